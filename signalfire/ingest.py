@@ -1,0 +1,352 @@
+"""Streaming a source file into the store: one transaction per file, idempotent, nothing lost.
+
+Every record of the file ends either in its target table or in `quarantine` with a reason, so
+rows_read == rows_stored + rows_quarantined. A file already ingested (same sha256, same format)
+adds nothing; a newer version of a dataset updates the rows whose content changed, by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyarrow as pa
+
+from . import settings
+from .domain import IngestReport
+from .regions import RegionIndex
+from .schema import EVENT_SOURCE_COLUMNS
+from .sources import get_adapter
+from .sources.base import BadRow, NormalizedChunk, ProgressFn, raw_json, read_chunks
+from .store import Store
+
+_STAGING = "_ingest_staging"
+
+_QUALITY_FLAGS_SQL = """list_filter([
+    CASE WHEN deaths_low IS NOT NULL AND deaths_high IS NOT NULL
+          AND (deaths_best < deaths_low OR deaths_best > deaths_high)
+         THEN 'best_outside_low_high' END,
+    CASE WHEN date_trunc('month', date_start) <> date_trunc('month', date_end)
+         THEN 'spans_months' END,
+    CASE WHEN location_method = 'nearest' THEN 'snapped_to_nearest' END
+], x -> x IS NOT NULL)"""
+
+_HASHED = [c for c in EVENT_SOURCE_COLUMNS if c not in ("source_row",)]
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        for block in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _reason_kind(reason: str) -> str:
+    """A reason with its values blanked, to count reasons by kind in the summary."""
+    first = reason.split("; ")[0]
+    first = re.sub(r"'[^']*'|\"[^\"]*\"|\(.*?\)", "…", first)
+    return re.sub(r"-?\d+(\.\d+)?", "N", first)
+
+
+def _row_hash(frame: pd.DataFrame) -> np.ndarray:
+    hashed = pd.util.hash_pandas_object(frame[_HASHED], index=False).to_numpy()
+    return np.char.mod("%016x", hashed)
+
+
+class _Run:
+    """State of one file's ingest, inside its transaction."""
+
+    def __init__(self, store: Store, report: IngestReport, table: str) -> None:
+        self.store = store
+        self.con = store.con
+        self.report = report
+        self.table = table
+        self.quarantine: list[BadRow] = []
+        self.quarantine_count = 0
+
+    def add_bad(self, bad: list[BadRow]) -> None:
+        self.quarantine.extend(bad)
+        self.quarantine_count += len(bad)
+        for row in bad:
+            self.report.quarantine_reasons[_reason_kind(row.reason)] = (
+                self.report.quarantine_reasons.get(_reason_kind(row.reason), 0) + 1
+            )
+        if len(self.quarantine) >= 10_000:
+            self.flush_quarantine()
+
+    def flush_quarantine(self) -> None:
+        if not self.quarantine:
+            return
+        frame = pd.DataFrame(
+            {
+                "source_id": self.report.source_id,
+                "row_number": [b.row_number for b in self.quarantine],
+                "raw_row": [b.raw_row for b in self.quarantine],
+                "reason": [b.reason for b in self.quarantine],
+            }
+        )
+        self.con.register("bad_rows", frame)
+        self.con.execute("INSERT INTO quarantine SELECT * FROM bad_rows")
+        self.con.unregister("bad_rows")
+        self.quarantine = []
+
+    def drop_duplicates(self, chunk: NormalizedChunk, key: list[str], columns: list[str]) -> pd.DataFrame:
+        """Quarantine rows whose key was seen earlier in this file; the first one wins."""
+        frame = chunk.frame
+        if frame.empty:
+            return frame
+        key_frame = frame[key + ["source_row"]]
+        within = frame.duplicated(subset=key, keep="first").to_numpy()
+        first_row = key_frame.groupby(key, sort=False)["source_row"].transform("min")
+        seen_before = np.zeros(len(frame), dtype=bool)
+        earlier: dict[tuple[str, ...], int] = {}
+        self.con.register("chunk_keys", pa.Table.from_pandas(key_frame, preserve_index=False))
+        hits = self.con.execute(
+            f"SELECT {', '.join('c.' + k for k in key)}, min(s.source_row) "
+            f"FROM chunk_keys c JOIN {_STAGING} s USING ({', '.join(key)}) "
+            f"GROUP BY {', '.join('c.' + k for k in key)}"
+        ).fetchall()
+        self.con.unregister("chunk_keys")
+        if hits:
+            earlier = {tuple(str(v) for v in h[:-1]): int(h[-1]) for h in hits}
+            keys = list(zip(*(frame[k].astype(str) for k in key), strict=True))
+            seen_before = np.array([k in earlier for k in keys])
+        dup = within | seen_before
+        if not dup.any():
+            return frame
+        bad = []
+        for pos in np.flatnonzero(dup):
+            label = "/".join(str(frame[k].iloc[pos]) for k in key)
+            first = earlier.get(tuple(str(frame[k].iloc[pos]) for k in key), first_row.iloc[pos])
+            bad.append(
+                BadRow(
+                    int(frame["source_row"].iloc[pos]),
+                    raw_json(columns, frame.iloc[pos].tolist()),
+                    f"duplicate id {label} (first at row {first})",
+                )
+            )
+        self.add_bad(bad)
+        return frame.loc[~dup]
+
+
+def _create_staging(run: _Run) -> None:
+    if run.table == "events":
+        run.con.execute(
+            f"""CREATE TEMP TABLE {_STAGING} AS SELECT * EXCLUDE (source_id, ingested_at, updated_at)
+                FROM events LIMIT 0"""
+        )
+    else:
+        run.con.execute(
+            f"CREATE TEMP TABLE {_STAGING} AS SELECT * EXCLUDE (source_id), "
+            "0::BIGINT AS source_row FROM country_months LIMIT 0"
+        )
+
+
+def _stage_events(run: _Run, frame: pd.DataFrame, index: RegionIndex, snap_km: float) -> None:
+    located = index.assign(frame, snap_km)
+    outside = located["outside"].to_numpy()
+    if outside.any():
+        bad = []
+        for pos in np.flatnonzero(outside):
+            row = frame.iloc[pos]
+            bad.append(
+                BadRow(
+                    int(row["source_row"]),
+                    raw_json(list(frame.columns), row.tolist()),
+                    f"coordinates ({row['lat']}, {row['lon']}) are outside {row['country_iso3']} "
+                    f"(more than {snap_km:g} km from its boundaries)",
+                )
+            )
+        run.add_bad(bad)
+        frame, located = frame.loc[~outside], located.loc[~outside]
+    staged = frame.reset_index(drop=True)
+    for column in ("adm1_id", "adm2_id", "location_method", "snap_km"):
+        staged[column] = located[column].to_numpy()
+    staged["row_hash"] = _row_hash(staged)
+    table = pa.Table.from_pandas(staged, preserve_index=False)
+    run.con.register("chunk_rows", table)
+    columns = [c for c in run.con.execute(f"SELECT * FROM {_STAGING} LIMIT 0").df().columns]
+    select = ", ".join(_QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c
+                       for c in columns)
+    run.con.execute(f"INSERT INTO {_STAGING} SELECT {select} FROM chunk_rows")
+    run.con.unregister("chunk_rows")
+
+
+def _stage_series(run: _Run, frame: pd.DataFrame) -> None:
+    run.con.register("chunk_rows", frame)
+    run.con.execute(
+        f"INSERT INTO {_STAGING} SELECT iso3, month, fatalities, population, source_row "
+        "FROM chunk_rows"
+    )
+    run.con.unregister("chunk_rows")
+
+
+def _merge_events(run: _Run, now: dt.datetime) -> None:
+    con, report = run.con, run.report
+    counts = con.execute(
+        f"""SELECT count(*) FILTER (WHERE e.event_id IS NULL),
+                   count(*) FILTER (WHERE e.event_id IS NOT NULL AND e.row_hash <> s.row_hash),
+                   count(*) FILTER (WHERE e.row_hash = s.row_hash)
+            FROM {_STAGING} s LEFT JOIN events e USING (event_id)"""
+    ).fetchone()
+    assert counts is not None
+    report.rows_new, report.rows_updated, report.rows_unchanged = (int(c) for c in counts)
+    columns = [c for c in con.execute(f"SELECT * FROM {_STAGING} LIMIT 0").df().columns]
+    assignments = ", ".join(f"{c} = s.{c}" for c in columns if c != "event_id")
+    con.execute(
+        f"""UPDATE events SET {assignments}, source_id = ?, updated_at = ?
+            FROM {_STAGING} s
+            WHERE events.event_id = s.event_id AND events.row_hash <> s.row_hash""",
+        [report.source_id, now],
+    )
+    con.execute(
+        f"""INSERT INTO events BY NAME
+            SELECT s.*, ?::INTEGER AS source_id, ?::TIMESTAMP AS ingested_at,
+                   ?::TIMESTAMP AS updated_at
+            FROM {_STAGING} s ANTI JOIN events e USING (event_id)""",
+        [report.source_id, now, now],
+    )
+    report.location_methods = {
+        str(m): int(n)
+        for m, n in con.execute(f"SELECT location_method, count(*) FROM {_STAGING} GROUP BY 1").fetchall()
+    }
+    report.flags = {
+        str(f): int(n)
+        for f, n in con.execute(
+            f"SELECT f, count(*) FROM (SELECT unnest(quality_flags) AS f FROM {_STAGING}) "
+            "GROUP BY 1"
+        ).fetchall()
+    }
+
+
+def _merge_series(run: _Run) -> None:
+    con, report = run.con, run.report
+    counts = con.execute(
+        f"""SELECT count(*) FILTER (WHERE c.iso3 IS NULL),
+                   count(*) FILTER (WHERE c.iso3 IS NOT NULL AND (c.fatalities IS DISTINCT FROM
+                       s.fatalities OR c.population IS DISTINCT FROM s.population)),
+                   count(*) FILTER (WHERE c.iso3 IS NOT NULL AND c.fatalities IS NOT DISTINCT FROM
+                       s.fatalities AND c.population IS NOT DISTINCT FROM s.population)
+            FROM {_STAGING} s LEFT JOIN country_months c USING (iso3, month)"""
+    ).fetchone()
+    assert counts is not None
+    report.rows_new, report.rows_updated, report.rows_unchanged = (int(c) for c in counts)
+    con.execute(
+        f"""INSERT OR REPLACE INTO country_months
+            SELECT iso3, month, fatalities, population, ?::INTEGER FROM {_STAGING}""",
+        [report.source_id],
+    )
+
+
+def ingest(
+    store: Store,
+    kind: str,
+    path: str | Path,
+    *,
+    encoding: str = "utf-8",
+    force: bool = False,
+    snap_km: float | None = None,
+    batch_bytes: int | None = None,
+    progress: ProgressFn | None = None,
+    on_chunk: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read one file of format `kind` into the store, all or nothing.
+
+    `on_chunk(rows_so_far)` is called after each batch is staged (for progress displays).
+    """
+    adapter = get_adapter(kind)
+    path = Path(path)
+    started = dt.datetime.now()
+    report = IngestReport(path=str(path), format=adapter.name, sha256=sha256_file(path))
+    existing = store.con.execute(
+        "SELECT source_id FROM sources WHERE sha256 = ? AND format = ? ORDER BY source_id LIMIT 1",
+        [report.sha256, adapter.name],
+    ).fetchone()
+    if existing and not force:
+        report.source_id = int(existing[0])
+        report.already_ingested = True
+        return report
+    snap = float(settings.get("snap_km", snap_km))
+    index = store.region_index() if adapter.table == "events" else None
+    key = ["event_id"] if adapter.table == "events" else ["iso3", "month"]
+    with store.transaction() as con:
+        report.source_id = int(con.execute("SELECT nextval('source_id_seq')").fetchone()[0])  # type: ignore[index]
+        run = _Run(store, report, adapter.table)
+        _create_staging(run)
+        try:
+            rows_seen = 0
+            for raw in read_chunks(
+                path,
+                adapter,
+                encoding=encoding,
+                batch_bytes=int(settings.get("batch_bytes", batch_bytes)),
+                progress=progress,
+            ):
+                report.rows_read += len(raw.rows) + len(raw.bad)
+                normalized = adapter.normalize(raw)
+                run.add_bad(normalized.bad)
+                frame = run.drop_duplicates(normalized, key, list(normalized.frame.columns))
+                if not frame.empty:
+                    if index is not None:
+                        _stage_events(run, frame, index, snap)
+                    else:
+                        _stage_series(run, frame)
+                rows_seen += len(raw.rows) + len(raw.bad)
+                if on_chunk is not None:
+                    on_chunk(rows_seen)
+            run.flush_quarantine()
+            if index is not None:
+                _merge_events(run, started)
+            else:
+                _merge_series(run)
+        finally:
+            con.execute(f"DROP TABLE IF EXISTS {_STAGING}")
+        report.rows_quarantined = run.quarantine_count
+        # The invariant the whole design rests on: if it breaks, roll back rather than store.
+        if report.rows_stored + report.rows_quarantined != report.rows_read:
+            raise AssertionError(
+                f"{path}: read {report.rows_read} rows but stored {report.rows_stored} and "
+                f"quarantined {report.rows_quarantined}"
+            )
+        con.execute(
+            """INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [
+                report.source_id, str(path.resolve()), report.sha256, path.stat().st_size,
+                adapter.name, adapter.source_version(path), report.rows_read, report.rows_stored,
+                report.rows_new, report.rows_updated, report.rows_quarantined,
+                report.rows_unlocated, started, dt.datetime.now(),
+            ],
+        )
+    return report
+
+
+def reason_summary(report: IngestReport) -> list[tuple[str, int]]:
+    return Counter(report.quarantine_reasons).most_common()
+
+
+# Shared reference boundaries, in load order (provinces before the districts that need them).
+DEFAULT_BOUNDARIES: tuple[tuple[str, str], ...] = (
+    ("geo/ne10m_admin0_afg_pak.geojson", "adm0"),
+    ("geo/pak_adm1_derived.geojson", "adm1"),
+    ("geo/pak_adm2.geojson", "adm2"),
+    ("geo/afg_adm1.geojson", "adm1"),
+    ("geo/afg_adm2.geojson", "adm2"),
+)
+
+
+def load_regions(
+    store: Store, path: str | Path, level: str, iso3: str | None = None
+) -> tuple[int, dict[str, int]]:
+    """Load one GeoJSON of boundaries; returns (regions loaded, events re-located by method)."""
+    from .regions import read_geojson
+
+    path = Path(path)
+    frame = read_geojson(path, level, iso3)
+    return len(frame), store.save_regions(frame, origin=path.name)

@@ -1,0 +1,112 @@
+"""The store's tables, as numbered migrations applied in order."""
+
+from __future__ import annotations
+
+# Each migration moves the store from version i to i+1. Append; never edit a released one.
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the canonical event store.
+    """
+    CREATE SEQUENCE source_id_seq START 1;
+    CREATE TABLE sources (
+        source_id INTEGER PRIMARY KEY DEFAULT nextval('source_id_seq'),
+        path VARCHAR NOT NULL,
+        sha256 VARCHAR NOT NULL,
+        size_bytes BIGINT NOT NULL,
+        format VARCHAR NOT NULL,
+        source_version VARCHAR,
+        rows_read BIGINT NOT NULL,
+        rows_stored BIGINT NOT NULL,
+        rows_new BIGINT NOT NULL,
+        rows_updated BIGINT NOT NULL,
+        rows_quarantined BIGINT NOT NULL,
+        rows_unlocated BIGINT NOT NULL,
+        started_at TIMESTAMP NOT NULL,
+        finished_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE events (
+        event_id VARCHAR PRIMARY KEY,
+        source VARCHAR NOT NULL,
+        source_event_id VARCHAR NOT NULL,
+        source_id INTEGER NOT NULL,
+        source_row BIGINT NOT NULL,
+        date_start DATE NOT NULL,
+        date_end DATE NOT NULL,
+        date_precision SMALLINT,
+        country_iso3 VARCHAR,
+        adm1_id VARCHAR,
+        adm2_id VARCHAR,
+        location_method VARCHAR NOT NULL,
+        snap_km DOUBLE,
+        lat DOUBLE,
+        lon DOUBLE,
+        location_precision SMALLINT,
+        location_name VARCHAR,
+        violence_type VARCHAR NOT NULL,
+        event_type VARCHAR,
+        actor1 VARCHAR,
+        actor2 VARCHAR,
+        deaths_best INTEGER,
+        deaths_low INTEGER,
+        deaths_high INTEGER,
+        deaths_civilians INTEGER,
+        headline VARCHAR,
+        notes VARCHAR,
+        quality_flags VARCHAR[] NOT NULL,
+        row_hash VARCHAR NOT NULL,
+        ingested_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE quarantine (
+        source_id INTEGER NOT NULL,
+        row_number BIGINT NOT NULL,
+        raw_row VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        PRIMARY KEY (source_id, row_number)
+    );
+    CREATE TABLE regions (
+        region_id VARCHAR PRIMARY KEY,
+        level VARCHAR NOT NULL,
+        name VARCHAR NOT NULL,
+        parent_id VARCHAR,
+        iso3 VARCHAR NOT NULL,
+        geometry GEOMETRY NOT NULL,
+        origin VARCHAR NOT NULL
+    );
+    CREATE TABLE country_months (
+        iso3 VARCHAR NOT NULL,
+        month VARCHAR NOT NULL,
+        fatalities DOUBLE,
+        population DOUBLE,
+        source_id INTEGER NOT NULL,
+        PRIMARY KEY (iso3, month)
+    );
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+# Columns of `events` that an adapter supplies (the rest the ingest fills in).
+EVENT_SOURCE_COLUMNS: tuple[str, ...] = (
+    "event_id",
+    "source",
+    "source_event_id",
+    "source_row",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "country_iso3",
+    "lat",
+    "lon",
+    "location_precision",
+    "location_name",
+    "violence_type",
+    "event_type",
+    "actor1",
+    "actor2",
+    "deaths_best",
+    "deaths_low",
+    "deaths_high",
+    "deaths_civilians",
+    "headline",
+    "notes",
+)
