@@ -67,6 +67,8 @@ def read_geojson(path: Path, level: str, iso3: str | None = None) -> pd.DataFram
         country = (iso3 or _pick(props, _ISO3_FIELDS)).upper()
         if level == "adm0":
             region_id = region_id or country
+        elif level == "adm1" and not region_id and country:
+            region_id = iso3166_2_code(country, _pick(props, _NAME_FIELDS[level]))
         if not region_id:
             raise FormatError(
                 path,
@@ -102,6 +104,29 @@ def read_geojson(path: Path, level: str, iso3: str | None = None) -> pd.DataFram
     if dupes:
         raise InputError(path, f"repeated region ids: {dupes[:5]}")
     return frame
+
+
+def iso3166_2_code(iso3: str, name: str) -> str:
+    """The ISO 3166-2 code of a province from its name ("" when unknown or ambiguous)."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_3=iso3)
+    if country is None or not name:
+        return ""
+    wanted = _fold(name)
+    matches = [
+        sub.code
+        for sub in pycountry.subdivisions.get(country_code=country.alpha_2) or []
+        if _fold(sub.name) == wanted
+    ]
+    return matches[0] if len(matches) == 1 else ""
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if c.isalnum()).lower()
 
 
 def haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> np.ndarray:

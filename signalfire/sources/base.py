@@ -211,7 +211,8 @@ def sniff_kind(path: Path) -> str:
     """'xlsx', 'zip' or 'text' from the file's first bytes; rejects empty and binary files."""
     if not path.is_file():
         raise InputError(path, "no such file")
-    head = path.open("rb").read(8192)
+    with path.open("rb") as stream:
+        head = stream.read(8192)
     if not head:
         raise EmptyFileError(path)
     if head.startswith(b"PK\x03\x04"):

@@ -1,0 +1,54 @@
+"""signalfire: early warning and analysis of political violence from public event data.
+
+    >>> import signalfire
+    >>> store = signalfire.open("signalfire.duckdb")
+    >>> signalfire.ingest(store, "ucdp-ged", "ged251-csv.zip")
+    >>> store.events(country=("PAK",), since=datetime.date(2019, 1, 1))
+"""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+from .domain import EventFilter, IngestReport, Month
+from .errors import (
+    ConfigError,
+    EmptyFileError,
+    FetchError,
+    FormatError,
+    InputError,
+    NotFoundError,
+    SchemaError,
+    SchemaVersionError,
+    SignalfireError,
+    StoreError,
+)
+from .fetch import Fetcher, HttpTransport, LocalDirTransport, MockTransport, Transport
+from .ingest import ingest, load_regions
+from .store import Store, open
+
+__all__ = [
+    "ConfigError",
+    "EmptyFileError",
+    "EventFilter",
+    "FetchError",
+    "Fetcher",
+    "FormatError",
+    "HttpTransport",
+    "IngestReport",
+    "InputError",
+    "LocalDirTransport",
+    "MockTransport",
+    "Month",
+    "NotFoundError",
+    "SchemaError",
+    "SchemaVersionError",
+    "SignalfireError",
+    "Store",
+    "StoreError",
+    "Transport",
+    "__version__",
+    "ingest",
+    "load_regions",
+    "open",
+]

@@ -1,0 +1,69 @@
+"""Shared fixtures: the reference data folder and stores built from it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+import signalfire
+from signalfire import settings
+from signalfire.ingest import DEFAULT_BOUNDARIES, load_regions
+
+GED_NAME = "ged221_pak_1989-2019.csv"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads the developer's SIGNALFIRE_* settings or writes to their cache."""
+    for setting in settings.SETTINGS:
+        monkeypatch.delenv(setting.env_var, raising=False)
+    monkeypatch.setenv("SIGNALFIRE_CACHE_DIR", str(tmp_path / "cache"))
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    folder = settings.data_dir()
+    if folder is None or not (folder / "ucdp" / GED_NAME).is_file():
+        pytest.skip("the shared reference data (../shared/data) is not beside the project")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def ged_path(shared_data: Path) -> Path:
+    return shared_data / "ucdp" / GED_NAME
+
+
+def load_boundaries(store: signalfire.Store, shared: Path) -> None:
+    for relative, level in DEFAULT_BOUNDARIES:
+        load_regions(store, shared / relative, level)
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[signalfire.Store]:
+    with signalfire.open(tmp_path / "store.duckdb") as opened:
+        yield opened
+
+
+@pytest.fixture
+def bounded_store(store: signalfire.Store, shared_data: Path) -> signalfire.Store:
+    """An empty store with the shared province and district boundaries."""
+    load_boundaries(store, shared_data)
+    return store
+
+
+@pytest.fixture(scope="session")
+def ged_store_path(tmp_path_factory: pytest.TempPathFactory, shared_data: Path, ged_path: Path) -> Path:
+    """A store file holding the boundaries and the real GED file; open it read-only."""
+    path = tmp_path_factory.mktemp("ged") / "ged.duckdb"
+    with signalfire.open(path) as fresh:
+        load_boundaries(fresh, shared_data)
+        signalfire.ingest(fresh, "ucdp-ged", ged_path)
+    return path
+
+
+@pytest.fixture
+def ged_store(ged_store_path: Path) -> Iterator[signalfire.Store]:
+    with signalfire.open(ged_store_path, read_only=True) as opened:
+        yield opened
