@@ -1,9 +1,9 @@
 """signalfire: early warning and analysis of political violence from public event data.
 
-    >>> import signalfire
-    >>> store = signalfire.open("signalfire.duckdb")
-    >>> signalfire.ingest(store, "ucdp-ged", "ged251-csv.zip")
-    >>> store.events(country=("PAK",), since=datetime.date(2019, 1, 1))
+>>> import signalfire
+>>> store = signalfire.open("signalfire.duckdb")
+>>> signalfire.ingest(store, "ucdp-ged", "ged251-csv.zip")
+>>> store.events(country=("PAK",), since=datetime.date(2019, 1, 1))
 """
 
 from __future__ import annotations

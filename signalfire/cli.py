@@ -25,8 +25,8 @@ from .ingest import load_regions
 from .sources import ADAPTERS
 from .store import Store
 
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
 
 db_option = click.option(
     "--db",
@@ -66,8 +66,12 @@ def _progress(enabled: bool) -> Iterator[Callable[[str], Callable[[int, int], No
         yield lambda _name: None
         return
     with Progress(
-        TextColumn("{task.description}"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-        console=err, transient=True,
+        TextColumn("{task.description}"),
+        BarColumn(),
+        DownloadColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=True,
     ) as bars:
 
         def factory(name: str) -> Callable[[int, int], None]:
@@ -96,7 +100,9 @@ def _print_report(report: IngestReport) -> None:
         methods = ", ".join(f"{k} {v:,}" for k, v in sorted(report.location_methods.items()))
         out.print(f"  location: {methods}")
     if report.flags:
-        out.print("  flagged (kept): " + ", ".join(f"{k} {v:,}" for k, v in sorted(report.flags.items())))
+        out.print(
+            "  flagged (kept): " + ", ".join(f"{k} {v:,}" for k, v in sorted(report.flags.items()))
+        )
     for reason, count in sorted(report.quarantine_reasons.items(), key=lambda kv: -kv[1])[:8]:
         out.print(f"  quarantined: {count:,} × {reason}")
 
@@ -113,15 +119,27 @@ def cli() -> None:
 @db_option
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the file.")
 @click.option("--force", is_flag=True, help="Re-read a file already ingested (still idempotent).")
-@click.option("--snap-km", type=float, default=None,
-              help="Assign events up to this far outside every polygon to the nearest "
-              "(default: $SIGNALFIRE_SNAP_KM or 25).")
-def ingest(format: str, path: Path, db: Path | None, encoding: str, force: bool,
-           snap_km: float | None) -> None:
+@click.option(
+    "--snap-km",
+    type=float,
+    default=None,
+    help="Assign events up to this far outside every polygon to the nearest "
+    "(default: $SIGNALFIRE_SNAP_KM or 25).",
+)
+def ingest(
+    format: str, path: Path, db: Path | None, encoding: str, force: bool, snap_km: float | None
+) -> None:
     """Read one file (CSV, zipped CSV or XLSX) of FORMAT into the store, all or nothing."""
     with _open(db) as store, _progress(err.is_terminal) as progress:
-        report = run_ingest(store, format, path, encoding=encoding, force=force,
-                            snap_km=snap_km, progress=progress(path.name))
+        report = run_ingest(
+            store,
+            format,
+            path,
+            encoding=encoding,
+            force=force,
+            snap_km=snap_km,
+            progress=progress(path.name),
+        )
     _print_report(report)
 
 
@@ -146,33 +164,66 @@ def _day(value: str | None, name: str) -> Any:
 @click.option("--actor", help="Actor name contains this (either side, case-insensitive).")
 @click.option("--since", help="Events ending on or after this date (YYYY-MM-DD or YYYY-MM).")
 @click.option("--until", help="Events starting on or before this date.")
-@click.option("--type", "violence_type", multiple=True,
-              help="Violence type: state-based, non-state, one-sided, other.")
+@click.option(
+    "--type",
+    "violence_type",
+    multiple=True,
+    help="Violence type: state-based, non-state, one-sided, other.",
+)
 @click.option("--source", multiple=True, help="Source format, e.g. ucdp-ged, acled, gtd.")
 @click.option("--limit", type=int, help="At most this many events.")
-@click.option("--format", "fmt", type=click.Choice(output.FORMATS), default="table",
-              show_default=True)
-@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write to this file instead of the terminal.")
-def events(db: Path | None, country: tuple[str, ...], adm1: tuple[str, ...],
-           adm2: tuple[str, ...], actor: str | None, since: str | None, until: str | None,
-           violence_type: tuple[str, ...], source: tuple[str, ...], limit: int | None,
-           fmt: str, out_path: Path | None) -> None:
+@click.option(
+    "--format", "fmt", type=click.Choice(output.FORMATS), default="table", show_default=True
+)
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file instead of the terminal.",
+)
+def events(
+    db: Path | None,
+    country: tuple[str, ...],
+    adm1: tuple[str, ...],
+    adm2: tuple[str, ...],
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    violence_type: tuple[str, ...],
+    source: tuple[str, ...],
+    limit: int | None,
+    fmt: str,
+    out_path: Path | None,
+) -> None:
     """List events, filtered."""
     try:
         where = EventFilter(
-            country=tuple(c.upper() for c in _split(country)), adm1=_split(adm1),
-            adm2=_split(adm2), actor=actor, since=_day(since, "since"),
-            until=_day(until, "until"), violence_type=_split(violence_type),
-            source=_split(source), limit=limit,
+            country=tuple(c.upper() for c in _split(country)),
+            adm1=_split(adm1),
+            adm2=_split(adm2),
+            actor=actor,
+            since=_day(since, "since"),
+            until=_day(until, "until"),
+            violence_type=_split(violence_type),
+            source=_split(source),
+            limit=limit,
         )
     except ValueError as exc:
         raise ConfigError("filter", "", str(exc)) from exc
     with _open(db, read_only=True) as store:
         frame = store.events(where)
     if fmt == "table" and out_path is None:
-        columns = ["event_id", "date_start", "country_iso3", "adm1_id", "adm2_id",
-                   "violence_type", "actor1", "actor2", "deaths_best"]
+        columns = [
+            "event_id",
+            "date_start",
+            "country_iso3",
+            "adm1_id",
+            "adm2_id",
+            "violence_type",
+            "actor1",
+            "actor2",
+            "deaths_best",
+        ]
         _table(frame[columns], title=f"{len(frame):,} events")
     else:
         _emit(frame, fmt, out_path)
@@ -182,12 +233,23 @@ def events(db: Path | None, country: tuple[str, ...], adm1: tuple[str, ...],
 @db_option
 @click.option("--level", type=click.Choice(["adm0", "adm1", "adm2"]))
 @click.option("--iso3", help="Only this country.")
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "geojson"]),
-              default="table", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "jsonl", "geojson"]),
+    default="table",
+    show_default=True,
+)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.pass_context
-def regions(ctx: click.Context, db: Path | None, level: str | None, iso3: str | None,
-            fmt: str, out_path: Path | None) -> None:
+def regions(
+    ctx: click.Context,
+    db: Path | None,
+    level: str | None,
+    iso3: str | None,
+    fmt: str,
+    out_path: Path | None,
+) -> None:
     """List regions (provinces, districts), or load boundaries with `regions load`."""
     if ctx.invoked_subcommand is not None:
         return
@@ -208,7 +270,9 @@ def regions_load(path: Path, level: str, iso3: str | None, db: Path | None) -> N
         count, methods = load_regions(store, path, level, iso3)
     out.print(f"{path}: {count:,} {level} regions loaded")
     if methods:
-        out.print("events re-located: " + ", ".join(f"{k} {v:,}" for k, v in sorted(methods.items())))
+        out.print(
+            "events re-located: " + ", ".join(f"{k} {v:,}" for k, v in sorted(methods.items()))
+        )
 
 
 @cli.command()
@@ -219,8 +283,22 @@ def sources(db: Path | None, fmt: str) -> None:
     with _open(db, read_only=True) as store:
         frame = store.sources()
     if fmt == "table":
-        _table(frame[["source_id", "format", "path", "rows_read", "rows_stored", "rows_new",
-                      "rows_updated", "rows_quarantined", "rows_unlocated", "finished_at"]])
+        _table(
+            frame[
+                [
+                    "source_id",
+                    "format",
+                    "path",
+                    "rows_read",
+                    "rows_stored",
+                    "rows_new",
+                    "rows_updated",
+                    "rows_quarantined",
+                    "rows_unlocated",
+                    "finished_at",
+                ]
+            ]
+        )
     else:
         _emit(frame, fmt, None)
 
@@ -258,19 +336,35 @@ def data() -> None:
 
 @data.command("fetch")
 @click.argument("dataset", type=click.Choice(["ucdp-ged", "geoboundaries"]))
-@click.option("--version", "ged_version", default="25.1", show_default=True,
-              help="UCDP GED release.")
+@click.option(
+    "--version", "ged_version", default="25.1", show_default=True, help="UCDP GED release."
+)
 @click.option("--country", help="ISO3: keep only this country (GED) / boundaries of it.")
-@click.option("--level", type=click.Choice(["adm1", "adm2"]), default="adm2",
-              help="Boundary level (geoboundaries).")
-@click.option("--from", "from_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Take the files from this folder instead of the network.")
+@click.option(
+    "--level",
+    type=click.Choice(["adm1", "adm2"]),
+    default="adm2",
+    help="Boundary level (geoboundaries).",
+)
+@click.option(
+    "--from",
+    "from_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Take the files from this folder instead of the network.",
+)
 @click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path))
-def fetch(dataset: str, ged_version: str, country: str | None, level: str,
-          from_dir: Path | None, cache_dir: Path | None) -> None:
+def fetch(
+    dataset: str,
+    ged_version: str,
+    country: str | None,
+    level: str,
+    from_dir: Path | None,
+    cache_dir: Path | None,
+) -> None:
     """Download DATASET into the cache, checked against its sha256, and print its path."""
-    fetcher = Fetcher(settings.cache_dir(cache_dir),
-                      LocalDirTransport(from_dir) if from_dir else None)
+    fetcher = Fetcher(
+        settings.cache_dir(cache_dir), LocalDirTransport(from_dir) if from_dir else None
+    )
     if dataset == "ucdp-ged":
         path = fetcher.ucdp_ged(ged_version, country=country)
     else:
@@ -282,10 +376,17 @@ def fetch(dataset: str, ged_version: str, country: str | None, level: str,
 
 @cli.command()
 @db_option
-@click.option("--data-dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Reference data folder (default: ../shared/data, else download).")
-@click.option("--from", "from_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="With no data folder: take downloads from this folder.")
+@click.option(
+    "--data-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Reference data folder (default: ../shared/data, else download).",
+)
+@click.option(
+    "--from",
+    "from_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="With no data folder: take downloads from this folder.",
+)
 def demo(db: Path | None, data_dir: Path | None, from_dir: Path | None) -> None:
     """Load the reference data into the store and summarise it."""
     folder = settings.data_dir(data_dir)

@@ -38,9 +38,11 @@ class HttpTransport:
     def fetch(self, url: str, dest: Path) -> None:
         request = urllib.request.Request(url, headers={"User-Agent": "signalfire"})
         try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                with dest.open("wb") as out:
-                    shutil.copyfileobj(response, out, 1 << 20)
+            with (
+                urllib.request.urlopen(request, timeout=self.timeout) as response,
+                dest.open("wb") as out,
+            ):
+                shutil.copyfileobj(response, out, 1 << 20)
         except (urllib.error.URLError, OSError) as exc:
             raise FetchError(url, f"download failed: {exc}") from None
 

@@ -23,7 +23,7 @@ from .domain import IngestReport
 from .regions import RegionIndex
 from .schema import EVENT_SOURCE_COLUMNS
 from .sources import get_adapter
-from .sources.base import BadRow, NormalizedChunk, ProgressFn, raw_json, read_chunks
+from .sources.base import BadRow, NormalizedChunk, ProgressFn, raw_json, read_chunks, sniff_kind
 from .store import Store
 
 _STAGING = "_ingest_staging"
@@ -97,12 +97,14 @@ class _Run:
         self.con.unregister("bad_rows")
         self.quarantine = []
 
-    def drop_duplicates(self, chunk: NormalizedChunk, key: list[str], columns: list[str]) -> pd.DataFrame:
+    def drop_duplicates(
+        self, chunk: NormalizedChunk, key: list[str], columns: list[str]
+    ) -> pd.DataFrame:
         """Quarantine rows whose key was seen earlier in this file; the first one wins."""
         frame = chunk.frame
         if frame.empty:
             return frame
-        key_frame = frame[key + ["source_row"]]
+        key_frame = frame[[*key, "source_row"]]
         within = frame.duplicated(subset=key, keep="first").to_numpy()
         first_row = key_frame.groupby(key, sort=False)["source_row"].transform("min")
         seen_before = np.zeros(len(frame), dtype=bool)
@@ -139,7 +141,8 @@ class _Run:
 def _create_staging(run: _Run) -> None:
     if run.table == "events":
         run.con.execute(
-            f"""CREATE TEMP TABLE {_STAGING} AS SELECT * EXCLUDE (source_id, ingested_at, updated_at)
+            f"""CREATE TEMP TABLE {_STAGING} AS
+                SELECT * EXCLUDE (source_id, ingested_at, updated_at)
                 FROM events LIMIT 0"""
         )
     else:
@@ -173,8 +176,9 @@ def _stage_events(run: _Run, frame: pd.DataFrame, index: RegionIndex, snap_km: f
     table = pa.Table.from_pandas(staged, preserve_index=False)
     run.con.register("chunk_rows", table)
     columns = [c for c in run.con.execute(f"SELECT * FROM {_STAGING} LIMIT 0").df().columns]
-    select = ", ".join(_QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c
-                       for c in columns)
+    select = ", ".join(
+        _QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c for c in columns
+    )
     run.con.execute(f"INSERT INTO {_STAGING} SELECT {select} FROM chunk_rows")
     run.con.unregister("chunk_rows")
 
@@ -215,7 +219,9 @@ def _merge_events(run: _Run, now: dt.datetime) -> None:
     )
     report.location_methods = {
         str(m): int(n)
-        for m, n in con.execute(f"SELECT location_method, count(*) FROM {_STAGING} GROUP BY 1").fetchall()
+        for m, n in con.execute(
+            f"SELECT location_method, count(*) FROM {_STAGING} GROUP BY 1"
+        ).fetchall()
     }
     report.flags = {
         str(f): int(n)
@@ -264,6 +270,7 @@ def ingest(
     adapter = get_adapter(kind)
     path = Path(path)
     started = dt.datetime.now()
+    sniff_kind(path)  # fail fast on a missing, empty or binary file, before hashing it
     report = IngestReport(path=str(path), format=adapter.name, sha256=sha256_file(path))
     existing = store.con.execute(
         "SELECT source_id FROM sources WHERE sha256 = ? AND format = ? ORDER BY source_id LIMIT 1",
@@ -318,10 +325,20 @@ def ingest(
         con.execute(
             """INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
             [
-                report.source_id, str(path.resolve()), report.sha256, path.stat().st_size,
-                adapter.name, adapter.source_version(path), report.rows_read, report.rows_stored,
-                report.rows_new, report.rows_updated, report.rows_quarantined,
-                report.rows_unlocated, started, dt.datetime.now(),
+                report.source_id,
+                str(path.resolve()),
+                report.sha256,
+                path.stat().st_size,
+                adapter.name,
+                adapter.source_version(path),
+                report.rows_read,
+                report.rows_stored,
+                report.rows_new,
+                report.rows_updated,
+                report.rows_quarantined,
+                report.rows_unlocated,
+                started,
+                dt.datetime.now(),
             ],
         )
     return report

@@ -62,9 +62,9 @@ def geojson(frame: pd.DataFrame, geometry: str = "points") -> dict[str, Any]:
     for row in records(frame):
         if geometry == "points":
             lat, lon = row.pop("lat", None), row.pop("lon", None)
-            geom = None if lat is None or lon is None else {
-                "type": "Point", "coordinates": [lon, lat]
-            }
+            geom = (
+                None if lat is None or lon is None else {"type": "Point", "coordinates": [lon, lat]}
+            )
         else:
             text = row.pop("geometry", None)
             geom = json.loads(text) if text else None

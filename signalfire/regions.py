@@ -78,8 +78,13 @@ def read_geojson(path: Path, level: str, iso3: str | None = None) -> pd.DataFram
                 hint=f"feature {number} has no region id",
             )
         if not country:
-            raise FormatError(path, f"{level} boundaries", missing=["iso3"], found=sorted(props),
-                              hint=f"feature {number}: pass --iso3 for files without it")
+            raise FormatError(
+                path,
+                f"{level} boundaries",
+                missing=["iso3"],
+                found=sorted(props),
+                hint=f"feature {number}: pass --iso3 for files without it",
+            )
         try:
             geometry = shape(feature["geometry"])
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -130,8 +135,13 @@ def _fold(text: str) -> str:
 
 
 def haversine_km(lon1: Any, lat1: Any, lon2: Any, lat2: Any) -> np.ndarray:
-    lon1, lat1, lon2, lat2 = (np.radians(np.asarray(v, dtype=float)) for v in (lon1, lat1, lon2, lat2))
-    a = np.sin((lat2 - lat1) / 2) ** 2 + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    lon1, lat1, lon2, lat2 = (
+        np.radians(np.asarray(v, dtype=float)) for v in (lon1, lat1, lon2, lat2)
+    )
+    a = (
+        np.sin((lat2 - lat1) / 2) ** 2
+        + np.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
+    )
     return np.asarray(2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(a)))
 
 
@@ -171,7 +181,9 @@ class _Layer:
                 candidates = outside[near_pt]
                 lines = shapely.shortest_line(points[candidates], self.geometries[near_poly])
                 coords = shapely.get_coordinates(lines).reshape(-1, 2, 2)
-                km = haversine_km(coords[:, 0, 0], coords[:, 0, 1], coords[:, 1, 0], coords[:, 1, 1])
+                km = haversine_km(
+                    coords[:, 0, 0], coords[:, 0, 1], coords[:, 1, 0], coords[:, 1, 1]
+                )
                 close = km <= snap_km
                 found[candidates[close]] = near_poly[close]
                 distance[candidates[close]] = km[close]
@@ -225,18 +237,38 @@ class RegionIndex:
             has_coords = ~(np.isnan(lat) | np.isnan(lon))
             fine = np.flatnonzero(in_country & has_coords & (precision <= DISTRICT_PRECISION_MAX))
             province = np.flatnonzero(
-                in_country & has_coords
-                & (precision > DISTRICT_PRECISION_MAX) & (precision <= PROVINCE_PRECISION_MAX)
+                in_country
+                & has_coords
+                & (precision > DISTRICT_PRECISION_MAX)
+                & (precision <= PROVINCE_PRECISION_MAX)
             )
             # Precision 7 is international waters or airspace: no region to check against.
             coarse = np.flatnonzero(
                 in_country & has_coords & (precision > PROVINCE_PRECISION_MAX) & (precision < 7)
             )
             self._place(result, fine, lon, lat, adm2 or adm1, snap_km, district=adm2 is not None)
-            self._place(result, province, lon, lat, adm1 or adm2, snap_km, district=False,
-                        method="province-only", parent_of_district=adm1 is None)
-            self._place(result, coarse, lon, lat, adm1 or adm2, snap_km, district=False,
-                        method="country-only", keep_ids=False)
+            self._place(
+                result,
+                province,
+                lon,
+                lat,
+                adm1 or adm2,
+                snap_km,
+                district=False,
+                method="province-only",
+                parent_of_district=adm1 is None,
+            )
+            self._place(
+                result,
+                coarse,
+                lon,
+                lat,
+                adm1 or adm2,
+                snap_km,
+                district=False,
+                method="country-only",
+                keep_ids=False,
+            )
             result.loc[in_country & ~has_coords, "location_method"] = "country-only"
             result.loc[in_country & (precision >= 7), "location_method"] = "country-only"
         return result

@@ -95,7 +95,10 @@ def data_dir(flag: str | os.PathLike[str] | None = None) -> Path | None:
         if not path.is_dir():
             raise ConfigError("data_dir", str(path), "an existing folder")
         return path
-    for candidate in (Path.cwd().parent / "shared" / "data", project_root().parent / "shared" / "data"):
+    for candidate in (
+        Path.cwd().parent / "shared" / "data",
+        project_root().parent / "shared" / "data",
+    ):
         if (candidate / "ucdp").is_dir() or (candidate / "geo").is_dir():
             return candidate
     return None

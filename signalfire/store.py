@@ -18,9 +18,9 @@ from . import settings
 from .domain import EventFilter
 from .errors import SchemaVersionError, StoreError
 from .regions import RegionIndex
-from .schema import MIGRATIONS, SCHEMA_VERSION
+from .schema import MIGRATIONS
 
-_CONNECT_CONFIG = {
+_CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     # Extensions come from the pinned pip package, never from the network.
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
@@ -45,6 +45,8 @@ def spatial_extension_path() -> Path:
 class Store:
     """A signalfire store. Queries return pandas frames; `con` is the DuckDB connection."""
 
+    migrations: tuple[str, ...] = MIGRATIONS
+
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.read_only = read_only
@@ -56,7 +58,7 @@ class Store:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
         self.con.execute(f"LOAD '{spatial_extension_path()}'")
         self.migrated_from: int | None = None
-        self._migrate()
+        self._migrate(self.migrations)
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -70,7 +72,9 @@ class Store:
         self.close()
 
     def schema_version(self) -> int:
-        tables = {r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
+        tables = {
+            r[0] for r in self.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
         if "schema_version" not in tables:
             if tables:
                 raise StoreError(
@@ -81,26 +85,31 @@ class Store:
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         return int(row[0]) if row and row[0] is not None else 0
 
-    def _migrate(self, migrations: tuple[str, ...] = MIGRATIONS) -> None:
+    def _migrate(self, migrations: tuple[str, ...]) -> None:
         current = self.schema_version()
         target = len(migrations)
         if current > target:
             raise SchemaVersionError(
-                self.path, current, target,
+                self.path,
+                current,
+                target,
                 "It was written by a newer signalfire: upgrade with `pip install -U signalfire`.",
             )
         if current == target:
             return
         if self.read_only:
             raise SchemaVersionError(
-                self.path, current, target,
+                self.path,
+                current,
+                target,
                 "Open it once for writing (any `signalfire ingest`, or "
                 "`signalfire.open(path)`) to upgrade it in place.",
             )
         with self.transaction():
             if current == 0:
                 self.con.execute(
-                    "CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMP)"
+                    "CREATE TABLE schema_version "
+                    "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP)"
                 )
             for version in range(current + 1, target + 1):
                 self.con.execute(migrations[version - 1])
@@ -271,6 +280,6 @@ def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:  # noqa: A001
-    """Open (creating or upgrading) the store at `path`, else SIGNALFIRE_DB, else ./signalfire.duckdb."""
+def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+    """Open (creating or upgrading) the store at `path`, else $SIGNALFIRE_DB, else the default."""
     return Store(settings.db_path(path), read_only=read_only)

@@ -54,7 +54,9 @@ def bounded_store(store: signalfire.Store, shared_data: Path) -> signalfire.Stor
 
 
 @pytest.fixture(scope="session")
-def ged_store_path(tmp_path_factory: pytest.TempPathFactory, shared_data: Path, ged_path: Path) -> Path:
+def ged_store_path(
+    tmp_path_factory: pytest.TempPathFactory, shared_data: Path, ged_path: Path
+) -> Path:
     """A store file holding the boundaries and the real GED file; open it read-only."""
     path = tmp_path_factory.mktemp("ged") / "ged.duckdb"
     with signalfire.open(path) as fresh:

@@ -164,12 +164,17 @@ def test_newer_version_updates_changed_rows(
         assert len(events) == 6084
         assert removed["id"] in events.index
         for event_id, original in zip(changed_ids, (10, 2000, 5000), strict=True):
-            assert events.loc[event_id, "deaths_best"] == int(_ged_rows(ged_path)[original]["best"]) + 7
+            assert (
+                events.loc[event_id, "deaths_best"]
+                == int(_ged_rows(ged_path)[original]["best"]) + 7
+            )
             assert events.loc[event_id, "source_id"] == report.source_id
         assert store.sources()["source_version"].tolist() == ["22.1", "23.1"]
 
 
-def test_zipped_file_gives_the_same_events(ged_path: Path, tmp_path: Path, shared_data: Path) -> None:
+def test_zipped_file_gives_the_same_events(
+    ged_path: Path, tmp_path: Path, shared_data: Path
+) -> None:
     import zipfile
 
     archive = tmp_path / "ged221-csv.zip"

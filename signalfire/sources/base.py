@@ -166,9 +166,7 @@ class Adapter(ABC):
 
     def check_columns(self, path: Path, columns: Sequence[str]) -> None:
         present = set(columns)
-        missing = [
-            alt for alt in self.required_columns if not present & set(alt.split("|"))
-        ]
+        missing = [alt for alt in self.required_columns if not present & set(alt.split("|"))]
         if missing:
             raise FormatError(path, self.title, missing=missing, found=list(columns))
 
@@ -233,7 +231,8 @@ def sniff_kind(path: Path) -> str:
 def _zip_member(path: Path) -> str:
     with zipfile.ZipFile(path) as archive:
         members = [
-            n for n in archive.namelist()
+            n
+            for n in archive.namelist()
             if n.lower().endswith((".csv", ".tsv", ".txt")) and not n.startswith("__MACOSX")
         ]
     if len(members) != 1:
@@ -369,7 +368,9 @@ def _read_text(
         if reasons:
             positions = sorted(reasons)
             bad.extend(
-                BadRow(int(rows[p]), raw_json(columns, frame.iloc[p].tolist()), "; ".join(reasons[p]))
+                BadRow(
+                    int(rows[p]), raw_json(columns, frame.iloc[p].tolist()), "; ".join(reasons[p])
+                )
                 for p in positions
             )
             keep = np.ones(n, dtype=bool)
@@ -378,8 +379,11 @@ def _read_text(
         yield RawChunk(frame, rows, bad)
     tail = [invalid[k] for k in sorted(invalid) if k not in reported]
     if tail:
-        yield RawChunk(pd.DataFrame({c: pd.Series(dtype=object) for c in columns}),
-                       np.empty(0, dtype=np.int64), tail)
+        yield RawChunk(
+            pd.DataFrame({c: pd.Series(dtype=object) for c in columns}),
+            np.empty(0, dtype=np.int64),
+            tail,
+        )
 
 
 def _cell_text(value: Any) -> str:
@@ -418,19 +422,30 @@ def _read_xlsx(path: Path, adapter: Adapter, progress: ProgressFn | None) -> Ite
                 continue
             record += 1
             if any(t.strip() for t in texts[width:]):
-                bad.append(BadRow(record, json.dumps(texts, ensure_ascii=False),
-                                  f"expected {width} fields, found {len(texts)}"))
+                bad.append(
+                    BadRow(
+                        record,
+                        json.dumps(texts, ensure_ascii=False),
+                        f"expected {width} fields, found {len(texts)}",
+                    )
+                )
             else:
                 buffer.append((texts + [""] * width)[:width])
                 numbers.append(record)
             if len(buffer) >= _XLSX_ROWS_PER_CHUNK:
-                yield RawChunk(pd.DataFrame(buffer, columns=columns, dtype=object),
-                               np.asarray(numbers, dtype=np.int64), bad)
+                yield RawChunk(
+                    pd.DataFrame(buffer, columns=columns, dtype=object),
+                    np.asarray(numbers, dtype=np.int64),
+                    bad,
+                )
                 buffer, numbers, bad = [], [], []
                 if progress:
                     progress(record, total)
-        yield RawChunk(pd.DataFrame(buffer, columns=columns, dtype=object),
-                       np.asarray(numbers, dtype=np.int64), bad)
+        yield RawChunk(
+            pd.DataFrame(buffer, columns=columns, dtype=object),
+            np.asarray(numbers, dtype=np.int64),
+            bad,
+        )
         if progress:
             progress(total, total)
     finally:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -24,7 +25,7 @@ def _nullable_int(values: pd.Series) -> pd.Series:
     return values.round().astype("Int64")
 
 
-def event_frame(source: str, ids: pd.Series, rows: np.ndarray, **columns: object) -> pd.DataFrame:
+def event_frame(source: str, ids: pd.Series, rows: np.ndarray, **columns: Any) -> pd.DataFrame:
     """The canonical event columns, in schema order, for one chunk of one source."""
     frame = pd.DataFrame(
         {
@@ -72,11 +73,14 @@ class GedAdapter(Adapter):
         lon = p.number("longitude", required=True, low=-180, high=180)
         start = p.date("date_start")
         end = p.date("date_end")
-        p.flag((end < start).to_numpy(), lambda i: f"date_end {end.iloc[i].date()} "
-               f"before date_start {start.iloc[i].date()}")
+        p.flag(
+            (end < start).to_numpy(),
+            lambda i: f"date_end {end.iloc[i].date()} before date_start {start.iloc[i].date()}",
+        )
         deaths = {
-            col: p.number(col, required=col == "best", integer=True, low=0,
-                          what=f"negative deaths in {col}")
+            col: p.number(
+                col, required=col == "best", integer=True, low=0, what=f"negative deaths in {col}"
+            )
             for col in ("best", "low", "high", "deaths_civilians")
         }
         iso3 = p.text("iso3").str.upper()
@@ -111,7 +115,7 @@ class GedAdapter(Adapter):
 
 
 class CountryMonthAdapter(Adapter):
-    """UCDP fatalities per country-month: isocode, period (YYYYMM), fatalities_UCDP[, population]."""
+    """UCDP fatalities per country-month: isocode, period (YYYYMM), fatalities_UCDP, population."""
 
     name = "ucdp-country-month"
     title = "UCDP country-month series"
@@ -121,14 +125,19 @@ class CountryMonthAdapter(Adapter):
     def normalize(self, chunk: RawChunk) -> NormalizedChunk:
         p = Problems(chunk)
         iso3 = p.required_text("isocode").str.upper()
-        p.flag(~iso3.str.fullmatch(r"[A-Z]{3}").to_numpy() & (iso3 != "").to_numpy(),
-               lambda i: f"isocode {iso3.iloc[i]!r} is not an ISO 3166-1 alpha-3 code")
+        p.flag(
+            ~iso3.str.fullmatch(r"[A-Z]{3}").to_numpy() & (iso3 != "").to_numpy(),
+            lambda i: f"isocode {iso3.iloc[i]!r} is not an ISO 3166-1 alpha-3 code",
+        )
         period = p.required_text("period")
         month = pd.to_datetime(period, format="%Y%m", errors="coerce")
-        p.flag(month.isna().to_numpy() & (period != "").to_numpy(),
-               lambda i: f"period {period.iloc[i]!r} is not a month (expected YYYYMM)")
-        fatalities = p.number("fatalities_UCDP", required=True, low=0,
-                              what="negative deaths in fatalities_UCDP")
+        p.flag(
+            month.isna().to_numpy() & (period != "").to_numpy(),
+            lambda i: f"period {period.iloc[i]!r} is not a month (expected YYYYMM)",
+        )
+        fatalities = p.number(
+            "fatalities_UCDP", required=True, low=0, what="negative deaths in fatalities_UCDP"
+        )
         population = p.number("population", low=0)
         frame = pd.DataFrame(
             {
