@@ -101,8 +101,9 @@ class Panel:
 
     def long(self) -> pd.DataFrame:
         """region_id, month (or week), value: one row per region and period."""
-        frame = self.values.rename_axis(index="period", columns="region_id").stack()
-        out = frame.reset_index(name="value")
+        out = self.values.rename_axis(index="period").reset_index().melt(
+            id_vars="period", var_name="region_id", value_name="value"
+        )
         out[self.spec.period_column] = [period_label(p) for p in out["period"]]
         return out[["region_id", self.spec.period_column, "value"]]
 
