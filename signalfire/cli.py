@@ -20,6 +20,7 @@ from .demo import deadliest_districts, events_by_year, load_reference_data, top_
 from .domain import EventFilter, IngestReport, parse_day
 from .errors import ConfigError, SignalfireError
 from .fetch import Fetcher, LocalDirTransport
+from .forecasting import ForecastRequest, make_forecast, save_forecast
 from .ingest import ingest as run_ingest
 from .ingest import load_regions
 from .sources import ADAPTERS
@@ -44,7 +45,10 @@ def _table(frame: pd.DataFrame, title: str = "", limit: int = 50) -> None:
     table = Table(title=title or None, show_lines=False)
     shown = frame.head(limit)
     for column in shown.columns:
-        table.add_column(str(column), overflow="fold", max_width=40)
+        if str(column).endswith("_id"):
+            table.add_column(str(column), no_wrap=True)
+        else:
+            table.add_column(str(column), overflow="fold", max_width=40)
     for row in output.records(shown):
         table.add_row(*("" if v is None else str(v) for v in row.values()))
     out.print(table)
@@ -406,6 +410,84 @@ def demo(db: Path | None, data_dir: Path | None, from_dir: Path | None) -> None:
     _table(by_year, "Events and deaths (best estimate) by year", limit=100)
     _table(actors, "Most active actors (events as either side)")
     _table(districts, "Deadliest districts")
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--level", type=click.Choice(["country", "adm1", "adm2"]), default="adm2", show_default=True
+)
+@click.option(
+    "--target", type=click.Choice(["fatalities", "events"]), default="fatalities", show_default=True
+)
+@click.option("--as-of", help="Use only data up to this period (YYYY-MM); default: the last.")
+@click.option("--horizon", type=click.IntRange(1, 36), default=6, show_default=True)
+@click.option("--draws", type=click.IntRange(1, 100_000), default=1000, show_default=True)
+@click.option("--model", "model_name", help="Model name; default: the best in the last backtest.")
+@click.option("--country", multiple=True, help="ISO3 code(s) to forecast; default: all.")
+@click.option("--freq", type=click.Choice(["month", "week"]), default="month", show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--summary",
+    "as_summary",
+    is_flag=True,
+    help="Write region_id, month, mean, p_any, q05..q95 instead of every draw.",
+)
+@click.option("--save", is_flag=True, help="Keep the run in the store for alerts and reports.")
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to FILE (.csv or .parquet); default: a summary table on screen.",
+)
+def forecast(
+    db: Path | None,
+    level: str,
+    target: str,
+    as_of: str | None,
+    horizon: int,
+    draws: int,
+    model_name: str | None,
+    country: tuple[str, ...],
+    freq: str,
+    seed: int,
+    as_summary: bool,
+    save: bool,
+    out_path: Path | None,
+) -> None:
+    """Probabilistic forecasts per region for the periods after --as-of."""
+    try:
+        request = ForecastRequest(
+            level=level,
+            target=target,
+            as_of=as_of,
+            horizon=horizon,
+            draws=draws,
+            model=model_name,
+            seed=seed,
+            freq=freq,
+            countries=tuple(c.upper() for c in _split(country)),
+        )
+    except ValueError as exc:
+        raise ConfigError("forecast", "", str(exc)) from exc
+    with _open(db, read_only=not save) as store:
+        result = make_forecast(store, request)
+        if save:
+            run_id = save_forecast(store, request, result)
+            err.print(f"saved as forecast run {run_id}")
+    if out_path is None:
+        with _open(db, read_only=True) as store:
+            names = store.regions(geometry="none").set_index("region_id")["name"]
+        top = result.summary().sort_values("mean", ascending=False)
+        top.insert(1, "name", top["region_id"].map(names))
+        _table(top, title=f"{result.model}: {target} per {level}, highest expected first", limit=20)
+        return
+    frame = result.summary() if as_summary else result.frame()
+    suffix = out_path.suffix.lower()
+    if suffix not in (".csv", ".parquet"):
+        raise ConfigError("--out", str(out_path), "a file ending in .csv or .parquet")
+    output.write(frame, suffix[1:], out_path)
+    out.print(f"{out_path}: {len(frame):,} rows ({result.model}, {len(result.region_ids)} regions)")
 
 
 def main(argv: list[str] | None = None) -> None:

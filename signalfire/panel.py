@@ -101,8 +101,10 @@ class Panel:
 
     def long(self) -> pd.DataFrame:
         """region_id, month (or week), value: one row per region and period."""
-        out = self.values.rename_axis(index="period").reset_index().melt(
-            id_vars="period", var_name="region_id", value_name="value"
+        out = (
+            self.values.rename_axis(index="period")
+            .reset_index()
+            .melt(id_vars="period", var_name="region_id", value_name="value")
         )
         out[self.spec.period_column] = [period_label(p) for p in out["period"]]
         return out[["region_id", self.spec.period_column, "value"]]
@@ -124,10 +126,17 @@ def _where(spec: PanelSpec, region_column: str) -> tuple[str, list[Any]]:
 
 
 def _regions(store: Store, spec: PanelSpec) -> pd.DataFrame:
+    """The level's regions in the spec's countries; by default the countries with events.
+
+    A country with boundaries but no events in the store is left out unless asked for: no data
+    is not evidence of no violence.
+    """
     level = "adm0" if spec.level == "country" else spec.level
     frame = store.regions(level, geometry="shapely")
-    if spec.countries:
-        frame = frame[frame["iso3"].isin(spec.countries)]
+    countries = spec.countries or tuple(
+        r[0] for r in store.con.execute("SELECT DISTINCT country_iso3 FROM events").fetchall()
+    )
+    frame = frame[frame["iso3"].isin(countries)]
     return frame.set_index("region_id").sort_index()
 
 

@@ -81,6 +81,53 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (iso3, month)
     );
     """,
+    # 2: forecast runs (summary and draws per region-period) and backtest results.
+    """
+    CREATE SEQUENCE forecast_run_seq START 1;
+    CREATE TABLE forecast_runs (
+        run_id INTEGER PRIMARY KEY DEFAULT nextval('forecast_run_seq'),
+        model VARCHAR NOT NULL,
+        params VARCHAR NOT NULL,
+        level VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        freq VARCHAR NOT NULL,
+        countries VARCHAR NOT NULL,
+        as_of VARCHAR NOT NULL,
+        horizon INTEGER NOT NULL,
+        draws INTEGER NOT NULL,
+        seed INTEGER NOT NULL,
+        data_version VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE forecast_values (
+        run_id INTEGER NOT NULL,
+        region_id VARCHAR NOT NULL,
+        period VARCHAR NOT NULL,
+        mean DOUBLE NOT NULL,
+        p_any DOUBLE NOT NULL,
+        q05 DOUBLE NOT NULL,
+        q25 DOUBLE NOT NULL,
+        q50 DOUBLE NOT NULL,
+        q75 DOUBLE NOT NULL,
+        q95 DOUBLE NOT NULL,
+        draws FLOAT[] NOT NULL,
+        PRIMARY KEY (run_id, region_id, period)
+    );
+    CREATE SEQUENCE backtest_run_seq START 1;
+    CREATE TABLE backtest_runs (
+        run_id INTEGER PRIMARY KEY DEFAULT nextval('backtest_run_seq'),
+        level VARCHAR NOT NULL,
+        target VARCHAR NOT NULL,
+        freq VARCHAR NOT NULL,
+        start_origin VARCHAR NOT NULL,
+        end_origin VARCHAR NOT NULL,
+        horizon INTEGER NOT NULL,
+        best_model VARCHAR NOT NULL,
+        metrics VARCHAR NOT NULL,
+        data_version VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

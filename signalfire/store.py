@@ -197,7 +197,7 @@ class Store:
         return self.query(sql + " ORDER BY iso3, month", params)
 
     def counts(self) -> dict[str, int]:
-        names = ("events", "sources", "quarantine", "regions", "country_months")
+        names = ("events", "sources", "quarantine", "regions", "country_months", "forecast_runs")
         return {
             name: int(self.con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])  # type: ignore[index]
             for name in names

@@ -21,7 +21,7 @@ def test_new_store_is_at_the_current_version(store: Store) -> None:
     assert store.schema_version() == SCHEMA_VERSION
     assert store.migrated_from == 0
     assert store.counts() == dict.fromkeys(
-        ("events", "sources", "quarantine", "regions", "country_months"), 0
+        ("events", "sources", "quarantine", "regions", "country_months", "forecast_runs"), 0
     )
 
 
@@ -156,3 +156,24 @@ def test_kill_9_during_ingest_leaves_the_store_as_it_was(
         assert store.counts() == before
         report = signalfire.ingest(store, "ucdp-ged", ged_path)
         assert report.rows_stored == 6082
+
+
+class FirstReleaseStore(Store):
+    """The store as signalfire's first schema wrote it (events only, no forecast tables)."""
+
+    migrations = MIGRATIONS[:1]
+
+
+def test_a_first_release_store_is_upgraded_with_its_data(tmp_path: Path) -> None:
+    path = tmp_path / "v1.duckdb"
+    with FirstReleaseStore(path) as old:
+        old.con.execute("INSERT INTO country_months VALUES ('PAK', '2019-01', 3, NULL, 1)")
+        tables = {
+            r[0] for r in old.con.execute("SELECT table_name FROM duckdb_tables()").fetchall()
+        }
+        assert "forecast_runs" not in tables
+    with signalfire.open(path) as store:
+        assert store.migrated_from == 1
+        assert store.schema_version() == SCHEMA_VERSION
+        assert store.counts()["forecast_runs"] == 0
+        assert store.country_months()["fatalities"].tolist() == [3]
