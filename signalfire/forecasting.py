@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -78,7 +79,8 @@ def save_forecast(store: Store, request: ForecastRequest, forecast: Forecast) ->
     summary = forecast.summary()
     period_column = forecast.period_column
     horizon, regions, _ = forecast.draws.shape
-    summary["draws"] = list(forecast.draws.reshape(horizon * regions, -1).astype(np.float32))
+    flat = forecast.draws.reshape(horizon * regions, -1).astype(np.float32)
+    summary["draws"] = pd.Series(list(flat), index=summary.index)
     summary = summary.rename(columns={period_column: "period"})
     as_of = request.as_of or str(forecast.periods[0] - 1)
     params = get_model(forecast.model, seed=request.seed).get_params()

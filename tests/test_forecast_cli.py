@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from test_cli import run
+from test_ingest_small import write_ged
 
 import signalfire
 from signalfire.forecasting import ForecastRequest, load_forecast, make_forecast, save_forecast
-from test_cli import run
-from test_ingest_small import write_ged
 
 
 @pytest.fixture
