@@ -490,6 +490,124 @@ def forecast(
     out.print(f"{out_path}: {len(frame):,} rows ({result.model}, {len(result.region_ids)} regions)")
 
 
+def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
+    pooled = metrics["windows"][window]
+    rows = []
+    for name, entry in pooled["models"].items():
+        skill = entry.get("skill") or {}
+        rows.append(
+            {
+                "model": name,
+                "crps": entry["crps"],
+                "skill": skill.get("value"),
+                "ci95": f"[{skill['lo']:.3f}, {skill['hi']:.3f}]" if skill else "",
+                "AP": entry["average_precision"],
+                "cov50": entry["coverage50"],
+                "cov90": entry["coverage90"],
+                "top10": entry["top10_share"],
+            }
+        )
+    return pd.DataFrame(rows).sort_values("crps").round(4)
+
+
+@cli.command()
+@db_option
+@click.option(
+    "--level", type=click.Choice(["country", "adm1", "adm2"]), default="adm2", show_default=True
+)
+@click.option(
+    "--target", type=click.Choice(["fatalities", "events"]), default="fatalities", show_default=True
+)
+@click.option("--start", required=True, help="First forecast origin (YYYY-MM).")
+@click.option("--end", required=True, help="Last forecast origin (YYYY-MM).")
+@click.option(
+    "--step",
+    type=click.IntRange(1, 120),
+    default=1,
+    show_default=True,
+    help="Periods between origins.",
+)
+@click.option("--horizon", type=click.IntRange(1, 36), default=6, show_default=True)
+@click.option("--draws", type=click.IntRange(10, 100_000), default=1000, show_default=True)
+@click.option("--models", help="Comma-separated model names; default: every model.")
+@click.option("--country", multiple=True, help="ISO3 code(s); default: countries with events.")
+@click.option("--freq", type=click.Choice(["month", "week"]), default="month", show_default=True)
+@click.option("--seed", type=int, default=0, show_default=True)
+@click.option(
+    "--save/--no-save",
+    default=True,
+    show_default=True,
+    help="Record the result so that `forecast` defaults to the best model.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Folder for metrics.json, scores.csv and report.html.",
+)
+def backtest(
+    db: Path | None,
+    level: str,
+    target: str,
+    start: str,
+    end: str,
+    step: int,
+    horizon: int,
+    draws: int,
+    models: str | None,
+    country: tuple[str, ...],
+    freq: str,
+    seed: int,
+    save: bool,
+    out_dir: Path,
+) -> None:
+    """Rolling-origin backtest: each model fitted only on data up to each origin, then scored."""
+    from .backtest import run_backtest
+    from .forecasting import save_backtest
+
+    names = [m.strip() for m in models.split(",") if m.strip()] if models else None
+    with _open(db, read_only=not save) as store:
+        with Progress(
+            TextColumn("backtest"),
+            BarColumn(),
+            TextColumn("{task.completed}/{task.total} fits"),
+            TimeRemainingColumn(),
+            console=err,
+            transient=True,
+            disable=not err.is_terminal,
+        ) as bars:
+            task = bars.add_task("fits", total=None)
+            try:
+                result = run_backtest(
+                    store,
+                    level=level,
+                    target=target,
+                    models=names,
+                    start=start,
+                    end=end,
+                    step=step,
+                    horizon=horizon,
+                    draws=draws,
+                    seed=seed,
+                    freq=freq,
+                    countries=tuple(c.upper() for c in _split(country)),
+                    progress=lambda done, total: bars.update(task, completed=done, total=total),
+                )
+            except (ValueError, KeyError) as exc:
+                raise ConfigError("backtest", "", str(exc)) from exc
+        paths = result.write(out_dir)
+        if save:
+            save_backtest(store, result)
+    best = result.best_model()
+    _table(
+        _metrics_table(result.metrics, "all"),
+        title=f"{level} {target}, origins {start}..{end}: best model {best}",
+    )
+    for name, path in paths.items():
+        out.print(f"{name}: {path}")
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: runs the CLI and renders every error the same way."""
     try:

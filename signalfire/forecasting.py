@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -145,3 +146,28 @@ def load_forecast(
     if frame.empty:
         raise NotFoundError(f"no stored forecast with run_id {run_id}")
     return frame
+
+
+def save_backtest(store: Store, result: Any) -> int:
+    """Record a backtest's metrics; the latest one's best model becomes the forecast default."""
+    spec = result.spec
+    with store.transaction() as con:
+        row = con.execute(
+            """INSERT INTO backtest_runs (level, target, freq, start_origin, end_origin, horizon,
+                 best_model, metrics, data_version, created_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING run_id""",
+            [
+                spec["level"],
+                spec["target"],
+                spec["freq"],
+                result.origins[0],
+                result.origins[-1],
+                spec["horizon"],
+                result.best_model(),
+                json.dumps(result.metrics, allow_nan=False),
+                data_version(store),
+                dt.datetime.now(),
+            ],
+        ).fetchone()
+    assert row is not None
+    return int(row[0])
