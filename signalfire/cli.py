@@ -490,6 +490,10 @@ def forecast(
     out.print(f"{out_path}: {len(frame):,} rows ({result.model}, {len(result.region_ids)} regions)")
 
 
+def _number(value: Any) -> str:
+    return "-" if value is None else f"{value:.3f}"
+
+
 def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
     pooled = metrics["windows"][window]
     rows = []
@@ -500,7 +504,7 @@ def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
                 "model": name,
                 "crps": entry["crps"],
                 "skill": skill.get("value"),
-                "ci95": f"[{skill['lo']:.3f}, {skill['hi']:.3f}]" if skill else "",
+                "ci95": "[{}, {}]".format(*(_number(skill.get(k)) for k in ("lo", "hi"))),
                 "AP": entry["average_precision"],
                 "cov50": entry["coverage50"],
                 "cov90": entry["coverage90"],
