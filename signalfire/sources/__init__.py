@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from .acled import AcledAdapter
 from .base import Adapter
+from .gtd import GtdAdapter
 from .ucdp import CountryMonthAdapter, GedAdapter
 
 ADAPTERS: dict[str, type[Adapter]] = {
-    cls.name: cls for cls in (GedAdapter, CountryMonthAdapter)
+    cls.name: cls for cls in (GedAdapter, CountryMonthAdapter, AcledAdapter, GtdAdapter)
 }
 
 

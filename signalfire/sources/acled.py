@@ -44,21 +44,29 @@ Mapping onto the canonical columns:
 
 Quarantined, with the reason: missing event_id_cnty; an event_date that is no date, or in the
 future, or whose `year` disagrees; time/geo precision outside 1-3; an unknown event_type or
-actor type; missing or out-of-range coordinates, or (0, 0); missing, fractional or negative
-fatalities; an unknown country.
+actor type; missing or out-of-range coordinates, or (0, 0); missing, fractional, negative or
+absurd (over 1,000,000) fatalities; an unknown country, or a name and `iso` code that disagree.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 import pycountry
 
 from ..countries import iso3_from_names
-from .base import Adapter, NormalizedChunk, Problems, RawChunk
-from .ucdp import event_frame
+from .base import (
+    MAX_DEATHS,
+    Adapter,
+    NormalizedChunk,
+    Problems,
+    RawChunk,
+    event_frame,
+    int_column,
+)
 
 # ACLED time_precision -> canonical date precision (domain.DATE_PRECISION).
 TIME_PRECISION = {1: 1, 2: 3, 3: 4}
@@ -77,6 +85,8 @@ EVENT_TYPES = (
     "Strategic developments",
 )
 _EVENT_TYPE_BY_KEY = {t.lower(): t for t in EVENT_TYPES}
+
+# More deaths than this in one event is a data error (the store's death counts are INTEGER).
 
 STATE_FORCES = 1
 CIVILIANS = 7
@@ -128,9 +138,13 @@ def violence_types(
     return pd.Series(result, index=event_type.index, dtype=object)
 
 
+def _not_an_actor_type(column: str, raw: pd.Series) -> Callable[[int], str]:
+    return lambda i: f"{column} {raw.iloc[i]!r} is not an ACLED actor type (0-8)"
+
+
 def _iso3_from_numeric(raw: pd.Series) -> pd.Series:
     def lookup(code: str) -> str:
-        if not code.isdigit() or len(code) > 3:
+        if not (code.isascii() and code.isdigit()) or len(code) > 3:
             return ""
         country = pycountry.countries.get(numeric=code.zfill(3))
         return str(country.alpha_3) if country is not None else ""
@@ -163,48 +177,69 @@ class AcledAdapter(Adapter):
 
         date = p.date("event_date", formats=("%d %B %Y",))
         today = pd.Timestamp(dt.date.today())
-        p.flag((date > today).to_numpy(),
-               lambda i: f"event_date {date.iloc[i].date()} is in the future")
+        p.flag(
+            (date > today).to_numpy(),
+            lambda i: f"event_date {date.iloc[i].date()} is in the future",
+        )
         year = p.number("year", integer=True)
-        p.flag((year.notna() & date.notna() & (year != date.dt.year)).to_numpy(),
-               lambda i: f"year {year.iloc[i]:g} does not match event_date {date.iloc[i].date()}")
+        p.flag(
+            (year.notna() & date.notna() & (year != date.dt.year)).to_numpy(),
+            lambda i: f"year {year.iloc[i]:g} does not match event_date {date.iloc[i].date()}",
+        )
         time_precision = p.number("time_precision", required=True, integer=True, low=1, high=3)
 
         raw_type = p.required_text("event_type")
         kind = event_types(raw_type)
-        p.flag(((kind == "") & (raw_type != "")).to_numpy(),
-               lambda i: f"event_type {raw_type.iloc[i]!r} is not an ACLED event type "
-               f"({', '.join(EVENT_TYPES)})")
+        p.flag(
+            ((kind == "") & (raw_type != "")).to_numpy(),
+            lambda i: (
+                f"event_type {raw_type.iloc[i]!r} is not an ACLED event type "
+                f"({', '.join(EVENT_TYPES)})"
+            ),
+        )
         sub_type = p.text("sub_event_type")
         actor1 = p.required_text("actor1")
         inter = {}
         for column in ("inter1", "inter2"):
             raw = p.text(column)
             codes, bad = actor_type_codes(raw)
-            p.flag(bad, lambda i, raw=raw, column=column: (
-                f"{column} {raw.iloc[i]!r} is not an ACLED actor type (0-8)"))
+            p.flag(bad, _not_an_actor_type(column, raw))
             inter[column] = codes
         civilian_targeting = p.text("civilian_targeting").str.lower() == "civilian targeting"
 
         lat = p.number("latitude", required=True, low=-90, high=90)
         lon = p.number("longitude", required=True, low=-180, high=180)
-        p.flag(((lat == 0) & (lon == 0)).to_numpy(),
-               "coordinates (0, 0) are a placeholder, not a place")
+        p.flag(
+            ((lat == 0) & (lon == 0)).to_numpy(),
+            "coordinates (0, 0) are a placeholder, not a place",
+        )
         geo_precision = p.number("geo_precision", required=True, integer=True, low=1, high=3)
 
-        fatalities = p.number("fatalities", required=True, integer=True, low=0,
-                              what="negative deaths in fatalities")
+        fatalities = p.number(
+            "fatalities",
+            required=True,
+            integer=True,
+            low=0,
+            high=MAX_DEATHS,
+            what="negative deaths in fatalities",
+        )
 
         country = p.text("country")
         iso_code = p.text("iso")
         by_name = iso3_from_names(country)
         by_code = _iso3_from_numeric(iso_code)
-        p.flag(((by_name != "") & (by_code != "") & (by_name != by_code)).to_numpy(),
-               lambda i: f"country {country.iloc[i]!r} ({by_name.iloc[i]}) disagrees with "
-               f"iso {iso_code.iloc[i]} ({by_code.iloc[i]})")
+        p.flag(
+            ((by_name != "") & (by_code != "") & (by_name != by_code)).to_numpy(),
+            lambda i: (
+                f"country {country.iloc[i]!r} ({by_name.iloc[i]}) disagrees with "
+                f"iso {iso_code.iloc[i]} ({by_code.iloc[i]})"
+            ),
+        )
         iso3 = by_name.where(by_name != "", by_code)
-        p.flag((iso3 == "").to_numpy(),
-               lambda i: f"unknown country {country.iloc[i]!r} (iso {iso_code.iloc[i]!r})")
+        p.flag(
+            (iso3 == "").to_numpy(),
+            lambda i: f"unknown country {country.iloc[i]!r} (iso {iso_code.iloc[i]!r})",
+        )
 
         on_civilians = civilian_targeting | (kind == VIOLENCE_AGAINST_CIVILIANS)
         event_type = kind.where(sub_type == "", kind + ": " + sub_type)
@@ -220,15 +255,16 @@ class AcledAdapter(Adapter):
             lon=lon,
             location_precision=geo_precision.map(GEO_PRECISION).astype("Int64"),
             location_name=p.text("location"),
-            violence_type=violence_types(kind, inter["inter1"], inter["inter2"],
-                                         civilian_targeting),
+            violence_type=violence_types(
+                kind, inter["inter1"], inter["inter2"], civilian_targeting
+            ),
             event_type=event_type,
             actor1=actor1,
             actor2=p.text("actor2"),
-            deaths_best=fatalities.round().astype("Int64"),
+            deaths_best=int_column(fatalities),
             deaths_low=pd.array([pd.NA] * len(ids), dtype="Int64"),
             deaths_high=pd.array([pd.NA] * len(ids), dtype="Int64"),
-            deaths_civilians=fatalities.where(on_civilians).round().astype("Int64"),
+            deaths_civilians=int_column(fatalities.where(on_civilians)),
             headline="",
             notes=p.text("notes"),
         )

@@ -49,6 +49,35 @@ class NormalizedChunk:
     bad: list[BadRow]
 
 
+# Deaths above this are typing errors, and would not fit the store's INTEGER columns.
+MAX_DEATHS = 1_000_000
+
+
+def int_column(values: pd.Series) -> pd.Series:
+    """Float counts as nullable integers; values no INTEGER column holds (inf, 1e30) become NA.
+
+    Such values are always flagged by the checks, so their rows never reach the store; this
+    only keeps the conversion from failing before the flagged rows are dropped.
+    """
+    fits = values.abs() <= np.iinfo(np.int32).max
+    return values.where(fits).round().astype("Int64")
+
+
+def event_frame(source: str, ids: pd.Series, rows: np.ndarray, **columns: Any) -> pd.DataFrame:
+    """The canonical event columns, in schema order, for one chunk of one source."""
+    frame = pd.DataFrame(
+        {
+            "event_id": source + ":" + ids.astype(str),
+            "source": source,
+            "source_event_id": ids.astype(str),
+            "source_row": rows,
+        }
+    )
+    for name, values in columns.items():
+        frame[name] = values.to_numpy() if isinstance(values, pd.Series) else values
+    return frame
+
+
 def raw_json(columns: Sequence[str], values: Sequence[Any]) -> str:
     return json.dumps(dict(zip(columns, values, strict=False)), ensure_ascii=False, default=str)
 
@@ -400,9 +429,9 @@ def _read_xlsx(path: Path, adapter: Adapter, progress: ProgressFn | None) -> Ite
     import openpyxl
 
     workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    sheet = workbook.worksheets[0]
+    rows_iter = sheet.iter_rows(values_only=True)
     try:
-        sheet = workbook.worksheets[0]
-        rows_iter = sheet.iter_rows(values_only=True)
         header_cells = next(rows_iter, None)
         if header_cells is None:
             raise EmptyFileError(path, "the first sheet is empty")
@@ -449,6 +478,8 @@ def _read_xlsx(path: Path, adapter: Adapter, progress: ProgressFn | None) -> Ite
         if progress:
             progress(total, total)
     finally:
+        # The sheet's row generator holds the file open until it is closed itself.
+        rows_iter.close()
         workbook.close()
 
 

@@ -10,34 +10,13 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from ..countries import iso3_from_names
-from .base import Adapter, NormalizedChunk, Problems, RawChunk
+from .base import MAX_DEATHS, Adapter, NormalizedChunk, Problems, RawChunk, event_frame, int_column
 
 GED_VIOLENCE = {"1": "state-based", "2": "non-state", "3": "one-sided"}
-
-
-def _nullable_int(values: pd.Series) -> pd.Series:
-    return values.round().astype("Int64")
-
-
-def event_frame(source: str, ids: pd.Series, rows: np.ndarray, **columns: Any) -> pd.DataFrame:
-    """The canonical event columns, in schema order, for one chunk of one source."""
-    frame = pd.DataFrame(
-        {
-            "event_id": source + ":" + ids.astype(str),
-            "source": source,
-            "source_event_id": ids.astype(str),
-            "source_row": rows,
-        }
-    )
-    for name, values in columns.items():
-        frame[name] = values.to_numpy() if isinstance(values, pd.Series) else values
-    return frame
 
 
 class GedAdapter(Adapter):
@@ -79,7 +58,12 @@ class GedAdapter(Adapter):
         )
         deaths = {
             col: p.number(
-                col, required=col == "best", integer=True, low=0, what=f"negative deaths in {col}"
+                col,
+                required=col == "best",
+                integer=True,
+                low=0,
+                high=MAX_DEATHS,
+                what=f"negative deaths in {col}",
             )
             for col in ("best", "low", "high", "deaths_civilians")
         }
@@ -94,20 +78,20 @@ class GedAdapter(Adapter):
             chunk.rows,
             date_start=start,
             date_end=end,
-            date_precision=_nullable_int(date_prec),
+            date_precision=int_column(date_prec),
             country_iso3=iso3,
             lat=lat,
             lon=lon,
-            location_precision=_nullable_int(where_prec),
+            location_precision=int_column(where_prec),
             location_name=p.text("where_description"),
             violence_type=violence.map(GED_VIOLENCE),
             event_type=p.text("conflict_name"),
             actor1=p.text("side_a"),
             actor2=p.text("side_b"),
-            deaths_best=_nullable_int(deaths["best"]),
-            deaths_low=_nullable_int(deaths["low"]),
-            deaths_high=_nullable_int(deaths["high"]),
-            deaths_civilians=_nullable_int(deaths["deaths_civilians"]),
+            deaths_best=int_column(deaths["best"]),
+            deaths_low=int_column(deaths["low"]),
+            deaths_high=int_column(deaths["high"]),
+            deaths_civilians=int_column(deaths["deaths_civilians"]),
             headline=p.text("source_headline"),
             notes=p.text("source_article"),
         )
