@@ -147,9 +147,10 @@ class Problems:
                 break
             parsed = parsed.fillna(pd.to_datetime(raw, format=fmt, errors="coerce"))
         empty = (raw == "").to_numpy()
+        expected = " or ".join(["YYYY-MM-DD", *formats])
         self.flag(
             parsed.isna().to_numpy() & ~empty,
-            lambda i: f"{column} {raw.iloc[i]!r} is not a date (expected YYYY-MM-DD)",
+            lambda i: f"{column} {raw.iloc[i]!r} is not a date (expected {expected})",
         )
         if required:
             self.flag(empty, f"missing {column}")
