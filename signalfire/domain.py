@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -79,7 +80,7 @@ class Month:
         return dt.date(self.year, self.month, 1)
 
     def last_day(self) -> dt.date:
-        return (self + 1).first_day() - dt.timedelta(days=1)
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
 
     def __add__(self, months: int) -> Month:
         index = self.year * 12 + (self.month - 1) + months

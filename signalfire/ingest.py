@@ -23,7 +23,8 @@ from .domain import IngestReport
 from .regions import RegionIndex
 from .schema import EVENT_SOURCE_COLUMNS
 from .sources import get_adapter
-from .sources.base import BadRow, NormalizedChunk, ProgressFn, raw_json, read_chunks, sniff_kind
+from .sources.base import BadRow, NormalizedChunk, ProgressFn, RawChunk, raw_json
+from .sources.readers import read_chunks, sniff_kind
 from .store import Store
 
 _STAGING = "_ingest_staging"
@@ -98,7 +99,7 @@ class _Run:
         self.quarantine = []
 
     def drop_duplicates(
-        self, chunk: NormalizedChunk, key: list[str], columns: list[str]
+        self, chunk: NormalizedChunk, key: list[str], raw: RawChunk
     ) -> pd.DataFrame:
         """Quarantine rows whose key was seen earlier in this file; the first one wins."""
         frame = chunk.frame
@@ -130,7 +131,7 @@ class _Run:
             bad.append(
                 BadRow(
                     int(frame["source_row"].iloc[pos]),
-                    raw_json(columns, frame.iloc[pos].tolist()),
+                    original_row(raw, int(frame["source_row"].iloc[pos])),
                     f"duplicate id {label} (first at row {first})",
                 )
             )
@@ -152,7 +153,15 @@ def _create_staging(run: _Run) -> None:
         )
 
 
-def _stage_events(run: _Run, frame: pd.DataFrame, index: RegionIndex, snap_km: float) -> None:
+def original_row(raw: RawChunk, row_number: int) -> str:
+    """The row as the file gave it, as JSON, for the quarantine."""
+    position = int(np.searchsorted(raw.rows, row_number))
+    return raw_json(list(raw.frame.columns), raw.frame.iloc[position].tolist())
+
+
+def _stage_events(
+    run: _Run, frame: pd.DataFrame, raw: RawChunk, index: RegionIndex, snap_km: float
+) -> None:
     located = index.assign(frame, snap_km)
     outside = located["outside"].to_numpy()
     if outside.any():
@@ -162,7 +171,7 @@ def _stage_events(run: _Run, frame: pd.DataFrame, index: RegionIndex, snap_km: f
             bad.append(
                 BadRow(
                     int(row["source_row"]),
-                    raw_json(list(frame.columns), row.tolist()),
+                    original_row(raw, int(row["source_row"])),
                     f"coordinates ({row['lat']}, {row['lon']}) are outside {row['country_iso3']} "
                     f"(more than {snap_km:g} km from its boundaries)",
                 )
@@ -270,7 +279,7 @@ def ingest(
     adapter = get_adapter(kind)
     path = Path(path)
     started = dt.datetime.now()
-    sniff_kind(path)  # fail fast on a missing, empty or binary file, before hashing it
+    sniff_kind(path, encoding)  # fail fast on a missing, empty or binary file, before hashing it
     report = IngestReport(path=str(path), format=adapter.name, sha256=sha256_file(path))
     existing = store.con.execute(
         "SELECT source_id FROM sources WHERE sha256 = ? AND format = ? ORDER BY source_id LIMIT 1",
@@ -286,35 +295,32 @@ def ingest(
     with store.transaction() as con:
         report.source_id = int(con.execute("SELECT nextval('source_id_seq')").fetchone()[0])  # type: ignore[index]
         run = _Run(store, report, adapter.table)
+        # Created inside the transaction: a failure rolls it back with everything else.
         _create_staging(run)
-        try:
-            rows_seen = 0
-            for raw in read_chunks(
-                path,
-                adapter,
-                encoding=encoding,
-                batch_bytes=int(settings.get("batch_bytes", batch_bytes)),
-                progress=progress,
-            ):
-                report.rows_read += len(raw.rows) + len(raw.bad)
-                normalized = adapter.normalize(raw)
-                run.add_bad(normalized.bad)
-                frame = run.drop_duplicates(normalized, key, list(normalized.frame.columns))
-                if not frame.empty:
-                    if index is not None:
-                        _stage_events(run, frame, index, snap)
-                    else:
-                        _stage_series(run, frame)
-                rows_seen += len(raw.rows) + len(raw.bad)
-                if on_chunk is not None:
-                    on_chunk(rows_seen)
-            run.flush_quarantine()
-            if index is not None:
-                _merge_events(run, started)
-            else:
-                _merge_series(run)
-        finally:
-            con.execute(f"DROP TABLE IF EXISTS {_STAGING}")
+        for raw in read_chunks(
+            path,
+            adapter,
+            encoding=encoding,
+            batch_bytes=int(settings.get("batch_bytes", batch_bytes)),
+            progress=progress,
+        ):
+            report.rows_read += len(raw.rows) + len(raw.bad)
+            normalized = adapter.normalize(raw)
+            run.add_bad(normalized.bad)
+            frame = run.drop_duplicates(normalized, key, raw)
+            if not frame.empty:
+                if index is not None:
+                    _stage_events(run, frame, raw, index, snap)
+                else:
+                    _stage_series(run, frame)
+            if on_chunk is not None:
+                on_chunk(report.rows_read)
+        run.flush_quarantine()
+        if index is not None:
+            _merge_events(run, started)
+        else:
+            _merge_series(run)
+        con.execute(f"DROP TABLE {_STAGING}")
         report.rows_quarantined = run.quarantine_count
         # The invariant the whole design rests on: if it breaks, roll back rather than store.
         if report.rows_stored + report.rows_quarantined != report.rows_read:

@@ -76,7 +76,7 @@ def sample_rows(n: int = 8, first_id: int = 900001) -> list[dict[str, str]]:
                 "side_b_new_id": "1076",
                 "side_b": "TTP",
                 "number_of_sources": "1",
-                "source_article": f'"Dawn,2015-03-{day:02d},ATTACK NEAR {place.upper()}, TWO HELD."',
+                "source_article": f'"Dawn,2015-03-{day:02d},ATTACK NEAR {place.upper()}."',
                 "source_office": "Dawn",
                 "source_date": f"2015-03-{day:02d}",
                 "source_headline": f"Attack near {place}; curfew, then calm",
@@ -145,7 +145,9 @@ def csv_text(
     return out.getvalue()
 
 
-def write_csv(path: Path, rows: Sequence[dict[str, str]], encoding: str = "utf-8", **kw: str) -> Path:
+def write_csv(
+    path: Path, rows: Sequence[dict[str, str]], encoding: str = "utf-8", **kw: str
+) -> Path:
     path.write_bytes(csv_text(rows, **kw).encode(encoding))
     return path
 

@@ -36,8 +36,9 @@ from signalfire.schema import EVENT_SOURCE_COLUMNS
 from signalfire.sources import get_adapter
 from signalfire.sources.acled import EVENT_TYPES, AcledAdapter, actor_type_codes
 from signalfire.sources.acled import violence_types as acled_violence_types
-from signalfire.sources.base import RawChunk, read_chunks
+from signalfire.sources.base import RawChunk
 from signalfire.sources.gtd import GtdAdapter, gtd_dates, location_precision
+from signalfire.sources.readers import read_chunks
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ACLED_CSV = FIXTURES / "acled" / "acled_pak_sample.csv"

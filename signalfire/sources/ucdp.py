@@ -68,6 +68,11 @@ class GedAdapter(Adapter):
             for col in ("best", "low", "high", "deaths_civilians")
         }
         iso3 = p.text("iso3").str.upper()
+        malformed = (iso3 != "") & ~iso3.str.fullmatch(r"[A-Z]{3}")
+        p.flag(
+            malformed.to_numpy(),
+            lambda i: f"iso3 {iso3.iloc[i]!r} is not an ISO 3166-1 alpha-3 code",
+        )
         if (iso3 == "").any():
             from_names = iso3_from_names(p.text("country"))
             iso3 = iso3.where(iso3 != "", from_names)
