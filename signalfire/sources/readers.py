@@ -63,7 +63,7 @@ class _CountingReader(io.RawIOBase):
 class _Utf8Transcoder(io.RawIOBase):
     """Bytes in `encoding` in, UTF-8 bytes out, streaming: the parser only ever sees UTF-8."""
 
-    def __init__(self, inner: IO[bytes], encoding: str, path: Path) -> None:
+    def __init__(self, inner: io.RawIOBase, encoding: str, path: Path) -> None:
         self.decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
         self.inner = inner
         self.path = path
@@ -201,10 +201,10 @@ def _text_pass(
 ) -> Iterator[RawChunk]:
     """One parse of the file from its start; records before state.resume_at are skipped."""
     with open_stream() as raw_stream:
-        stream: IO[bytes] = _CountingReader(raw_stream, total, progress)  # type: ignore[assignment]
+        stream: io.RawIOBase = _CountingReader(raw_stream, total, progress)
         if not _is_utf8(encoding):
-            stream = _Utf8Transcoder(stream, encoding, path)  # type: ignore[assignment]
-        buffered = io.BufferedReader(stream, buffer_size=1 << 16)  # type: ignore[arg-type]
+            stream = _Utf8Transcoder(stream, encoding, path)
+        buffered = io.BufferedReader(stream, buffer_size=1 << 16)
         first = buffered.readline()
         while first and not first.strip():
             first = buffered.readline()
