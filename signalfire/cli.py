@@ -16,7 +16,13 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from . import __version__, output, settings
-from .demo import deadliest_districts, events_by_year, load_reference_data, top_actors
+from .demo import (
+    deadliest_districts,
+    events_by_year,
+    forecast_and_backtest,
+    load_reference_data,
+    top_actors,
+)
 from .domain import EventFilter, IngestReport, parse_day
 from .errors import ConfigError, SignalfireError
 from .fetch import Fetcher, LocalDirTransport
@@ -391,8 +397,28 @@ def fetch(
     type=click.Path(file_okay=False, path_type=Path),
     help="With no data folder: take downloads from this folder.",
 )
-def demo(db: Path | None, data_dir: Path | None, from_dir: Path | None) -> None:
-    """Load the reference data into the store and summarise it."""
+@click.option(
+    "--out-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("signalfire-output"),
+    show_default=True,
+    help="Folder for the forecast table and the backtest report.",
+)
+@click.option(
+    "--forecast/--no-forecast",
+    "with_forecast",
+    default=True,
+    show_default=True,
+    help="Also backtest the models and forecast the next 6 months.",
+)
+def demo(
+    db: Path | None,
+    data_dir: Path | None,
+    from_dir: Path | None,
+    out_dir: Path,
+    with_forecast: bool,
+) -> None:
+    """Load the reference data, summarise it, backtest the models and forecast."""
     folder = settings.data_dir(data_dir)
     fetcher = None
     if folder is None:
@@ -410,6 +436,17 @@ def demo(db: Path | None, data_dir: Path | None, from_dir: Path | None) -> None:
     _table(by_year, "Events and deaths (best estimate) by year", limit=100)
     _table(actors, "Most active actors (events as either side)")
     _table(districts, "Deadliest districts")
+    if not with_forecast:
+        return
+    with _open(db) as store, _progress(err.is_terminal) as progress:
+        result = forecast_and_backtest(store, out_dir, progress=progress("backtest fits"))
+    _table(
+        result.skill.round(3),
+        "Backtest, district-month fatalities (skill = CRPS gain over the best naive baseline)",
+    )
+    _table(result.top.round(3), f"Highest expected fatalities next month ({result.best_model})")
+    out.print(f"forecast: {result.forecast_path}")
+    out.print(f"backtest report: {result.report_dir / 'report.html'}")
 
 
 @cli.command()

@@ -90,3 +90,72 @@ def deadliest_districts(store: Store, n: int = 10) -> pd.DataFrame:
            GROUP BY ALL ORDER BY deaths DESC, region_id LIMIT ?""",
         [n],
     )
+
+
+@dataclass
+class DemoForecast:
+    forecast_path: Path
+    report_dir: Path
+    top: pd.DataFrame  # the highest-risk districts next month
+    skill: pd.DataFrame  # per model: CRPS, skill against the best naive baseline, CI
+    best_model: str
+
+
+def forecast_and_backtest(
+    store: Store,
+    out_dir: Path,
+    *,
+    backtest_origins: int = 12,
+    horizon: int = 6,
+    draws: int = 500,
+    progress: Callable[[int, int], None] | None = None,
+) -> DemoForecast:
+    """Backtest every model on the last `backtest_origins` months that have 6 months of
+    actuals after them, then forecast the next `horizon` months with the best model."""
+    from .backtest import run_backtest
+    from .forecasting import ForecastRequest, make_forecast, save_backtest, save_forecast
+    from .panel import PanelSpec, build_panel
+
+    panel = build_panel(store, PanelSpec(level="adm2", target="fatalities"), with_neighbours=False)
+    last = panel.last_period
+    end, start = last - horizon, last - horizon - backtest_origins + 1
+    report_dir = out_dir / "backtest"
+    result = run_backtest(
+        store,
+        level="adm2",
+        target="fatalities",
+        start=str(start),
+        end=str(end),
+        horizon=horizon,
+        draws=draws,
+        progress=progress,
+    )
+    result.write(report_dir)
+    save_backtest(store, result)
+    best = result.best_model()
+    request = ForecastRequest(level="adm2", target="fatalities", horizon=horizon, draws=1000)
+    forecast = make_forecast(store, request)
+    save_forecast(store, request, forecast)
+    summary = forecast.summary()
+    forecast_path = out_dir / "forecast_adm2_fatalities.csv"
+    summary.to_csv(forecast_path, index=False)
+    names = store.regions("adm2", geometry="none").set_index("region_id")
+    first = summary[summary["month"] == summary["month"].min()]
+    top = first.sort_values("mean", ascending=False).head(10).copy()
+    top.insert(0, "district", top["region_id"].map(names["name"]))
+    top = top[["district", "month", "mean", "p_any", "q50", "q95"]]
+    pooled = result.metrics["windows"]["all"]["models"]
+    skill = pd.DataFrame(
+        [
+            {
+                "model": name,
+                "crps": entry["crps"],
+                "skill": (entry.get("skill") or {}).get("value"),
+                "ci_low": (entry.get("skill") or {}).get("lo"),
+                "ci_high": (entry.get("skill") or {}).get("hi"),
+                "coverage90": entry["coverage90"],
+            }
+            for name, entry in pooled.items()
+        ]
+    ).sort_values("crps")
+    return DemoForecast(forecast_path, report_dir, top, skill, best)

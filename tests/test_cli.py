@@ -163,10 +163,18 @@ def test_regions_and_demo_on_the_shared_data(
     tmp_path: Path, shared_data: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     db = str(tmp_path / "demo.duckdb")
-    code, out, err = run(["demo", "--db", db, "--data-dir", str(shared_data)], capsys)
+    out_dir = tmp_path / "demo-output"
+    code, out, err = run(
+        ["demo", "--db", db, "--data-dir", str(shared_data), "--out-dir", str(out_dir)], capsys
+    )
     assert code == 0, err
     assert "read 6,082" in out and "stored 6,082" in out
     assert "Deadliest districts" in out and "TTP" in out
+    assert "Highest expected fatalities next month" in out
+    forecast = pd.read_csv(out_dir / "forecast_adm2_fatalities.csv")
+    assert forecast["month"].min() == "2020-01"
+    assert len(forecast) == 126 * 6
+    assert (out_dir / "backtest" / "report.html").is_file()
     code, out, _ = run(
         ["regions", "--db", db, "--level", "adm1", "--iso3", "PAK", "--format", "csv"], capsys
     )
@@ -185,7 +193,9 @@ def test_regions_and_demo_on_the_shared_data(
     )
     assert json.loads(out)["features"][0]["geometry"]["type"] in ("Polygon", "MultiPolygon")
     # The demo is repeatable: a second run adds nothing.
-    code, out, _ = run(["demo", "--db", db, "--data-dir", str(shared_data)], capsys)
+    code, out, _ = run(
+        ["demo", "--db", db, "--data-dir", str(shared_data), "--no-forecast"], capsys
+    )
     assert code == 0 and "already ingested" in out
 
 
