@@ -28,17 +28,46 @@ from .sources.readers import read_chunks, sniff_kind
 from .store import Store
 
 _STAGING = "_ingest_staging"
+# Keys staged so far, narrow so that each batch's duplicate check stays cheap.
+_KEYS = "_ingest_keys"
 
-_QUALITY_FLAGS_SQL = """list_filter([
-    CASE WHEN deaths_low IS NOT NULL AND deaths_high IS NOT NULL
-          AND (deaths_best < deaths_low OR deaths_best > deaths_high)
-         THEN 'best_outside_low_high' END,
-    CASE WHEN date_trunc('month', date_start) <> date_trunc('month', date_end)
-         THEN 'spans_months' END,
-    CASE WHEN location_method = 'nearest' THEN 'snapped_to_nearest' END
-], x -> x IS NOT NULL)"""
+# Kept-but-odd rows: each flag is a boolean column of the batch, listed in `quality_flags`.
+QUALITY_FLAGS = ("best_outside_low_high", "spans_months", "snapped_to_nearest")
+_QUALITY_FLAGS_SQL = (
+    "list_filter(["
+    + ", ".join(f"CASE WHEN flag_{f} THEN '{f}' END" for f in QUALITY_FLAGS)
+    + "], x -> x IS NOT NULL)"
+)
+
+
+def quality_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
+    best, low, high = (
+        frame[c].astype("float64") for c in ("deaths_best", "deaths_low", "deaths_high")
+    )
+    start = pd.to_datetime(frame["date_start"])
+    end = pd.to_datetime(frame["date_end"])
+    return {
+        "best_outside_low_high": (
+            low.notna() & high.notna() & ((best < low) | (best > high))
+        ).to_numpy(),
+        "spans_months": (
+            (start.dt.year != end.dt.year) | (start.dt.month != end.dt.month)
+        ).to_numpy(),
+        "snapped_to_nearest": (frame["location_method"] == "nearest").to_numpy(),
+    }
+
 
 _HASHED = [c for c in EVENT_SOURCE_COLUMNS if c not in ("source_row",)]
+# What a batch supplies to `events`; the ingest adds source_id and the times.
+_BATCH_COLUMNS = (
+    *EVENT_SOURCE_COLUMNS,
+    "adm1_id",
+    "adm2_id",
+    "location_method",
+    "snap_km",
+    "quality_flags",
+    "row_hash",
+)
 
 
 def sha256_file(path: Path) -> str:
@@ -71,6 +100,7 @@ class _Run:
         self.table = table
         self.quarantine: list[BadRow] = []
         self.quarantine_count = 0
+        self.seen_keys: set[int] = set()
 
     def add_bad(self, bad: list[BadRow]) -> None:
         self.quarantine.extend(bad)
@@ -105,29 +135,35 @@ class _Run:
         frame = chunk.frame
         if frame.empty:
             return frame
-        key_frame = frame[[*key, "source_row"]]
         within = frame.duplicated(subset=key, keep="first").to_numpy()
-        first_row = key_frame.groupby(key, sort=False)["source_row"].transform("min")
-        seen_before = np.zeros(len(frame), dtype=bool)
+        hashes = pd.util.hash_pandas_object(frame[key], index=False).to_numpy()
+        seen = self.seen_keys
+        # A 64-bit hash of the key: a hit is confirmed against the staged keys below.
+        maybe = np.fromiter((h in seen for h in hashes.tolist()), dtype=bool, count=len(hashes))
         earlier: dict[tuple[str, ...], int] = {}
-        self.con.register("chunk_keys", pa.Table.from_pandas(key_frame, preserve_index=False))
-        hits = self.con.execute(
-            f"SELECT {', '.join('c.' + k for k in key)}, min(s.source_row) "
-            f"FROM chunk_keys c JOIN {_STAGING} s USING ({', '.join(key)}) "
-            f"GROUP BY {', '.join('c.' + k for k in key)}"
-        ).fetchall()
-        self.con.unregister("chunk_keys")
-        if hits:
+        if maybe.any():
+            suspects = frame.loc[maybe, [*key]]
+            self.con.register("chunk_keys", pa.Table.from_pandas(suspects, preserve_index=False))
+            hits = self.con.execute(
+                f"SELECT {', '.join('c.' + k for k in key)}, min(s.source_row) "
+                f"FROM chunk_keys c JOIN {_KEYS} s USING ({', '.join(key)}) "
+                f"GROUP BY {', '.join('c.' + k for k in key)}"
+            ).fetchall()
+            self.con.unregister("chunk_keys")
             earlier = {tuple(str(v) for v in h[:-1]): int(h[-1]) for h in hits}
-            keys = list(zip(*(frame[k].astype(str) for k in key), strict=True))
-            seen_before = np.array([k in earlier for k in keys])
+        keys = list(zip(*(frame[k].astype(str) for k in key), strict=True))
+        seen_before = (
+            np.array([k in earlier for k in keys]) if earlier else np.zeros(len(frame), dtype=bool)
+        )
         dup = within | seen_before
+        seen.update(hashes[~dup].tolist())
         if not dup.any():
             return frame
+        first_row = frame.groupby(key, sort=False)["source_row"].transform("min")
         bad = []
         for pos in np.flatnonzero(dup):
-            label = "/".join(str(frame[k].iloc[pos]) for k in key)
-            first = earlier.get(tuple(str(frame[k].iloc[pos]) for k in key), first_row.iloc[pos])
+            label = "/".join(keys[pos])
+            first = earlier.get(keys[pos], int(first_row.iloc[pos]))
             bad.append(
                 BadRow(
                     int(frame["source_row"].iloc[pos]),
@@ -140,17 +176,15 @@ class _Run:
 
 
 def _create_staging(run: _Run) -> None:
+    """Temporary tables of this file's ingest; created in its transaction, gone with it."""
     if run.table == "events":
-        run.con.execute(
-            f"""CREATE TEMP TABLE {_STAGING} AS
-                SELECT * EXCLUDE (source_id, ingested_at, updated_at)
-                FROM events LIMIT 0"""
-        )
-    else:
-        run.con.execute(
-            f"CREATE TEMP TABLE {_STAGING} AS SELECT * EXCLUDE (source_id), "
-            "0::BIGINT AS source_row FROM country_months LIMIT 0"
-        )
+        run.con.execute(f"CREATE TEMP TABLE {_KEYS} (event_id VARCHAR, source_row BIGINT)")
+        return
+    run.con.execute(
+        f"CREATE TEMP TABLE {_STAGING} AS SELECT * EXCLUDE (source_id), "
+        "0::BIGINT AS source_row FROM country_months LIMIT 0"
+    )
+    run.con.execute(f"CREATE TEMP TABLE {_KEYS} (iso3 VARCHAR, month VARCHAR, source_row BIGINT)")
 
 
 def original_row(raw: RawChunk, row_number: int) -> str:
@@ -159,9 +193,16 @@ def original_row(raw: RawChunk, row_number: int) -> str:
     return raw_json(list(raw.frame.columns), raw.frame.iloc[position].tolist())
 
 
-def _stage_events(
-    run: _Run, frame: pd.DataFrame, raw: RawChunk, index: RegionIndex, snap_km: float
+def _write_events(
+    run: _Run,
+    frame: pd.DataFrame,
+    raw: RawChunk,
+    index: RegionIndex,
+    snap_km: float,
+    now: dt.datetime,
 ) -> None:
+    """Locate one batch and write it straight into `events`: new rows appended, changed rows
+    updated, unchanged rows counted. Memory stays one batch whatever the file's size."""
     located = index.assign(frame, snap_km)
     outside = located["outside"].to_numpy()
     if outside.any():
@@ -178,18 +219,63 @@ def _stage_events(
             )
         run.add_bad(bad)
         frame, located = frame.loc[~outside], located.loc[~outside]
-    staged = frame.reset_index(drop=True)
+    if frame.empty:
+        return
+    batch = frame.reset_index(drop=True)
     for column in ("adm1_id", "adm2_id", "location_method", "snap_km"):
-        staged[column] = located[column].to_numpy()
-    staged["row_hash"] = _row_hash(staged)
-    table = pa.Table.from_pandas(staged, preserve_index=False)
-    run.con.register("chunk_rows", table)
-    columns = [c for c in run.con.execute(f"SELECT * FROM {_STAGING} LIMIT 0").df().columns]
-    select = ", ".join(
-        _QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c for c in columns
+        batch[column] = located[column].to_numpy()
+    batch["row_hash"] = _row_hash(batch)
+    flags = quality_flags(batch)
+    for name, values in flags.items():
+        batch[f"flag_{name}"] = values
+        run.report.flags[name] = run.report.flags.get(name, 0) + int(values.sum())
+    for method, count in batch["location_method"].value_counts().items():
+        methods = run.report.location_methods
+        methods[str(method)] = methods.get(str(method), 0) + int(count)
+    con, report = run.con, run.report
+    con.register("batch_rows", pa.Table.from_pandas(batch, preserve_index=False))
+    con.execute(f"INSERT INTO {_KEYS} SELECT event_id, source_row FROM batch_rows")
+    # Rows of earlier files only: source ids grow, so this file's own rows (appended at the
+    # end of the table) are skipped by DuckDB's min/max row-group statistics.
+    existing = con.execute(
+        """SELECT b.event_id, e.row_hash = b.row_hash AS same FROM batch_rows b
+           JOIN events e ON e.event_id = b.event_id AND e.source_id < ?""",
+        [report.source_id],
+    ).df()
+    changed = existing.loc[~existing["same"], ["event_id"]]
+    report.rows_unchanged += len(existing) - len(changed)
+    report.rows_updated += len(changed)
+    report.rows_new += len(batch) - len(existing)
+    values = ", ".join(
+        _QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c
+        for c in _BATCH_COLUMNS
     )
-    run.con.execute(f"INSERT INTO {_STAGING} SELECT {select} FROM chunk_rows")
-    run.con.unregister("chunk_rows")
+    con.register("existing_ids", existing[["event_id"]])
+    if len(existing) < len(batch):
+        con.execute(
+            f"""INSERT INTO events BY NAME SELECT {values}, ?::INTEGER AS source_id,
+                  ?::TIMESTAMP AS ingested_at, ?::TIMESTAMP AS updated_at
+                FROM batch_rows ANTI JOIN existing_ids USING (event_id)""",
+            [report.source_id, now, now],
+        )
+    con.unregister("existing_ids")
+    if len(changed):
+        con.register("changed_ids", changed)
+        assignments = ", ".join(
+            f"{c} = {_QUALITY_FLAGS_SQL.replace('flag_', 'b.flag_')}"
+            if c == "quality_flags"
+            else f"{c} = b.{c}"
+            for c in _BATCH_COLUMNS
+            if c != "event_id"
+        )
+        con.execute(
+            f"""UPDATE events SET {assignments}, source_id = ?, updated_at = ?
+                FROM (SELECT * FROM batch_rows SEMI JOIN changed_ids USING (event_id)) b
+                WHERE events.event_id = b.event_id""",
+            [report.source_id, now],
+        )
+        con.unregister("changed_ids")
+    con.unregister("batch_rows")
 
 
 def _stage_series(run: _Run, frame: pd.DataFrame) -> None:
@@ -198,47 +284,8 @@ def _stage_series(run: _Run, frame: pd.DataFrame) -> None:
         f"INSERT INTO {_STAGING} SELECT iso3, month, fatalities, population, source_row "
         "FROM chunk_rows"
     )
+    run.con.execute(f"INSERT INTO {_KEYS} SELECT iso3, month, source_row FROM chunk_rows")
     run.con.unregister("chunk_rows")
-
-
-def _merge_events(run: _Run, now: dt.datetime) -> None:
-    con, report = run.con, run.report
-    counts = con.execute(
-        f"""SELECT count(*) FILTER (WHERE e.event_id IS NULL),
-                   count(*) FILTER (WHERE e.event_id IS NOT NULL AND e.row_hash <> s.row_hash),
-                   count(*) FILTER (WHERE e.row_hash = s.row_hash)
-            FROM {_STAGING} s LEFT JOIN events e USING (event_id)"""
-    ).fetchone()
-    assert counts is not None
-    report.rows_new, report.rows_updated, report.rows_unchanged = (int(c) for c in counts)
-    columns = [c for c in con.execute(f"SELECT * FROM {_STAGING} LIMIT 0").df().columns]
-    assignments = ", ".join(f"{c} = s.{c}" for c in columns if c != "event_id")
-    con.execute(
-        f"""UPDATE events SET {assignments}, source_id = ?, updated_at = ?
-            FROM {_STAGING} s
-            WHERE events.event_id = s.event_id AND events.row_hash <> s.row_hash""",
-        [report.source_id, now],
-    )
-    con.execute(
-        f"""INSERT INTO events BY NAME
-            SELECT s.*, ?::INTEGER AS source_id, ?::TIMESTAMP AS ingested_at,
-                   ?::TIMESTAMP AS updated_at
-            FROM {_STAGING} s ANTI JOIN events e USING (event_id)""",
-        [report.source_id, now, now],
-    )
-    report.location_methods = {
-        str(m): int(n)
-        for m, n in con.execute(
-            f"SELECT location_method, count(*) FROM {_STAGING} GROUP BY 1"
-        ).fetchall()
-    }
-    report.flags = {
-        str(f): int(n)
-        for f, n in con.execute(
-            f"SELECT f, count(*) FROM (SELECT unnest(quality_flags) AS f FROM {_STAGING}) "
-            "GROUP BY 1"
-        ).fetchall()
-    }
 
 
 def _merge_series(run: _Run) -> None:
@@ -310,17 +357,17 @@ def ingest(
             frame = run.drop_duplicates(normalized, key, raw)
             if not frame.empty:
                 if index is not None:
-                    _stage_events(run, frame, raw, index, snap)
+                    _write_events(run, frame, raw, index, snap, started)
                 else:
                     _stage_series(run, frame)
             if on_chunk is not None:
                 on_chunk(report.rows_read)
         run.flush_quarantine()
-        if index is not None:
-            _merge_events(run, started)
-        else:
+        report.flags = {name: n for name, n in report.flags.items() if n}
+        if index is None:
             _merge_series(run)
-        con.execute(f"DROP TABLE {_STAGING}")
+            con.execute(f"DROP TABLE {_STAGING}")
+        con.execute(f"DROP TABLE {_KEYS}")
         report.rows_quarantined = run.quarantine_count
         # The invariant the whole design rests on: if it breaks, roll back rather than store.
         if report.rows_stored + report.rows_quarantined != report.rows_read:

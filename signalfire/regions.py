@@ -210,46 +210,75 @@ class RegionIndex:
         """adm1_id, adm2_id, location_method, snap_km and `outside` for each event row.
 
         `outside` marks events whose country has boundaries but whose point lies further than
-        snap_km from all of them: the caller quarantines those.
+        snap_km from all of them: the caller quarantines those. Each distinct place is looked up
+        once (many events share a town's coordinates).
         """
-        n = len(events)
-        result = pd.DataFrame(
+        precision = events["location_precision"].astype("float64").fillna(1).to_numpy()
+        places = pd.DataFrame(
             {
-                "adm1_id": np.full(n, None, dtype=object),
-                "adm2_id": np.full(n, None, dtype=object),
-                "location_method": np.full(n, "no-boundaries", dtype=object),
-                "snap_km": np.full(n, np.nan),
-                "outside": np.zeros(n, dtype=bool),
+                "iso3": events["country_iso3"].fillna("").to_numpy(dtype=object),
+                # NaN does not factorise as a value; no real coordinate is 999.
+                "lat": events["lat"].astype("float64").fillna(999.0).to_numpy(),
+                "lon": events["lon"].astype("float64").fillna(999.0).to_numpy(),
+                "precision": np.select(
+                    [
+                        precision <= DISTRICT_PRECISION_MAX,
+                        precision <= PROVINCE_PRECISION_MAX,
+                        precision < 7,
+                    ],
+                    [0, 1, 2],
+                    3,
+                ),
             }
         )
-        if n == 0:
-            return result
-        precision = events["location_precision"].astype("float64").fillna(1).to_numpy()
-        iso3_values = events["country_iso3"].fillna("").to_numpy(dtype=object)
-        lat = events["lat"].to_numpy(dtype=float)
-        lon = events["lon"].to_numpy(dtype=float)
-        for iso3 in pd.unique(iso3_values):
-            adm2 = self._layers.get((iso3, "adm2"))
-            adm1 = self._layers.get((iso3, "adm1"))
+        groups = places.groupby(list(places.columns), sort=False)
+        # With sort=False both number the places in order of first appearance.
+        codes = groups.ngroup().to_numpy()
+        unique = groups.head(1)
+        located = self._assign_distinct(
+            unique["iso3"].to_numpy(dtype=object),
+            unique["lat"].to_numpy(dtype=float),
+            unique["lon"].to_numpy(dtype=float),
+            unique["precision"].to_numpy(dtype=int),
+            snap_km,
+        )
+        # dtype kept as given: pandas would otherwise turn the ids' None into NaN.
+        return pd.DataFrame(
+            {name: pd.Series(values[codes], dtype=values.dtype) for name, values in located.items()}
+        )
+
+    def _assign_distinct(
+        self, iso3: np.ndarray, lat: np.ndarray, lon: np.ndarray, kind: np.ndarray, snap_km: float
+    ) -> dict[str, np.ndarray]:
+        """kind: 0 district precision, 1 province only, 2 country only, 3 not on land."""
+        n = len(iso3)
+        out = {
+            "adm1_id": np.full(n, None, dtype=object),
+            "adm2_id": np.full(n, None, dtype=object),
+            "location_method": np.full(n, "no-boundaries", dtype=object),
+            "snap_km": np.full(n, np.nan),
+            "outside": np.zeros(n, dtype=bool),
+        }
+        has_coords = (lat != 999.0) & (lon != 999.0)
+        for country in pd.unique(iso3):
+            adm2 = self._layers.get((country, "adm2"))
+            adm1 = self._layers.get((country, "adm1"))
             if adm2 is None and adm1 is None:
                 continue
-            in_country = iso3_values == iso3
-            has_coords = ~(np.isnan(lat) | np.isnan(lon))
-            fine = np.flatnonzero(in_country & has_coords & (precision <= DISTRICT_PRECISION_MAX))
-            province = np.flatnonzero(
-                in_country
-                & has_coords
-                & (precision > DISTRICT_PRECISION_MAX)
-                & (precision <= PROVINCE_PRECISION_MAX)
-            )
-            # Precision 7 is international waters or airspace: no region to check against.
-            coarse = np.flatnonzero(
-                in_country & has_coords & (precision > PROVINCE_PRECISION_MAX) & (precision < 7)
-            )
-            self._place(result, fine, lon, lat, adm2 or adm1, snap_km, district=adm2 is not None)
+            mine = iso3 == country
+            located = mine & has_coords
             self._place(
-                result,
-                province,
+                out,
+                np.flatnonzero(located & (kind == 0)),
+                lon,
+                lat,
+                adm2 or adm1,
+                snap_km,
+                district=adm2 is not None,
+            )
+            self._place(
+                out,
+                np.flatnonzero(located & (kind == 1)),
                 lon,
                 lat,
                 adm1 or adm2,
@@ -259,8 +288,8 @@ class RegionIndex:
                 parent_of_district=adm1 is None,
             )
             self._place(
-                result,
-                coarse,
+                out,
+                np.flatnonzero(located & (kind == 2)),
                 lon,
                 lat,
                 adm1 or adm2,
@@ -269,13 +298,13 @@ class RegionIndex:
                 method="country-only",
                 keep_ids=False,
             )
-            result.loc[in_country & ~has_coords, "location_method"] = "country-only"
-            result.loc[in_country & (precision >= 7), "location_method"] = "country-only"
-        return result
+            # No coordinates, or international waters (7): nothing to check against.
+            out["location_method"][mine & (~has_coords | (kind == 3))] = "country-only"
+        return out
 
     @staticmethod
     def _place(
-        result: pd.DataFrame,
+        out: dict[str, np.ndarray],
         rows: np.ndarray,
         lon: np.ndarray,
         lat: np.ndarray,
@@ -289,22 +318,21 @@ class RegionIndex:
     ) -> None:
         if layer is None or len(rows) == 0:
             return
-        points = shapely.points(lon[rows], lat[rows])
-        found, distance = layer.locate(points, snap_km)
+        found, distance = layer.locate(shapely.points(lon[rows], lat[rows]), snap_km)
         ok = found >= 0
         located, idx = rows[ok], found[ok]
-        result.loc[rows[~ok], "outside"] = True
-        result.loc[located, "snap_km"] = distance[ok]
+        out["outside"][rows[~ok]] = True
+        out["snap_km"][located] = distance[ok]
         if method is None:
-            result.loc[located, "location_method"] = np.where(distance[ok] > 0, "nearest", "within")
+            out["location_method"][located] = np.where(distance[ok] > 0, "nearest", "within")
         else:
-            result.loc[located, "location_method"] = method
+            out["location_method"][located] = method
         if not keep_ids:
             return
         if district:
-            result.loc[located, "adm2_id"] = layer.ids[idx]
-            result.loc[located, "adm1_id"] = layer.parents[idx]
+            out["adm2_id"][located] = layer.ids[idx]
+            out["adm1_id"][located] = layer.parents[idx]
         elif parent_of_district:
-            result.loc[located, "adm1_id"] = layer.parents[idx]
+            out["adm1_id"][located] = layer.parents[idx]
         else:
-            result.loc[located, "adm1_id"] = layer.ids[idx]
+            out["adm1_id"][located] = layer.ids[idx]

@@ -54,8 +54,13 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_float,
     ),
     Setting(
+        "memory_limit",
+        "512MB",
+        "Most memory DuckDB may use before it spills to disk (DuckDB's memory_limit).",
+    ),
+    Setting(
         "batch_bytes",
-        16 << 20,
+        4 << 20,
         "Bytes of input parsed per batch; memory use scales with it, not with file size.",
         _positive_int,
     ),

@@ -57,6 +57,7 @@ class Store:
         except duckdb.Error as exc:
             raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
         self.con.execute(f"LOAD '{spatial_extension_path()}'")
+        self.con.execute("SET memory_limit = ?", [str(settings.get("memory_limit"))])
         self.migrated_from: int | None = None
         self._migrate(self.migrations)
 

@@ -17,6 +17,8 @@ from typing import Any, ClassVar
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from ..errors import FormatError
 
@@ -115,8 +117,16 @@ class Problems:
     ) -> pd.Series:
         """Parse a numeric column; empty gives NaN. Out-of-range or unparsable rows are flagged."""
         raw = self.text(column)
-        values = pd.to_numeric(raw.where(raw != ""), errors="coerce").astype("float64")
         empty = (raw == "").to_numpy()
+        try:
+            # Fast path: Arrow's parser, when every non-empty value is a plain number.
+            arrow = pa.array(raw.to_numpy(dtype=object), type=pa.string())
+            arrow = pc.if_else(pc.equal(arrow, ""), pa.scalar(None, pa.string()), arrow)
+            values = pd.Series(
+                arrow.cast(pa.float64()).to_numpy(zero_copy_only=False), index=raw.index
+            )
+        except pa.ArrowInvalid:
+            values = pd.to_numeric(raw.where(raw != ""), errors="coerce").astype("float64")
         bad_parse = values.isna().to_numpy() & ~empty
         kind = "an integer" if integer else "a number"
         self.flag(bad_parse, lambda i: f"{column} {raw.iloc[i]!r} is not {kind}")
