@@ -246,14 +246,14 @@ def _write_events(
     report.rows_unchanged += len(existing) - len(changed)
     report.rows_updated += len(changed)
     report.rows_new += len(batch) - len(existing)
-    values = ", ".join(
+    select_list = ", ".join(
         _QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c
         for c in _BATCH_COLUMNS
     )
     con.register("existing_ids", existing[["event_id"]])
     if len(existing) < len(batch):
         con.execute(
-            f"""INSERT INTO events BY NAME SELECT {values}, ?::INTEGER AS source_id,
+            f"""INSERT INTO events BY NAME SELECT {select_list}, ?::INTEGER AS source_id,
                   ?::TIMESTAMP AS ingested_at, ?::TIMESTAMP AS updated_at
                 FROM batch_rows ANTI JOIN existing_ids USING (event_id)""",
             [report.source_id, now, now],
