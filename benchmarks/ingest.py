@@ -2,7 +2,7 @@
 
     python benchmarks/ingest.py                         # 1,000,000 rows
     python benchmarks/ingest.py --rows 250000 1000000   # how time and memory scale
-    python benchmarks/ingest.py --rows 200000 --cprofile ingest.pstats   # where time goes
+    python benchmarks/ingest.py --rows 200000 --skip-read-csv --cprofile ingest.pstats
 
 For each size this writes a GED-shaped CSV (all 50 columns of UCDP GED v22.1 in their order and
 formats) into a temporary folder (or --workdir), then runs, each in a fresh Python process so that
@@ -12,22 +12,24 @@ peak memory is measured apart:
   ingest    signalfire.ingest.ingest(store, "ucdp-ged", path) into a new store that holds the
             shared boundaries (DEFAULT_BOUNDARIES, loaded before the clock starts).
 
-It reports wall time, rows/s, peak RSS (getrusage ru_maxrss of the child) and ingest/read_csv
-time, checks them against the targets (ingest within 2x read_csv's time, peak RSS < 1 GiB),
-prints a table and writes JSON (--out).
+It reports wall and CPU time, rows/s, peak RSS (VmHWM of the child; ru_maxrss is recorded too),
+the load average around each step and ingest/read_csv time, checks them against the targets
+(ingest within 2x read_csv's time, peak RSS < 1 GiB), prints a table and writes JSON (--out),
+which also holds RSS after every ingest batch. --repeat N runs each step N times and keeps the
+fastest; --quiet-load waits for a quiet machine before each step.
 
 The synthetic rows are drawn from the real GED file (data_dir()/ucdp/ged221_pak_1989-2019.csv,
 read at run time, never copied): each row takes a real event as its template (conflict, dyad,
 actors, place names, deaths, source text with its commas, quotes and newlines) and gets a new
 unique id and relid, a new date in the template's year (keeping its start..end span and
 date_prec), and coordinates jittered by up to 0.01 degrees around the template's point (inside
-Pakistan), with geom_wkt matching them.
+Pakistan), with geom_wkt matching them. Quoting is QUOTE_MINIMAL with CRLF line ends, as in the
+real file.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import json
 import os
@@ -41,15 +43,59 @@ import time
 from pathlib import Path
 from typing import Any
 
-GED_COLUMNS = (
-    "id,relid,year,active_year,code_status,type_of_violence,conflict_dset_id,conflict_new_id,"
-    "conflict_name,dyad_dset_id,dyad_new_id,dyad_name,side_a_dset_id,side_a_new_id,side_a,"
-    "side_b_dset_id,side_b_new_id,side_b,number_of_sources,source_article,source_office,"
-    "source_date,source_headline,source_original,where_prec,where_coordinates,"
-    "where_description,adm_1,adm_2,latitude,longitude,geom_wkt,priogrid_gid,country,iso3,"
-    "country_id,region,event_clarity,date_prec,date_start,date_end,deaths_a,deaths_b,"
-    "deaths_civilians,deaths_unknown,best,high,low,gwnoa,gwnob"
-).split(",")
+# UCDP GED v22.1's 50 columns, in its order.
+GED_COLUMNS = [
+    "id",
+    "relid",
+    "year",
+    "active_year",
+    "code_status",
+    "type_of_violence",
+    "conflict_dset_id",
+    "conflict_new_id",
+    "conflict_name",
+    "dyad_dset_id",
+    "dyad_new_id",
+    "dyad_name",
+    "side_a_dset_id",
+    "side_a_new_id",
+    "side_a",
+    "side_b_dset_id",
+    "side_b_new_id",
+    "side_b",
+    "number_of_sources",
+    "source_article",
+    "source_office",
+    "source_date",
+    "source_headline",
+    "source_original",
+    "where_prec",
+    "where_coordinates",
+    "where_description",
+    "adm_1",
+    "adm_2",
+    "latitude",
+    "longitude",
+    "geom_wkt",
+    "priogrid_gid",
+    "country",
+    "iso3",
+    "country_id",
+    "region",
+    "event_clarity",
+    "date_prec",
+    "date_start",
+    "date_end",
+    "deaths_a",
+    "deaths_b",
+    "deaths_civilians",
+    "deaths_unknown",
+    "best",
+    "high",
+    "low",
+    "gwnoa",
+    "gwnob",
+]
 TEMPLATE_NAME = "ucdp/ged221_pak_1989-2019.csv"
 TARGET_RATIO = 2.0
 TARGET_PEAK_MIB = 1024.0
@@ -59,84 +105,159 @@ _CHUNK_ROWS = 100_000
 # --- measuring -------------------------------------------------------------------------------
 
 
+def _proc_status_mib(field: str) -> float:
+    with open("/proc/self/status") as status:
+        for line in status:
+            if line.startswith(field + ":"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
 def peak_rss_mib() -> float:
-    """Peak resident set size of this process so far (Linux: ru_maxrss is in KiB)."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak resident set size of this process so far, in MiB.
+
+    VmHWM from /proc: the high-water mark of this process image only. getrusage's ru_maxrss
+    (also recorded) survives fork and exec on Linux, so in a child it can report the parent's
+    size instead; the parent here stays small (the CSV is generated in a child too), so the two
+    agree, but VmHWM is the figure reported.
+    """
+    return _proc_status_mib("VmHWM")
+
+
+def ru_maxrss_mib() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 def current_rss_mib() -> float:
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+    return _proc_status_mib("VmRSS")
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process, all its threads (DuckDB runs several)."""
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
 
 
 # --- the synthetic file ----------------------------------------------------------------------
 
 
-def _fmt_coord(values: Any) -> Any:
+def _csv_field(values: Any) -> Any:
+    """QUOTE_MINIMAL as csv and pandas write it: quote a field holding , " CR or LF."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    text = pa.large_string()
+    quote, empty = pa.scalar('"', text), pa.scalar("", text)
+    needs = pc.match_substring_regex(values, '[",\r\n]')
+    quoted = pc.binary_join_element_wise(
+        quote, pc.replace_substring(values, '"', '""'), quote, empty
+    )
+    return pc.if_else(needs, quoted, values)
+
+
+def _decimal6(values: Any) -> tuple[Any, Any]:
+    """Positive floats as GED writes them: '%.6f' text, and the same without trailing zeros."""
     import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
 
-    return np.char.mod("%.6f", values)
-
-
-def _wkt_number(text: Any) -> Any:
-    """'34.570000' -> '34.57' (GED's geom_wkt has no trailing zeros)."""
-    return text.str.rstrip("0").str.rstrip(".")
+    micro = np.rint(np.asarray(values) * 1e6).astype(np.int64)
+    whole = pa.array(micro // 1_000_000).cast(pa.large_string())
+    fraction = pc.utf8_lpad(pa.array(micro % 1_000_000).cast(pa.large_string()), 6, "0")
+    fixed = pc.binary_join_element_wise(whole, fraction, pa.scalar(".", pa.large_string()))
+    trimmed = pc.utf8_rtrim(pc.utf8_rtrim(fixed, "0"), ".")
+    return fixed, trimmed
 
 
 def generate(template: Path, path: Path, rows: int, seed: int = 20221) -> dict[str, Any]:
     """Write `rows` synthetic GED events to `path`; returns a few facts about what was written."""
     import numpy as np
-    import pandas as pd
+    import pyarrow as pa
+    import pyarrow.compute as pc
+    import pyarrow.csv as pacsv
 
-    real = pd.read_csv(template, dtype=str, keep_default_na=False)
-    if list(real.columns) != GED_COLUMNS:
-        raise SystemExit(f"{template}: not the 50-column GED layout this benchmark expects")
-    rng = np.random.default_rng(seed)
-    start = pd.to_datetime(real["date_start"].str.slice(0, 10))
-    span = (pd.to_datetime(real["date_end"].str.slice(0, 10)) - start).dt.days.to_numpy()
-    real_year = start.dt.year.to_numpy()
-    real_lat = real["latitude"].astype(float).to_numpy()
-    real_lon = real["longitude"].astype(float).to_numpy()
-    relid_prefix = real["relid"].str.split("-").str[0].to_numpy(dtype=object)
-    # Unique ids, in no particular order (like the real file), from GED's id range upwards.
-    ids = rng.permutation(rows) + 1
     started = time.perf_counter()
+    text = pa.large_string()
+    real = pacsv.read_csv(
+        template,
+        convert_options=pacsv.ConvertOptions(
+            column_types={c: text for c in GED_COLUMNS}, strings_can_be_null=False
+        ),
+    )
+    if real.column_names != GED_COLUMNS:
+        raise SystemExit(f"{template}: not the 50-column GED layout this benchmark expects")
+    column = {c: real.column(c).combine_chunks() for c in GED_COLUMNS}
+    rng = np.random.default_rng(seed)
+
+    def days(name: str) -> Any:
+        return np.array(column[name].to_pylist(), dtype="U10").astype("datetime64[D]")
+
+    start = days("date_start")
+    span = (days("date_end") - start).astype(np.int64)
+    real_year = start.astype("datetime64[Y]")
+    real_lat = np.asarray(column["latitude"].cast(pa.float64()))
+    real_lon = np.asarray(column["longitude"].cast(pa.float64()))
+    relid_prefix = pa.array([r.split("-")[0] for r in column["relid"].to_pylist()], text)
+    # Template values never change within a chunk: quote them once.
+    quoted = {c: _csv_field(column[c]) for c in GED_COLUMNS}
+    text_has = {
+        sign: pc.or_(
+            pc.match_substring(column["source_article"], sign),
+            pc.match_substring(column["source_headline"], sign),
+        ).to_numpy(zero_copy_only=False)
+        for sign in ("\n", ",")
+    }
     with_newline = with_comma = 0
-    with path.open("w", encoding="utf-8", newline="") as out:
-        out.write(",".join(GED_COLUMNS) + "\r\n")
+    # Unique ids, in no particular order (like the real file).
+    ids = rng.permutation(rows) + 1
+    comma, crlf, empty = pa.scalar(",", text), pa.scalar("\r\n", text), pa.scalar("", text)
+    with path.open("wb") as out:
+        out.write((",".join(GED_COLUMNS) + "\r\n").encode())
         for first in range(0, rows, _CHUNK_ROWS):
             n = min(_CHUNK_ROWS, rows - first)
-            pick = rng.integers(0, len(real), n)
-            chunk = real.iloc[pick].reset_index(drop=True)
-            year = real_year[pick]
-            day = rng.integers(0, 365, n)
-            begin = (pd.to_datetime(year.astype(str), format="%Y")
-                     + pd.to_timedelta(day, unit="D"))
-            end = begin + pd.to_timedelta(span[pick], unit="D")
-            chunk["id"] = ids[first : first + n].astype(str)
-            chunk["year"] = begin.year.astype(str)
-            chunk["relid"] = (
-                relid_prefix[pick] + "-" + chunk["year"] + "-" + chunk["type_of_violence"] + "-"
-                + chunk["dyad_new_id"] + "-" + chunk["id"]
+            pick = rng.integers(0, len(column["id"]), n)
+            take = pa.array(pick)
+            columns = {c: quoted[c].take(take) for c in GED_COLUMNS}
+            # A new date in the template's year, keeping its start..end span (so its date_prec).
+            begin = real_year[pick].astype("datetime64[D]") + rng.integers(0, 365, n)
+            end = begin + span[pick]
+            year = pa.array(begin.astype("datetime64[Y]").astype(np.int64) + 1970).cast(text)
+            midnight = pa.scalar(" 00:00:00.000", text)
+            columns["date_start"] = pc.binary_join_element_wise(
+                pa.array(np.datetime_as_string(begin, unit="D"), text), midnight, empty
             )
-            chunk["date_start"] = begin.strftime("%Y-%m-%d 00:00:00.000")
-            chunk["date_end"] = end.strftime("%Y-%m-%d 00:00:00.000")
-            lat = real_lat[pick] + rng.uniform(-0.01, 0.01, n)
-            lon = real_lon[pick] + rng.uniform(-0.01, 0.01, n)
-            chunk["latitude"] = _fmt_coord(lat)
-            chunk["longitude"] = _fmt_coord(lon)
-            chunk["geom_wkt"] = (
-                "POINT (" + _wkt_number(chunk["longitude"]) + " "
-                + _wkt_number(chunk["latitude"]) + ")"
+            columns["date_end"] = pc.binary_join_element_wise(
+                pa.array(np.datetime_as_string(end, unit="D"), text), midnight, empty
             )
-            text = chunk["source_article"] + chunk["source_headline"]
-            with_newline += int(text.str.contains("\n", regex=False).sum())
-            with_comma += int(text.str.contains(",", regex=False).sum())
-            chunk.to_csv(out, header=False, index=False, lineterminator="\r\n",
-                         quoting=csv.QUOTE_MINIMAL)
+            columns["year"] = year
+            columns["id"] = pa.array(ids[first : first + n]).cast(text)
+            columns["relid"] = pc.binary_join_element_wise(
+                relid_prefix.take(take),
+                year,
+                column["type_of_violence"].take(take),
+                column["dyad_new_id"].take(take),
+                columns["id"],
+                pa.scalar("-", text),
+            )
+            # Within ~1 km of the template's point: inside Pakistan like it.
+            lat, lat_wkt = _decimal6(real_lat[pick] + rng.uniform(-0.01, 0.01, n))
+            lon, lon_wkt = _decimal6(real_lon[pick] + rng.uniform(-0.01, 0.01, n))
+            columns["latitude"], columns["longitude"] = lat, lon
+            columns["geom_wkt"] = pc.binary_join_element_wise(
+                pa.scalar("POINT (", text),
+                lon_wkt,
+                pa.scalar(" ", text),
+                lat_wkt,
+                pa.scalar(")", text),
+                empty,
+            )
+            lines = pc.binary_join_element_wise(*(columns[c] for c in GED_COLUMNS), comma)
+            lines = pc.binary_join_element_wise(lines, crlf, empty)
+            offsets = np.frombuffer(lines.buffers()[1], dtype=np.int64)
+            offsets = offsets[lines.offset : lines.offset + len(lines) + 1]
+            out.write(memoryview(lines.buffers()[2])[offsets[0] : offsets[-1]])
+            with_newline += int(text_has["\n"][pick].sum())
+            with_comma += int(text_has[","][pick].sum())
     return {
         "rows": rows,
         "bytes": path.stat().st_size,
@@ -154,6 +275,8 @@ def child_read_csv(csv_path: Path) -> dict[str, Any]:
     import pandas as pd
 
     baseline = peak_rss_mib()
+    load = os.getloadavg()[0]
+    cpu = cpu_seconds()
     started = time.perf_counter()
     frame = pd.read_csv(csv_path)
     seconds = time.perf_counter() - started
@@ -162,8 +285,11 @@ def child_read_csv(csv_path: Path) -> dict[str, Any]:
         "rows": len(frame),
         "columns": frame.shape[1],
         "seconds": seconds,
+        "cpu_seconds": cpu_seconds() - cpu,
+        "loadavg_1min": [load, os.getloadavg()[0]],
         "rss_before_mib": baseline,
         "peak_rss_mib": peak_rss_mib(),
+        "ru_maxrss_mib": ru_maxrss_mib(),
     }
 
 
@@ -188,8 +314,9 @@ def child_ingest(
     trace: list[tuple[int, float, float]] = []
 
     def on_chunk(rows_so_far: int) -> None:
-        trace.append((rows_so_far, round(time.perf_counter() - started, 2),
-                      round(current_rss_mib(), 1)))
+        trace.append(
+            (rows_so_far, round(time.perf_counter() - started, 2), round(current_rss_mib(), 1))
+        )
 
     profiler = None
     if cprofile is not None:
@@ -197,14 +324,18 @@ def child_ingest(
 
         profiler = cProfile.Profile()
         profiler.enable()
+    load = os.getloadavg()[0]
+    cpu = cpu_seconds()
     started = time.perf_counter()
     report = ingest(store, "ucdp-ged", csv_path, batch_bytes=batch_bytes, on_chunk=on_chunk)
     seconds = time.perf_counter() - started
+    cpu = cpu_seconds() - cpu
+    load_after = os.getloadavg()[0]
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(str(cprofile))
     rss_after = current_rss_mib()
-    stored = store.counts()["events"]
+    stored = int(store.con.execute("SELECT count(*) FROM events").fetchone()[0])
     store.close()
     return {
         "step": "ingest",
@@ -214,16 +345,47 @@ def child_ingest(
         "events_in_store": stored,
         "location_methods": report.location_methods,
         "seconds": seconds,
+        "cpu_seconds": cpu,
+        "loadavg_1min": [load, load_after],
         "regions_seconds": regions_seconds,
         "rss_before_mib": baseline,
         "rss_after_mib": rss_after,
         "peak_rss_mib": peak_rss_mib(),
+        "ru_maxrss_mib": ru_maxrss_mib(),
         "store_bytes": store_path.stat().st_size,
+        "signalfire": signalfire_version(),
         "rss_by_batch": trace,  # (rows read so far, seconds since start, RSS MiB) per batch
     }
 
 
+def repeated(args: list[str], times: int) -> dict[str, Any]:
+    """Run a step `times` times: the fastest run's figures (the one least disturbed by other
+    work on the machine), with the largest peak RSS of all runs and every run's time."""
+    runs = [run_child(args) for _ in range(max(1, times))]
+    result = dict(min(runs, key=lambda r: r["seconds"]))
+    result["peak_rss_mib"] = max(r["peak_rss_mib"] for r in runs)
+    result["all_seconds"] = [r["seconds"] for r in runs]
+    result["all_cpu_seconds"] = [r["cpu_seconds"] for r in runs]
+    result["all_peak_rss_mib"] = [r["peak_rss_mib"] for r in runs]
+    result["all_loadavg_1min"] = [r["loadavg_1min"] for r in runs]
+    return result
+
+
+_QUIET: tuple[float, float] | None = None  # (load average to wait for, longest wait in s)
+
+
+def wait_for_quiet() -> None:
+    """With --quiet-load, wait until the machine's 1-minute load average falls below it."""
+    if _QUIET is None:
+        return
+    below, longest = _QUIET
+    deadline = time.monotonic() + longest
+    while os.getloadavg()[0] >= below and time.monotonic() < deadline:
+        time.sleep(5)
+
+
 def run_child(args: list[str]) -> dict[str, Any]:
+    wait_for_quiet()
     command = [sys.executable, str(Path(__file__).resolve()), "_child", *args]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -236,10 +398,7 @@ def run_child(args: list[str]) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    import duckdb
-    import numpy
-    import pandas
-    import pyarrow
+    from importlib.metadata import version
 
     mem_kib = 0
     with open("/proc/meminfo") as meminfo:
@@ -259,34 +418,90 @@ def machine() -> dict[str, Any]:
         "cpu": cpu,
         "ram_gib": round(mem_kib / 1024**2, 1),
         "python": platform.python_version(),
-        "duckdb": duckdb.__version__,
-        "pandas": pandas.__version__,
-        "pyarrow": pyarrow.__version__,
-        "numpy": numpy.__version__,
+        **{name: version(name) for name in ("duckdb", "pandas", "pyarrow", "numpy", "shapely")},
         "platform": platform.platform(),
+    }
+
+
+def signalfire_version() -> dict[str, Any]:
+    """Which signalfire code is measured: its folder, and its git commit if it is in a checkout."""
+    import signalfire
+
+    package = Path(signalfire.__file__).resolve().parent
+    root = package.parent
+
+    def git(*args: str) -> str:
+        try:
+            done = subprocess.run(
+                ["git", "-C", str(root), *args],
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=30,
+            )
+        except OSError:
+            return ""
+        return done.stdout.strip() if done.returncode == 0 else ""
+
+    return {
+        "path": str(package),
+        "commit": git("rev-parse", "--short", "HEAD"),
+        "uncommitted_changes": bool(git("status", "--porcelain", "--", "signalfire")),
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000],
-                        help="row counts to measure, one synthetic file each (default 1000000)")
-    parser.add_argument("--workdir", type=Path, help="folder for the CSVs and stores "
-                        "(default: a temporary folder, removed afterwards)")
+    parser.add_argument(
+        "--rows",
+        type=int,
+        nargs="+",
+        default=[1_000_000],
+        help="row counts to measure, one synthetic file each (default 1000000)",
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="folder for the CSVs and stores (default: a temporary folder, removed afterwards)",
+    )
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
     parser.add_argument("--data-dir", help="reference data folder (default: settings.data_dir())")
-    parser.add_argument("--template", type=Path,
-                        help=f"real GED CSV to draw rows from (default: DATA/{TEMPLATE_NAME})")
+    parser.add_argument(
+        "--template",
+        type=Path,
+        help=f"real GED CSV to draw rows from (default: DATA/{TEMPLATE_NAME})",
+    )
     parser.add_argument("--seed", type=int, default=20221)
-    parser.add_argument("--batch-bytes", type=int,
-                        help="passed to ingest (default: the batch_bytes setting)")
-    parser.add_argument("--cprofile", type=Path,
-                        help="profile the ingest (of the last --rows) with cProfile into this "
-                        "file; its timing then includes the profiler's overhead")
-    parser.add_argument("--skip-read-csv", action="store_true",
-                        help="measure the ingest only")
+    parser.add_argument(
+        "--batch-bytes", type=int, help="passed to ingest (default: the batch_bytes setting)"
+    )
+    parser.add_argument(
+        "--cprofile",
+        type=Path,
+        help="profile the ingest (of the last --rows) with cProfile into this "
+        "file; its timing then includes the profiler's overhead",
+    )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=1,
+        help="run each step this many times (fresh processes); the table shows "
+        "the fastest time and the largest peak",
+    )
+    parser.add_argument(
+        "--quiet-load",
+        type=float,
+        metavar="LOAD",
+        help="before each measured step, wait (at most --quiet-wait s) until the "
+        "1-minute load average is below LOAD, e.g. the number of cores",
+    )
+    parser.add_argument("--quiet-wait", type=float, default=600.0)
+    parser.add_argument("--skip-read-csv", action="store_true", help="measure the ingest only")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     args = parser.parse_args(argv)
+    global _QUIET
+    if args.quiet_load is not None:
+        _QUIET = (args.quiet_load, args.quiet_wait)
 
     from signalfire import settings
 
@@ -310,18 +525,35 @@ def main(argv: list[str] | None = None) -> int:
         for index, rows in enumerate(args.rows):
             csv_path = workdir / f"ged_synthetic_{rows}.csv"
             print(f"[{rows:,} rows] generating {csv_path} ...", file=sys.stderr, flush=True)
-            generated = generate(template, csv_path, rows, args.seed)
+            generated = run_child(
+                [
+                    "generate",
+                    str(csv_path),
+                    "--rows",
+                    str(rows),
+                    "--seed",
+                    str(args.seed),
+                    "--template",
+                    str(template),
+                ]
+            )
             run: dict[str, Any] = {"rows": rows, "file": generated}
             if not args.skip_read_csv:
                 print(f"[{rows:,} rows] pandas.read_csv ...", file=sys.stderr, flush=True)
-                run["read_csv"] = run_child(["read_csv", str(csv_path)])
+                run["read_csv"] = repeated(["read_csv", str(csv_path)], args.repeat)
             print(f"[{rows:,} rows] signalfire ingest ...", file=sys.stderr, flush=True)
             child = ["ingest", str(csv_path), str(workdir / f"store_{rows}.duckdb")]
             if args.batch_bytes:
                 child += ["--batch-bytes", str(args.batch_bytes)]
+            run["ingest"] = repeated(child, args.repeat)
             if args.cprofile and index == len(args.rows) - 1:
-                child += ["--cprofile", str(args.cprofile.resolve())]
-            run["ingest"] = run_child(child)
+                print(
+                    f"[{rows:,} rows] signalfire ingest under cProfile ...",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                profiled = run_child([*child, "--cprofile", str(args.cprofile.resolve())])
+                run["ingest_cprofile_seconds"] = profiled["seconds"]
             for step in ("read_csv", "ingest"):
                 if step in run:
                     run[step]["rows_per_second"] = run[step]["rows"] / run[step]["seconds"]
@@ -333,6 +565,8 @@ def main(argv: list[str] | None = None) -> int:
             results["runs"].append(run)
             if not args.keep:
                 csv_path.unlink(missing_ok=True)
+                for suffix in ("", ".wal"):
+                    Path(f"{workdir / f'store_{rows}.duckdb'}{suffix}").unlink(missing_ok=True)
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(workdir, ignore_errors=True)
@@ -345,8 +579,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def print_table(results: dict[str, Any]) -> None:
-    header = ("rows", "file MB", "step", "wall s", "rows/s", "peak RSS MiB", "ingest/read_csv",
-              "targets")
+    header = (
+        "rows",
+        "file MB",
+        "step",
+        "wall s",
+        "CPU s",
+        "rows/s",
+        "peak RSS MiB",
+        "ingest/read_csv",
+        "load",
+        "targets",
+    )
     lines = [header]
     for run in results["runs"]:
         for step in ("read_csv", "ingest"):
@@ -359,31 +603,61 @@ def print_table(results: dict[str, Any]) -> None:
                     ratio = f"{run['ingest_over_read_csv']:.2f}x"
                     targets = "time " + ("met" if run["ratio_target_met"] else "MISSED") + ", "
                 targets += "memory " + ("met" if run["memory_target_met"] else "MISSED")
-            lines.append((
-                f"{run['rows']:,}", f"{run['file']['bytes'] / 1e6:.0f}", step,
-                f"{r['seconds']:.1f}", f"{r['rows_per_second']:,.0f}",
-                f"{r['peak_rss_mib']:,.0f}", ratio, targets,
-            ))
+            lines.append(
+                (
+                    f"{run['rows']:,}",
+                    f"{run['file']['bytes'] / 1e6:.0f}",
+                    step,
+                    f"{r['seconds']:.1f}",
+                    f"{r['cpu_seconds']:.1f}",
+                    f"{r['rows_per_second']:,.0f}",
+                    f"{r['peak_rss_mib']:,.0f}",
+                    ratio,
+                    f"{max(r['loadavg_1min']):.1f}",
+                    targets,
+                )
+            )
     widths = [max(len(str(line[i])) for line in lines) for i in range(len(header))]
     for number, line in enumerate(lines):
         print("  ".join(str(cell).ljust(width) for cell, width in zip(line, widths, strict=True)))
         if number == 0:
             print("  ".join("-" * width for width in widths))
     m = results["machine"]
-    print(f"\n{m['nproc']} cores, {m['ram_gib']} GiB, Python {m['python']}, duckdb {m['duckdb']}, "
-          f"pandas {m['pandas']}, pyarrow {m['pyarrow']}; targets: ingest <= "
-          f"{TARGET_RATIO:g}x read_csv, peak RSS < {TARGET_PEAK_MIB:,.0f} MiB")
+    print(
+        f"\n{m['nproc']} cores, {m['ram_gib']} GiB, Python {m['python']}, duckdb {m['duckdb']}, "
+        f"pandas {m['pandas']}, pyarrow {m['pyarrow']}; targets: ingest <= "
+        f"{TARGET_RATIO:g}x read_csv, peak RSS < {TARGET_PEAK_MIB:,.0f} MiB"
+    )
+    versions = {
+        (v["path"], v["commit"], v["uncommitted_changes"])
+        for v in (run["ingest"]["signalfire"] for run in results["runs"])
+    }
+    for path, commit, dirty in sorted(versions):
+        print(
+            f"signalfire measured: {path} at {commit or 'unknown commit'}"
+            + (" with uncommitted changes" if dirty else "")
+        )
+    print(
+        "wall s: fastest of --repeat runs; CPU s: user+system of that run, all threads; load: "
+        "1-minute load average at its start or end (above the core count, other work on the "
+        "machine slowed it)"
+    )
 
 
 def child_main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=("read_csv", "ingest"))
+    parser.add_argument("step", choices=("generate", "read_csv", "ingest"))
     parser.add_argument("csv", type=Path)
     parser.add_argument("store", type=Path, nargs="?")
     parser.add_argument("--batch-bytes", type=int)
     parser.add_argument("--cprofile", type=Path)
+    parser.add_argument("--rows", type=int)
+    parser.add_argument("--seed", type=int)
+    parser.add_argument("--template", type=Path)
     args = parser.parse_args(argv)
-    if args.step == "read_csv":
+    if args.step == "generate":
+        result = generate(args.template, args.csv, args.rows, args.seed)
+    elif args.step == "read_csv":
         result = child_read_csv(args.csv)
     else:
         result = child_ingest(args.csv, args.store, args.batch_bytes, args.cprofile)
