@@ -411,12 +411,20 @@ def fetch(
     show_default=True,
     help="Also backtest the models and forecast the next 6 months.",
 )
+@click.option(
+    "--backtest-origins",
+    type=click.IntRange(1, 120),
+    default=12,
+    show_default=True,
+    help="How many monthly forecast origins the demo's backtest scores.",
+)
 def demo(
     db: Path | None,
     data_dir: Path | None,
     from_dir: Path | None,
     out_dir: Path,
     with_forecast: bool,
+    backtest_origins: int,
 ) -> None:
     """Load the reference data, summarise it, backtest the models and forecast."""
     folder = settings.data_dir(data_dir)
@@ -439,7 +447,9 @@ def demo(
     if not with_forecast:
         return
     with _open(db) as store, _progress(err.is_terminal) as progress:
-        result = forecast_and_backtest(store, out_dir, progress=progress("backtest fits"))
+        result = forecast_and_backtest(
+            store, out_dir, backtest_origins=backtest_origins, progress=progress("backtest fits")
+        )
     _table(
         result.skill.round(3),
         "Backtest, district-month fatalities (skill = CRPS gain over the best naive baseline)",

@@ -165,7 +165,18 @@ def test_regions_and_demo_on_the_shared_data(
     db = str(tmp_path / "demo.duckdb")
     out_dir = tmp_path / "demo-output"
     code, out, err = run(
-        ["demo", "--db", db, "--data-dir", str(shared_data), "--out-dir", str(out_dir)], capsys
+        [
+            "demo",
+            "--db",
+            db,
+            "--data-dir",
+            str(shared_data),
+            "--out-dir",
+            str(out_dir),
+            "--backtest-origins",
+            "2",
+        ],
+        capsys,
     )
     assert code == 0, err
     assert "read 6,082" in out and "stored 6,082" in out
