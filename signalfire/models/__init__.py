@@ -3,10 +3,25 @@
 from __future__ import annotations
 
 from .base import QUANTILE_COLUMNS, QUANTILES, Forecast, ForecastModel
+from .ensemble import EnsembleModel, RecentHistoryModel
+from .gbm import LGBMModel
+from .hawkes import HawkesModel
 from .naive import ConflictologyModel, HistoricalPoissonModel, LastValueModel, ZeroModel
+from .negbin import NegBinModel
 
 MODELS: dict[str, type[ForecastModel]] = {
-    cls.name: cls for cls in (ZeroModel, LastValueModel, ConflictologyModel, HistoricalPoissonModel)
+    cls.name: cls
+    for cls in (
+        ZeroModel,
+        LastValueModel,
+        ConflictologyModel,
+        HistoricalPoissonModel,
+        RecentHistoryModel,
+        NegBinModel,
+        LGBMModel,
+        HawkesModel,
+        EnsembleModel,
+    )
 }
 NAIVE_MODELS = ("zero", "last", "conflictology", "poisson")
 
@@ -27,10 +42,15 @@ __all__ = [
     "QUANTILES",
     "QUANTILE_COLUMNS",
     "ConflictologyModel",
+    "EnsembleModel",
     "Forecast",
     "ForecastModel",
+    "HawkesModel",
     "HistoricalPoissonModel",
+    "LGBMModel",
     "LastValueModel",
+    "NegBinModel",
+    "RecentHistoryModel",
     "ZeroModel",
     "get_model",
 ]

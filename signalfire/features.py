@@ -1,0 +1,987 @@
+"""Features for (period t, region) rows of a Panel, each computed from data up to t only.
+
+`build_features(panel)` returns one row per period and region (period-major: row k is period
+k // R, region k % R) describing the state at the end of period t, to forecast t + h:
+
+- the target's temporal lags (`lag1` is the value of t itself, `lag2` of t-1, ...), rolling
+  means and maxes ending at t, months since the region's last event, and the other series
+  (event counts for a fatalities panel, fatalities for an events panel);
+- spatial lags: sum and mean over the region's neighbours within its country and, separately,
+  over its neighbours across an international border (`panel.neighbours.cross_border`);
+- the level of the region's parent (province: regions sharing `parent_id`) and country (`iso3`);
+- cross-border spillover from country-month series of other countries (`exogenous`, e.g. the
+  Afghan series in the store's `country_months`, see `country_series`) when given;
+- actor mix: the share of the region's last-12-month events involving the nationally most
+  active non-state actors of those 12 months, the share involving a foreign government, the
+  number of distinct actors, and how fast the region's own actors are growing nationally;
+- a self-exciting (Hawkes) intensity: a pooled exponential-kernel Hawkes process on the event
+  days (per-region background rate, self- and neighbour-excitation) fitted by maximum
+  likelihood. Parameters are refitted on a fixed calendar grid (every `refit` periods); the
+  rows of t use the fit at the last grid period <= t, on events up to that period only.
+
+Nothing at row t depends on data after t: computing the features on `panel.until(t)` gives the
+same row t (tests/test_features.py checks it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+import pandas as pd
+from scipy import ndimage, optimize, sparse
+
+from .countries import iso3_from_name
+from .panel import FREQS, Panel
+
+LAGS = (1, 2, 3, 6, 12)
+WINDOWS = (3, 6, 12, 24)
+MAX_GAP = 240  # "months since last event" for regions with none yet
+ACTOR_WINDOW = 12
+TOP_ACTORS = 3
+EPOCH = pd.Timestamp("1970-01-01")
+
+# Hawkes settings: decay rate bounds per day; floor of the background rate per day.
+HAWKES_BETA_BOUNDS = (1.0 / 90.0, 1.0)
+HAWKES_MU_FLOOR = 1e-6
+HAWKES_MIN_EVENTS = 30
+_BLOCK = 200.0  # exponent range handled in one block of the decayed sums
+
+
+# --------------------------------------------------------------------------------------------
+# Hawkes process with exponential kernel on event times
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HawkesParams:
+    """A fitted pooled Hawkes process; rates are per day.
+
+    Intensity of region r at time t: mu[r] + beta * (alpha * sum_own exp(-beta * (t - t_j))
+    + gamma * sum_neighbours exp(-beta * (t - t_j))): every event has on average `alpha` direct
+    offspring in its own region and `gamma` in each neighbouring region, after delays drawn
+    from an exponential distribution with rate `beta`.
+    """
+
+    mu: np.ndarray
+    alpha: float
+    gamma: float
+    beta: float
+    loglik: float
+    n_events: int
+
+
+@dataclass(frozen=True)
+class _Points:
+    """Events aggregated to unique (region, time), sorted by region then time."""
+
+    region: np.ndarray  # int
+    time: np.ndarray  # float days
+    count: np.ndarray  # events at that (region, time)
+    degree: np.ndarray  # neighbours of the point's region
+    offset: np.ndarray  # time since the region's first point
+    query_i: np.ndarray  # point i ...
+    query_k: np.ndarray  # ... sees neighbour point k, the last one strictly before it
+    start: float
+    end: float
+    n_regions: int
+
+
+def adjacency(n_regions: int, pairs: np.ndarray | None) -> sparse.csr_matrix:
+    if pairs is None or len(pairs) == 0:
+        return sparse.csr_matrix((n_regions, n_regions))
+    pairs = np.asarray(pairs, dtype=np.int64).reshape(-1, 2)
+    pairs = pairs[pairs[:, 0] != pairs[:, 1]]
+    adj = sparse.csr_matrix(
+        (np.ones(len(pairs)), (pairs[:, 0], pairs[:, 1])), shape=(n_regions, n_regions)
+    )
+    adj.sum_duplicates()
+    adj.data[:] = 1.0
+    return adj
+
+
+def _expand(lo: np.ndarray, hi: np.ndarray, i: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """All (i, j) with lo <= j < hi, vectorised."""
+    n = np.maximum(hi - lo, 0)
+    total = int(n.sum())
+    ii = np.repeat(i, n)
+    offsets = np.arange(total) - np.repeat(np.cumsum(n) - n, n)
+    return ii, np.repeat(lo, n) + offsets
+
+
+def _points(
+    times: np.ndarray,
+    regions: np.ndarray,
+    n_regions: int,
+    start: float,
+    end: float,
+    adjacency: sparse.csr_matrix,
+) -> _Points:
+    times = np.asarray(times, float)
+    regions = np.asarray(regions, np.int64)
+    keep = (times >= start) & (times < end)
+    frame = pd.DataFrame({"r": regions[keep], "t": times[keep]})
+    grouped = frame.groupby(["r", "t"], sort=True).size()
+    region = grouped.index.get_level_values("r").to_numpy(np.int64)
+    time = grouped.index.get_level_values("t").to_numpy(float)
+    count = grouped.to_numpy(float)
+    n = len(time)
+    first = np.ones(n, bool)
+    first[1:] = region[1:] != region[:-1]
+    offset = time - time[np.maximum.accumulate(np.where(first, np.arange(n), 0))]
+    deg = np.diff(adjacency.indptr)
+    idx = np.arange(n)
+    query_i, pos = _expand(adjacency.indptr[region], adjacency.indptr[region + 1], idx)
+    nbr = adjacency.indices[pos].astype(np.int64)
+    span = end - start + 1.0
+    key = region * span + (time - start)
+    k = np.searchsorted(key, nbr * span + (time[query_i] - start), side="left") - 1
+    valid = (k >= 0) & (region[np.maximum(k, 0)] == nbr)
+    return _Points(
+        region=region,
+        time=time,
+        count=count,
+        degree=deg[region].astype(float),
+        offset=offset,
+        query_i=query_i[valid],
+        query_k=k[valid],
+        start=start,
+        end=end,
+        n_regions=n_regions,
+    )
+
+
+def _decayed_sums(pts: _Points, beta: float) -> tuple[np.ndarray, np.ndarray]:
+    """Per point, sums of count * exp(-beta * dt) over strictly earlier points of its own
+    region (S) and of its neighbouring regions (N), exactly, in O(n) without overflow."""
+    n = len(pts.time)
+    if n == 0:
+        return np.zeros(0), np.zeros(0)
+    u, c = pts.offset, pts.count
+    block = np.floor(beta * u / _BLOCK).astype(np.int64)
+    new = np.ones(n, bool)
+    new[1:] = (pts.region[1:] != pts.region[:-1]) | (block[1:] != block[:-1])
+    gid = np.cumsum(new) - 1
+    gstart = np.flatnonzero(new)
+    base = u[gstart]
+    rel = u - base[gid]
+    w = c * np.exp(beta * rel)
+    within = (pd.Series(w).groupby(gid).cumsum().to_numpy() - w) * np.exp(-beta * rel)
+    # carry from earlier blocks of the same region
+    n_groups = len(gstart)
+    same_next = np.zeros(n_groups, bool)
+    same_next[:-1] = pts.region[gstart[1:]] == pts.region[gstart[:-1]]
+    next_base = np.where(same_next, np.append(base[1:], np.inf), np.inf)
+    tail = np.bincount(gid, c * np.exp(-beta * (next_base[gid] - u)), minlength=n_groups)
+    gap = np.exp(-beta * (next_base - base))
+    carry = np.zeros(n_groups)
+    first_group = ~np.concatenate([[False], same_next[:-1]])
+    rank = np.arange(n_groups) - np.maximum.accumulate(
+        np.where(first_group, np.arange(n_groups), 0)
+    )
+    for k in range(1, int(rank.max()) + 1 if n_groups else 0):
+        g = np.flatnonzero(rank == k)
+        carry[g] = gap[g - 1] * carry[g - 1] + tail[g - 1]
+    own = within + carry[gid] * np.exp(-beta * rel)
+    qi, qk = pts.query_i, pts.query_k
+    seen = np.exp(-beta * (pts.time[qi] - pts.time[qk])) * (own[qk] + c[qk])
+    return own, np.bincount(qi, seen, minlength=n)
+
+
+def _inner(pts: _Points, beta: float, theta0: np.ndarray, cross: bool) -> tuple[float, np.ndarray]:
+    """Maximise the log-likelihood over theta = (mu (R), alpha, gamma) at a fixed beta.
+
+    The problem is concave (the intensity is linear in theta): projected Newton steps, whose
+    Hessian is an arrowhead (diagonal in mu plus two dense rows), with backtracking.
+    """
+    r = pts.n_regions
+    s, q = _decayed_sums(pts, beta)
+    a, b = beta * s, beta * q
+    c, g = pts.count, pts.region
+    window = pts.end - pts.start
+    k = 1.0 - np.exp(-beta * (pts.end - pts.time))
+    k1, k2 = float(np.sum(c * k)), float(np.sum(c * pts.degree * k))
+    lower = np.concatenate([np.full(r, HAWKES_MU_FLOOR), [0.0, 0.0]])
+    upper = np.concatenate([np.full(r, np.inf), [0.99, 0.5 if cross else 0.0]])
+    has_events = np.bincount(g, c, minlength=r) > 0
+
+    def loglik(theta: np.ndarray) -> float:
+        lam = theta[g] + theta[r] * a + theta[r + 1] * b
+        if np.any(lam <= 0):
+            return -np.inf
+        return float(
+            np.sum(c * np.log(lam)) - window * theta[:r].sum() - theta[r] * k1 - theta[r + 1] * k2
+        )
+
+    theta = np.clip(theta0, lower, upper)
+    theta[:r][~has_events] = HAWKES_MU_FLOOR
+    value = loglik(theta)
+    for _ in range(100):
+        lam = theta[g] + theta[r] * a + theta[r + 1] * b
+        w1, w2 = c / lam, c / lam**2
+        grad = np.concatenate(
+            [np.bincount(g, w1, minlength=r) - window, [np.sum(w1 * a) - k1, np.sum(w1 * b) - k2]]
+        )
+        # free variables: not at a bound with the gradient pushing outwards
+        free = ~(((theta <= lower) & (grad <= 0)) | ((theta >= upper) & (grad >= 0)))
+        free[:r] &= has_events
+        diag = np.bincount(g, w2, minlength=r) + 1e-12  # minus the Hessian's mu block
+        cross_terms = np.column_stack(
+            [np.bincount(g, w2 * a, minlength=r), np.bincount(g, w2 * b, minlength=r)]
+        )
+        corner = np.array(
+            [[np.sum(w2 * a * a), np.sum(w2 * a * b)], [np.sum(w2 * a * b), np.sum(w2 * b * b)]]
+        )
+        fm, fe = free[:r], free[r:]
+        bm = cross_terms[fm][:, fe]
+        gm, ge = grad[:r][fm], grad[r:][fe]
+        dm_inv = 1.0 / diag[fm]
+        step = np.zeros(r + 2)
+        if fe.any():
+            schur = corner[np.ix_(fe, fe)] - bm.T @ (bm * dm_inv[:, None])
+            rhs = ge - bm.T @ (gm * dm_inv)
+            de = np.linalg.solve(schur + 1e-12 * np.eye(len(ge)), rhs)
+            step[r:][fe] = de
+            step[:r][fm] = dm_inv * (gm - bm @ de)
+        else:
+            step[:r][fm] = dm_inv * gm
+        t = 1.0  # projected Newton: steps are clipped onto the bounds
+        improved = False
+        for _ in range(30):
+            candidate = np.clip(theta + t * step, lower, upper)
+            new_value = loglik(candidate)
+            if new_value >= value - 1e-12:
+                improved = True
+                break
+            t *= 0.5
+        if not improved:
+            break
+        theta, gain = candidate, new_value - value
+        value = new_value
+        if (
+            gain < 1e-9 * max(abs(value), 1.0)
+            and float(np.max(np.abs(grad * free))) < 1e-6 * c.sum()
+        ):
+            break
+    return -value, theta
+
+
+def hawkes_loglik(
+    params: HawkesParams | tuple[np.ndarray, float, float, float],
+    times: np.ndarray,
+    regions: np.ndarray,
+    start: float,
+    end: float,
+    neighbours: np.ndarray | None = None,
+) -> float:
+    """Log-likelihood of events at `times` (days) in `regions` (0..R-1) observed on [start, end).
+
+    Events at the same time in a region do not excite each other (day-resolution data).
+    """
+    if isinstance(params, HawkesParams):
+        mu, alpha, gamma, beta = params.mu, params.alpha, params.gamma, params.beta
+    else:
+        mu, alpha, gamma, beta = params
+    mu = np.asarray(mu, float)
+    pts = _points(times, regions, len(mu), start, end, adjacency(len(mu), neighbours))
+    s, q = _decayed_sums(pts, beta)
+    c = pts.count
+    lam = mu[pts.region] + beta * (alpha * s + gamma * q)
+    k = 1.0 - np.exp(-beta * (pts.end - pts.time))
+    compensator = (end - start) * mu.sum() + np.sum(c * (alpha + gamma * pts.degree) * k)
+    with np.errstate(divide="ignore"):
+        return float(np.sum(c * np.log(lam)) - compensator)
+
+
+def fit_hawkes(
+    times: np.ndarray,
+    regions: np.ndarray,
+    n_regions: int,
+    start: float,
+    end: float,
+    neighbours: np.ndarray | None = None,
+    *,
+    beta_bounds: tuple[float, float] = HAWKES_BETA_BOUNDS,
+) -> HawkesParams:
+    """Maximum-likelihood fit on the events in [start, end), profiled over the decay rate.
+
+    `times` in days (events at the same time in a region do not excite each other),
+    `regions` integer indices 0..n_regions-1, `neighbours` (region, neighbour) index pairs;
+    without neighbours gamma is 0. For each decay rate beta the likelihood is maximised over
+    the background rates and branching ratios (a concave problem: projected Newton); beta
+    itself by a bounded scalar search on log beta.
+    """
+    adj = adjacency(n_regions, neighbours)
+    pts = _points(times, regions, n_regions, start, end, adj)
+    cross = adj.nnz > 0
+    window = end - start
+    per_region = np.bincount(pts.region, pts.count, minlength=n_regions)
+    if pts.count.sum() == 0:
+        mu = np.full(n_regions, HAWKES_MU_FLOOR)
+        return HawkesParams(mu, 0.0, 0.0, beta_bounds[0], -window * mu.sum(), 0)
+    theta = np.concatenate([np.maximum(0.5 * per_region / window, HAWKES_MU_FLOOR), [0.3, 0.0]])
+    best: dict[float, tuple[float, np.ndarray]] = {}
+
+    def profile(log_beta: float) -> float:
+        nonlocal theta
+        value, theta = _inner(pts, float(np.exp(log_beta)), theta, cross)
+        best[log_beta] = (value, theta)
+        return value
+
+    optimize.minimize_scalar(
+        profile,
+        bounds=(np.log(beta_bounds[0]), np.log(beta_bounds[1])),
+        method="bounded",
+        options={"xatol": 0.02},
+    )
+    log_beta = min(best, key=lambda key: best[key][0])
+    value, theta = best[log_beta]
+    return HawkesParams(
+        mu=theta[:n_regions].copy(),
+        alpha=float(theta[n_regions]),
+        gamma=float(theta[n_regions + 1]),
+        beta=float(np.exp(log_beta)),
+        loglik=-value,
+        n_events=int(pts.count.sum()),
+    )
+
+
+def simulate_hawkes(
+    mu: np.ndarray, alpha: float, beta: float, end: float, rng: np.random.Generator
+) -> tuple[np.ndarray, np.ndarray]:
+    """Event times and regions of independent self-exciting processes (gamma = 0) on [0, end).
+
+    By the branching construction: background events, then generations of offspring with
+    exponential delays. For tests and simulation studies.
+    """
+    times, regions = [], []
+    for r, rate in enumerate(np.asarray(mu, float)):
+        gen = rng.uniform(0, end, rng.poisson(rate * end))
+        while len(gen):
+            times.append(gen)
+            regions.append(np.full(len(gen), r))
+            kids = rng.poisson(alpha, len(gen))
+            gen = np.repeat(gen, kids) + rng.exponential(1.0 / beta, kids.sum())
+            gen = gen[gen < end]
+    if not times:
+        return np.zeros(0), np.zeros(0, np.int64)
+    t, g = np.concatenate(times), np.concatenate(regions)
+    order = np.argsort(t, kind="stable")
+    return t[order], g[order]
+
+
+_FIT_CACHE: OrderedDict[bytes, HawkesParams] = OrderedDict()
+_FIT_CACHE_SIZE = 512
+
+
+def fit_hawkes_cached(
+    times: np.ndarray,
+    regions: np.ndarray,
+    n_regions: int,
+    start: float,
+    end: float,
+    neighbours: np.ndarray | None,
+    **kwargs: Any,
+) -> HawkesParams:
+    """`fit_hawkes`, memoised on the exact data in the window (backtests refit the same years)."""
+    keep = (times >= start) & (times < end)
+    digest = hashlib.blake2b(digest_size=20)
+    for part in (
+        np.asarray(times, float)[keep],
+        np.asarray(regions, np.int64)[keep],
+        np.asarray([n_regions, start, end], float),
+        np.asarray(neighbours if neighbours is not None else [], np.int64),
+    ):
+        digest.update(np.ascontiguousarray(part).tobytes())
+    digest.update(repr(sorted(kwargs.items())).encode())
+    key = digest.digest()
+    if key in _FIT_CACHE:
+        _FIT_CACHE.move_to_end(key)
+        return _FIT_CACHE[key]
+    params = fit_hawkes(times, regions, n_regions, start, end, neighbours, **kwargs)
+    _FIT_CACHE[key] = params
+    while len(_FIT_CACHE) > _FIT_CACHE_SIZE:
+        _FIT_CACHE.popitem(last=False)
+    return params
+
+
+# --------------------------------------------------------------------------------------------
+# Helpers on panels
+# --------------------------------------------------------------------------------------------
+
+
+def event_days(panel: Panel) -> tuple[np.ndarray, np.ndarray]:
+    """Days since 1970-01-01 and region indices (column order of panel.values) of its events."""
+    index = {rid: k for k, rid in enumerate(panel.region_ids)}
+    events = panel.events
+    codes = events["region_id"].map(index)
+    keep = codes.notna().to_numpy()
+    days = (pd.to_datetime(events["date_start"]) - EPOCH).dt.days.to_numpy(float)
+    return days[keep], codes.to_numpy()[keep].astype(np.int64)
+
+
+def period_bounds(periods: pd.PeriodIndex) -> tuple[np.ndarray, np.ndarray]:
+    """First day and the day after the last day of each period, in days since 1970-01-01."""
+    first = (periods.start_time - EPOCH).days.to_numpy(float)
+    after = ((periods + 1).start_time - EPOCH).days.to_numpy(float)
+    return first, after
+
+
+def neighbour_index(panel: Panel, cross_border: bool | None = None) -> np.ndarray:
+    """(region, neighbour) index pairs; only domestic (False) or cross-border (True) if asked."""
+    index = {rid: k for k, rid in enumerate(panel.region_ids)}
+    nb = panel.neighbours
+    if len(nb) == 0:
+        return np.zeros((0, 2), np.int64)
+    if cross_border is not None:
+        nb = nb[nb["cross_border"].astype(bool) == cross_border]
+    a = nb["region_id"].map(index)
+    b = nb["neighbour_id"].map(index)
+    ok = (a.notna() & b.notna()).to_numpy()
+    return np.column_stack([a.to_numpy()[ok], b.to_numpy()[ok]]).astype(np.int64)
+
+
+def _group_matrix(keys: pd.Series) -> sparse.csr_matrix:
+    """R x R: 1 where two regions share the key (a region with no key is its own group)."""
+    keys = keys.astype(object).where(keys.notna(), pd.Series(keys.index, index=keys.index))
+    codes, _ = pd.factorize(keys)
+    member = sparse.csr_matrix(
+        (np.ones(len(codes)), (np.arange(len(codes)), codes)), shape=(len(codes), codes.max() + 1)
+    )
+    return (member @ member.T).tocsr()
+
+
+def _rolling_mean(y: np.ndarray, w: int) -> np.ndarray:
+    c = np.cumsum(np.vstack([np.zeros((1, y.shape[1])), y]), axis=0)
+    t = np.arange(1, len(y) + 1)
+    lo = np.maximum(t - w, 0)
+    return (c[t] - c[lo]) / (t - lo)[:, None]
+
+
+def _rolling_sum(y: np.ndarray, w: int) -> np.ndarray:
+    c = np.cumsum(np.vstack([np.zeros((1, y.shape[1])), y]), axis=0)
+    t = np.arange(1, len(y) + 1)
+    return c[t] - c[np.maximum(t - w, 0)]
+
+
+def _rolling_max(y: np.ndarray, w: int) -> np.ndarray:
+    if w <= 1:
+        return y.astype(float)
+    padded = np.vstack([np.full((w - 1, y.shape[1]), -np.inf), y])
+    return np.asarray(ndimage.maximum_filter1d(padded, w, axis=0, origin=(w - 1) // 2))[w - 1 :]
+
+
+def _lag(y: np.ndarray, k: int) -> np.ndarray:
+    out = np.full_like(y, np.nan, dtype=float)
+    if k < len(y):
+        out[k:] = y[: len(y) - k]
+    return out
+
+
+def _event_arrays(panel: Panel) -> tuple[np.ndarray, np.ndarray]:
+    """Event counts and fatalities per (period, region) from panel.events."""
+    shape = panel.values.shape
+    counts, deaths = np.zeros(shape), np.zeros(shape)
+    ev = panel.events
+    if len(ev):
+        t = panel.periods.get_indexer(pd.PeriodIndex(ev["period"]))
+        r = pd.Index(panel.region_ids).get_indexer(pd.Index(ev["region_id"]))
+        ok = (t >= 0) & (r >= 0)
+        np.add.at(counts, (t[ok], r[ok]), 1.0)
+        np.add.at(deaths, (t[ok], r[ok]), ev["deaths"].to_numpy(float)[ok])
+    return counts, deaths
+
+
+def _months_since(counts: np.ndarray) -> np.ndarray:
+    t = np.arange(len(counts))[:, None]
+    last = np.where(counts > 0, t, -(10**6))
+    last = np.maximum.accumulate(last, axis=0)
+    return np.minimum(t - last, MAX_GAP).astype(float)
+
+
+# --------------------------------------------------------------------------------------------
+# Feature groups
+# --------------------------------------------------------------------------------------------
+
+
+def _temporal(
+    y: np.ndarray, prefix: str, lags: tuple[int, ...], windows: tuple[int, ...]
+) -> dict[str, np.ndarray]:
+    out: dict[str, np.ndarray] = {}
+    for k in lags:
+        out[f"{prefix}lag{k}"] = _lag(y, k - 1)
+    for w in windows:
+        out[f"{prefix}mean{w}"] = _rolling_mean(y, w)
+        out[f"{prefix}max{w}"] = _rolling_max(y, w)
+    return out
+
+
+def _spatial(panel: Panel, y: np.ndarray, base: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    r = y.shape[1]
+    out: dict[str, np.ndarray] = {}
+    series = {"1": y, "mean3": base["mean3"], "mean12": base["mean12"]}
+    for tag, flag in (("nb", False), ("xb", True)):
+        adj = adjacency(r, neighbour_index(panel, flag))
+        deg = np.asarray(adj.sum(axis=1)).ravel()
+        out[f"{tag}_degree"] = np.broadcast_to(deg, y.shape).astype(float)
+        for name, s in series.items():
+            total = np.asarray(adj @ s.T).T
+            out[f"{tag}_sum{name}"] = total
+            out[f"{tag}_mean{name}"] = np.divide(
+                total, deg, out=np.zeros_like(total), where=deg > 0
+            )
+    regions = panel.regions.reindex(panel.region_ids)
+    for tag, column in (("parent", "parent_id"), ("country", "iso3")):
+        if column not in regions:
+            continue
+        group = _group_matrix(regions[column])
+        for name, s in series.items():
+            total = np.asarray(group @ s.T).T
+            out[f"{tag}_sum{name}"] = total
+            out[f"{tag}_other{name}"] = total - s
+    return out
+
+
+def country_series(
+    store: Any,
+    until: pd.Period | str | None = None,
+    freq: str = "month",
+) -> pd.DataFrame:
+    """The store's country-month fatalities (table country_months): PeriodIndex x iso3.
+
+    `until` drops every month after it, for forecasts as of an origin.
+    """
+    frame = store.country_months()
+    if frame.empty:
+        return pd.DataFrame(index=pd.PeriodIndex([], freq="M", name="period"))
+    frame = frame.assign(period=pd.PeriodIndex(frame["month"].astype(str), freq="M"))
+    wide = frame.pivot_table(index="period", columns="iso3", values="fatalities", aggfunc="sum")
+    wide.columns.name = None
+    if freq != "month":
+        raise ValueError("country-month series only exist for monthly panels")
+    if until is not None:
+        wide = wide.loc[wide.index <= pd.Period(until, freq="M")]
+    return wide.astype(float)
+
+
+def _exogenous(panel: Panel, exogenous: pd.DataFrame) -> dict[str, np.ndarray]:
+    """Other countries' series, aligned to the panel's periods (missing months are NaN)."""
+    shape = panel.values.shape
+    exo = exogenous.copy()
+    exo.index = pd.PeriodIndex(exo.index, freq=panel.periods.freq)
+    exo = exo.reindex(panel.periods)
+    iso = panel.regions.reindex(panel.region_ids)["iso3"].to_numpy()
+    foreign = np.full(shape, np.nan)
+    for code in pd.unique(iso):
+        others = [c for c in exo.columns if c != code]
+        if others:
+            series = exo[others].sum(axis=1, min_count=1).to_numpy(float)
+            foreign[:, iso == code] = series[:, None]
+    frame = pd.DataFrame(foreign)
+    mean3 = frame.rolling(3, min_periods=1).mean().to_numpy()
+    mean12 = frame.rolling(12, min_periods=1).mean().to_numpy()
+    border = np.zeros(shape[1])
+    xb = neighbour_index(panel, True)
+    if len(xb):
+        border[np.unique(xb[:, 0])] = 1.0
+    if hasattr(panel, "borders"):  # regions touching another country, when the panel knows
+        flags = pd.Series(panel.borders).reindex(panel.region_ids).fillna(False)
+        border = np.maximum(border, flags.to_numpy(float))
+    border2 = np.broadcast_to(border, shape)
+    return {
+        "xc_lag1": foreign,
+        "xc_mean3": mean3,
+        "xc_mean12": mean12,
+        "xc_trend": np.log1p(mean3) - np.log1p(mean12),
+        "xc_border_mean3": border2 * mean3,
+    }
+
+
+def _government(name: object) -> bool:
+    return isinstance(name, str) and name.startswith("Government of ")
+
+
+def _government_iso3(name: str) -> str:
+    return iso3_from_name(name.removeprefix("Government of "))
+
+
+def _window_counts(frame: pd.DataFrame, keys: list[str], width: int, n_t: int) -> pd.DataFrame:
+    """Counts per keys over the last `width` periods (t - width, t], for every t < n_t."""
+    reps = np.repeat(frame.index.to_numpy(), width)
+    out = frame.loc[reps, keys].reset_index(drop=True)
+    out["t"] = out["t"].to_numpy() + np.tile(np.arange(width), len(frame))
+    out = out[out["t"] < n_t]
+    return out.groupby(keys, sort=False).size().rename("n").reset_index()
+
+
+def _actors(panel: Panel) -> dict[str, np.ndarray]:
+    """Actor mix of each region's last ACTOR_WINDOW periods, from panel.events."""
+    n_t, n_r = panel.values.shape
+    out = {f"actor_top{k}_share": np.zeros((n_t, n_r)) for k in range(1, TOP_ACTORS + 1)}
+    for name in ("foreign_state_share", "distinct", "national3", "momentum"):
+        out[f"actor_{name}"] = np.zeros((n_t, n_r))
+    ev = panel.events
+    if len(ev) == 0:
+        return out
+    t = panel.periods.get_indexer(pd.PeriodIndex(ev["period"]))
+    r = pd.Index(panel.region_ids).get_indexer(pd.Index(ev["region_id"]))
+    ok = (t >= 0) & (r >= 0)
+    ev, t, r = ev[ok], t[ok], r[ok]
+    iso = panel.regions.reindex(panel.region_ids)["iso3"].to_numpy(object)
+    both = pd.DataFrame(
+        {
+            "t": np.concatenate([t, t]),
+            "r": np.concatenate([r, r]),
+            "actor": np.concatenate([ev["actor1"].to_numpy(object), ev["actor2"].to_numpy(object)]),
+            "event": np.tile(np.arange(len(ev)), 2),
+        }
+    )
+    both = both[both["actor"].notna()].drop_duplicates(["event", "actor"]).reset_index(drop=True)
+    both["gov"] = both["actor"].map(_government).astype(bool)
+    # A government actor is foreign when its country is not the region's.
+    gov_iso = {a: _government_iso3(a) for a in both.loc[both["gov"], "actor"].unique()}
+    both["foreign"] = both["gov"] & (
+        both["actor"].map(gov_iso).to_numpy(object) != iso[both["r"].to_numpy()]
+    )
+    denom = np.maximum(_rolling_sum(_event_arrays(panel)[0], ACTOR_WINDOW), 1.0)
+    foreign = np.zeros((n_t, n_r))
+    fl = both[both["foreign"]]
+    np.add.at(foreign, (fl["t"].to_numpy(), fl["r"].to_numpy()), 1.0)
+    out["actor_foreign_state_share"] = _rolling_sum(foreign, ACTOR_WINDOW) / denom
+    actors = both.loc[~both["gov"], ["t", "r", "actor"]].reset_index(drop=True)
+    if actors.empty:
+        return out
+    codes, _ = pd.factorize(actors["actor"])
+    actors["actor"] = codes  # integers: fast grouping; ties broken by first appearance
+    window = _window_counts(actors, ["t", "r", "actor"], ACTOR_WINDOW, n_t)
+    national = window.groupby(["t", "actor"], sort=False)["n"].sum().rename("national")
+    ranked = national.reset_index().sort_values(
+        ["t", "national", "actor"], ascending=[True, False, True], kind="stable"
+    )
+    ranked["rank"] = ranked.groupby("t").cumcount() + 1
+    top = ranked[ranked["rank"] <= TOP_ACTORS][["t", "actor", "rank"]]
+    shares = window.merge(top, on=["t", "actor"])
+    for k in range(1, TOP_ACTORS + 1):
+        sel = shares[shares["rank"] == k]
+        cells = np.zeros((n_t, n_r))
+        cells[sel["t"].to_numpy(), sel["r"].to_numpy()] = sel["n"].to_numpy(float)
+        out[f"actor_top{k}_share"] = cells / denom
+    distinct = window.groupby(["t", "r"]).size()
+    cells = np.zeros((n_t, n_r))
+    cells[distinct.index.get_level_values(0), distinct.index.get_level_values(1)] = distinct
+    out["actor_distinct"] = cells
+    # momentum: national activity of the region's actors, last 3 periods vs their 12-period pace
+    recent = _window_counts(actors, ["t", "actor"], 3, n_t).rename(columns={"n": "n3"})
+    mix = window.merge(recent, on=["t", "actor"], how="left").merge(
+        national.reset_index(), on=["t", "actor"]
+    )
+    mix["n3"] = mix["n3"].fillna(0.0)
+    mix["w"] = mix["n"] / mix.groupby(["t", "r"])["n"].transform("sum")
+    mix["a3"] = mix["w"] * mix["n3"]
+    mix["a12"] = mix["w"] * mix["national"] * 3.0 / ACTOR_WINDOW
+    sums = mix.groupby(["t", "r"])[["a3", "a12"]].sum()
+    tt, rr = sums.index.get_level_values(0), sums.index.get_level_values(1)
+    out["actor_national3"][tt, rr] = sums["a3"].to_numpy()
+    out["actor_momentum"][tt, rr] = np.log1p(sums["a3"].to_numpy()) - np.log1p(
+        sums["a12"].to_numpy()
+    )
+    return out
+
+
+def _hawkes(panel: Panel, refit: int, window: int) -> dict[str, np.ndarray]:
+    """Hawkes intensity terms at the end of each period (see module docstring)."""
+    n_t, n_r = panel.values.shape
+    names = ("hawkes_bg", "hawkes_self", "hawkes_nbr", "hawkes_rate", "hawkes_branching")
+    out = {k: np.full((n_t, n_r), np.nan) for k in names}
+    times, regs = event_days(panel)
+    first, after = period_bounds(panel.periods)
+    nbrs = neighbour_index(panel)
+    adj = adjacency(n_r, nbrs)
+    deg = np.asarray(adj.sum(axis=1)).ravel()
+    params: HawkesParams | None = None
+    anchors = [k for k, p in enumerate(panel.periods) if p.ordinal % refit == refit - 1]
+    blocks = [*anchors, n_t]
+    for a, nxt in itertools.pairwise(blocks):
+        end = after[a]
+        start = first[max(a - window + 1, 0)]
+        if ((times >= start) & (times < end)).sum() >= HAWKES_MIN_EVENTS:
+            params = fit_hawkes_cached(times, regs, n_r, start, end, nbrs)
+        if params is None:
+            continue
+        rows = np.arange(a, nxt)
+        state = excitation_state(times, regs, n_r, after[rows], params.beta)
+        nstate = np.asarray(adj @ state.T).T
+        days = after[rows] - first[rows]  # the next period has about as many days
+        gain = (1.0 - np.exp(-params.beta * days))[:, None]
+        bg = params.mu[None, :] * days[:, None]
+        own = params.alpha * state * gain
+        nb = params.gamma * nstate * gain
+        out["hawkes_bg"][rows] = bg
+        out["hawkes_self"][rows] = own
+        out["hawkes_nbr"][rows] = nb
+        out["hawkes_rate"][rows] = bg + own + nb
+        out["hawkes_branching"][rows] = params.alpha + params.gamma * deg[None, :]
+    return out
+
+
+def excitation_state(
+    times: np.ndarray, regions: np.ndarray, n_regions: int, at: np.ndarray, beta: float
+) -> np.ndarray:
+    """Per region, sum of exp(-beta * elapsed) over events before each time in `at`: (T, R)."""
+    horizon = 40.0 / beta  # older events have decayed below exp(-40)
+    keep = (times < at.max()) & (times >= at.min() - horizon)
+    t, g = times[keep], regions[keep]
+    if len(t) == 0:
+        return np.zeros((len(at), n_regions))
+    dt = at[:, None] - t[None, :]
+    decay = np.where(dt > 0, np.exp(-beta * np.clip(dt, 0, None)), 0.0)
+    onehot = sparse.csr_matrix((np.ones(len(g)), (np.arange(len(g)), g)), shape=(len(g), n_regions))
+    return np.asarray((onehot.T @ decay.T).T)
+
+
+# --------------------------------------------------------------------------------------------
+# Public entry point
+# --------------------------------------------------------------------------------------------
+
+
+def build_features(
+    panel: Panel,
+    *,
+    exogenous: pd.DataFrame | None = None,
+    lags: tuple[int, ...] = LAGS,
+    windows: tuple[int, ...] = WINDOWS,
+    hawkes: bool = True,
+    hawkes_refit: int | None = None,
+    hawkes_window: int | None = None,
+) -> pd.DataFrame:
+    """Feature rows (MultiIndex period, region_id; period-major) for every period of `panel`.
+
+    `exogenous` (PeriodIndex x iso3, e.g. `country_series(store)`) adds other countries'
+    series; when omitted, `panel.exogenous` is used if the panel carries it.
+    """
+    y = panel.values.to_numpy(dtype=float)
+    n_t, n_r = y.shape
+    per_year = 12 if panel.spec.freq == "month" else 52
+    refit = hawkes_refit or per_year
+    hwin = hawkes_window or 10 * per_year
+    counts, deaths = _event_arrays(panel)
+    other = counts if panel.spec.target == "fatalities" else deaths
+    cols: dict[str, np.ndarray] = {}
+    base = _temporal(y, "", lags, windows)
+    cols.update(base)
+    cols.update(_temporal(other, "alt_", (1,), (3, 12)))
+    cols["since_event"] = _months_since(counts)
+    cols["deaths_per_event12"] = _rolling_sum(deaths, 12) / np.maximum(_rolling_sum(counts, 12), 1)
+    cols["trend3_12"] = np.log1p(base["mean3"]) - np.log1p(base["mean12"])
+    cols["trend12_24"] = np.log1p(base["mean12"]) - np.log1p(base["mean24"])
+    cols.update(_spatial(panel, y, base))
+    if exogenous is None:
+        exogenous = getattr(panel, "exogenous", None)
+    if exogenous is not None and len(exogenous.columns):
+        cols.update(_exogenous(panel, exogenous))
+    cols.update(_actors(panel))
+    if hawkes:
+        cols.update(_hawkes(panel, refit, hwin))
+    if panel.spec.freq == "month":
+        cols["month"] = np.broadcast_to(np.asarray(panel.periods.month, float)[:, None], (n_t, n_r))
+    index = pd.MultiIndex.from_product(
+        [panel.periods, panel.region_ids], names=["period", "region_id"]
+    )
+    frame = pd.DataFrame(
+        {k: np.asarray(v, float).reshape(-1) for k, v in cols.items()}, index=index
+    )
+    return frame
+
+
+@dataclass(frozen=True)
+class FeatureSet:
+    """Features as an array (periods, regions, features), with the panel's labels."""
+
+    periods: pd.PeriodIndex
+    region_ids: tuple[str, ...]
+    names: tuple[str, ...]
+    array: np.ndarray
+
+    def frame(self) -> pd.DataFrame:
+        index = pd.MultiIndex.from_product(
+            [self.periods, list(self.region_ids)], names=["period", "region_id"]
+        )
+        return pd.DataFrame(
+            self.array.reshape(-1, len(self.names)), index=index, columns=list(self.names)
+        )
+
+    def head(self, n_periods: int) -> FeatureSet:
+        return replace(self, periods=self.periods[:n_periods], array=self.array[:n_periods])
+
+    def select(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
+        """(periods, regions, len(names)); names the set lacks are NaN."""
+        lookup = {n: k for k, n in enumerate(self.names)}
+        out = np.full((*self.array.shape[:2], len(names)), np.nan)
+        for j, name in enumerate(names):
+            if name in lookup:
+                out[:, :, j] = self.array[:, :, lookup[name]]
+        return out
+
+
+def _hash_rows(frame: pd.DataFrame) -> np.ndarray:
+    if frame.empty:
+        return np.zeros(0, np.uint64)
+    return pd.util.hash_pandas_object(frame, index=False).to_numpy(np.uint64)
+
+
+def _fingerprints(
+    panel: Panel, exogenous: pd.DataFrame | None, options: tuple[Any, ...]
+) -> tuple[bytes, list[bytes]]:
+    """A digest of what does not depend on time, and one per period of everything up to it."""
+    static = hashlib.blake2b(digest_size=16)
+    static.update(repr((panel.spec, options, panel.region_ids)).encode())
+    static.update(_hash_rows(panel.regions.reindex(panel.region_ids).astype(str)).tobytes())
+    static.update(_hash_rows(panel.neighbours.astype(str)).tobytes())
+    n_t = len(panel.values)
+    rows = _hash_rows(panel.values.reset_index(drop=True))
+    per_period = np.zeros(n_t, np.uint64)
+    ev = panel.events
+    if len(ev):
+        t = panel.periods.get_indexer(pd.PeriodIndex(ev["period"]))
+        cols = ["region_id", "date_start", "deaths", "actor1", "actor2"]
+        h = _hash_rows(ev[cols].astype(str))
+        ok = t >= 0
+        # order within a period does not matter: an XOR of the events' hashes
+        np.bitwise_xor.at(per_period, t[ok], h[ok])
+    exo = np.zeros(n_t, np.uint64)
+    if exogenous is not None and len(exogenous.columns):
+        aligned = exogenous.copy()
+        aligned.index = pd.PeriodIndex(aligned.index, freq=panel.periods.freq)
+        aligned = aligned.reindex(panel.periods).reset_index(drop=True)
+        exo = _hash_rows(aligned.fillna(-1.0)) ^ np.uint64(1)
+    chain: list[bytes] = []
+    digest = hashlib.blake2b(static.digest(), digest_size=16)
+    for k in range(n_t):
+        digest.update(np.array([rows[k], per_period[k], exo[k]], np.uint64).tobytes())
+        digest.update(str(panel.periods[k]).encode())
+        chain.append(digest.copy().digest())
+    return static.digest(), chain
+
+
+_FEATURE_CACHE: OrderedDict[int, tuple[bytes, list[bytes], FeatureSet]] = OrderedDict()
+_FEATURE_CACHE_SIZE = 4
+
+
+def feature_set(
+    panel: Panel, *, exogenous: pd.DataFrame | None = None, **options: Any
+) -> FeatureSet:
+    """`build_features` as a FeatureSet, memoised: a panel that is a truncation of one already
+    computed (same data up to its last period) reuses those rows, which cannot depend on later
+    data. Backtests and ensembles refit at many origins of one panel."""
+    if exogenous is None:
+        exogenous = getattr(panel, "exogenous", None)
+    key_options = tuple(sorted(options.items()))
+    static, chain = _fingerprints(panel, exogenous, key_options)
+    n_t = len(chain)
+    for key, (cached_static, cached_chain, fs) in reversed(_FEATURE_CACHE.items()):
+        if (
+            cached_static == static
+            and len(cached_chain) >= n_t
+            and n_t > 0
+            and cached_chain[n_t - 1] == chain[-1]
+        ):
+            _FEATURE_CACHE.move_to_end(key)
+            return fs.head(n_t)
+    frame = build_features(panel, exogenous=exogenous, **options)
+    n_r = len(panel.region_ids)
+    fs = FeatureSet(
+        panel.periods,
+        tuple(panel.region_ids),
+        tuple(frame.columns),
+        frame.to_numpy(float).reshape(n_t, n_r, -1),
+    )
+    _FEATURE_CACHE[id(fs)] = (static, chain, fs)
+    while len(_FEATURE_CACHE) > _FEATURE_CACHE_SIZE:
+        _FEATURE_CACHE.popitem(last=False)
+    return fs
+
+
+@dataclass(frozen=True)
+class DirectRows:
+    """Training rows of a direct multi-horizon model (see `direct_rows`)."""
+
+    x: np.ndarray  # features at t, then the horizon h
+    y: np.ndarray  # the value at t + h
+    h: np.ndarray
+    t: np.ndarray  # period index of the features
+    weight: np.ndarray  # 1, or 1 / keep_quiet for the sampled quiet rows
+
+
+QUIET_FEATURES = ("mean24", "alt_mean12", "nb_summean12", "xb_summean12")
+
+
+def quiet_mask(fs: FeatureSet) -> np.ndarray:
+    """(periods, regions): no event in the region for 24 periods nor near it for 12."""
+    feats = np.nan_to_num(fs.select(list(QUIET_FEATURES)), nan=0.0)
+    return np.asarray((feats == 0).all(axis=2))
+
+
+def direct_rows(
+    features: np.ndarray,
+    values: np.ndarray,
+    end: int,
+    horizon: int,
+    window: int,
+    rng: np.random.Generator,
+    quiet: np.ndarray | None = None,
+    keep_quiet: float = 1.0,
+) -> DirectRows:
+    """Training rows for a direct multi-horizon model: features at t plus the horizon h, and
+    the target values[t + h], for t in the `window` periods before `end` (an index) with
+    t + h <= end. Each (t, region) row gets one horizon drawn at random from those available,
+    so one model learns every horizon at the cost of one.
+
+    Rows flagged `quiet` (no violence in or near the region lately: most rows of a district
+    panel, and nearly alike) are kept with probability `keep_quiet`, weighted up to match."""
+    _n_t, n_r, n_f = features.shape
+    ts = np.arange(max(end - window, 0), end)
+    if len(ts) == 0:
+        empty = np.zeros(0)
+        return DirectRows(np.zeros((0, n_f + 1)), empty, empty.astype(np.int64),
+                          empty.astype(np.int64), empty)  # fmt: skip
+    h_max = np.minimum(horizon, end - ts)
+    h = np.floor(rng.uniform(size=(len(ts), n_r)) * h_max[:, None]).astype(np.int64) + 1
+    x = np.concatenate([features[ts].reshape(-1, n_f), h.reshape(-1, 1)], axis=1)
+    y = values[ts[:, None] + h, np.arange(n_r)[None, :]].reshape(-1)
+    t = np.repeat(ts, n_r)
+    weight = np.ones(len(y))
+    if quiet is not None and keep_quiet < 1.0:
+        flagged = quiet[ts].reshape(-1)
+        keep = ~flagged | (rng.uniform(size=len(y)) < keep_quiet)
+        weight = np.where(flagged, 1.0 / keep_quiet, 1.0)[keep]
+        x, y, h, t = x[keep], y[keep], h.reshape(-1)[keep], t[keep]
+    return DirectRows(x, y, h.reshape(-1), t, weight)
+
+
+def with_horizon(features_at_t: np.ndarray, h: int) -> np.ndarray:
+    """Rows (regions, features + 1) to predict h periods ahead of t."""
+    return np.concatenate([features_at_t, np.full((len(features_at_t), 1), float(h))], axis=1)
+
+
+__all__ = [
+    "FREQS",
+    "DirectRows",
+    "FeatureSet",
+    "HawkesParams",
+    "build_features",
+    "country_series",
+    "direct_rows",
+    "event_days",
+    "feature_set",
+    "fit_hawkes",
+    "hawkes_loglik",
+    "neighbour_index",
+    "period_bounds",
+    "quiet_mask",
+    "simulate_hawkes",
+    "with_horizon",
+]
