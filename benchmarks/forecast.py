@@ -189,6 +189,7 @@ def judge(results: dict[str, Any]) -> dict[str, Any]:
             "ap_gain": entry["ap_minus_conflictology"],
             "ap_met": (entry["ap_minus_conflictology"] or -1) >= TARGET_AP_GAIN,
             "coverage90": entry["coverage90"],
+            "pit_coverage90": entry.get("pit_coverage90"),
             "coverage_met": TARGET_COVERAGE[0] <= entry["coverage90"] <= TARGET_COVERAGE[1],
         }
     if "full_run" in results:
@@ -243,6 +244,7 @@ def markdown(results: dict[str, Any], command: str) -> str:
         f"Measured {results['date']} on {env['cpus']} CPUs ({env['platform']}, Python "
         f"{env['python']}), load average at start {env['load_at_start']}; models registered: "
         f"{', '.join(results['models'])}.",
+        *(["", results["note"]] if results.get("note") else []),
         "",
         "```",
         command,
@@ -277,7 +279,8 @@ def markdown(results: dict[str, Any], command: str) -> str:
             f"{_pct(s['value'])} [{_pct(s['lo'])}, {_pct(s['hi'])}] | {_yes(t['skill_met'])} |",
             f"| adm2 {target}: AP ≥ conflictology + 0.10 | {t['model']} {_num(t['ap'])} vs "
             f"{_num(t['ap_conflictology'])} ({t['ap_gain']:+.3f}) | {_yes(t['ap_met'])} |",
-            f"| adm2 {target}: 90% interval covers 85-95% | {_num(t['coverage90'])} "
+            f"| adm2 {target}: 90% interval covers 85-95% | {t['model']} {_num(t['coverage90'])} "
+            f"(randomized PIT in [0.05, 0.95]: {_num(t.get('pit_coverage90'))}) "
             f"| {_yes(t['coverage_met'])} |",
         ]
     if "full_run" in results:
@@ -325,10 +328,11 @@ def markdown(results: dict[str, Any], command: str) -> str:
             "### Speed",
             "",
             f"Full backtest (test origins, adm2 fatalities): {f['seconds']:.1f} s with "
-            f"{f['jobs']} worker process(es); fit + predict seconds per model over the 24 origins "
-            "(summed over processes): "
+            f"{f['jobs']} worker process(es). Fit + predict seconds per model over the 24 "
+            "origins, summed over the processes (so with 2 processes on a shared machine they "
+            "can add up to more than the wall time): "
             + ", ".join(f"{k} {s:.1f}" for k, s in f["fit_predict_seconds"].items())
-            + ". The rest is scoring (CRPS and the others on 1000 draws per case) and pooling.",
+            + ".",
             "",
         ]
     if "forecast_speed" in results:
@@ -380,10 +384,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="RESULTS_JSON",
         help="only write the section from an earlier run's results.json",
     )
+    parser.add_argument("--note", help="a line to add under the section's header")
     args = parser.parse_args(argv)
     if args.render is not None:
-        results = json.loads(args.render.read_text())
-        section = markdown(results, results.get("command", "python benchmarks/forecast.py"))
+        saved: dict[str, Any] = json.loads(args.render.read_text())
+        if args.note:
+            saved["note"] = args.note
+        saved["verdicts"] = judge(saved)
+        section = markdown(saved, saved.get("command", "python benchmarks/forecast.py"))
         print(section)
         if not args.no_write:
             write_section(args.benchmarks_md, section)
@@ -398,6 +406,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     results: dict[str, Any] = {
         "command": command,
+        "note": args.note,
         "date": time.strftime("%Y-%m-%d"),
         "models": list(MODELS),
         "naive": list(NAIVE_MODELS),

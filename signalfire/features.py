@@ -10,7 +10,8 @@ k // R, region k % R) describing the state at the end of period t, to forecast t
   over its neighbours across an international border (`panel.neighbours.cross_border`);
 - the level of the region's parent (province: regions sharing `parent_id`) and country (`iso3`);
 - cross-border spillover from country-month series of other countries (`exogenous`, e.g. the
-  Afghan series in the store's `country_months`, see `country_series`) when given;
+  Afghan series in the store's `country_months`, see `country_series`) when given or carried
+  by the panel as `panel.exogenous` (and, with `panel.borders`, only for border regions);
 - actor mix: the share of the region's last-12-month events involving the nationally most
   active non-state actors of those 12 months, the share involving a foreign government, the
   number of distinct actors, and how fast the region's own actors are growing nationally;
@@ -20,7 +21,9 @@ k // R, region k % R) describing the state at the end of period t, to forecast t
   rows of t use the fit at the last grid period <= t, on events up to that period only.
 
 Nothing at row t depends on data after t: computing the features on `panel.until(t)` gives the
-same row t (tests/test_features.py checks it).
+same row t (tests/test_features.py checks it). `feature_set` memoises on that: a truncation of a
+panel already computed reuses its rows (backtests and ensembles fit at many origins).
+`direct_rows` makes the training rows of the direct multi-horizon models.
 """
 
 from __future__ import annotations
@@ -841,6 +844,8 @@ def _fingerprints(
     static.update(repr((panel.spec, options, panel.region_ids)).encode())
     static.update(_hash_rows(panel.regions.reindex(panel.region_ids).astype(str)).tobytes())
     static.update(_hash_rows(panel.neighbours.astype(str)).tobytes())
+    if hasattr(panel, "borders"):
+        static.update(repr(pd.Series(panel.borders).to_dict()).encode())
     n_t = len(panel.values)
     rows = _hash_rows(panel.values.reset_index(drop=True))
     per_period = np.zeros(n_t, np.uint64)

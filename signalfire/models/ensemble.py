@@ -1,19 +1,23 @@
 """A mixture of member models' draws, weighted by their recent out-of-sample CRPS.
 
-At fit time, before the origin T only: each member forecasts from the pseudo-origins
+At fit time, with data up to the origin T only: each member forecasts from the pseudo-origins
 T - lookback, ..., T - 1 (every `step` periods), for the horizons whose target is known at T;
 the mixture weights minimise the mean CRPS of the mixture over those forecasts. The CRPS of a
 mixture is a quadratic in the weights,
 
     CRPS(w) = sum_m w_m E|X_m - y| - 1/2 sum_m sum_n w_m w_n E|X_m - X_n'|,
 
-(convex on the simplex), so the terms are computed once from the draws and the weights
-found exactly. The forecast mixes each member's draws in those proportions.
+(convex on the simplex), so the terms are computed once from the draws and the weights found
+exactly, per activity stratum of the regions if asked, then shrunk towards equal weights. The
+forecast mixes each member's draws in those proportions.
 
-Members that can (lgbm, negbin, hawkes) produce their pseudo-origin forecasts from one fit on
-the data up to T - lookback, fed the features (or events) known at each later pseudo-origin:
-out of sample, and much cheaper than refitting. Other members (the naive ones) are refitted
-on `panel.until(pseudo-origin)`.
+Pseudo-origin forecasts are out of sample: lgbm's come from its holdout booster (fitted on
+data up to T - holdout, before every pseudo-origin); negbin and hawkes fit once on the data up
+to the first pseudo-origin and forecast from each later one with the features (or events)
+known there; other members (the naive ones, history) are refitted on `panel.until(t)`.
+
+Also here: `RecentHistoryModel` ("history"), conflictology with recency weights and draws
+borrowed from neighbouring regions, the ensemble's tail-heavy member.
 """
 
 from __future__ import annotations

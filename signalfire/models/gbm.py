@@ -7,9 +7,14 @@ learns all horizons with the horizon as a feature: each (region, t) training row
 with a horizon drawn at random (seeded), so it costs one fit, and horizons share strength.
 
 Distribution: negative binomial around the predicted mean, with the dispersion estimated by
-the method of moments on out-of-time predictions: a second model, fitted only on data up to
-`holdout` periods before the origin, predicts those last `holdout` periods (every horizon
-whose target is known at the origin); the dispersion is estimated per bin of predicted mean.
+the method of moments on out-of-time predictions: a second model (the holdout booster),
+fitted only on data up to `holdout` periods before the origin, predicts those periods (every
+horizon whose target is known at the origin); the dispersion is estimated per bin of predicted
+mean. The ensemble reuses the holdout booster's forecasts to weigh this model.
+
+Speed: most district-months are quiet (no violence in or near the district for a year or
+two) and alike; they are subsampled (`keep_quiet`) with weights, which also helps a little.
+LightGBM runs on `num_threads` threads (1 by default: backtests parallelise over origins).
 """
 
 from __future__ import annotations
