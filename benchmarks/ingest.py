@@ -43,59 +43,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-# UCDP GED v22.1's 50 columns, in its order.
-GED_COLUMNS = [
-    "id",
-    "relid",
-    "year",
-    "active_year",
-    "code_status",
-    "type_of_violence",
-    "conflict_dset_id",
-    "conflict_new_id",
-    "conflict_name",
-    "dyad_dset_id",
-    "dyad_new_id",
-    "dyad_name",
-    "side_a_dset_id",
-    "side_a_new_id",
-    "side_a",
-    "side_b_dset_id",
-    "side_b_new_id",
-    "side_b",
-    "number_of_sources",
-    "source_article",
-    "source_office",
-    "source_date",
-    "source_headline",
-    "source_original",
-    "where_prec",
-    "where_coordinates",
-    "where_description",
-    "adm_1",
-    "adm_2",
-    "latitude",
-    "longitude",
-    "geom_wkt",
-    "priogrid_gid",
-    "country",
-    "iso3",
-    "country_id",
-    "region",
-    "event_clarity",
-    "date_prec",
-    "date_start",
-    "date_end",
-    "deaths_a",
-    "deaths_b",
-    "deaths_civilians",
-    "deaths_unknown",
-    "best",
-    "high",
-    "low",
-    "gwnoa",
-    "gwnob",
-]
+from signalfire.sources.ucdp import GED_COLUMNS as GED_COLUMN_NAMES
+
+GED_COLUMNS = list(GED_COLUMN_NAMES)
 TEMPLATE_NAME = "ucdp/ged221_pak_1989-2019.csv"
 TARGET_RATIO = 2.0
 TARGET_PEAK_MIB = 1024.0
