@@ -43,6 +43,36 @@ db_option = click.option(
 )
 
 
+def panel_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options that choose a panel, shared by `forecast` and `backtest`."""
+    options = (
+        click.option(
+            "--level",
+            type=click.Choice(["country", "adm1", "adm2"]),
+            default="adm2",
+            show_default=True,
+        ),
+        click.option(
+            "--target",
+            type=click.Choice(["fatalities", "events"]),
+            default="fatalities",
+            show_default=True,
+        ),
+        click.option(
+            "--country",
+            multiple=True,
+            help="ISO3 code(s), comma-separated; default: the countries with events.",
+        ),
+        click.option(
+            "--freq", type=click.Choice(["month", "week"]), default="month", show_default=True
+        ),
+        click.option("--seed", type=int, default=0, show_default=True),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 def _open(db: Path | None, read_only: bool = False) -> Store:
     return Store(settings.db_path(db), read_only=read_only)
 
@@ -461,19 +491,11 @@ def demo(
 
 @cli.command()
 @db_option
-@click.option(
-    "--level", type=click.Choice(["country", "adm1", "adm2"]), default="adm2", show_default=True
-)
-@click.option(
-    "--target", type=click.Choice(["fatalities", "events"]), default="fatalities", show_default=True
-)
+@panel_options
 @click.option("--as-of", help="Use only data up to this period (YYYY-MM); default: the last.")
 @click.option("--horizon", type=click.IntRange(1, 36), default=6, show_default=True)
 @click.option("--draws", type=click.IntRange(1, 100_000), default=1000, show_default=True)
 @click.option("--model", "model_name", help="Model name; default: the best in the last backtest.")
-@click.option("--country", multiple=True, help="ISO3 code(s) to forecast; default: all.")
-@click.option("--freq", type=click.Choice(["month", "week"]), default="month", show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--summary",
     "as_summary",
@@ -563,12 +585,7 @@ def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
 
 @cli.command()
 @db_option
-@click.option(
-    "--level", type=click.Choice(["country", "adm1", "adm2"]), default="adm2", show_default=True
-)
-@click.option(
-    "--target", type=click.Choice(["fatalities", "events"]), default="fatalities", show_default=True
-)
+@panel_options
 @click.option("--start", required=True, help="First forecast origin (YYYY-MM).")
 @click.option("--end", required=True, help="Last forecast origin (YYYY-MM).")
 @click.option(
@@ -581,9 +598,6 @@ def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
 @click.option("--horizon", type=click.IntRange(1, 36), default=6, show_default=True)
 @click.option("--draws", type=click.IntRange(10, 100_000), default=1000, show_default=True)
 @click.option("--models", help="Comma-separated model names; default: every model.")
-@click.option("--country", multiple=True, help="ISO3 code(s); default: countries with events.")
-@click.option("--freq", type=click.Choice(["month", "week"]), default="month", show_default=True)
-@click.option("--seed", type=int, default=0, show_default=True)
 @click.option(
     "--save/--no-save",
     default=True,
