@@ -130,6 +130,18 @@ MIGRATIONS: tuple[str, ...] = (
         created_at TIMESTAMP NOT NULL
     );
     """,
+    # API tokens for the web API's write endpoints: only a SHA-256 of each token is kept.
+    """
+    CREATE SEQUENCE api_token_seq START 1;
+    CREATE TABLE api_tokens (
+        token_id INTEGER PRIMARY KEY DEFAULT nextval('api_token_seq'),
+        name VARCHAR NOT NULL,
+        token_sha256 VARCHAR NOT NULL UNIQUE,
+        created_at TIMESTAMP NOT NULL,
+        last_used_at TIMESTAMP,
+        revoked_at TIMESTAMP
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
