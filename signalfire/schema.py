@@ -142,6 +142,33 @@ MIGRATIONS: tuple[str, ...] = (
         revoked_at TIMESTAMP
     );
     """,
+    # Early-warning alerts (one row per alert, updated while it is ongoing) and the analysts'
+    # feedback on them (kept, never overwritten).
+    """
+    CREATE TABLE alerts (
+        alert_id VARCHAR PRIMARY KEY,
+        kind VARCHAR NOT NULL,
+        level VARCHAR NOT NULL,
+        region_id VARCHAR NOT NULL,
+        actor_id VARCHAR,
+        period_start VARCHAR NOT NULL,
+        period_end VARCHAR NOT NULL,
+        score DOUBLE NOT NULL,
+        severity VARCHAR NOT NULL,
+        message VARCHAR NOT NULL,
+        evidence VARCHAR NOT NULL,
+        status VARCHAR NOT NULL,
+        created_at TIMESTAMP NOT NULL,
+        updated_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE alert_feedback (
+        alert_id VARCHAR NOT NULL,
+        action VARCHAR NOT NULL,
+        user_name VARCHAR NOT NULL,
+        reason VARCHAR NOT NULL,
+        at TIMESTAMP NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
