@@ -166,7 +166,7 @@ MIGRATIONS: tuple[str, ...] = (
         action VARCHAR NOT NULL,
         user_name VARCHAR NOT NULL,
         reason VARCHAR NOT NULL,
-        at TIMESTAMP NOT NULL
+        acted_at TIMESTAMP NOT NULL
     );
     """,
 )
