@@ -169,6 +169,41 @@ MIGRATIONS: tuple[str, ...] = (
         acted_at TIMESTAMP NOT NULL
     );
     """,
+    # The actor graph: typed, dated relations (one row per distinct claim) and their evidence
+    # (dataset rows, text spans, curated references). A new source adds a row to
+    # relation_sources; it never overwrites the relation or an earlier source.
+    """
+    CREATE SEQUENCE relation_id_seq START 1;
+    CREATE TABLE relations (
+        relation_id INTEGER PRIMARY KEY DEFAULT nextval('relation_id_seq'),
+        relation_key VARCHAR NOT NULL UNIQUE,
+        subject_id VARCHAR NOT NULL,
+        subject_name VARCHAR NOT NULL,
+        relation VARCHAR NOT NULL,
+        object_kind VARCHAR NOT NULL,
+        object_id VARCHAR NOT NULL,
+        object_name VARCHAR NOT NULL,
+        third_id VARCHAR,
+        third_name VARCHAR,
+        start_date VARCHAR,
+        end_date VARCHAR,
+        negated BOOLEAN NOT NULL,
+        events INTEGER,
+        deaths INTEGER,
+        created_at TIMESTAMP NOT NULL
+    );
+    CREATE TABLE relation_sources (
+        relation_id INTEGER NOT NULL,
+        kind VARCHAR NOT NULL,
+        reference VARCHAR NOT NULL,
+        event_ids VARCHAR[] NOT NULL,
+        span_start INTEGER,
+        span_end INTEGER,
+        evidence VARCHAR,
+        confidence DOUBLE NOT NULL,
+        added_at TIMESTAMP NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
