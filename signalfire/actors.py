@@ -1,0 +1,269 @@
+"""The actor table: armed groups, state forces and communities, with their spelling variants.
+
+The table is a versioned TOML file (`signalfire/data/actors.toml` by default). Every actor has a
+stable lowercase id; text, datasets (UCDP GED's side_a/side_b) and users' spellings all resolve to
+it:
+
+>>> table = ActorTable.load()
+>>> table.resolve("Tehreek-e-Taliban Pakistan").actor_id
+'ttp'
+>>> table.resolve("Islamic State Khorasan Province").actor_id
+'isis_k'
+
+Resolution order (`ActorTable.resolve`):
+1. exact alias after normalisation: lower case, diacritics dropped, every run of punctuation or
+   space made one space ("Al-Qa'ida" == "al qa ida");
+2. loose alias: the normalised name without Urdu/Arabic connectors (-e-, -i-, ul, ud, al...) and
+   with doubled vowels folded ("Tehreek-e-Taliban" == "Tehrik-i-Taliban"), used only when the
+   loose form belongs to exactly one actor;
+3. fuzzy: rapidfuzz `fuzz.ratio` on the normalised name against every normalised alias, accepted
+   at or above `FUZZY_THRESHOLD` (90 of 100) and only for names of at least `FUZZY_MIN_LENGTH`
+   (6) characters, because short acronyms one letter apart are different groups (BLA vs BLF).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+
+from .errors import EmptyFileError, FormatError, InputError, NotFoundError
+
+ACTOR_KINDS = ("state_force", "rebel_group", "terrorist_group", "militia", "civilians", "other")
+
+# rapidfuzz fuzz.ratio score (0-100) a name needs to match an alias it does not equal.
+FUZZY_THRESHOLD = 90.0
+# Names shorter than this (normalised) never match fuzzily: acronyms differ by one letter.
+FUZZY_MIN_LENGTH = 6
+
+NEW_ACTOR_PREFIX = "new_"
+
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+_ISO3 = re.compile(r"^[A-Z]{3}$")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Connectors of transliterated Urdu, Pashto, Dari and Arabic names, spelled many ways.
+_CONNECTORS = frozenset({"e", "i", "ul", "ud", "ut", "al", "el", "ai", "yi", "y", "the", "of"})
+_VOWEL_FOLDS = (("ee", "i"), ("oo", "u"), ("aa", "a"), ("ou", "u"))
+
+
+def normalize_name(name: str) -> str:
+    """Lower case, no diacritics, every run of non-alphanumerics one space, trimmed."""
+    decomposed = unicodedata.normalize("NFKD", name)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", ascii_only.lower()).strip()
+
+
+def loose_name(name: str) -> str:
+    """`normalize_name` without connector words and with doubled vowels folded."""
+    words = [w for w in normalize_name(name).split() if w not in _CONNECTORS]
+    text = "".join(words)
+    for a, b in _VOWEL_FOLDS:
+        text = text.replace(a, b)
+    return text
+
+
+def slugify(name: str, max_length: int = 40) -> str:
+    """A lowercase id slug from free text ("Lashkar-e-Foo" -> "lashkar_e_foo")."""
+    slug = normalize_name(name).replace(" ", "_")[:max_length].strip("_")
+    if slug and not slug[0].isalpha():
+        slug = "x" + slug
+    return slug
+
+
+def is_acronym(alias: str) -> bool:
+    """Short, spaceless, two or more capitals (IS, TTP, LeJ, IS-K): matched case-sensitively."""
+    return " " not in alias and len(alias) <= 7 and sum(c.isupper() for c in alias) >= 2
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One armed group, state force or community; `aliases` includes every known spelling."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str
+    aliases: tuple[str, ...]
+    parent: str = ""
+
+    def __post_init__(self) -> None:
+        if not _ID.match(self.actor_id):
+            raise ValueError(
+                f"actor_id {self.actor_id!r}: expected a lowercase slug [a-z][a-z0-9_]*"
+            )
+        if self.kind not in ACTOR_KINDS:
+            raise ValueError(f"actor {self.actor_id}: kind {self.kind!r}, expected {ACTOR_KINDS}")
+        if self.country and not _ISO3.match(self.country):
+            raise ValueError(
+                f"actor {self.actor_id}: country {self.country!r}: expected ISO3 or ''"
+            )
+        if not self.name.strip():
+            raise ValueError(f"actor {self.actor_id}: empty name")
+        if self.parent and not _ID.match(self.parent):
+            raise ValueError(f"actor {self.actor_id}: parent {self.parent!r} is not an actor id")
+        if not isinstance(self.aliases, tuple):
+            object.__setattr__(self, "aliases", tuple(self.aliases))
+
+    @property
+    def is_new(self) -> bool:
+        """True for actors created from an unknown name (`ActorTable.resolve_or_new`)."""
+        return self.actor_id.startswith(NEW_ACTOR_PREFIX)
+
+
+def _packaged_path() -> Path:
+    return Path(str(resources.files("signalfire") / "data" / "actors.toml"))
+
+
+class ActorTable:
+    """All actors of one table version, with alias lookup (exact, loose, fuzzy)."""
+
+    def __init__(self, actors: list[Actor], version: str, source: str = "") -> None:
+        self.version = version
+        self.source = source
+        self._actors: dict[str, Actor] = {}
+        self._exact: dict[str, str] = {}
+        loose: dict[str, set[str]] = {}
+        where = source or "actor table"
+        for actor in actors:
+            if actor.actor_id in self._actors:
+                raise InputError(where, f"actor id {actor.actor_id!r} appears twice")
+            self._actors[actor.actor_id] = actor
+            for alias in (actor.name, *actor.aliases):
+                key = normalize_name(alias)
+                if not key:
+                    continue
+                owner = self._exact.get(key)
+                if owner is not None and owner != actor.actor_id:
+                    raise InputError(
+                        where,
+                        f"alias {alias!r} of {actor.actor_id!r} is already an alias of {owner!r}",
+                    )
+                self._exact[key] = actor.actor_id
+                loose.setdefault(loose_name(alias), set()).add(actor.actor_id)
+        for actor in actors:
+            if actor.parent and actor.parent not in self._actors:
+                raise InputError(
+                    where, f"actor {actor.actor_id!r}: unknown parent {actor.parent!r}"
+                )
+        # A loose form shared by two actors is ambiguous: left to the fuzzy step.
+        self._loose = {k: next(iter(v)) for k, v in loose.items() if k and len(v) == 1}
+        self._fuzzy_keys = list(self._exact)
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> ActorTable:
+        """Read a table file; None reads the packaged default."""
+        file = Path(path) if path is not None else _packaged_path()
+        try:
+            raw = file.read_bytes()
+        except OSError as e:
+            raise InputError(file, f"cannot read the actor table: {e.strerror or e}") from e
+        if not raw.strip():
+            raise EmptyFileError(file)
+        try:
+            doc = tomllib.loads(raw.decode("utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise FormatError(file, "actor table (TOML)", hint=str(e)) from e
+        version = doc.get("version")
+        if not isinstance(version, str) or not version:
+            raise InputError(file, 'expected a top-level version = "..." string')
+        entries = doc.get("actor")
+        if not isinstance(entries, list) or not entries:
+            raise InputError(file, "expected one or more [[actor]] tables")
+        actors = []
+        for n, entry in enumerate(entries, start=1):
+            try:
+                aliases = entry.get("aliases", [])
+                if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                    raise ValueError("aliases must be a list of strings")
+                actors.append(
+                    Actor(
+                        actor_id=str(entry["id"]),
+                        name=str(entry["name"]),
+                        kind=str(entry["kind"]),
+                        country=str(entry.get("country", "")),
+                        aliases=tuple(aliases),
+                        parent=str(entry.get("parent", "")),
+                    )
+                )
+            except KeyError as e:
+                raise InputError(file, f"actor #{n}: missing field {e.args[0]!r}") from e
+            except ValueError as e:
+                raise InputError(file, f"actor #{n}: {e}") from e
+        return cls(actors, version, source=str(file))
+
+    def __iter__(self) -> Iterator[Actor]:
+        return iter(self._actors.values())
+
+    def __len__(self) -> int:
+        return len(self._actors)
+
+    def __contains__(self, actor_id: object) -> bool:
+        return actor_id in self._actors
+
+    def get(self, actor_id: str) -> Actor:
+        try:
+            return self._actors[actor_id]
+        except KeyError:
+            raise NotFoundError(
+                f"actor {actor_id!r} is not in the actor table (version {self.version})"
+            ) from None
+
+    def resolve(self, name: str, *, fuzzy: bool = True) -> Actor | None:
+        """The actor a name refers to, or None (see the module docstring for the order)."""
+        key = normalize_name(name)
+        if not key:
+            return None
+        hit = self._exact.get(key)
+        if hit is None:
+            hit = self._loose.get(loose_name(name))
+        if hit is None and fuzzy and len(key) >= FUZZY_MIN_LENGTH:
+            best = process.extractOne(
+                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+            )
+            if best is not None:
+                hit = self._exact[best[0]]
+        return self._actors[hit] if hit is not None else None
+
+    def resolve_or_new(self, name: str) -> Actor:
+        """`resolve`, else a new actor (kind "other", id "new_<slug>") so no group is dropped."""
+        found = self.resolve(name)
+        if found is not None:
+            return found
+        slug = slugify(name) or "unnamed"
+        return Actor(
+            actor_id=NEW_ACTOR_PREFIX + slug,
+            name=" ".join(name.split()) or "unnamed",
+            kind="other",
+            country="",
+            aliases=(name,),
+        )
+
+    def patterns(self) -> list[dict[str, Any]]:
+        """spaCy EntityRuler patterns, label "ACTOR", "id" = actor_id.
+
+        Phrase (string) patterns are meant for a ruler with `phrase_matcher_attr="LOWER"`
+        (case-insensitive); acronyms come as token patterns on ORTH so they stay case-sensitive.
+        """
+        out: list[dict[str, Any]] = []
+        seen: set[tuple[str, str]] = set()
+        for actor in self:
+            for alias in (actor.name, *actor.aliases):
+                if is_acronym(alias):
+                    tokens = [t for t in re.split(r"(-|')", alias) if t]
+                    key = ("ORTH", alias)
+                    pattern: Any = [{"ORTH": t} for t in tokens]
+                else:
+                    key = ("LOWER", alias.lower())
+                    pattern = alias
+                if key in seen:
+                    continue
+                seen.add(key)
+                out.append({"label": "ACTOR", "pattern": pattern, "id": actor.actor_id})
+        return out
