@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .alerts import Alert, compute_alerts
 from .domain import EventFilter, IngestReport, Month
 from .errors import (
     ConfigError,
@@ -28,6 +29,7 @@ from .ingest import ingest, load_regions
 from .store import Store, open
 
 __all__ = [
+    "Alert",
     "ConfigError",
     "EmptyFileError",
     "EventFilter",
@@ -48,6 +50,7 @@ __all__ = [
     "StoreError",
     "Transport",
     "__version__",
+    "compute_alerts",
     "ingest",
     "load_regions",
     "open",
