@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from .. import __version__
 from ..errors import SignalfireError
-from . import data, forecasts
+from . import data, forecasts, web
 from .common import err
 
 
@@ -33,6 +33,8 @@ for _command in (
     data.demo,
     forecasts.forecast,
     forecasts.backtest,
+    web.serve,
+    web.token,
 ):
     cli.add_command(_command)
 

@@ -1,0 +1,108 @@
+"""The FastAPI app: JSON API under /api, the offline dashboard at /.
+
+>>> from signalfire.web import create_app
+>>> app = create_app("signalfire.duckdb")      # then: uvicorn.run(app)
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI
+
+from .. import __version__
+from ..store import Store
+from . import errors, routes_events, routes_forecasts, routes_regions, routes_system, static
+from .access import read_access
+from .security import SecurityMiddleware
+
+DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024
+
+
+class ResponseCache:
+    """Rendered bodies of expensive, unchanging responses (region GeoJSON); cleared by writes.
+
+    The app holds the store's only read-write connection, so nothing else can change it.
+    """
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            value = self._items.get(key)
+            if value is not None:
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+def create_app(
+    db_path: str | os.PathLike[str] | Store,
+    *,
+    tokens_for_reads: bool = False,
+    upload_limit: int = DEFAULT_UPLOAD_LIMIT,
+    upload_dir: str | os.PathLike[str] | None = None,
+) -> FastAPI:
+    """The app over the store at `db_path` (opened read-write for the app's lifetime).
+
+    `tokens_for_reads`: every /api request needs a token (set when serving beyond loopback).
+    `upload_limit`: largest accepted upload in bytes. `upload_dir`: where uploads are kept
+    (default: an `uploads` folder beside the store), as the provenance of what they added.
+    """
+    if isinstance(db_path, Store):
+        store, owned = db_path, False
+    else:
+        store, owned = Store(db_path), True
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        if owned:
+            store.close()
+
+    app = FastAPI(
+        title="signalfire",
+        version=__version__,
+        description=(
+            "Events, regions, forecasts, backtests, alerts and actors from a signalfire store. "
+            "Reads are open on loopback; writes need an API token "
+            "(`Authorization: Bearer <token>`, created with `signalfire token create`). "
+            'Errors: {"error": {"status", "code", "message", "details"}}.'
+        ),
+        lifespan=lifespan,
+        dependencies=[Depends(read_access)],
+        docs_url=None,  # the Swagger page loads scripts from a CDN; /openapi.json is the schema
+        redoc_url=None,
+    )
+    app.state.store = store
+    app.state.tokens_for_reads = tokens_for_reads
+    app.state.cache = ResponseCache()
+    app.state.write_lock = threading.Lock()
+    app.state.upload_dir = (
+        Path(upload_dir) if upload_dir else store.path.resolve().parent / "uploads"
+    )
+    errors.install(app)
+    for module in (routes_system, routes_events, routes_regions, routes_forecasts):
+        app.include_router(module.router)
+    static.mount(app)
+    app.add_middleware(SecurityMiddleware, upload_limit=upload_limit, upload_paths=("/api/ingest",))
+    return app

@@ -1,0 +1,200 @@
+"""Regions with geometry (GeoJSON for the map) and one region's summary for its panel."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request
+from starlette.responses import Response
+
+from ..store import Store
+from .db import json_response, request_store, rows
+from .errors import ApiError
+from .static import asset_response, make_asset
+
+router = APIRouter(tags=["regions"])
+
+_LEVELS = Literal["adm0", "adm1", "adm2"]
+# The events column holding a region of each level.
+EVENT_REGION_COLUMN = {"adm0": "country_iso3", "adm1": "adm1_id", "adm2": "adm2_id"}
+
+
+def _geojson_bytes(store: Store, level: str | None, iso3: str | None, simplify: float) -> bytes:
+    clauses, params = [], []
+    if level:
+        clauses.append("level = ?")
+        params.append(level)
+    if iso3:
+        clauses.append("iso3 = ?")
+        params.append(iso3)
+    where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    geometry = "geometry"
+    if simplify > 0:
+        # Keep shared borders shared, and drop digits finer than the simplification.
+        geometry = (
+            f"ST_ReducePrecision(ST_SimplifyPreserveTopology(geometry, {simplify}), "
+            f"{simplify / 10})"
+        )
+    found = store.con.execute(
+        f"""SELECT region_id, level, name, parent_id, iso3, ST_AsGeoJSON({geometry})
+            FROM regions{where} ORDER BY level, region_id""",
+        params,
+    ).fetchall()
+    # Geometry arrives as GeoJSON text: splice it in rather than parse and re-serialise it.
+    features = []
+    for region_id, lvl, name, parent_id, country, geom in found:
+        properties = json.dumps(
+            {
+                "region_id": region_id,
+                "level": lvl,
+                "name": name,
+                "parent_id": parent_id,
+                "iso3": country,
+            },
+            ensure_ascii=False,
+        )
+        features.append(
+            f'{{"type":"Feature","id":{json.dumps(region_id)},"properties":{properties},'
+            f'"geometry":{geom or "null"}}}'
+        )
+    return ('{"type":"FeatureCollection","features":[' + ",".join(features) + "]}").encode()
+
+
+@router.get("/api/regions", summary="Regions as GeoJSON (or a JSON list without geometry)")
+def list_regions(
+    request: Request,
+    store: Annotated[Store, Depends(request_store)],
+    level: Annotated[_LEVELS | None, Query()] = None,
+    iso3: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    simplify: Annotated[
+        float, Query(ge=0, le=1, description="Simplification tolerance in degrees (0: none)")
+    ] = 0.0,
+    format: Annotated[Literal["geojson", "json"], Query()] = "geojson",
+) -> Response:
+    if format == "json":
+        frame = store.regions(level=level, iso3=iso3, geometry="none")
+        return json_response(rows_of(frame))
+    cache = request.app.state.cache
+    key = ("regions", level, iso3, round(simplify, 6))
+    asset = cache.get(key)
+    if asset is None:
+        asset = make_asset(_geojson_bytes(store, level, iso3, simplify), "application/geo+json")
+        cache.put(key, asset)
+    return asset_response(request, asset)
+
+
+def rows_of(frame: Any) -> list[dict[str, Any]]:
+    from .db import frame_rows
+
+    return frame_rows(frame)
+
+
+def _region(store: Store, region_id: str) -> dict[str, Any]:
+    found = rows(
+        store,
+        """SELECT region_id, level, name, parent_id, iso3, origin,
+                  ST_XMin(geometry) AS west, ST_YMin(geometry) AS south,
+                  ST_XMax(geometry) AS east, ST_YMax(geometry) AS north
+           FROM regions WHERE region_id = ?""",
+        [region_id],
+    )
+    if not found:
+        raise ApiError(404, f"no region with region_id {region_id!r}")
+    return found[0]
+
+
+@router.get("/api/regions/{region_id}", summary="One region: its names, bounds and children")
+def get_region(
+    region_id: Annotated[str, Path(max_length=200)],
+    store: Annotated[Store, Depends(request_store)],
+) -> Response:
+    region = _region(store, region_id)
+    region["children"] = rows(
+        store,
+        "SELECT region_id, level, name FROM regions WHERE parent_id = ? ORDER BY name",
+        [region_id],
+    )
+    return json_response(region)
+
+
+@router.get(
+    "/api/regions/{region_id}/summary",
+    summary="A region's monthly actuals, latest forecast, top actors and recent events",
+)
+def region_summary(
+    region_id: Annotated[str, Path(max_length=200)],
+    store: Annotated[Store, Depends(request_store)],
+    target: Annotated[Literal["fatalities", "events"], Query()] = "fatalities",
+    months: Annotated[int, Query(ge=1, le=600, description="Months of actuals shown")] = 60,
+    recent: Annotated[int, Query(ge=0, le=100, description="Recent events listed")] = 10,
+) -> Response:
+    region = _region(store, region_id)
+    column = EVENT_REGION_COLUMN[region["level"]]
+    key = region["iso3"] if region["level"] == "adm0" else region_id
+    value = "coalesce(sum(coalesce(deaths_best, 0)), 0)" if target == "fatalities" else "count(*)"
+    series = rows(
+        store,
+        f"""SELECT strftime(date_trunc('month', date_start), '%Y-%m') AS period,
+                   {value}::DOUBLE AS value, count(*) AS events
+            FROM events WHERE {column} = ? GROUP BY ALL ORDER BY period DESC LIMIT ?""",
+        [key, months],
+    )
+    series.reverse()
+    # Forecasts name countries "country" and by ISO3.
+    forecast_level = "country" if region["level"] == "adm0" else region["level"]
+    forecast = _region_forecast(store, forecast_level, target, key)
+    top_actors = rows(
+        store,
+        f"""SELECT actor, count(*) AS events, sum(coalesce(deaths_best, 0))::BIGINT AS deaths,
+                   max(date_start) AS last_seen
+            FROM (SELECT actor1 AS actor, deaths_best, date_start FROM events WHERE {column} = ?
+                  UNION ALL
+                  SELECT actor2, deaths_best, date_start FROM events WHERE {column} = ?)
+            WHERE actor IS NOT NULL AND actor <> ''
+            GROUP BY actor ORDER BY events DESC, actor LIMIT 10""",
+        [key, key],
+    )
+    recent_events = rows(
+        store,
+        f"""SELECT e.event_id, e.date_start, e.date_end, e.violence_type, e.actor1, e.actor2,
+                   e.deaths_best, e.headline, e.location_name, e.source, e.source_event_id,
+                   e.source_row, s.format AS source_format, s.source_version,
+                   regexp_extract(s.path, '[^/\\\\]+$') AS source_file
+            FROM events e LEFT JOIN sources s USING (source_id)
+            WHERE e.{column} = ? ORDER BY e.date_start DESC, e.event_id DESC LIMIT ?""",
+        [key, recent],
+    )
+    return json_response(
+        {
+            "region": region,
+            "target": target,
+            "series": series,
+            "forecast": forecast,
+            "top_actors": top_actors,
+            "recent_events": recent_events,
+        }
+    )
+
+
+def _region_forecast(store: Store, level: str, target: str, region_id: str) -> dict[str, Any]:
+    run = rows(
+        store,
+        """SELECT run_id, model, as_of, horizon, draws, created_at FROM forecast_runs
+           WHERE level = ? AND target = ? ORDER BY run_id DESC LIMIT 1""",
+        [level, target],
+    )
+    if not run:
+        return {
+            "run": None,
+            "values": [],
+            "message": f"no forecast saved for level={level} target={target}: run "
+            f"`signalfire forecast --level {level} --target {target} --save`",
+        }
+    values = rows(
+        store,
+        """SELECT period, mean, p_any, q05, q25, q50, q75, q95 FROM forecast_values
+           WHERE run_id = ? AND region_id = ? ORDER BY period""",
+        [run[0]["run_id"], region_id],
+    )
+    return {"run": run[0], "values": values, "message": None}
