@@ -263,17 +263,17 @@ class _Doc:
 
     # --- who a token stands for ------------------------------------------------------------
 
-    def antecedent(self, token: Any) -> list[Any]:
-        """The last actor named as a subject before `token` (else the last actor named)."""
-        fallback = None
+    def antecedent(self, token: Any, depth: int = 0) -> list[Any]:
+        """What the last subject before `token` stands for; nothing if it is not an actor.
+
+        Only subjects count: a pronoun rarely points back to an object, and a wrong guess
+        is worse than no relation.
+        """
         for t in reversed(self.doc[: token.i]):
-            if t.ent_type_ == "ACTOR" and _mention(t) and _mention(t).id != "civilians":  # type: ignore[union-attr]
-                if t.dep_ in ("nsubj", "nsubjpass") or (
-                    t.dep_ == "conj" and t.head.dep_ in ("nsubj", "nsubjpass")
-                ):
-                    return [t]
-                fallback = fallback or t
-        return [fallback] if fallback is not None else []
+            if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in ("both", "it", "they"):
+                found = self.actors(t, depth + 1) if depth < 3 else []
+                return [a for a in found if (m := _mention(a)) and m.id != "civilians"]
+        return []
 
     def actors(self, token: Any, depth: int = 0) -> list[Any]:
         """Actor tokens a nominal stands for: itself, its conjuncts, members' group, back-refs."""
@@ -287,9 +287,10 @@ class _Doc:
             lower, lemma = t.lower_, t.lemma_.lower()
             if lower in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out += self.actors(t.head.head, depth + 1)
-            elif lower in ("it", "they", "them"):
-                out += self.antecedent(t)
-            elif lemma in MEMBER_NOUNS or lemma in GROUP_NOUNS or t.pos_ in ("NOUN", "NUM"):
+            elif lower in ("it", "they", "them", "both"):
+                out += self.antecedent(t, depth)
+            elif lemma in MEMBER_NOUNS or lemma in GROUP_NOUNS or t.pos_ == "NUM":
+                # "TTP militants", "the BLA's fighters", "dozens of TTP fighters".
                 inner = [
                     c
                     for c in t.children
@@ -310,7 +311,7 @@ class _Doc:
                 elif lemma in GROUP_NOUNS and any(
                     c.lower_ == "the" for c in t.children if c.dep_ == "det"
                 ):
-                    out += self.antecedent(t)
+                    out += self.antecedent(t, depth)
         return out
 
     def subjects(self, verb: Any, depth: int = 0) -> list[Any]:
@@ -323,10 +324,12 @@ class _Doc:
         for c in verb.children:
             if c.dep_ == "agent" and passive:
                 return [a for p in c.children if p.dep_ == "pobj" for a in self.actors(p)]
-            if c.dep_ == "nsubj":
-                found = self.actors(c)
-                if found or c.lower_ not in RELATIVE_PRONOUNS:
-                    return found
+        # The parser sometimes gives coordinated subjects two nsubj arcs.
+        nsubj = [c for c in verb.children if c.dep_ == "nsubj"]
+        if nsubj:
+            found = [a for c in nsubj for a in self.actors(c)]
+            if found or not any(c.lower_ in RELATIVE_PRONOUNS for c in nsubj):
+                return found
         for c in verb.children:
             if c.dep_ == "nsubjpass" and verb.lemma_ not in HEDGE_VERBS:
                 return self.actors(c)
@@ -362,6 +365,24 @@ class _Doc:
                     for a in self.actors(p)
                 ]
         return out
+
+    def parties(self, noun: Any) -> list[Any]:
+        """Who holds talks or a ceasefire: "between A and B", else "A and B agreed to ..."."""
+        between = self.pair(noun)
+        if between:
+            return between
+        head = noun.head.head if noun.dep_ == "pobj" else noun.head
+        if noun.dep_ in ("dobj", "pobj") and head.pos_ in ("VERB", "AUX"):
+            holders = self.subjects(head)
+            others = [
+                a
+                for c in [*noun.children, *head.children]
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                for a in self.actors(p)
+            ]
+            return holders + others
+        return []
 
     def pair(self, noun: Any) -> list[Any]:
         """Both parties of "talks/ceasefire between A and B"."""
@@ -613,6 +634,11 @@ def _rules(d: _Doc, token: Any) -> None:
             targets = [c for c in children if c.dep_ == ("nsubjpass" if passive else "dobj")]
             targets += [p for w in ("with", "against", "on") for p in prep_objs.get(w, [])]
             objects = [a for t in targets for a in d.actors(t)]
+            agent = any(c.dep_ == "agent" for c in children)
+            if agent and token.tag_ == "VBN" and token.dep_ == "advcl" and not targets:
+                objects = d.subjects(token.head)  # "Attacked by X, the Taliban ..."
+            elif agent and token.tag_ == "VBN" and token.dep_ == "acl" and not targets:
+                objects = d.actors(token.head)  # "soldiers attacked by X"
             armed_objects = [a for a in objects if (m := _mention(a)) and m.id != "civilians"]
             if any(t.lower_ in ("other", "another") for t in targets) or (
                 not armed_objects and lemma in ("clash", "fight", "battle") and len(subjects) > 1
@@ -629,7 +655,11 @@ def _rules(d: _Doc, token: Any) -> None:
                 return
             return
         if lemma in ALLY_VERBS and (lemma != "work" or "with" in prep_objs):
-            d.add("allied_with", subjects, pobj_actors("with", "to") or d.objects(token), token)
+            objects = pobj_actors("with", "to") or d.objects(token)
+            d.add("allied_with", subjects, objects, token)
+            if not objects:  # "A and B cooperated"
+                for a, b in _pairs(subjects):
+                    d.add("allied_with", [a], [b], token)
             return
         if lemma in SPLIT_VERBS or (lemma == "break" and any(c.lower_ == "away" for c in children)):
             parents = pobj_actors("from") or [
@@ -656,6 +686,10 @@ def _rules(d: _Doc, token: Any) -> None:
         if lemma == "pledge":
             d.add("faction_of", subjects, pobj_actors("to"), token)
             return
+        truce = [c for c in children if c.dep_ == "dobj" and c.lemma_.lower() in CEASEFIRE_NOUNS]
+        if lemma in TALK_VERBS and truce:
+            d.add("ceasefire_with", subjects, pobj_actors("with"), token)
+            return
         if lemma in TALK_VERBS:
             d.add("negotiates_with", subjects, pobj_actors("with") or d.objects(token), token)
             if len(subjects) > 1 and not pobj_actors("with"):
@@ -666,9 +700,14 @@ def _rules(d: _Doc, token: Any) -> None:
             nouns = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
             if token.dep_ == "acl":
                 nouns.append(token.head)
+            if token.dep_ == "advcl":  # "agreed to a ceasefire, brokered by X"
+                head = token.head
+                nouns += [c for c in head.children if c.dep_ == "dobj"]
+                nouns += [p for c in head.children if c.dep_ == "prep" for p in c.children]
             for noun in nouns:
-                for a, b in _pairs(d.pair(noun)):
-                    d.add("mediates", subjects, [a], token, third=b)
+                if noun.lemma_.lower() in TALK_NOUNS | CEASEFIRE_NOUNS:
+                    for a, b in _pairs(d.parties(noun)):
+                        d.add("mediates", subjects, [a], token, third=b)
             return
         if lemma in FOUND_VERBS:
             agents = [p for c in children if c.dep_ == "agent" for p in c.children]
@@ -766,7 +805,11 @@ def _rules(d: _Doc, token: Any) -> None:
             holders = d.actors(token.head)
         elif any(c.dep_ == "appos" and c.ent_type_ == "ACTOR" for c in children):
             holders = [a for c in children if c.dep_ == "appos" for a in d.actors(c)]
-        elif token.dep_ in ("attr", "dobj", "pobj", "nsubj", "acomp", "oprd", "conj"):
+        elif token.dep_ in ("attr", "oprd", "conj") or (
+            # "formed an alliance with", "agreed to a ceasefire with"; not "clashed with rivals"
+            token.dep_ in ("dobj", "pobj")
+            and kind in ("allied_with", "negotiates_with", "ceasefire_with", "fights")
+        ):
             head = token.head
             if token.dep_ == "pobj":
                 head = head.head
@@ -787,7 +830,7 @@ def _rules(d: _Doc, token: Any) -> None:
             return
         if objects:
             d.add(kind, holders, objects, token)
-        elif kind in ("allied_with", "negotiates_with", "ceasefire_with") and len(holders) > 1:
+        elif kind in SYMMETRIC and kind != "fights" and len(holders) > 1:
             for a, b in _pairs(holders):
                 d.add(kind, [a], [b], token)
 
