@@ -18,7 +18,16 @@ from fastapi import Depends, FastAPI
 
 from .. import __version__
 from ..store import Store
-from . import errors, routes_events, routes_forecasts, routes_regions, routes_system, static
+from . import (
+    errors,
+    routes_actors,
+    routes_alerts,
+    routes_events,
+    routes_forecasts,
+    routes_regions,
+    routes_system,
+    static,
+)
 from .access import read_access
 from .security import SecurityMiddleware
 
@@ -101,7 +110,14 @@ def create_app(
         Path(upload_dir) if upload_dir else store.path.resolve().parent / "uploads"
     )
     errors.install(app)
-    for module in (routes_system, routes_events, routes_regions, routes_forecasts):
+    for module in (
+        routes_system,
+        routes_events,
+        routes_regions,
+        routes_forecasts,
+        routes_alerts,
+        routes_actors,
+    ):
         app.include_router(module.router)
     static.mount(app)
     app.add_middleware(SecurityMiddleware, upload_limit=upload_limit, upload_paths=("/api/ingest",))
