@@ -1,0 +1,138 @@
+"""Event dates from news text, resolved against the article's publication date.
+
+Relative expressions ("yesterday", "on Tuesday", "last night", "last week", "two days ago") are
+computed here directly: they are the common case and dateparser is slow per call. Absolute ones
+("May 23", "23 May 2011", "2011-05-23") go to dateparser with RELATIVE_BASE = publication date
+and PREFER_DATES_FROM = past, because news reports what has happened.
+
+Precision follows GED's date_prec scale (1 exact day, 3 within a week, 4 within a month).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+from dataclasses import dataclass
+from typing import Any
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
+
+_RELATIVE = re.compile(
+    r"\b(?P<rel>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|"
+    r"(?:on\s+|late\s+|early\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday"
+    r"|sunday)(?:\s+(?:night|morning|evening|afternoon))?|"
+    r"last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|"
+    r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+ago|"
+    r"the\s+day\s+before)\b",
+    re.IGNORECASE,
+)
+_ABSOLUTE = re.compile(
+    rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?|"
+    r"\d{4}-\d{2}-\d{2})\b",
+    re.IGNORECASE,
+)
+# A dateline: "KABUL, Afghanistan (May 24, 2011)" or "PESHAWAR, Pakistan, March 3, 2014 -".
+_DATELINE = re.compile(
+    rf"(?:\(|,\s*|—\s*|-\s*)(?P<date>(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|"
+    rf"\d{{1,2}}\s+(?:{_MONTHS})\.?,?\s+\d{{4}})\)?",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    date: dt.date
+    precision: int  # GED date_prec: 1 day, 2 within 2-6 days, 3 week, 4 month
+    start: int
+    end: int
+    text: str
+
+
+def resolve_relative(expr: str, published: dt.date) -> tuple[dt.date, int] | None:
+    """The day a relative expression means for an article published on `published`."""
+    e = " ".join(expr.lower().split())
+    if e in {"today", "tonight", "this morning", "this evening"}:
+        return published, 1
+    if e in {"yesterday", "last night", "the day before"}:
+        return published - dt.timedelta(days=1), 1
+    if e in {"last week"}:
+        return published - dt.timedelta(days=7), 3
+    if e in {"this week", "earlier this week"}:
+        return published - dt.timedelta(days=published.weekday() // 2), 3
+    if e in {"last month"}:
+        first = published.replace(day=1)
+        return (first - dt.timedelta(days=1)).replace(day=15), 4
+    if e == "earlier this month":
+        return published.replace(day=1), 4
+    m = re.match(r"(\d+|one|two|three|four|five|six|seven|a)\s+(days?|weeks?)\s+ago", e)
+    if m:
+        n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
+        days = n * (7 if m.group(2).startswith("week") else 1)
+        return published - dt.timedelta(days=days), 1 if days < 7 else 3
+    for i, name in enumerate(_WEEKDAYS):
+        if name in e:
+            # The most recent such weekday on or before publication ("on Tuesday" in a Tuesday
+            # paper is the same day; "last Tuesday" is strictly before).
+            back = (published.weekday() - i) % 7
+            if back == 0 and e.startswith("last"):
+                back = 7
+            return published - dt.timedelta(days=back), 1
+    return None
+
+
+_parser_settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+
+
+def parse_absolute(expr: str, published: dt.date | None) -> dt.date | None:
+    """An absolute date expression; a year-less one is taken in the year before publication."""
+    import dateparser  # slow import: only when an absolute date is met
+
+    settings = dict(_parser_settings)
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(published.year, published.month, published.day)
+    with warnings.catch_warnings():
+        # dateparser and its regex dependency emit deprecation warnings on some Pythons.
+        warnings.simplefilter("ignore")
+        parsed = dateparser.parse(expr, languages=["en"], settings=settings)
+    if parsed is None:
+        return None
+    day = parsed.date()
+    if published is not None and day > published and not re.search(r"\d{4}", expr):
+        day = day.replace(year=day.year - 1)
+    return day
+
+
+def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Dates mentioned in `text` (spans shifted by `offset`), in text order."""
+    found: list[DateMention] = []
+    if published is not None:
+        for m in _RELATIVE.finditer(text):
+            resolved = resolve_relative(m.group("rel").removeprefix("on ").strip(), published)
+            if resolved is not None:
+                found.append(
+                    DateMention(resolved[0], resolved[1], m.start() + offset, m.end() + offset,
+                                m.group(0))
+                )  # fmt: skip
+    for m in _ABSOLUTE.finditer(text):
+        if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
+            continue
+        day = parse_absolute(m.group(0), published)
+        if day is not None:
+            found.append(DateMention(day, 1, m.start() + offset, m.end() + offset, m.group(0)))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def find_dateline(text: str) -> dt.date | None:
+    """The publication date of a dateline in the first 300 characters, if there is one."""
+    m = _DATELINE.search(text[:300])
+    if m is None:
+        return None
+    return parse_absolute(m.group("date"), None)

@@ -1,0 +1,148 @@
+"""The event taxonomy and its trigger lexicon.
+
+| event_type              | meaning                                                              |
+|-------------------------|----------------------------------------------------------------------|
+| armed_clash             | two armed sides fight: clash, gun battle, ambush, attack on a post   |
+| suicide_bombing         | a suicide bomber or suicide attack (vest, vehicle)                   |
+| ied_bombing             | bomb, IED, roadside or remote-controlled bomb, grenade, blast        |
+| targeted_killing        | a named or specific person shot dead, assassination                  |
+| abduction               | people kidnapped, abducted, taken hostage                            |
+| attack_on_civilians     | armed attack whose victims are civilians (massacre, attack on a bus) |
+| security_operation      | operation, raid, search, crackdown by state or coalition forces      |
+| airstrike               | air or drone strike, missile strike, helicopter gunships             |
+| cross_border_shelling   | shelling or firing across a border or the Line of Control            |
+| arrest                  | people arrested, detained, captured, with no one killed              |
+| ceasefire_negotiation   | ceasefire, truce, peace talks or deal                                |
+| other                   | political violence that fits none of the above                       |
+
+When several types' triggers occur in one event the more specific wins, in the order of
+`PRIORITY` (a suicide bombing is also a bombing and an attack). Confidence grows with the number
+of distinct triggers and the presence of a casualty figure (see `classify`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+EVENT_TYPES = (
+    "armed_clash",
+    "suicide_bombing",
+    "ied_bombing",
+    "targeted_killing",
+    "abduction",
+    "attack_on_civilians",
+    "security_operation",
+    "airstrike",
+    "cross_border_shelling",
+    "arrest",
+    "ceasefire_negotiation",
+    "other",
+)
+
+PRIORITY = (
+    "suicide_bombing",
+    "airstrike",
+    "cross_border_shelling",
+    "ied_bombing",
+    "targeted_killing",
+    "abduction",
+    "attack_on_civilians",
+    "armed_clash",
+    "security_operation",
+    "arrest",
+    "ceasefire_negotiation",
+    "other",
+)
+
+_TRIGGERS = {
+    "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|vest|"
+    r"car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
+    r"self-detonat\w*|suicide\s+car",
+    "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
+    r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:fired|struck|hit)|missile\s+(?:strikes?|attacks?)|"
+    r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted)|fighter\s+jets|"
+    r"(?:helicopter\s+)?gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?",
+    "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack)|shelling|"
+    r"mortar\s+(?:fire|shells?|attacks?)|artillery|unprovoked\s+firing|ceasefire\s+violations?|"
+    r"violat\w+\s+(?:the\s+)?ceasefire|along\s+the\s+(?:line\s+of\s+control|loc|border)|"
+    r"across\s+the\s+(?:line\s+of\s+control|loc|border)|firing\s+across",
+    "ied_bombing": r"\bbomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|\bieds?\b|"
+    r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
+    r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+",
+    "targeted_killing": r"shot\s+dead|gunned\s+down|assassinat\w+|targeted\s+(?:killing|attack)|"
+    r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
+    r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed",
+    "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
+    "attack_on_civilians": r"massacre\w*|attack\w*\s+(?:on\s+)?(?:a\s+)?(?:worshippers|mosque|"
+    r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
+    r"rally|polio\s+(?:workers|team))|civilians\s+(?:were\s+)?killed|sectarian",
+    "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
+    r"exchange\s+of\s+fire|fighting|fought|ambush\w*|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
+    r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
+    r"attempted\s+to\s+engage|insurgents?\s+attack\w*|militants?\s+attack\w*|attack\w*\s+on\s+"
+    r"(?:a\s+)?(?:security|check|police|army|military|convoy)",
+    "security_operation": r"operations?|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
+    r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
+    "arrest": r"arrest\w*|detain\w*|detention|captur\w+|apprehend\w*|taken\s+into\s+custody|"
+    r"in\s+custody|nabbed|rounded\s+up",
+    "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
+    r"process|negotiations?)|negotiations?|talks\s+with|jirga",
+}
+_COMPILED = {t: re.compile(rf"(?:{p})", re.IGNORECASE) for t, p in _TRIGGERS.items()}
+# A violent verb: an event sentence needs one (or a casualty figure) to count.
+VIOLENCE = re.compile(
+    r"\b(?:kill\w*|dead|died|die|wound\w*|injur\w*|hurt|attack\w*|bomb\w*|blast\w*|explo\w+|"
+    r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
+    r"detain\w*|captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
+    r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
+    r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class Trigger:
+    event_type: str
+    start: int
+    end: int
+    text: str
+
+
+def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    out = []
+    for etype, pattern in _COMPILED.items():
+        for m in pattern.finditer(text):
+            out.append(Trigger(etype, m.start() + offset, m.end() + offset, m.group(0)))
+    out.sort(key=lambda t: t.start)
+    return out
+
+
+def classify(
+    triggers: list[Trigger], killed: int, arrested: int, civilian_target: bool
+) -> tuple[str, float, list[Trigger]]:
+    """The event type, a confidence in [0, 1] and the triggers that decided it."""
+    by_type: dict[str, list[Trigger]] = {}
+    for t in triggers:
+        by_type.setdefault(t.event_type, []).append(t)
+    # A ceasefire that is violated is shelling, not a negotiation.
+    if "ceasefire_negotiation" in by_type and "cross_border_shelling" in by_type:
+        del by_type["ceasefire_negotiation"]
+    # Arrests alongside deaths are an operation; arrests alone are arrests.
+    if "arrest" in by_type and killed > 0 and "security_operation" not in by_type:
+        by_type["security_operation"] = by_type["arrest"]
+    if "arrest" in by_type and killed == 0 and arrested > 0:
+        # "during a security operation, the force detained three": the detention is the event.
+        by_type.pop("security_operation", None)
+        by_type.pop("armed_clash", None)
+    if civilian_target and by_type.keys() & {"armed_clash", "targeted_killing"} and killed > 1:
+        by_type.setdefault("attack_on_civilians", by_type.get("armed_clash", [])[:1])
+    chosen = next((t for t in PRIORITY if by_type.get(t)), "other")
+    evidence = by_type.get(chosen, [])
+    distinct = len(by_type)
+    confidence = 0.4 + 0.15 * min(len(evidence), 2) + (0.15 if killed or arrested else 0.0)
+    if distinct > 3:
+        confidence -= 0.1
+    if chosen == "other":
+        confidence = 0.3
+    return chosen, round(min(confidence, 0.95), 2), evidence

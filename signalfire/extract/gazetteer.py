@@ -1,0 +1,362 @@
+"""The place gazetteer for geoparsing: provinces, districts and populated places of Afghanistan
+and Pakistan, each tied to its province (ISO 3166-2) and district (geoBoundaries gb_shapeID).
+
+Built from the reference data folder (`settings.data_dir()`, the same one ingest uses), never
+copied into the repository:
+  geo/afg_adm1.geojson, geo/pak_adm1_derived.geojson  provinces (names, ISO codes, polygons)
+  geo/afg_adm2.geojson, geo/pak_adm2.geojson          districts (names, gb_shapeID, province)
+  geo/iso3166_2_af_pk.csv                             official province names
+  geo/geonames_places_af_pk.csv                       places with alternate names; each is put
+                                                      in the district whose polygon holds it
+plus the packaged curated variant table `signalfire/data/place_variants.csv` (transliterations,
+old names such as NWFP, ex-FATA agencies, news conventions such as "northwest Pakistan").
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import pickle
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .. import settings
+from ..errors import InputError
+
+LEVELS = ("adm1", "adm2", "place")
+ISO2_TO_3 = {"AF": "AFG", "PK": "PAK"}
+
+# Country words: they set the document's focus but are not event locations.
+COUNTRY_WORDS = {
+    "Pakistan": "PAK",
+    "Pakistani": "PAK",
+    "Pakistanis": "PAK",
+    "Pak": "PAK",
+    "Islamabad's": "PAK",
+    "Afghanistan": "AFG",
+    "Afghan": "AFG",
+    "Afghans": "AFG",
+    "India": "IND",
+    "Indian": "IND",
+    "Iran": "IRN",
+    "Iranian": "IRN",
+}
+
+# GeoNames alternate names that are English words or common personal names: never places.
+_STOP_NAMES = frozenset(
+    [
+        "about",
+        "after",
+        "also",
+        "army",
+        "attack",
+        "bazar",
+        "camp",
+        "central",
+        "city",
+        "colony",
+        "district",
+        "east",
+        "first",
+        "football",
+        "general",
+        "hospital",
+        "island",
+        "jail",
+        "killed",
+        "market",
+        "mall",
+        "model",
+        "new",
+        "north",
+        "office",
+        "police",
+        "post",
+        "province",
+        "road",
+        "sector",
+        "south",
+        "station",
+        "street",
+        "town",
+        "village",
+        "west",
+        "major",
+        "mian",
+        "khan",
+        "ali",
+        "shah",
+        "said",
+        "karim",
+        "rahim",
+        "hassan",
+        "hussain",
+        "malik",
+        "sultan",
+        "akbar",
+        "ahmad",
+        "ahmed",
+        "mohammad",
+        "muhammad",
+        "raja",
+        "nawaz",
+        "imran",
+        "nawab",
+        "sardar",
+        "haji",
+        "mullah",
+        "qazi",
+        "hafiz",
+        "abdul",
+        "noor",
+        "nur",
+        "gul",
+        "amir",
+        "amin",
+        "aziz",
+        "bashir",
+    ]
+)
+
+
+def fold(text: str) -> str:
+    """Diacritics dropped (Bāmyān -> Bamyan), whitespace collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).split())
+
+
+def key(text: str) -> str:
+    """The lookup key of a name: folded, lower case, punctuation as spaces."""
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", fold(text).lower()).split())
+
+
+@dataclass(frozen=True)
+class Place:
+    """One gazetteer entry."""
+
+    name: str
+    level: str  # adm1 | adm2 | place
+    iso3: str
+    adm1: str  # ISO 3166-2
+    adm2: str  # gb_shapeID, "" for provinces
+    lat: float
+    lon: float
+    population: int = 0
+
+
+@dataclass
+class Gazetteer:
+    """Names (surface forms) to candidate places, plus region display names."""
+
+    by_key: dict[str, list[Place]]
+    surfaces: dict[str, str]  # surface form as it appears in text -> key
+    adm1_names: dict[str, str]
+    adm2_names: dict[str, str]
+    adm2_parent: dict[str, str]
+
+    def lookup(self, name: str) -> list[Place]:
+        return self.by_key.get(key(name), [])
+
+
+def _rep_point(geometry: dict[str, object]) -> tuple[float, float]:
+    from shapely.geometry import shape
+
+    point = shape(geometry).representative_point()
+    return point.y, point.x
+
+
+def _read_json(path: Path) -> dict[str, object]:
+    try:
+        return dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, json.JSONDecodeError) as e:
+        raise InputError(path, f"cannot read as GeoJSON: {e}") from e
+
+
+def default_geo_dir() -> Path:
+    root = settings.data_dir()
+    if root is None or not (root / "geo").is_dir():
+        raise InputError(
+            "data_dir",
+            "no reference geo/ folder found: set SIGNALFIRE_DATA_DIR to the folder holding geo/ "
+            "(boundaries, iso3166_2_af_pk.csv, geonames_places_af_pk.csv)",
+        )
+    return root / "geo"
+
+
+def _variants_path() -> Path:
+    return Path(str(resources.files("signalfire") / "data" / "place_variants.csv"))
+
+
+_INPUTS = (
+    "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
+    "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
+)  # fmt: skip
+_CACHE_FORMAT = "1"
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(geo_dir: Path | None = None, variants: Path | None = None) -> Gazetteer:
+    """The gazetteer of a geo folder: built once, then read from a pickle in the cache folder
+    (keyed by the inputs' names, sizes and modification times)."""
+    geo = geo_dir or default_geo_dir()
+    variants_path = variants or _variants_path()
+    signature = hashlib.sha256(_CACHE_FORMAT.encode())
+    for path in (*(geo / n for n in _INPUTS), variants_path):
+        if path.is_file():
+            st = path.stat()
+            signature.update(f"{path.resolve()}|{st.st_size}|{st.st_mtime_ns}".encode())
+    cache_file: Path | None = None
+    try:
+        cache_file = settings.cache_dir() / f"gazetteer-{signature.hexdigest()[:16]}.pickle"
+        if cache_file.is_file():
+            cached = pickle.loads(cache_file.read_bytes())
+            if isinstance(cached, Gazetteer):
+                return cached
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass  # an unreadable cache is rebuilt
+    built = build_gazetteer(geo, variants_path)
+    if cache_file is not None:
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            partial = cache_file.with_suffix(".partial")
+            partial.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+            partial.replace(cache_file)
+        except OSError:
+            pass  # read-only cache: rebuild next time
+    return built
+
+
+def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
+    """Build the gazetteer from the reference geo folder and the variant table."""
+    from shapely import STRtree
+    from shapely.geometry import Point, shape
+
+    entries: dict[str, list[Place]] = {}
+    surfaces: dict[str, str] = {}
+    adm1_names: dict[str, str] = {}
+    adm2_names: dict[str, str] = {}
+    adm2_parent: dict[str, str] = {}
+    adm1_point: dict[str, tuple[float, float]] = {}
+    adm2_by_name: dict[tuple[str, str], list[Place]] = {}
+
+    def add(surface: str, place: Place) -> None:
+        surface = fold(surface)
+        k = key(surface)
+        if not k:
+            return
+        bucket = entries.setdefault(k, [])
+        if place not in bucket:
+            bucket.append(place)
+        surfaces.setdefault(surface, k)
+
+    for fname in ("afg_adm1.geojson", "pak_adm1_derived.geojson"):
+        path = geo / fname
+        if not path.is_file():
+            continue
+        for feat in _read_json(path)["features"]:  # type: ignore[attr-defined]
+            p = feat["properties"]
+            lat, lon = _rep_point(feat["geometry"])
+            code = p["adm1_iso"]
+            adm1_names[code] = p["adm1_name"]
+            adm1_point[code] = (lat, lon)
+            add(p["adm1_name"], Place(p["adm1_name"], "adm1", p["iso3"], code, "", lat, lon))
+    iso_csv = geo / "iso3166_2_af_pk.csv"
+    if iso_csv.is_file():
+        with iso_csv.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                code = row["code"]
+                if code in adm1_point:
+                    lat, lon = adm1_point[code]
+                    adm1_names[code] = fold(row["name"])
+                    iso3 = ISO2_TO_3.get(row["country"], "")
+                    add(row["name"], Place(fold(row["name"]), "adm1", iso3, code, "", lat, lon))
+
+    polygons = []
+    polygon_places = []
+    for fname in ("afg_adm2.geojson", "pak_adm2.geojson"):
+        path = geo / fname
+        if not path.is_file():
+            continue
+        for feat in _read_json(path)["features"]:  # type: ignore[attr-defined]
+            p = feat["properties"]
+            name = " ".join(str(p["adm2_name"]).split())
+            geom = shape(feat["geometry"])
+            point = geom.representative_point()
+            place = Place(name, "adm2", p["iso3"], p["adm1_iso"], p["gb_shapeID"], point.y, point.x)
+            adm2_names[place.adm2] = name
+            adm2_parent[place.adm2] = place.adm1
+            adm2_by_name.setdefault((place.iso3, key(name)), []).append(place)
+            # "Khost(Matun)" is met as "Khost Matun" or "Khost"; keep the bracket-free forms.
+            add(name, place)
+            bare = re.sub(r"\s*\(.*?\)\s*", " ", name).strip()
+            if bare and bare != name:
+                add(bare, place)
+            polygons.append(geom)
+            polygon_places.append(place)
+    tree = STRtree(polygons) if polygons else None
+
+    places_csv = geo / "geonames_places_af_pk.csv"
+    if places_csv.is_file() and tree is not None:
+        seen_ids: set[str] = set()
+        with places_csv.open(encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                if row["geonameid"] in seen_ids:
+                    continue  # the extract repeats places present in two GeoNames dumps
+                seen_ids.add(row["geonameid"])
+                lat, lon = float(row["lat"]), float(row["lon"])
+                hits = tree.query(Point(lon, lat), predicate="within")
+                if len(hits) == 0:
+                    continue  # outside every district: cannot be tied to a region
+                district = polygon_places[int(hits[0])]
+                pop = int(float(row["population"])) if row["population"] else 0
+                place = Place(
+                    fold(row["name"]), "place", district.iso3, district.adm1, district.adm2,
+                    lat, lon, pop,
+                )  # fmt: skip
+                names = {row["name"], *row["alternatenames"].split("|")}
+                for alt in names:
+                    alt = fold(alt)
+                    if not _usable_alternate(alt):
+                        continue
+                    add(alt, place)
+
+    with variants_path.open(encoding="utf-8") as f:
+        for n, row in enumerate(csv.DictReader(f), start=2):
+            level, iso3, target = row["level"], row["iso3"], row["target"]
+            if level == "adm1":
+                if target not in adm1_point:
+                    continue  # boundaries of that country not in this data folder
+                lat, lon = adm1_point[target]
+                place = Place(adm1_names[target], "adm1", iso3, target, "", lat, lon)
+            elif level == "adm2":
+                found = adm2_by_name.get((iso3, key(target)))
+                if not found:
+                    if any(p.iso3 == iso3 for ps in adm2_by_name.values() for p in ps):
+                        raise InputError(
+                            variants_path, f"row {n}: no {iso3} district named {target!r}"
+                        )
+                    continue
+                place = found[0]
+            else:
+                raise InputError(variants_path, f"row {n}: level {level!r}, expected adm1|adm2")
+            add(row["variant"], place)
+            # A variant overrides GeoNames homonyms of the same country at a finer level, e.g.
+            # the village "Bajaur" vs the district: keep both but the variant's place first.
+            bucket = entries[key(row["variant"])]
+            bucket.remove(place)
+            bucket.insert(0, place)
+    return Gazetteer(entries, surfaces, adm1_names, adm2_names, adm2_parent)
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script, capitalised, not an English word or a common personal name."""
+    if len(name) < 4 or not name[0].isupper() or not name.isascii():
+        return False
+    if key(name) in _STOP_NAMES:
+        return False
+    return not any(ch.isdigit() for ch in name)

@@ -1,0 +1,117 @@
+"""Place mentions to provinces, districts and coordinates.
+
+A name can denote several places ("Bara": a Khyber town and villages elsewhere; "Kabul": a
+province, a district and a city). Each mention's candidates are scored by
+
+  * the document's country focus: the share of country words ("Pakistan", "Afghan"),
+    unambiguous places and actors' home countries that point to the candidate's country (x3);
+  * agreement with the other places of the document: a candidate inside a province or district
+    that is itself mentioned (+2), or shared by another mention's candidates (+1);
+  * the level: provinces and districts named in text are usually meant as such (+0.5/+0.4);
+  * population, as a last tie-break only (log scale, at most +0.3).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, Place
+
+LEVEL_RANK = {"place": 3, "adm2": 2, "adm1": 1}
+LEVEL_BONUS = {"adm1": 0.5, "adm2": 0.4, "place": 0.0}
+# GED where_prec for the level a location is known to.
+LEVEL_PRECISION = {"place": 2, "adm2": 3, "adm1": 4}
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    start: int
+    end: int
+    text: str
+    key: str
+
+
+@dataclass(frozen=True)
+class Resolved:
+    mention: PlaceMention
+    place: Place
+    score: float
+
+
+def country_focus(
+    country_mentions: list[str], mentions: list[PlaceMention], gazetteer: Gazetteer,
+    actor_countries: list[str],
+) -> dict[str, float]:  # fmt: skip
+    """Shares (summing to 1) of the document's attention per country (ISO3)."""
+    votes: dict[str, float] = {}
+    for iso3 in country_mentions:
+        votes[iso3] = votes.get(iso3, 0.0) + 1.0
+    for m in mentions:
+        countries = {p.iso3 for p in gazetteer.by_key.get(m.key, [])}
+        if len(countries) == 1:
+            only = next(iter(countries))
+            votes[only] = votes.get(only, 0.0) + 1.0
+    for iso3 in actor_countries:
+        votes[iso3] = votes.get(iso3, 0.0) + 0.5
+    total = sum(votes.values())
+    return {k: v / total for k, v in votes.items()} if total else {}
+
+
+def resolve_mentions(
+    mentions: list[PlaceMention], gazetteer: Gazetteer, focus: dict[str, float]
+) -> list[Resolved]:
+    """The best candidate for every mention that has one."""
+    candidates = {m: gazetteer.by_key.get(m.key, []) for m in mentions}
+    # Regions that the document names unambiguously.
+    named_adm1: set[str] = set()
+    named_adm2: set[str] = set()
+    for cands in candidates.values():
+        adm1s = {p.adm1 for p in cands}
+        if len(adm1s) == 1:
+            named_adm1 |= adm1s
+        adm2s = {p.adm2 for p in cands if p.level != "adm1"}
+        if len(adm2s) == 1 and all(p.level != "adm1" for p in cands):
+            named_adm2 |= adm2s
+    adm1_support: Counter[str] = Counter()
+    for cands in candidates.values():
+        for a in {p.adm1 for p in cands}:
+            adm1_support[a] += 1
+    out = []
+    for m, cands in candidates.items():
+        best: tuple[float, Place] | None = None
+        for p in cands:
+            score = 3.0 * focus.get(p.iso3, 0.0)
+            if p.adm1 in named_adm1 and len({c.adm1 for c in cands}) > 1:
+                score += 2.0
+            if p.adm2 and p.adm2 in named_adm2 and p.level == "place":
+                score += 2.0
+            if adm1_support[p.adm1] > 1:
+                score += 1.0
+            score += LEVEL_BONUS[p.level]
+            score += min(math.log10(p.population + 1) / 20.0, 0.3)
+            if best is None or score > best[0]:
+                best = (score, p)
+        if best is not None:
+            out.append(Resolved(m, best[1], best[0]))
+    return out
+
+
+def most_specific(resolved: list[Resolved]) -> Resolved | None:
+    """The location of an event from its mentions, in text order: the first mention, refined by
+    any later one that lies inside it ("Helmand province's Nad Ali district" -> Nad Ali;
+    "Khyber Agency ... officials in Peshawar" stays Khyber)."""
+    if not resolved:
+        return None
+    ordered = sorted(resolved, key=lambda r: r.mention.start)
+    best = ordered[0]
+    for r in ordered[1:]:
+        if LEVEL_RANK[r.place.level] <= LEVEL_RANK[best.place.level]:
+            continue
+        inside = (best.place.level == "adm1" and r.place.adm1 == best.place.adm1) or (
+            best.place.level == "adm2" and r.place.adm2 == best.place.adm2
+        )
+        if inside:
+            best = r
+    return best

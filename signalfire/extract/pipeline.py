@@ -1,0 +1,523 @@
+"""Articles to events: the extraction pipeline.
+
+    document -> rule pass (sentences; actor and place EntityRulers) -> event sentences (a violent
+    word or a casualty figure) -> spaCy NER on the first few of them (person names that shadow
+    place names; organisations missing from the actor table) -> events: consecutive event
+    sentences belong to one event until a "separate incident" marker, or a place in another
+    province, starts a new one -> per event: type, casualties, date, place, actors with roles,
+    and the character spans of every field (evidence).
+
+>>> extractor = Extractor()
+>>> events = extractor.extract(Document("a1", text, published=datetime.date(2014, 6, 10)))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..actors import Actor, ActorTable, normalize_name
+from .casualties import Count, find_counts, sentence_totals
+from .dates import DateMention, find_dateline, find_dates
+from .event_types import VIOLENCE, Trigger, classify, find_triggers
+from .gazetteer import Gazetteer, load_gazetteer
+from .geoparse import (
+    LEVEL_PRECISION,
+    PlaceMention,
+    Resolved,
+    country_focus,
+    most_specific,
+    resolve_mentions,
+)
+from .model import ActorRole, Document, Evidence, ExtractedEvent
+from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, build_pipelines
+from .roles import (
+    CIVILIAN_WORDS,
+    COALITION_WORDS,
+    NONSTATE_OF,
+    NONSTATE_WORDS,
+    STATE_OF,
+    STATE_WORDS,
+    ActorMention,
+    merge_roles,
+    role_of,
+)
+
+# A sentence starting with one of these reports another incident.
+_NEW_EVENT = re.compile(
+    r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
+    r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
+    r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
+    r"previous)\s+day)",
+    re.IGNORECASE,
+)
+# Background sentences: history, not the reported event.
+_BACKGROUND = re.compile(
+    r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|over\s+the\s+past|in\s+recent\s+(?:years|months)"
+    r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been))",
+    re.IGNORECASE,
+)
+# "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:".
+_DATELINE_PLACE = re.compile(
+    r"\b[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]{2,})*(?:,\s+[A-Z][a-z]+)?"
+    r"(?:\s*\([^)]{0,40}\)|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\s*:)"
+)
+_CLAIM_SENTENCE = re.compile(
+    r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the)\b",
+    re.IGNORECASE,
+)
+_TITLES = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "maulana",
+        "mullah",
+        "mulla",
+        "sheikh",
+        "general",
+        "gen",
+        "commander",
+        "minister",
+        "senator",
+        "haji",
+        "qari",
+        "hafiz",
+        "mufti",
+        "syed",
+        "sayed",
+        "imam",
+        "colonel",
+        "col",
+        "major",
+        "maj",
+        "captain",
+        "capt",
+        "lt",
+        "brigadier",
+        "president",
+        "spokesman",
+        "mna",
+        "mpa",
+        "justice",
+        "judge",
+        "sardar",
+        "nawab",
+        "khan",
+    ]
+)
+_GROUP_WORDS = re.compile(
+    r"\b(?:lashkar|jaish|tehreek|tehrik|jamaat|jamat|army|front|movement|brigade|group|harkat|"
+    r"hizb|jund|ansar|mujahideen|tanzeem|sipah|taliban|islamic|liberation|network|faction|"
+    r"militia|organi[sz]ation|force)\b",
+    re.IGNORECASE,
+)
+_UPPER_RATIO = 0.6
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    text: str
+    is_event: bool = False
+    triggers: list[Trigger] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+
+
+class Extractor:
+    """Loads the model, actor table and gazetteer once; extracts events from documents."""
+
+    def __init__(
+        self,
+        actors: ActorTable | None = None,
+        gazetteer: Gazetteer | None = None,
+        geo_dir: Path | None = None,
+        model: str = MODEL,
+        max_ner_sentences: int = MAX_NER_SENTENCES,
+    ) -> None:
+        self.actors = actors or ActorTable.load()
+        self.gazetteer = gazetteer or load_gazetteer(geo_dir)
+        self.pipes: Pipelines = build_pipelines(self.actors, self.gazetteer, model)
+        self.max_ner_sentences = max_ner_sentences
+        # Groups met in text that the table lacks, kept as new actors (id "new_<slug>").
+        self._new_actors: dict[str, Actor] = {}
+        self._coalition = False
+
+    # -- public -------------------------------------------------------------------------------
+    def extract(self, document: Document) -> list[ExtractedEvent]:
+        return next(iter(self.extract_many([document])))[1]
+
+    def extract_many(
+        self, documents: Iterable[Document], batch_size: int = 64
+    ) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
+        batch: list[Document] = []
+        for doc in documents:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._batch(batch)
+                batch = []
+        if batch:
+            yield from self._batch(batch)
+
+    # -- internals ----------------------------------------------------------------------------
+    def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
+        texts = [_for_processing(d.text) for d in documents]
+        spacy_docs = self.pipes.rules(texts)
+        prepared = [self._prepare(d, sd) for d, sd in zip(documents, spacy_docs, strict=True)]
+        # NER for the first event sentences of every document, in one batch.
+        requests: list[tuple[int, _Sentence]] = []
+        for i, (_, sentences, _) in enumerate(prepared):
+            chosen = [s for s in sentences if s.is_event][: self.max_ner_sentences]
+            requests.extend((i, s) for s in chosen)
+        persons: list[list[tuple[int, int]]] = [[] for _ in documents]
+        orgs: list[list[tuple[int, int, str]]] = [[] for _ in documents]
+        if requests:
+            sdocs = []
+            for i, s in requests:
+                span = spacy_docs[i].char_span(s.start, s.end, alignment_mode="expand")
+                sdoc = span.as_doc()
+                sdoc.ents = []
+                sdocs.append(sdoc)
+            for (i, s), sdoc in zip(requests, self.pipes.ner(sdocs), strict=True):
+                for ent in sdoc.ents:
+                    a, b = s.start + ent.start_char, s.start + ent.end_char
+                    if ent.label_ == "PERSON":
+                        persons[i].append((a, b))
+                    elif ent.label_ in {"ORG", "NORP"}:
+                        orgs[i].append((a, b, documents[i].text[a:b]))
+        for i, (doc, sentences, dateline_end) in enumerate(prepared):
+            yield doc, self._events(doc, sentences, dateline_end, persons[i], orgs[i])
+
+    def _prepare(self, doc: Document, sdoc: Any) -> tuple[Document, list[_Sentence], int]:
+        text = doc.text
+        published = doc.published or find_dateline(text)
+        if published != doc.published:
+            doc = Document(doc.doc_id, doc.text, published, doc.title, doc.url)
+        dateline = _DATELINE_PLACE.search(text[:300])
+        dateline_end = dateline.end() if dateline and dateline.start() < 300 else -1
+        sentences = []
+        for sent in sdoc.sents:
+            s = _Sentence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
+            s.is_event = bool(VIOLENCE.search(s.text)) and not _BACKGROUND.match(s.text)
+            sentences.append(s)
+        # Entities from the rulers, by sentence.
+        by_start = {s.start: s for s in sentences}
+        starts = sorted(by_start)
+        for ent in sdoc.ents:
+            owner = by_start[_floor(starts, ent.start_char)]
+            etext = text[ent.start_char : ent.end_char]
+            if ent.label_ == "ACTOR":
+                owner.actors.append(ActorMention(ent.ent_id_, ent.start_char, ent.end_char, etext))
+            elif ent.label_ in {"PLACE", "COUNTRY"}:
+                if ent.start_char < dateline_end and ent.label_ == "PLACE":
+                    continue  # the dateline names where the report was filed, not the event
+                prev = sdoc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
+                if prev in _TITLES:
+                    continue  # "Maulana Bannu", "Commander Mohmand": a person
+                key = ("country:" + ent.ent_id_) if ent.label_ == "COUNTRY" else ent.ent_id_
+                owner.places.append(PlaceMention(ent.start_char, ent.end_char, etext, key))
+        for s in sentences:
+            s.counts = find_counts(s.text, s.start)
+            if s.counts and not s.is_event:
+                s.is_event = True
+            # "The TTP claimed responsibility": belongs to the event it follows.
+            if not s.is_event and s.actors and _CLAIM_SENTENCE.search(s.text):
+                s.is_event = True
+            if s.is_event:
+                s.triggers = find_triggers(s.text, s.start)
+                s.dates = [
+                    d for d in find_dates(s.text, published, s.start) if d.start >= dateline_end
+                ]
+        return doc, sentences, dateline_end
+
+    def _events(
+        self,
+        doc: Document,
+        sentences: list[_Sentence],
+        dateline_end: int,
+        persons: list[tuple[int, int]],
+        orgs: list[tuple[int, int, str]],
+    ) -> list[ExtractedEvent]:
+        def is_person(m: PlaceMention) -> bool:
+            span = m.end - m.start
+            return any(a <= m.start and m.end <= b and (b - a) > span for a, b in persons)
+
+        for s in sentences:
+            s.places = [m for m in s.places if not is_person(m)]
+        countries = [
+            m.key.removeprefix("country:")
+            for s in sentences
+            for m in s.places
+            if m.key.startswith("country:")
+        ]
+        all_places = [m for s in sentences for m in s.places if not m.key.startswith("country:")]
+        actor_countries = [
+            self.actors.get(a.actor_id).country
+            for s in sentences
+            for a in s.actors
+            if a.actor_id in self.actors and self.actors.get(a.actor_id).country
+        ]
+        focus = country_focus(countries, all_places, self.gazetteer, actor_countries)
+        resolved = {r.mention: r for r in resolve_mentions(all_places, self.gazetteer, focus)}
+        main_country = max(focus, key=lambda k: focus[k]) if focus else None
+
+        # Unknown groups: NER organisations that look like armed groups and are not in the table.
+        for a, b, name in orgs:
+            if not _GROUP_WORDS.search(name):
+                continue
+            if any(m.start < b and a < m.end for s in sentences for m in s.actors):
+                continue
+            actor = self.actors.resolve_or_new(name)
+            owner = next((s for s in sentences if s.start <= a < s.end), None)
+            if owner is not None:
+                owner.actors.append(ActorMention(actor.actor_id, a, b, name))
+                if actor.is_new:
+                    self._new_actors[actor.actor_id] = actor
+
+        self._coalition = bool(COALITION_WORDS.search(doc.text[:2000]))
+        groups = _group_sentences(sentences, resolved)
+        events = []
+        for n, group in enumerate(groups):
+            event = self._build_event(doc, group, resolved, main_country, first=(n == 0),
+                                      all_sentences=sentences)  # fmt: skip
+            if event is not None:
+                events.append(event)
+        return events
+
+    def _actor_name(self, actor_id: str) -> tuple[str, str]:
+        if actor_id in self.actors:
+            a = self.actors.get(actor_id)
+            return a.name, a.kind
+        new = self._new_actors.get(actor_id)
+        return (new.name, new.kind) if new is not None else (actor_id, "other")
+
+    def _build_event(
+        self,
+        doc: Document,
+        group: list[_Sentence],
+        resolved: dict[PlaceMention, Resolved],
+        main_country: str | None,
+        first: bool,
+        all_sentences: list[_Sentence],
+    ) -> ExtractedEvent | None:
+        evidence: list[Evidence] = []
+        text = doc.text
+
+        def ev(field_name: str, start: int, end: int) -> None:
+            evidence.append(Evidence(field_name, start, end, text[start:end]))
+
+        # Casualties: summed within a sentence, the largest across sentences.
+        totals: dict[str, int] = {}
+        highs: dict[str, int] = {}
+        best_counts: dict[str, list[Count]] = {}
+        for s in group:
+            per = sentence_totals(s.counts)
+            for cat, value in per.items():
+                if value > totals.get(cat, -1):
+                    totals[cat] = value
+                    best_counts[cat] = [c for c in s.counts if c.category == cat]
+                    highs[cat] = sum(c.high for c in best_counts[cat])
+        for cat, counts in best_counts.items():
+            for c in counts:
+                ev({"killed": "deaths", "injured": "injured"}.get(cat, cat), c.start, c.end)
+
+        # Location.
+        mentions = [resolved[m] for s in group for m in s.places if m in resolved]
+        if not mentions and first:
+            lead = all_sentences[:2]
+            mentions = [resolved[m] for s in lead for m in s.places if m in resolved]
+        if not mentions:
+            doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
+            mentions = _dominant_province(doc_mentions)
+        loc = most_specific(_drop_attributions(mentions, text))
+        country = loc.place.iso3 if loc else main_country
+        if loc:
+            ev("place", loc.mention.start, loc.mention.end)
+            for r in mentions:
+                if r is not loc and r.place.level == "adm1" and r.place.adm1 == loc.place.adm1:
+                    ev("adm1", r.mention.start, r.mention.end)
+
+        # Date.
+        dates = [d for s in group for d in s.dates]
+        if not dates and first:
+            dates = [d for s in all_sentences[:2] for d in s.dates]
+        date: dt.date | None
+        if dates:
+            date, date_precision = dates[0].date, dates[0].precision
+            ev("date", dates[0].start, dates[0].end)
+        elif doc.published is not None:
+            date, date_precision = doc.published, 2
+        else:
+            date, date_precision = None, None
+
+        # Actors and roles.
+        event_country = country or main_country
+        roles: list[ActorRole] = []
+        victims = [c for s in group for c in s.counts]
+        for s in group:
+            mentions_a = list(s.actors)
+            for m in _generic_actors(s, event_country, self._coalition):
+                if not any(a.start < m.end and m.start < a.end for a in mentions_a):
+                    mentions_a.append(m)
+            for m in mentions_a:
+                actor_id = _contextual_actor(m, event_country, date)
+                role, claim = role_of(m, s.text, s.start, victims)
+                name, kind = self._actor_name(actor_id)
+                roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
+                ev(f"actor:{actor_id}", m.start, m.end)
+        civilian_target = any(
+            CIVILIAN_WORDS.search(text[c.start : c.end + 30]) for c in victims
+        ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
+        if civilian_target and not any(r.actor_id == "civilians" for r in roles):
+            roles.append(ActorRole("civilians", "Civilians", "target", "civilians", "", False))
+        actors = merge_roles(roles)
+
+        triggers = [t for s in group for t in s.triggers]
+        if not triggers and not totals:
+            return None
+        event_type, confidence, decisive = classify(
+            triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
+        )
+        for t in decisive[:2]:
+            ev("event_type", t.start, t.end)
+        if loc is None:
+            confidence -= 0.1
+        if not any(a.role == "perpetrator" for a in actors):
+            confidence -= 0.05
+        place = loc.place if loc else None
+        return ExtractedEvent(
+            doc_id=doc.doc_id,
+            event_type=event_type,
+            actors=actors,
+            country=country,
+            adm1=place.adm1 if place else None,
+            adm2=(place.adm2 or None) if place else None,
+            place=loc.mention.text if loc else None,
+            lat=place.lat if place else None,
+            lon=place.lon if place else None,
+            location_precision=LEVEL_PRECISION[place.level] if place else (6 if country else None),
+            date=date,
+            date_precision=date_precision,
+            deaths=totals.get("killed"),
+            deaths_high=highs.get("killed"),
+            injured=totals.get("injured"),
+            abducted=totals.get("abducted"),
+            arrested=totals.get("arrested"),
+            confidence=round(max(0.05, min(confidence, 0.95)), 2),
+            evidence=sorted(evidence, key=lambda e: (e.start, e.field)),
+            sources=[doc.doc_id],
+            text=" ".join(s.text for s in group),
+        )
+
+
+def _for_processing(text: str) -> str:
+    """All-caps headlines title-cased (same length) so case-sensitive place names match."""
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > _UPPER_RATIO:
+        titled = text.title()
+        if len(titled) == len(text):
+            return titled
+    return text
+
+
+def _floor(starts: list[int], value: int) -> int:
+    import bisect
+
+    return starts[bisect.bisect_right(starts, value) - 1]
+
+
+def _group_sentences(
+    sentences: list[_Sentence], resolved: dict[PlaceMention, Resolved]
+) -> list[list[_Sentence]]:
+    groups: list[list[_Sentence]] = []
+    current: list[_Sentence] = []
+    current_adm1: set[str] = set()
+    for s in sentences:
+        if not s.is_event:
+            continue
+        adm1s = {resolved[m].place.adm1 for m in s.places if m in resolved}
+        starts_new = bool(current) and (
+            (bool(_NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
+            or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
+        )
+        if starts_new:
+            groups.append(current)
+            current, current_adm1 = [], set()
+        current.append(s)
+        current_adm1 |= adm1s
+    if current:
+        groups.append(current)
+    return groups
+
+
+_ATTRIBUTION = re.compile(
+    r"^[^.;]{0,30}?\b(?:said|told|reported|added|confirmed|quoted)\b", re.IGNORECASE
+)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:officials?|spokesm[ae]n|sources|police|reporters|hospital|journalists)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def _drop_attributions(mentions: list[Resolved], text: str) -> list[Resolved]:
+    """Without places that only say where a source spoke ("officials in Peshawar said")."""
+    kept = [
+        r
+        for r in mentions
+        if not (
+            _ATTRIBUTION_BEFORE.search(text[max(0, r.mention.start - 30) : r.mention.start])
+            and _ATTRIBUTION.match(text[r.mention.end : r.mention.end + 40])
+        )
+    ]
+    return kept or mentions
+
+
+def _dominant_province(mentions: list[Resolved]) -> list[Resolved]:
+    """The mentions of the most mentioned province (used when the event sentences name none)."""
+    if not mentions:
+        return []
+    counts: dict[str, int] = {}
+    for r in mentions:
+        counts[r.place.adm1] = counts.get(r.place.adm1, 0) + 1
+    top = max(counts, key=lambda k: counts[k])
+    return [r for r in mentions if r.place.adm1 == top]
+
+
+_CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
+
+
+def _generic_actors(s: _Sentence, country: str | None, coalition: bool) -> list[ActorMention]:
+    """Actors implied by generic words ("troops", "militants"), marked named=False."""
+    found: list[tuple[str | None, re.Match[str]]] = []
+    state = "nato_isaf" if coalition else STATE_OF.get(country or "")
+    found += [(state, m) for m in STATE_WORDS.finditer(s.text)]
+    found += [(NONSTATE_OF.get(country or ""), m) for m in NONSTATE_WORDS.finditer(s.text)]
+    found += [
+        ("civilians", m)
+        for m in CIVILIAN_WORDS.finditer(s.text)
+        if m.group(0).lower() in _CIVILIAN_NOUNS
+    ]
+    return [
+        ActorMention(actor, s.start + m.start(), s.start + m.end(), m.group(0), False)
+        for actor, m in found
+        if actor
+    ]
+
+
+def _contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
+    """Bare "Taliban" in a Pakistani story after the TTP's founding (Dec 2007) means the TTP."""
+    if m.actor_id == "afg_taliban" and country == "PAK":
+        bare = normalize_name(m.text) in {"taliban", "taleban", "taliban militants",
+                                           "taliban fighters", "taliban insurgents"}  # fmt: skip
+        if bare and (date is None or date >= dt.date(2007, 12, 1)):
+            return "ttp"
+    return m.actor_id

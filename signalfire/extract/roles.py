@@ -1,0 +1,157 @@
+"""Who did what to whom: perpetrator and target roles of the actors in an event's sentences.
+
+Rules, applied per sentence, first match wins:
+1. denial: "<actor> denied (any) responsibility / involvement", "<actor> rejected claims" ->
+   role "other", claim "denied" (a denial never makes a perpetrator);
+2. claim: "<actor> claimed responsibility", "claimed by <actor>", "<actor> said it carried out"
+   -> perpetrator, claim "claimed";
+3. attribution: "suspected <actor>", "blamed <actor>", "<actor> is suspected/believed",
+   "alleged <actor>" -> perpetrator, claim "suspected";
+4. victims: an actor inside the victim phrase of a casualty figure ("13 TTP militants were
+   killed") or after "against/on/targeting" -> target;
+5. agency: "by <actor>" -> perpetrator; an actor before the sentence's first violent verb in an
+   active clause ("TTP militants attacked") -> perpetrator; after it -> target.
+
+Generic words stand in for actors when no group is named: "security forces", "troops",
+"police" -> the state forces of the event's country; "militants", "insurgents", "terrorists" ->
+the main non-state actor of that country (TTP in Pakistan, the Taliban in Afghanistan), marked
+`named=False` so evaluations can leave them out; civilians nouns -> civilians.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .casualties import Count
+from .model import ActorRole
+
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|denying|rejected|rejects|distanced\s+\w+)\b[^.;]{0,40}?"
+    r"\b(?:responsibility|involvement|role|claims?|link|hand)\b|"
+    r"\b(?:had|has|have)\s+(?:had\s+)?no\s+(?:hand|role|involvement)\b|\bnot\s+involved\b",
+    re.IGNORECASE,
+)
+_CLAIM = re.compile(
+    r"\b(?:claimed|claims|claiming|accepted|owned)\b[^.;]{0,25}?\b(?:responsibility|"
+    r"the\s+attack|the\s+bombing|the\s+killing|credit)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
+    r"\bclaimed\s+by\b",
+    re.IGNORECASE,
+)
+_SUSPECT = re.compile(
+    r"\b(?:suspected|suspect|blamed|blames|blaming|believed|alleged|allegedly|accused|"
+    r"suspicion|linked\s+to|affiliated\s+with|belonging\s+to|members\s+of)\b",
+    re.IGNORECASE,
+)
+_VIOLENT_VERB = re.compile(
+    r"\b(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
+    r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|stormed|target\w*|clash\w*|"
+    r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b",
+    re.IGNORECASE,
+)
+_TARGET_PREP = re.compile(
+    r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?$", re.IGNORECASE)
+
+STATE_WORDS = re.compile(
+    r"\b(?:security\s+forces|security\s+personnel|troops|soldiers|army|military|police(?:men)?|"
+    r"paramilitar(?:y|ies)|frontier\s+corps|levies|law\s+enforcement\s+agencies|commandos|"
+    r"jets|gunships?|personnel|cops|forces|security\s+force)\b",
+    re.IGNORECASE,
+)
+NONSTATE_WORDS = re.compile(
+    r"\b(?:militants?|insurgents?|terrorists?|rebels?|gunmen|extremists|jihadists|miscreants|"
+    r"attackers?|assailants|fighters|bombers?|separatists|outlaws)\b",
+    re.IGNORECASE,
+)
+CIVILIAN_WORDS = re.compile(
+    r"\b(?:civilians?|villagers?|passengers|worshippers|students|children|women|pilgrims|"
+    r"bystanders|passers-by|residents|tribesmen|shoppers|labourers|laborers|workers|family|"
+    r"people|journalists?|teachers?|doctors?|polio)\b",
+    re.IGNORECASE,
+)
+COALITION_WORDS = re.compile(
+    r"\b(?:coalition|isaf|nato|u\.?s\.?[-\s]led|combined\s+force|afghan\s+and\s+coalition)\b",
+    re.IGNORECASE,
+)
+
+STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
+NONSTATE_OF = {"PAK": "ttp", "AFG": "afg_taliban"}
+
+
+@dataclass(frozen=True)
+class ActorMention:
+    actor_id: str
+    start: int  # absolute character offsets
+    end: int
+    text: str
+    named: bool = True
+
+
+def role_of(
+    mention: ActorMention, sentence: str, sent_start: int, victims: list[Count]
+) -> tuple[str, str]:
+    """(role, claim) of one actor mention in its sentence."""
+    s, e = mention.start - sent_start, mention.end - sent_start
+    after = sentence[e : e + 80]
+    before = sentence[max(0, s - 60) : s]
+    if _DENIAL.search(after[:70]):
+        return "other", "denied"
+    if _CLAIM.search(after[:60]) or re.search(r"\bclaimed\s+by\s+(?:the\s+)?$", before):
+        return "perpetrator", "claimed"
+    if _SUSPECT.search(before[-30:]) or re.match(
+        r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:suspected|believed|blamed)", after
+    ):
+        return "perpetrator", "suspected"
+    for c in victims:
+        if c.start <= mention.start and mention.end <= c.end + 40 and c.category != "arrested":
+            inside_phrase = mention.end <= c.end or re.match(r"^[^.;,]{0,40}$", sentence[
+                c.end - sent_start : mention.start - sent_start
+            ])  # fmt: skip
+            if inside_phrase and not _BY.search(before):
+                return "target", ""
+    if _BY.search(before):
+        return "perpetrator", ""
+    if _TARGET_PREP.search(before[-25:]):
+        return "target", ""
+    verbs_before = [v for v in _VIOLENT_VERB.finditer(sentence[:s])]
+    verb_after = _VIOLENT_VERB.search(sentence, e)
+    if verb_after is not None and not verbs_before:
+        # Subject position: "TTP militants attacked"; but "militants were killed" is passive.
+        between = sentence[e : verb_after.start()]
+        if re.search(r"\b(?:was|were|been|got|being)\b", between):
+            return "target", ""
+        return "perpetrator", ""
+    if verbs_before:
+        return "target", ""
+    return "other", ""
+
+
+_ROLE_RANK = {("perpetrator", "claimed"): 5, ("perpetrator", "suspected"): 4,
+              ("perpetrator", ""): 3, ("target", ""): 2, ("other", "denied"): 1,
+              ("other", ""): 0}  # fmt: skip
+
+
+def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
+    """One role per actor: the strongest seen (claimed > suspected > stated > target > other),
+    but a denial by a group keeps it off the perpetrator list unless it is also claimed."""
+    best: dict[str, ActorRole] = {}
+    denied = {r.actor_id for r in roles if r.claim == "denied"}
+    for r in roles:
+        if r.actor_id in denied and r.role == "perpetrator" and r.claim != "claimed":
+            r = ActorRole(r.actor_id, r.name, "other", r.kind, "denied", r.named)
+        current = best.get(r.actor_id)
+        rank = _ROLE_RANK.get((r.role, r.claim), 0) + (0.5 if r.named else 0)
+        if current is None or rank > _ROLE_RANK.get((current.role, current.claim), 0) + (
+            0.5 if current.named else 0
+        ):
+            best[r.actor_id] = r
+    values = list(best.values())
+    # A named perpetrator makes a generic one ("the bomber" -> TTP) redundant.
+    if any(r.named and r.role == "perpetrator" and r.kind != "state_force" for r in values):
+        values = [
+            r for r in values if r.named or r.role != "perpetrator" or r.kind == "state_force"
+        ]
+    return sorted(values, key=lambda r: ("perpetrator", "target", "other").index(r.role))
