@@ -25,6 +25,8 @@ from .errors import (
     StoreError,
 )
 from .fetch import Fetcher, HttpTransport, LocalDirTransport, MockTransport, Transport
+from .graph.features import actor_panel, allied_activity
+from .graph.text import RelationExtractor
 from .ingest import ingest, load_regions
 from .store import Store, open
 
@@ -43,6 +45,7 @@ __all__ = [
     "MockTransport",
     "Month",
     "NotFoundError",
+    "RelationExtractor",
     "SchemaError",
     "SchemaVersionError",
     "SignalfireError",
@@ -50,6 +53,8 @@ __all__ = [
     "StoreError",
     "Transport",
     "__version__",
+    "actor_panel",
+    "allied_activity",
     "compute_alerts",
     "ingest",
     "load_regions",

@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from .. import __version__
 from ..errors import SignalfireError
-from . import data, forecasts, text, web
+from . import actors, data, forecasts, text, web
 from .common import err
 
 
@@ -36,6 +36,8 @@ for _command in (
     text.extract,
     web.serve,
     web.token,
+    actors.actors,
+    actors.relations_group,
 ):
     cli.add_command(_command)
 

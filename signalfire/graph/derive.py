@@ -224,3 +224,28 @@ def first_appearances(
         .sort_values(["actor_id", "first_date"])
         .reset_index(drop=True)
     )
+
+
+def actor_activity(store: Store) -> pd.DataFrame:
+    """Per actor (either side of an event): events, deaths, first_seen, last_seen."""
+    frame = store.query(
+        """SELECT name, count(*) AS events, sum(deaths) AS deaths,
+                  strftime(min(date_start), '%Y-%m-%d') AS first_seen,
+                  strftime(max(date_end), '%Y-%m-%d') AS last_seen
+           FROM (SELECT actor1 AS name, coalesce(deaths_best, 0) AS deaths, date_start, date_end
+                 FROM events
+                 UNION ALL
+                 SELECT actor2, coalesce(deaths_best, 0), date_start, date_end FROM events)
+           WHERE name IS NOT NULL GROUP BY name"""
+    )
+    columns = ["actor_id", "events", "deaths", "first_seen", "last_seen"]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame["actor_id"] = frame["name"].map(lambda n: resolve_actor(str(n)).actor_id)
+    out = frame.groupby("actor_id").agg(
+        events=("events", "sum"),
+        deaths=("deaths", "sum"),
+        first_seen=("first_seen", "min"),
+        last_seen=("last_seen", "max"),
+    )
+    return out.reset_index()[columns]

