@@ -114,7 +114,19 @@ for _cat, _verb in _VERBS.items():
             re.compile(
                 rf"\b(?P<n1>(?:an?|one|the)\s+)?(?:(?!(?:and|or|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 rf"{{0,3}}?(?:{_ONE_VICTIM})\s+(?:(?:was|has\s+been|had\s+been|got)\s+)?"
+                rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?P<verb>{_verb})\b",
+                re.IGNORECASE,
+            ),
+        )
+    )
+    # "detained a Taliban facilitator", "killed a senior Haqqani leader"
+    _PATTERNS.append(
+        (
+            _cat,
+            re.compile(
+                rf"\b(?P<verb>{_verb})\s+(?:an?|one)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)"
+                rf"[A-Za-z'’.-]+\s+){{0,3}}?(?:{_ONE_VICTIM})\b",
                 re.IGNORECASE,
             ),
         )

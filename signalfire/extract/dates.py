@@ -104,6 +104,8 @@ def parse_absolute(expr: str, published: dt.date | None) -> dt.date | None:
     if parsed is None:
         return None
     day = parsed.date()
+    if published is None and not re.search(r"\d{4}", expr):
+        return None  # a year-less date without a publication date to anchor it
     if published is not None and day > published and not re.search(r"\d{4}", expr):
         day = day.replace(year=day.year - 1)
     return day

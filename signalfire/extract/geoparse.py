@@ -94,6 +94,11 @@ def resolve_mentions(
             if best is None or score > best[0]:
                 best = (score, p)
         if best is not None:
+            # A name that exists only in a country the document is not about ("northwest" in
+            # a story on Afghanistan) is dropped rather than placed abroad.
+            top_share = max(focus.values(), default=0.0)
+            if top_share >= 0.6 and focus.get(best[1].iso3, 0.0) < 0.2:
+                continue
             out.append(Resolved(m, best[1], best[0]))
     return out
 
@@ -101,11 +106,21 @@ def resolve_mentions(
 def most_specific(resolved: list[Resolved]) -> Resolved | None:
     """The location of an event from its mentions, in text order: the first mention, refined by
     any later one that lies inside it ("Helmand province's Nad Ali district" -> Nad Ali;
-    "Khyber Agency ... officials in Peshawar" stays Khyber)."""
+    "Khyber Agency ... officials in Peshawar" stays Khyber). When the sentences name a province,
+    places outside it are not taken ("Khugyani district, Nangarhar province": a homonym of
+    Khugyani in Kandahar loses to Nangarhar)."""
     if not resolved:
         return None
     ordered = sorted(resolved, key=lambda r: r.mention.start)
+    provinces = {r.place.adm1 for r in ordered if r.place.level == "adm1"}
+    if provinces:
+        ordered = [r for r in ordered if r.place.adm1 in provinces]
     best = ordered[0]
+    if provinces and best.place.level == "adm1":
+        # "In Kajaki district, Helmand province": the district came first but is inside.
+        finer = [r for r in ordered if r.place.adm1 == best.place.adm1 and r.place.level != "adm1"]
+        if finer:
+            best = finer[0]
     for r in ordered[1:]:
         if LEVEL_RANK[r.place.level] <= LEVEL_RANK[best.place.level]:
             continue

