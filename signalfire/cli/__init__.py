@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from .. import __version__
 from ..errors import SignalfireError
-from . import actors, data, forecasts, text, web
+from . import actors, alerts, data, forecasts, text, web
 from .common import err
 
 
@@ -33,6 +33,7 @@ for _command in (
     data.demo,
     forecasts.forecast,
     forecasts.backtest,
+    alerts.alerts,
     text.extract,
     web.serve,
     web.token,
