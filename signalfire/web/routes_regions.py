@@ -133,14 +133,25 @@ def region_summary(
     column = EVENT_REGION_COLUMN[region["level"]]
     key = region["iso3"] if region["level"] == "adm0" else region_id
     value = "coalesce(sum(coalesce(deaths_best, 0)), 0)" if target == "fatalities" else "count(*)"
+    # Every month up to the store's last event month, zeros included: a month without
+    # events is a zero, not a gap to draw a line across.
     series = rows(
         store,
-        f"""SELECT strftime(date_trunc('month', date_start), '%Y-%m') AS period,
-                   {value}::DOUBLE AS value, count(*) AS events
-            FROM events WHERE {column} = ? GROUP BY ALL ORDER BY period DESC LIMIT ?""",
-        [key, months],
+        f"""WITH last AS (SELECT date_trunc('month', max(date_start)) AS month FROM events),
+                 months AS (
+                   SELECT unnest(generate_series(
+                     (SELECT month FROM last) - to_months(? - 1),
+                     (SELECT month FROM last), INTERVAL 1 MONTH)) AS month),
+                 counts AS (
+                   SELECT date_trunc('month', date_start) AS month, {value}::DOUBLE AS value,
+                          count(*) AS events
+                   FROM events WHERE {column} = ? GROUP BY ALL)
+            SELECT strftime(months.month, '%Y-%m') AS period,
+                   coalesce(counts.value, 0)::DOUBLE AS value,
+                   coalesce(counts.events, 0) AS events
+            FROM months LEFT JOIN counts USING (month) ORDER BY period""",
+        [months, key],
     )
-    series.reverse()
     # Forecasts name countries "country" and by ISO3.
     forecast_level = "country" if region["level"] == "adm0" else region["level"]
     forecast = _region_forecast(store, forecast_level, target, key)

@@ -254,7 +254,13 @@
           fillOpacity: 0.8,
           className: "event-point",
         }),
-      onEachFeature: (feature, layer) => layer.bindPopup(() => eventPopup(feature.properties)),
+      onEachFeature: (feature, layer) => {
+        layer.bindPopup(() => eventPopup(feature.properties));
+        layer.on("add", () => {
+          const node = layer.getElement();
+          if (node) node.setAttribute("data-event-id", feature.properties.event_id);
+        });
+      },
     }).addTo(state.map);
   }
 
