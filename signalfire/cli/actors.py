@@ -181,7 +181,7 @@ def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
         info["relations"] = relation_rows
         info["regions"] = output.records(areas)
         info["first_appearances"] = output.records(firsts)
-        out.print_json(json.dumps(info, default=str))
+        click.echo(json.dumps(info, default=str))
         return
     out.print(f"[bold]{info['name']}[/bold] ({actor_id}), {info['kind']} {info['country']}")
     if info["aliases"]:
