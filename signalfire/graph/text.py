@@ -294,6 +294,10 @@ class _Doc:
         for t in [token, *token.conjuncts]:
             if t.ent_type_ == "ACTOR":
                 out.append(t)
+                # "A, B and C attacked": the parser often reads B as an appositive of A.
+                for c in t.children:
+                    if c.dep_ == "appos" and c.ent_type_ == "ACTOR" and c.conjuncts:
+                        out += [c, *(x for x in c.conjuncts if x.ent_type_ == "ACTOR")]
                 continue
             lower, lemma = t.lower_, t.lemma_.lower()
             if lower in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
