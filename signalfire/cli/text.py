@@ -48,11 +48,11 @@ def extract(
 ) -> None:
     """Extract events from news text (file, folder, JSONL, HTML, RSS/Atom or a feed URL) and
     write one JSON line per event. Reads no store and writes none."""
-    from ..extract import Extractor
     from ..extract.inputs import read_documents
+    from ..extract.pipeline import default_extractor
 
     docs = read_documents(input, published=_published(published))
-    extractor = Extractor()
+    extractor = default_extractor()
     n_docs = n_events = 0
     partial = out_path.with_name(out_path.name + ".partial") if out_path else None
     stream: IO[str] = partial.open("w", encoding="utf-8") if partial else sys.stdout

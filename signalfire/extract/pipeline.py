@@ -17,6 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -196,7 +197,7 @@ class Extractor:
                 for ent in sdoc.ents:
                     a, b = s.start + ent.start_char, s.start + ent.end_char
                     if ent.label_ == "PERSON":
-                        persons[i].append((a, b))
+                        persons[i].append(_widen_name(documents[i].text, a, b))
                     elif ent.label_ in {"ORG", "NORP"}:
                         orgs[i].append((a, b, documents[i].text[a:b]))
         for i, (doc, sentences, dateline_end) in enumerate(prepared):
@@ -422,6 +423,28 @@ class Extractor:
             sources=[doc.doc_id],
             text=" ".join(s.text for s in group),
         )
+
+
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+)+$")
+_NAME_AFTER = re.compile(r"^(?:\s+[A-Z][a-z]+\b)+")
+
+
+def _widen_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A PERSON span grown over the capitalised words touching it: NER often drops a first
+    name ("Rustam [Shah Mohmand]") that may itself be a place name."""
+    before = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if before:
+        start -= len(before.group(0))
+    after = _NAME_AFTER.match(text[end : end + 40])
+    if after:
+        end += len(after.group(0))
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def default_extractor() -> Extractor:
+    """One extractor per process with the packaged actor table and the reference gazetteer."""
+    return Extractor()
 
 
 def _for_processing(text: str) -> str:

@@ -1,0 +1,137 @@
+"""One event, many reports: merge text-derived events and match them to dataset events.
+
+Two extracted events are the same event when all of these agree:
+  * dates within `window_days` (default 2: reports trail the event by a day or two);
+  * place: same province, and same district when both know one (an unknown side agrees);
+  * type: the same, or both in the same family (bombings; fighting; detentions);
+  * casualties: deaths within 20% or 2 of each other when both report a figure;
+and, as evidence that they describe the same incident rather than two alike, either their
+texts are near-duplicates (MinHash Jaccard of word 3-shingles >= `text_threshold`, default
+0.3) or they share a district or named place and both report (agreeing) death tolls.
+
+Merged events keep the most confident report as their base, the largest death and injury
+figures of any report (tolls rise as reports update), and every report's doc_id in `sources`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import Any
+
+from .model import ExtractedEvent
+
+FAMILIES = {
+    "suicide_bombing": "bombing",
+    "ied_bombing": "bombing",
+    "airstrike": "strike",
+    "cross_border_shelling": "strike",
+    "armed_clash": "fighting",
+    "security_operation": "fighting",
+    "attack_on_civilians": "fighting",
+    "targeted_killing": "fighting",
+    "arrest": "detention",
+    "abduction": "detention",
+}
+NUM_PERM = 64
+
+
+def _shingles(text: str, n: int = 3) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return {" ".join(words[i : i + n]) for i in range(max(1, len(words) - n + 1))}
+
+
+def minhash(text: str) -> Any:
+    from datasketch import MinHash
+
+    m = MinHash(num_perm=NUM_PERM, seed=1)
+    for s in _shingles(text):
+        m.update(s.encode("utf-8"))
+    return m
+
+
+def _agree_count(a: int | None, b: int | None) -> bool:
+    if a is None or b is None:
+        return True
+    return abs(a - b) <= max(2, 0.2 * max(a, b))
+
+
+def same_event(
+    a: ExtractedEvent,
+    b: ExtractedEvent,
+    similarity: float,
+    window_days: int = 2,
+    text_threshold: float = 0.3,
+) -> bool:
+    if a.date and b.date and abs((a.date - b.date).days) > window_days:
+        return False
+    if a.adm1 and b.adm1 and a.adm1 != b.adm1:
+        return False
+    if a.adm2 and b.adm2 and a.adm2 != b.adm2:
+        return False
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.event_type != b.event_type and (
+        FAMILIES.get(a.event_type, a.event_type) != FAMILIES.get(b.event_type, b.event_type)
+    ):
+        return False
+    if not _agree_count(a.deaths, b.deaths):
+        return False
+    if similarity >= text_threshold:
+        return True
+    shared_place = bool(a.adm2 and a.adm2 == b.adm2) or bool(
+        a.place and b.place and a.place.lower() == b.place.lower()
+    )
+    # Tolls already agree (checked above); both must report one for this to count.
+    return shared_place and a.deaths is not None and b.deaths is not None
+
+
+def merge_events(
+    events: list[ExtractedEvent], window_days: int = 2, text_threshold: float = 0.3
+) -> list[ExtractedEvent]:
+    """Events with duplicates merged; order: by date, then first appearance."""
+    hashes = [minhash(e.text or "") for e in events]
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    order = sorted(range(len(events)), key=lambda i: events[i].date or dt.date.min)
+    for pos, i in enumerate(order):
+        for j in order[pos + 1 :]:
+            di, dj = events[i].date, events[j].date
+            if di and dj and (dj - di).days > window_days:
+                break
+            if events[i].doc_id == events[j].doc_id:
+                continue  # one article's events were already told apart by the pipeline
+            sim = hashes[i].jaccard(hashes[j])
+            if same_event(events[i], events[j], sim, window_days, text_threshold):
+                parent[find(j)] = find(i)
+    groups: dict[int, list[int]] = {}
+    for i in order:
+        groups.setdefault(find(i), []).append(i)
+    merged = []
+    for members in groups.values():
+        reports = [events[i] for i in members]
+        base = max(reports, key=lambda e: (e.confidence, e.location_precision is not None))
+        deaths = [e.deaths for e in reports if e.deaths is not None]
+        injured = [e.injured for e in reports if e.injured is not None]
+        sources: list[str] = []
+        for e in reports:
+            for s in e.sources or [e.doc_id]:
+                if s not in sources:
+                    sources.append(s)
+        merged.append(
+            replace(
+                base,
+                deaths=max(deaths) if deaths else None,
+                injured=max(injured) if injured else None,
+                sources=sources,
+                confidence=round(min(0.95, base.confidence + 0.05 * (len(reports) - 1)), 2),
+            )
+        )
+    return merged

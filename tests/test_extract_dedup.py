@@ -1,0 +1,57 @@
+"""Merging reports of one event from several articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from signalfire.extract.dedup import merge_events, same_event
+from signalfire.extract.model import ExtractedEvent
+
+
+def event(doc: str, text: str, **kw: object) -> ExtractedEvent:
+    base: dict[str, object] = dict(
+        event_type="ied_bombing", country="PAK", adm1="PK-KP", adm2="d1", place="Bannu",
+        date=dt.date(2014, 6, 10), deaths=5, confidence=0.6,
+    )  # fmt: skip
+    base.update(kw)
+    return ExtractedEvent(doc_id=doc, text=text, sources=[doc], **base)  # type: ignore[arg-type]
+
+
+A = "A roadside bomb killed five soldiers in Bannu district on Tuesday, police said."
+B = "Five soldiers were killed when a roadside bomb hit their vehicle in Bannu on Tuesday."
+
+
+def test_reports_of_one_event_merge_with_all_sources() -> None:
+    merged = merge_events(
+        [
+            event("reuters", A),
+            event("dawn", B, date=dt.date(2014, 6, 11), deaths=6, confidence=0.8,
+                  event_type="suicide_bombing"),
+            event("ap", A + " The toll rose.", deaths=None),
+        ]
+    )  # fmt: skip
+    assert len(merged) == 1
+    m = merged[0]
+    assert sorted(m.sources) == ["ap", "dawn", "reuters"]
+    assert m.deaths == 6 and m.doc_id == "dawn"  # most confident report is the base
+    assert m.confidence > 0.8
+
+
+def test_different_events_stay_apart() -> None:
+    events = [
+        event("a", A),
+        event("b", A, adm1="PK-BA", adm2="d9", place="Quetta"),  # another province
+        event("c", A, date=dt.date(2014, 6, 20)),  # ten days later
+        event("d", A, deaths=40),  # another toll
+        event("e", A, event_type="arrest"),  # another kind of event
+    ]
+    assert len(merge_events(events)) == 5
+
+
+def test_same_place_and_toll_without_similar_text() -> None:
+    a = event("a", "Blast kills five in Bannu.")
+    b = event("b", "Pakistani officials confirmed an explosion; five dead, district Bannu.")
+    assert same_event(a, b, similarity=0.0)
+    assert not same_event(a, event("c", "x", deaths=None, adm2=None, place=None), similarity=0.0)
+    # Events of one article were told apart by the pipeline and are never merged.
+    assert len(merge_events([a, event("a", "Blast kills five in Bannu.")])) == 2

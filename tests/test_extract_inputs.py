@@ -1,0 +1,107 @@
+"""Document readers: HTML without boilerplate, RSS and Atom, JSONL, folders, URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from signalfire.errors import EmptyFileError, FetchError, FormatError, InputError, SchemaError
+from signalfire.extract.inputs import html_to_text, read_documents
+from signalfire.fetch import MockTransport
+
+PAGE = """<!doctype html><html><head><title>Blast in Quetta | Daily News</title>
+<meta property="article:published_time" content="2019-04-12T08:00:00+05:00">
+<script>var ads = "killed 99 people";</script><style>p {color: red}</style></head>
+<body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<header class="site-header">Subscribe now</header>
+<article><h1>Blast in Quetta</h1><p>A bomb killed 20 people at a market in Quetta on Friday.</p>
+<div class="share-buttons">Share on Facebook</div><p>Police said the toll may rise.</p></article>
+<aside>Most read: cricket scores</aside><footer>© Daily News</footer></body></html>"""
+
+RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Feed</title>
+<item><title>Two soldiers killed in Bajaur</title><link>https://n.example/a</link>
+<guid>https://n.example/a</guid><pubDate>Tue, 10 Jun 2014 09:00:00 +0000</pubDate>
+<description>&lt;p&gt;Militants &lt;b&gt;ambushed&lt;/b&gt; a patrol.&lt;/p&gt;</description></item>
+<item><title>Budget passed</title><link>https://n.example/b</link>
+<pubDate>Wed, 11 Jun 2014 09:00:00 +0000</pubDate><description>No violence.</description></item>
+</channel></rss>"""
+
+ATOM = """<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">
+<title>F</title><entry><id>urn:x:1</id><title>Raid in Khost</title>
+<link href="https://n.example/c"/><updated>2012-03-04T10:00:00Z</updated>
+<summary>Forces detained three suspects.</summary></entry></feed>"""
+
+
+def test_html_boilerplate_removed() -> None:
+    title, body, date = html_to_text(PAGE)
+    assert title == "Blast in Quetta | Daily News"
+    assert body.startswith("Blast in Quetta\n\nA bomb killed 20 people")
+    assert "Police said the toll may rise." in body
+    for junk in ("Home", "Subscribe", "Share on", "cricket", "©", "killed 99", "color"):
+        assert junk not in body
+    assert date == dt.date(2019, 4, 12)
+
+
+def test_rss_and_atom_items(tmp_path: Path) -> None:
+    (tmp_path / "feed.xml").write_text(RSS, encoding="utf-8")
+    docs = list(read_documents(tmp_path / "feed.xml"))
+    assert [d.doc_id for d in docs] == ["https://n.example/a", "https://n.example/b"]
+    assert docs[0].published == dt.date(2014, 6, 10)
+    assert docs[0].text == "Two soldiers killed in Bajaur\n\nMilitants ambushed a patrol."
+    (tmp_path / "feed.atom").write_text(ATOM, encoding="utf-8")
+    (atom,) = read_documents(tmp_path / "feed.atom")
+    assert (atom.doc_id, atom.url, atom.published) == (
+        "urn:x:1", "https://n.example/c", dt.date(2012, 3, 4),
+    )  # fmt: skip
+    assert "detained three suspects" in atom.text
+
+
+def test_jsonl_and_errors(tmp_path: Path) -> None:
+    good = tmp_path / "a.jsonl"
+    good.write_text('{"id": "x", "text": "t", "published": "2014-06-10"}\n\n{"text": "u"}\n')
+    docs = list(read_documents(good, published=dt.date(2000, 1, 1)))
+    assert [(d.doc_id, d.published) for d in docs] == [
+        ("x", dt.date(2014, 6, 10)), ("a:3", dt.date(2000, 1, 1)),
+    ]  # fmt: skip
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "t"}\n{"id": "y", "text": "t", "published": "June"}\n')
+    with pytest.raises(SchemaError, match=r"row 2, column 'published'"):
+        list(read_documents(bad))
+    broken = tmp_path / "broken.jsonl"
+    broken.write_text('{"id": "x", "text": 5}\n')
+    with pytest.raises(SchemaError, match="column 'text'"):
+        list(read_documents(broken))
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    with pytest.raises(EmptyFileError):
+        list(read_documents(empty))
+    (tmp_path / "bad.xml").write_text("<rss><channel><item>")
+    with pytest.raises(FormatError, match="RSS/Atom"):
+        list(read_documents(tmp_path / "bad.xml"))
+
+
+def test_folder_reads_every_kind(tmp_path: Path) -> None:
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "page.html").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "note.txt").write_text("Plain text report.", encoding="utf-8")
+    (tmp_path / "feed.rss").write_text(RSS, encoding="utf-8")
+    (tmp_path / "skip.csv").write_text("a,b\n")
+    ids = [d.doc_id for d in read_documents(tmp_path)]
+    assert ids == ["https://n.example/a", "https://n.example/b", "note", "page"]
+    (tmp_path / "nothing").mkdir()
+    with pytest.raises(InputError, match="no readable documents"):
+        list(read_documents(tmp_path / "nothing"))
+
+
+def test_feed_url_through_the_network_seam() -> None:
+    transport = MockTransport(lambda url: RSS.encode())
+    docs = list(read_documents("https://n.example/rss", transport=transport))
+    assert transport.requests == ["https://n.example/rss"] and len(docs) == 2
+
+    def fail(url: str) -> bytes:
+        raise FetchError(url, "offline")
+
+    with pytest.raises(FetchError, match="offline"):
+        list(read_documents("https://n.example/rss", transport=MockTransport(fail)))

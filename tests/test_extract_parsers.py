@@ -1,0 +1,122 @@
+"""Casualty and date parsers: examples and properties."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from signalfire.extract.casualties import find_counts, parse_number
+from signalfire.extract.dates import find_dateline, find_dates, resolve_relative
+
+_ONES = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"]  # fmt: skip
+_TENS = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+
+
+def words(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    if n < 100:
+        return _TENS[n // 10] + ("-" + _ONES[n % 10] if n % 10 else "")
+    rest = n % 100
+    return _ONES[n // 100] + " hundred" + (" and " + words(rest) if rest else "")
+
+
+def counts(text: str) -> dict[str, tuple[int, int]]:
+    return {c.category: (c.value, c.high) for c in find_counts(text)}
+
+
+@given(st.integers(min_value=1, max_value=999))
+def test_number_words_round_trip(n: int) -> None:
+    assert parse_number(words(n)) == n
+    assert parse_number(words(n).capitalize()) == n
+
+
+@given(
+    st.integers(min_value=1, max_value=5000),
+    st.sampled_from(["militants", "soldiers", "people", "suspected Taliban fighters"]),
+    st.sampled_from(["were killed", "killed", "died", "were wounded", "were abducted"]),
+    st.booleans(),
+)
+def test_number_victim_verb(n: int, victims: str, verb: str, as_words: bool) -> None:
+    number = words(n) if as_words and n < 1000 else f"{n:,}"
+    found = counts(f"At least {number} {victims} {verb} in the attack on Monday.")
+    category = {"killed": "killed", "died": "killed", "wounded": "injured"}.get(
+        verb.split()[-1], "abducted"
+    )
+    assert found == {category: (n, n)}
+
+
+@given(st.integers(min_value=1, max_value=500), st.integers(min_value=0, max_value=50))
+def test_ranges_give_the_lower_bound(low: int, extra: int) -> None:
+    found = counts(f"{low} to {low + extra} people were killed")
+    assert found["killed"] == (low, low + extra)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Troops kill 26 militants in Orakzai", {"killed": (26, 26)}),
+        (
+            "Indian firing kills 2, hurts 5 in Pakistan Kashmir",
+            {"killed": (2, 2), "injured": (5, 5)},
+        ),
+        ("dozens were injured in the blast", {"injured": (24, 24)}),
+        ("the death toll rose to 45", {"killed": (45, 45)}),
+        ("13 killed and 20 others wounded", {"killed": (13, 13), "injured": (20, 20)}),
+        ("a 25-year-old man was shot dead", {"killed": (1, 1)}),
+        ("the force detained a Taliban facilitator", {"arrested": (1, 1)}),
+        ("seized 353 pounds of opium", {}),
+        ("gunmen kidnapped 10-12 passengers", {"abducted": (10, 12)}),
+        ("one of the wounded died later", {}),
+    ],
+)
+def test_casualty_examples(text: str, expected: dict[str, tuple[int, int]]) -> None:
+    assert counts(text) == expected
+
+
+@given(st.text(max_size=200))
+def test_find_counts_never_crashes_and_spans_are_exact(text: str) -> None:
+    for c in find_counts(text):
+        assert text[c.start : c.end] == c.text
+        assert 0 <= c.value <= c.high
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)), st.integers(0, 6))
+def test_weekday_is_the_latest_on_or_before_publication(published: dt.date, wd: int) -> None:
+    day, precision = resolve_relative(WEEKDAYS[wd], published) or (None, None)
+    assert day is not None and precision == 1
+    assert day.weekday() == wd and 0 <= (published - day).days <= 6
+    last = resolve_relative("last " + WEEKDAYS[wd], published)
+    assert last is not None and 1 <= (published - last[0]).days <= 7
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2030, 12, 31)))
+def test_relative_words(published: dt.date) -> None:
+    text = "Militants attacked the post yesterday; three days ago a bomb went off; last week too."
+    found = find_dates(text, published)
+    assert [d.date for d in found] == [
+        published - dt.timedelta(days=1),
+        published - dt.timedelta(days=3),
+        published - dt.timedelta(days=7),
+    ]
+    assert [d.precision for d in found] == [1, 1, 3]
+    for d in found:
+        assert text[d.start : d.end] == d.text
+
+
+def test_absolute_dates_and_datelines() -> None:
+    pub = dt.date(2011, 5, 24)
+    assert [d.date for d in find_dates("the raid on May 20", pub)] == [dt.date(2011, 5, 20)]
+    # A year-less date after publication is last year's.
+    assert [d.date for d in find_dates("on December 30", pub)] == [dt.date(2010, 12, 30)]
+    assert [d.date for d in find_dates("on 3 March 2010", pub)] == [dt.date(2010, 3, 3)]
+    assert find_dateline("KABUL, Afghanistan (May 24, 2011) In Kajaki") == pub
+    assert find_dateline("KABUL, Afghanistan (Dec. 28) - More") is None
