@@ -18,7 +18,12 @@ from test_cli import run
 
 import signalfire
 from signalfire.graph.curated import load_curated
-from signalfire.graph.derive import derive_relations, first_appearances, operating_areas
+from signalfire.graph.derive import (
+    _spells,
+    derive_relations,
+    first_appearances,
+    operating_areas,
+)
 from signalfire.graph.export import build_graph, to_graphml, to_html
 from signalfire.graph.features import actor_panel, allied_activity
 from signalfire.graph.model import (
@@ -218,10 +223,20 @@ def test_graph_html_renders_offline(graph: signalfire.Store, tmp_path: Path) -> 
         page.wait_for_selector("body[data-ready='1']", timeout=10_000)
         circles = page.locator("svg circle").count()
         lines = page.locator("svg line").count()
+        page.uncheck("#all-years")
+        page.fill("#year", "2009")
+        page.dispatch_event("#year", "input")
+        shown_2009 = page.locator("svg line:visible").count()
         browser.close()
     assert errors == []
     assert [u for u in requests if not u.startswith("file://")] == []
     assert circles == len(built.nodes) and lines == len(built.edges)
+    in_2009 = [
+        e
+        for e in built.edges
+        if any((a or "0") <= "2009-12-31" and (b or "9999") >= "2009" for a, b in e["periods"])
+    ]
+    assert 0 < shown_2009 == len(in_2009) < len(built.edges)
 
 
 def test_actor_panel_counts_each_side(graph: signalfire.Store) -> None:
@@ -276,3 +291,38 @@ def test_symmetric_relations_have_one_key(a: str, b: str, c: str, kind: str) -> 
     mediated = Relation(c, c, "mediates", a, a, third_id=b, third_name=b)
     swapped = Relation(c, c, "mediates", b, b, third_id=a, third_name=a)
     assert mediated.key() == swapped.key()
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 3000), st.integers(0, 40), st.sampled_from(["a", "b"])),
+        min_size=1,
+        max_size=40,
+    ),
+    st.integers(1, 400),
+)
+def test_spells_split_exactly_at_long_gaps(rows: list[tuple[int, int, str]], gap_days: int) -> None:
+    start = pd.Timestamp("2000-01-01")
+    frame = pd.DataFrame(
+        {
+            "event_id": [f"e{i}" for i in range(len(rows))],
+            "date_start": [start + pd.Timedelta(days=d) for d, _, _ in rows],
+            "date_end": [start + pd.Timedelta(days=d + n) for d, n, _ in rows],
+            "actor": [a for _, _, a in rows],
+            "deaths": [1] * len(rows),
+            "source": ["test"] * len(rows),
+        }
+    )
+    spells = _spells(frame, ["actor"], gap_days)
+    assert spells["events"].sum() == len(rows)
+    assert sorted(e for ids in spells["event_ids"] for e in ids) == sorted(frame["event_id"])
+    for actor, group in spells.sort_values("start").groupby("actor"):
+        # Consecutive spells of one actor are separated by more than the gap...
+        ends = group["end"].cummax().shift()
+        gaps = (group["start"] - ends).dt.days.dropna()
+        assert (gaps > gap_days).all(), actor
+        # ...and within a spell no gap is longer than it.
+        for ids in group["event_ids"]:
+            inside = frame.set_index("event_id").loc[ids].sort_values("date_start")
+            reach = inside["date_end"].cummax().shift()
+            assert ((inside["date_start"] - reach).dt.days.dropna() <= gap_days).all()

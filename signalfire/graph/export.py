@@ -80,6 +80,10 @@ def build_graph(
                 ),
                 "confidence": float(rows["confidence"].max()),
                 "relation_ids": [int(i) for i in rows["relation_id"]],
+                "periods": [
+                    [_value(a), _value(b)]
+                    for a, b in zip(rows["start_date"], rows["end_date"], strict=True)
+                ],
             }
         )
     names = dict(zip(frame["subject_id"], frame["subject_name"], strict=False))
@@ -179,7 +183,10 @@ svg {{ width: 100vw; height: calc(100vh - 80px); display: block; }}
   font-size: 12px; pointer-events: none; display: none; max-width: 360px; }}
 </style></head>
 <body>
-<header><h1>{title}</h1><div>{subtitle}</div><div id="legend"></div></header>
+<header><h1>{title}</h1><div>{subtitle}</div>
+<div><label><input type="checkbox" id="all-years" checked> all years</label>
+<input type="range" id="year" aria-label="year"> <span id="year-label"></span></div>
+<div id="legend"></div></header>
 <svg id="graph" role="img" aria-label="actor network"></svg>
 <div id="tip"></div>
 <script id="graph-data" type="application/json">{data}</script>
@@ -251,6 +258,29 @@ svg {{ width: 100vw; height: calc(100vh - 80px); display: block; }}
     heat = Math.max(heat, 0.3);
   }});
   window.addEventListener("mouseup", function () {{ drag = null; }});
+  // Year filter: an edge shows when one of its periods overlaps the year (open ends overlap).
+  var years = [];
+  edges.forEach(function (e) {{ e.periods.forEach(function (p) {{
+    if (p[0]) years.push(+p[0].slice(0, 4)); if (p[1]) years.push(+p[1].slice(0, 4)); }}); }});
+  var slider = document.getElementById("year"), allYears = document.getElementById("all-years");
+  var yearLabel = document.getElementById("year-label");
+  var y0 = years.length ? Math.min.apply(null, years) : 2000;
+  var y1 = years.length ? Math.max.apply(null, years) : 2000;
+  slider.min = y0; slider.max = y1; slider.value = y1; slider.disabled = true;
+  function inYear(e) {{
+    if (allYears.checked) return true;
+    var y = slider.value;
+    return e.periods.some(function (p) {{
+      return (p[0] || "0000") <= y + "-12-31" && (p[1] || "9999") >= y;
+    }});
+  }}
+  function onYear() {{
+    slider.disabled = allYears.checked;
+    yearLabel.textContent = allYears.checked ? "" : slider.value;
+    draw();
+  }}
+  slider.addEventListener("input", onYear);
+  allYears.addEventListener("change", onYear);
   var legend = document.getElementById("legend");
   Object.keys(colours).forEach(function (r) {{
     if (!edges.some(function (e) {{ return e.relation === r; }})) return;
@@ -293,10 +323,15 @@ svg {{ width: 100vw; height: calc(100vh - 80px); display: block; }}
       var a = byId[e.source], b = byId[e.target];
       e.line.setAttribute("x1", a.x); e.line.setAttribute("y1", a.y);
       e.line.setAttribute("x2", b.x); e.line.setAttribute("y2", b.y);
-      e.line.style.display = hidden[e.relation] ? "none" : "";
+      e.visible = !hidden[e.relation] && inYear(e);
+      e.line.style.display = e.visible ? "" : "none";
     }});
-    nodes.forEach(function (n) {{ n.g.setAttribute("transform",
-      "translate(" + n.x + "," + n.y + ")"); }});
+    var active = {{}};
+    edges.forEach(function (e) {{ if (e.visible) {{ active[e.source] = active[e.target] = 1; }} }});
+    nodes.forEach(function (n) {{
+      n.g.setAttribute("transform", "translate(" + n.x + "," + n.y + ")");
+      n.g.style.opacity = active[n.id] || allYears.checked ? 1 : 0.25;
+    }});
   }}
   function tick() {{
     if (heat > 0.02 || drag) {{ step(); draw(); }}
