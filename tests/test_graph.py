@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_cli import run
 
@@ -293,6 +293,7 @@ def test_symmetric_relations_have_one_key(a: str, b: str, c: str, kind: str) -> 
     assert mediated.key() == swapped.key()
 
 
+@settings(max_examples=30, deadline=None)
 @given(
     st.lists(
         st.tuples(st.integers(0, 3000), st.integers(0, 40), st.sampled_from(["a", "b"])),
