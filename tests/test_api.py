@@ -458,6 +458,7 @@ def test_upload_ingests_with_a_token(
 ) -> None:
     path = write_ged(tmp_path / "new.csv", [{"id": "990101"}, {"id": "990102", "best": "7"}])
     params = {"format": "ucdp-ged", "filename": "../../new.csv"}
+    before = client.get("/api/events", params={"limit": 0}).json()["total"]  # now cached
     assert_error(client.post("/api/ingest", params=params, content=path.read_bytes()), 401)
     done = client.post(
         "/api/ingest", params=params, content=path.read_bytes(), headers=auth(web_data.token)
@@ -468,6 +469,7 @@ def test_upload_ingests_with_a_token(
     assert report["file_name"].endswith("_new.csv") and "/" not in report["file_name"]
     event = client.get("/api/events/ucdp-ged:990102").json()
     assert event["deaths_best"] == 7
+    assert client.get("/api/events", params={"limit": 0}).json()["total"] == before + 2
     bad = client.post(
         "/api/ingest",
         params={**params, "format": "nope"},

@@ -36,7 +36,14 @@ def is_loopback(host: str) -> bool:
     is_flag=True,
     help="On a non-loopback address, let reads through without a token (writes still need one).",
 )
-def serve(db: Path | None, host: str, port: int, upload_limit: int, public_reads: bool) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Do not replay API answers between writes (for measuring the uncached path).",
+)
+def serve(
+    db: Path | None, host: str, port: int, upload_limit: int, public_reads: bool, no_cache: bool
+) -> None:
     """Serve the REST API and the offline dashboard (http://HOST:PORT/).
 
     Reads are open on loopback; writes need a token (`signalfire token create`). A
@@ -58,7 +65,12 @@ def serve(db: Path | None, host: str, port: int, upload_limit: int, public_reads
             "a loopback address (127.0.0.1, ::1 or localhost) until an API token exists: "
             "create one with `signalfire token create --name NAME`",
         )
-    app = create_app(store, tokens_for_reads=not loopback and not public_reads)
+    app = create_app(
+        store,
+        tokens_for_reads=not loopback and not public_reads,
+        upload_limit=upload_limit * 1024 * 1024,
+        cache_responses=not no_cache,
+    )
     err.print(f"signalfire: serving {store.path} at http://{host}:{port}/ (Ctrl-C stops)")
     try:
         uvicorn.run(app, host=host, port=port, log_level="warning")

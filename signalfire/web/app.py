@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
 
 from fastapi import Depends, FastAPI
 
@@ -29,39 +27,10 @@ from . import (
     static,
 )
 from .access import read_access
+from .cache import CachedResponses, ResponseCache
 from .security import SecurityMiddleware
 
 DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024
-
-
-class ResponseCache:
-    """Rendered bodies of expensive, unchanging responses (region GeoJSON); cleared by writes.
-
-    The app holds the store's only read-write connection, so nothing else can change it.
-    """
-
-    def __init__(self, size: int = 64) -> None:
-        self.size = size
-        self._items: OrderedDict[Any, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Any) -> Any:
-        with self._lock:
-            value = self._items.get(key)
-            if value is not None:
-                self._items.move_to_end(key)
-            return value
-
-    def put(self, key: Any, value: Any) -> None:
-        with self._lock:
-            self._items[key] = value
-            self._items.move_to_end(key)
-            while len(self._items) > self.size:
-                self._items.popitem(last=False)
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
 
 
 def create_app(
@@ -70,12 +39,14 @@ def create_app(
     tokens_for_reads: bool = False,
     upload_limit: int = DEFAULT_UPLOAD_LIMIT,
     upload_dir: str | os.PathLike[str] | None = None,
+    cache_responses: bool = True,
 ) -> FastAPI:
     """The app over the store at `db_path` (opened read-write for the app's lifetime).
 
     `tokens_for_reads`: every /api request needs a token (set when serving beyond loopback).
     `upload_limit`: largest accepted upload in bytes. `upload_dir`: where uploads are kept
     (default: an `uploads` folder beside the store), as the provenance of what they added.
+    `cache_responses`: replay GET /api/ answers until the next write (see web.cache).
     """
     if isinstance(db_path, Store):
         store, owned = db_path, False
@@ -120,5 +91,7 @@ def create_app(
     ):
         app.include_router(module.router)
     static.mount(app)
+    # Added last = outermost: security headers go on replayed answers too.
+    app.add_middleware(CachedResponses, cache=app.state.cache if cache_responses else None)
     app.add_middleware(SecurityMiddleware, upload_limit=upload_limit, upload_paths=("/api/ingest",))
     return app

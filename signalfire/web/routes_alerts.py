@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal, get_args
 
-from fastapi import APIRouter, Depends, Path, Query
+from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
@@ -107,6 +107,7 @@ def get_alert(
     responses={401: {"description": "no or bad token"}, 404: {"description": "no such alert"}},
 )
 async def post_feedback(
+    request: Request,
     alert_id: Annotated[str, Path(max_length=200)],
     feedback: Feedback,
     token: Annotated[TokenInfo, Depends(require_token)],
@@ -122,6 +123,7 @@ async def post_feedback(
             action=feedback.action,
             reason=feedback.reason.strip() or feedback.reason,
         )
+        request.app.state.cache.clear()
         return _one(store, alert_id)
 
     return json_response(await run_in_threadpool(run))

@@ -1,0 +1,110 @@
+"""Rendered API responses, kept until the next write.
+
+The app holds the store's only read-write connection (DuckDB lets one process write, and no
+other process open the file meanwhile), so every change goes through the app, and each write
+endpoint clears the cache. A GET of the same URL in between gets the same bytes.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from .access import presented_token
+from .auth import verify_token
+
+MAX_ENTRY_BYTES = 2 * 1024 * 1024
+UNCACHED_PATHS = ("/api/health", "/api/ingest")
+
+
+class ResponseCache:
+    """A thread-safe LRU of rendered bodies (and other values), cleared by writes."""
+
+    def __init__(self, size: int = 512) -> None:
+        self.size = size
+        self._items: OrderedDict[Any, Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def get(self, key: Any) -> Any:
+        with self._lock:
+            value = self._items.get(key)
+            if value is None:
+                self.misses += 1
+            else:
+                self.hits += 1
+                self._items.move_to_end(key)
+            return value
+
+    def put(self, key: Any, value: Any) -> None:
+        with self._lock:
+            self._items[key] = value
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+class CachedResponses:
+    """ASGI middleware: a GET under /api/ answered 200 is replayed until the cache is cleared."""
+
+    def __init__(self, app: ASGIApp, *, cache: ResponseCache | None) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        path = scope.get("path", "")
+        if (
+            self.cache is None
+            or scope["type"] != "http"
+            or scope["method"] != "GET"
+            or not path.startswith("/api/")
+            or path.startswith(UNCACHED_PATHS)
+        ):
+            await self.app(scope, receive, send)
+            return
+        state = scope["app"].state if "app" in scope else None
+        headers = dict(scope.get("headers", []))
+        if state is not None and state.tokens_for_reads:
+            # Replays must pass the same gate as the app: a live token.
+            from starlette.requests import Request
+
+            token = presented_token(Request(scope))
+            if token is None or verify_token(state.store, token) is None:
+                await self.app(scope, receive, send)
+                return
+        gzip_ok = b"gzip" in headers.get(b"accept-encoding", b"")
+        key = ("response", path, scope.get("query_string", b""), gzip_ok)
+        stored = self.cache.get(key)
+        if stored is not None:
+            start, body = stored
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        captured: list[Message] = []
+        cacheable = True
+
+        async def capture(message: Message) -> None:
+            nonlocal cacheable
+            if message["type"] == "http.response.start":
+                cacheable = message["status"] == 200
+            elif message["type"] == "http.response.body" and cacheable:
+                captured.append(message)
+                if message.get("more_body", False):
+                    cacheable = False
+            await send(message)
+            if message["type"] == "http.response.start":
+                captured.insert(0, message)
+
+        await self.app(scope, receive, capture)
+        if cacheable and len(captured) == 2:
+            body = captured[1].get("body", b"")
+            if len(body) <= MAX_ENTRY_BYTES:
+                self.cache.put(key, (captured[0], body))
