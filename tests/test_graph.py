@@ -327,3 +327,19 @@ def test_spells_split_exactly_at_long_gaps(rows: list[tuple[int, int, str]], gap
             inside = frame.set_index("event_id").loc[ids].sort_values("date_start")
             reach = inside["date_end"].cummax().shift()
             assert ((inside["date_start"] - reach).dt.days.dropna() <= gap_days).all()
+
+
+def test_a_longer_spell_from_new_data_supersedes_the_old_one(tmp_path: Path) -> None:
+    with signalfire.open(tmp_path / "s.duckdb") as store:
+        old = Relation("a", "A", "fights", "b", "B", start="2008-01-05", end="2009-01-01")
+        save_relations(store, [(old, Source("dataset", "ucdp-ged", 0.95, ("e1", "e2")))])
+        newer = Relation("a", "A", "fights", "b", "B", start="2008-01-05", end="2010-06-01")
+        source = Source("dataset", "ucdp-ged", 0.95, ("e1", "e2", "e3"))
+        save_relations(store, [(newer, source)])
+        shown = relations(store)
+        assert shown["end_date"].tolist() == ["2010-06-01"]
+        history = relations(store, superseded=True)
+        assert sorted(history["end_date"]) == ["2009-01-01", "2010-06-01"]
+        # A claim with other evidence (text, curated) is never hidden.
+        save_relations(store, [(old, Source("text", "doc", 0.8, span_start=0, span_end=3))])
+        assert len(relations(store)) == 2

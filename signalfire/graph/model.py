@@ -321,12 +321,16 @@ def relations(
     relation: str | Sequence[str] | None = None,
     at: str | None = None,
     source_kind: str | None = None,
+    superseded: bool = False,
 ) -> pd.DataFrame:
     """Stored relations with their evidence summarised: n_sources, source kinds, confidence.
 
     `actor_id` matches subject, object or third party; `at` (a partial date) keeps relations
     whose period covers it (an unknown start or end is open). Confidence combines the sources
     as independent evidence: 1 - prod(1 - c).
+
+    A spell derived from data that a later derivation extended (same pair and type, period
+    inside the newer one's) is kept in the store as history but left out unless `superseded`.
     """
     clauses: list[str] = []
     params: list[Any] = []
@@ -346,6 +350,19 @@ def relations(
             " WHEN 7 THEN r.end_date || '-31' ELSE r.end_date END >= ?)"
         )
         params += [_pad(at, False), _pad(at, True)]
+    if not superseded:
+        clauses.append(
+            """NOT EXISTS (
+                 SELECT 1 FROM relations n
+                 WHERE n.subject_id = r.subject_id AND n.relation = r.relation
+                   AND n.object_id = r.object_id AND n.negated = r.negated
+                   AND n.relation_id <> r.relation_id AND n.created_at > r.created_at
+                   AND n.start_date <= r.start_date AND n.end_date >= r.end_date
+                   AND n.relation_id IN (SELECT relation_id FROM relation_sources
+                                         WHERE kind = 'dataset')
+                   AND r.relation_id NOT IN (SELECT relation_id FROM relation_sources
+                                             WHERE kind <> 'dataset'))"""
+        )
     having = ""
     if source_kind:
         having = "HAVING bool_or(s.kind = ?)"
