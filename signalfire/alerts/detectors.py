@@ -76,15 +76,18 @@ class SurgeConfig:
     `threshold` and the last `hold` months include one above the baseline."""
 
     target: str = "fatalities"  # or "events"
-    ratio: float = 3.0  # the shift in mean the CUSUM is tuned to detect
-    dispersion: float | None = 0.5  # negative binomial size; None = Poisson
-    threshold: float = 4.0
-    window: int = 24
-    guard: int = 2
+    ratio: float = 2.0  # the shift in mean the CUSUM is tuned to detect
+    # Negative binomial size; None = Poisson. Poisson won on 2010-2014 (see BENCHMARKS.md):
+    # the size gate below, not the likelihood, is what keeps single big attacks out.
+    dispersion: float | None = None
+    threshold: float = 5.0
+    window: int = 12
+    guard: int = 1
     min_months: int = 6
     floor: float = 0.5  # smallest baseline mean (a quiet region is not a zero-rate one)
     hold: int = 1
-    min_size: float = 5.0  # the run must hold a month with at least this many
+    min_size: float = 10.0  # the run must hold a month with at least this many
+    min_events: int = 2  # ... in at least this many events
 
     def __post_init__(self) -> None:
         if self.target not in ("fatalities", "events"):
@@ -95,7 +98,9 @@ class SurgeConfig:
             raise ValueError(f"surge settings out of range: {self}")
 
 
-def surge_state(values: np.ndarray, cfg: SurgeConfig) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def surge_state(
+    values: np.ndarray, cfg: SurgeConfig, counts: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """(open, statistic, baseline), each (months, regions), over the whole history."""
     base = lagged_mean(values, cfg.window, cfg.guard, cfg.min_months)
     mu0 = np.maximum(np.nan_to_num(base, nan=cfg.floor), cfg.floor)
@@ -107,6 +112,8 @@ def surge_state(values: np.ndarray, cfg: SurgeConfig) -> tuple[np.ndarray, np.nd
     for lag in range(cfg.hold):
         recent[lag:] |= rising[: len(rising) - lag]
     big = values >= cfg.min_size
+    if counts is not None:
+        big &= counts >= cfg.min_events
     alarm = (stat >= cfg.threshold) & recent
     # The run must include a month of real size: no alarm on 0 -> 2 in a quiet place.
     opened = np.zeros_like(alarm)
@@ -137,7 +144,7 @@ def surge(data: AlertData, cfg: SurgeConfig | None = None) -> list[Alert]:
     if table.empty:
         return []
     values = table.to_numpy(float)
-    opened, stat, mu0 = surge_state(values, cfg)
+    opened, stat, mu0 = surge_state(values, cfg, data.counts.to_numpy(float))
     months = data.months
     alerts = []
     unit = "fatalities" if cfg.target == "fatalities" else "events"
@@ -188,9 +195,9 @@ class ThresholdConfig:
     `fatalities`, raised to `relative` times the region's mean of its last 12 months."""
 
     fatalities: float = 10.0
-    relative: float | None = 3.0
-    level: float = 0.3
-    horizon: int = 1
+    relative: float | None = 2.0
+    level: float = 0.4
+    horizon: int = 2
     model: str = "history"
     draws: int = 500
 
@@ -313,44 +320,50 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
     as_of = data.as_of
     data_start = data.months[0]
     recent_from = as_of - (cfg.open_months - 1)
+    recent = long[long["period"] >= recent_from]
+    if recent.empty:
+        return []
+    keys = ["region_id", "actor"]
+    first_recent = recent.groupby(keys)["period"].min().rename("first_recent")
+    sizes = recent.groupby(keys)["event_id"].nunique()
+    first_recent = first_recent[sizes >= cfg.min_events]
+    # The last month each pair was seen before its recent return (none: never seen before).
+    past = long.merge(first_recent.reset_index(), on=keys)
+    past = past[past["period"] < past["first_recent"]]
+    last_before = past.groupby(keys)["period"].max()
+    reach = long.groupby("actor")["region_id"].nunique()
     alerts = []
-    for (region, actor), group in long.groupby(["region_id", "actor"], sort=True):
-        recent = group[group["period"] >= recent_from]
-        if len(recent) < cfg.min_events:
-            continue
-        first_recent = recent["period"].min()
-        before = group[group["period"] < first_recent]
-        if len(before):
-            last_before = before["period"].max()
-            gap = (first_recent - last_before).n
-            if gap <= cfg.gap:
+    for region, actor, first in first_recent.reset_index().itertuples(index=False, name=None):
+        previous = last_before.get((region, actor))
+        if previous is not None:
+            if (first - previous).n <= cfg.gap:
                 continue
-            why = f"first seen there since {month_label(last_before)}"
+            why = f"first seen there since {month_label(previous)}"
         else:
-            if (first_recent - data_start).n < cfg.gap:
+            if (first - data_start).n < cfg.gap:
                 continue  # too little history to call it new
             why = "never seen there before"
-        elsewhere = long[(long["actor"] == actor) & (long["region_id"] != region)]
-        deaths = float(recent["deaths"].sum())
+        rows = recent[(recent["region_id"] == region) & (recent["actor"] == actor)]
+        deaths = float(rows["deaths"].sum())
+        n_events = int(rows["event_id"].nunique())
         alerts.append(
             Alert(
                 kind="new_actor",
                 level=data.level,
                 region_id=str(region),
                 actor_id=str(actor),
-                period_start=month_label(first_recent),
+                period_start=month_label(first),
                 period_end=month_label(as_of),
-                score=float(recent["event_id"].nunique()),
+                score=float(n_events),
                 severity=severity_for(deaths, 1, 10),
                 message=(
-                    f"{actor} active in {_name(data, str(region))} "
-                    f"({recent['event_id'].nunique()} events, {deaths:g} fatalities since "
-                    f"{month_label(first_recent)}): {why}."
+                    f"{actor} active in {_name(data, str(region))} ({n_events} events, "
+                    f"{deaths:g} fatalities since {month_label(first)}): {why}."
                 ),
                 evidence={
-                    "event_ids": [str(e) for e in recent["event_id"].head(MAX_EVIDENCE_EVENTS)],
-                    "regions_elsewhere": int(elsewhere["region_id"].nunique()),
-                    "previous_month": month_label(before["period"].max()) if len(before) else None,
+                    "event_ids": [str(e) for e in rows["event_id"].head(MAX_EVIDENCE_EVENTS)],
+                    "regions_elsewhere": int(reach.get(actor, 1)) - 1,
+                    "previous_month": month_label(previous) if previous is not None else None,
                 },
             )
         )

@@ -1,0 +1,138 @@
+"""Alert delivery: the webhook against a local test server (no network), and the Atom feed."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import threading
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from signalfire.alerts import Alert, atom_feed, deliver_webhook
+from signalfire.alerts.delivery import SIGNATURE_HEADER, HttpxTransport
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class Recorder:
+    """What the test server answers (a list of statuses, the last one repeated) and got."""
+
+    def __init__(self) -> None:
+        self.statuses: list[int] = [200]
+        self.bodies: list[bytes] = []
+        self.headers: list[dict[str, str]] = []
+
+
+@pytest.fixture
+def server() -> Iterator[tuple[str, Recorder]]:
+    recorder = Recorder()
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"]))
+            recorder.bodies.append(body)
+            recorder.headers.append(dict(self.headers))
+            index = min(len(recorder.bodies), len(recorder.statuses)) - 1
+            self.send_response(recorder.statuses[index])
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/hook", recorder
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+        thread.join(5)
+
+
+def alert(region: str = "R1", **changes: object) -> Alert:
+    fields: dict[str, object] = {
+        "kind": "surge",
+        "level": "adm2",
+        "region_id": region,
+        "period_start": "2013-03",
+        "period_end": "2013-06",
+        "score": 2.0,
+        "severity": "high",
+        "message": "Karachi: 127 fatalities since 2013-03 <& more>.",
+        "evidence": {"event_ids": ["ucdp-ged:1"]},
+    }
+    fields.update(changes)
+    return Alert(**fields)  # type: ignore[arg-type]
+
+
+def test_webhook_posts_signed_json(server: tuple[str, Recorder]) -> None:
+    url, recorder = server
+    sent = alert()
+    results = deliver_webhook([sent], url, secret="s3cret", sleep=lambda _: None)
+    assert [(r.delivered, r.attempts, r.status) for r in results] == [(True, 1, 200)]
+    body = recorder.bodies[0]
+    assert json.loads(body) == sent.record()
+    expected = "sha256=" + hmac.new(b"s3cret", body, hashlib.sha256).hexdigest()
+    assert recorder.headers[0][SIGNATURE_HEADER] == expected
+    assert recorder.headers[0]["Content-Type"] == "application/json"
+
+
+def test_webhook_retries_on_500_then_succeeds(server: tuple[str, Recorder]) -> None:
+    url, recorder = server
+    recorder.statuses = [500, 503, 200]
+    waits: list[float] = []
+    results = deliver_webhook([alert()], url, retries=3, backoff=0.5, sleep=waits.append)
+    assert [(r.delivered, r.attempts, r.status) for r in results] == [(True, 3, 200)]
+    assert waits == [0.5, 1.0]
+    assert len(recorder.bodies) == 3
+
+
+def test_webhook_gives_up_cleanly_and_goes_on(server: tuple[str, Recorder]) -> None:
+    url, recorder = server
+    recorder.statuses = [500]
+    results = deliver_webhook([alert("R1"), alert("R2")], url, retries=2, sleep=lambda _: None)
+    assert [(r.delivered, r.attempts, r.status, r.error) for r in results] == [
+        (False, 3, 500, "HTTP 500"),
+        (False, 3, 500, "HTTP 500"),
+    ]
+    assert len(recorder.bodies) == 6
+
+
+def test_webhook_does_not_retry_a_client_error(server: tuple[str, Recorder]) -> None:
+    url, recorder = server
+    recorder.statuses = [404]
+    results = deliver_webhook([alert()], url, retries=3, sleep=lambda _: None)
+    assert [(r.delivered, r.attempts) for r in results] == [(False, 1)]
+
+
+def test_webhook_unreachable_server_gives_up_without_raising() -> None:
+    # A port nobody listens on: the connection is refused at once.
+    results = deliver_webhook(
+        [alert()],
+        "http://127.0.0.1:9/hook",
+        retries=1,
+        transport=HttpxTransport(timeout=2.0),
+        sleep=lambda _: None,
+    )
+    assert not results[0].delivered
+    assert results[0].attempts == 2
+    assert results[0].status is None
+    assert results[0].error
+
+
+def test_atom_feed_is_valid_xml_with_one_entry_per_alert() -> None:
+    text = atom_feed([alert("R1"), alert("R2", kind="new_actor", actor_id="TTP")])
+    root = ET.fromstring(text)
+    assert root.tag == f"{ATOM}feed"
+    entries = root.findall(f"{ATOM}entry")
+    assert len(entries) == 2
+    ids = [e.findtext(f"{ATOM}id") for e in entries]
+    assert ids == [f"urn:signalfire:alert:{alert('R1').alert_id}", ids[1]]
+    assert entries[0].findtext(f"{ATOM}summary") == alert().message
+    assert "TTP" in (entries[1].findtext(f"{ATOM}title") or "")
+    assert entries[0].findtext(f"{ATOM}updated") == "2013-06-30T23:59:59Z"

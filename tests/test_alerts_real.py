@@ -1,0 +1,184 @@
+"""Alerts on the shared GED data: no look-ahead, the CLI, rules, new actors, spillover."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_alerts import synthetic
+from test_cli import run
+
+import signalfire
+from signalfire.alerts import compute_alerts, list_alerts, load_rules, rule_alerts
+from signalfire.alerts.detectors import NewActorConfig, SpilloverConfig, new_actor, spillover
+from signalfire.alerts.evaluate import score, surge_onsets
+from signalfire.alerts.history import load
+from signalfire.errors import InputError
+
+AS_OF = "2013-06"
+FAST = ["surge", "forecast_threshold", "new_actor", "spillover"]
+
+
+@pytest.fixture
+def store_copy(ged_store_path: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "copy.duckdb"
+    shutil.copyfile(ged_store_path, path)
+    return path
+
+
+def test_as_of_uses_no_later_data(ged_store: signalfire.Store, store_copy: Path) -> None:
+    with_future = compute_alerts(ged_store, AS_OF, detectors=FAST)
+    with signalfire.open(store_copy) as cut:
+        cut.con.execute("DELETE FROM events WHERE date_start > DATE '2013-06-30'")
+        without_future = compute_alerts(cut, AS_OF, detectors=FAST)
+    assert with_future, "expected some alerts in mid-2013"
+    assert [a.record() for a in with_future] == [a.record() for a in without_future]
+    assert {a.period_end for a in with_future} == {AS_OF}
+    used = {e for a in with_future for e in a.evidence.get("event_ids", [])}
+    dates = ged_store.query(
+        "SELECT max(date_start) AS last FROM events WHERE list_contains(?, event_id)",
+        [sorted(used)],
+    )
+    assert pd.Timestamp(dates["last"].iloc[0]) <= pd.Timestamp("2013-06-30")
+
+
+def test_cli_lists_saves_and_takes_feedback(
+    store_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = ["--db", str(store_copy), "--detectors", "surge,new_actor"]
+    code, out, err = run(["alerts", *db, "--as-of", AS_OF, "--format", "json"], capsys)
+    assert code == 0, err
+    records = json.loads(out)
+    assert records and {r["period_end"] for r in records} >= {AS_OF}
+    assert set(records[0]) >= {"alert_id", "kind", "region_id", "evidence", "message"}
+    # The next month updates ongoing alerts instead of repeating them.
+    code, _, err = run(["alerts", *db, "--as-of", "2013-07", "--format", "csv"], capsys)
+    assert code == 0, err
+    with signalfire.open(store_copy, read_only=True) as store:
+        stored = list_alerts(store)
+    assert stored["alert_id"].is_unique
+    keys = stored[["kind", "region_id", "actor_id", "period_start"]].astype(str)
+    assert not keys.duplicated().any()
+    alert_id = records[0]["alert_id"]
+    db = db[:2]
+    code, out, err = run(
+        ["alerts", "dismiss", *db, alert_id, "--user", "ana", "--reason", "known operation"],
+        capsys,
+    )
+    assert code == 0, err
+    code, out, _ = run(["alerts", "feedback", *db, alert_id], capsys)
+    assert "known operation" in out and "ana" in out
+    code, _, err = run(["alerts", "ack", *db, "nope", "--user", "a", "--reason", "b"], capsys)
+    assert code == 6 and "nope" in err
+    code, out, _ = run(["alerts", "feed", *db, "--as-of", AS_OF], capsys)
+    assert code == 0 and out.count("<entry>") == len(records)
+    code, _, err = run(["alerts", *db, "--as-of", "2013-13"], capsys)
+    assert code == 2 and "YYYY-MM" in err
+
+
+def test_cli_evaluate_scores_a_short_replay(
+    ged_store_path: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    out_path = tmp_path / "eval.json"
+    argv = ["alerts", "evaluate", "--db", str(ged_store_path), "--start", "2013-01"]
+    argv += ["--end", "2013-06", "--detectors", "surge", "--out", str(out_path)]
+    code, _, err = run(argv, capsys)
+    assert code == 0, err
+    result = json.loads(out_path.read_text())
+    names = [row["detector"] for row in result["detectors"]]
+    assert names[0] == "surge" and names[-1].startswith("naive")
+    assert result["detectors"][0]["surges"] == result["detectors"][-1]["surges"]
+
+
+def test_real_surge_definition_and_scoring() -> None:
+    data = synthetic({"R1": [0.0] * 14 + [12.0, 0.0, 30.0, 0.0, 0.0, 0.0, 0.0, 40.0]})
+    onsets = surge_onsets(data.fatalities, data.counts)
+    # 12 (mean before 0) starts a surge; 30 two months later continues it; 40 after 4 quiet
+    # months starts another.
+    assert onsets["month"].tolist() == ["2011-03", "2011-10"]
+    raised = dataclasses.replace(
+        rule_alert_like(), period_start="2011-01", period_end="2011-01", region_id="R1"
+    )
+    result = score("x", [raised], onsets, "2010-01", "2011-12", regions=1)
+    assert (result.alerts, result.caught_by, result.caught, result.leads) == (1, 1, 1, [2])
+
+
+def rule_alert_like() -> signalfire.Alert:
+    return signalfire.Alert(
+        kind="surge",
+        level="adm2",
+        region_id="R1",
+        period_start="2011-01",
+        period_end="2011-01",
+        score=1.0,
+        severity="low",
+        message="m",
+    )
+
+
+def test_rules_from_toml(ged_store: signalfire.Store, tmp_path: Path) -> None:
+    path = tmp_path / "rules.toml"
+    path.write_text(
+        """
+[[rule]]
+name = "TTP in KP"
+level = "adm1"
+regions = ["PK-KP"]
+actor = "ttp"
+target = "events"
+threshold = 3
+months = 2
+severity = "high"
+"""
+    )
+    rules = load_rules(path)
+    assert rules[0].regions == ("PK-KP",) and rules[0].months == 2
+    data = load(ged_store, AS_OF, "adm2")
+    found = rule_alerts(data, rules[0])
+    assert [(a.kind, a.region_id, a.severity) for a in found] == [("rule", "PK-KP", "high")]
+    assert found[0].evidence["value"] >= 3
+    path.write_text('[[rule]]\nname = "x"\nthreshold = 1\ncolour = "red"\n')
+    with pytest.raises(InputError, match="colour"):
+        load_rules(path)
+    path.write_text('[[rule]]\nname = "x"\nthreshold = -1\n')
+    with pytest.raises(InputError, match="threshold"):
+        load_rules(path)
+
+
+def test_new_actor_after_a_long_gap() -> None:
+    data = synthetic({"R1": [5.0] * 40, "R2": [0.0] * 40})
+    events = data.events.copy()
+    extra = events.iloc[[0]].copy()
+    extra["region_id"] = "R2"
+    extra["period"] = data.months[-1]
+    extra["event_id"] = "new-1"
+    extra["actor2"] = "Group B"
+    found = new_actor(dataclasses.replace(data, events=pd.concat([events, extra])))
+    assert [(a.region_id, a.actor_id) for a in found] == [("R2", "Group B")]
+    # Group A has been in R1 every month: not new. With too little history, nothing is new.
+    assert not new_actor(dataclasses.replace(data, events=events))
+    short = data.until(data.months[10])
+    assert not new_actor(short, NewActorConfig(gap=24))
+
+
+def test_spillover_needs_a_surge_across_the_border() -> None:
+    rising = [0.0] * 30 + [10.0, 12.0, 15.0]
+    data = synthetic({"P1": rising})
+    border = pd.DataFrame({"region_id": ["P1"], "neighbour_id": ["A1"], "neighbour_iso3": ["AFG"]})
+    calm = pd.DataFrame({"AFG": [500.0] * 33}, index=data.months)
+    surging = calm.copy()
+    surging.iloc[-3:, 0] = [1500.0, 2500.0, 3000.0]
+    with_border = dataclasses.replace(data, cross_border=border)
+    assert not spillover(dataclasses.replace(with_border, country_months=calm))
+    found = spillover(dataclasses.replace(with_border, country_months=surging))
+    assert [(a.kind, a.region_id) for a in found] == [("spillover", "P1")]
+    assert "AFG" in found[0].message
+    assert found[0].evidence["countries"]["AFG"]["source"] == "country_months"
+    # No border: no spillover, whatever happens next door.
+    assert not spillover(dataclasses.replace(data, country_months=surging), SpilloverConfig())
+    assert np.isfinite(found[0].score)
