@@ -517,6 +517,8 @@ def test_reads_can_require_a_token(live: LiveServer, web_data: WebData) -> None:
     with LiveServer(guarded) as server, httpx.Client(base_url=server.url) as c:
         assert_error(c.get("/api/events?limit=1"), 401)
         assert c.get("/api/events?limit=1", headers=auth(web_data.token)).status_code == 200
+        assert_error(c.get("/api/events?limit=1"), 401)  # the cached answer is not replayed
+        assert_error(c.get("/api/events?limit=1", headers=auth("sf_guess")), 401)
         assert c.get("/api/health").status_code == 200
         assert c.get("/").status_code == 200
 

@@ -18,6 +18,7 @@ from .auth import verify_token
 
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
 UNCACHED_PATHS = ("/api/health", "/api/ingest")
+_NOT_MODIFIED_HEADERS = {b"etag", b"cache-control", b"vary"}
 
 
 class ResponseCache:
@@ -85,6 +86,12 @@ class CachedResponses:
         stored = self.cache.get(key)
         if stored is not None:
             start, body = stored
+            etag = dict(start.get("headers", [])).get(b"etag")
+            if etag is not None and headers.get(b"if-none-match") == etag:
+                kept = [(k, v) for k, v in start["headers"] if k in _NOT_MODIFIED_HEADERS]
+                await send({"type": "http.response.start", "status": 304, "headers": kept})
+                await send({"type": "http.response.body", "body": b""})
+                return
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
