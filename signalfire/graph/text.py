@@ -88,7 +88,9 @@ FIGHT_NOUNS = frozenset(
 )
 TARGET_VERBS = FIGHT_VERBS | {"target", "shoot", "behead", "kidnap", "abduct", "assassinate"}
 ALLY_VERBS = frozenset({"ally", "cooperate", "collaborate", "work", "side", "partner", "align"})
-ALLY_NOUNS = frozenset({"alliance", "ally", "partner", "partnership", "cooperation", "coalition"})
+ALLY_NOUNS = frozenset(
+    {"alliance", "ally", "partner", "partnership", "cooperation", "coalition", "link", "tie"}
+)
 ALLY_HYPHEN = frozenset({"ally", "allied", "link", "linked", "align", "aligned", "back", "backed"})
 RIVAL_NOUNS = frozenset({"rival", "rivalry", "foe", "enemy", "adversary"})
 SPLINTER_NOUNS = frozenset({"splinter", "offshoot", "breakaway", "spin"})
@@ -286,6 +288,16 @@ class _Doc:
                 return [a for a in found if (m := _mention(a)) and m.id != "civilians"]
         return []
 
+    def group_antecedent(self, token: Any) -> list[Any]:
+        """For "they", "them", "their", "both": the last coordinated actors ("A and B")."""
+        for t in reversed(self.doc[: token.i]):
+            if t.ent_type_ != "ACTOR":
+                continue
+            group = [t, *(c for c in t.conjuncts if c.ent_type_ == "ACTOR")]
+            if len(group) > 1:
+                return sorted(group, key=lambda x: x.i)
+        return []
+
     def actors(self, token: Any, depth: int = 0) -> list[Any]:
         """Actor tokens a nominal stands for: itself, its conjuncts, members' group, back-refs."""
         if token is None or depth > 3:
@@ -302,7 +314,9 @@ class _Doc:
             lower, lemma = t.lower_, t.lemma_.lower()
             if lower in RELATIVE_PRONOUNS and t.head.dep_ in ("relcl", "acl"):
                 out += self.actors(t.head.head, depth + 1)
-            elif lower in ("it", "they", "them", "both"):
+            elif lower in ("they", "them", "both", "their"):
+                out += self.group_antecedent(t) or self.antecedent(t, depth)
+            elif lower == "it":
                 out += self.antecedent(t, depth)
             elif lemma in MEMBER_NOUNS or lemma in GROUP_NOUNS or t.pos_ == "NUM":
                 # "TTP militants", "the BLA's fighters", "dozens of TTP fighters".
@@ -343,6 +357,12 @@ class _Doc:
         nsubj = [c for c in verb.children if c.dep_ == "nsubj"]
         if nsubj:
             found = [a for c in nsubj for a in self.actors(c)]
+            # "X and Y <verb>" that the parser split: take the actor just before "and".
+            first = min((a.i for a in found), default=0)
+            if found and first >= 2 and self.doc[first - 1].lower_ == "and":
+                before = self.doc[first - 2]
+                if before.ent_type_ == "ACTOR" and before not in found:
+                    found.insert(0, before)
             if found or not any(c.lower_ in RELATIVE_PRONOUNS for c in nsubj):
                 return found
         for c in verb.children:
@@ -434,12 +454,18 @@ class _Doc:
 
     def negated(self, token: Any, subjects: list[Any]) -> bool:
         for t in self.chain(token)[:5]:
+            # "has not ended their rivalry": the relation goes on.
+            if t is not token and t.lemma_.lower() in END_VERBS:
+                return False
             if any(c.dep_ == "neg" for c in t.children):
                 return True
             if t is not token and t.lemma_.lower() in NEGATING_VERBS:
                 return True
-            # A relative or adverbial clause keeps its own polarity.
+            # A relative or adverbial clause keeps its own polarity; so does a relation noun
+            # that is the subject of another verb ("talks ... did not produce a deal").
             if t.dep_ in ("ROOT", "relcl", "advcl", "acl"):
+                break
+            if t is token and t.dep_ in ("nsubj", "nsubjpass") and t.pos_ == "NOUN":
                 break
         if any(c.lower_ == "no" and c.dep_ == "det" for c in token.children):
             return True
@@ -449,7 +475,7 @@ class _Doc:
 
     def hedged(self, token: Any) -> bool:
         for t in self.chain(token)[:5]:
-            if any(c.lower_ in HEDGE_ADVERBS for c in t.children):
+            if any(c.lower_ in HEDGE_ADVERBS or c.lower_ == "according" for c in t.children):
                 return True
             if t is not token and t.lemma_.lower() in HEDGE_VERBS and t.tag_ == "VBN":
                 return True
@@ -813,17 +839,21 @@ def _rules(d: _Doc, token: Any) -> None:
             a
             for c in children
             if c.dep_ == "poss" and c.lower_ in PRONOUNS
-            for a in d.antecedent(c)
+            for a in (d.group_antecedent(c) if c.lower_ == "their" else d.antecedent(c))
         ]
         holders: list[Any] = []
         if token.dep_ == "appos" and token.head.ent_type_ == "ACTOR":
             holders = d.actors(token.head)
         elif any(c.dep_ == "appos" and c.ent_type_ == "ACTOR" for c in children):
             holders = [a for c in children if c.dep_ == "appos" for a in d.actors(c)]
-        elif token.dep_ in ("attr", "oprd", "conj") or (
-            # "formed an alliance with", "agreed to a ceasefire with"; not "clashed with rivals"
-            token.dep_ in ("dobj", "pobj")
-            and kind in ("allied_with", "negotiates_with", "ceasefire_with", "fights")
+        elif (
+            token.dep_ in ("attr", "oprd", "conj")
+            or (
+                # "formed an alliance with", "agreed to a ceasefire with"; not "clashed with rivals"
+                token.dep_ in ("dobj", "pobj")
+                and kind in ("allied_with", "negotiates_with", "ceasefire_with", "fights")
+            )
+            or (token.dep_ == "pobj" and token.head.lower_ == "as")
         ):
             head = token.head
             if token.dep_ == "pobj":
@@ -833,7 +863,7 @@ def _rules(d: _Doc, token: Any) -> None:
             elif head.pos_ in ("VERB", "AUX"):
                 holders = d.subjects(head)
         if kind == "fights":
-            if token.dep_ == "pobj" and token.head.lower_ not in ("of",):
+            if token.dep_ == "pobj" and token.head.lower_ not in ("of", "at"):
                 return
             armed = [a for a in objects if _mention(a) and _mention(a).id != "civilians"]  # type: ignore[union-attr]
             targets = [p for w in ("against",) for p in prep_objs.get(w, [])]
@@ -843,7 +873,11 @@ def _rules(d: _Doc, token: Any) -> None:
                 kinds = [m for t in targets if (m := _target(t)) is not None]
                 d.add("targets", holders, kinds[:1], token)
             return
-        if objects:
+        their = any(c.dep_ == "poss" and c.lower_ == "their" for c in children)
+        if objects and not holders and their and kind in SYMMETRIC:
+            for a, b in _pairs(objects):  # "their rivalry"
+                d.add(kind, [a], [b], token)
+        elif objects:
             d.add(kind, holders, objects, token)
         elif kind in SYMMETRIC and kind != "fights" and len(holders) > 1:
             for a, b in _pairs(holders):
