@@ -479,6 +479,8 @@ class _Doc:
                 return True
             if t is not token and t.lemma_.lower() in HEDGE_VERBS and t.tag_ == "VBN":
                 return True
+            if t.dep_ in ("relcl", "acl", "advcl"):  # a hedge on the main clause stays there
+                break
         return False
 
     # --- dates -------------------------------------------------------------------------------
