@@ -414,6 +414,11 @@ def test_dashboard_assets_are_local(client: httpx.Client) -> None:
         response = client.get(asset, headers={"Accept-Encoding": "gzip"})
         assert response.status_code == 200 and response.headers["content-encoding"] == "gzip"
         assert "max-age" in response.headers["cache-control"]
+    for _ in range(2):  # computed, then replayed from the cache: both compressed
+        answer = client.get("/api/forecasts/latest", headers={"Accept-Encoding": "gzip"})
+        assert answer.headers["content-encoding"] == "gzip" and answer.json()["values"]
+    plain = client.get("/api/forecasts/latest", headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers and plain.json() == answer.json()
 
 
 # --- tokens and writes -----------------------------------------------------------------------

@@ -7,6 +7,7 @@ endpoint clears the cache. A GET of the same URL in between gets the same bytes.
 
 from __future__ import annotations
 
+import gzip
 import threading
 from collections import OrderedDict
 from typing import Any
@@ -19,6 +20,7 @@ from .auth import verify_token
 MAX_ENTRY_BYTES = 2 * 1024 * 1024
 UNCACHED_PATHS = ("/api/health", "/api/ingest")
 _NOT_MODIFIED_HEADERS = {b"etag", b"cache-control", b"vary"}
+_TEXTUAL = (b"application/json", b"application/geo+json", b"text/", b"application/atom+xml")
 
 
 class ResponseCache:
@@ -95,23 +97,49 @@ class CachedResponses:
             await send(start)
             await send({"type": "http.response.body", "body": body})
             return
-        captured: list[Message] = []
-        cacheable = True
+        # A miss: hold the (single-message) answer, gzip it if the client accepts that,
+        # send it, keep it. A streamed answer is passed on as it comes and not kept.
+        held: list[Message] = []
+        streaming = False
 
-        async def capture(message: Message) -> None:
-            nonlocal cacheable
-            if message["type"] == "http.response.start":
-                cacheable = message["status"] == 200
-            elif message["type"] == "http.response.body" and cacheable:
-                captured.append(message)
-                if message.get("more_body", False):
-                    cacheable = False
-            await send(message)
-            if message["type"] == "http.response.start":
-                captured.insert(0, message)
+        async def hold(message: Message) -> None:
+            nonlocal streaming
+            if streaming:
+                await send(message)
+            elif message["type"] == "http.response.body" and message.get("more_body", False):
+                streaming = True
+                for earlier in held:
+                    await send(earlier)
+                held.clear()
+                await send(message)
+            else:
+                held.append(message)
 
-        await self.app(scope, receive, capture)
-        if cacheable and len(captured) == 2:
-            body = captured[1].get("body", b"")
-            if len(body) <= MAX_ENTRY_BYTES:
-                self.cache.put(key, (captured[0], body))
+        await self.app(scope, receive, hold)
+        if streaming or len(held) != 2:
+            for message in held:
+                await send(message)
+            return
+        start, body = held[0], held[1].get("body", b"")
+        if start["status"] == 200 and gzip_ok:
+            start, body = _gzipped(start, body)
+        await send(start)
+        await send({"type": "http.response.body", "body": body})
+        if start["status"] == 200 and len(body) <= MAX_ENTRY_BYTES:
+            self.cache.put(key, (start, body))
+
+
+def _gzipped(start: Message, body: bytes) -> tuple[Message, bytes]:
+    """The answer gzipped, when it is text worth compressing and not compressed already."""
+    headers = dict(start.get("headers", []))
+    media = headers.get(b"content-type", b"")
+    if len(body) < 1024 or b"content-encoding" in headers or not media.startswith(_TEXTUAL):
+        return start, body
+    packed = gzip.compress(body, compresslevel=5, mtime=0)
+    kept = [(k, v) for k, v in start["headers"] if k not in (b"content-length", b"vary")]
+    kept += [
+        (b"content-length", str(len(packed)).encode()),
+        (b"content-encoding", b"gzip"),
+        (b"vary", b"Accept-Encoding"),
+    ]
+    return {**start, "headers": kept}, packed

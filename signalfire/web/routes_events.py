@@ -25,6 +25,26 @@ MAX_EXPORT = 200_000
 EVENT_COLUMNS = "* EXCLUDE (row_hash)"
 
 
+def _columns(store: Store, fields: str | None, format: str) -> str:
+    """The SELECT list for `fields` (comma-separated; GeoJSON always keeps lat and lon)."""
+    if not fields:
+        return "e." + EVENT_COLUMNS
+    known = [
+        r[0]
+        for r in store.con.execute(
+            "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events' "
+            "AND column_name <> 'row_hash' ORDER BY column_index"
+        ).fetchall()
+    ]
+    wanted = [f.strip() for f in fields.split(",") if f.strip()]
+    unknown = [f for f in wanted if f not in known]
+    if unknown or not wanted:
+        raise ApiError(422, f"fields must be among {', '.join(known)}; got {fields!r}")
+    if format == "geojson":
+        wanted += [c for c in ("lat", "lon") if c not in wanted]
+    return ", ".join(f"e.{f}" for f in dict.fromkeys(wanted))
+
+
 def _split(values: list[str] | None) -> tuple[str, ...]:
     return tuple(v.strip() for value in values or () for v in value.split(",") if v.strip())
 
@@ -98,8 +118,12 @@ def list_events(
     offset: Annotated[int, Query(ge=0, le=10**9)] = 0,
     order: Annotated[Literal["asc", "desc"], Query(description="by date")] = "asc",
     format: Annotated[Literal["json", "csv", "geojson"], Query()] = "json",
+    fields: Annotated[
+        str | None, Query(max_length=1000, description="Columns to return, comma-separated")
+    ] = None,
 ) -> Response:
     where, params = query.where()
+    columns = _columns(store, fields, format)
     direction = "DESC" if order == "desc" else "ASC"
     if format == "json":
         limit = 100 if limit is None else limit
@@ -114,7 +138,7 @@ def list_events(
             SELECT rowid AS page_rowid, date_start AS page_date, event_id AS page_id
             FROM events{where}
             ORDER BY date_start {direction}, event_id {direction} LIMIT ? OFFSET ?)
-        SELECT e.{EVENT_COLUMNS} FROM page JOIN events e ON e.rowid = page.page_rowid
+        SELECT {columns} FROM page JOIN events e ON e.rowid = page.page_rowid
         ORDER BY page.page_date {direction}, page.page_id {direction}"""
     if format == "json":
         total_row = store.con.execute(f"SELECT count(*) FROM events{where}", params).fetchone()
@@ -129,7 +153,8 @@ def list_events(
         )
     frame = store.query(page_sql, [*params, limit, offset])
     if format == "csv":
-        frame = frame.assign(quality_flags=frame["quality_flags"].map(";".join))
+        if "quality_flags" in frame:
+            frame = frame.assign(quality_flags=frame["quality_flags"].map(";".join))
         buffer = io.StringIO()
         output.write(frame, "csv", None, stdout=buffer)
         return Response(

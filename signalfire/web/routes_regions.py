@@ -25,9 +25,10 @@ def _geojson_bytes(store: Store, level: str | None, iso3: str | None, simplify: 
     if level:
         clauses.append("level = ?")
         params.append(level)
-    if iso3:
-        clauses.append("iso3 = ?")
-        params.append(iso3)
+    countries = [c for c in (iso3 or "").split(",") if c]
+    if countries:
+        clauses.append(f"iso3 IN ({', '.join('?' * len(countries))})")
+        params += countries
     where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
     geometry = "geometry"
     if simplify > 0:
@@ -66,14 +67,19 @@ def list_regions(
     request: Request,
     store: Annotated[Store, Depends(request_store)],
     level: Annotated[_LEVELS | None, Query()] = None,
-    iso3: Annotated[str | None, Query(pattern=r"^[A-Z]{3}$")] = None,
+    iso3: Annotated[
+        str | None,
+        Query(pattern=r"^[A-Z]{3}(,[A-Z]{3})*$", description="ISO3 code(s), comma-separated"),
+    ] = None,
     simplify: Annotated[
         float, Query(ge=0, le=1, description="Simplification tolerance in degrees (0: none)")
     ] = 0.0,
     format: Annotated[Literal["geojson", "json"], Query()] = "geojson",
 ) -> Response:
     if format == "json":
-        frame = store.regions(level=level, iso3=iso3, geometry="none")
+        frame = store.regions(level=level, geometry="none")
+        if iso3:
+            frame = frame[frame["iso3"].isin(iso3.split(","))]
         return json_response(rows_of(frame))
     cache = request.app.state.cache
     key = ("regions", level, iso3, round(simplify, 6))

@@ -76,10 +76,7 @@
       style: styleFor(level),
       onEachFeature: (feature, path) => {
         state.names[feature.properties.region_id] = feature.properties.name;
-        const tip = el("span", {}, label(feature));
-        path.bindTooltip(tip, { sticky: true });
         path.on("click", () => openRegion(feature));
-        path.on("mouseover", () => tip.replaceChildren(label(feature)));
         path.on("add", () => {
           const node = path.getElement();
           if (!node) return;
@@ -98,6 +95,8 @@
         });
       },
     });
+    // One tooltip for the whole layer (its text built on hover, as a text node).
+    layer.bindTooltip((path) => el("span", {}, label(path.feature)), { sticky: true });
     return layer;
   }
 
@@ -223,21 +222,34 @@
     );
   }
 
-  async function loadEvents() {
+  const EVENT_FIELDS = [
+    "event_id", "date_start", "date_end", "violence_type", "actor1", "actor2", "deaths_best",
+    "headline", "location_name", "source", "source_event_id", "source_row",
+  ].join(",");
+
+  function fetchEvents() {
+    const fc = mainForecast();
+    let query = `format=geojson&limit=3000&order=desc&fields=${EVENT_FIELDS}`;
+    if (fc && fc.run) {
+      query += `&since=${monthStart(fc.run.as_of, 11)}&until=${monthEnd(fc.run.as_of)}`;
+      if (fc.run.countries) query += `&country=${encodeURIComponent(fc.run.countries)}`;
+    }
+    return api(`/api/events?${query}`);
+  }
+
+  function mainForecast() {
+    return state.forecasts.adm2 && state.forecasts.adm2.run ? state.forecasts.adm2 : state.forecasts.adm1;
+  }
+
+  async function loadEvents(pending) {
     if (state.eventsLayer) {
       state.eventsLayer.remove();
       state.eventsLayer = null;
     }
     if (!document.getElementById("show-events").checked) return;
-    const fc = state.forecasts.adm2.run ? state.forecasts.adm2 : state.forecasts.adm1;
-    let query = "format=geojson&limit=3000&order=desc";
-    if (fc && fc.run) {
-      query += `&since=${monthStart(fc.run.as_of, 11)}&until=${monthEnd(fc.run.as_of)}`;
-      if (fc.run.countries) query += `&country=${encodeURIComponent(fc.run.countries)}`;
-    }
     let data;
     try {
-      data = await api(`/api/events?${query}`);
+      data = await (pending || fetchEvents());
     } catch (exc) {
       status(document.getElementById("map-status"), exc.message, "error");
       return;
@@ -276,12 +288,17 @@
 
     const mapStatus = document.getElementById("map-status");
     status(mapStatus, "Loading regions and forecasts…");
+    let pendingEvents = null;
     try {
+      // Forecasts first (small): they say which countries to draw and which events to show.
+      await Promise.all([loadForecast("adm1"), loadForecast("adm2")]);
+      pendingEvents = fetchEvents();
+      pendingEvents.catch(() => null); // reported when drawn
+      const fc = mainForecast();
+      const countries = fc && fc.run && fc.run.countries ? `&iso3=${fc.run.countries}` : "";
       const [adm1, adm2] = await Promise.all([
-        api("/api/regions?level=adm1&simplify=0.005"),
-        api("/api/regions?level=adm2&simplify=0.005"),
-        loadForecast("adm1"),
-        loadForecast("adm2"),
+        api(`/api/regions?level=adm1&simplify=0.005${countries}`),
+        api(`/api/regions?level=adm2&simplify=0.005${countries}`),
       ]);
       state.regions.adm1 = adm1;
       state.regions.adm2 = adm2;
@@ -295,20 +312,13 @@
     }
     state.layers.adm2 = buildLayer("adm2").addTo(map);
     state.layers.adm1 = buildLayer("adm1").addTo(map);
-    const fc = state.forecasts.adm2.run ? state.forecasts.adm2 : state.forecasts.adm1;
-    const countries = fc && fc.run && fc.run.countries ? fc.run.countries.split(",") : null;
-    const focus = L.geoJSON({
-      type: "FeatureCollection",
-      features: state.regions.adm1.features.filter(
-        (f) => !countries || countries.includes(f.properties.iso3),
-      ),
-    });
-    if (focus.getLayers().length) map.fitBounds(focus.getBounds(), { padding: [10, 10] });
+    const bounds = state.layers.adm1.getBounds();
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
 
     showForecastStatus();
     restyle();
     document.body.setAttribute("data-map-ready", "true");
-    loadEvents();
+    loadEvents(pendingEvents);
 
     document.getElementById("level").addEventListener("change", (event) => {
       state.level = event.target.value;
@@ -324,7 +334,7 @@
       event.target.setAttribute("aria-valuetext", currentPeriod() || "");
       restyle();
     });
-    document.getElementById("show-events").addEventListener("change", loadEvents);
+    document.getElementById("show-events").addEventListener("change", () => loadEvents());
     SFAlerts.init({ names: state.names });
   }
 
