@@ -159,7 +159,9 @@ def test_new_actor_after_a_long_gap() -> None:
     extra["event_id"] = "new-1"
     extra["actor2"] = "Group B"
     found = new_actor(dataclasses.replace(data, events=pd.concat([events, extra])))
-    assert [(a.region_id, a.actor_id) for a in found] == [("R2", "Group B")]
+    assert [(a.region_id, a.actor_id) for a in found] == [("R2", "new_group_b")]
+    assert found[0].evidence["actor_names"] == ["Group B"]
+    assert found[0].message.startswith("Group B active in R2")
     # Group A has been in R1 every month: not new. With too little history, nothing is new.
     assert not new_actor(dataclasses.replace(data, events=events))
     short = data.until(data.months[10])

@@ -13,6 +13,7 @@ Every alert is open at `as_of`: its `period_end` is `as_of`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -284,13 +285,32 @@ def forecast_threshold(
 @dataclass(frozen=True)
 class NewActorConfig:
     """A group seen in a region for the first time, or after `gap` months without it; the
-    alert stays open `open_months` months. Regions need `gap` months of data before it."""
+    alert stays open `open_months` months. Regions need `gap` months of data before it.
+
+    Names are resolved with the actor table (`signalfire.actors`): spellings of one group are
+    one actor, `actor_id` is the table's id ("new_<slug>" for a name it lacks). State forces
+    and civilians are not "new actors" by default: they say who governs or who was hit."""
 
     gap: int = 24
     open_months: int = 3
-    ignore_government: bool = True
+    ignored_kinds: tuple[str, ...] = ("state_force", "civilians")
+    ignore_government: bool = True  # "Government of ..." names even when the table lacks them
     ignored: tuple[str, ...] = DEFAULT_IGNORED_ACTORS
     min_events: int = 1
+
+
+@cache
+def _actor_table() -> Any:
+    from ..actors import ActorTable
+
+    return ActorTable.load()
+
+
+@cache
+def resolve_actor(name: str) -> tuple[str, str, str]:
+    """(actor_id, name, kind) of a dataset's actor name, from the actor table."""
+    actor = _actor_table().resolve_or_new(name)
+    return str(actor.actor_id), str(actor.name), str(actor.kind)
 
 
 def _actor_rows(data: AlertData, cfg: NewActorConfig) -> pd.DataFrame:
@@ -309,7 +329,13 @@ def _actor_rows(data: AlertData, cfg: NewActorConfig) -> pd.DataFrame:
     long = long[~long["actor"].isin(cfg.ignored)]
     if cfg.ignore_government:
         long = long[~long["actor"].astype(str).str.startswith("Government of")]
-    return long
+    resolved = {name: resolve_actor(str(name)) for name in long["actor"].unique()}
+    long = long.assign(
+        actor_name=long["actor"],
+        actor=long["actor"].map(lambda n: resolved[n][0]),
+        kind=long["actor"].map(lambda n: resolved[n][2]),
+    )
+    return long[~long["kind"].isin(cfg.ignored_kinds)]
 
 
 def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]:
@@ -344,6 +370,7 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
                 continue  # too little history to call it new
             why = "never seen there before"
         rows = recent[(recent["region_id"] == region) & (recent["actor"] == actor)]
+        names = sorted({str(n) for n in rows["actor_name"]})
         deaths = float(rows["deaths"].sum())
         n_events = int(rows["event_id"].nunique())
         alerts.append(
@@ -357,11 +384,12 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
                 score=float(n_events),
                 severity=severity_for(deaths, 1, 10),
                 message=(
-                    f"{actor} active in {_name(data, str(region))} ({n_events} events, "
+                    f"{names[0]} active in {_name(data, str(region))} ({n_events} events, "
                     f"{deaths:g} fatalities since {month_label(first)}): {why}."
                 ),
                 evidence={
                     "event_ids": [str(e) for e in rows["event_id"].head(MAX_EVIDENCE_EVENTS)],
+                    "actor_names": names,
                     "regions_elsewhere": int(reach.get(actor, 1)) - 1,
                     "previous_month": month_label(previous) if previous is not None else None,
                 },
