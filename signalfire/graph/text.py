@@ -290,8 +290,17 @@ class _Doc:
 
     def group_antecedent(self, token: Any) -> list[Any]:
         """For "they", "them", "their", "both": the last coordinated actors ("A and B")."""
-        for t in reversed(self.doc[: token.i]):
+        # Only this sentence and the one before; a plural noun in between ("the Afghan people
+        # ... their cooperation") is the nearer antecedent, so nothing is guessed.
+        start = token.sent.start
+        if start > 0:
+            start = self.doc[start - 1].sent.start
+        for t in reversed(self.doc[start : token.i]):
             if t.ent_type_ != "ACTOR":
+                if t.tag_ in ("NNS", "NNPS") and t.dep_ in ("nsubj", "nsubjpass", "dobj"):
+                    return []
+                if t.tag_ in ("NNS", "NNPS") and t.dep_ == "pobj" and t.head.lower_ != "as":
+                    return []
                 continue
             group = [t, *(c for c in t.conjuncts if c.ent_type_ == "ACTOR")]
             if len(group) > 1:
@@ -674,6 +683,8 @@ def _rules(d: _Doc, token: Any) -> None:
             return
         if lemma in FIGHT_VERBS or lemma in TARGET_VERBS:
             passive = any(c.dep_ == "nsubjpass" for c in children)
+            if passive and not any(c.dep_ == "agent" for c in children):
+                return  # "they were killed": the text does not say by whom
             targets = [c for c in children if c.dep_ == ("nsubjpass" if passive else "dobj")]
             targets += [p for w in ("with", "against", "on") for p in prep_objs.get(w, [])]
             objects = [a for t in targets for a in d.actors(t)]
