@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .textcase import fold
+
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
 _UNITS = {
@@ -83,20 +85,20 @@ _FILLER = (
 _OBJECT_FILLER = r"(?:(?:at\s+least|more\s+than|as\s+many\s+as|some|another|an?\s+other)\s+)?"
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = []
+# (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
+# anywhere shortly before one, pattern)
+_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = []
 for _cat, _verb in _VERBS.items():
     # "13 militants were killed", "13 dead", "13 killed"
-    _PATTERNS.append(
-        (_cat, re.compile(rf"\b{QUANTITY}\s+{_FILLER}(?P<verb>{_verb})\b", re.IGNORECASE))
-    )
+    _PATTERNS.append((_cat, "num", re.compile(rf"\b{QUANTITY}\s+{_FILLER}(?P<verb>{_verb})\b")))
     # "killed 13 militants", "killing at least 13"
     _PATTERNS.append(
         (
             _cat,
+            "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
                 r"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m))",
-                re.IGNORECASE,
             ),
         )
     )
@@ -111,12 +113,12 @@ for _cat, _verb in _VERBS.items():
     _PATTERNS.append(
         (
             _cat,
+            "near",
             re.compile(
                 rf"\b(?P<n1>(?:an?|one|the)\s+)?(?:(?!(?:and|or|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 rf"{{0,3}}?(?:{_ONE_VICTIM})\s+(?:(?:was|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?P<verb>{_verb})\b",
-                re.IGNORECASE,
             ),
         )
     )
@@ -124,20 +126,20 @@ for _cat, _verb in _VERBS.items():
     _PATTERNS.append(
         (
             _cat,
+            "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:an?|one)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)"
                 rf"[A-Za-z'’.-]+\s+){{0,3}}?(?:{_ONE_VICTIM})\b",
-                re.IGNORECASE,
             ),
         )
     )
 _PATTERNS.append(
     (
         "killed",
+        "verb",
         re.compile(
             rf"\b(?P<verb>{_TOLL})\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|reached|"
             rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:to\s+)?{QUANTITY}\b",
-            re.IGNORECASE,
         ),
     )
 )
@@ -192,13 +194,54 @@ class Count:
     text: str
 
 
+_VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b", re.IGNORECASE) for cat, verb in _VERBS.items()}
+_VERB_FINDERS["killed"] = re.compile(rf"\b(?:{_KILLED_VERB}|{_TOLL})\b", re.IGNORECASE)
+
+
+_NUMBER_START = re.compile(rf"\b(?:{_QUALIFIER})?(?:{NUMBER})\b")
+# "near" patterns start at most this far before their verb.
+_NEAR = 70
+
+
 def find_counts(text: str, offset: int = 0) -> list[Count]:
-    """Every casualty figure in `text`; spans are shifted by `offset`."""
+    """Every casualty figure in `text`; spans are shifted by `offset`.
+
+    Patterns are tried only where they can start: at a number, at a casualty verb, or just
+    before one. A sentence without a casualty verb costs four quick searches."""
+    original, text = text, fold(text)  # lower-case patterns, same offsets
+    verbs: dict[str, list[re.Match[str]]] = {}
+    for cat, finder in _VERB_FINDERS.items():
+        found_verbs = list(finder.finditer(text))
+        if found_verbs:
+            verbs[cat] = found_verbs
+    if not verbs:
+        return []
+    numbers: list[int] | None = None
     found: list[Count] = []
     taken: list[tuple[int, int]] = []
-    for category, pattern in _PATTERNS:
+    for category, kind, pattern in _PATTERNS:
+        if category not in verbs:
+            continue
+        hits = verbs[category]
+        matches: list[re.Match[str]] = []
+        if kind == "num":
+            if numbers is None:
+                numbers = [m.start() for m in _NUMBER_START.finditer(text)]
+            first_verb = hits[0].start()
+            for pos in numbers:
+                if pos < first_verb:  # a number-first figure ends at a later verb
+                    m = pattern.match(text, pos, min(len(text), hits[-1].end() + 1))
+                    if m:
+                        matches.append(m)
+        elif kind == "verb":
+            matches = [m for v in hits if (m := pattern.match(text, v.start()))]
+        else:
+            for v in hits:
+                m = pattern.search(text, max(0, v.start() - _NEAR), v.end())
+                if m:
+                    matches.append(m)
         single = "n2" not in pattern.groupindex
-        for m in pattern.finditer(text):
+        for m in matches:
             if single:
                 low = high = 1
                 start = m.start()
@@ -220,7 +263,9 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             if any(s < end and start < e for s, e in taken):
                 continue
             taken.append((start, end))
-            found.append(Count(category, low, high, start + offset, end + offset, text[start:end]))
+            found.append(
+                Count(category, low, high, start + offset, end + offset, original[start:end])
+            )
     found.sort(key=lambda c: c.start)
     return found
 

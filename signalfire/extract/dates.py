@@ -90,9 +90,55 @@ def resolve_relative(expr: str, published: dt.date) -> tuple[dt.date, int] | Non
 _parser_settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
 
 
+_MONTH_NUMBER = {
+    name: i
+    for i, names in enumerate(
+        (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+         ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+         ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")),
+        start=1,
+    )
+    for name in names
+}  # fmt: skip
+_SIMPLE = re.compile(
+    r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+)\.?(?:,?\s+(?P<y2>\d{4}))?|"
+    r"(?P<iso>\d{4}-\d{2}-\d{2}))$",
+    re.IGNORECASE,
+)
+
+
+def _parse_simple(expr: str, published: dt.date | None) -> dt.date | bool | None:
+    """The common shapes ("May 24, 2011", "3 March", "2011-05-24") without dateparser;
+    False when the shape is not one of them."""
+    m = _SIMPLE.match(expr.strip())
+    if m is None:
+        return False
+    try:
+        if m.group("iso"):
+            return dt.date.fromisoformat(m.group("iso"))
+        month = _MONTH_NUMBER.get((m.group("m1") or m.group("m2")).lower())
+        if month is None:
+            return False
+        day = int(m.group("d1") or m.group("d2"))
+        year_text = m.group("y1") or m.group("y2")
+        if year_text:
+            return dt.date(int(year_text), month, day)
+        if published is None:
+            return None  # a year-less date without a publication date to anchor it
+        guess = dt.date(published.year, month, day)
+        return guess if guess <= published else dt.date(published.year - 1, month, day)
+    except ValueError:
+        return None  # "February 30"
+
+
 def parse_absolute(expr: str, published: dt.date | None) -> dt.date | None:
     """An absolute date expression; a year-less one is taken in the year before publication."""
-    import dateparser  # slow import: only when an absolute date is met
+    simple = _parse_simple(expr, published)
+    if simple is None or (isinstance(simple, dt.date) and not isinstance(simple, bool)):
+        return simple
+    import dateparser  # slow import and slow calls: only for the shapes we do not parse
 
     settings = dict(_parser_settings)
     if published is not None:

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .textcase import fold
+
 EVENT_TYPES = (
     "armed_clash",
     "suicide_bombing",
@@ -89,15 +91,18 @@ _TRIGGERS = {
     "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
     r"process|negotiations?)|negotiations?|talks\s+with|jirga",
 }
-_COMPILED = {t: re.compile(rf"(?:{p})", re.IGNORECASE) for t, p in _TRIGGERS.items()}
+# One alternation, most specific type first: at any position the first type that matches wins
+# ("suicide bomb" is a suicide bombing there, not also an IED trigger).
+_ALL = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{t}>{_TRIGGERS[t]})" for t in PRIORITY if t in _TRIGGERS) + ")"
+)
 # A violent verb: an event sentence needs one (or a casualty figure) to count.
 VIOLENCE = re.compile(
     r"\b(?:kill\w*|dead|died|die|wound\w*|injur\w*|hurt|attack\w*|bomb\w*|blast\w*|explo\w+|"
     r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
     r"detain\w*|captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
     r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
-    r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention)\b",
-    re.IGNORECASE,
+    r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention)\b"
 )
 
 
@@ -110,12 +115,14 @@ class Trigger:
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    out = []
-    for etype, pattern in _COMPILED.items():
-        for m in pattern.finditer(text):
-            out.append(Trigger(etype, m.start() + offset, m.end() + offset, m.group(0)))
-    out.sort(key=lambda t: t.start)
-    return out
+    return [
+        Trigger(str(m.lastgroup), m.start() + offset, m.end() + offset, text[m.start() : m.end()])
+        for m in _ALL.finditer(fold(text))
+    ]
+
+
+def is_violent(text: str) -> bool:
+    return VIOLENCE.search(fold(text)) is not None
 
 
 def classify(

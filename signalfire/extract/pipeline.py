@@ -24,7 +24,7 @@ from typing import Any
 from ..actors import Actor, ActorTable, normalize_name
 from .casualties import Count, find_counts, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
-from .event_types import VIOLENCE, Trigger, classify, find_triggers
+from .event_types import Trigger, classify, find_triggers, is_violent
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
@@ -47,6 +47,7 @@ from .roles import (
     merge_roles,
     role_of,
 )
+from .textcase import fold
 
 # A sentence starting with one of these reports another incident.
 _NEW_EVENT = re.compile(
@@ -182,7 +183,8 @@ class Extractor:
         # NER for the first event sentences of every document, in one batch.
         requests: list[tuple[int, _Sentence]] = []
         for i, (_, sentences, _) in enumerate(prepared):
-            chosen = [s for s in sentences if s.is_event][: self.max_ner_sentences]
+            chosen = [s for s in sentences if s.is_event and _needs_ner(s)]
+            chosen = chosen[: self.max_ner_sentences]
             requests.extend((i, s) for s in chosen)
         persons: list[list[tuple[int, int]]] = [[] for _ in documents]
         orgs: list[list[tuple[int, int, str]]] = [[] for _ in documents]
@@ -213,7 +215,7 @@ class Extractor:
         sentences = []
         for sent in sdoc.sents:
             s = _Sentence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-            s.is_event = bool(VIOLENCE.search(s.text)) and not _BACKGROUND.match(s.text)
+            s.is_event = is_violent(s.text) and not _BACKGROUND.match(s.text)
             sentences.append(s)
         # Entities from the rulers, by sentence.
         by_start = {s.start: s for s in sentences}
@@ -289,7 +291,7 @@ class Extractor:
                 if actor.is_new:
                     self._new_actors[actor.actor_id] = actor
 
-        self._coalition = bool(COALITION_WORDS.search(doc.text[:2000]))
+        self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
         groups = _group_sentences(sentences, resolved)
         events = []
         for n, group in enumerate(groups):
@@ -381,7 +383,7 @@ class Extractor:
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)
         civilian_target = any(
-            CIVILIAN_WORDS.search(text[c.start : c.end + 30]) for c in victims
+            CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])) for c in victims
         ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
         if civilian_target and not any(r.actor_id == "civilians" for r in roles):
             roles.append(ActorRole("civilians", "Civilians", "target", "civilians", "", False))
@@ -425,6 +427,98 @@ class Extractor:
         )
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
+# Capitalised words next to a place name that do not make it part of a person's name.
+_NOT_NAME_WORDS = frozenset(
+    [
+        "In",
+        "On",
+        "At",
+        "The",
+        "From",
+        "Near",
+        "Of",
+        "And",
+        "For",
+        "To",
+        "A",
+        "An",
+        "By",
+        "Into",
+        "Across",
+        "Outside",
+        "Inside",
+        "Province",
+        "District",
+        "City",
+        "Agency",
+        "Valley",
+        "Area",
+        "Region",
+        "Village",
+        "Town",
+        "Afghan",
+        "Afghanistan",
+        "Pakistani",
+        "Pakistan",
+        "Provincial",
+        "Capital",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Upper",
+        "Lower",
+        "Police",
+        "Army",
+        "Tribal",
+        "Today",
+        "Yesterday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Also",
+        "During",
+        "After",
+        "Before",
+        "Meanwhile",
+        "Separately",
+    ]
+)
+_UNKNOWN_GROUP_HINT = re.compile(
+    r"\b(?:Lashkar|Jaish|Tehreek|Tehrik|Jamaat|Jamat|Harkat|Hizb|Jund|Ansar|Tanzeem|Sipah|"
+    r"Brigade|Front|Movement|Liberation)\b"
+)
+
+
+def _needs_ner(s: _Sentence) -> bool:
+    """Whether the statistical NER can change anything in this sentence: a place name touching
+    another capitalised word may be part of a person's name ("Rustam Shah Mohmand"), and a
+    group-like name the actor table lacks may be an unknown group. Other sentences skip it,
+    which is what makes the pipeline fast."""
+    for m in s.places:
+        if m.key.startswith("country:"):
+            continue
+        a, b = m.start - s.start, m.end - s.start
+        before = _WORD_BEFORE.search(s.text[max(0, a - 20) : a])
+        after = _WORD_AFTER.match(s.text[b : b + 20])
+        for word in (before, after):
+            if word is not None and word.group(1) not in _NOT_NAME_WORDS:
+                return True
+    hint = _UNKNOWN_GROUP_HINT.search(s.text)
+    return hint is not None and not any(a.start <= s.start + hint.start() < a.end for a in s.actors)
+
+
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+)+$")
 _NAME_AFTER = re.compile(r"^(?:\s+[A-Z][a-z]+\b)+")
 
@@ -447,10 +541,15 @@ def default_extractor() -> Extractor:
     return Extractor()
 
 
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
+
+
 def _for_processing(text: str) -> str:
     """All-caps headlines title-cased (same length) so case-sensitive place names match."""
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > _UPPER_RATIO:
+    sample = text[:400]
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_UPPER.findall(sample)) / letters > _UPPER_RATIO:
         titled = text.title()
         if len(titled) == len(text):
             return titled
@@ -527,15 +626,16 @@ def _generic_actors(s: _Sentence, country: str | None, coalition: bool) -> list[
     """Actors implied by generic words ("troops", "militants"), marked named=False."""
     found: list[tuple[str | None, re.Match[str]]] = []
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
-    found += [(state, m) for m in STATE_WORDS.finditer(s.text)]
-    found += [(NONSTATE_OF.get(country or ""), m) for m in NONSTATE_WORDS.finditer(s.text)]
+    low = fold(s.text)
+    found += [(state, m) for m in STATE_WORDS.finditer(low)]
+    found += [(NONSTATE_OF.get(country or ""), m) for m in NONSTATE_WORDS.finditer(low)]
     found += [
-        ("civilians", m)
-        for m in CIVILIAN_WORDS.finditer(s.text)
-        if m.group(0).lower() in _CIVILIAN_NOUNS
+        ("civilians", m) for m in CIVILIAN_WORDS.finditer(low) if m.group(0) in _CIVILIAN_NOUNS
     ]
     return [
-        ActorMention(actor, s.start + m.start(), s.start + m.end(), m.group(0), False)
+        ActorMention(
+            actor, s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()], False
+        )
         for actor, m in found
         if actor
     ]

@@ -59,21 +59,17 @@ STATE_WORDS = re.compile(
     r"\b(?:security\s+forces|security\s+personnel|troops|soldiers|army|military|police(?:men)?|"
     r"paramilitar(?:y|ies)|frontier\s+corps|levies|law\s+enforcement\s+agencies|commandos|"
     r"jets|gunships?|personnel|cops|forces|security\s+force)\b",
-    re.IGNORECASE,
 )
 NONSTATE_WORDS = re.compile(
     r"\b(?:militants?|insurgents?|terrorists?|rebels?|gunmen|extremists|jihadists|miscreants|"
     r"attackers?|assailants|fighters|bombers?|separatists|outlaws)\b",
-    re.IGNORECASE,
 )
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
     r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris)\b",
-    re.IGNORECASE,
 )
 COALITION_WORDS = re.compile(
     r"\b(?:coalition|isaf|nato|u\.?s\.?[-\s]led|combined\s+force|afghan\s+and\s+coalition)\b",
-    re.IGNORECASE,
 )
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
