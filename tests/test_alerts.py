@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import signalfire
 from signalfire.alerts import (
@@ -18,7 +21,7 @@ from signalfire.alerts import (
     list_alerts,
     save_alerts,
 )
-from signalfire.alerts.detectors import surge
+from signalfire.alerts.detectors import surge, surge_state
 from signalfire.alerts.records import merge
 from signalfire.errors import NotFoundError
 
@@ -176,3 +179,46 @@ def test_feedback_on_an_unknown_alert_is_not_found(store: signalfire.Store) -> N
         acknowledge(store, "no-such", user="ana", action="dismiss", reason="x")
     with pytest.raises(ValueError, match="action"):
         acknowledge(store, "no-such", user="ana", action="delete", reason="x")
+
+
+series = st.lists(st.integers(0, 60).map(float), min_size=20, max_size=60)
+
+
+@settings(max_examples=40, deadline=None)
+@given(values=series, cut=st.integers(8, 19), noise=st.lists(st.integers(0, 200), max_size=40))
+def test_surge_at_a_month_ignores_every_later_month(
+    values: list[float], cut: int, noise: list[int]
+) -> None:
+    """Whatever happens after month `cut`, the alerts as of `cut` are the same."""
+    changed = values[: cut + 1] + [float(n) for n in noise[: len(values) - cut - 1]]
+    changed += values[len(changed) :]
+    a = synthetic({"R1": values})
+    b = synthetic({"R1": changed})
+    month = a.months[cut]
+    assert [x.record() for x in surge(a.until(month))] == [
+        x.record() for x in surge(b.until(month))
+    ]
+
+
+@settings(max_examples=60, deadline=None)
+@given(values=series)
+def test_cusum_statistic_stays_within_zero_and_its_cap(values: list[float]) -> None:
+    cfg = SurgeConfig()
+    opened, stat, baseline = surge_state(np.asarray(values)[:, None], cfg)
+    assert (stat >= 0).all() and (stat <= 2 * cfg.threshold).all()
+    assert (baseline >= cfg.floor).all()
+    assert not (opened & (stat < cfg.threshold)).any()
+
+
+@settings(max_examples=60, deadline=None)
+@given(months=st.lists(st.integers(0, 40), min_size=1, max_size=25))
+def test_merge_gives_one_alert_per_run_of_months(months: list[int]) -> None:
+    """Findings in consecutive months (gaps of at most one month) fold into one alert."""
+    labels = [str(pd.Period("2010-01", freq="M") + m) for m in sorted(set(months))]
+    merged: list[Alert] = []
+    for label in labels:
+        merged = merge(merged, [alert(label, label)])
+    ordered = sorted(set(months))
+    runs = 1 + sum(1 for a, b in itertools.pairwise(ordered) if b - a > 2)
+    assert len(merged) == runs
+    assert len({a.alert_id for a in merged}) == runs
