@@ -45,7 +45,7 @@ def graph_path(ged_store_path: Path, tmp_path_factory: pytest.TempPathFactory) -
     return path
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def graph(graph_path: Path) -> Iterator[signalfire.Store]:
     with signalfire.open(graph_path, read_only=True) as store:
         yield store
