@@ -184,3 +184,36 @@ def test_spillover_needs_a_surge_across_the_border() -> None:
     # No border: no spillover, whatever happens next door.
     assert not spillover(dataclasses.replace(data, country_months=surging), SpilloverConfig())
     assert np.isfinite(found[0].score)
+
+
+def test_forecast_threshold_reads_probabilities_from_draws() -> None:
+    from signalfire.alerts.detectors import ThresholdConfig, forecast_threshold
+    from signalfire.models import Forecast
+
+    data = synthetic({"R1": [0.0] * 24, "R2": [0.0] * 24})
+    nxt = data.as_of + 1
+    draws = np.zeros((2, 2, 10))
+    draws[0, 0, :6] = 12.0  # R1: P(>= 10) = 0.6 next month
+    draws[1, 1, :2] = 50.0  # R2: 0.2 in the second month only
+    forecast = Forecast("test", ("R1", "R2"), (nxt, nxt + 1), draws)
+    cfg = ThresholdConfig(fatalities=10.0, relative=None, level=0.5, horizon=2)
+    found = forecast_threshold(data, forecast, cfg, run_id=7)
+    assert [(a.region_id, a.score) for a in found] == [("R1", 0.6)]
+    assert found[0].evidence["run_id"] == 7
+    assert [row["p"] for row in found[0].evidence["forecast"]] == [0.6, 0.0]
+    loose = forecast_threshold(data, forecast, dataclasses.replace(cfg, level=0.2))
+    assert [a.region_id for a in loose] == ["R1", "R2"]
+    with pytest.raises(ValueError, match="month after"):
+        forecast_threshold(data.until(data.months[-2]), forecast, cfg)
+
+
+def test_forecast_alerts_use_a_stored_run(store_copy: Path) -> None:
+    from signalfire.forecasting import ForecastRequest, make_forecast, save_forecast
+
+    with signalfire.open(store_copy) as store:
+        request = ForecastRequest(as_of=AS_OF, horizon=2, draws=50, model="conflictology")
+        run_id = save_forecast(store, request, make_forecast(store, request))
+        found = compute_alerts(store, AS_OF, detectors=["forecast_threshold"])
+    assert found, "conflictology gives some district a high chance in mid-2013"
+    assert {a.evidence["run_id"] for a in found} == {run_id}
+    assert {a.evidence["model"] for a in found} == {"conflictology"}

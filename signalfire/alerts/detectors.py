@@ -243,7 +243,8 @@ def forecast_threshold(
     p_any = 1.0 - np.prod(1.0 - prob, axis=0)
     alerts = []
     as_of = month_label(data.as_of)
-    for col in np.flatnonzero(p_any >= cfg.level):
+    # The tolerance: 1 - (1 - 0.2) is 0.19999999999999996.
+    for col in np.flatnonzero(p_any >= cfg.level - 1e-9):
         region = regions[col]
         rows = [
             {
