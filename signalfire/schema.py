@@ -204,6 +204,27 @@ MIGRATIONS: tuple[str, ...] = (
         added_at TIMESTAMP NOT NULL
     );
     """,
+    # Text-derived events (events.source = 'text'): every article that reported each event,
+    # the character spans each field came from, and the dataset event it matched, if any.
+    """
+    CREATE TABLE text_event_sources (
+        event_id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        url VARCHAR,
+        title VARCHAR,
+        published DATE,
+        matched_event_id VARCHAR,
+        source_id INTEGER NOT NULL
+    );
+    CREATE TABLE text_evidence (
+        event_id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        field VARCHAR NOT NULL,
+        span_start INTEGER NOT NULL,
+        span_end INTEGER NOT NULL,
+        text VARCHAR NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

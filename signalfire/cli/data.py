@@ -62,7 +62,7 @@ def print_report(report: IngestReport) -> None:
 
 
 @click.command()
-@click.argument("format", type=click.Choice(sorted(ADAPTERS)))
+@click.argument("format", type=click.Choice(sorted([*ADAPTERS, "text"])))
 @click.argument("path", type=click.Path(path_type=Path))
 @db_option
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the file.")
@@ -77,7 +77,13 @@ def print_report(report: IngestReport) -> None:
 def ingest(
     format: str, path: Path, db: Path | None, encoding: str, force: bool, snap_km: float | None
 ) -> None:
-    """Read one file (CSV, zipped CSV or XLSX) of FORMAT into the store, all or nothing."""
+    """Read one file (CSV, zipped CSV or XLSX) of FORMAT into the store, all or nothing.
+    FORMAT text: news text (file, folder, JSONL, HTML, RSS/Atom), extracted and deduplicated."""
+    if format == "text":
+        from .text import ingest_text_command
+
+        ingest_text_command(db, path)
+        return
     with open_store(db) as store, progress_bars(err.is_terminal) as progress:
         report = run_ingest(
             store,

@@ -69,3 +69,21 @@ def extract(
         partial.replace(out_path)
     where = f" -> {out_path}" if out_path else ""
     err.print(f"{n_docs:,} documents, {n_events:,} events{where}")
+
+
+def ingest_text_command(db: Path | None, path: Path) -> None:
+    """`signalfire ingest text PATH`: extract, deduplicate, match and store (all or nothing)."""
+    from ..extract.store import ingest_text
+    from .common import open_store, out
+
+    with open_store(db) as store:
+        report = ingest_text(store, path)
+    types = ", ".join(f"{k} {v:,}" for k, v in sorted(report.by_type.items()))
+    out.print(
+        f"[bold]{report.input}[/bold] (text, source {report.source_id}): "
+        f"{report.documents:,} documents · {report.events_extracted:,} events extracted · "
+        f"{report.events_stored:,} stored after merging {report.merged_reports:,} duplicate "
+        f"reports · {report.matched:,} matched to dataset events"
+    )
+    if types:
+        out.print(f"  types: {types}")

@@ -9,8 +9,10 @@ and, as evidence that they describe the same incident rather than two alike, eit
 texts are near-duplicates (MinHash Jaccard of word 3-shingles >= `text_threshold`, default
 0.3) or they share a district or named place and both report (agreeing) death tolls.
 
-Merged events keep the most confident report as their base, the largest death and injury
-figures of any report (tolls rise as reports update), and every report's doc_id in `sources`.
+Merged events keep the most confident report as their base, the actors of every report (one
+role each, the strongest: a claim in one article and a bare mention in another make a claimed
+perpetrator), the largest death and injury figures of any report (tolls rise as reports
+update), and every report's doc_id in `sources`.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from dataclasses import replace
 from typing import Any
 
 from .model import ExtractedEvent
+from .roles import merge_roles
 
 FAMILIES = {
     "suicide_bombing": "bombing",
@@ -128,6 +131,7 @@ def merge_events(
         merged.append(
             replace(
                 base,
+                actors=merge_roles([a for e in reports for a in e.actors]),
                 deaths=max(deaths) if deaths else None,
                 injured=max(injured) if injured else None,
                 sources=sources,

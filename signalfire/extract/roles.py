@@ -34,7 +34,7 @@ _DENIAL = re.compile(
 )
 _CLAIM = re.compile(
     r"\b(?:claimed|claims|claiming|accepted|owned)\b[^.;]{0,25}?\b(?:responsibility|"
-    r"the\s+attack|the\s+bombing|the\s+killing|credit)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
+    r"the\s+(?:\w+\s+)?(?:attack|bombing|blast|killing|assault|ambush)s?|credit|it)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
     r"\bclaimed\s+by\b",
     re.IGNORECASE,
 )
