@@ -16,6 +16,7 @@ from ..graph.curated import load_curated
 from ..graph.derive import (
     DEFAULT_GAP_DAYS,
     actor_activity,
+    actor_years,
     derive_relations,
     first_appearances,
     operating_areas,
@@ -130,6 +131,7 @@ def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
     actor_id, entry = _lookup(actor)
     with open_store(db, read_only=True) as store:
         activity = actor_activity(store)
+        years = actor_years(store, actor_id)
         rels = relations(store, actor_id=actor_id)
         rels = rels[rels["relation"] != "operates_in"]
         sources = relation_sources(store, rels["relation_id"].tolist())
@@ -181,6 +183,7 @@ def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
         info["relations"] = relation_rows
         info["regions"] = output.records(areas)
         info["first_appearances"] = output.records(firsts)
+        info["events_by_year"] = output.records(years)
         click.echo(json.dumps(info, default=str))
         return
     out.print(f"[bold]{info['name']}[/bold] ({actor_id}), {info['kind']} {info['country']}")
@@ -192,6 +195,8 @@ def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
         f"events: {info['events']:,} (deaths {info['deaths']:,}); first seen "
         f"{info['first_seen']}, last seen {info['last_seen']}"
     )
+    if not years.empty:
+        out.print("events by year: " + ", ".join(f"{r.year} {r.events}" for r in _rows(years)))
     if not stored:
         err.print("no relations stored yet: run `signalfire actors derive` first")
         return

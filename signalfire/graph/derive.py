@@ -249,3 +249,17 @@ def actor_activity(store: Store) -> pd.DataFrame:
         last_seen=("last_seen", "max"),
     )
     return out.reset_index()[columns]
+
+
+def actor_years(store: Store, actor_id: str) -> pd.DataFrame:
+    """Events and deaths per year of one actor (either side): year, events, deaths."""
+    frame = store.query(
+        """SELECT name, year(date_start) AS year, count(*) AS events, sum(deaths) AS deaths
+           FROM (SELECT actor1 AS name, date_start, coalesce(deaths_best, 0) AS deaths FROM events
+                 UNION ALL
+                 SELECT actor2, date_start, coalesce(deaths_best, 0) FROM events)
+           WHERE name IS NOT NULL GROUP BY ALL"""
+    )
+    frame = frame[frame["name"].map(lambda n: resolve_actor(str(n)).actor_id) == actor_id]
+    out = frame.groupby("year")[["events", "deaths"]].sum().reset_index()
+    return out.astype({"year": "int64", "events": "int64", "deaths": "int64"})

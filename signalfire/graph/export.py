@@ -228,6 +228,11 @@ svg {{ width: 100vw; height: calc(100vh - 80px); display: block; }}
         e.confidence.toFixed(2));
     }});
     e.line.addEventListener("mouseleave", hide);
+    // A mediator is drawn to both parties.
+    if (e.third && byId[e.third]) {{
+      e.thirdLine = el("line", {{stroke: colours[e.relation] || "#999", "stroke-width": 2,
+        "stroke-dasharray": e.negated ? "5,4" : "", opacity: 0.75}}, edgeLayer);
+    }}
   }});
   nodes.forEach(function (n) {{
     n.g = el("g", {{"class": "node"}}, nodeLayer);
@@ -320,11 +325,16 @@ svg {{ width: 100vw; height: calc(100vh - 80px); display: block; }}
   }}
   function draw() {{
     edges.forEach(function (e) {{
-      var a = byId[e.source], b = byId[e.target];
+      var a = byId[e.source], b = byId[e.target], c = e.third && byId[e.third];
       e.line.setAttribute("x1", a.x); e.line.setAttribute("y1", a.y);
       e.line.setAttribute("x2", b.x); e.line.setAttribute("y2", b.y);
+      if (e.thirdLine && c) {{
+        e.thirdLine.setAttribute("x1", a.x); e.thirdLine.setAttribute("y1", a.y);
+        e.thirdLine.setAttribute("x2", c.x); e.thirdLine.setAttribute("y2", c.y);
+      }}
       e.visible = !hidden[e.relation] && inYear(e);
       e.line.style.display = e.visible ? "" : "none";
+      if (e.thirdLine) e.thirdLine.style.display = e.line.style.display;
     }});
     var active = {{}};
     edges.forEach(function (e) {{ if (e.visible) {{ active[e.source] = active[e.target] = 1; }} }});
