@@ -10,6 +10,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+from .actors import Actor, ActorTable
 from .alerts import Alert, compute_alerts
 from .domain import EventFilter, IngestReport, Month
 from .errors import (
@@ -24,6 +25,7 @@ from .errors import (
     SignalfireError,
     StoreError,
 )
+from .extract import Document, ExtractedEvent, Extractor
 from .fetch import Fetcher, HttpTransport, LocalDirTransport, MockTransport, Transport
 from .graph.features import actor_panel, allied_activity
 from .graph.text import RelationExtractor
@@ -31,10 +33,15 @@ from .ingest import ingest, load_regions
 from .store import Store, open
 
 __all__ = [
+    "Actor",
+    "ActorTable",
     "Alert",
     "ConfigError",
+    "Document",
     "EmptyFileError",
     "EventFilter",
+    "ExtractedEvent",
+    "Extractor",
     "FetchError",
     "Fetcher",
     "FormatError",
