@@ -27,8 +27,9 @@ from test_ingest_small import write_ged
 import signalfire
 from signalfire.alerts.records import Alert
 from signalfire.alerts.store import save_alerts
+from signalfire.backtest import run_backtest
 from signalfire.cli.web import is_loopback
-from signalfire.forecasting import ForecastRequest, make_forecast, save_forecast
+from signalfire.forecasting import ForecastRequest, make_forecast, save_backtest, save_forecast
 from signalfire.graph.derive import derive_relations
 from signalfire.graph.model import save_relations
 from signalfire.web import create_app
@@ -113,6 +114,19 @@ def web_template(tmp_path_factory: pytest.TempPathFactory, ged_store_path: Path)
         alerts = _alerts(district, province)
         save_alerts(store, alerts)
         save_relations(store, derive_relations(store))
+        backtest = run_backtest(
+            store,
+            level="adm1",
+            models=["poisson"],
+            start="2016-01",
+            end="2018-12",
+            step=3,
+            horizon=3,
+            draws=100,
+            n_boot=100,
+            countries=["PAK"],
+        )
+        save_backtest(store, backtest)
         token = create_token(store, "analyst-1")
     return WebData(path, token, [a.alert_id for a in alerts], district)
 
@@ -321,9 +335,15 @@ def test_latest_forecast_by_level_and_month(client: httpx.Client) -> None:
     assert client.get(f"/api/forecasts/{runs[0]['run_id']}").json()["run"]["level"] == "adm2"
 
 
-def test_backtests_say_when_there_are_none(client: httpx.Client) -> None:
-    assert client.get("/api/backtests").json() == []
-    error = assert_error(client.get("/api/backtests/latest"), 404)
+def test_backtest_metrics_and_their_absence(client: httpx.Client) -> None:
+    runs = client.get("/api/backtests").json()
+    assert [(r["level"], r["horizon"]) for r in runs] == [("adm1", 3)]
+    latest = client.get("/api/backtests/latest", params={"level": "adm1"}).json()
+    window = latest["metrics"]["windows"]["all"]
+    assert set(window["models"]) >= {"poisson", "conflictology", "zero", "last"}
+    assert set(window["models"]["poisson"]["by_horizon"]) == {"1", "2", "3"}
+    assert client.get(f"/api/backtests/{runs[0]['run_id']}").json() == latest
+    error = assert_error(client.get("/api/backtests/latest", params={"level": "adm2"}), 404)
     assert error["code"] == "no_backtest" and "signalfire backtest" in str(error["message"])
 
 

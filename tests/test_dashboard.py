@@ -235,3 +235,50 @@ def test_tablet_width(browser: Any, live: LiveServer, web_data: WebData) -> None
     assert panel_box is not None and panel_box["y"] >= map_box["y"] + map_box["height"] - 1
     p.screenshot(path=str(ARTIFACTS / "tablet.png"), full_page=True)
     context.close()
+
+
+def test_backtest_page_shows_skill_and_calibration(page: Page) -> None:
+    p = page.page
+    page.allowed = ("404 (Not Found)",)  # the absent district backtest, reported on the page
+    p.goto("/backtest")
+    p.wait_for_selector("#bt-status.status-warn")  # no district backtest is stored
+    assert "signalfire backtest" in p.text_content("#bt-status")
+    p.select_option("#bt-level", "adm1")
+    p.wait_for_selector("body[data-charts-ready]")
+    skill_traces = p.locator("#bt-skill .scatterlayer .trace").count()
+    assert skill_traces >= 3  # poisson and the naive models, skill against the best naive
+    assert p.locator("#bt-coverage .barlayer .trace").count() == 2
+    assert p.locator("#bt-pit .barlayer .point").count() == 10
+    models = p.eval_on_selector_all("#bt-table tbody tr", "rows => rows.map(r => r.dataset.model)")
+    assert {"poisson", "conflictology", "zero", "last"} <= set(models)
+    p.screenshot(path=str(ARTIFACTS / "backtest.png"), full_page=True)
+
+
+def test_actor_page_draws_relations_over_time(page: Page) -> None:
+    p = page.page
+    p.goto("/actors?actor=pak_military")
+    p.wait_for_selector('body[data-actor-ready="pak_military"]')
+    slider = p.locator("#actor-year")
+    assert slider.input_value() == "2019"
+    nodes_2019 = p.locator("#actor-graph g[data-node-id]").count()
+    assert nodes_2019 > 0
+    assert XSS_ACTOR in p.text_content("#actor-graph")  # a fights relation from the event
+    assert p.evaluate("() => typeof window.__xss") == "undefined"
+    assert p.evaluate(NO_INJECTED_NODES) == 0
+    slider.fill("2005")
+    assert p.text_content("#actor-year-label") == "2005"
+    labels_2005 = p.eval_on_selector_all(
+        "#actor-graph g[data-node-id]", "g => g.map(n => n.dataset.nodeId)"
+    )
+    assert labels_2005
+    assert XSS_ACTOR not in p.text_content("#actor-graph")  # that relation is from 2019
+    assert (
+        p.locator("#relation-table tbody tr").count()
+        > p.locator("#relation-table tbody tr.inactive").count()
+        > 0
+    )
+    p.fill("#actor-filter", "tehrik")
+    p.wait_for_selector('#actor-list button[data-actor-id="ttp"]')
+    assert p.locator("#actor-list li").count() < 5
+    p.fill("#actor-filter", "")
+    p.screenshot(path=str(ARTIFACTS / "actors.png"))
