@@ -230,13 +230,18 @@ def test_graph_html_renders_offline(graph: signalfire.Store, tmp_path: Path) -> 
         browser.close()
     assert errors == []
     assert [u for u in requests if not u.startswith("file://")] == []
-    assert circles == len(built.nodes) and lines == len(built.edges)
+
+    # One line per edge, and a second one from a mediator to the other party.
+    def drawn(edges: list[dict[str, object]]) -> int:
+        return len(edges) + sum(1 for e in edges if e["third"])
+
+    assert circles == len(built.nodes) and lines == drawn(built.edges)
     in_2009 = [
         e
         for e in built.edges
         if any((a or "0") <= "2009-12-31" and (b or "9999") >= "2009" for a, b in e["periods"])
     ]
-    assert 0 < shown_2009 == len(in_2009) < len(built.edges)
+    assert 0 < shown_2009 == drawn(in_2009) < lines
 
 
 def test_actor_panel_counts_each_side(graph: signalfire.Store) -> None:
