@@ -405,13 +405,15 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
 @dataclass(frozen=True)
 class SpilloverConfig:
     """A region bordering another country is rising (its last `window` months above
-    `rise` times its mean of the 12 before) while that country surges: the country's series
-    (events located there, or its country-month fatalities when it has no events) is in a
-    CUSUM alarm, or a bordering region over there is."""
+    `rise` times its mean of the 12 before) after that country surged: the country's series
+    (events located there, or its country-month fatalities when it has no events) was in a
+    CUSUM alarm in one of the last `after` months, or a bordering region over there is in a
+    surge now."""
 
     window: int = 3
     rise: float = 1.5
     min_events: int = 2
+    after: int = 3
     country: SurgeConfig = SurgeConfig(
         ratio=1.5, dispersion=5.0, threshold=3.0, floor=10.0, min_size=50.0, window=12
     )
@@ -432,11 +434,14 @@ def _country_surges(data: AlertData, cfg: SpilloverConfig) -> dict[str, dict[str
         if len(clean) < cfg.country.min_months + cfg.country.guard or clean.index[-1] != data.as_of:
             continue
         opened, _, mu0 = surge_state(clean.to_numpy(float)[:, None], cfg.country)
-        if opened[-1, 0]:
+        recent = np.flatnonzero(opened[-cfg.after :, 0])
+        if len(recent):
+            t = len(clean) - cfg.after + int(recent[-1])
             found[iso3] = {
                 "source": "events" if iso3 in by_country.columns else "country_months",
-                "last": float(clean.iloc[-1]),
-                "baseline": round(float(mu0[-1, 0]), 1),
+                "surge_month": month_label(pd.Period(clean.index[t], freq="M")),
+                "fatalities": float(clean.iloc[t]),
+                "baseline": round(float(mu0[t, 0]), 1),
             }
     return found
 
