@@ -276,3 +276,26 @@ def test_curated_file_is_cited_and_marked() -> None:
         assert source.kind == "curated"
         assert source.reference and len(source.reference) > 20
         assert not relation.subject_id.startswith("new_") or "government" in relation.subject_id
+
+
+def test_long_documents_are_read_in_chunks_with_true_offsets(
+    extractor: RelationExtractor, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from signalfire.graph import text as text_module
+
+    monkeypatch.setattr(text_module, "CHUNK_CHARS", 200)
+    filler = "Nothing of note happened in the valley that week. " * 6
+    text = (
+        filler
+        + "\n\nThe TTP and al-Qaeda formed an alliance.\n\n"
+        + filler
+        + "\n\nThe BLA fought the BLF in Kech."
+    )
+    found = extractor.extract(text, "long")
+    assert triples(found) >= {
+        ("al_qaida", "allied_with", "ttp", False),
+        ("bla", "fights", "blf", False),
+    }
+    for relation in found:
+        for start, end, quoted in relation.evidence:
+            assert text[start:end] == quoted

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -29,7 +30,7 @@ from ..graph.model import (
     relations,
     save_relations,
 )
-from ..graph.text import RelationExtractor, read_documents, store_items
+from ..graph.text import RelationExtractor, TextRelation, read_documents, store_items
 from ..store import Store
 from .common import db_option, err, open_store, out, show_table
 
@@ -282,18 +283,27 @@ def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None
     confidence, evidence (character spans of the text).
     """
     extractor = RelationExtractor()
-    found = []
-    lines = []
-    for document in read_documents(input_path):
-        for relation in extractor.extract(document.text, document.doc_id):
-            found.append(relation)
-            lines.append(json.dumps(relation.as_json(), ensure_ascii=False))
-    text = "".join(line + "\n" for line in lines)
-    if out_path is None:
-        click.echo(text, nl=False)
-    else:
-        out_path.write_text(text, encoding="utf-8")
-        err.print(f"{out_path}: {len(lines)} relations")
+    found: list[TextRelation] = []
+    written = 0
+    # Each relation is written as soon as it is found: a bad record later loses nothing.
+    with contextlib.ExitStack() as stack:
+        sink = (
+            stack.enter_context(out_path.open("w", encoding="utf-8"))
+            if out_path is not None
+            else None
+        )
+        for document in read_documents(input_path):
+            for relation in extractor.extract(document.text, document.doc_id):
+                line = json.dumps(relation.as_json(), ensure_ascii=False)
+                if sink is None:
+                    click.echo(line)
+                else:
+                    sink.write(line + "\n")
+                written += 1
+                if save:
+                    found.append(relation)
+    if out_path is not None:
+        err.print(f"{out_path}: {written} relations")
     if save:
         with open_store(db) as store:
             counts = save_relations(store, store_items(found))

@@ -913,10 +913,43 @@ class RelationExtractor:
         self.nlp = _nlp()
 
     def extract(self, text: str, doc_id: str = "") -> list[TextRelation]:
-        parsed = _Doc(self.nlp(text), doc_id)
-        for token in parsed.doc:
-            _rules(parsed, token)
-        return list(parsed.found.values())
+        found: dict[tuple[Any, ...], TextRelation] = {}
+        for offset, chunk in _chunks(text):
+            parsed = _Doc(self.nlp(chunk), doc_id)
+            for token in parsed.doc:
+                _rules(parsed, token)
+            for key, relation in parsed.found.items():
+                relation.evidence = [(s + offset, e + offset, t) for s, e, t in relation.evidence]
+                if key in found:
+                    known = found[key]
+                    known.evidence += relation.evidence
+                    known.confidence = max(known.confidence, relation.confidence)
+                    known.start = known.start or relation.start
+                    known.end = known.end or relation.end
+                else:
+                    found[key] = relation
+        return list(found.values())
+
+
+# Long documents are parsed a few paragraphs at a time (spaCy's memory grows with length);
+# a back-reference does not cross a chunk boundary.
+CHUNK_CHARS = 20_000
+
+
+def _chunks(text: str) -> Iterator[tuple[int, str]]:
+    if len(text) <= CHUNK_CHARS:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(start + CHUNK_CHARS, len(text))
+        if end < len(text):
+            cut = text.rfind("\n\n", start, end)
+            if cut <= start:
+                cut = text.rfind(". ", start, end) + 1
+            end = cut if cut > start else end
+        yield start, text[start:end]
+        start = end
 
 
 def extract_relations(text: str, doc_id: str = "") -> list[TextRelation]:
