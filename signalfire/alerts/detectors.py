@@ -8,6 +8,15 @@
 - rule: the user's own thresholds (see rules.py).
 
 Every alert is open at `as_of`: its `period_end` is `as_of`.
+
+Scores and severities, per kind:
+- surge: CUSUM statistic / threshold (1 to 2 while open); severity by the fatalities of the
+  run (>= 10 medium, >= 50 high);
+- forecast_threshold: the probability; >= 0.5 medium, >= 0.8 high;
+- new_actor: the group's events in the region since it appeared; by their fatalities (>= 1
+  medium, >= 10 high);
+- spillover: recent events / the level before; >= 2 medium, >= 4 high;
+- rule: value / threshold; the rule's own severity.
 """
 
 from __future__ import annotations
