@@ -10,10 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+import duckdb
 import numpy as np
 import pandas as pd
 import pyarrow as pa
@@ -28,8 +30,6 @@ from .sources.readers import read_chunks, sniff_kind
 from .store import Store
 
 _STAGING = "_ingest_staging"
-# Keys staged so far, narrow so that each batch's duplicate check stays cheap.
-_KEYS = "_ingest_keys"
 
 # Kept-but-odd rows: each flag is a boolean column of the batch, listed in `quality_flags`.
 QUALITY_FLAGS = ("best_outside_low_high", "spans_months", "snapped_to_nearest")
@@ -57,6 +57,12 @@ def quality_flags(frame: pd.DataFrame) -> dict[str, np.ndarray]:
     }
 
 
+def _spill_root(store: Store) -> str | None:
+    """Spill next to the store file (same disk, room for the data); else the temp folder."""
+    parent = Path(store.path).parent
+    return str(parent) if str(store.path) != ":memory:" and parent.is_dir() else None
+
+
 _HASHED = [c for c in EVENT_SOURCE_COLUMNS if c not in ("source_row",)]
 # What a batch supplies to `events`; the ingest adds source_id and the times.
 _BATCH_COLUMNS = (
@@ -68,6 +74,7 @@ _BATCH_COLUMNS = (
     "quality_flags",
     "row_hash",
 )
+_STORED_COLUMNS = _BATCH_COLUMNS
 
 
 def sha256_file(path: Path) -> str:
@@ -93,14 +100,33 @@ def _row_hash(frame: pd.DataFrame) -> np.ndarray:
 class _Run:
     """State of one file's ingest, inside its transaction."""
 
-    def __init__(self, store: Store, report: IngestReport, table: str) -> None:
+    def __init__(self, store: Store, report: IngestReport, table: str, spill_dir: Path) -> None:
         self.store = store
         self.con = store.con
         self.report = report
         self.table = table
         self.quarantine: list[BadRow] = []
         self.quarantine_count = 0
-        self.seen_keys: set[int] = set()
+        self.seen = _SeenKeys()
+        self.spill_dir = spill_dir
+        self.spills = 0
+
+    def spill_path(self) -> str:
+        self.spills += 1
+        return str(self.spill_dir / f"batch_{self.spills:06d}.parquet").replace("'", "''")
+
+    def load_spills(self, now: dt.datetime) -> None:
+        """Move the spilled new rows into `events` in one streaming insert."""
+        if not self.spills:
+            return
+        pattern = str(self.spill_dir / "batch_*.parquet").replace("'", "''")
+        columns = ", ".join(_STORED_COLUMNS)
+        self.con.execute(
+            f"""INSERT INTO events BY NAME SELECT {columns}, ?::INTEGER AS source_id,
+                  ?::TIMESTAMP AS ingested_at, ?::TIMESTAMP AS updated_at
+                FROM read_parquet('{pattern}')""",
+            [self.report.source_id, now, now],
+        )
 
     def add_bad(self, bad: list[BadRow]) -> None:
         self.quarantine.extend(bad)
@@ -123,9 +149,7 @@ class _Run:
                 "reason": [b.reason for b in self.quarantine],
             }
         )
-        self.con.register("bad_rows", frame)
-        self.con.execute("INSERT INTO quarantine SELECT * FROM bad_rows")
-        self.con.unregister("bad_rows")
+        _sql_over(self.con, "INSERT INTO quarantine SELECT * FROM bad_rows", bad_rows=frame)
         self.quarantine = []
 
     def drop_duplicates(
@@ -136,55 +160,102 @@ class _Run:
         if frame.empty:
             return frame
         within = frame.duplicated(subset=key, keep="first").to_numpy()
-        hashes = pd.util.hash_pandas_object(frame[key], index=False).to_numpy()
-        seen = self.seen_keys
-        # A 64-bit hash of the key: a hit is confirmed against the staged keys below.
-        maybe = np.fromiter((h in seen for h in hashes.tolist()), dtype=bool, count=len(hashes))
-        earlier: dict[tuple[str, ...], int] = {}
-        if maybe.any():
-            suspects = frame.loc[maybe, [*key]]
-            self.con.register("chunk_keys", pa.Table.from_pandas(suspects, preserve_index=False))
-            hits = self.con.execute(
-                f"SELECT {', '.join('c.' + k for k in key)}, min(s.source_row) "
-                f"FROM chunk_keys c JOIN {_KEYS} s USING ({', '.join(key)}) "
-                f"GROUP BY {', '.join('c.' + k for k in key)}"
-            ).fetchall()
-            self.con.unregister("chunk_keys")
-            earlier = {tuple(str(v) for v in h[:-1]): int(h[-1]) for h in hits}
-        keys = list(zip(*(frame[k].astype(str) for k in key), strict=True))
-        seen_before = (
-            np.array([k in earlier for k in keys]) if earlier else np.zeros(len(frame), dtype=bool)
-        )
-        dup = within | seen_before
-        seen.update(hashes[~dup].tolist())
+        digest = _key_digest(frame[key])
+        rows = frame["source_row"].to_numpy(dtype=np.int64)
+        earlier = self.seen.first_rows(digest)
+        dup = within | (earlier >= 0)
+        self.seen.add(digest[~dup], rows[~dup])
         if not dup.any():
             return frame
-        first_row = frame.groupby(key, sort=False)["source_row"].transform("min")
+        first_in_batch = frame.groupby(key, sort=False)["source_row"].transform("min").to_numpy()
+        keys = frame[key].astype(str).to_numpy()
         bad = []
         for pos in np.flatnonzero(dup):
-            label = "/".join(keys[pos])
-            first = earlier.get(keys[pos], int(first_row.iloc[pos]))
+            first = int(earlier[pos]) if earlier[pos] >= 0 else int(first_in_batch[pos])
             bad.append(
                 BadRow(
-                    int(frame["source_row"].iloc[pos]),
-                    original_row(raw, int(frame["source_row"].iloc[pos])),
-                    f"duplicate id {label} (first at row {first})",
+                    int(rows[pos]),
+                    original_row(raw, int(rows[pos])),
+                    f"duplicate id {'/'.join(keys[pos])} (first at row {first})",
                 )
             )
         self.add_bad(bad)
         return frame.loc[~dup]
 
 
+def _key_digest(keys: pd.DataFrame) -> np.ndarray:
+    """128 bits per key (two independent 64-bit hashes), as an (n, 2) uint64 array.
+
+    Two keys with the same digest are taken as equal: with a million keys the chance of a
+    false match is about 1e-27, and the digest costs 16 bytes a row, where the keys themselves
+    (or a DuckDB table of them) would grow memory with the file.
+    """
+    first = pd.util.hash_pandas_object(keys, index=False).to_numpy()
+    second = pd.util.hash_pandas_object(keys, index=False, hash_key="signalfire.dup.2").to_numpy()
+    return np.column_stack([first, second])
+
+
+class _SeenKeys:
+    """The keys of the rows kept so far in this file, with the row each was first seen at."""
+
+    def __init__(self) -> None:
+        self.first = np.empty(0, dtype=np.uint64)  # sorted
+        self.second = np.empty(0, dtype=np.uint64)
+        self.rows = np.empty(0, dtype=np.int64)
+
+    def first_rows(self, digest: np.ndarray) -> np.ndarray:
+        """For each key, the row it was first seen at, or -1."""
+        found = np.full(len(digest), -1, dtype=np.int64)
+        if not len(self.first):
+            return found
+        at = np.searchsorted(self.first, digest[:, 0])
+        inside = at < len(self.first)
+        hit = np.zeros(len(digest), dtype=bool)
+        hit[inside] = (self.first[at[inside]] == digest[inside, 0]) & (
+            self.second[at[inside]] == digest[inside, 1]
+        )
+        found[hit] = self.rows[at[hit]]
+        return found
+
+    def add(self, digest: np.ndarray, rows: np.ndarray) -> None:
+        batch = np.argsort(digest[:, 0])
+        digest, rows = digest[batch], rows[batch]
+        first = np.concatenate([self.first, digest[:, 0]])
+        order = np.argsort(first, kind="stable")  # two sorted runs: timsort merges them in O(n)
+        self.first = first[order]
+        self.second = np.concatenate([self.second, digest[:, 1]])[order]
+        self.rows = np.concatenate([self.rows, rows])[order]
+
+
+def _sql_over(
+    con: duckdb.DuckDBPyConnection,
+    sql: str,
+    params: list[object] | None = None,
+    *,
+    batch_rows: pa.Table | None = None,
+    existing_ids: pd.DataFrame | None = None,
+    changed_ids: pd.DataFrame | None = None,
+    chunk_rows: pd.DataFrame | None = None,
+    bad_rows: pd.DataFrame | None = None,
+) -> duckdb.DuckDBPyConnection:
+    """Run `sql`, which reads the frames given here by their parameter names.
+
+    DuckDB finds them by its replacement scan of this function's variables. `con.register`
+    would be the explicit way, but inside the file's transaction every registered (and then
+    unregistered) view stays in the catalog until commit, holding its batch: memory grew with
+    the file by about 50 MiB per 100,000 rows.
+    """
+    return con.execute(sql, params)
+
+
 def _create_staging(run: _Run) -> None:
     """Temporary tables of this file's ingest; created in its transaction, gone with it."""
     if run.table == "events":
-        run.con.execute(f"CREATE TEMP TABLE {_KEYS} (event_id VARCHAR, source_row BIGINT)")
         return
     run.con.execute(
         f"CREATE TEMP TABLE {_STAGING} AS SELECT * EXCLUDE (source_id), "
         "0::BIGINT AS source_row FROM country_months LIMIT 0"
     )
-    run.con.execute(f"CREATE TEMP TABLE {_KEYS} (iso3 VARCHAR, month VARCHAR, source_row BIGINT)")
 
 
 def original_row(raw: RawChunk, row_number: int) -> str:
@@ -233,14 +304,15 @@ def _write_events(
         methods = run.report.location_methods
         methods[str(method)] = methods.get(str(method), 0) + int(count)
     con, report = run.con, run.report
-    con.register("batch_rows", pa.Table.from_pandas(batch, preserve_index=False))
-    con.execute(f"INSERT INTO {_KEYS} SELECT event_id, source_row FROM batch_rows")
+    batch_rows = pa.Table.from_pandas(batch, preserve_index=False)
     # Rows of earlier files only: source ids grow, so this file's own rows (appended at the
     # end of the table) are skipped by DuckDB's min/max row-group statistics.
-    existing = con.execute(
+    existing = _sql_over(
+        con,
         """SELECT b.event_id, e.row_hash = b.row_hash AS same FROM batch_rows b
            JOIN events e ON e.event_id = b.event_id AND e.source_id < ?""",
         [report.source_id],
+        batch_rows=batch_rows,
     ).df()
     changed = existing.loc[~existing["same"], ["event_id"]]
     report.rows_unchanged += len(existing) - len(changed)
@@ -250,17 +322,19 @@ def _write_events(
         _QUALITY_FLAGS_SQL + " AS quality_flags" if c == "quality_flags" else c
         for c in _BATCH_COLUMNS
     )
-    con.register("existing_ids", existing[["event_id"]])
     if len(existing) < len(batch):
-        con.execute(
-            f"""INSERT INTO events BY NAME SELECT {select_list}, ?::INTEGER AS source_id,
-                  ?::TIMESTAMP AS ingested_at, ?::TIMESTAMP AS updated_at
-                FROM batch_rows ANTI JOIN existing_ids USING (event_id)""",
-            [report.source_id, now, now],
+        # New rows go to a Parquet spill file, loaded by one INSERT at the end: DuckDB holds
+        # many small appends inside one transaction in memory, one large insert it streams.
+        spill = run.spill_path()
+        _sql_over(
+            con,
+            f"""COPY (SELECT {select_list}
+                FROM batch_rows ANTI JOIN existing_ids USING (event_id)) TO '{spill}'
+                (FORMAT parquet)""",
+            batch_rows=batch_rows,
+            existing_ids=existing[["event_id"]],
         )
-    con.unregister("existing_ids")
     if len(changed):
-        con.register("changed_ids", changed)
         assignments = ", ".join(
             f"{c} = {_QUALITY_FLAGS_SQL.replace('flag_', 'b.flag_')}"
             if c == "quality_flags"
@@ -268,24 +342,24 @@ def _write_events(
             for c in _BATCH_COLUMNS
             if c != "event_id"
         )
-        con.execute(
+        _sql_over(
+            con,
             f"""UPDATE events SET {assignments}, source_id = ?, updated_at = ?
                 FROM (SELECT * FROM batch_rows SEMI JOIN changed_ids USING (event_id)) b
                 WHERE events.event_id = b.event_id""",
             [report.source_id, now],
+            batch_rows=batch_rows,
+            changed_ids=changed,
         )
-        con.unregister("changed_ids")
-    con.unregister("batch_rows")
 
 
 def _stage_series(run: _Run, frame: pd.DataFrame) -> None:
-    run.con.register("chunk_rows", frame)
-    run.con.execute(
+    _sql_over(
+        run.con,
         f"INSERT INTO {_STAGING} SELECT iso3, month, fatalities, population, source_row "
-        "FROM chunk_rows"
+        "FROM chunk_rows",
+        chunk_rows=frame,
     )
-    run.con.execute(f"INSERT INTO {_KEYS} SELECT iso3, month, source_row FROM chunk_rows")
-    run.con.unregister("chunk_rows")
 
 
 def _merge_series(run: _Run) -> None:
@@ -339,9 +413,12 @@ def ingest(
     snap = float(settings.get("snap_km", snap_km))
     index = store.region_index() if adapter.table == "events" else None
     key = ["event_id"] if adapter.table == "events" else ["iso3", "month"]
-    with store.transaction() as con:
+    with (
+        tempfile.TemporaryDirectory(prefix="signalfire-ingest-", dir=_spill_root(store)) as spill,
+        store.transaction() as con,
+    ):
         report.source_id = int(con.execute("SELECT nextval('source_id_seq')").fetchone()[0])  # type: ignore[index]
-        run = _Run(store, report, adapter.table)
+        run = _Run(store, report, adapter.table, Path(spill))
         # Created inside the transaction: a failure rolls it back with everything else.
         _create_staging(run)
         for raw in read_chunks(
@@ -363,11 +440,11 @@ def ingest(
             if on_chunk is not None:
                 on_chunk(report.rows_read)
         run.flush_quarantine()
+        run.load_spills(started)
         report.flags = {name: n for name, n in report.flags.items() if n}
         if index is None:
             _merge_series(run)
             con.execute(f"DROP TABLE {_STAGING}")
-        con.execute(f"DROP TABLE {_KEYS}")
         report.rows_quarantined = run.quarantine_count
         # The invariant the whole design rests on: if it breaks, roll back rather than store.
         if report.rows_stored + report.rows_quarantined != report.rows_read:
