@@ -21,6 +21,7 @@ from .delivery import atom_feed, deliver_webhook
 from .detectors import NewActorConfig, SpilloverConfig, SurgeConfig, ThresholdConfig
 from .history import AlertData, load
 from .records import Alert, merge
+from .records import frame as alerts_frame
 from .rules import Rule, load_rules, rule_alerts
 from .store import acknowledge, alert_feedback, list_alerts, save_alerts
 
@@ -178,6 +179,7 @@ __all__ = [
     "ThresholdConfig",
     "acknowledge",
     "alert_feedback",
+    "alerts_frame",
     "atom_feed",
     "compute_alerts",
     "deliver_webhook",

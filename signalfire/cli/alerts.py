@@ -36,7 +36,7 @@ def _write(frame: pd.DataFrame, fmt: str, out_path: Path | None, title: str) -> 
         columns += ["severity", "status", "message"]
         show_table(frame[[c for c in columns if c in frame]], title=title)
         return
-    if fmt == "json" or (fmt == "table" and out_path is not None):
+    if fmt == "json":
         text = json.dumps(output.records(frame), ensure_ascii=False, indent=1) + "\n"
     else:
         flat = frame.copy()
