@@ -33,6 +33,7 @@ _TENS = {
 }  # fmt: skip
 _VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
+    "multiple": 3, "numerous": 3, "a number of": 3,
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
 }  # fmt: skip
 _UNIT_RE = "|".join(
@@ -44,7 +45,10 @@ _WORD_NUMBER = (
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}))?)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE_RE = r"dozens|scores|hundreds|several|a\s+few|a\s+couple|a\s+dozen|a\s+score|both"
+_VAGUE_RE = (
+    r"dozens|scores|hundreds|several|multiple|numerous|a\s+number\s+of|a\s+few|a\s+couple|"
+    r"a\s+dozen|a\s+score|both"
+)
 NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
 _QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|as\s+many\s+as|"
@@ -79,7 +83,8 @@ _ANY_VERB = "|".join(_VERBS.values())
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
-    rf"(?:(?!(?:and|or|but|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+){{0,6}}?"
+    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_ANY_VERB})\b)"
+    rf"[A-Za-z'’.-]+\s+){{0,6}}?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:at\s+least|more\s+than|as\s+many\s+as|some|another|an?\s+other)\s+)?"
@@ -198,6 +203,14 @@ _VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b", re.IGNORECASE) for cat, ver
 _VERB_FINDERS["killed"] = re.compile(rf"\b(?:{_KILLED_VERB}|{_TOLL})\b", re.IGNORECASE)
 
 
+# "killed 5 soldiers and 8 militants", "captured a leader and two suspected insurgents": more
+# victims of the same verb, each a figure of its own.
+_CONTINUATION = re.compile(
+    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*,?\s+(?:and|along\s+with|as\s+well\s+as|plus)\s+"
+    rf"(?:(?:{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one)\s+)"
+    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE_VICTIM}|people|others|men|members|civilians|"
+    rf"militants|insurgents|soldiers|policemen|fighters|suspects|associates|individuals)s?\b"
+)
 _NUMBER_START = re.compile(rf"\b(?:{_QUALIFIER})?(?:{NUMBER})\b")
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
@@ -266,6 +279,16 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             found.append(
                 Count(category, low, high, start + offset, end + offset, original[start:end])
             )
+            if kind == "verb":
+                more = _CONTINUATION.match(text, end)
+                if more is not None:
+                    value = 1 if more.group("one") else parse_number(more.group("n1"))
+                    a, b = more.start("n1") if more.group("n1") else more.start("one"), more.end()
+                    if value is not None and not any(s < b and a < e for s, e in taken):
+                        taken.append((a, b))
+                        found.append(
+                            Count(category, value, value, a + offset, b + offset, original[a:b])
+                        )
     found.sort(key=lambda c: c.start)
     return found
 

@@ -158,6 +158,7 @@ class Extractor:
         # Groups met in text that the table lacks, kept as new actors (id "new_<slug>").
         self._new_actors: dict[str, Actor] = {}
         self._coalition = False
+        self._focus: dict[str, float] = {}
 
     # -- public -------------------------------------------------------------------------------
     def extract(self, document: Document) -> list[ExtractedEvent]:
@@ -275,6 +276,7 @@ class Extractor:
             if a.actor_id in self.actors and self.actors.get(a.actor_id).country
         ]
         focus = country_focus(countries, all_places, self.gazetteer, actor_countries)
+        self._focus = focus
         resolved = {r.mention: r for r in resolve_mentions(all_places, self.gazetteer, focus)}
         main_country = max(focus, key=lambda k: focus[k]) if focus else None
 
@@ -300,6 +302,19 @@ class Extractor:
             if event is not None:
                 events.append(event)
         return events
+
+    def _kashmir_front(self, group: list[_Sentence]) -> Resolved | None:
+        """Indian shelling or firing reported from Pakistan, with no place named: the Line of
+        Control in Azad Kashmir, known to the province only (where_prec 4)."""
+        for s in group:
+            m = _INDIAN_FIRE.search(s.text)
+            if m is None:
+                continue
+            cands = [p for p in self.gazetteer.lookup("Azad Kashmir") if p.level == "adm1"]
+            if cands:
+                mention = PlaceMention(s.start + m.start(), s.start + m.end(), m.group(0), "")
+                return Resolved(mention, cands[0], 0.0)
+        return None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
         if actor_id in self.actors:
@@ -347,8 +362,14 @@ class Extractor:
             doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
             mentions = _dominant_province(doc_mentions)
         loc = most_specific(_drop_attributions(mentions, text))
+        inferred = False
+        if loc is None and "PAK" in self._focus:
+            loc = self._kashmir_front(group)
+            inferred = loc is not None
         country = loc.place.iso3 if loc else main_country
-        if loc:
+        if loc and inferred:
+            ev("adm1", loc.mention.start, loc.mention.end)
+        elif loc:
             ev("place", loc.mention.start, loc.mention.end)
             for r in mentions:
                 if r is not loc and r.place.level == "adm1" and r.place.adm1 == loc.place.adm1:
@@ -409,7 +430,7 @@ class Extractor:
             country=country,
             adm1=place.adm1 if place else None,
             adm2=(place.adm2 or None) if place else None,
-            place=loc.mention.text if loc else None,
+            place=loc.mention.text if loc and not inferred else None,
             lat=place.lat if place else None,
             lon=place.lon if place else None,
             location_precision=LEVEL_PRECISION[place.level] if place else (6 if country else None),
@@ -541,6 +562,11 @@ def default_extractor() -> Extractor:
     return Extractor()
 
 
+_INDIAN_FIRE = re.compile(
+    r"\bIndian?\b[^.;]{0,30}?\b(?:shelling|firing|fire|artillery|mortar|troops|forces|army|"
+    r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
+    re.IGNORECASE,
+)
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 
@@ -619,6 +645,10 @@ def _dominant_province(mentions: list[Resolved]) -> list[Resolved]:
     return [r for r in mentions if r.place.adm1 == top]
 
 
+_BALOCH = re.compile(
+    r"\bbalo?u?ch(?:i|istan)?\s+(?:militants?|separatists?|rebels?|insurgents?|"
+    r"nationalists?|militant\s+group|liberation)"
+)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 
 
@@ -628,7 +658,9 @@ def _generic_actors(s: _Sentence, country: str | None, coalition: bool) -> list[
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
     low = fold(s.text)
     found += [(state, m) for m in STATE_WORDS.finditer(low)]
-    found += [(NONSTATE_OF.get(country or ""), m) for m in NONSTATE_WORDS.finditer(low)]
+    # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
+    nonstate = "bla" if country == "PAK" and _BALOCH.search(low) else NONSTATE_OF.get(country or "")
+    found += [(nonstate, m) for m in NONSTATE_WORDS.finditer(low)]
     found += [
         ("civilians", m) for m in CIVILIAN_WORDS.finditer(low) if m.group(0) in _CIVILIAN_NOUNS
     ]
