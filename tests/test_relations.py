@@ -12,16 +12,9 @@ from hypothesis import strategies as st
 from test_cli import run
 
 import signalfire
-from signalfire.errors import EmptyFileError, SchemaError
 from signalfire.graph.curated import load_curated
 from signalfire.graph.model import SYMMETRIC, relations, save_relations
-from signalfire.graph.text import (
-    CONFIDENCE,
-    RelationExtractor,
-    TextRelation,
-    read_documents,
-    store_items,
-)
+from signalfire.graph.text import CONFIDENCE, RelationExtractor, TextRelation, store_items
 
 
 @pytest.fixture(scope="module")
@@ -211,7 +204,9 @@ def test_extract_command_writes_the_jsonl_contract(
 ) -> None:
     source = tmp_path / "docs.jsonl"
     source.write_text(
-        json.dumps({"id": "r1", "text": "The TTP is allied with al-Qaeda.", "published": "2015"})
+        json.dumps(
+            {"id": "r1", "text": "The TTP is allied with al-Qaeda.", "published": "2015-03-01"}
+        )
         + "\n"
         + json.dumps({"id": "r2", "text": "Nothing here."})
         + "\n",
@@ -243,19 +238,20 @@ def test_extract_command_writes_the_jsonl_contract(
     assert code == 0 and json.loads(out)["doc_id"] == "a"
 
 
-def test_readers_name_the_problem(tmp_path: Path) -> None:
+def test_extract_command_names_bad_input(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    with pytest.raises(EmptyFileError):
-        list(read_documents(empty))
+    code, _, err = run(["relations", "extract", str(empty)], capsys)
+    assert code == 3 and "empty" in err
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"id": "1", "text": "ok"}\n{not json\n', encoding="utf-8")
-    with pytest.raises(SchemaError, match="row 2"):
-        list(read_documents(bad))
-    no_text = tmp_path / "no_text.jsonl"
-    no_text.write_text('{"id": "1"}\n', encoding="utf-8")
-    with pytest.raises(SchemaError, match="text"):
-        list(read_documents(no_text))
+    bad.write_text('{"id": "1", "text": "The TTP fought the BLA."}\n{not json\n', encoding="utf-8")
+    target = tmp_path / "out.jsonl"
+    code, _, err = run(["relations", "extract", str(bad), "--out", str(target)], capsys)
+    assert code == 3 and "row 2" in err
+    # What was read before the bad line is already written.
+    assert json.loads(target.read_text().splitlines()[0])["doc_id"] == "1"
 
 
 def test_text_evidence_joins_curated_claims(extractor: RelationExtractor, tmp_path: Path) -> None:

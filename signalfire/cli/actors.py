@@ -13,6 +13,7 @@ import pandas as pd
 
 from .. import output, settings
 from ..errors import ConfigError, NotFoundError
+from ..extract.inputs import read_documents
 from ..graph.curated import load_curated
 from ..graph.derive import (
     DEFAULT_GAP_DAYS,
@@ -30,7 +31,7 @@ from ..graph.model import (
     relations,
     save_relations,
 )
-from ..graph.text import RelationExtractor, TextRelation, read_documents, store_items
+from ..graph.text import RelationExtractor, TextRelation, store_items
 from ..store import Store
 from .common import db_option, err, open_store, out, show_table
 
@@ -277,7 +278,8 @@ def relations_group() -> None:
 @click.option("--save", is_flag=True, help="Also add them to the store as text evidence.")
 @db_option
 def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None) -> None:
-    """Relations stated in INPUT (text file, JSONL of {id, text, published}, or a folder).
+    """Relations stated in INPUT: the inputs of `signalfire extract` (text, HTML, JSONL of
+    {id, text, published}, RSS/Atom, a folder of them).
 
     One JSON object per line: doc_id, subject, relation, object, third, start, end, negated,
     confidence, evidence (character spans of the text).

@@ -12,15 +12,12 @@ with a lower confidence.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import Any
 
-from ..errors import EmptyFileError, InputError, SchemaError
 from .model import (
     SYMMETRIC,
     TARGET_KINDS,
@@ -954,60 +951,6 @@ def _chunks(text: str) -> Iterator[tuple[int, str]]:
 
 def extract_relations(text: str, doc_id: str = "") -> list[TextRelation]:
     return RelationExtractor().extract(text, doc_id)
-
-
-# --- inputs ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Document:
-    doc_id: str
-    text: str
-    published: str | None = None
-
-
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-
-
-def read_documents(path: str | Path) -> Iterator[Document]:
-    """Documents of a plain-text file, a JSONL file ({"id", "text", "published"}) or a folder
-    of them (files in name order). Ids default to the file name (and line number)."""
-    root = Path(path)
-    if root.is_dir():
-        files = sorted(
-            p for p in root.rglob("*") if p.is_file() and p.suffix in (*TEXT_SUFFIXES, ".jsonl")
-        )
-        if not files:
-            raise InputError(root, "no .txt, .md or .jsonl files in this folder")
-        for file in files:
-            yield from read_documents(file)
-        return
-    if not root.is_file():
-        raise InputError(root, "no such file or folder")
-    try:
-        content = root.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(root, f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
-    if not content.strip():
-        raise EmptyFileError(root)
-    if root.suffix != ".jsonl":
-        yield Document(root.stem, content)
-        return
-    for number, line in enumerate(content.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise SchemaError(root, number, "line", "a JSON object", exc.msg) from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise SchemaError(root, number, "text", "a JSON object with a text string", line[:60])
-        published = record.get("published")
-        yield Document(
-            str(record.get("id") or f"{root.stem}:{number}"),
-            record["text"],
-            str(published) if published is not None else None,
-        )
 
 
 def store_items(found: Iterable[TextRelation]) -> list[tuple[Relation, Source]]:
