@@ -75,7 +75,19 @@ def list_regions(
         float, Query(ge=0, le=1, description="Simplification tolerance in degrees (0: none)")
     ] = 0.0,
     format: Annotated[Literal["geojson", "json"], Query()] = "geojson",
+    forecast_countries: Annotated[
+        Literal["country", "adm1", "adm2"] | None,
+        Query(description="Only the countries of the latest forecast at this level"),
+    ] = None,
 ) -> Response:
+    if forecast_countries:
+        # Saves the dashboard a round trip: it need not read the forecast first.
+        found = store.con.execute(
+            "SELECT countries FROM forecast_runs WHERE level = ? ORDER BY run_id DESC LIMIT 1",
+            [forecast_countries],
+        ).fetchone()
+        if found and found[0]:
+            iso3 = str(found[0])
     if format == "json":
         frame = store.regions(level=level, geometry="none")
         if iso3:

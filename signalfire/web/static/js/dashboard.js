@@ -290,16 +290,17 @@
     status(mapStatus, "Loading regions and forecasts…");
     let pendingEvents = null;
     try {
-      // Forecasts first (small): they say which countries to draw and which events to show.
+      // All at once: the polygons of the forecast's countries, and the forecasts, whose
+      // as-of month then chooses the events to show.
+      const regions = Promise.all([
+        api("/api/regions?level=adm1&simplify=0.005&forecast_countries=adm2"),
+        api("/api/regions?level=adm2&simplify=0.005&forecast_countries=adm2"),
+      ]);
+      regions.catch(() => null); // reported below
       await Promise.all([loadForecast("adm1"), loadForecast("adm2")]);
       pendingEvents = fetchEvents();
       pendingEvents.catch(() => null); // reported when drawn
-      const fc = mainForecast();
-      const countries = fc && fc.run && fc.run.countries ? `&iso3=${fc.run.countries}` : "";
-      const [adm1, adm2] = await Promise.all([
-        api(`/api/regions?level=adm1&simplify=0.005${countries}`),
-        api(`/api/regions?level=adm2&simplify=0.005${countries}`),
-      ]);
+      const [adm1, adm2] = await regions;
       state.regions.adm1 = adm1;
       state.regions.adm2 = adm2;
     } catch (exc) {
