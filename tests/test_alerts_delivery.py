@@ -11,8 +11,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from test_cli import run
 
-from signalfire.alerts import Alert, atom_feed, deliver_webhook
+import signalfire
+from signalfire.alerts import Alert, atom_feed, deliver_webhook, save_alerts
 from signalfire.alerts.delivery import SIGNATURE_HEADER, HttpxTransport
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -136,3 +138,26 @@ def test_atom_feed_is_valid_xml_with_one_entry_per_alert() -> None:
     assert entries[0].findtext(f"{ATOM}summary") == alert().message
     assert "TTP" in (entries[1].findtext(f"{ATOM}title") or "")
     assert entries[0].findtext(f"{ATOM}updated") == "2013-06-30T23:59:59Z"
+
+
+def test_cli_deliver_signs_with_the_secret_and_reports_failures(
+    server: tuple[str, Recorder],
+    store: signalfire.Store,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    url, recorder = server
+    save_alerts(store, [alert("R1"), alert("R2")], as_of="2013-06")
+    path = str(store.path)
+    store.close()
+    monkeypatch.setenv("SIGNALFIRE_WEBHOOK_SECRET", "k")
+    code, out, err = run(["alerts", "deliver", "--db", path, "--url", url], capsys)
+    assert code == 0, err
+    assert "2 of 2 alerts delivered" in out
+    for body, headers in zip(recorder.bodies, recorder.headers, strict=True):
+        assert headers[SIGNATURE_HEADER] == "sha256=" + hmac.new(b"k", body, "sha256").hexdigest()
+    recorder.statuses = [503]
+    argv = ["alerts", "deliver", "--db", path, "--url", url, "--retries", "0"]
+    code, out, err = run(argv, capsys)
+    assert code == 5
+    assert "2 alerts not delivered" in err and "HTTP 503" in err
