@@ -62,18 +62,19 @@ def detector_configs(detectors: Iterable[str | Config] | None) -> dict[str, Conf
 
 def saved_forecast(store: Store, as_of: str, level: str) -> tuple[Forecast, int] | None:
     """The latest stored fatality forecast run made as of `as_of` at `level`, with draws."""
-    row = store.con.execute(
-        """SELECT run_id, model FROM forecast_runs WHERE as_of = ? AND level = ?
-             AND target = 'fatalities' AND freq = 'month' ORDER BY run_id DESC LIMIT 1""",
-        [as_of, _FORECAST_LEVEL[level]],
-    ).fetchone()
-    if row is None:
+    from ..forecasting import forecast_runs, load_forecast
+
+    runs = forecast_runs(store)
+    runs = runs[
+        runs["as_of"].eq(as_of)
+        & runs["level"].eq(_FORECAST_LEVEL[level])
+        & runs["target"].eq("fatalities")
+        & runs["freq"].eq("month")
+    ]
+    if runs.empty:
         return None
-    values = store.query(
-        "SELECT region_id, period, draws FROM forecast_values WHERE run_id = ? "
-        "ORDER BY period, region_id",
-        [row[0]],
-    )
+    run_id, model = int(runs["run_id"].iloc[-1]), str(runs["model"].iloc[-1])
+    values = load_forecast(store, run_id, draws=True)[["region_id", "period", "draws"]]
     periods = sorted(set(values["period"]))
     regions = sorted(set(values["region_id"]))
     n_draws = len(values["draws"].iloc[0])
@@ -84,10 +85,8 @@ def saved_forecast(store: Store, as_of: str, level: str) -> tuple[Forecast, int]
         cube[p_at[period], r_at[region]] = np.asarray(draws, dtype=float)
     from ..models import Forecast
 
-    forecast = Forecast(
-        str(row[1]), tuple(regions), tuple(pd.Period(p, freq="M") for p in periods), cube
-    )
-    return forecast, int(row[0])
+    forecast = Forecast(model, tuple(regions), tuple(pd.Period(p, freq="M") for p in periods), cube)
+    return forecast, run_id
 
 
 def _forecast(
