@@ -163,3 +163,13 @@ def test_cli_extract_writes_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "2 documents, 1 events" in err
     code, _, err = run(["extract", str(tmp_path / "missing.jsonl")], capsys)
     assert code == 3 and "no such file" in err
+
+
+def test_no_civilians_harmed_is_not_a_civilian_target(extractor: Extractor) -> None:
+    e = one(
+        extractor,
+        "Coalition forces killed three insurgents in Tagab district, Kapisa province, today. "
+        "No civilians were harmed and the force took care to avoid civilian casualties.",
+    )
+    assert e.deaths == 3 and e.adm1 == "AF-KAP"
+    assert not any(a.actor_id == "civilians" and a.role == "target" for a in e.actors)

@@ -398,13 +398,22 @@ class Extractor:
                 if not any(a.start < m.end and m.start < a.end for a in mentions_a):
                     mentions_a.append(m)
             for m in mentions_a:
+                if m.actor_id == "civilians" and (
+                    _NO_BEFORE.search(fold(text[max(0, m.start - 25) : m.start]))
+                    or _CIVILIAN_ADJECTIVE.match(fold(text[m.end : m.end + 20]))
+                ):
+                    continue  # "no civilians were harmed", "civilian casualties"
                 actor_id = _contextual_actor(m, event_country, date)
                 role, claim = role_of(m, s.text, s.start, victims)
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)
         civilian_target = any(
-            CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])) for c in victims
+            (hit := CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])))
+            and not _NO_BEFORE.search(
+                fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
+            )
+            for c in victims
         ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
         if civilian_target and not any(r.actor_id == "civilians" for r in roles):
             roles.append(ActorRole("civilians", "Civilians", "target", "civilians", "", False))
@@ -649,6 +658,13 @@ _BALOCH = re.compile(
     r"\bbalo?u?ch(?:i|istan)?\s+(?:militants?|separatists?|rebels?|insurgents?|"
     r"nationalists?|militant\s+group|liberation)"
 )
+# "No civilians were harmed": a civilian mention that says there were no civilian victims.
+_NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
+# "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
+_CIVILIAN_ADJECTIVE = re.compile(
+    r"^\s+(?:lives|casualt\w+|structures?|areas?|homes?|property|damage|population|"
+    r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
+)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 
 
@@ -662,7 +678,10 @@ def _generic_actors(s: _Sentence, country: str | None, coalition: bool) -> list[
     nonstate = "bla" if country == "PAK" and _BALOCH.search(low) else NONSTATE_OF.get(country or "")
     found += [(nonstate, m) for m in NONSTATE_WORDS.finditer(low)]
     found += [
-        ("civilians", m) for m in CIVILIAN_WORDS.finditer(low) if m.group(0) in _CIVILIAN_NOUNS
+        ("civilians", m)
+        for m in CIVILIAN_WORDS.finditer(low)
+        if m.group(0) in _CIVILIAN_NOUNS
+        and not _NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
     ]
     return [
         ActorMention(
