@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from ..errors import NotFoundError
 from ..store import Store
 from .detectors import ThresholdConfig
 from .history import AlertData, load
@@ -127,6 +128,11 @@ def replay(
     began = time.perf_counter()
     scoring_end = month_label(last + MATCH_WINDOW)
     full = load(store, scoring_end, level)
+    if full.fatalities.shape[1] == 0:
+        raise NotFoundError(
+            f"no {level} regions with events in the store up to {scoring_end}: "
+            "load boundaries and ingest events first"
+        )
     threshold = configs.get("forecast_threshold")
     if threshold is not None and forecaster is None:
         assert isinstance(threshold, ThresholdConfig)

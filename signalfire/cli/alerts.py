@@ -28,6 +28,18 @@ def _month(value: str | None, name: str) -> str | None:
     return value
 
 
+def _detectors(text: str | None) -> list[str] | None:
+    from ..alerts import DETECTORS
+
+    if not text:
+        return None
+    names = [d.strip() for d in text.split(",") if d.strip()]
+    for name in names:
+        if name not in DETECTORS:
+            raise ConfigError("--detectors", name, f"one of {', '.join(DETECTORS)}")
+    return names
+
+
 def _write(frame: pd.DataFrame, fmt: str, out_path: Path | None, title: str) -> None:
     from .. import output
 
@@ -98,7 +110,7 @@ def alerts(
     from ..alerts.records import frame as alert_frame
 
     _month(as_of, "--as-of")
-    names = [d.strip() for d in detectors.split(",") if d.strip()] if detectors else None
+    names = _detectors(detectors)
     if as_of is None:
         with open_store(db, read_only=True) as store:
             listed = list_alerts(store, status=status, kind=kind)
@@ -149,12 +161,14 @@ def evaluate_command(
 
     _month(start, "--start")
     _month(end, "--end")
-    names = [d.strip() for d in detectors.split(",") if d.strip()] if detectors else None
+    if end < start:
+        raise ConfigError("--end", end, f"a month on or after --start {start}")
+    names = _detectors(detectors)
     with open_store(db, read_only=True) as store:
         try:
             result = replay(store, start, end, level=level, detectors=names)
         except ValueError as exc:
-            raise ConfigError("alerts evaluate", f"{start}..{end}", str(exc)) from exc
+            raise ConfigError("--detectors", detectors, str(exc)) from exc
     table = evaluate(result)
     show_table(table, title=f"alerts {start}..{end} at {level} ({result.seconds:.1f} s)")
     if out_path is not None:
@@ -169,7 +183,7 @@ def _feedback(db: Path | None, alert_id: str, user: str, reason: str, action: st
         try:
             acknowledge(store, alert_id, user=user, action=action, reason=reason)
         except ValueError as exc:
-            raise ConfigError(action, alert_id, str(exc)) from exc
+            raise ConfigError("--user", user, "a name: who acts on the alert") from exc
     out.print(f"{alert_id}: {action}d by {user}")
 
 
