@@ -293,8 +293,8 @@
       // All at once: the polygons of the forecast's countries, and the forecasts, whose
       // as-of month then chooses the events to show.
       const regions = Promise.all([
-        api("/api/regions?level=adm1&simplify=0.005&forecast_countries=adm2"),
-        api("/api/regions?level=adm2&simplify=0.005&forecast_countries=adm2"),
+        api("/api/regions?level=adm1&simplify=0.01&forecast_countries=adm2"),
+        api("/api/regions?level=adm2&simplify=0.01&forecast_countries=adm2"),
       ]);
       regions.catch(() => null); // reported below
       await Promise.all([loadForecast("adm1"), loadForecast("adm2")]);
