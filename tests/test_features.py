@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from signalfire import features as F
+from signalfire import selfexcite as S
 from signalfire.panel import Panel, PanelSpec
 
 # Six regions: A1-A3 in province PA and B1-B2 in PB of Pakistan; C1 in Afghanistan.
@@ -151,7 +152,7 @@ def test_features_at_t_equal_on_the_truncated_panel(panel: Panel, cut_index: int
     cut = panel.periods[cut_index]
     exo = exogenous_series(panel)
     full = F.build_features(panel, exogenous=exo)
-    F._FIT_CACHE.clear()
+    S._FIT_CACHE.clear()
     short = F.build_features(panel.until(cut), exogenous=exo.loc[:cut])
     assert_same_rows(short, full.loc[:cut])
 
@@ -244,7 +245,7 @@ def test_hawkes_loglik_is_finite(
 ) -> None:
     rng = np.random.default_rng(seed)
     regions = rng.integers(0, 3, len(times))
-    value = F.hawkes_loglik(
+    value = S.hawkes_loglik(
         (np.full(3, mu), alpha, gamma, beta),
         np.asarray(times),
         regions,
@@ -260,11 +261,11 @@ def test_decayed_sums_match_brute_force() -> None:
     times = np.floor(rng.uniform(0, 3000, 300))
     regions = rng.integers(0, 4, 300)
     nbrs = np.array([[0, 1], [1, 0], [2, 3], [3, 2], [0, 3], [3, 0]])
-    adj = F.adjacency(4, nbrs)
-    pts = F._points(times, regions, 4, 0.0, 3000.0, adj)
+    adj = S.adjacency(4, nbrs)
+    pts = S._points(times, regions, 4, 0.0, 3000.0, adj)
     dense = adj.toarray()
     for beta in (0.005, 0.3, 1.5):
-        own, cross = F._decayed_sums(pts, beta)
+        own, cross = S._decayed_sums(pts, beta)
         dt = pts.time[:, None] - pts.time[None, :]
         weight = np.where(dt > 0, np.exp(-beta * np.where(dt > 0, dt, 0.0)), 0.0) * pts.count
         same = pts.region[:, None] == pts.region[None, :]
@@ -279,16 +280,16 @@ def test_hawkes_mle_recovers_simulated_parameters(seed: int) -> None:
     rng = np.random.default_rng(seed)
     mu = np.array([0.05, 0.1, 0.02])
     alpha, beta = 0.5, 0.1
-    times, regions = F.simulate_hawkes(mu, alpha, beta, 6000.0, rng)
-    fit = F.fit_hawkes(times, regions, 3, 0.0, 6000.0)
+    times, regions = S.simulate_hawkes(mu, alpha, beta, 6000.0, rng)
+    fit = S.fit_hawkes(times, regions, 3, 0.0, 6000.0)
     assert abs(fit.alpha - alpha) < 0.15
     assert 0.5 * beta < fit.beta < 2.0 * beta
     np.testing.assert_allclose(fit.mu, mu, rtol=0.35)
     # the MLE is at least as likely as the truth
-    truth = F.hawkes_loglik((mu, alpha, 0.0, beta), times, regions, 0.0, 6000.0)
+    truth = S.hawkes_loglik((mu, alpha, 0.0, beta), times, regions, 0.0, 6000.0)
     assert fit.loglik >= truth - 1e-6
 
 
 def test_hawkes_fit_without_events() -> None:
-    fit = F.fit_hawkes(np.zeros(0), np.zeros(0, np.int64), 2, 0.0, 100.0)
+    fit = S.fit_hawkes(np.zeros(0), np.zeros(0, np.int64), 2, 0.0, 100.0)
     assert fit.n_events == 0 and fit.alpha == 0.0 and (fit.mu > 0).all()

@@ -3,7 +3,7 @@
 Every region has its own background rate; every event raises the intensity of its own region
 (on average `alpha` direct offspring) and of each neighbouring region (`gamma`), decaying
 exponentially at the rate `beta` per day. Parameters are fitted by maximum likelihood on the
-events of the last `window` periods (`signalfire.features.fit_hawkes`); forecasts simulate the
+events of the last `window` periods (`signalfire.selfexcite.fit_hawkes`); forecasts simulate the
 process day by day from the excitation left by past events, for every draw.
 
 For a fatalities panel each simulated event carries a number of deaths drawn from the region's
@@ -17,17 +17,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..features import (
-    HAWKES_MU_FLOOR,
-    HawkesParams,
-    adjacency,
-    event_days,
-    excitation_state,
-    fit_hawkes_cached,
-    neighbour_index,
-    period_bounds,
-)
+from ..features import event_days, excitation_state, neighbour_index, period_bounds
 from ..panel import Panel
+from ..selfexcite import HAWKES_MU_FLOOR, HawkesParams, adjacency, fit_hawkes_cached
 from .base import ForecastModel
 
 MAX_EVENTS_PER_DAY = 1000.0  # guards simulations of a near-critical fit against blow-ups
