@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import socket
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
@@ -113,10 +114,13 @@ def test_webhook_does_not_retry_a_client_error(server: tuple[str, Recorder]) -> 
 
 
 def test_webhook_unreachable_server_gives_up_without_raising() -> None:
-    # A port nobody listens on: the connection is refused at once.
+    # A port that was free a moment ago and that nobody listens on: refused at once.
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
     results = deliver_webhook(
         [alert()],
-        "http://127.0.0.1:9/hook",
+        f"http://127.0.0.1:{port}/hook",
         retries=1,
         transport=HttpxTransport(timeout=2.0),
         sleep=lambda _: None,
