@@ -64,6 +64,12 @@ def test_cli_lists_saves_and_takes_feedback(
     assert stored["alert_id"].is_unique
     keys = stored[["kind", "region_id", "actor_id", "period_start"]].astype(str)
     assert not keys.duplicated().any()
+    # Listing an earlier month again shows what was known then, under the stored ids.
+    code, out, err = run(["alerts", *db, "--as-of", AS_OF, "--format", "json"], capsys)
+    again = json.loads(out)
+    assert {r["period_end"] for r in again} == {AS_OF}
+    assert {r["alert_id"] for r in again} <= set(stored["alert_id"])
+    assert sorted(r["alert_id"] for r in again) == sorted(r["alert_id"] for r in records)
     alert_id = records[0]["alert_id"]
     db = db[:2]
     code, out, err = run(

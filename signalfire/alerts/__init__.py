@@ -23,7 +23,7 @@ from .history import AlertData, load
 from .records import Alert, merge
 from .records import frame as alerts_frame
 from .rules import Rule, load_rules, rule_alerts
-from .store import acknowledge, alert_feedback, list_alerts, save_alerts
+from .store import acknowledge, alert_feedback, as_stored, list_alerts, save_alerts
 
 if TYPE_CHECKING:
     from ..models import Forecast
@@ -179,6 +179,7 @@ __all__ = [
     "acknowledge",
     "alert_feedback",
     "alerts_frame",
+    "as_stored",
     "atom_feed",
     "compute_alerts",
     "deliver_webhook",

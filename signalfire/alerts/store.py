@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 import pandas as pd
@@ -77,6 +78,35 @@ def save_alerts(
                     [now, alert_id],
                 )
     return len(changed)
+
+
+def as_stored(store: Store, alerts: Iterable[Alert]) -> list[Alert]:
+    """`alerts` (computed as of a month) with the id, start and status of the stored alert each
+    one belongs to; scores, messages and evidence stay the computed ones, so nothing learned
+    later (when the store was updated for a later month) shows."""
+    found = list(alerts)
+    keys = {a.key for a in found}
+    stored = [a for a in stored_alerts(store) if a.key in keys]
+    out = []
+    for alert in found:
+        month = month_index(alert.period_end)
+        match = [
+            s
+            for s in stored
+            if s.key == alert.key
+            and month_index(s.period_start) <= month
+            and month_index(s.period_end) >= month
+        ]
+        if match:
+            home = match[0]
+            alert = replace(
+                alert,
+                alert_id=home.alert_id,
+                period_start=min(home.period_start, alert.period_start, key=month_index),
+                status=home.status if home.status != "closed" else "open",
+            )
+        out.append(alert)
+    return out
 
 
 def list_alerts(

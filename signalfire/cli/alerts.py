@@ -106,7 +106,7 @@ def alerts(
     from data up to it, then stored); without, the stored alerts."""
     if ctx.invoked_subcommand is not None:
         return
-    from ..alerts import compute_alerts, list_alerts, save_alerts
+    from ..alerts import as_stored, compute_alerts, list_alerts, save_alerts
     from ..alerts.records import frame as alert_frame
 
     _month(as_of, "--as-of")
@@ -124,14 +124,12 @@ def alerts(
         if save:
             written = save_alerts(store, found, as_of=as_of)
             err.print(f"{len(found)} alerts open at the end of {as_of}; {written} new or updated")
-            listed = list_alerts(store, as_of=as_of, status=status, kind=kind)
-            listed = listed[listed["level"].eq(level) | listed["kind"].eq("rule")]
-        else:
-            listed = alert_frame(found)
-            if status:
-                listed = listed[listed["status"] == status]
-            if kind:
-                listed = listed[listed["kind"] == kind]
+        found = as_stored(store, found)
+        listed = alert_frame(found)
+        if status:
+            listed = listed[listed["status"] == status]
+        if kind:
+            listed = listed[listed["kind"] == kind]
     _write(listed.reset_index(drop=True), fmt, out_path, f"alerts open at the end of {as_of}")
 
 
