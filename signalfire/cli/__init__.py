@@ -12,7 +12,7 @@ from rich.markup import escape
 
 from .. import __version__
 from ..errors import SignalfireError
-from . import actors, alerts, data, forecasts, text, web
+from . import actors, alerts, data, forecasts, report, text, web
 from .common import err
 
 
@@ -39,6 +39,7 @@ for _command in (
     web.token,
     actors.actors,
     actors.relations_group,
+    report.report,
 ):
     cli.add_command(_command)
 

@@ -1,0 +1,695 @@
+"""Every number of a situation report, from store queries as of the end of one month.
+
+Nothing dated after the end of `as_of` is read: events are counted by the month their
+`date_start` falls in, forecasts are fitted (or were stored) as of that month, alerts are
+computed from the data up to it. `compute_brief` returns a `Brief`: plain frames and numbers
+that `render` turns into HTML or PDF and tests compare with their own SQL.
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime as dt
+import json
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pycountry
+
+from ..errors import ConfigError, NotFoundError
+from ..store import Store
+
+LEVEL_COLUMN = {"adm1": "adm1_id", "adm2": "adm2_id"}
+LEVEL_WORD = {"adm1": "province", "adm2": "district"}
+# The model fitted when no forecast was stored for the month: fast (a few seconds on a
+# country's districts) and the baseline the shared notes call hard to beat.
+BRIEF_MODEL = "conflictology"
+HISTORY_MONTHS = 24
+CHANGE_WINDOW = 3  # months: "recent" for new areas and relations that began or stopped
+LOOKBACK = 12  # months before the recent window that count as "before"
+# Names of the targeted, not of an armed actor: kept out of "who was active".
+CIVILIANS = "Civilians"
+
+CITATIONS = {
+    "ucdp-ged": (
+        "UCDP Georeferenced Event Dataset (GED), CC BY 4.0. Sundberg & Melander (2013), "
+        "Introducing the UCDP Georeferenced Event Dataset, JPR 50(4); Davies, Pettersson & "
+        "Öberg (2022), Organized violence 1989-2021, JPR 59(4)."
+    ),
+    "ucdp-country-month": "UCDP fatalities per country-month, derived from UCDP GED, CC BY 4.0.",
+    "acled": (
+        "Armed Conflict Location & Event Data (ACLED). Raleigh, Linke, Hegre & Karlsen (2010), "
+        "Introducing ACLED, JPR 47(5)."
+    ),
+    "gtd": "Global Terrorism Database (GTD), START, University of Maryland.",
+    "text": "Events extracted by signalfire from the articles listed with each event.",
+}
+BOUNDARY_CITATION = (
+    "Boundaries: geoBoundaries gbOpen, Runfola et al. (2020), PLOS ONE 15(4); Natural Earth "
+    "country outlines (public domain); Pakistan provinces dissolved from its districts."
+)
+
+
+@dataclass(frozen=True)
+class BriefRequest:
+    as_of: str
+    countries: tuple[str, ...] = ()
+    level: str = "adm2"
+    horizon: int = 3
+    top: int = 10
+    model: str = BRIEF_MODEL
+
+    def __post_init__(self) -> None:
+        if not (len(self.as_of) == 7 and self.as_of[4] == "-"):
+            raise ConfigError("as_of", self.as_of, "a month YYYY-MM")
+        try:
+            month = pd.Period(self.as_of, freq="M")
+        except ValueError:
+            raise ConfigError("as_of", self.as_of, "a month YYYY-MM") from None
+        if not 1 <= month.month <= 12:
+            raise ConfigError("as_of", self.as_of, "a month YYYY-MM")
+        if self.level not in LEVEL_COLUMN:
+            raise ConfigError("level", self.level, f"one of {', '.join(LEVEL_COLUMN)}")
+        for code in self.countries:
+            if len(code) != 3 or not code.isalpha() or not code.isupper():
+                raise ConfigError("country", code, "an ISO3 code such as PAK")
+        if not 1 <= self.horizon <= 12:
+            raise ConfigError("horizon", self.horizon, "1 to 12 months")
+        if self.top < 1:
+            raise ConfigError("top", self.top, "a positive number of regions")
+
+
+@dataclass(frozen=True)
+class MonthFigures:
+    month: str
+    events: int
+    deaths: int
+
+
+@dataclass
+class Brief:
+    """What a situation report says; every field comes from the store as of `as_of`."""
+
+    request: BriefRequest
+    countries: tuple[str, ...]
+    country_names: tuple[str, ...]
+    this_month: MonthFigures
+    last_month: MonthFigures
+    year_ago: MonthFigures
+    monthly: pd.DataFrame  # month, events, deaths: the 36 months up to as_of
+    forecast: pd.DataFrame  # region_id, name, parent_name, month, mean, p_any, q05, q95
+    forecast_info: dict[str, Any]
+    top_regions: pd.DataFrame  # rank, region_id, name, parent_name, mean, p_any, q05, q95, ...
+    history: pd.DataFrame  # rows: months (HISTORY_MONTHS), columns: top region ids
+    alerts: pd.DataFrame  # kind, region_id, region_name, actor_id, severity, period_start, ...
+    alerts_origin: str  # "stored" or "computed"
+    most_active: pd.DataFrame  # actor, events, deaths, regions (text)
+    new_areas: pd.DataFrame  # actor, region_id, region_name, first_date, events, previous
+    relations_changed: pd.DataFrame  # side_a, side_b, change, recent, before, last_date
+    notable: pd.DataFrame  # event_id, date, place, actors, deaths, low, high, sources
+    methods: dict[str, Any]
+    geometries: pd.DataFrame = field(repr=False)  # region_id, level, iso3, parent_id, geometry
+
+    @property
+    def level_word(self) -> str:
+        return LEVEL_WORD[self.request.level]
+
+    @property
+    def place(self) -> str:
+        from .text import join_names
+
+        return join_names(list(self.country_names))
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def month_bounds(month: pd.Period) -> tuple[dt.date, dt.date]:
+    last = calendar.monthrange(month.year, month.month)[1]
+    return dt.date(month.year, month.month, 1), dt.date(month.year, month.month, last)
+
+
+def label(month: pd.Period) -> str:
+    return f"{month.year:04d}-{month.month:02d}"
+
+
+def rows_of(frame: pd.DataFrame) -> Iterator[Any]:
+    """A frame's rows as namedtuples (typed Any: their fields are the frame's columns)."""
+    yield from frame.itertuples(index=False)
+
+
+def _in(values: Sequence[str]) -> str:
+    return ", ".join("?" * len(values))
+
+
+def country_name(iso3: str) -> str:
+    found = pycountry.countries.get(alpha_3=iso3)
+    if found is None:
+        return iso3
+    return str(getattr(found, "common_name", None) or found.name)
+
+
+def _countries(store: Store, request: BriefRequest) -> tuple[str, ...]:
+    if request.countries:
+        return request.countries
+    end = month_bounds(pd.Period(request.as_of, freq="M"))[1]
+    rows = store.con.execute(
+        "SELECT DISTINCT country_iso3 FROM events WHERE country_iso3 IS NOT NULL "
+        "AND date_start <= ? ORDER BY 1",
+        [end],
+    ).fetchall()
+    if not rows:
+        raise NotFoundError(f"the store has no events on or before {request.as_of}")
+    return tuple(str(r[0]) for r in rows)
+
+
+def month_figures(store: Store, countries: Sequence[str], month: pd.Period) -> MonthFigures:
+    first, last = month_bounds(month)
+    row = store.con.execute(
+        f"""SELECT count(*), coalesce(sum(deaths_best), 0) FROM events
+            WHERE country_iso3 IN ({_in(countries)}) AND date_start BETWEEN ? AND ?""",
+        [*countries, first, last],
+    ).fetchone()
+    assert row is not None
+    return MonthFigures(label(month), int(row[0]), int(row[1]))
+
+
+def _monthly(store: Store, countries: Sequence[str], month: pd.Period, n: int) -> pd.DataFrame:
+    start = month_bounds(month - (n - 1))[0]
+    end = month_bounds(month)[1]
+    frame = store.query(
+        f"""SELECT strftime(date_start, '%Y-%m') AS month, count(*) AS events,
+                   coalesce(sum(deaths_best), 0) AS deaths
+            FROM events WHERE country_iso3 IN ({_in(countries)})
+              AND date_start BETWEEN ? AND ? GROUP BY 1""",
+        [*countries, start, end],
+    )
+    months = [label(month - k) for k in range(n - 1, -1, -1)]
+    out = frame.set_index("month").reindex(months, fill_value=0).rename_axis("month")
+    return out.reset_index().astype({"events": "int64", "deaths": "int64"})
+
+
+def _region_names(store: Store, level: str, countries: Sequence[str]) -> pd.DataFrame:
+    frame = store.query(
+        f"""SELECT r.region_id, r.name, r.parent_id, p.name AS parent_name, r.iso3
+            FROM regions r LEFT JOIN regions p ON p.region_id = r.parent_id
+            WHERE r.level = ? AND r.iso3 IN ({_in(countries)}) ORDER BY r.region_id""",
+        [level, *countries],
+    )
+    return frame.set_index("region_id")
+
+
+# --- forecast --------------------------------------------------------------------------------
+
+
+def _forecast(
+    store: Store, request: BriefRequest, countries: Sequence[str]
+) -> tuple[Any, dict[str, Any]]:
+    """The latest stored fatality forecast made as of the month at this level, else a new one
+    fitted on data up to the month (not saved: a brief only reads the store)."""
+    from ..alerts import saved_forecast
+
+    found = saved_forecast(store, request.as_of, request.level)
+    if found is not None:
+        forecast, run_id = found
+        row = store.con.execute(
+            "SELECT created_at, draws FROM forecast_runs WHERE run_id = ?", [run_id]
+        ).fetchone()
+        assert row is not None
+        info = {
+            "model": forecast.model,
+            "run_id": run_id,
+            "origin": f"stored forecast run {run_id} (made {row[0]:%Y-%m-%d})",
+            "draws": int(row[1]),
+        }
+        return forecast, info
+    from ..forecasting import ForecastRequest, make_forecast
+
+    fc_request = ForecastRequest(
+        level=request.level,
+        target="fatalities",
+        as_of=request.as_of,
+        horizon=request.horizon,
+        draws=1000,
+        model=request.model,
+        countries=tuple(countries),
+    )
+    try:
+        forecast = make_forecast(store, fc_request)
+    except ValueError as exc:
+        raise NotFoundError(
+            f"cannot forecast {request.level} as of {request.as_of}: {exc}"
+        ) from None
+    info = {
+        "model": forecast.model,
+        "run_id": None,
+        "origin": f"fitted for this brief on data up to {request.as_of} (not stored)",
+        "draws": fc_request.draws,
+    }
+    return forecast, info
+
+
+def _forecast_frame(forecast: Any, names: pd.DataFrame, horizon: int) -> pd.DataFrame:
+    summary = forecast.summary().rename(columns={forecast.period_column: "month"})
+    months = sorted(summary["month"].unique())[:horizon]
+    summary = summary[summary["region_id"].isin(names.index) & summary["month"].isin(months)]
+    summary = summary.join(names[["name", "parent_name"]], on="region_id")
+    columns = ["region_id", "name", "parent_name", "month", "mean", "p_any", "q05", "q95"]
+    return summary[columns].reset_index(drop=True)
+
+
+def _top_regions(
+    store: Store,
+    request: BriefRequest,
+    forecast: pd.DataFrame,
+    countries: Sequence[str],
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The `top` regions by expected fatalities next month, with their recent history."""
+    month = pd.Period(request.as_of, freq="M")
+    first = forecast[forecast["month"] == forecast["month"].min()]
+    ranked = first.sort_values(["mean", "p_any", "region_id"], ascending=[False, False, True])
+    top = ranked.head(request.top).reset_index(drop=True)
+    top.insert(0, "rank", np.arange(1, len(top) + 1))
+    column = LEVEL_COLUMN[request.level]
+    start = month_bounds(month - (HISTORY_MONTHS - 1))[0]
+    end = month_bounds(month)[1]
+    ids = top["region_id"].tolist()
+    months = [label(month - k) for k in range(HISTORY_MONTHS - 1, -1, -1)]
+    if ids:
+        frame = store.query(
+            f"""SELECT {column} AS region_id, strftime(date_start, '%Y-%m') AS month,
+                       coalesce(sum(deaths_best), 0) AS deaths
+                FROM events WHERE {column} IN ({_in(ids)}) AND date_start BETWEEN ? AND ?
+                GROUP BY ALL""",
+            [*ids, start, end],
+        )
+        history = frame.pivot_table(
+            index="month", columns="region_id", values="deaths", aggfunc="sum"
+        )
+    else:
+        history = pd.DataFrame()
+    history = history.reindex(index=months, columns=ids, fill_value=0).fillna(0).astype("int64")
+    history.columns.name = None
+    top["deaths_month"] = [int(history[r].iloc[-1]) for r in ids]
+    top["deaths_12m"] = [int(history[r].iloc[-12:].sum()) for r in ids]
+    later = forecast.groupby("region_id")["mean"].sum()
+    top["mean_horizon"] = top["region_id"].map(later).astype(float)
+    return top, history
+
+
+# --- alerts ----------------------------------------------------------------------------------
+
+
+def _alerts(
+    store: Store, request: BriefRequest, forecast: Any, names: pd.DataFrame
+) -> tuple[pd.DataFrame, str]:
+    """Stored alerts open at the month's end at this level, else alerts computed as of it."""
+    from ..alerts import alerts_frame, compute_alerts, list_alerts
+
+    stored = list_alerts(store, as_of=request.as_of)
+    stored = stored[
+        (stored["level"] == request.level) & stored["status"].isin(["open", "acknowledged"])
+    ]
+    if len(stored):
+        frame, origin = stored, "stored"
+    else:
+        found = compute_alerts(store, request.as_of, level=request.level, forecast=forecast)
+        frame, origin = alerts_frame(a for a in found if a.period_end == request.as_of), "computed"
+    frame = frame[frame["region_id"].isin(names.index)].copy()
+    frame["region_name"] = frame["region_id"].map(names["name"])
+    order = {"high": 0, "medium": 1, "low": 2}
+    frame["_order"] = frame["severity"].map(order)
+    frame = frame.sort_values(["_order", "score", "alert_id"], ascending=[True, False, True])
+    columns = ["alert_id", "kind", "region_id", "region_name", "actor_id", "severity"]
+    columns += ["period_start", "score", "message", "status"]
+    return frame[columns].reset_index(drop=True), origin
+
+
+# --- actors ----------------------------------------------------------------------------------
+
+
+class _ActorNames:
+    """Display names (and kinds) from the actor table, so that spellings of one group count
+    together; a name the table does not know is shown as written."""
+
+    def __init__(self) -> None:
+        from ..actors import ActorTable
+
+        self.table = ActorTable.load()
+        self.names: dict[str, str] = {}
+        self.kinds: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        if name not in self.names:
+            actor = self.table.resolve(name)
+            shown = actor.name if actor is not None else " ".join(name.split())
+            self.names[name] = shown
+            self.kinds[shown] = actor.kind if actor is not None else "other"
+        return self.names[name]
+
+
+def _sides(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per event and armed actor taking part (actor1 and actor2, civilians left out)."""
+    first = events.assign(actor=events["actor1"])
+    second = events.assign(actor=events["actor2"])
+    sides = pd.concat([first, second], ignore_index=True)
+    return sides[sides["actor"].notna() & (sides["actor"] != CIVILIANS)]
+
+
+def _month_numbers(dates: pd.Series) -> pd.Series:
+    stamps = pd.to_datetime(dates)
+    return stamps.dt.year * 12 + stamps.dt.month - 1
+
+
+def _month_label(number: int) -> str:
+    return f"{number // 12:04d}-{number % 12 + 1:02d}"
+
+
+def _actor_activity(
+    store: Store, request: BriefRequest, countries: Sequence[str], names: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    month = pd.Period(request.as_of, freq="M")
+    now = month.year * 12 + month.month - 1
+    column = LEVEL_COLUMN[request.level]
+    end = month_bounds(month)[1]
+    events = store.query(
+        f"""SELECT event_id, date_start, {column} AS region_id, actor1, actor2,
+                   coalesce(deaths_best, 0) AS deaths
+            FROM events WHERE country_iso3 IN ({_in(countries)}) AND date_start <= ?
+            ORDER BY date_start, event_id""",
+        [*countries, end],
+    )
+    display = _ActorNames()
+    for side in ("actor1", "actor2"):
+        events[side] = events[side].map(lambda n: display(n) if isinstance(n, str) else None)
+    events["month"] = _month_numbers(events["date_start"])
+    region_name = names["name"]
+
+    # Who was most active where, this month.
+    this = _sides(events[events["month"] == now])
+    rows = []
+    for actor, group in this.groupby("actor"):
+        where = group.dropna(subset=["region_id"]).groupby("region_id").size()
+        where = where.sort_values(ascending=False, kind="stable")
+        places = [f"{region_name.get(r, r)} ({n})" for r, n in where.head(3).items()]
+        rows.append(
+            {
+                "actor": str(actor),
+                "events": len(group),
+                "deaths": int(group["deaths"].sum()),
+                "regions": places,
+                "other_regions": max(len(where) - 3, 0),
+                "unlocated": int(group["region_id"].isna().sum()),
+            }
+        )
+    most_active = pd.DataFrame(
+        rows, columns=["actor", "events", "deaths", "regions", "other_regions", "unlocated"]
+    )
+    most_active = most_active.sort_values(
+        ["events", "deaths", "actor"], ascending=[False, False, True]
+    ).head(8)
+
+    # Non-state groups in areas new to them: their first event there, or the first for
+    # LOOKBACK months. State forces are everywhere; their moves are not news here.
+    recent_start = now - (CHANGE_WINDOW - 1)
+    located = _sides(events.dropna(subset=["region_id"]))
+    located = located[located["actor"].map(display.kinds).ne("state_force")]
+    keys = ["actor", "region_id"]
+    recent = located[located["month"] >= recent_start]
+    new_areas = recent.groupby(keys).agg(
+        first_date=("date_start", "min"),
+        events=("event_id", "size"),
+        deaths=("deaths", "sum"),
+        event_id=("event_id", "first"),
+    )
+    previous = located[located["month"] < recent_start].groupby(keys)["month"].max()
+    new_areas = new_areas.join(previous.rename("previous")).reset_index()
+    new_areas = new_areas[
+        new_areas["previous"].isna() | (new_areas["previous"] < recent_start - LOOKBACK)
+    ].copy()
+    new_areas["region_name"] = (
+        new_areas["region_id"].map(region_name).fillna(new_areas["region_id"])
+    )
+    new_areas["first_date"] = [str(pd.Timestamp(d).date()) for d in new_areas["first_date"]]
+    new_areas["previous"] = [
+        None if pd.isna(p) else _month_label(int(p)) for p in new_areas["previous"]
+    ]
+    new_areas["deaths"] = new_areas["deaths"].astype("int64")
+    new_areas = new_areas[
+        [
+            "actor",
+            "region_id",
+            "region_name",
+            "first_date",
+            "events",
+            "deaths",
+            "previous",
+            "event_id",
+        ]
+    ].sort_values(["first_date", "actor", "region_id"], ascending=[False, True, True])
+
+    # Pairs (one-sided violence against civilians included) that began or stopped: events in
+    # the recent window and none in the LOOKBACK months before, or the reverse (2+ before).
+    pairs = events.dropna(subset=["actor1", "actor2"])
+    pairs = pairs[pairs["month"] >= recent_start - LOOKBACK].copy()
+    swap = (pairs["actor1"] > pairs["actor2"]) & (pairs["actor2"] != CIVILIANS)
+    pairs.loc[swap, ["actor1", "actor2"]] = pairs.loc[swap, ["actor2", "actor1"]].to_numpy()
+    pairs["is_recent"] = pairs["month"] >= recent_start
+    changed = pairs.groupby(["actor1", "actor2"]).agg(
+        recent=("is_recent", "sum"),
+        total=("event_id", "size"),
+        deaths=("deaths", "sum"),
+        last_date=("date_start", "max"),
+        event_id=("event_id", "last"),
+    )
+    changed["before"] = changed["total"] - changed["recent"]
+    began = (changed["recent"] > 0) & (changed["before"] == 0)
+    stopped = (changed["recent"] == 0) & (changed["before"] >= 2)
+    changed = changed[began | stopped].reset_index()
+    changed["change"] = np.where(changed["recent"] > 0, "began", "stopped")
+    changed = changed.rename(columns={"actor1": "side_a", "actor2": "side_b"})
+    changed["last_date"] = [str(pd.Timestamp(d).date()) for d in changed["last_date"]]
+    changed = changed.astype({"recent": "int64", "before": "int64", "deaths": "int64"})
+    changed = changed[
+        ["side_a", "side_b", "change", "recent", "before", "deaths", "last_date", "event_id"]
+    ].sort_values(["change", "before", "recent", "side_a"], ascending=[True, False, False, True])
+    return (
+        most_active.reset_index(drop=True),
+        new_areas.reset_index(drop=True),
+        changed.reset_index(drop=True),
+    )
+
+
+# --- notable events --------------------------------------------------------------------------
+
+
+def parse_sources(notes: object, headline: object) -> list[dict[str, str]]:
+    """UCDP's `source_article` ('"Publisher,date,headline";"..."') as publisher/date/title
+    entries; the headlines alone when the notes are not in that shape."""
+    out: list[dict[str, str]] = []
+    if isinstance(notes, str) and notes.strip():
+        for item in next(csv.reader([notes], delimiter=";")):
+            parts = item.split(",", 2)
+            if len(parts) == 3 and len(parts[1].strip()) == 10:
+                out.append(
+                    {"publisher": parts[0].strip(), "date": parts[1].strip(), "title": parts[2]}
+                )
+    if not out and isinstance(headline, str) and headline.strip():
+        out = [{"publisher": "", "date": "", "title": h.strip()} for h in headline.split(";")]
+    return [s for s in out if s["title"].strip() or s["publisher"]]
+
+
+def _notable(
+    store: Store, request: BriefRequest, countries: Sequence[str], n: int = 5
+) -> pd.DataFrame:
+    first, last = month_bounds(pd.Period(request.as_of, freq="M"))
+    frame = store.query(
+        f"""SELECT e.event_id, e.source, e.source_event_id, e.date_start, e.date_end,
+                   e.actor1, e.actor2, e.deaths_best, e.deaths_low, e.deaths_high,
+                   e.location_name, d.name AS district, p.name AS province,
+                   e.headline, e.notes
+            FROM events e LEFT JOIN regions d ON d.region_id = e.adm2_id
+            LEFT JOIN regions p ON p.region_id = e.adm1_id
+            WHERE e.country_iso3 IN ({_in(countries)}) AND e.date_start BETWEEN ? AND ?
+            ORDER BY coalesce(e.deaths_best, 0) DESC, e.date_start, e.event_id LIMIT ?""",
+        [*countries, first, last, n],
+    )
+    display = _ActorNames()
+    rows = []
+    for r in rows_of(frame):
+        place = ", ".join(str(p) for p in (r.district, r.province) if isinstance(p, str))
+        actors = [display(a) for a in (r.actor1, r.actor2) if isinstance(a, str)]
+        rows.append(
+            {
+                "event_id": r.event_id,
+                "source_event_id": str(r.source_event_id),
+                "source": r.source,
+                "date": str(pd.Timestamp(r.date_start).date()),
+                "place": place or "location unknown",
+                "location_name": r.location_name if isinstance(r.location_name, str) else "",
+                "actors": actors,
+                "deaths": int(r.deaths_best) if pd.notna(r.deaths_best) else 0,
+                "low": int(r.deaths_low) if pd.notna(r.deaths_low) else None,
+                "high": int(r.deaths_high) if pd.notna(r.deaths_high) else None,
+                "sources": parse_sources(r.notes, r.headline),
+            }
+        )
+    columns = ["event_id", "source_event_id", "source", "date", "place", "location_name"]
+    columns += ["actors", "deaths", "low", "high", "sources"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+# --- methods ---------------------------------------------------------------------------------
+
+
+def _backtest(store: Store, request: BriefRequest, model: str) -> dict[str, Any] | None:
+    """The latest backtest at this level whose origins end by the month, for the model."""
+    row = store.con.execute(
+        """SELECT run_id, start_origin, end_origin, horizon, best_model, metrics
+           FROM backtest_runs WHERE level = ? AND target = 'fatalities' AND freq = 'month'
+             AND end_origin <= ? ORDER BY run_id DESC LIMIT 1""",
+        [request.level, request.as_of],
+    ).fetchone()
+    if row is None:
+        return None
+    metrics = json.loads(row[5])
+    pooled = metrics.get("windows", {}).get("all", {})
+    entry = pooled.get("models", {}).get(model)
+    out: dict[str, Any] = {
+        "run_id": int(row[0]),
+        "start": row[1],
+        "end": row[2],
+        "horizon": int(row[3]),
+        "best_model": row[4],
+        "baseline": pooled.get("baseline"),
+        "model_scored": entry is not None,
+    }
+    if entry is not None:
+        skill = entry.get("skill") or {}
+        out.update(
+            crps=entry.get("crps"),
+            skill=skill.get("value"),
+            skill_lo=skill.get("lo"),
+            skill_hi=skill.get("hi"),
+            coverage90=entry.get("coverage90"),
+        )
+    return out
+
+
+def _methods(
+    store: Store,
+    request: BriefRequest,
+    countries: Sequence[str],
+    forecast_info: dict[str, Any],
+) -> dict[str, Any]:
+    month = pd.Period(request.as_of, freq="M")
+    first, end = month_bounds(month)
+    sources = store.query(
+        """SELECT source_id, path, format, source_version, rows_stored, sha256, finished_at
+           FROM sources ORDER BY source_id"""
+    )
+    entries = []
+    for r in rows_of(sources):
+        entries.append(
+            {
+                "file": str(r.path).replace("\\", "/").rsplit("/", 1)[-1],
+                "format": r.format,
+                "version": r.source_version if isinstance(r.source_version, str) else "",
+                "rows": int(r.rows_stored),
+                "sha256": str(r.sha256)[:12],
+                "ingested": f"{pd.Timestamp(r.finished_at):%Y-%m-%d}",
+                "citation": CITATIONS.get(str(r.format), ""),
+            }
+        )
+    column = LEVEL_COLUMN[request.level]
+    params = [*countries, first, end]
+    where = f"country_iso3 IN ({_in(countries)}) AND date_start BETWEEN ? AND ?"
+    gaps = store.con.execute(
+        f"""SELECT count(*) FILTER ({column} IS NULL),
+                   coalesce(sum(deaths_best) FILTER ({column} IS NULL), 0),
+                   count(*) FILTER (location_precision >= 4),
+                   count(*) FILTER (date_end > last_day(date_start)),
+                   count(*) FILTER (len(quality_flags) > 0)
+            FROM events WHERE {where}""",
+        params,
+    ).fetchone()
+    total = store.con.execute(
+        f"""SELECT count(*), count(*) FILTER ({column} IS NULL), max(date_start),
+                   count(*) FILTER (date_start > ?)
+            FROM events WHERE country_iso3 IN ({_in(countries)})""",
+        [end, *countries],
+    ).fetchone()
+    latest = store.con.execute(
+        f"""SELECT max(date_start) FROM events
+            WHERE country_iso3 IN ({_in(countries)}) AND date_start <= ?""",
+        [*countries, end],
+    ).fetchone()
+    assert gaps is not None and total is not None and latest is not None
+    from ..forecasting import data_version
+
+    return {
+        "data_version": data_version(store),
+        "sources": entries,
+        "boundaries": BOUNDARY_CITATION,
+        "forecast": forecast_info,
+        "backtest": _backtest(store, request, str(forecast_info["model"])),
+        "latest_event": str(pd.Timestamp(latest[0]).date()) if latest[0] is not None else None,
+        "later_events": int(total[3]),
+        "unlocated_month": int(gaps[0]),
+        "unlocated_month_deaths": int(gaps[1]),
+        "imprecise_month": int(gaps[2]),
+        "spanning_month": int(gaps[3]),
+        "flagged_month": int(gaps[4]),
+        "unlocated_total": int(total[1]),
+        "events_total": int(total[0]),
+    }
+
+
+# --- the brief -------------------------------------------------------------------------------
+
+
+def compute_brief(store: Store, request: BriefRequest) -> Brief:
+    """Everything the brief shows, as of the end of `request.as_of`."""
+    month = pd.Period(request.as_of, freq="M")
+    countries = _countries(store, request)
+    names = _region_names(store, request.level, countries)
+    if names.empty:
+        raise NotFoundError(
+            f"no {request.level} boundaries in the store for {', '.join(countries)}: "
+            "load them with `signalfire regions load`"
+        )
+    forecast, info = _forecast(store, request, countries)
+    fc = _forecast_frame(forecast, names, request.horizon)
+    top, history = _top_regions(store, request, fc, countries)
+    alerts, origin = _alerts(store, request, forecast, names)
+    most_active, new_areas, changed = _actor_activity(store, request, countries, names)
+    geometries = store.regions(geometry="shapely")
+    geometries = geometries[
+        geometries["iso3"].isin(countries)
+        & geometries["level"].isin(["adm0", "adm1", request.level])
+    ]
+    return Brief(
+        request=request,
+        countries=countries,
+        country_names=tuple(country_name(c) for c in countries),
+        this_month=month_figures(store, countries, month),
+        last_month=month_figures(store, countries, month - 1),
+        year_ago=month_figures(store, countries, month - 12),
+        monthly=_monthly(store, countries, month, 36),
+        forecast=fc,
+        forecast_info=info,
+        top_regions=top,
+        history=history,
+        alerts=alerts,
+        alerts_origin=origin,
+        most_active=most_active,
+        new_areas=new_areas,
+        relations_changed=changed,
+        notable=_notable(store, request, countries),
+        methods=_methods(store, request, countries, info),
+        geometries=geometries.reset_index(drop=True),
+    )
