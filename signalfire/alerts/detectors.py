@@ -423,6 +423,7 @@ class SpilloverConfig:
     rise: float = 1.5
     min_events: int = 2
     after: int = 3
+    region: SurgeConfig = SurgeConfig()  # surges of bordering regions over there
     country: SurgeConfig = SurgeConfig(
         ratio=1.5, dispersion=5.0, threshold=3.0, floor=10.0, min_size=50.0, window=12
     )
@@ -460,7 +461,7 @@ def spillover(data: AlertData, cfg: SpilloverConfig | None = None) -> list[Alert
     if data.cross_border.empty or data.counts.empty:
         return []
     surging = _country_surges(data, cfg)
-    surge_regions = {a.region_id for a in surge(data)}
+    surge_regions = {a.region_id for a in surge(data, cfg.region)}
     counts = data.counts
     recent = counts.iloc[-cfg.window :].sum(axis=0)
     before = counts.iloc[-cfg.window - 12 : -cfg.window].mean(axis=0) * cfg.window
