@@ -165,3 +165,24 @@ def test_forecast_table_on_screen_names_regions(
     assert code == 0
     assert "Zero" in out and "conflictology" in out
     assert io.StringIO(out).read().count("2020-01") == 2
+
+
+def test_backtest_scores_named_windows_separately(
+    small_db: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_dir = tmp_path / "bt"
+    base = ["backtest", "--db", small_db, "--start", "2019-01", "--end", "2019-06"]
+    options = ["--horizon", "2", "--draws", "20", "--models", "zero,last", "--no-save"]
+    code, _, err = run(
+        [*base, *options, "--window", "early=2019-01:2019-03", "--out", str(out_dir)], capsys
+    )
+    assert code == 0, err
+    import json
+
+    metrics = json.loads((out_dir / "metrics.json").read_text())
+    assert set(metrics["windows"]) >= {"all", "early"}
+    assert metrics["windows"]["early"]["best_model"] in {"zero", "last"}
+    # The origins of a window outside start..end are run too; bad windows are refused.
+    for bad in ("early", "early=2019-01", "early=2019-03:2019-01", "x=2019-13:2019-14"):
+        code, _, err = run([*base, *options, "--window", bad, "--out", str(out_dir)], capsys)
+        assert code == 2 and "--window" in err, (bad, err)

@@ -10,6 +10,7 @@ import pandas as pd
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import output
+from ..domain import Month
 from ..errors import ConfigError
 from ..forecasting import ForecastRequest, make_forecast, save_forecast
 from .common import (
@@ -141,6 +142,25 @@ def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
     help="Record the result so that `forecast` defaults to the best model.",
 )
 @click.option(
+    "--window",
+    "windows",
+    multiple=True,
+    metavar="NAME=START:END",
+    help="Also score the origins START..END (YYYY-MM) separately as NAME; repeatable.",
+)
+@click.option(
+    "--regimes",
+    is_flag=True,
+    help="Add the windows escalation 2007-12:2009-06, dev 2014-01:2016-12, test 2017-01:2018-12.",
+)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes (origins are split between them).",
+)
+@click.option(
     "--out",
     "out_dir",
     type=click.Path(file_okay=False, path_type=Path),
@@ -161,12 +181,17 @@ def backtest(
     freq: str,
     seed: int,
     save: bool,
+    windows: tuple[str, ...],
+    regimes: bool,
+    jobs: int,
     out_dir: Path,
 ) -> None:
     """Rolling-origin backtest: each model fitted only on data up to each origin, then scored."""
-    from ..backtest import run_backtest
+    from ..backtest import REGIME_WINDOWS, run_backtest
     from ..forecasting import save_backtest
 
+    named = dict(REGIME_WINDOWS) if regimes else {}
+    named.update(parse_window(w) for w in windows)
     names = [m.strip() for m in models.split(",") if m.strip()] if models else None
     with open_store(db, read_only=not save) as store:
         with Progress(
@@ -193,6 +218,8 @@ def backtest(
                     seed=seed,
                     freq=freq,
                     countries=tuple(c.upper() for c in split_values(country)),
+                    windows=named,
+                    n_jobs=jobs,
                     progress=lambda done, total: bars.update(task, completed=done, total=total),
                 )
             except (ValueError, KeyError) as exc:
@@ -207,3 +234,18 @@ def backtest(
     )
     for name, path in paths.items():
         out.print(f"{name}: {path}")
+
+
+def parse_window(text: str) -> tuple[str, tuple[str, str]]:
+    """`NAME=START:END` as (name, (start, end)), months checked."""
+    name, sep, span = text.partition("=")
+    start, colon, end = span.partition(":")
+    if not (sep and colon and name.strip()):
+        raise ConfigError("--window", text, "NAME=START:END, e.g. test=2017-01:2018-12")
+    try:
+        first, last = Month.parse(start.strip()), Month.parse(end.strip())
+    except ValueError:
+        raise ConfigError("--window", text, "NAME=START:END with months as YYYY-MM") from None
+    if last < first:
+        raise ConfigError("--window", text, "START no later than END")
+    return name.strip(), (str(first), str(last))
