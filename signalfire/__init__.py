@@ -30,12 +30,16 @@ from .fetch import Fetcher, HttpTransport, LocalDirTransport, MockTransport, Tra
 from .graph.features import actor_panel, allied_activity
 from .graph.text import RelationExtractor
 from .ingest import ingest, load_regions
+from .report import Brief, BriefRequest, compute_brief
+from .report import render as render_brief
 from .store import Store, open
 
 __all__ = [
     "Actor",
     "ActorTable",
     "Alert",
+    "Brief",
+    "BriefRequest",
     "ConfigError",
     "Document",
     "EmptyFileError",
@@ -63,7 +67,9 @@ __all__ = [
     "actor_panel",
     "allied_activity",
     "compute_alerts",
+    "compute_brief",
     "ingest",
     "load_regions",
     "open",
+    "render_brief",
 ]

@@ -22,6 +22,7 @@ import pycountry
 
 from ..errors import ConfigError, NotFoundError
 from ..store import Store
+from .activity import ActorNames, actor_activity
 
 LEVEL_COLUMN = {"adm1": "adm1_id", "adm2": "adm2_id"}
 LEVEL_WORD = {"adm1": "province", "adm2": "district"}
@@ -29,10 +30,6 @@ LEVEL_WORD = {"adm1": "province", "adm2": "district"}
 # country's districts) and the baseline the shared notes call hard to beat.
 BRIEF_MODEL = "conflictology"
 HISTORY_MONTHS = 24
-CHANGE_WINDOW = 3  # months: "recent" for new areas and relations that began or stopped
-LOOKBACK = 12  # months before the recent window that count as "before"
-# Names of the targeted, not of an armed actor: kept out of "who was active".
-CIVILIANS = "Civilians"
 
 CITATIONS = {
     "ucdp-ged": (
@@ -329,161 +326,6 @@ def _alerts(
     return frame[columns].reset_index(drop=True), origin
 
 
-# --- actors ----------------------------------------------------------------------------------
-
-
-class _ActorNames:
-    """Display names (and kinds) from the actor table, so that spellings of one group count
-    together; a name the table does not know is shown as written."""
-
-    def __init__(self) -> None:
-        from ..actors import ActorTable
-
-        self.table = ActorTable.load()
-        self.names: dict[str, str] = {}
-        self.kinds: dict[str, str] = {}
-
-    def __call__(self, name: str) -> str:
-        if name not in self.names:
-            actor = self.table.resolve(name)
-            shown = actor.name if actor is not None else " ".join(name.split())
-            self.names[name] = shown
-            self.kinds[shown] = actor.kind if actor is not None else "other"
-        return self.names[name]
-
-
-def _sides(events: pd.DataFrame) -> pd.DataFrame:
-    """One row per event and armed actor taking part (actor1 and actor2, civilians left out)."""
-    first = events.assign(actor=events["actor1"])
-    second = events.assign(actor=events["actor2"])
-    sides = pd.concat([first, second], ignore_index=True)
-    return sides[sides["actor"].notna() & (sides["actor"] != CIVILIANS)]
-
-
-def _month_numbers(dates: pd.Series) -> pd.Series:
-    stamps = pd.to_datetime(dates)
-    return stamps.dt.year * 12 + stamps.dt.month - 1
-
-
-def _month_label(number: int) -> str:
-    return f"{number // 12:04d}-{number % 12 + 1:02d}"
-
-
-def _actor_activity(
-    store: Store, request: BriefRequest, countries: Sequence[str], names: pd.DataFrame
-) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    month = pd.Period(request.as_of, freq="M")
-    now = month.year * 12 + month.month - 1
-    column = LEVEL_COLUMN[request.level]
-    end = month_bounds(month)[1]
-    events = store.query(
-        f"""SELECT event_id, date_start, {column} AS region_id, actor1, actor2,
-                   coalesce(deaths_best, 0) AS deaths
-            FROM events WHERE country_iso3 IN ({_in(countries)}) AND date_start <= ?
-            ORDER BY date_start, event_id""",
-        [*countries, end],
-    )
-    display = _ActorNames()
-    for side in ("actor1", "actor2"):
-        events[side] = events[side].map(lambda n: display(n) if isinstance(n, str) else None)
-    events["month"] = _month_numbers(events["date_start"])
-    region_name = names["name"]
-
-    # Who was most active where, this month.
-    this = _sides(events[events["month"] == now])
-    rows = []
-    for actor, group in this.groupby("actor"):
-        where = group.dropna(subset=["region_id"]).groupby("region_id").size()
-        where = where.sort_values(ascending=False, kind="stable")
-        places = [f"{region_name.get(r, r)} ({n})" for r, n in where.head(3).items()]
-        rows.append(
-            {
-                "actor": str(actor),
-                "events": len(group),
-                "deaths": int(group["deaths"].sum()),
-                "regions": places,
-                "other_regions": max(len(where) - 3, 0),
-                "unlocated": int(group["region_id"].isna().sum()),
-            }
-        )
-    most_active = pd.DataFrame(
-        rows, columns=["actor", "events", "deaths", "regions", "other_regions", "unlocated"]
-    )
-    most_active = most_active.sort_values(
-        ["events", "deaths", "actor"], ascending=[False, False, True]
-    ).head(8)
-
-    # Non-state groups in areas new to them: their first event there, or the first for
-    # LOOKBACK months. State forces are everywhere; their moves are not news here.
-    recent_start = now - (CHANGE_WINDOW - 1)
-    located = _sides(events.dropna(subset=["region_id"]))
-    located = located[located["actor"].map(display.kinds).ne("state_force")]
-    keys = ["actor", "region_id"]
-    recent = located[located["month"] >= recent_start]
-    new_areas = recent.groupby(keys).agg(
-        first_date=("date_start", "min"),
-        events=("event_id", "size"),
-        deaths=("deaths", "sum"),
-        event_id=("event_id", "first"),
-    )
-    previous = located[located["month"] < recent_start].groupby(keys)["month"].max()
-    new_areas = new_areas.join(previous.rename("previous")).reset_index()
-    new_areas = new_areas[
-        new_areas["previous"].isna() | (new_areas["previous"] < recent_start - LOOKBACK)
-    ].copy()
-    new_areas["region_name"] = (
-        new_areas["region_id"].map(region_name).fillna(new_areas["region_id"])
-    )
-    new_areas["first_date"] = [str(pd.Timestamp(d).date()) for d in new_areas["first_date"]]
-    new_areas["previous"] = [
-        None if pd.isna(p) else _month_label(int(p)) for p in new_areas["previous"]
-    ]
-    new_areas["deaths"] = new_areas["deaths"].astype("int64")
-    new_areas = new_areas[
-        [
-            "actor",
-            "region_id",
-            "region_name",
-            "first_date",
-            "events",
-            "deaths",
-            "previous",
-            "event_id",
-        ]
-    ].sort_values(["first_date", "actor", "region_id"], ascending=[False, True, True])
-
-    # Pairs (one-sided violence against civilians included) that began or stopped: events in
-    # the recent window and none in the LOOKBACK months before, or the reverse (2+ before).
-    pairs = events.dropna(subset=["actor1", "actor2"])
-    pairs = pairs[pairs["month"] >= recent_start - LOOKBACK].copy()
-    swap = (pairs["actor1"] > pairs["actor2"]) & (pairs["actor2"] != CIVILIANS)
-    pairs.loc[swap, ["actor1", "actor2"]] = pairs.loc[swap, ["actor2", "actor1"]].to_numpy()
-    pairs["is_recent"] = pairs["month"] >= recent_start
-    changed = pairs.groupby(["actor1", "actor2"]).agg(
-        recent=("is_recent", "sum"),
-        total=("event_id", "size"),
-        deaths=("deaths", "sum"),
-        last_date=("date_start", "max"),
-        event_id=("event_id", "last"),
-    )
-    changed["before"] = changed["total"] - changed["recent"]
-    began = (changed["recent"] > 0) & (changed["before"] == 0)
-    stopped = (changed["recent"] == 0) & (changed["before"] >= 2)
-    changed = changed[began | stopped].reset_index()
-    changed["change"] = np.where(changed["recent"] > 0, "began", "stopped")
-    changed = changed.rename(columns={"actor1": "side_a", "actor2": "side_b"})
-    changed["last_date"] = [str(pd.Timestamp(d).date()) for d in changed["last_date"]]
-    changed = changed.astype({"recent": "int64", "before": "int64", "deaths": "int64"})
-    changed = changed[
-        ["side_a", "side_b", "change", "recent", "before", "deaths", "last_date", "event_id"]
-    ].sort_values(["change", "before", "recent", "side_a"], ascending=[True, False, False, True])
-    return (
-        most_active.reset_index(drop=True),
-        new_areas.reset_index(drop=True),
-        changed.reset_index(drop=True),
-    )
-
-
 # --- notable events --------------------------------------------------------------------------
 
 
@@ -518,7 +360,7 @@ def _notable(
             ORDER BY coalesce(e.deaths_best, 0) DESC, e.date_start, e.event_id LIMIT ?""",
         [*countries, first, last, n],
     )
-    display = _ActorNames()
+    display = ActorNames()
     rows = []
     for r in rows_of(frame):
         place = ", ".join(str(p) for p in (r.district, r.province) if isinstance(p, str))
@@ -666,7 +508,9 @@ def compute_brief(store: Store, request: BriefRequest) -> Brief:
     fc = _forecast_frame(forecast, names, request.horizon)
     top, history = _top_regions(store, request, fc, countries)
     alerts, origin = _alerts(store, request, forecast, names)
-    most_active, new_areas, changed = _actor_activity(store, request, countries, names)
+    most_active, new_areas, changed = actor_activity(
+        store, month, LEVEL_COLUMN[request.level], countries, names
+    )
     geometries = store.regions(geometry="shapely")
     geometries = geometries[
         geometries["iso3"].isin(countries)
