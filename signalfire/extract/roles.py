@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from .casualties import Count
 from .model import ActorRole
+from .textcase import fold
 
 _DENIAL = re.compile(
     r"\b(?:denied|denies|deny|denying|rejected|rejects|distanced\s+\w+)\b[^.;]{0,40}?"
@@ -47,8 +48,7 @@ _VIOLENT_VERB = re.compile(
     r"\b(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
     r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|stormed|target\w*|clash\w*|"
     r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b",
-    re.IGNORECASE,
-)
+)  # run on case-folded text
 _TARGET_PREP = re.compile(
     r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -85,8 +85,17 @@ class ActorMention:
     named: bool = True
 
 
+def violent_verbs(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the violent verbs of a sentence (computed once, used for each actor)."""
+    return [(m.start(), m.end()) for m in _VIOLENT_VERB.finditer(fold(sentence))]
+
+
 def role_of(
-    mention: ActorMention, sentence: str, sent_start: int, victims: list[Count]
+    mention: ActorMention,
+    sentence: str,
+    sent_start: int,
+    victims: list[Count],
+    verbs: list[tuple[int, int]] | None = None,
 ) -> tuple[str, str]:
     """(role, claim) of one actor mention in its sentence."""
     s, e = mention.start - sent_start, mention.end - sent_start
@@ -111,11 +120,13 @@ def role_of(
         return "perpetrator", ""
     if _TARGET_PREP.search(before[-25:]):
         return "target", ""
-    verbs_before = [v for v in _VIOLENT_VERB.finditer(sentence[:s])]
-    verb_after = _VIOLENT_VERB.search(sentence, e)
+    if verbs is None:
+        verbs = violent_verbs(sentence)
+    verbs_before = [v for v in verbs if v[1] <= s]
+    verb_after = next((v for v in verbs if v[0] >= e), None)
     if verb_after is not None and not verbs_before:
         # Subject position: "TTP militants attacked"; but "militants were killed" is passive.
-        between = sentence[e : verb_after.start()]
+        between = sentence[e : verb_after[0]]
         if re.search(r"\b(?:was|were|been|got|being)\b", between):
             return "target", ""
         return "perpetrator", ""
