@@ -476,6 +476,7 @@ def test_tokens_are_stored_hashed(web_data: WebData, live: LiveServer) -> None:
     text = table.to_csv()
     assert web_data.token not in text and web_data.token[3:] not in text
     assert table["token_sha256"].tolist() == [token_hash(web_data.token)]
+    assert table["last_used_at"].notna().all()  # by the writes of the tests before
 
 
 def test_upload_ingests_with_a_token(
@@ -576,3 +577,14 @@ def test_serve_refuses_a_public_bind_without_a_token(
         ]
     code, _, err = run(["token", "revoke", "--db", db, "7"], capsys)
     assert code == 6 and "no live token" in err
+
+
+def test_dashboard_scripts_build_text_safely() -> None:
+    """A static guard beside the browser test: our scripts never parse strings as HTML."""
+    scripts = Path(signalfire.__file__).parent / "web" / "static" / "js"
+    sinks = ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "Function(")
+    for script in sorted(scripts.glob("*.js")):
+        code = "\n".join(
+            line for line in script.read_text().splitlines() if not line.strip().startswith("//")
+        )
+        assert not [s for s in sinks if s in code], script.name

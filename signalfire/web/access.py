@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from ..store import Store
-from .auth import TokenInfo, verify_token
+from .auth import TokenInfo, mark_used, verify_token
 from .db import request_store
 from .errors import ApiError
 
@@ -35,6 +35,7 @@ def require_token(request: Request, store: Annotated[Store, Depends(request_stor
     info = verify_token(store, token)
     if info is None:
         raise ApiError(401, "the API token is unknown or revoked")
+    mark_used(store, info.token_id)
     return info
 
 

@@ -11,6 +11,7 @@ import hashlib
 import secrets
 from dataclasses import dataclass
 
+import duckdb
 import pandas as pd
 
 from ..store import Store
@@ -83,3 +84,17 @@ def verify_token(store: Store, token: str | None) -> TokenInfo | None:
     if row is None:
         return None
     return TokenInfo(int(row[0]), str(row[1]))
+
+
+def mark_used(store: Store, token_id: int) -> None:
+    """Record when a token was last used for a write (best effort: never fails the write)."""
+    con = store.con.cursor()
+    try:
+        con.execute(
+            "UPDATE api_tokens SET last_used_at = ? WHERE token_id = ?",
+            [dt.datetime.now(), token_id],
+        )
+    except duckdb.Error:
+        pass  # a concurrent update of the same row; the other one recorded the use
+    finally:
+        con.close()
