@@ -348,3 +348,27 @@ def test_a_longer_spell_from_new_data_supersedes_the_old_one(tmp_path: Path) -> 
         # A claim with other evidence (text, curated) is never hidden.
         save_relations(store, [(old, Source("text", "doc", 0.8, span_start=0, span_end=3))])
         assert len(relations(store)) == 2
+
+
+def test_acled_and_gtd_events_give_sound_relations(bounded_store: signalfire.Store) -> None:
+    fixtures = Path(__file__).parent / "fixtures"
+    signalfire.ingest(bounded_store, "acled", fixtures / "acled" / "acled_pak_sample.csv")
+    signalfire.ingest(bounded_store, "gtd", fixtures / "gtd" / "gtd_pak_sample.csv")
+    items = derive_relations(bounded_store)
+    ids = {r.subject_id for r, _ in items} | {
+        r.object_id for r, _ in items if r.object_kind == "actor"
+    }
+    # GTD's target types and unnamed perpetrators are never actors.
+    assert not ids & {"new_police", "new_private_citizens_property", "new_unknown", "new_unnamed"}
+    assert not any("unidentified" in i or i.startswith("new_civilians") for i in ids)
+    relations_found = {(r.subject_id, r.relation, r.object_id) for r, _ in items}
+    assert ("ttp", "targets", "target:police") in relations_found  # GTD: TTP, Police
+    assert ("bra", "targets", "target:infrastructure") in relations_found  # GTD: BRA, Utilities
+    assert any(  # ACLED: TTP against Lashkar-e-Islam, either order
+        {s, o} == {"ttp", "lashkar_e_islam"} for s, k, o in relations_found if k == "fights"
+    )
+    for _, source in items:
+        assert source.event_ids and all(e.startswith(("acled:", "gtd:")) for e in source.event_ids)
+    panel = actor_panel(bounded_store, "adm1")
+    assert not panel["actor_id"].isin(["new_police", "new_unknown", "new_unnamed"]).any()
+    assert not panel["actor_id"].str.contains("unidentified|civilians").any()

@@ -13,13 +13,48 @@ from typing import Any
 import pandas as pd
 
 from ..store import Store
-from .model import Relation, Source, relation_sources, relations, resolve_actor
+from .model import TARGET_KINDS, Relation, Source, relation_sources, relations, resolve_actor
 
 # A year without events ends a spell: UCDP codes at least one event a year for an active dyad.
 DEFAULT_GAP_DAYS = 365
 DATASET_CONFIDENCE = 0.95
-# Actor names that are not armed groups: one-sided violence against them becomes `targets`.
+# Actor names that are not armed groups: one-sided violence against them becomes `targets`
+# (UCDP "Civilians", ACLED "Civilians (Pakistan)").
 CIVILIAN_NAMES = frozenset({"civilians"})
+# Perpetrators nobody named (GTD "Unknown", ACLED "Unidentified Armed Group (...)") are not an
+# actor: their events count for nobody's relations.
+UNKNOWN_PREFIXES = ("unknown", "unidentified")
+# GTD has no second actor: its actor2 is the target type (targtype1_txt).
+TARGET_SOURCES = frozenset({"gtd"})
+GTD_TARGETS = {
+    "private citizens & property": "civilians",
+    "police": "police",
+    "military": "military",
+    "government (general)": "officials",
+    "government (diplomatic)": "officials",
+    "educational institution": "schools",
+    "religious figures/institutions": "religious",
+    "journalists & media": "journalists",
+    "business": "business",
+    "utilities": "infrastructure",
+    "transportation": "infrastructure",
+    "telecommunication": "infrastructure",
+    "food or water supply": "infrastructure",
+    "airports & aircraft": "infrastructure",
+    "ngo": "aid_workers",
+    "tourists": "foreign_nationals",
+}
+
+
+def _civilian(names: pd.Series) -> pd.Series:
+    lower = names.fillna("").str.lower()
+    return lower.isin(CIVILIAN_NAMES) | lower.str.startswith("civilians (")
+
+
+def _unknown(names: pd.Series) -> pd.Series:
+    return names.fillna("").str.lower().str.startswith(UNKNOWN_PREFIXES)
+
+
 LEVEL_COLUMNS = {"adm0": "country_iso3", "adm1": "adm1_id", "adm2": "adm2_id"}
 
 
@@ -34,6 +69,10 @@ def _events(store: Store) -> pd.DataFrame:
 
 def _spells(frame: pd.DataFrame, keys: list[str], gap_days: int) -> pd.DataFrame:
     """One row per spell of each key group: start, end, events, deaths, event ids, source."""
+    if frame.empty:
+        return pd.DataFrame(
+            columns=[*keys, "start", "end", "events", "deaths", "event_ids", "source"]
+        )
     frame = frame.sort_values([*keys, "date_start", "event_id"]).reset_index(drop=True)
     start = pd.to_datetime(frame["date_start"])
     end = pd.to_datetime(frame["date_end"])
@@ -73,14 +112,26 @@ def derive_relations(
 ) -> list[tuple[Relation, Source]]:
     """`fights`, `targets` (civilians) and `operates_in` (country, province, district) spells."""
     events = _events(store)
+    for column in ("actor1", "actor2"):
+        events[column] = events[column].where(events[column].fillna("").str.strip() != "")
+    events = events[events["actor1"].notna() & ~_unknown(events["actor1"])].copy()
     if events.empty:
         return []
+    target_rows = events["source"].isin(TARGET_SOURCES)
+    kinds = events["actor2"].fillna("").str.lower().map(GTD_TARGETS)
+    typed = target_rows & kinds.notna()
+    # kinds[typed], not kinds: an empty frame would take the whole series' index.
+    gtd = events[typed].assign(kind=kinds[typed])
+    events.loc[target_rows, "actor2"] = None
+    events.loc[_unknown(events["actor2"]), "actor2"] = None
     names = pd.unique(pd.concat([events["actor1"], events["actor2"]]).dropna())
     refs = {name: resolve_actor(str(name)) for name in names}
-    events["a1"] = events["actor1"].map(lambda n: refs[n].actor_id)
-    events["a2"] = events["actor2"].map(lambda n: refs[n].actor_id if pd.notna(n) else None)
+    # Mapping by dict: pandas may call a mapping function on NaN to infer a dtype.
+    ids = {name: ref.actor_id for name, ref in refs.items()}
+    events["a1"] = events["actor1"].map(ids)
+    events["a2"] = events["actor2"].map(ids)
     display = {ref.actor_id: ref.name for ref in refs.values()}
-    civilian = events["actor2"].str.lower().isin(CIVILIAN_NAMES)
+    civilian = _civilian(events["actor2"])
     out: list[tuple[Relation, Source]] = []
 
     dyads = events[events["a2"].notna() & ~civilian & (events["a1"] != events["a2"])].copy()
@@ -109,6 +160,22 @@ def derive_relations(
             "targets",
             "target:civilians",
             "civilians",
+            object_kind="target",
+            start=row.start.date().isoformat(),
+            end=row.end.date().isoformat(),
+            events=int(row.events),
+            deaths=int(row.deaths),
+        )
+        out.append((relation, _source(row)))
+
+    gtd = gtd.assign(a1=gtd["actor1"].map(ids))
+    for row in _rows(_spells(gtd, ["a1", "kind"], gap_days)):
+        relation = Relation(
+            row.a1,
+            display[row.a1],
+            "targets",
+            f"target:{row.kind}",
+            TARGET_KINDS[row.kind],
             object_kind="target",
             start=row.start.date().isoformat(),
             end=row.end.date().isoformat(),
@@ -169,7 +236,8 @@ def operating_areas(
         frame = frame[frame["subject_id"] == actor_id]
     known = store.query("SELECT region_id, level FROM regions")
     levels = dict(zip(known["region_id"], known["level"], strict=True))
-    frame = frame[frame["object_id"].map(lambda r: levels.get(r) or region_level(r)) == level]
+    wanted = {r: levels.get(r) or region_level(r) for r in frame["object_id"].unique()}
+    frame = frame[frame["object_id"].map(wanted) == level]
     sources = relation_sources(store, frame["relation_id"].tolist())
     sources = sources[sources["kind"] == "dataset"]
     ends = sources.groupby("relation_id")["event_ids"].agg(
@@ -235,13 +303,16 @@ def actor_activity(store: Store) -> pd.DataFrame:
            FROM (SELECT actor1 AS name, coalesce(deaths_best, 0) AS deaths, date_start, date_end
                  FROM events
                  UNION ALL
-                 SELECT actor2, coalesce(deaths_best, 0), date_start, date_end FROM events)
-           WHERE name IS NOT NULL GROUP BY name"""
+                 SELECT actor2, coalesce(deaths_best, 0), date_start, date_end FROM events
+                 WHERE source NOT IN (SELECT unnest(?::VARCHAR[])))
+           WHERE trim(name) <> '' GROUP BY name""",
+        [sorted(TARGET_SOURCES)],
     )
+    frame = frame[~_unknown(frame["name"])]
     columns = ["actor_id", "events", "deaths", "first_seen", "last_seen"]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame["actor_id"] = frame["name"].map(lambda n: resolve_actor(str(n)).actor_id)
+    frame["actor_id"] = frame["name"].map({n: resolve_actor(n).actor_id for n in frame["name"]})
     out = frame.groupby("actor_id").agg(
         events=("events", "sum"),
         deaths=("deaths", "sum"),
@@ -257,9 +328,28 @@ def actor_years(store: Store, actor_id: str) -> pd.DataFrame:
         """SELECT name, year(date_start) AS year, count(*) AS events, sum(deaths) AS deaths
            FROM (SELECT actor1 AS name, date_start, coalesce(deaths_best, 0) AS deaths FROM events
                  UNION ALL
-                 SELECT actor2, date_start, coalesce(deaths_best, 0) FROM events)
-           WHERE name IS NOT NULL GROUP BY ALL"""
+                 SELECT actor2, date_start, coalesce(deaths_best, 0) FROM events
+                 WHERE source NOT IN (SELECT unnest(?::VARCHAR[])))
+           WHERE trim(name) <> '' GROUP BY ALL""",
+        [sorted(TARGET_SOURCES)],
     )
-    frame = frame[frame["name"].map(lambda n: resolve_actor(str(n)).actor_id) == actor_id]
+    frame = frame[~_unknown(frame["name"])]
+    ids = {n: resolve_actor(n).actor_id for n in frame["name"].unique()}
+    frame = frame[frame["name"].map(ids) == actor_id]
     out = frame.groupby("year")[["events", "deaths"]].sum().reset_index()
     return out.astype({"year": "int64", "events": "int64", "deaths": "int64"})
+
+
+def actor_sides(events: pd.DataFrame) -> pd.DataFrame:
+    """One row per armed actor of each event (columns of `events` plus `name`): actor1 and
+    actor2, without civilians, unnamed perpetrators or GTD's target types."""
+    second = events[~events["source"].isin(TARGET_SOURCES)]
+    sides = pd.concat(
+        [
+            events.assign(name=events["actor1"]),
+            second.assign(name=second["actor2"]),
+        ]
+    )
+    named = sides["name"].fillna("").str.strip() != ""
+    keep = named & ~_civilian(sides["name"]) & ~_unknown(sides["name"])
+    return sides[keep].drop(columns=["actor1", "actor2"])

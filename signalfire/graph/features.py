@@ -12,7 +12,7 @@ import pandas as pd
 
 from ..panel import neighbour_pairs
 from ..store import Store
-from .derive import CIVILIAN_NAMES
+from .derive import actor_sides
 from .model import relations, resolve_actor
 
 _REGION_COLUMN = {"adm0": "country_iso3", "adm1": "adm1_id", "adm2": "adm2_id"}
@@ -29,20 +29,16 @@ def actor_panel(store: Store, level: str = "adm1", *, balanced: bool = False) ->
         raise ValueError(f"level must be one of {tuple(_REGION_COLUMN)}, got {level!r}")
     column = _REGION_COLUMN[level]
     events = store.query(
-        f"""SELECT {column} AS region_id, strftime(date_start, '%Y-%m') AS month,
+        f"""SELECT source, {column} AS region_id, strftime(date_start, '%Y-%m') AS month,
                    actor1, actor2, coalesce(deaths_best, 0) AS deaths
             FROM events WHERE {column} IS NOT NULL AND actor1 IS NOT NULL"""
     )
     columns = ["actor_id", "region_id", "month", "events", "deaths"]
     if events.empty:
         return pd.DataFrame(columns=columns)
-    sides = pd.concat(
-        [
-            events.rename(columns={"actor1": "name"}).drop(columns="actor2"),
-            events.rename(columns={"actor2": "name"}).drop(columns="actor1"),
-        ]
-    )
-    sides = sides[sides["name"].notna() & ~sides["name"].str.lower().isin(CIVILIAN_NAMES)]
+    sides = actor_sides(events)
+    if sides.empty:
+        return pd.DataFrame(columns=columns)
     ids = {n: resolve_actor(str(n)).actor_id for n in sides["name"].unique()}
     sides["actor_id"] = sides["name"].map(ids)
     panel = (

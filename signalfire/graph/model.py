@@ -56,6 +56,10 @@ TARGET_KINDS: dict[str, str] = {
     "tribal_elders": "tribal elders and peace committees",
     "settlers": "settlers and workers from other provinces",
     "nato_supplies": "NATO supply convoys",
+    "military": "military and security forces",
+    "religious": "religious figures and places",
+    "business": "businesses",
+    "aid_workers": "aid workers and NGOs",
 }
 
 # Partial ISO dates: a relation often has only a year or a month.
