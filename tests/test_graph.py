@@ -372,3 +372,19 @@ def test_acled_and_gtd_events_give_sound_relations(bounded_store: signalfire.Sto
     panel = actor_panel(bounded_store, "adm1")
     assert not panel["actor_id"].isin(["new_police", "new_unknown", "new_unnamed"]).any()
     assert not panel["actor_id"].str.contains("unidentified|civilians").any()
+
+
+def test_relations_list_filters(graph_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(graph_path), "--format", "jsonl"]
+    code, out, _ = run(["relations", "list", "--actor", "BLA", "--type", "fights", *db], capsys)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert rows and all(r["relation"] == "fights" for r in rows)
+    assert all("bla" in (r["subject_id"], r["object_id"]) for r in rows)
+    code, out, _ = run(["relations", "list", "--source-kind", "curated", *db], capsys)
+    curated = [json.loads(line) for line in out.splitlines()]
+    assert len(curated) == len(load_curated()) and all(
+        "curated" in r["source_kinds"] for r in curated
+    )
+    code, _, err = run(["relations", "list", "--type", "likes", *db], capsys)
+    assert code == 2 and "likes" in err

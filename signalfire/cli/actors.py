@@ -25,6 +25,7 @@ from ..graph.derive import (
 )
 from ..graph.export import build_graph, to_graphml, to_html
 from ..graph.model import (
+    RELATION_TYPES,
     actor_table,
     check_partial_date,
     relation_sources,
@@ -33,7 +34,7 @@ from ..graph.model import (
 )
 from ..graph.text import RelationExtractor, TextRelation, store_items
 from ..store import Store
-from .common import db_option, err, open_store, out, show_table
+from .common import db_option, err, open_store, out, show_table, split_values
 
 
 @click.group()
@@ -315,3 +316,65 @@ def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None
 
 
 relations_group.name = "relations"
+
+
+@relations_group.command("list")
+@db_option
+@click.option("--actor", help="Only relations of this actor (id or name).")
+@click.option(
+    "--type", "relation_type", multiple=True, help="Relation type(s), e.g. fights, allied_with."
+)
+@click.option("--at", help="Only relations holding at this date (YYYY, YYYY-MM or YYYY-MM-DD).")
+@click.option("--source-kind", type=click.Choice(["dataset", "text", "curated"]))
+@click.option("--history", is_flag=True, help="Also spells superseded by a later derivation.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "csv", "jsonl", "parquet"]), default="table"
+)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path))
+def list_relations(
+    db: Path | None,
+    actor: str | None,
+    relation_type: tuple[str, ...],
+    at: str | None,
+    source_kind: str | None,
+    history: bool,
+    fmt: str,
+    out_path: Path | None,
+) -> None:
+    """Stored relations with their number of sources, source kinds and confidence."""
+    types = split_values(relation_type)
+    unknown = [t for t in types if t not in RELATION_TYPES]
+    if unknown:
+        raise ConfigError("--type", ",".join(unknown), f"one of {', '.join(RELATION_TYPES)}")
+    if at is not None:
+        try:
+            check_partial_date(at, "--at")
+        except ValueError as exc:
+            raise ConfigError("--at", at, "YYYY, YYYY-MM or YYYY-MM-DD") from exc
+    actor_id = _lookup(actor)[0] if actor else None
+    with open_store(db, read_only=True) as store:
+        frame = relations(
+            store,
+            actor_id=actor_id,
+            relation=list(types) or None,
+            at=at,
+            source_kind=source_kind,
+            superseded=history,
+        )
+    if fmt == "table" and out_path is None:
+        columns = [
+            "relation_id",
+            "subject_name",
+            "relation",
+            "object_name",
+            "start_date",
+            "end_date",
+            "negated",
+            "events",
+            "n_sources",
+            "source_kinds",
+            "confidence",
+        ]
+        show_table(frame[columns], title=f"{len(frame):,} relations")
+    else:
+        output.write(frame, "csv" if fmt == "table" else fmt, out_path)
