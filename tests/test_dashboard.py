@@ -282,3 +282,25 @@ def test_actor_page_draws_relations_over_time(page: Page) -> None:
     assert p.locator("#actor-list li").count() < 5
     p.fill("#actor-filter", "")
     p.screenshot(path=str(ARTIFACTS / "actors.png"))
+
+
+def test_a_server_that_wants_tokens_for_reads(
+    browser: Any,
+    live: LiveServer,  # noqa: F811
+    web_data: WebData,  # noqa: F811
+) -> None:
+    from signalfire.web import create_app
+
+    guarded = create_app(live.app.state.store, tokens_for_reads=True)
+    with LiveServer(guarded) as server:
+        context = browser.new_context(viewport={"width": 1366, "height": 820}, base_url=server.url)
+        p = context.new_page()
+        p.goto("/")
+        p.wait_for_selector("body[data-needs-token]")
+        assert "token" in p.text_content("#map-status").lower()
+        assert p.locator("path[data-region-id]").count() == 0
+        p.fill("#token-input", web_data.token)
+        p.click("#token-form button[type=submit]")  # reloads with the token
+        p.wait_for_selector("body[data-map-ready]")
+        assert p.locator('path[data-level="adm1"][data-region-id^="PK-"]').count() == 7
+        context.close()

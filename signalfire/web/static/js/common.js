@@ -134,6 +134,7 @@ const SF = (() => {
       setToken(input.value.trim());
       input.value = "";
       show();
+      if (token() && document.body.hasAttribute("data-needs-token")) location.reload();
     });
     document.getElementById("token-clear").addEventListener("click", () => {
       setToken("");

@@ -304,7 +304,13 @@
       state.regions.adm1 = adm1;
       state.regions.adm2 = adm2;
     } catch (exc) {
-      status(mapStatus, exc.message, "error");
+      if (exc.status === 401) {
+        // This server wants a token for reads too: the page reloads once one is given.
+        document.body.setAttribute("data-needs-token", "true");
+        status(mapStatus, `${exc.message}. Enter an API token above.`, "warn");
+      } else {
+        status(mapStatus, exc.message, "error");
+      }
       return;
     }
     if (!state.regions.adm1.features.length && !state.regions.adm2.features.length) {
