@@ -2,8 +2,10 @@
 
 Numbers come in digits ("13", "1,200"), words ("thirteen", "twenty-five", "a dozen"), vague
 quantities ("dozens" = 24, "scores" = 40, "hundreds" = 200: the lower bound a reader can be sure
-of, times two), ranges ("10 to 12", "10-12": the lower bound, as UCDP's `low` and ISAF's
-`min_killed` do), and qualifiers ("at least", "more than", "over", "nearly": the number itself).
+of, times two; "a few" = 2, "several" = 3, "multiple", "numerous", "a number of" = 4, the
+minimum counts the ISAF press-release annotations use), ranges ("10 to 12", "10-12": the
+lower bound, as UCDP's `low` and ISAF's `min_killed` do), and qualifiers ("at least", "more
+than", "over", "nearly": the number itself).
 
 A count attaches to the category whose verb or noun is nearest in the same clause:
 "13 militants killed", "killed 13 militants", "killing at least 13", "death toll rose to 13",
@@ -33,7 +35,7 @@ _TENS = {
 }  # fmt: skip
 _VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
-    "multiple": 3, "numerous": 3, "a number of": 3,
+    "multiple": 4, "numerous": 4, "a number of": 4,
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
 }  # fmt: skip
 _UNIT_RE = "|".join(
@@ -120,7 +122,7 @@ for _cat, _verb in _VERBS.items():
             _cat,
             "near",
             re.compile(
-                rf"\b(?P<n1>(?:an?|one|the)\s+)?(?:(?!(?:and|or|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
+                rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 rf"{{0,3}}?(?:{_ONE_VICTIM})\s+(?:(?:was|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?P<verb>{_verb})\b",

@@ -339,17 +339,24 @@ class Extractor:
         def ev(field_name: str, start: int, end: int) -> None:
             evidence.append(Evidence(field_name, start, end, text[start:end]))
 
-        # Casualties: summed within a sentence, the largest across sentences.
+        # Casualties: summed within a sentence; across sentences the largest figure wins
+        # (reports repeat and update a toll), unless a sentence says its victims are more
+        # ("also detained two", "two additional suspects", "another three").
         totals: dict[str, int] = {}
         highs: dict[str, int] = {}
         best_counts: dict[str, list[Count]] = {}
         for s in group:
             per = sentence_totals(s.counts)
+            additive = bool(_ADDITIONAL.search(s.text))
             for cat, value in per.items():
-                if value > totals.get(cat, -1):
-                    totals[cat] = value
-                    best_counts[cat] = [c for c in s.counts if c.category == cat]
-                    highs[cat] = sum(c.high for c in best_counts[cat])
+                counts = [c for c in s.counts if c.category == cat]
+                high = sum(c.high for c in counts)
+                if cat in totals and additive:
+                    totals[cat] += value
+                    highs[cat] += high
+                    best_counts[cat] = best_counts[cat] + counts
+                elif value > totals.get(cat, -1):
+                    totals[cat], highs[cat], best_counts[cat] = value, high, counts
         for cat, counts in best_counts.items():
             for c in counts:
                 ev({"killed": "deaths", "injured": "injured"}.get(cat, cat), c.start, c.end)
@@ -592,6 +599,7 @@ _INDIAN_FIRE = re.compile(
     r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
     re.IGNORECASE,
 )
+_ADDITIONAL = re.compile(r"\b(?:also|additional|another|in\s+addition)\b", re.IGNORECASE)
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 
