@@ -207,13 +207,15 @@ def from_events(events: list[ExtractedEvent], table: ActorTable) -> Pred:
     )
     captured = sum(e.arrested or 0 for e in events)
     p.killed, p.captured = killed, captured
-    if any(e.event_type == "airstrike" for e in events):
+    airstrike = any(e.event_type == "airstrike" for e in events)
+    if airstrike:
         p.labels.add("airstrike")
     if civ:
         p.labels.add("civiliancasualty")
     if killed and captured:
         p.labels.add("captureandkill")
-    elif killed and not civ:
+    elif killed and not civ and not airstrike:
+        # The annotators label insurgents killed from the air "airstrike" only (dev).
         p.labels.add("insurgentskilled")
     elif captured:
         p.labels.add("detention")

@@ -73,7 +73,8 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|taken\s+into\s+custody|in\s+custody|detainees|suspects\s+detained"
+    r"apprehended|taken\s+into\s+custody|in\s+custody|detainees|suspects\s+detained|"
+    r"(?:capture|arrest|detention)\s+of"  # "confirmed the capture of a Taliban facilitator"
 )
 _VERBS = {
     "killed": _KILLED_VERB,
