@@ -22,6 +22,8 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
+from hypothesis import given
+from hypothesis import strategies as st
 from test_ingest_small import write_ged
 
 import signalfire
@@ -34,7 +36,10 @@ from signalfire.graph.derive import derive_relations
 from signalfire.graph.model import save_relations
 from signalfire.web import create_app
 from signalfire.web.auth import create_token, token_hash
+from signalfire.web.cache import ResponseCache
 from signalfire.web.db import store_view
+from signalfire.web.errors import ApiError
+from signalfire.web.routes_events import _bbox
 
 # Hostile text as a source could carry it: a headline and an actor name.
 XSS_HEADLINE = '<script>window.__xss = "script"</script><img src=x onerror="window.__xss=1">'
@@ -561,24 +566,6 @@ def test_loopback_detection(host: str, loopback: bool) -> None:
     assert is_loopback(host) is loopback
 
 
-def test_serve_refuses_a_public_bind_without_a_token(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    from test_cli import run
-
-    db = str(tmp_path / "s.duckdb")
-    code, _, err = run(["serve", "--db", db, "--host", "0.0.0.0"], capsys)
-    assert code == 2 and "signalfire token create" in err
-    code, out, err = run(["token", "create", "--db", db, "--name", "ops"], capsys)
-    assert code == 0 and out.strip().startswith("sf_") and "shown once" in err
-    with signalfire.open(db, read_only=True) as store:
-        assert store.query("SELECT name, token_sha256 FROM api_tokens").values.tolist() == [
-            ["ops", token_hash(out.strip())]
-        ]
-    code, _, err = run(["token", "revoke", "--db", db, "7"], capsys)
-    assert code == 6 and "no live token" in err
-
-
 def test_dashboard_scripts_build_text_safely() -> None:
     """A static guard beside the browser test: our scripts never parse strings as HTML."""
     scripts = Path(signalfire.__file__).parent / "web" / "static" / "js"
@@ -588,3 +575,59 @@ def test_dashboard_scripts_build_text_safely() -> None:
             line for line in script.read_text().splitlines() if not line.strip().startswith("//")
         )
         assert not [s for s in sinks if s in code], script.name
+
+
+def test_serve_and_tokens_from_the_command_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from test_cli import run
+
+    started: list[tuple[FastAPI, str, int]] = []
+    monkeypatch.setattr(
+        uvicorn, "run", lambda app, host, port, **_: started.append((app, host, port))
+    )
+    db = str(tmp_path / "s.duckdb")
+    code, _, err = run(["serve", "--db", db, "--host", "0.0.0.0"], capsys)
+    assert code == 2 and "signalfire token create" in err and not started
+    assert run(["serve", "--db", db, "--port", "8123"], capsys)[0] == 0
+    code, out, err = run(["token", "create", "--db", db, "--name", "ops"], capsys)
+    assert code == 0 and out.strip().startswith("sf_") and "shown once" in err
+    with signalfire.open(db, read_only=True) as store:
+        assert store.query("SELECT name, token_sha256 FROM api_tokens").values.tolist() == [
+            ["ops", token_hash(out.strip())]
+        ]
+    assert run(["serve", "--db", db, "--host", "0.0.0.0"], capsys)[0] == 0
+    assert run(["serve", "--db", db, "--host", "0.0.0.0", "--public-reads"], capsys)[0] == 0
+    assert [(host, port) for _, host, port in started] == [
+        ("127.0.0.1", 8123), ("0.0.0.0", 8000), ("0.0.0.0", 8000),
+    ]  # fmt: skip
+    assert [app.state.tokens_for_reads for app, _, _ in started] == [False, True, False]
+    code, _, err = run(["token", "revoke", "--db", db, "7"], capsys)
+    assert code == 6 and "no live token" in err
+    assert run(["token", "revoke", "--db", db, "1"], capsys)[0] == 0
+    code, _, err = run(["serve", "--db", db, "--host", "0.0.0.0"], capsys)
+    assert code == 2  # the only token is revoked
+
+
+@given(st.text(max_size=60))
+def test_bbox_parser_accepts_or_names_the_problem(text: str) -> None:
+    try:
+        box = _bbox(text)
+    except ApiError as exc:
+        assert exc.status == 422 and "bbox" in exc.message
+        return
+    if box is not None:
+        west, south, east, north = box
+        assert -180 <= west <= east <= 180 and -90 <= south <= north <= 90
+
+
+@given(st.lists(st.integers(0, 20), max_size=80), st.integers(1, 8))
+def test_response_cache_keeps_the_most_recent(keys: list[int], size: int) -> None:
+    cache = ResponseCache(size=size)
+    for key in keys:
+        if cache.get(key) is None:
+            cache.put(key, f"value {key}")
+    recent = list(dict.fromkeys(reversed(keys)))[:size]
+    assert all(cache.get(k) == f"value {k}" for k in recent)
+    cache.clear()
+    assert all(cache.get(k) is None for k in keys)
