@@ -295,3 +295,18 @@ def test_long_documents_are_read_in_chunks_with_true_offsets(
     for relation in found:
         for start, end, quoted in relation.evidence:
             assert text[start:end] == quoted
+
+
+def test_words_of_others_are_hedged_a_groups_own_are_not(extractor: RelationExtractor) -> None:
+    others = one(
+        extractor.extract("Indian officials say that Pakistan supports the Afghan Taliban.", "o"),
+        "allied_with",
+    )
+    assert others.confidence < CONFIDENCE
+    own = one(extractor.extract("The BLF said it targets Chinese engineers.", "o2"), "targets")
+    assert own.confidence == CONFIDENCE
+    backed = one(
+        extractor.extract("The TTP, which is backed by al-Qaeda, bombed a school.", "o3"),
+        "allied_with",
+    )
+    assert {backed.subject.id, backed.object.id} == {"ttp", "al_qaida"}

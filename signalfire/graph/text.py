@@ -12,6 +12,7 @@ with a lower confidence.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -84,7 +85,10 @@ FIGHT_NOUNS = frozenset(
     {"offensive", "operation", "attack", "war", "fighting", "clash", "battle", "campaign"}
 )
 TARGET_VERBS = FIGHT_VERBS | {"target", "shoot", "behead", "kidnap", "abduct", "assassinate"}
-ALLY_VERBS = frozenset({"ally", "cooperate", "collaborate", "work", "side", "partner", "align"})
+ALLY_VERBS = frozenset(
+    {"ally", "cooperate", "collaborate", "work", "side", "partner", "align"}
+    | {"back", "support", "fund", "finance", "sponsor"}
+)
 ALLY_NOUNS = frozenset(
     {"alliance", "ally", "partner", "partnership", "cooperation", "coalition", "link", "tie"}
 )
@@ -124,6 +128,7 @@ MEMBER_NOUNS = frozenset(
         "man",
         "men",
         "unit",
+        "force",
     }
 )
 # "the group" and kin point back to an actor named before.
@@ -157,6 +162,8 @@ SPECULATIVE_VERBS = frozenset(
 )
 # Passive reporting verbs that hedge their complement ("is said to have", "is believed to").
 HEDGE_VERBS = frozenset({"believe", "say", "think", "report", "suspect", "allege", "understand"})
+# Verbs that report someone's words ("officials say", "the army claimed").
+REPORT_VERBS = frozenset({"say", "claim", "allege", "accuse", "report", "tell", "insist", "state"})
 HEDGE_ADVERBS = frozenset(
     {"reportedly", "allegedly", "apparently", "purportedly", "possibly", "probably", "likely"}
 )
@@ -489,6 +496,19 @@ class _Doc:
                 break
         return False
 
+    def attributed(self, token: Any, subjects: list[Any]) -> bool:
+        """Stated by someone else ("..., Indian officials say"): a group's own word about
+        itself ("the BLA said it targets ...") is not hedged."""
+        chain = self.chain(token)[:6]
+        for below, t in itertools.pairwise(chain):
+            if below.dep_ in ("relcl", "acl", "advcl"):
+                return False
+            if below.dep_ == "ccomp" and t.lemma_.lower() in REPORT_VERBS and t.tag_ != "VBN":
+                speakers = {m.id for a in self.subjects(t) if (m := _mention(a))}
+                said = {m.id for a in subjects if (m := _mention(a))}
+                return not speakers & said
+        return False
+
     # --- dates -------------------------------------------------------------------------------
 
     def clause(self, token: Any) -> list[Any]:
@@ -574,7 +594,7 @@ class _Doc:
         if not subjects or self.speculative(trigger):
             return
         neg = self.negated(trigger, subjects) if negated is None else negated
-        hedged = self.hedged(trigger)
+        hedged = self.hedged(trigger) or self.attributed(trigger, subjects)
         start, end = self.dates(trigger)
         third_mention = _mention(third) if third is not None else None
         for s in subjects:
@@ -707,6 +727,10 @@ def _rules(d: _Doc, token: Any) -> None:
             return
         if lemma in ALLY_VERBS and (lemma != "work" or "with" in prep_objs):
             objects = pobj_actors("with", "to") or d.objects(token)
+            if any(c.dep_ == "agent" for c in children):  # "X, backed by Y"
+                objects = [a for c in children if c.dep_ == "nsubjpass" for a in d.actors(c)]
+                if not objects and token.dep_ in ("acl", "relcl"):
+                    objects = d.actors(token.head)
             d.add("allied_with", subjects, objects, token)
             if not objects:  # "A and B cooperated"
                 for a, b in _pairs(subjects):
@@ -839,6 +863,15 @@ def _rules(d: _Doc, token: Any) -> None:
                 d.add(kind, [a], [b], token)
             return
         objects = pobj_actors("of", "from", "with", "against", "to")
+        if not objects and token.dep_ == "dobj" and kind in ("negotiates_with", "ceasefire_with"):
+            # "signed a deal with X", the parser hanging "with" on the verb
+            objects = [
+                a
+                for c in token.head.children
+                if c.dep_ == "prep" and c.lower_ == "with"
+                for p in c.children
+                for a in d.actors(p)
+            ]
         objects += [
             a
             for c in children
