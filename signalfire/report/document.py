@@ -2,7 +2,8 @@
 
 Every string from the store (region and actor names, headlines, publishers) is escaped here;
 text.py returns plain text. The PDF is WeasyPrint's rendering of the same HTML, with the DejaVu
-fonts matplotlib ships embedded, so it looks the same on any machine with pango.
+fonts matplotlib ships embedded (no system font needed), so it looks the same on any machine
+with pango.
 """
 
 from __future__ import annotations
@@ -75,6 +76,7 @@ tr { break-inside: avoid; }
 .methods ul { margin: 0.5mm 0 1.5mm 4mm; padding: 0; }
 .page-break { break-before: page; }
 .empty { color: #555; font-style: italic; }
+code { font-family: "Brief Mono", "DejaVu Sans Mono", monospace; }
 """
 
 
@@ -477,16 +479,17 @@ def font_faces() -> str:
     """@font-face rules for the DejaVu fonts matplotlib ships: the PDF embeds these."""
     folder = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
     rules = []
-    for weight, style, name in (
-        ("normal", "normal", "DejaVuSans.ttf"),
-        ("bold", "normal", "DejaVuSans-Bold.ttf"),
-        ("normal", "italic", "DejaVuSans-Oblique.ttf"),
-        ("bold", "italic", "DejaVuSans-BoldOblique.ttf"),
+    for family, weight, style, name in (
+        ("Brief Sans", "normal", "normal", "DejaVuSans.ttf"),
+        ("Brief Sans", "bold", "normal", "DejaVuSans-Bold.ttf"),
+        ("Brief Sans", "normal", "italic", "DejaVuSans-Oblique.ttf"),
+        ("Brief Sans", "bold", "italic", "DejaVuSans-BoldOblique.ttf"),
+        ("Brief Mono", "normal", "normal", "DejaVuSansMono.ttf"),
     ):
         path = folder / name
         if path.is_file():
             rules.append(
-                f'@font-face {{ font-family: "Brief Sans"; src: url("{path.as_uri()}"); '
+                f'@font-face {{ font-family: "{family}"; src: url("{path.as_uri()}"); '
                 f"font-weight: {weight}; font-style: {style}; }}"
             )
     return "\n".join(rules) + "\n"
