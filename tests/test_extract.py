@@ -173,3 +173,15 @@ def test_no_civilians_harmed_is_not_a_civilian_target(extractor: Extractor) -> N
     )
     assert e.deaths == 3 and e.adm1 == "AF-KAP"
     assert not any(a.actor_id == "civilians" and a.role == "target" for a in e.actors)
+
+
+def test_headline_without_full_stop_and_speakers(extractor: Extractor) -> None:
+    text = (
+        "Two soldiers killed in Bajaur\n\nMilitants ambushed a Frontier Corps patrol in Bajaur "
+        "Agency on Monday, killing two soldiers, officials said."
+    )
+    e = one(extractor, text)
+    assert e.deaths == 2  # the headline's figure is the same toll, not two more
+    assert roles(e)["ttp"][0] == "perpetrator" and roles(e)["pak_military"][0] == "target"
+    e = one(extractor, "A bomb killed 20 people at a market in Quetta, police said.")
+    assert roles(e).get("pak_military", ("other", ""))[0] == "other"

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -216,9 +217,15 @@ class Extractor:
         dateline_end = dateline.end() if dateline and dateline.start() < 300 else -1
         sentences = []
         for sent in sdoc.sents:
-            s = _Sentence(sent.start_char, sent.end_char, text[sent.start_char : sent.end_char])
-            s.is_event = is_violent(s.text) and not _BACKGROUND.match(s.text)
-            sentences.append(s)
+            # A headline or paragraph without a full stop ends at a blank line.
+            a, b = sent.start_char, sent.end_char
+            chunk = text[a:b]
+            bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
+            for x, y in itertools.pairwise(bounds):
+                if chunk[x:y].strip():
+                    s = _Sentence(a + x, a + y, chunk[x:y])
+                    s.is_event = is_violent(s.text) and not _BACKGROUND.match(s.text)
+                    sentences.append(s)
         # Entities from the rulers, by sentence.
         by_start = {s.start: s for s in sentences}
         starts = sorted(by_start)
@@ -413,7 +420,7 @@ class Extractor:
                 ):
                     continue  # "no civilians were harmed", "civilian casualties"
                 actor_id = _contextual_actor(m, event_country, date)
-                role, claim = role_of(m, s.text, s.start, victims, verbs)
+                role, claim = role_of(m, s.text, s.start, s.counts, verbs)
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)
@@ -600,6 +607,7 @@ _INDIAN_FIRE = re.compile(
     re.IGNORECASE,
 )
 _ADDITIONAL = re.compile(r"\b(?:also|additional|another|in\s+addition)\b", re.IGNORECASE)
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 

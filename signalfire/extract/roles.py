@@ -53,6 +53,11 @@ _TARGET_PREP = re.compile(
     r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_SPEAKER = re.compile(
+    r"^\s*(?:officials?\s+|sources\s+|spokesm[ae]n\s+)?(?:said|say|says|told|added|confirmed|"
+    r"reported|quoted)\b",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?$", re.IGNORECASE)
 
 STATE_WORDS = re.compile(
@@ -101,6 +106,8 @@ def role_of(
     s, e = mention.start - sent_start, mention.end - sent_start
     after = sentence[e : e + 80]
     before = sentence[max(0, s - 60) : s]
+    if _SPEAKER.match(after):
+        return "other", ""  # "police said", "officials told": a source, not a side
     if _DENIAL.search(after[:70]):
         return "other", "denied"
     if _CLAIM.search(after[:60]) or re.search(r"\bclaimed\s+by\s+(?:the\s+)?$", before):
