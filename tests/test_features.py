@@ -274,19 +274,21 @@ def test_decayed_sums_match_brute_force() -> None:
         np.testing.assert_allclose(cross, (weight * near).sum(1), rtol=1e-9, atol=1e-12)
 
 
-@settings(max_examples=5, deadline=None)
+# Derandomized: a statistical check must not fail on the one seed in a thousand where the
+# smallest region's ~240 background events happen to fall far from their expectation.
+@settings(max_examples=5, deadline=None, derandomize=True)
 @given(seed=st.integers(0, 10_000))
 def test_hawkes_mle_recovers_simulated_parameters(seed: int) -> None:
     rng = np.random.default_rng(seed)
     mu = np.array([0.05, 0.1, 0.02])
     alpha, beta = 0.5, 0.1
-    times, regions = S.simulate_hawkes(mu, alpha, beta, 6000.0, rng)
-    fit = S.fit_hawkes(times, regions, 3, 0.0, 6000.0)
+    times, regions = S.simulate_hawkes(mu, alpha, beta, 12000.0, rng)
+    fit = S.fit_hawkes(times, regions, 3, 0.0, 12000.0)
     assert abs(fit.alpha - alpha) < 0.15
     assert 0.5 * beta < fit.beta < 2.0 * beta
     np.testing.assert_allclose(fit.mu, mu, rtol=0.35)
     # the MLE is at least as likely as the truth
-    truth = S.hawkes_loglik((mu, alpha, 0.0, beta), times, regions, 0.0, 6000.0)
+    truth = S.hawkes_loglik((mu, alpha, 0.0, beta), times, regions, 0.0, 12000.0)
     assert fit.loglik >= truth - 1e-6
 
 
