@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import subprocess
@@ -318,3 +319,78 @@ def test_stored_forecast_is_used(ged_store_path: Path, tmp_path: Path) -> None:
     assert brief.forecast_info["model"] == "poisson"
     for r in brief.top_regions.itertuples():
         assert r.mean == pytest.approx(stored[r.region_id])
+
+
+@pytest.fixture(scope="module")
+def enriched_path(
+    ged_store_path: Path, shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """The GED store plus the UCDP country-month series (Afghanistan has no events), a stored
+    district backtest (origins before 2019-12) and the alerts of 2019-12 with feedback."""
+    from signalfire.alerts import acknowledge, compute_alerts, save_alerts
+    from signalfire.backtest import run_backtest
+    from signalfire.forecasting import save_backtest
+
+    path = tmp_path_factory.mktemp("enriched") / "enriched.duckdb"
+    shutil.copy(ged_store_path, path)
+    with signalfire.open(path) as store:
+        series = next((shared_data / "ucdp").glob("country_month_*.csv"))
+        signalfire.ingest(store, "ucdp-country-month", series)
+        result = run_backtest(
+            store,
+            level="adm2",
+            models=["conflictology", "poisson"],
+            start="2018-10",
+            end="2019-03",
+            step=3,
+            horizon=2,
+            draws=200,
+            n_boot=100,
+        )
+        save_backtest(store, result)
+        found = compute_alerts(store, AS_OF, level="adm2", detectors=["surge", "new_actor"])
+        assert len(found) >= 2, "the fixture needs two alerts to acknowledge and dismiss"
+        save_alerts(store, found, as_of=AS_OF)
+        ids = sorted(a.alert_id for a in found)
+        acknowledge(store, ids[0], user="ana", action="acknowledge", reason="known")
+        acknowledge(store, ids[1], user="ana", action="dismiss", reason="duplicate")
+    return path
+
+
+def test_enriched_store(enriched_path: Path) -> None:
+    with signalfire.open(enriched_path, read_only=True) as store:
+        brief = compute_brief(
+            store, BriefRequest(as_of=AS_OF, countries=("PAK", "AFG"), level="adm2")
+        )
+        districts = one(store, "SELECT count(*) FROM regions WHERE level = 'adm2' AND iso3 = 'PAK'")
+        afg = {
+            m: int(f)
+            for m, f in store.con.execute(
+                "SELECT month, fatalities FROM country_months WHERE iso3 = 'AFG'"
+            ).fetchall()
+        }
+        stored = store.query("SELECT alert_id, status FROM alerts WHERE level = 'adm2'")
+        backtest = store.query("SELECT * FROM backtest_runs")
+    page = brief_html(brief)
+    # Afghanistan: no events, so no forecast or ranking; its country-month series is quoted.
+    assert brief.countries == ("PAK",) and brief.countries_without_events == ("AFG",)
+    assert brief.forecast.groupby("month").size().eq(districts[0]).all()
+    assert set(brief.geometries["iso3"]) == {"PAK"}
+    for month in ("2019-12", "2019-11", "2018-12"):
+        assert f"{count(afg[month], 'fatality')} in {month_name(month)}" in page
+    assert "Afghanistan is left out of the map" in page
+    assert "Situation report: Pakistan, December 2019" in page
+    # Alerts: ids and analysts' status from the store; the dismissed one is not shown.
+    status = dict(zip(stored["alert_id"], stored["status"], strict=True))
+    dismissed = [a for a, s in status.items() if s == "dismissed"]
+    acknowledged = [a for a, s in status.items() if s == "acknowledged"]
+    assert brief.alerts_origin == "stored"
+    assert not set(dismissed) & set(brief.alerts["alert_id"])
+    assert set(acknowledged) <= set(brief.alerts["alert_id"])
+    assert "acknowledged" in page
+    # Skill: the stored backtest's numbers for the brief's model.
+    assert brief.methods["backtest"]["run_id"] == int(backtest["run_id"].iloc[0])
+    metrics = json.loads(backtest["metrics"].iloc[0])["windows"]["all"]["models"]
+    model = brief.forecast_info["model"]
+    assert brief.methods["backtest"]["crps"] == pytest.approx(metrics[model]["crps"])
+    assert f"mean CRPS {metrics[model]['crps']:.3f}" in page

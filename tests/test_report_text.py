@@ -113,3 +113,19 @@ def test_number() -> None:
     assert t.number(1234567) == "1,234,567"
     assert t.number(2.0) == "2"
     assert t.number(2.25) == "2.2" or t.number(2.25) == "2.3"
+
+
+def test_missing_country_sentence() -> None:
+    none = t.missing_country_sentence("Afghanistan", "2019-12", [])
+    assert none == (
+        "The store holds no events for Afghanistan up to December 2019. Afghanistan is left "
+        "out of the map, the ranking and the actor figures."
+    )
+    assert t.missing_country_sentence("Afghanistan", "2019-12", [("2019-12", None)]) == none
+    some = t.missing_country_sentence(
+        "Afghanistan", "2019-12", [("2019-12", 1), ("2019-11", None), ("2018-12", 2399)]
+    )
+    assert some.startswith(
+        "The store holds no events for Afghanistan, only a country-month series: 1 fatality in "
+        "December 2019 and 2,399 fatalities in December 2018."
+    )

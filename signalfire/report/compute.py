@@ -94,6 +94,9 @@ class Brief:
     request: BriefRequest
     countries: tuple[str, ...]
     country_names: tuple[str, ...]
+    # Requested countries without events in the store, and their country-month series if any.
+    countries_without_events: tuple[str, ...]
+    country_months: pd.DataFrame  # iso3, name, month, fatalities
     this_month: MonthFigures
     last_month: MonthFigures
     year_ago: MonthFigures
@@ -150,18 +153,52 @@ def country_name(iso3: str) -> str:
     return str(getattr(found, "common_name", None) or found.name)
 
 
-def _countries(store: Store, request: BriefRequest) -> tuple[str, ...]:
-    if request.countries:
-        return request.countries
+def _countries(store: Store, request: BriefRequest) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(countries with events by the month, requested countries without any). No events is not
+    evidence of no violence: those countries get no forecast, map or ranking, only a note."""
     end = month_bounds(pd.Period(request.as_of, freq="M"))[1]
     rows = store.con.execute(
         "SELECT DISTINCT country_iso3 FROM events WHERE country_iso3 IS NOT NULL "
         "AND date_start <= ? ORDER BY 1",
         [end],
     ).fetchall()
-    if not rows:
-        raise NotFoundError(f"the store has no events on or before {request.as_of}")
-    return tuple(str(r[0]) for r in rows)
+    with_events = [str(r[0]) for r in rows]
+    wanted = list(request.countries) or with_events
+    found = tuple(c for c in wanted if c in with_events)
+    if not found:
+        where = f" for {', '.join(request.countries)}" if request.countries else ""
+        raise NotFoundError(f"the store has no events{where} on or before {request.as_of}")
+    return found, tuple(c for c in wanted if c not in with_events)
+
+
+def _country_months(store: Store, countries: Sequence[str], month: pd.Period) -> pd.DataFrame:
+    """Country-month fatality series (e.g. UCDP's) of `countries`: this month, the one before,
+    a year before. iso3, name, month, fatalities (None where the series has no value)."""
+    columns = ["iso3", "name", "month", "fatalities"]
+    if not countries:
+        return pd.DataFrame(columns=columns)
+    months = [label(month), label(month - 1), label(month - 12)]
+    frame = store.query(
+        f"""SELECT iso3, month, fatalities FROM country_months
+            WHERE iso3 IN ({_in(countries)}) AND month IN (?, ?, ?)""",
+        [*countries, *months],
+    )
+    rows = []
+    for iso3 in countries:
+        have = frame[frame["iso3"] == iso3].set_index("month")["fatalities"]
+        if have.empty:
+            continue
+        for m in months:
+            value = have.get(m)
+            rows.append(
+                {
+                    "iso3": iso3,
+                    "name": country_name(iso3),
+                    "month": m,
+                    "fatalities": None if value is None or pd.isna(value) else int(value),
+                }
+            )
+    return pd.DataFrame(rows, columns=columns)
 
 
 def month_figures(store: Store, countries: Sequence[str], month: pd.Period) -> MonthFigures:
@@ -304,18 +341,17 @@ def _top_regions(
 def _alerts(
     store: Store, request: BriefRequest, forecast: Any, names: pd.DataFrame
 ) -> tuple[pd.DataFrame, str]:
-    """Stored alerts open at the month's end at this level, else alerts computed as of it."""
-    from ..alerts import alerts_frame, compute_alerts, list_alerts
+    """The alerts open at the month's end, computed from data up to it (stored alerts may
+    carry figures from later months); a stored alert lends its id, start and the analysts'
+    status. Dismissed alerts are left out."""
+    from ..alerts import alerts_frame, as_stored, compute_alerts
 
-    stored = list_alerts(store, as_of=request.as_of)
-    stored = stored[
-        (stored["level"] == request.level) & stored["status"].isin(["open", "acknowledged"])
-    ]
-    if len(stored):
-        frame, origin = stored, "stored"
-    else:
-        found = compute_alerts(store, request.as_of, level=request.level, forecast=forecast)
-        frame, origin = alerts_frame(a for a in found if a.period_end == request.as_of), "computed"
+    found = compute_alerts(store, request.as_of, level=request.level, forecast=forecast)
+    found = [a for a in found if a.period_end == request.as_of]
+    known = as_stored(store, found)
+    stored_ids = {str(r[0]) for r in store.con.execute("SELECT alert_id FROM alerts").fetchall()}
+    origin = "stored" if any(a.alert_id in stored_ids for a in known) else "computed"
+    frame = alerts_frame(a for a in known if a.status != "dismissed")
     frame = frame[frame["region_id"].isin(names.index)].copy()
     frame["region_name"] = frame["region_id"].map(names["name"])
     order = {"high": 0, "medium": 1, "low": 2}
@@ -497,7 +533,7 @@ def _methods(
 def compute_brief(store: Store, request: BriefRequest) -> Brief:
     """Everything the brief shows, as of the end of `request.as_of`."""
     month = pd.Period(request.as_of, freq="M")
-    countries = _countries(store, request)
+    countries, without_events = _countries(store, request)
     names = _region_names(store, request.level, countries)
     if names.empty:
         raise NotFoundError(
@@ -520,6 +556,8 @@ def compute_brief(store: Store, request: BriefRequest) -> Brief:
         request=request,
         countries=countries,
         country_names=tuple(country_name(c) for c in countries),
+        countries_without_events=without_events,
+        country_months=_country_months(store, without_events, month),
         this_month=month_figures(store, countries, month),
         last_month=month_figures(store, countries, month - 1),
         year_ago=month_figures(store, countries, month - 12),

@@ -16,7 +16,7 @@ from typing import Any
 import matplotlib
 
 from ..errors import SignalfireError
-from . import charts
+from . import charts, compute
 from . import text as t
 from .compute import Brief, rows_of
 
@@ -178,10 +178,11 @@ def _alerts(brief: Brief) -> str:
         for k, n in alerts["kind"].value_counts(sort=False).items()
     }
     out = [f"<p>{e(t.alerts_sentence(by_kind))}"]
-    origin = (
-        "Alerts stored in the store for this month."
+    origin = "Computed by the alert detectors from data up to the month"
+    origin += (
+        "; ids, start months and analysts' status from the alerts stored in the store."
         if brief.alerts_origin == "stored"
-        else "Computed for this brief by the alert detectors from data up to the month."
+        else " (none of them is stored yet)."
     )
     out.append(f' <span class="note">{e(origin)}</span></p>')
     if alerts.empty:
@@ -194,7 +195,8 @@ def _alerts(brief: Brief) -> str:
                 f'<span class="sev-{e(a.severity)}">{e(a.severity)}</span>',
                 e(KIND_LABEL.get(a.kind, a.kind)),
                 e(a.region_name),
-                e(t.month_name(a.period_start)),
+                e(t.month_name(a.period_start))
+                + ("<br>acknowledged" if a.status == "acknowledged" else ""),
                 # The region's id adds nothing beside its name here.
                 e(str(a.message).replace(f" ({a.region_id})", "")),
             ]
@@ -397,6 +399,17 @@ def _methods(brief: Brief) -> str:
     return "".join(out)
 
 
+def _missing_countries(brief: Brief) -> str:
+    out = []
+    months = brief.country_months
+    for iso3 in brief.countries_without_events:
+        rows = months[months["iso3"] == iso3]
+        series = [(str(m), f) for m, f in zip(rows["month"], rows["fatalities"], strict=True)]
+        name = compute.country_name(iso3)
+        out.append(f"<p>{e(t.missing_country_sentence(name, brief.request.as_of, series))}</p>")
+    return "".join(out)
+
+
 def brief_html(brief: Brief, *, font_faces: str = "") -> str:
     """The whole brief as one HTML document with its images inline."""
     req = brief.request
@@ -446,6 +459,7 @@ def brief_html(brief: Brief, *, font_faces: str = "") -> str:
         "</div>",
         f"<p>{e(headline)}</p>",
         "".join(f"<p>{e(s)}</p>" for s in changes),
+        _missing_countries(brief),
         _img(monthly_png, "chart", "fatalities and events per month, last 36 months"),
         f'<p class="note">Fatalities (bars, {e(month)} in red) and events (line) per month in '
         f"{e(brief.place)}, last 36 months.</p>",

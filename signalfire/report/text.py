@@ -156,3 +156,18 @@ def unlocated_sentence(n: int, deaths: int, level_word: str, month: str) -> str:
         f"{number(n)} events of {when} ({toll}) have no known {level_word} and are left "
         f"out of the {level_word} figures."
     )
+
+
+def missing_country_sentence(
+    name: str, month: str, series: Sequence[tuple[str, int | None]]
+) -> str:
+    """A requested country without events: what the store has instead (a country-month
+    series, as (month, fatalities) pairs) and what the brief leaves out because of it."""
+    left_out = f"{name} is left out of the map, the ranking and the actor figures."
+    known = [(m, f) for m, f in series if f is not None]
+    if not known:
+        return f"The store holds no events for {name} up to {month_name(month)}. {left_out}"
+    figures = join_names([f"{count(f, 'fatality')} in {month_name(m)}" for m, f in known])
+    return (
+        f"The store holds no events for {name}, only a country-month series: {figures}. {left_out}"
+    )
