@@ -59,6 +59,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Most memory DuckDB may use before it spills to disk (DuckDB's memory_limit).",
     ),
     Setting(
+        "webhook_secret",
+        "",
+        "Key of the HMAC-SHA256 signature (X-Signalfire-Signature) on alert webhooks. "
+        "Empty: deliveries are not signed.",
+    ),
+    Setting(
         "batch_bytes",
         4 << 20,
         "Bytes of input parsed per batch; memory use scales with it, not with file size.",

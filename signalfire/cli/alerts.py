@@ -9,11 +9,11 @@ from pathlib import Path
 import click
 import pandas as pd
 
+from .. import settings
 from ..errors import ConfigError, FetchError
 from .common import db_option, err, open_store, out, show_table
 
 FORMATS = ("table", "json", "csv")
-SECRET_ENV = "SIGNALFIRE_WEBHOOK_SECRET"
 
 
 def _month(value: str | None, name: str) -> str | None:
@@ -268,7 +268,9 @@ def deliver(db: Path | None, url: str, as_of: str | None, status: str, retries: 
     _month(as_of, "--as-of")
     with open_store(db, read_only=True) as store:
         frame = list_alerts(store, as_of=as_of, status=status)
-    results = deliver_webhook(frame, url, secret=os.environ.get(SECRET_ENV), retries=retries)
+    results = deliver_webhook(
+        frame, url, secret=settings.get("webhook_secret") or None, retries=retries
+    )
     failed = [r for r in results if not r.delivered]
     out.print(f"{len(results) - len(failed)} of {len(results)} alerts delivered to {url}")
     if failed:
