@@ -39,7 +39,7 @@ def require_token(request: Request, store: Annotated[Store, Depends(request_stor
     return info
 
 
-def read_access(request: Request) -> None:
+async def read_access(request: Request) -> None:
     """App-wide dependency: when the app is told so (a non-loopback bind), reads need a token."""
     if not request.app.state.tokens_for_reads:
         return

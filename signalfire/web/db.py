@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import AsyncIterator, Sequence
 from decimal import Decimal
 from typing import Any
 
@@ -32,8 +32,9 @@ def store_view(store: Store) -> Store:
     return view
 
 
-def request_store(request: Request) -> Iterator[Store]:
-    """FastAPI dependency: the request's own view of the app's store."""
+async def request_store(request: Request) -> AsyncIterator[Store]:
+    """FastAPI dependency: the request's own view of the app's store (async: opening a
+    cursor is quick, and each worker-thread hop costs more than the work)."""
     view = store_view(request.app.state.store)
     try:
         yield view
@@ -52,16 +53,57 @@ def _plain(value: Any) -> Any:
         return float(value)
     if isinstance(value, list | tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, np.generic):
         return _plain(value.item())
     return value
 
 
+# Column types whose Python values are JSON-ready as they come from DuckDB.
+_PLAIN_TYPES = {
+    "VARCHAR", "INTEGER", "BIGINT", "SMALLINT", "TINYINT", "BOOLEAN", "UINTEGER", "UBIGINT",
+    "USMALLINT", "UTINYINT", "VARCHAR[]",
+}  # fmt: skip
+
+
+def _finite(value: Any) -> Any:
+    return value if value is None or math.isfinite(value) else None
+
+
+def _iso(value: Any) -> Any:
+    return None if value is None else _plain(value)
+
+
+def _converter(type_name: str) -> Any:
+    if type_name in _PLAIN_TYPES:
+        return None
+    if type_name in ("DOUBLE", "FLOAT"):
+        return _finite
+    if type_name in ("DATE", "TIMESTAMP", "TIMESTAMP WITH TIME ZONE"):
+        return _iso
+    return _plain
+
+
 def rows(store: Store, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    """Query results as JSON-ready dicts, without a pandas round trip (the hot path)."""
+    """Query results as JSON-ready dicts, without a pandas round trip (the hot path).
+
+    Each column is converted by its type once chosen: most need nothing at all.
+    """
     cursor = store.con.execute(sql, list(params))
-    names = [d[0] for d in cursor.description or ()]
-    return [{n: _plain(v) for n, v in zip(names, row, strict=True)} for row in cursor.fetchall()]
+    description = cursor.description or []
+    names = [d[0] for d in description]
+    convert = [(i, c) for i, d in enumerate(description) if (c := _converter(str(d[1])))]
+    found = cursor.fetchall()
+    if not convert:
+        return [dict(zip(names, row, strict=True)) for row in found]
+    out = []
+    for row in found:
+        values = list(row)
+        for i, function in convert:
+            values[i] = function(values[i])
+        out.append(dict(zip(names, values, strict=True)))
+    return out
 
 
 def frame_rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
@@ -81,19 +123,11 @@ class JSONBody(Response):
     media_type = "application/json"
 
     def render(self, content: Any) -> bytes:
+        # Values come through rows()/frame_rows(), which turn NaN into null: a NaN here
+        # is a bug, and allow_nan=False makes it an error rather than invalid JSON.
         return json.dumps(
-            _clean(content), ensure_ascii=False, separators=(",", ":"), default=_default
+            content, ensure_ascii=False, separators=(",", ":"), default=_default, allow_nan=False
         ).encode("utf-8")
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    return value
 
 
 def json_response(content: Any, status_code: int = 200) -> JSONBody:

@@ -66,37 +66,11 @@ def _bbox(text: str | None) -> tuple[float, float, float, float] | None:
 
 
 class EventQuery:
-    """The filters shared by the list and its exports (FastAPI dependency)."""
+    """The filters shared by the list and its exports."""
 
-    def __init__(
-        self,
-        country: Annotated[
-            list[str] | None, Query(description="ISO3 code(s), repeated or comma-separated")
-        ] = None,
-        adm1: Annotated[list[str] | None, Query(description="Province id(s), e.g. PK-KP")] = None,
-        adm2: Annotated[list[str] | None, Query(description="District id(s)")] = None,
-        actor: Annotated[
-            str | None, Query(max_length=200, description="Substring of either actor")
-        ] = None,
-        since: Annotated[dt.date | None, Query(description="Events ending on or after")] = None,
-        until: Annotated[dt.date | None, Query(description="Events starting on or before")] = None,
-        violence_type: Annotated[list[str] | None, Query()] = None,
-        source: Annotated[list[str] | None, Query(description="Source name(s)")] = None,
-        bbox: Annotated[
-            str | None, Query(max_length=200, description="west,south,east,north (degrees)")
-        ] = None,
-    ) -> None:
-        self.filter = EventFilter(
-            country=_split(country),
-            adm1=_split(adm1),
-            adm2=_split(adm2),
-            actor=actor or None,
-            since=since,
-            until=until,
-            violence_type=_split(violence_type),
-            source=_split(source),
-        )
-        self.bbox = _bbox(bbox)
+    def __init__(self, where: EventFilter, bbox: tuple[float, float, float, float] | None) -> None:
+        self.filter = where
+        self.bbox = bbox
 
     def where(self) -> tuple[str, list[Any]]:
         clauses, params = _event_clauses(self.filter)
@@ -107,9 +81,40 @@ class EventQuery:
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 
+async def event_query(
+    country: Annotated[
+        list[str] | None, Query(description="ISO3 code(s), repeated or comma-separated")
+    ] = None,
+    adm1: Annotated[list[str] | None, Query(description="Province id(s), e.g. PK-KP")] = None,
+    adm2: Annotated[list[str] | None, Query(description="District id(s)")] = None,
+    actor: Annotated[
+        str | None, Query(max_length=200, description="Substring of either actor")
+    ] = None,
+    since: Annotated[dt.date | None, Query(description="Events ending on or after")] = None,
+    until: Annotated[dt.date | None, Query(description="Events starting on or before")] = None,
+    violence_type: Annotated[list[str] | None, Query()] = None,
+    source: Annotated[list[str] | None, Query(description="Source name(s)")] = None,
+    bbox: Annotated[
+        str | None, Query(max_length=200, description="west,south,east,north (degrees)")
+    ] = None,
+) -> EventQuery:
+    """FastAPI dependency (async: no worker thread for parsing a few parameters)."""
+    where = EventFilter(
+        country=_split(country),
+        adm1=_split(adm1),
+        adm2=_split(adm2),
+        actor=actor or None,
+        since=since,
+        until=until,
+        violence_type=_split(violence_type),
+        source=_split(source),
+    )
+    return EventQuery(where, _bbox(bbox))
+
+
 @router.get("/api/events", summary="Events, filtered and paged (JSON), or exported")
 def list_events(
-    query: Annotated[EventQuery, Depends()],
+    query: Annotated[EventQuery, Depends(event_query)],
     store: Annotated[Store, Depends(request_store)],
     limit: Annotated[
         int | None,
