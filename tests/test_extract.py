@@ -185,3 +185,12 @@ def test_headline_without_full_stop_and_speakers(extractor: Extractor) -> None:
     assert roles(e)["ttp"][0] == "perpetrator" and roles(e)["pak_military"][0] == "target"
     e = one(extractor, "A bomb killed 20 people at a market in Quetta, police said.")
     assert roles(e).get("pak_military", ("other", ""))[0] == "other"
+
+
+def test_district_spelling_not_in_the_gazetteer(extractor: Extractor) -> None:
+    e = one(
+        extractor,
+        "Coalition forces killed two insurgents in Khugyanni district, Nangarhar province.",
+    )
+    assert e.adm1 == "AF-NAN"
+    assert extractor.gazetteer.adm2_names[e.adm2 or ""] == "Khogayani"

@@ -26,7 +26,7 @@ from ..actors import Actor, ActorTable, normalize_name
 from .casualties import Count, find_counts, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import Trigger, classify, find_triggers, is_violent
-from .gazetteer import Gazetteer, load_gazetteer
+from .gazetteer import Gazetteer, key, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
     PlaceMention,
@@ -161,6 +161,11 @@ class Extractor:
         self._new_actors: dict[str, Actor] = {}
         self._coalition = False
         self._focus: dict[str, float] = {}
+        self._district_keys = sorted({key(n) for n in self.gazetteer.adm2_names.values()})
+        self._districts_in: dict[str, list[str]] = {}
+        for gb, name in self.gazetteer.adm2_names.items():
+            parent = self.gazetteer.adm2_parent.get(gb, "")
+            self._districts_in.setdefault(parent, []).append(key(name))
 
     # -- public -------------------------------------------------------------------------------
     def extract(self, document: Document) -> list[ExtractedEvent]:
@@ -243,6 +248,7 @@ class Extractor:
                 key = ("country:" + ent.ent_id_) if ent.label_ == "COUNTRY" else ent.ent_id_
                 owner.places.append(PlaceMention(ent.start_char, ent.end_char, etext, key))
         for s in sentences:
+            s.places += self._fuzzy_districts(s)
             s.counts = find_counts(s.text, s.start)
             if s.counts and not s.is_event:
                 s.is_event = True
@@ -310,6 +316,38 @@ class Extractor:
             if event is not None:
                 events.append(event)
         return events
+
+    def _fuzzy_districts(self, s: _Sentence) -> list[PlaceMention]:
+        """ "<Name> district" where the gazetteer lacks that spelling ("Khugyani district"):
+        the closest district name (rapidfuzz ratio) among the districts of a province the
+        sentence names (>= `FUZZY_DISTRICT_IN_PROVINCE`), else among all (>= `FUZZY_DISTRICT`)."""
+        from rapidfuzz import fuzz, process
+
+        found = []
+        provinces = {
+            p.adm1
+            for m in s.places
+            for p in self.gazetteer.by_key.get(m.key, [])
+            if p.level == "adm1"
+        }
+        pool = [k for adm1 in sorted(provinces) for k in self._districts_in.get(adm1, [])]
+        for m in _DISTRICT_PHRASE.finditer(s.text):
+            a, b = s.start + m.start(1), s.start + m.end(1)
+            if any(p.start < b and a < p.end for p in s.places):
+                continue
+            name = key(m.group(1))
+            best = None
+            if pool:
+                best = process.extractOne(
+                    name, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT_IN_PROVINCE
+                )
+            if best is None:
+                best = process.extractOne(
+                    name, self._district_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT
+                )
+            if best is not None:
+                found.append(PlaceMention(a, b, m.group(1), best[0]))
+        return found
 
     def _kashmir_front(self, group: list[_Sentence]) -> Resolved | None:
         """Indian shelling or firing reported from Pakistan, with no place named: the Line of
@@ -607,6 +645,10 @@ _INDIAN_FIRE = re.compile(
     re.IGNORECASE,
 )
 _ADDITIONAL = re.compile(r"\b(?:also|additional|another|in\s+addition)\b", re.IGNORECASE)
+# "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.
+_DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")
+FUZZY_DISTRICT = 85.0
+FUZZY_DISTRICT_IN_PROVINCE = 70.0
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
