@@ -9,6 +9,7 @@ import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pytest
@@ -201,33 +202,27 @@ def test_graph_html_is_self_contained(graph: signalfire.Store) -> None:
         assert url.startswith("http://www.w3.org/"), url
 
 
-def test_graph_html_renders_offline(graph: signalfire.Store, tmp_path: Path) -> None:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.is_file():
-        pytest.skip("Debian chromium is not installed (.ci/run installs it)")
+def test_graph_html_renders_offline(
+    graph: signalfire.Store, tmp_path: Path, chromium_browser: Any
+) -> None:
     built = build_graph(graph)
     page_path = tmp_path / "graph.html"
     page_path.write_text(to_html(built), encoding="utf-8")
     requests: list[str] = []
     errors: list[str] = []
-    with playwright_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(
-            executable_path=str(chromium), args=["--headless", "--no-sandbox", "--disable-gpu"]
-        )
-        context = browser.new_context(offline=True)
-        page = context.new_page()
-        page.on("request", lambda r: requests.append(r.url))
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(page_path.as_uri())
-        page.wait_for_selector("body[data-ready='1']", timeout=10_000)
-        circles = page.locator("svg circle").count()
-        lines = page.locator("svg line").count()
-        page.uncheck("#all-years")
-        page.fill("#year", "2009")
-        page.dispatch_event("#year", "input")
-        shown_2009 = page.locator("svg line:visible").count()
-        browser.close()
+    context = chromium_browser.new_context(offline=True)
+    page = context.new_page()
+    page.on("request", lambda r: requests.append(r.url))
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(page_path.as_uri())
+    page.wait_for_selector("body[data-ready='1']", timeout=10_000)
+    circles = page.locator("svg circle").count()
+    lines = page.locator("svg line").count()
+    page.uncheck("#all-years")
+    page.fill("#year", "2009")
+    page.dispatch_event("#year", "input")
+    shown_2009 = page.locator("svg line:visible").count()
+    context.close()
     assert errors == []
     assert [u for u in requests if not u.startswith("file://")] == []
 
