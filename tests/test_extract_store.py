@@ -78,3 +78,23 @@ def test_text_event_matched_to_ged(ged_store_path: Path, tmp_path: Path) -> None
         [day, day],
     )
     assert matched in set(same_day["event_id"])
+
+
+def test_ingest_feed_url_through_the_seam(tmp_path: Path, shared_data: Path) -> None:
+    from signalfire.fetch import MockTransport
+
+    feed = (
+        '<?xml version="1.0"?><rss version="2.0"><channel><item><title>Blast in Quetta</title>'
+        "<link>https://n.example/q</link><pubDate>Fri, 12 Apr 2019 09:00:00 +0000</pubDate>"
+        "<description>A bomb killed 20 people at a market in Quetta today.</description>"
+        "</item></channel></rss>"
+    )
+    transport = MockTransport(lambda url: feed.encode())
+    with signalfire.open(tmp_path / "f.duckdb") as store:
+        report = ingest_text(
+            store, "https://n.example/rss", extractor=default_extractor(), transport=transport
+        )
+        assert (report.documents, report.events_stored) == (1, 1)
+        row = store.query("SELECT date_start, adm1_id, deaths_best FROM events").iloc[0]
+        assert str(row["date_start"])[:10] == "2019-04-12" and row["adm1_id"] == "PK-BA"
+        assert store.query("SELECT url FROM text_event_sources").iloc[0, 0] == "https://n.example/q"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from pathlib import Path
 from typing import IO
@@ -76,8 +77,10 @@ def ingest_text_command(db: Path | None, path: Path) -> None:
     from ..extract.store import ingest_text
     from .common import open_store, out
 
+    # The shared `ingest` argument is a click.Path, which folds "https://" to "https:/".
+    source = re.sub(r"^(https?):/(?!/)", r"\1://", str(path))
     with open_store(db) as store:
-        report = ingest_text(store, path)
+        report = ingest_text(store, source)
     types = ", ".join(f"{k} {v:,}" for k, v in sorted(report.by_type.items()))
     out.print(
         f"[bold]{report.input}[/bold] (text, source {report.source_id}): "
