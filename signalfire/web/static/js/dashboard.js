@@ -82,7 +82,8 @@
           if (!node) return;
           node.setAttribute("data-region-id", feature.properties.region_id);
           node.setAttribute("data-level", level);
-          node.setAttribute("tabindex", "0");
+          node.setAttribute("tabindex", level === state.level ? "0" : "-1");
+          node.setAttribute("aria-hidden", level === state.level ? "false" : "true");
           node.setAttribute("role", "button");
           node.setAttribute("aria-label", label(feature));
           node.addEventListener("keydown", (event) => {
@@ -100,16 +101,19 @@
     return layer;
   }
 
-  function restyle() {
-    for (const [level, layer] of Object.entries(state.layers)) {
-      layer.setStyle(styleFor(level));
+  // `initial`: the polygons were just drawn with these styles and attributes.
+  function restyle(initial = false) {
+    if (!initial) {
+      for (const [level, layer] of Object.entries(state.layers)) {
+        layer.setStyle(styleFor(level));
+      }
     }
     // Outline-only provinces must not catch clicks meant for districts.
     const provinces = state.map.getPane("provinces");
     provinces.style.pointerEvents = state.level === "adm1" ? "" : "none";
     provinces.classList.toggle("outline-only", state.level !== "adm1");
     state.map.getPane("districts").style.display = state.level === "adm2" ? "" : "none";
-    for (const layer of Object.values(state.layers)) {
+    for (const layer of Object.values(initial ? [] : state.layers)) {
       layer.eachLayer((path) => {
         const node = path.getElement && path.getElement();
         if (node) {
@@ -274,6 +278,7 @@
         });
       },
     }).addTo(state.map);
+    performance.mark("signalfire-events-drawn");
   }
 
   async function init() {
@@ -298,9 +303,11 @@
       ]);
       regions.catch(() => null); // reported below
       await Promise.all([loadForecast("adm1"), loadForecast("adm2")]);
+      performance.mark("signalfire-forecasts");
       pendingEvents = fetchEvents();
       pendingEvents.catch(() => null); // reported when drawn
       const [adm1, adm2] = await regions;
+      performance.mark("signalfire-regions");
       state.regions.adm1 = adm1;
       state.regions.adm2 = adm2;
     } catch (exc) {
@@ -317,14 +324,18 @@
       status(mapStatus, "The store has no boundaries: run `signalfire data` or load regions.", "warn");
       return;
     }
-    state.layers.adm2 = buildLayer("adm2").addTo(map);
-    state.layers.adm1 = buildLayer("adm1").addTo(map);
+    state.layers.adm2 = buildLayer("adm2");
+    state.layers.adm1 = buildLayer("adm1");
+    // Zoom before drawing: fitting after would project and draw every polygon twice.
     const bounds = state.layers.adm1.getBounds();
-    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10] });
+    if (bounds.isValid()) map.fitBounds(bounds, { padding: [10, 10], animate: false });
+    state.layers.adm2.addTo(map);
+    state.layers.adm1.addTo(map);
 
     showForecastStatus();
-    restyle();
+    restyle(true);
     document.body.setAttribute("data-map-ready", "true");
+    performance.mark("signalfire-map-ready");
     loadEvents(pendingEvents);
 
     document.getElementById("level").addEventListener("change", (event) => {
