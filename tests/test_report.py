@@ -263,6 +263,10 @@ def test_parse_sources() -> None:
         {"publisher": "", "date": "", "title": "Two"},
     ]
     assert parse_sources("", None) == []
+    # Older GED rows: free-text notes, no headline.
+    assert parse_sources("AP 31/10,  Dawn 1/11", None) == [
+        {"publisher": "", "date": "", "title": "AP 31/10, Dawn 1/11", "note": "1"}
+    ]
 
 
 def test_cli_report(

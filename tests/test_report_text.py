@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from hypothesis import given
+import numpy as np
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from signalfire.report import text as t
+from signalfire.report.charts import spread
 
 
 def test_count_zero_one_many() -> None:
@@ -129,3 +131,23 @@ def test_missing_country_sentence() -> None:
         "The store holds no events for Afghanistan, only a country-month series: 1 fatality in "
         "December 2019 and 2,399 fatalities in December 2018."
     )
+
+
+@settings(deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.floats(60, 78, allow_nan=False), st.floats(23, 37, allow_nan=False)),
+        min_size=1,
+        max_size=10,
+    )
+)
+def test_map_labels_spread_apart(points: list[tuple[float, float]]) -> None:
+    anchors = np.asarray(points)
+    placed = spread(anchors, min_dist=1.0)
+    assert placed.shape == anchors.shape
+    for i in range(len(placed)):
+        for j in range(i + 1, len(placed)):
+            assert np.hypot(*(placed[i] - placed[j])) >= 0.95
+    # Labels that did not crowd stay on their region.
+    if len(points) == 1:
+        assert np.allclose(placed, anchors)

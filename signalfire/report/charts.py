@@ -67,6 +67,63 @@ def _outline(ax: Any, geometries: Sequence[Any], width: float, color: str = INK)
     )
 
 
+def spread(points: np.ndarray, min_dist: float, iterations: int = 100) -> np.ndarray:
+    """Label positions near `points`, pushed apart until about `min_dist` from each other."""
+    pos = np.asarray(points, dtype=float).copy()
+    for step in range(iterations):
+        moved = False
+        for i in range(len(pos)):
+            for j in range(i + 1, len(pos)):
+                d = pos[j] - pos[i]
+                dist = float(np.hypot(*d))
+                if dist >= min_dist:
+                    continue
+                if dist < 1e-9:  # same spot: push apart in a direction fixed by the pair
+                    angle = (i * 7 + j * 3 + step) % 12 * np.pi / 6
+                    unit, dist = np.array([np.cos(angle), np.sin(angle)]), 0.0
+                else:
+                    unit = d / dist
+                push = (min_dist - dist) / 2 * unit
+                pos[i] -= push
+                pos[j] += push
+                moved = True
+        if not moved:
+            break
+    return pos
+
+
+def _rank_labels(
+    ax: Any, areas: pd.DataFrame, labels: Sequence[tuple[int, str]], bounds: np.ndarray
+) -> None:
+    """Rank numbers at the regions, spread apart where they crowd, with a leader line."""
+    chosen = [(rank, rid) for rank, rid in labels if rid in areas.index]
+    if not chosen:
+        return
+    points = []
+    for _, rid in chosen:
+        geometry: Any = areas.at[rid, "geometry"]
+        point = geometry.representative_point()
+        points.append((point.x, point.y))
+    anchors = np.asarray(points)
+    width = float(bounds[2] - bounds[0])
+    placed = spread(anchors, min_dist=0.06 * width)
+    for (rank, _), (x0, y0), (x1, y1) in zip(chosen, anchors, placed, strict=True):
+        if np.hypot(x1 - x0, y1 - y0) > 0.01 * width:
+            ax.plot([x0, x1], [y0, y1], color=INK, linewidth=0.3, zorder=4)
+            ax.plot([x0], [y0], "o", color=INK, markersize=0.8, zorder=4)
+        ax.annotate(
+            str(rank),
+            (x1, y1),
+            ha="center",
+            va="center",
+            fontsize=5,
+            fontweight="bold",
+            color=INK,
+            bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": INK, "lw": 0.3},
+            zorder=5,
+        )
+
+
 def forecast_map(
     regions: pd.DataFrame,
     forecast: pd.DataFrame,
@@ -74,7 +131,7 @@ def forecast_map(
     labels: Sequence[tuple[int, str]] = (),
 ) -> bytes:
     """One small map per forecast month: expected fatalities per region (mean of the draws),
-    on the store's own polygons; `labels` (rank, region_id) are numbered on every map."""
+    on the store's own polygons; `labels` (rank, region_id) are numbered on the first map."""
     # At this scale (a country in 2.4 inches) 0.01 degrees is under a tenth of a point: the
     # simplified outlines look the same and draw several times faster.
     regions = regions.assign(geometry=shapely.simplify(regions["geometry"].to_numpy(), 0.01))
@@ -109,21 +166,8 @@ def forecast_map(
                     ax, list(regions.loc[regions["level"] == "adm1", "geometry"]), 0.35, "#555555"
                 )
             _outline(ax, list(regions.loc[regions["level"] == "adm0", "geometry"]), 0.6)
-            for rank, rid in labels:
-                if rid in areas.index:
-                    geometry: Any = areas.at[rid, "geometry"]
-                    point = geometry.representative_point()
-                    ax.annotate(
-                        str(rank),
-                        (point.x, point.y),
-                        ha="center",
-                        va="center",
-                        fontsize=5.5,
-                        fontweight="bold",
-                        color=INK,
-                        bbox={"boxstyle": "circle,pad=0.15", "fc": "white", "ec": INK, "lw": 0.3},
-                        zorder=4,
-                    )
+            if month == months[0]:
+                _rank_labels(ax, areas, labels, bounds)
             ax.set_xlim(bounds[0] - 0.2, bounds[2] + 0.2)
             ax.set_ylim(bounds[1] - 0.2, bounds[3] + 0.2)
             ax.set_aspect(1 / np.cos(np.radians((bounds[1] + bounds[3]) / 2)))

@@ -367,9 +367,11 @@ def _alerts(
 
 def parse_sources(notes: object, headline: object) -> list[dict[str, str]]:
     """UCDP's `source_article` ('"Publisher,date,headline";"..."') as publisher/date/title
-    entries; the headlines alone when the notes are not in that shape."""
+    entries; else the headlines; else the notes as written (older GED rows cite their sources
+    in free text, e.g. "AP 31/10"), marked `note`."""
     out: list[dict[str, str]] = []
-    if isinstance(notes, str) and notes.strip():
+    has_notes = isinstance(notes, str) and bool(notes.strip())
+    if isinstance(notes, str) and has_notes:
         for item in next(csv.reader([notes], delimiter=";")):
             parts = item.split(",", 2)
             if len(parts) == 3 and len(parts[1].strip()) == 10:
@@ -378,6 +380,9 @@ def parse_sources(notes: object, headline: object) -> list[dict[str, str]]:
                 )
     if not out and isinstance(headline, str) and headline.strip():
         out = [{"publisher": "", "date": "", "title": h.strip()} for h in headline.split(";")]
+    if not out and isinstance(notes, str) and has_notes:
+        text = " ".join(notes.split())
+        out = [{"publisher": "", "date": "", "title": text[:300], "note": "1"}]
     return [s for s in out if s["title"].strip() or s["publisher"]]
 
 

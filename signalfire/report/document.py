@@ -309,6 +309,9 @@ def _notable(brief: Brief) -> str:
             items = []
             for s in r.sources[:3]:
                 who = ", ".join(x for x in (s["publisher"], s["date"]) if x)
+                if s.get("note"):
+                    items.append(f"<li>source note: {e(s['title'])}</li>")
+                    continue
                 items.append(f"<li>{e(who)}{': ' if who else ''}“{e(s['title'].strip())}”</li>")
             if len(r.sources) > 3:
                 items.append(f"<li>{e(t.count(len(r.sources) - 3, 'more report'))}</li>")
@@ -466,7 +469,7 @@ def brief_html(brief: Brief, *, font_faces: str = "") -> str:
         f"<h2>Forecast: expected fatalities per {e(word)}</h2>",
         f"<p>{e(fc_sentence)}</p>",
         _img(map_png, "chart", f"forecast map by {word}"),
-        f'<p class="note">Numbers on the map are the ranks in the table below. Grey: no '
+        f'<p class="note">Numbers on the first map are the ranks in the table below. Grey: no '
         f"forecast. {e(t.plural(word).capitalize())} drawn from the store's boundaries.</p>",
         f'<h2 class="page-break">The {e(t.number(len(top)))} highest-risk {e(t.plural(word))}</h2>',
         f'<p class="note">Ranked by expected fatalities (mean of the forecast draws) in the '
