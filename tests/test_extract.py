@@ -194,3 +194,12 @@ def test_district_spelling_not_in_the_gazetteer(extractor: Extractor) -> None:
     )
     assert e.adm1 == "AF-NAN"
     assert extractor.gazetteer.adm2_names[e.adm2 or ""] == "Khogayani"
+
+
+def test_homonym_resolved_by_country_focus_not_population(extractor: Extractor) -> None:
+    # "Kohistan" is a district of Khyber Pakhtunkhwa, two districts of Afghanistan and an
+    # Afghan town (the only candidate with a population).
+    pk = one(extractor, "Pakistani troops killed 4 militants in Kohistan.")
+    assert (pk.country, pk.adm1) == ("PAK", "PK-KP")
+    af = one(extractor, "Afghan forces killed 4 Taliban fighters in Kohistan, Faryab province.")
+    assert (af.country, af.adm1) == ("AFG", "AF-FYB")
