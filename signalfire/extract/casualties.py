@@ -61,8 +61,8 @@ QUANTITY = rf"(?:{_QUALIFIER})?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{N
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
     r"perished|shot\s+dead|gunned\s+down|beheaded|executed|lost\s+their\s+lives|"
-    r"lost\s+(?:his|her)\s+life|lives|deaths?|fatalities|bodies|neutralized|neutralised|"
-    r"eliminated"
+    r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
+    r"neutralised|eliminated"
 )
 _INJURED_VERB = (
     r"wounded|wounding|wounds|injured|injuring|injures|injuries|hurt|hurting|hurts|maimed"
@@ -130,14 +130,16 @@ for _cat, _verb in _VERBS.items():
             ),
         )
     )
-    # "detained a Taliban facilitator", "killed a senior Haqqani leader"
+    # "detained a Taliban facilitator", "killed a senior Haqqani leader", "killing the
+    # insurgent" (singular only: "the insurgents" says no number), "killing him"
     _PATTERNS.append(
         (
             _cat,
             "verb",
             re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:an?|one)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)"
-                rf"[A-Za-z'’.-]+\s+){{0,3}}?(?:{_ONE_VICTIM})\b",
+                rf"\b(?P<verb>{_verb})\s+(?:(?:an?|one|the)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)"
+                rf"[A-Za-z'’.-]+\s+){{0,3}}?(?:{_ONE_VICTIM}|individual)\b(?![s'’-])|"
+                r"(?:him|her)\b)",
             ),
         )
     )
@@ -154,9 +156,11 @@ _PATTERNS.append(
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
     r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|of\s+the|of\s+them|of\s+whom|pounds|kg))",
+    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg))",
     re.IGNORECASE,
 )
+# "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
+_ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
 
 
 def parse_number(text: str) -> int | None:
@@ -268,6 +272,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                 if parsed is None or n1.lower() in {"a", "an"}:
                     continue
                 if _NOT_A_COUNT.match(text[m.end("n1") :]) and m.group("n2") is None:
+                    continue
+                if parsed == 1 and _ONE_OF.match(text[m.end("n1") :]):
                     continue
                 low = parsed
                 n2 = m.group("n2")
