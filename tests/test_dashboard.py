@@ -288,3 +288,21 @@ def test_a_server_that_wants_tokens_for_reads(
         p.wait_for_selector("body[data-map-ready]")
         assert p.locator('path[data-level="adm1"][data-region-id^="PK-"]').count() == 7
         context.close()
+
+
+def test_without_a_forecast_the_map_says_so(browser: Any, bounded_store: Any) -> None:
+    from signalfire.web import create_app
+
+    with LiveServer(create_app(bounded_store)) as server:
+        context = browser.new_context(viewport={"width": 1366, "height": 820}, base_url=server.url)
+        p = context.new_page()
+        p.goto("/")
+        p.wait_for_selector("body[data-map-ready]")
+        assert "signalfire forecast --level adm2" in p.text_content("#map-status")
+        assert p.locator("#month").is_disabled()
+        colours = set(fills(p, 'path[data-level="adm2"]').values())
+        assert colours == {"#d9d9d9"}  # every district: no forecast
+        assert p.locator('path[data-level="adm2"]').count() > 500  # both countries drawn
+        p.wait_for_selector("#alerts-status:not([hidden])")
+        assert p.text_content("#alerts-status") == "No alerts."
+        context.close()
