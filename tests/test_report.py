@@ -251,6 +251,8 @@ def test_request_validation() -> None:
         BriefRequest(as_of=AS_OF, level="adm3")
     with pytest.raises(ConfigError):
         BriefRequest(as_of=AS_OF, countries=("pak",))
+    with pytest.raises(ConfigError, match="conflictology"):
+        BriefRequest(as_of=AS_OF, model="oracle")
 
 
 def test_parse_sources() -> None:

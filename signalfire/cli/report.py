@@ -31,7 +31,13 @@ from .common import db_option, err, open_store, split_values
     type=click.IntRange(1, 12),
     default=3,
     show_default=True,
-    help="Forecast months shown (when no forecast is stored for the month).",
+    help="Forecast months shown on the map and in the table.",
+)
+@click.option(
+    "--model",
+    default="conflictology",
+    show_default=True,
+    help="Model fitted when no forecast run for the month is stored (see `signalfire forecast`).",
 )
 @click.option(
     "--out",
@@ -46,6 +52,7 @@ def report(
     country: tuple[str, ...],
     level: str,
     horizon: int,
+    model: str,
     out_path: Path,
 ) -> None:
     """Write the situation report for --as-of: figures, forecast map, highest-risk regions,
@@ -59,6 +66,7 @@ def report(
         countries=tuple(c.upper() for c in split_values(country)),
         level=level,
         horizon=horizon,
+        model=model,
     )
     started = time.perf_counter()
     # Read-only: a brief never changes the store (a forecast it needs is fitted, not saved).

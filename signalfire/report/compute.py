@@ -78,6 +78,10 @@ class BriefRequest:
             raise ConfigError("horizon", self.horizon, "1 to 12 months")
         if self.top < 1:
             raise ConfigError("top", self.top, "a positive number of regions")
+        from ..models import MODELS
+
+        if self.model not in MODELS:
+            raise ConfigError("model", self.model, f"one of {', '.join(sorted(MODELS))}")
 
 
 @dataclass(frozen=True)
@@ -241,14 +245,15 @@ def _region_names(store: Store, level: str, countries: Sequence[str]) -> pd.Data
 
 
 def _forecast(
-    store: Store, request: BriefRequest, countries: Sequence[str]
+    store: Store, request: BriefRequest, countries: Sequence[str], region_ids: Sequence[str]
 ) -> tuple[Any, dict[str, Any]]:
-    """The latest stored fatality forecast made as of the month at this level, else a new one
-    fitted on data up to the month (not saved: a brief only reads the store)."""
+    """The latest stored fatality forecast made as of the month at this level (if it covers
+    every region of the brief), else a new one fitted on data up to the month (not saved: a
+    brief only reads the store)."""
     from ..alerts import saved_forecast
 
     found = saved_forecast(store, request.as_of, request.level)
-    if found is not None:
+    if found is not None and set(region_ids) <= set(found[0].region_ids):
         forecast, run_id = found
         row = store.con.execute(
             "SELECT created_at, draws FROM forecast_runs WHERE run_id = ?", [run_id]
@@ -545,7 +550,7 @@ def compute_brief(store: Store, request: BriefRequest) -> Brief:
             f"no {request.level} boundaries in the store for {', '.join(countries)}: "
             "load them with `signalfire regions load`"
         )
-    forecast, info = _forecast(store, request, countries)
+    forecast, info = _forecast(store, request, countries, list(names.index))
     fc = _forecast_frame(forecast, names, request.horizon)
     top, history = _top_regions(store, request, fc, countries)
     alerts, origin = _alerts(store, request, forecast, names)
