@@ -510,6 +510,11 @@ def test_upload_ingests_with_a_token(
     assert_error(bad, 422)
     empty = client.post("/api/ingest", params=params, content=b"", headers=auth(web_data.token))
     assert_error(empty, 422)
+    garbage = client.post(
+        "/api/ingest", params=params, content=b"a,b\n1,2\n", headers=auth(web_data.token)
+    )
+    message = str(assert_error(garbage, 422)["message"])
+    assert "_new.csv: not a" in message and "/" not in message.split(":")[0]
 
 
 def test_body_limits(live: LiveServer, web_data: WebData) -> None:

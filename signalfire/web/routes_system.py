@@ -11,6 +11,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.responses import Response
 
 from .. import __version__
+from ..errors import InputError, SignalfireError
 from ..ingest import ingest
 from ..sources import ADAPTERS
 from ..store import Store
@@ -112,6 +113,12 @@ async def upload(
         try:
             with request.app.state.write_lock:
                 report = ingest(view, format, target)
+        except SignalfireError as exc:
+            # Name the upload as the client knows it, not by its path on this server.
+            raise ApiError(
+                422 if isinstance(exc, InputError) else 503,
+                exc.message.replace(str(target), target.name),
+            ) from None
         finally:
             view.con.close()
         request.app.state.cache.clear()
