@@ -70,6 +70,9 @@ def test_change_sentence() -> None:
 
 
 def test_alerts_sentence() -> None:
+    assert t.alerts_sentence({"new actor": 3}) == (
+        "3 alerts are open at the end of the month (3 new actors)."
+    )
     assert t.alerts_sentence({}) == "No alerts are open at the end of the month."
     assert t.alerts_sentence({"surge": 0}) == "No alerts are open at the end of the month."
     assert (
@@ -78,7 +81,7 @@ def test_alerts_sentence() -> None:
     )
     assert (
         t.alerts_sentence({"surge": 2, "new actor": 1})
-        == "3 alerts are open at the end of the month (2 surge and 1 new actor)."
+        == "3 alerts are open at the end of the month (2 surges and 1 new actor)."
     )
 
 

@@ -22,7 +22,7 @@ from .compute import Brief, rows_of
 
 KIND_LABEL = {
     "surge": "surge",
-    "forecast_threshold": "forecast",
+    "forecast_threshold": "forecast threshold",
     "new_actor": "new actor",
     "spillover": "spillover",
     "rule": "rule",

@@ -106,23 +106,14 @@ def change_sentence(word: str, now: int, prev: int, year_ago: int, months: tuple
 
 
 def alerts_sentence(by_kind: dict[str, int]) -> str:
-    """'2 alerts are open at the end of the month (1 surge and 1 new-actor).'"""
+    """'3 alerts are open at the end of the month (2 surges and 1 new actor).' The keys are
+    kinds as nouns ('surge', 'new actor')."""
     n = sum(by_kind.values())
     if n == 0:
         return "No alerts are open at the end of the month."
-    kinds = join_names([f"{number(k)} {_kind(name)}" for name, k in by_kind.items() if k])
+    kinds = join_names([count(k, name) for name, k in by_kind.items() if k])
     verb = "is" if n == 1 else "are"
     return f"{count(n, 'alert').capitalize()} {verb} open at the end of the month ({kinds})."
-
-
-def _kind(name: str) -> str:
-    return {
-        "surge": "surge",
-        "forecast_threshold": "forecast",
-        "new_actor": "new-actor",
-        "spillover": "spillover",
-        "rule": "rule",
-    }.get(name, name)
 
 
 def forecast_sentence(
