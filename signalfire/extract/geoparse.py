@@ -14,6 +14,7 @@ province, a district and a city). Each mention's candidates are scored by
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -130,3 +131,36 @@ def most_specific(resolved: list[Resolved]) -> Resolved | None:
         if inside:
             best = r
     return best
+
+
+_ATTRIBUTION = re.compile(
+    r"^[^.;]{0,30}?\b(?:said|told|reported|added|confirmed|quoted)\b", re.IGNORECASE
+)
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:officials?|spokesm[ae]n|sources|police|reporters|hospital|journalists)\s+in\s+$",
+    re.IGNORECASE,
+)
+
+
+def drop_attributions(mentions: list[Resolved], text: str) -> list[Resolved]:
+    """Without places that only say where a source spoke ("officials in Peshawar said")."""
+    kept = [
+        r
+        for r in mentions
+        if not (
+            _ATTRIBUTION_BEFORE.search(text[max(0, r.mention.start - 30) : r.mention.start])
+            and _ATTRIBUTION.match(text[r.mention.end : r.mention.end + 40])
+        )
+    ]
+    return kept or mentions
+
+
+def dominant_province(mentions: list[Resolved]) -> list[Resolved]:
+    """The mentions of the most mentioned province (used when the event sentences name none)."""
+    if not mentions:
+        return []
+    counts: dict[str, int] = {}
+    for r in mentions:
+        counts[r.place.adm1] = counts.get(r.place.adm1, 0) + 1
+    top = max(counts, key=lambda k: counts[k])
+    return [r for r in mentions if r.place.adm1 == top]

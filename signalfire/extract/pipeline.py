@@ -17,54 +17,51 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from ..actors import Actor, ActorTable, normalize_name
+from ..actors import Actor, ActorTable
 from .casualties import Count, find_counts, sentence_totals
-from .dates import DateMention, find_dateline, find_dates
-from .event_types import Trigger, classify, find_triggers, is_violent
+from .dates import find_dateline, find_dates
+from .event_types import classify, find_triggers, is_violent
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
     PlaceMention,
     Resolved,
     country_focus,
+    dominant_province,
+    drop_attributions,
     most_specific,
     resolve_mentions,
 )
 from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, build_pipelines
 from .roles import (
+    CIVILIAN_ADJECTIVE,
     CIVILIAN_WORDS,
     COALITION_WORDS,
-    NONSTATE_OF,
-    NONSTATE_WORDS,
-    STATE_OF,
-    STATE_WORDS,
+    NO_BEFORE,
     ActorMention,
+    contextual_actor,
+    generic_actors,
     merge_roles,
     role_of,
     violent_verbs,
 )
+from .sentences import (
+    BACKGROUND,
+    PARAGRAPH_BREAK,
+    Sentence,
+    floor_start,
+    for_processing,
+    group_sentences,
+    ner_windows,
+    widen_name,
+)
 from .textcase import fold
 
-# A sentence starting with one of these reports another incident.
-_NEW_EVENT = re.compile(
-    r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
-    r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
-    r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
-    r"previous)\s+day)",
-    re.IGNORECASE,
-)
-# Background sentences: history, not the reported event.
-_BACKGROUND = re.compile(
-    r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|over\s+the\s+past|in\s+recent\s+(?:years|months)"
-    r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been))",
-    re.IGNORECASE,
-)
 # "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:".
 _DATELINE_PLACE = re.compile(
     r"\b[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]{2,})*(?:,\s+[A-Z][a-z]+)?"
@@ -126,20 +123,6 @@ _NOT_A_GROUP = re.compile(
     r"ministry|united|u\.?s\.?|american|indian|frontier|corps)\b",
     re.IGNORECASE,
 )
-_UPPER_RATIO = 0.6
-
-
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    text: str
-    is_event: bool = False
-    triggers: list[Trigger] = field(default_factory=list)
-    counts: list[Count] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
-    places: list[PlaceMention] = field(default_factory=list)
-    actors: list[ActorMention] = field(default_factory=list)
 
 
 class Extractor:
@@ -185,13 +168,13 @@ class Extractor:
 
     # -- internals ----------------------------------------------------------------------------
     def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
-        texts = [_for_processing(d.text) for d in documents]
+        texts = [for_processing(d.text) for d in documents]
         spacy_docs = self.pipes.rules(texts)
         prepared = [self._prepare(d, sd) for d, sd in zip(documents, spacy_docs, strict=True)]
         # NER on the windows where it can change something, for all documents in one batch.
         requests: list[tuple[int, int, int]] = []
         for i, (_, sentences, _) in enumerate(prepared):
-            windows = [w for s in sentences if s.is_event for w in _ner_windows(s)]
+            windows = [w for s in sentences if s.is_event for w in ner_windows(s)]
             requests.extend((i, a, b) for a, b in windows[: self.max_ner_sentences])
         persons: list[list[tuple[int, int]]] = [[] for _ in documents]
         orgs: list[list[tuple[int, int, str]]] = [[] for _ in documents]
@@ -207,13 +190,13 @@ class Extractor:
                 for ent in sdoc.ents:
                     a, b = origin + ent.start_char, origin + ent.end_char
                     if ent.label_ == "PERSON":
-                        persons[i].append(_widen_name(documents[i].text, a, b))
+                        persons[i].append(widen_name(documents[i].text, a, b))
                     elif ent.label_ in {"ORG", "NORP"}:
                         orgs[i].append((a, b, documents[i].text[a:b]))
         for i, (doc, sentences, dateline_end) in enumerate(prepared):
             yield doc, self._events(doc, sentences, dateline_end, persons[i], orgs[i])
 
-    def _prepare(self, doc: Document, sdoc: Any) -> tuple[Document, list[_Sentence], int]:
+    def _prepare(self, doc: Document, sdoc: Any) -> tuple[Document, list[Sentence], int]:
         text = doc.text
         published = doc.published or find_dateline(text)
         if published != doc.published:
@@ -225,17 +208,17 @@ class Extractor:
             # A headline or paragraph without a full stop ends at a blank line.
             a, b = sent.start_char, sent.end_char
             chunk = text[a:b]
-            bounds = [0, *(m.end() for m in _PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
+            bounds = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
             for x, y in itertools.pairwise(bounds):
                 if chunk[x:y].strip():
-                    s = _Sentence(a + x, a + y, chunk[x:y])
-                    s.is_event = is_violent(s.text) and not _BACKGROUND.match(s.text)
+                    s = Sentence(a + x, a + y, chunk[x:y])
+                    s.is_event = is_violent(s.text) and not BACKGROUND.match(s.text)
                     sentences.append(s)
         # Entities from the rulers, by sentence.
         by_start = {s.start: s for s in sentences}
         starts = sorted(by_start)
         for ent in sdoc.ents:
-            owner = by_start[_floor(starts, ent.start_char)]
+            owner = by_start[floor_start(starts, ent.start_char)]
             etext = text[ent.start_char : ent.end_char]
             if ent.label_ == "ACTOR":
                 owner.actors.append(ActorMention(ent.ent_id_, ent.start_char, ent.end_char, etext))
@@ -265,7 +248,7 @@ class Extractor:
     def _events(
         self,
         doc: Document,
-        sentences: list[_Sentence],
+        sentences: list[Sentence],
         dateline_end: int,
         persons: list[tuple[int, int]],
         orgs: list[tuple[int, int, str]],
@@ -308,7 +291,7 @@ class Extractor:
                     self._new_actors[actor.actor_id] = actor
 
         self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
-        groups = _group_sentences(sentences, resolved)
+        groups = group_sentences(sentences, resolved)
         events = []
         for n, group in enumerate(groups):
             event = self._build_event(doc, group, resolved, main_country, first=(n == 0),
@@ -317,7 +300,7 @@ class Extractor:
                 events.append(event)
         return events
 
-    def _fuzzy_districts(self, s: _Sentence) -> list[PlaceMention]:
+    def _fuzzy_districts(self, s: Sentence) -> list[PlaceMention]:
         """ "<Name> district" where the gazetteer lacks that spelling ("Khugyani district"):
         the closest district name (rapidfuzz ratio) among the districts of a province the
         sentence names (>= `FUZZY_DISTRICT_IN_PROVINCE`), else among all (>= `FUZZY_DISTRICT`)."""
@@ -349,7 +332,7 @@ class Extractor:
                 found.append(PlaceMention(a, b, m.group(1), best[0]))
         return found
 
-    def _kashmir_front(self, group: list[_Sentence]) -> Resolved | None:
+    def _kashmir_front(self, group: list[Sentence]) -> Resolved | None:
         """Indian shelling or firing reported from Pakistan, with no place named: the Line of
         Control in Azad Kashmir, known to the province only (where_prec 4)."""
         for s in group:
@@ -372,11 +355,11 @@ class Extractor:
     def _build_event(
         self,
         doc: Document,
-        group: list[_Sentence],
+        group: list[Sentence],
         resolved: dict[PlaceMention, Resolved],
         main_country: str | None,
         first: bool,
-        all_sentences: list[_Sentence],
+        all_sentences: list[Sentence],
     ) -> ExtractedEvent | None:
         evidence: list[Evidence] = []
         text = doc.text
@@ -413,8 +396,8 @@ class Extractor:
             mentions = [resolved[m] for s in lead for m in s.places if m in resolved]
         if not mentions:
             doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
-            mentions = _dominant_province(doc_mentions)
-        loc = most_specific(_drop_attributions(mentions, text))
+            mentions = dominant_province(doc_mentions)
+        loc = most_specific(drop_attributions(mentions, text))
         inferred = False
         if loc is None and "PAK" in self._focus:
             loc = self._kashmir_front(group)
@@ -447,24 +430,24 @@ class Extractor:
         victims = [c for s in group for c in s.counts]
         for s in group:
             mentions_a = list(s.actors)
-            for m in _generic_actors(s, event_country, self._coalition):
+            for m in generic_actors(s.text, s.start, event_country, self._coalition):
                 if not any(a.start < m.end and m.start < a.end for a in mentions_a):
                     mentions_a.append(m)
             verbs = violent_verbs(s.text) if mentions_a else []
             for m in mentions_a:
                 if m.actor_id == "civilians" and (
-                    _NO_BEFORE.search(fold(text[max(0, m.start - 25) : m.start]))
-                    or _CIVILIAN_ADJECTIVE.match(fold(text[m.end : m.end + 20]))
+                    NO_BEFORE.search(fold(text[max(0, m.start - 25) : m.start]))
+                    or CIVILIAN_ADJECTIVE.match(fold(text[m.end : m.end + 20]))
                 ):
                     continue  # "no civilians were harmed", "civilian casualties"
-                actor_id = _contextual_actor(m, event_country, date)
+                actor_id = contextual_actor(m, event_country, date)
                 role, claim = role_of(m, s.text, s.start, s.counts, verbs)
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)
         civilian_target = any(
             (hit := CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])))
-            and not _NO_BEFORE.search(
+            and not NO_BEFORE.search(
                 fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
             )
             for c in victims
@@ -511,128 +494,6 @@ class Extractor:
         )
 
 
-_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
-_WORD_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
-# Capitalised words next to a place name that do not make it part of a person's name.
-_NOT_NAME_WORDS = frozenset(
-    [
-        "In",
-        "On",
-        "At",
-        "The",
-        "From",
-        "Near",
-        "Of",
-        "And",
-        "For",
-        "To",
-        "A",
-        "An",
-        "By",
-        "Into",
-        "Across",
-        "Outside",
-        "Inside",
-        "Province",
-        "District",
-        "City",
-        "Agency",
-        "Valley",
-        "Area",
-        "Region",
-        "Village",
-        "Town",
-        "Afghan",
-        "Afghanistan",
-        "Pakistani",
-        "Pakistan",
-        "Provincial",
-        "Capital",
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "North",
-        "South",
-        "East",
-        "West",
-        "Upper",
-        "Lower",
-        "Police",
-        "Army",
-        "Tribal",
-        "Today",
-        "Yesterday",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Also",
-        "During",
-        "After",
-        "Before",
-        "Meanwhile",
-        "Separately",
-    ]
-)
-_UNKNOWN_GROUP_HINT = re.compile(
-    r"\b(?:Lashkar|Jaish|Tehreek|Tehrik|Jamaat|Jamat|Harkat|Hizb|Jund|Ansar|Tanzeem|Sipah|"
-    r"Brigade|Front|Movement|Liberation)\b"
-)
-
-
-_NER_CONTEXT = 60  # characters of context either side of what NER is asked about
-
-
-def _ner_windows(s: _Sentence) -> list[tuple[int, int]]:
-    """The parts of a sentence where the statistical NER can change anything: around a place
-    name touching another capitalised word (it may be part of a person's name: "Rustam Shah
-    Mohmand"), and around a group-like word the actor table does not cover (an unknown group).
-    Everything else skips NER, which is what makes the pipeline fast."""
-    spots: list[tuple[int, int]] = []
-    for m in s.places:
-        if m.key.startswith("country:"):
-            continue
-        a, b = m.start - s.start, m.end - s.start
-        before = _WORD_BEFORE.search(s.text[max(0, a - 20) : a])
-        after = _WORD_AFTER.match(s.text[b : b + 20])
-        if any(w is not None and w.group(1) not in _NOT_NAME_WORDS for w in (before, after)):
-            spots.append((m.start, m.end))
-    for hint in _UNKNOWN_GROUP_HINT.finditer(s.text):
-        at = s.start + hint.start()
-        covered = [(x.start, x.end) for x in s.actors] + [(x.start, x.end) for x in s.places]
-        if not any(x0 <= at < x1 for x0, x1 in covered):
-            spots.append((at, s.start + hint.end()))
-    windows: list[tuple[int, int]] = []
-    for a, b in sorted(spots):
-        a, b = max(s.start, a - _NER_CONTEXT), min(s.end, b + _NER_CONTEXT)
-        if windows and a <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
-        else:
-            windows.append((a, b))
-    return windows
-
-
-_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+)+$")
-_NAME_AFTER = re.compile(r"^(?:\s+[A-Z][a-z]+\b)+")
-
-
-def _widen_name(text: str, start: int, end: int) -> tuple[int, int]:
-    """A PERSON span grown over the capitalised words touching it: NER often drops a first
-    name ("Rustam [Shah Mohmand]") that may itself be a place name."""
-    before = _NAME_BEFORE.search(text[max(0, start - 40) : start])
-    if before:
-        start -= len(before.group(0))
-    after = _NAME_AFTER.match(text[end : end + 40])
-    if after:
-        end += len(after.group(0))
-    return start, end
-
-
 @lru_cache(maxsize=1)
 def default_extractor() -> Extractor:
     """One extractor per process with the packaged actor table and the reference gazetteer."""
@@ -649,128 +510,3 @@ _ADDITIONAL = re.compile(r"\b(?:also|additional|another|in\s+addition)\b", re.IG
 _DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")
 FUZZY_DISTRICT = 85.0
 FUZZY_DISTRICT_IN_PROVINCE = 70.0
-_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-_UPPER = re.compile(r"[A-Z]")
-_LETTER = re.compile(r"[A-Za-z]")
-
-
-def _for_processing(text: str) -> str:
-    """All-caps headlines title-cased (same length) so case-sensitive place names match."""
-    sample = text[:400]
-    letters = len(_LETTER.findall(sample))
-    if letters and len(_UPPER.findall(sample)) / letters > _UPPER_RATIO:
-        titled = text.title()
-        if len(titled) == len(text):
-            return titled
-    return text
-
-
-def _floor(starts: list[int], value: int) -> int:
-    import bisect
-
-    return starts[bisect.bisect_right(starts, value) - 1]
-
-
-def _group_sentences(
-    sentences: list[_Sentence], resolved: dict[PlaceMention, Resolved]
-) -> list[list[_Sentence]]:
-    groups: list[list[_Sentence]] = []
-    current: list[_Sentence] = []
-    current_adm1: set[str] = set()
-    for s in sentences:
-        if not s.is_event:
-            continue
-        adm1s = {resolved[m].place.adm1 for m in s.places if m in resolved}
-        starts_new = bool(current) and (
-            (bool(_NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
-            or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
-        )
-        if starts_new:
-            groups.append(current)
-            current, current_adm1 = [], set()
-        current.append(s)
-        current_adm1 |= adm1s
-    if current:
-        groups.append(current)
-    return groups
-
-
-_ATTRIBUTION = re.compile(
-    r"^[^.;]{0,30}?\b(?:said|told|reported|added|confirmed|quoted)\b", re.IGNORECASE
-)
-_ATTRIBUTION_BEFORE = re.compile(
-    r"\b(?:officials?|spokesm[ae]n|sources|police|reporters|hospital|journalists)\s+in\s+$",
-    re.IGNORECASE,
-)
-
-
-def _drop_attributions(mentions: list[Resolved], text: str) -> list[Resolved]:
-    """Without places that only say where a source spoke ("officials in Peshawar said")."""
-    kept = [
-        r
-        for r in mentions
-        if not (
-            _ATTRIBUTION_BEFORE.search(text[max(0, r.mention.start - 30) : r.mention.start])
-            and _ATTRIBUTION.match(text[r.mention.end : r.mention.end + 40])
-        )
-    ]
-    return kept or mentions
-
-
-def _dominant_province(mentions: list[Resolved]) -> list[Resolved]:
-    """The mentions of the most mentioned province (used when the event sentences name none)."""
-    if not mentions:
-        return []
-    counts: dict[str, int] = {}
-    for r in mentions:
-        counts[r.place.adm1] = counts.get(r.place.adm1, 0) + 1
-    top = max(counts, key=lambda k: counts[k])
-    return [r for r in mentions if r.place.adm1 == top]
-
-
-_BALOCH = re.compile(
-    r"\bbalo?u?ch(?:i|istan)?\s+(?:militants?|separatists?|rebels?|insurgents?|"
-    r"nationalists?|militant\s+group|liberation)"
-)
-# "No civilians were harmed": a civilian mention that says there were no civilian victims.
-_NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
-# "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
-_CIVILIAN_ADJECTIVE = re.compile(
-    r"^\s+(?:lives|casualt\w+|structures?|areas?|homes?|property|damage|population|"
-    r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
-)
-_CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
-
-
-def _generic_actors(s: _Sentence, country: str | None, coalition: bool) -> list[ActorMention]:
-    """Actors implied by generic words ("troops", "militants"), marked named=False."""
-    found: list[tuple[str | None, re.Match[str]]] = []
-    state = "nato_isaf" if coalition else STATE_OF.get(country or "")
-    low = fold(s.text)
-    found += [(state, m) for m in STATE_WORDS.finditer(low)]
-    # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
-    nonstate = "bla" if country == "PAK" and _BALOCH.search(low) else NONSTATE_OF.get(country or "")
-    found += [(nonstate, m) for m in NONSTATE_WORDS.finditer(low)]
-    found += [
-        ("civilians", m)
-        for m in CIVILIAN_WORDS.finditer(low)
-        if m.group(0) in _CIVILIAN_NOUNS
-        and not _NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
-    ]
-    return [
-        ActorMention(
-            actor, s.start + m.start(), s.start + m.end(), s.text[m.start() : m.end()], False
-        )
-        for actor, m in found
-        if actor
-    ]
-
-
-def _contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
-    """Bare "Taliban" in a Pakistani story after the TTP's founding (Dec 2007) means the TTP."""
-    if m.actor_id == "afg_taliban" and country == "PAK":
-        bare = normalize_name(m.text) in {"taliban", "taleban", "taliban militants",
-                                           "taliban fighters", "taliban insurgents"}  # fmt: skip
-        if bare and (date is None or date >= dt.date(2007, 12, 1)):
-            return "ttp"
-    return m.actor_id

@@ -20,9 +20,11 @@ the main non-state actor of that country (TTP in Pakistan, the Taliban in Afghan
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..actors import normalize_name
 from .casualties import Count
 from .model import ActorRole
 from .textcase import fold
@@ -168,3 +170,52 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
             r for r in values if r.named or r.role != "perpetrator" or r.kind == "state_force"
         ]
     return sorted(values, key=lambda r: ("perpetrator", "target", "other").index(r.role))
+
+
+_BALOCH = re.compile(
+    r"\bbalo?u?ch(?:i|istan)?\s+(?:militants?|separatists?|rebels?|insurgents?|"
+    r"nationalists?|militant\s+group|liberation)"
+)
+# "No civilians were harmed": a civilian mention that says there were no civilian victims.
+NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
+# "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
+CIVILIAN_ADJECTIVE = re.compile(
+    r"^\s+(?:lives|casualt\w+|structures?|areas?|homes?|property|damage|population|"
+    r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
+)
+_CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
+
+
+def generic_actors(
+    text: str, start: int, country: str | None, coalition: bool
+) -> list[ActorMention]:
+    """Actors implied by generic words in a sentence `text` starting at offset `start`
+    ("troops", "militants"), marked named=False."""
+    found: list[tuple[str | None, re.Match[str]]] = []
+    state = "nato_isaf" if coalition else STATE_OF.get(country or "")
+    low = fold(text)
+    found += [(state, m) for m in STATE_WORDS.finditer(low)]
+    # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
+    nonstate = "bla" if country == "PAK" and _BALOCH.search(low) else NONSTATE_OF.get(country or "")
+    found += [(nonstate, m) for m in NONSTATE_WORDS.finditer(low)]
+    found += [
+        ("civilians", m)
+        for m in CIVILIAN_WORDS.finditer(low)
+        if m.group(0) in _CIVILIAN_NOUNS
+        and not NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
+    ]
+    return [
+        ActorMention(actor, start + m.start(), start + m.end(), text[m.start() : m.end()], False)
+        for actor, m in found
+        if actor
+    ]
+
+
+def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
+    """Bare "Taliban" in a Pakistani story after the TTP's founding (Dec 2007) means the TTP."""
+    if m.actor_id == "afg_taliban" and country == "PAK":
+        bare = normalize_name(m.text) in {"taliban", "taleban", "taliban militants",
+                                           "taliban fighters", "taliban insurgents"}  # fmt: skip
+        if bare and (date is None or date >= dt.date(2007, 12, 1)):
+            return "ttp"
+    return m.actor_id

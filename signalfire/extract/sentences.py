@@ -1,0 +1,211 @@
+"""Sentences of an article: splitting details, grouping into events, and where NER is needed.
+
+Kept apart from `pipeline` so that each module stays small; `pipeline.Extractor` fills the
+`Sentence` fields and calls these helpers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .casualties import Count
+from .dates import DateMention
+from .event_types import Trigger
+from .geoparse import PlaceMention, Resolved
+from .roles import ActorMention
+
+# A sentence starting with one of these reports another incident.
+NEW_EVENT = re.compile(
+    r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
+    r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
+    r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
+    r"previous)\s+day)",
+    re.IGNORECASE,
+)
+# Background sentences: history, not the reported event.
+BACKGROUND = re.compile(
+    r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|over\s+the\s+past|in\s+recent\s+(?:years|months)"
+    r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been))",
+    re.IGNORECASE,
+)
+PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+_UPPER = re.compile(r"[A-Z]")
+_LETTER = re.compile(r"[A-Za-z]")
+_UPPER_RATIO = 0.6
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    is_event: bool = False
+    triggers: list[Trigger] = field(default_factory=list)
+    counts: list[Count] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+    actors: list[ActorMention] = field(default_factory=list)
+
+
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
+_WORD_AFTER = re.compile(r"^\s+([A-Z][a-z]+)\b")
+# Capitalised words next to a place name that do not make it part of a person's name.
+_NOT_NAME_WORDS = frozenset(
+    [
+        "In",
+        "On",
+        "At",
+        "The",
+        "From",
+        "Near",
+        "Of",
+        "And",
+        "For",
+        "To",
+        "A",
+        "An",
+        "By",
+        "Into",
+        "Across",
+        "Outside",
+        "Inside",
+        "Province",
+        "District",
+        "City",
+        "Agency",
+        "Valley",
+        "Area",
+        "Region",
+        "Village",
+        "Town",
+        "Afghan",
+        "Afghanistan",
+        "Pakistani",
+        "Pakistan",
+        "Provincial",
+        "Capital",
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "North",
+        "South",
+        "East",
+        "West",
+        "Upper",
+        "Lower",
+        "Police",
+        "Army",
+        "Tribal",
+        "Today",
+        "Yesterday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Also",
+        "During",
+        "After",
+        "Before",
+        "Meanwhile",
+        "Separately",
+    ]
+)
+_UNKNOWN_GROUP_HINT = re.compile(
+    r"\b(?:Lashkar|Jaish|Tehreek|Tehrik|Jamaat|Jamat|Harkat|Hizb|Jund|Ansar|Tanzeem|Sipah|"
+    r"Brigade|Front|Movement|Liberation)\b"
+)
+
+
+_NER_CONTEXT = 60  # characters of context either side of what NER is asked about
+
+
+def ner_windows(s: Sentence) -> list[tuple[int, int]]:
+    """The parts of a sentence where the statistical NER can change anything: around a place
+    name touching another capitalised word (it may be part of a person's name: "Rustam Shah
+    Mohmand"), and around a group-like word the actor table does not cover (an unknown group).
+    Everything else skips NER, which is what makes the pipeline fast."""
+    spots: list[tuple[int, int]] = []
+    for m in s.places:
+        if m.key.startswith("country:"):
+            continue
+        a, b = m.start - s.start, m.end - s.start
+        before = _WORD_BEFORE.search(s.text[max(0, a - 20) : a])
+        after = _WORD_AFTER.match(s.text[b : b + 20])
+        if any(w is not None and w.group(1) not in _NOT_NAME_WORDS for w in (before, after)):
+            spots.append((m.start, m.end))
+    for hint in _UNKNOWN_GROUP_HINT.finditer(s.text):
+        at = s.start + hint.start()
+        covered = [(x.start, x.end) for x in s.actors] + [(x.start, x.end) for x in s.places]
+        if not any(x0 <= at < x1 for x0, x1 in covered):
+            spots.append((at, s.start + hint.end()))
+    windows: list[tuple[int, int]] = []
+    for a, b in sorted(spots):
+        a, b = max(s.start, a - _NER_CONTEXT), min(s.end, b + _NER_CONTEXT)
+        if windows and a <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(b, windows[-1][1]))
+        else:
+            windows.append((a, b))
+    return windows
+
+
+_NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+)+$")
+_NAME_AFTER = re.compile(r"^(?:\s+[A-Z][a-z]+\b)+")
+
+
+def widen_name(text: str, start: int, end: int) -> tuple[int, int]:
+    """A PERSON span grown over the capitalised words touching it: NER often drops a first
+    name ("Rustam [Shah Mohmand]") that may itself be a place name."""
+    before = _NAME_BEFORE.search(text[max(0, start - 40) : start])
+    if before:
+        start -= len(before.group(0))
+    after = _NAME_AFTER.match(text[end : end + 40])
+    if after:
+        end += len(after.group(0))
+    return start, end
+
+
+def for_processing(text: str) -> str:
+    """All-caps headlines title-cased (same length) so case-sensitive place names match."""
+    sample = text[:400]
+    letters = len(_LETTER.findall(sample))
+    if letters and len(_UPPER.findall(sample)) / letters > _UPPER_RATIO:
+        titled = text.title()
+        if len(titled) == len(text):
+            return titled
+    return text
+
+
+def floor_start(starts: list[int], value: int) -> int:
+    """The largest start <= value (the sentence a character offset falls in)."""
+    return starts[bisect.bisect_right(starts, value) - 1]
+
+
+def group_sentences(
+    sentences: list[Sentence], resolved: dict[PlaceMention, Resolved]
+) -> list[list[Sentence]]:
+    groups: list[list[Sentence]] = []
+    current: list[Sentence] = []
+    current_adm1: set[str] = set()
+    for s in sentences:
+        if not s.is_event:
+            continue
+        adm1s = {resolved[m].place.adm1 for m in s.places if m in resolved}
+        starts_new = bool(current) and (
+            (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
+            or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
+        )
+        if starts_new:
+            groups.append(current)
+            current, current_adm1 = [], set()
+        current.append(s)
+        current_adm1 |= adm1s
+    if current:
+        groups.append(current)
+    return groups
