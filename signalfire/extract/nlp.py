@@ -4,8 +4,9 @@ sentences.
 Running `en_core_web_sm`'s tok2vec + NER over every word costs ~4-8k words/s here, far below
 the 100 articles/s target, so the article goes through `rules` (tokenizer, rule-based sentence
 splitter and two EntityRulers: actors from the actor table, case-insensitive; places from the
-gazetteer and actor acronyms, case-sensitive so that "tank" or "is" are not matched) and only short windows
-of event sentences (at most `MAX_NER_SENTENCES` per article) go through the NER model: around
+gazetteer and actor acronyms, case-sensitive so that "tank" or "is" are not matched) and only
+short windows of event sentences (at most `MAX_NER_SENTENCES` per article) go through the NER
+model: around
 place names that may be part of a person's name, and around group-like words the actor table
 does not know (see `sentences.ner_windows`).
 """
