@@ -383,3 +383,24 @@ def test_relations_list_filters(graph_path: Path, capsys: pytest.CaptureFixture[
     )
     code, _, err = run(["relations", "list", "--type", "likes", *db], capsys)
     assert code == 2 and "likes" in err
+
+
+def test_derive_and_graph_commands(
+    ged_store_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = tmp_path / "g.duckdb"
+    shutil.copy(ged_store_path, db)
+    code, out, err = run(["actors", "derive", "--db", str(db)], capsys)
+    assert code == 0, err
+    assert "new sources" in out
+    code, out, _ = run(["actors", "derive", "--db", str(db)], capsys)
+    assert code == 0 and ": 0 new, 0 new sources" in out
+    page = tmp_path / "g.html"
+    code, _, err = run(["actors", "graph", "--db", str(db), "--out", str(page)], capsys)
+    assert code == 0 and "actors" in err and page.read_text().startswith("<!DOCTYPE html>")
+    code, out, _ = run(
+        ["actors", "graph", "--db", str(db), "--format", "json", "--at", "2016"], capsys
+    )
+    assert code == 0 and json.loads(out)["at"] == "2016"
+    code, _, err = run(["actors", "graph", "--db", str(db), "--at", "2016-13"], capsys)
+    assert code == 2 and "YYYY" in err
