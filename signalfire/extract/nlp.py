@@ -6,9 +6,8 @@ the 100 articles/s target, so the article goes through `rules` (tokenizer, rule-
 splitter and two EntityRulers: actors from the actor table, case-insensitive; places from the
 gazetteer and actor acronyms, case-sensitive so that "tank" or "is" are not matched) and only
 short windows of event sentences (at most `MAX_NER_SENTENCES` per article) go through the NER
-model: around
-place names that may be part of a person's name, and around group-like words the actor table
-does not know (see `sentences.ner_windows`).
+model: around place names that may be part of a person's name, and around group-like words the
+actor table does not know (see `sentences.ner_windows`).
 """
 
 from __future__ import annotations
