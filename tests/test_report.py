@@ -376,6 +376,15 @@ def test_enriched_store(enriched_path: Path) -> None:
             ).fetchall()
         }
         stored = store.query("SELECT alert_id, status FROM alerts WHERE level = 'adm2'")
+        # The backtest scored months up to its last origin + horizon: a brief as of the month
+        # before could not have known it.
+        from signalfire.report.compute import _backtest
+
+        end, horizon = store.con.execute("SELECT end_origin, horizon FROM backtest_runs").fetchone()  # type: ignore[misc]
+        last = pd.Period(end, freq="M") + horizon
+        before = BriefRequest(as_of=str(last - 1))
+        assert _backtest(store, before, "conflictology") is None
+        assert _backtest(store, BriefRequest(as_of=str(last)), "conflictology") is not None
         backtest = store.query("SELECT * FROM backtest_runs")
     page = brief_html(brief)
     # Afghanistan: no events, so no forecast or ranking; its country-month series is quoted.

@@ -435,15 +435,19 @@ def _notable(
 
 
 def _backtest(store: Store, request: BriefRequest, model: str) -> dict[str, Any] | None:
-    """The latest backtest at this level whose origins end by the month, for the model."""
-    row = store.con.execute(
+    """The latest backtest at this level that was knowable at the month's end (its last
+    origin plus its horizon is the month or earlier), for the model."""
+    month = pd.Period(request.as_of, freq="M")
+    rows = store.con.execute(
         """SELECT run_id, start_origin, end_origin, horizon, best_model, metrics
            FROM backtest_runs WHERE level = ? AND target = 'fatalities' AND freq = 'month'
-             AND end_origin <= ? ORDER BY run_id DESC LIMIT 1""",
-        [request.level, request.as_of],
-    ).fetchone()
-    if row is None:
+           ORDER BY run_id DESC""",
+        [request.level],
+    ).fetchall()
+    known = [r for r in rows if pd.Period(str(r[2]), freq="M") + int(r[3]) <= month]
+    if not known:
         return None
+    row = known[0]
     metrics = json.loads(row[5])
     pooled = metrics.get("windows", {}).get("all", {})
     entry = pooled.get("models", {}).get(model)

@@ -341,7 +341,7 @@ def _methods(brief: Brief) -> str:
     bt = m["backtest"]
     if bt is None:
         out.append(
-            f"<p><b>Skill.</b> No backtest at {e(word)} level with origins up to "
+            f"<p><b>Skill.</b> No backtest at {e(word)} level whose scored months end by "
             f"{e(brief.request.as_of)} is stored: the forecast's skill is not measured here "
             "(run <code>signalfire backtest</code>).</p>"
         )
