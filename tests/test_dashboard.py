@@ -306,3 +306,20 @@ def test_without_a_forecast_the_map_says_so(browser: Any, bounded_store: Any) ->
         p.wait_for_selector("#alerts-status:not([hidden])")
         assert p.text_content("#alerts-status") == "No alerts."
         context.close()
+
+
+def test_the_highest_regions_list_opens_and_shows_a_region(page: Page) -> None:
+    p = page.page
+    open_map(p)
+    p.set_viewport_size({"width": 1366, "height": 820})
+    first = p.locator("#top-regions button").first
+    region_id = first.get_attribute("data-region-id")
+    first.focus()
+    p.keyboard.press("Enter")
+    p.wait_for_selector(f'#panel[data-loaded][data-region-id="{region_id}"]')
+    p.wait_for_timeout(400)  # the map's pan, if any
+    shape = p.locator(f'path[data-region-id="{region_id}"]').bounding_box()
+    view = p.locator("#map").bounding_box()
+    assert shape is not None and view is not None
+    assert shape["x"] < view["x"] + view["width"] and shape["x"] + shape["width"] > view["x"]
+    assert shape["y"] < view["y"] + view["height"] and shape["y"] + shape["height"] > view["y"]

@@ -56,7 +56,9 @@ const SFAlerts = (() => {
       ),
     );
     const show = el("button", { type: "button", class: "link" }, "Show region");
-    show.addEventListener("click", () => SFPanel.open(alert.region_id, regionName(alert)));
+    show.addEventListener("click", () =>
+      SFPanel.open(alert.region_id, regionName(alert), { focus: true }),
+    );
     node.append(el("div", {}, show));
     if (alert.status === "open") {
       const ack = el("button", { type: "button", class: "ack" }, "Acknowledge");

@@ -155,7 +155,7 @@
         { type: "button", class: "link", "data-region-id": row.region_id },
         name,
       );
-      button.addEventListener("click", () => SFPanel.open(row.region_id, name));
+      button.addEventListener("click", () => SFPanel.open(row.region_id, name, { focus: true }));
       list.append(el("li", {}, button, " ", el("span", { class: "muted" }, fmt(row[state.measure], 2))));
     }
   }
@@ -355,6 +355,17 @@
     document.getElementById("show-events").addEventListener("change", () => loadEvents());
     SFAlerts.init({ names: state.names });
   }
+
+  // For the panel: show a region (its bounds from the API) unless it is in view already.
+  window.SFMap = {
+    focus(region) {
+      if (!state.map || region.west === null || region.west === undefined) return;
+      const bounds = L.latLngBounds([region.south, region.west], [region.north, region.east]);
+      if (!state.map.getBounds().contains(bounds)) {
+        state.map.fitBounds(bounds, { padding: [30, 30], maxZoom: 8 });
+      }
+    },
+  };
 
   document.addEventListener("DOMContentLoaded", () => {
     SFPanel.init();

@@ -104,7 +104,8 @@ const SFPanel = (() => {
     }
   }
 
-  async function open(regionId, name) {
+  // `options.focus`: bring the region into view (opened from a list rather than the map).
+  async function open(regionId, name, options = {}) {
     const panel = document.getElementById("panel");
     if (!panel.contains(document.activeElement)) returnFocus = document.activeElement;
     current = regionId;
@@ -131,6 +132,7 @@ const SFPanel = (() => {
     }
     if (current !== regionId) return; // another region was opened meanwhile
     const region = summary.region;
+    if (options.focus && window.SFMap) window.SFMap.focus(region);
     title.textContent = region.name;
     document.getElementById("panel-subtitle").textContent =
       `${region.level === "adm1" ? "Province" : region.level === "adm2" ? "District" : "Country"} · ${region.region_id}`;
