@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -409,3 +410,13 @@ def test_enriched_store(enriched_path: Path) -> None:
     model = brief.forecast_info["model"]
     assert brief.methods["backtest"]["crps"] == pytest.approx(metrics[model]["crps"])
     assert f"mean CRPS {metrics[model]['crps']:.3f}" in page
+
+
+def test_pdf_without_weasyprint_says_what_to_install(
+    brief: Brief, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A None entry in sys.modules makes `import weasyprint` raise ImportError.
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    with pytest.raises(signalfire.SignalfireError, match=r"pip install weasyprint.*libpango"):
+        render(brief, tmp_path / "brief.pdf")
+    assert not (tmp_path / "brief.pdf").exists()
