@@ -475,8 +475,8 @@ def brief_html(brief: Brief, *, font_faces: str = "") -> str:
         f'<p class="note">Ranked by expected fatalities (mean of the forecast draws) in the '
         f"first forecast month. Deaths: best-estimate fatalities in {e(month)} and in the 12 "
         f"months to it. Trend: fatalities per month over {len(brief.history)} months "
-        f"({e(month)} dark), then the forecast means (red dots). P(any): probability of at "
-        "least one fatality in the first forecast month.</p>",
+        f"({e(month)} dark), then the forecast means (red dots), each row on its own scale. "
+        "P(any): probability of at least one fatality in the first forecast month.</p>",
         _top_regions(brief),
         "<h2>Active alerts</h2>",
         _alerts(brief),
