@@ -48,7 +48,11 @@ TARGET_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("tribal_elders", ("elder", "jirga", "peace committee")),
     ("settlers", ("settler", "labourer", "laborer")),
     ("nato_supplies", ("convoy", "tanker")),
-    ("infrastructure", ("pipeline", "pylon", "railway", "power line", "gas field", "bridge")),
+    (
+        "infrastructure",
+        ("infrastructure", "pipeline", "pylon", "railway", "power line", "gas field", "bridge"),
+    ),
+    ("military", ("military", "checkpoint", "check post", "cantonment", "barracks", "base")),
     ("civilians", ("civilian", "villager", "worshipper", "passenger", "bystander")),
 )
 
