@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from starlette.responses import Response
 
 from ..store import Store
-from .db import json_response, request_store, rows
+from .db import frame_rows, json_response, request_store, rows
 from .errors import ApiError
 from .static import asset_response, make_asset
 
@@ -92,7 +92,7 @@ def list_regions(
         frame = store.regions(level=level, geometry="none")
         if iso3:
             frame = frame[frame["iso3"].isin(iso3.split(","))]
-        return json_response(rows_of(frame))
+        return json_response(frame_rows(frame))
     cache = request.app.state.cache
     key = ("regions", level, iso3, round(simplify, 6))
     asset = cache.get(key)
@@ -100,12 +100,6 @@ def list_regions(
         asset = make_asset(_geojson_bytes(store, level, iso3, simplify), "application/geo+json")
         cache.put(key, asset)
     return asset_response(request, asset)
-
-
-def rows_of(frame: Any) -> list[dict[str, Any]]:
-    from .db import frame_rows
-
-    return frame_rows(frame)
 
 
 def _region(store: Store, region_id: str) -> dict[str, Any]:
