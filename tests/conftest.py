@@ -8,12 +8,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 
 import signalfire
 from signalfire import settings
 from signalfire.ingest import DEFAULT_BOUNDARIES, load_regions
 
 GED_NAME = "ged221_pak_1989-2019.csv"
+
+# No per-example deadline: on a loaded 2-core machine a first call into spaCy or dateparser can
+# take longer than hypothesis's 200 ms, which would fail a test for its timing, not its logic.
+hypothesis_settings.register_profile("signalfire", deadline=None)
+hypothesis_settings.load_profile("signalfire")
 
 
 @pytest.fixture(autouse=True)
