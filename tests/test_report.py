@@ -141,6 +141,11 @@ def test_gaps_and_notable_events_match_sql(brief: Brief, ged: signalfire.Store, 
     first = brief.notable["sources"][0][0]
     assert f"{first['publisher']}, {first['date']}" in page
     assert "UCDP Georeferenced Event Dataset" in page and "Sundberg" in page
+    origin, n = one(
+        ged,
+        "SELECT origin, count(*) FROM regions WHERE level = 'adm2' AND iso3 = 'PAK' GROUP BY 1",
+    )
+    assert f"{origin} ({count(n, 'district')})" in page
 
 
 def test_alerts_and_actors(brief: Brief, ged: signalfire.Store) -> None:

@@ -46,8 +46,9 @@ CITATIONS = {
     "text": "Events extracted by signalfire from the articles listed with each event.",
 }
 BOUNDARY_CITATION = (
-    "Boundaries: geoBoundaries gbOpen, Runfola et al. (2020), PLOS ONE 15(4); Natural Earth "
-    "country outlines (public domain); Pakistan provinces dissolved from its districts."
+    "The reference boundaries come from geoBoundaries gbOpen (Runfola et al. 2020, PLOS ONE "
+    "15(4)) and Natural Earth (public domain); Pakistan's provinces are dissolved from its "
+    "districts."
 )
 
 
@@ -526,7 +527,12 @@ def _methods(
     return {
         "data_version": data_version(store),
         "sources": entries,
-        "boundaries": BOUNDARY_CITATION,
+        "boundaries": store.query(
+            f"""SELECT origin, level, count(*) AS regions FROM regions
+                WHERE iso3 IN ({_in(countries)}) GROUP BY ALL ORDER BY level, origin""",
+            list(countries),
+        ).to_dict("records"),
+        "boundary_citation": BOUNDARY_CITATION,
         "forecast": forecast_info,
         "backtest": _backtest(store, request, str(forecast_info["model"])),
         "latest_event": str(pd.Timestamp(latest[0]).date()) if latest[0] is not None else None,

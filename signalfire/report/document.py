@@ -330,7 +330,15 @@ def _methods(brief: Brief) -> str:
             f"<li>{e(s['file'])} ({e(s['format'])}{e(version)}, {e(t.number(s['rows']))} rows, "
             f"sha256 {e(s['sha256'])}, ingested {e(s['ingested'])}). {e(s['citation'])}</li>"
         )
-    out.append(f"<li>{e(m['boundaries'])}</li></ul>")
+    level_words = {"adm0": "country", "adm1": "province", "adm2": "district"}
+    files = [
+        f"{b['origin']} ({t.count(int(b['regions']), level_words.get(b['level'], 'region'))})"
+        for b in m["boundaries"]
+    ]
+    out.append(
+        f"<li>Boundaries as loaded: {e(t.join_names(files) or 'none')}. "
+        f"{e(m['boundary_citation'])}</li></ul>"
+    )
     fc = m["forecast"]
     out.append(
         f"<p><b>Forecast.</b> Model <i>{e(fc['model'])}</i>, {e(fc['origin'])}; "
