@@ -222,3 +222,19 @@ def test_merge_gives_one_alert_per_run_of_months(months: list[int]) -> None:
     runs = 1 + sum(1 for a, b in itertools.pairwise(ordered) if b - a > 2)
     assert len(merged) == runs
     assert len({a.alert_id for a in merged}) == runs
+
+
+@pytest.mark.parametrize(
+    ("n", "word", "expected"),
+    [
+        (0, "events", "0 events"),
+        (1, "events", "1 event"),
+        (2, "events", "2 events"),
+        (1, "fatalities", "1 fatality"),
+        (1.5, "fatalities", "1.5 fatalities"),
+    ],
+)
+def test_alert_messages_count_in_singular_and_plural(n: float, word: str, expected: str) -> None:
+    from signalfire.alerts.detectors import _count
+
+    assert _count(n, word) == expected

@@ -177,7 +177,7 @@ def surge(data: AlertData, cfg: SurgeConfig | None = None) -> list[Alert]:
                 score=round(score, 4),
                 severity=severity_for(total_deaths, 10, 50),
                 message=(
-                    f"{name}: {run.sum():g} {unit} since {month_label(first)} "
+                    f"{name}: {_count(run.sum(), unit)} since {month_label(first)} "
                     f"({values[-1, col]:g} in {month_label(months[-1])}), against about "
                     f"{mu0[start, col]:.1f} a month before."
                 ),
@@ -394,8 +394,9 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
                 score=float(n_events),
                 severity=severity_for(deaths, 1, 10),
                 message=(
-                    f"{names[0]} active in {_name(data, str(region))} ({n_events} events, "
-                    f"{deaths:g} fatalities since {month_label(first)}): {why}."
+                    f"{names[0]} active in {_name(data, str(region))} "
+                    f"({_count(n_events, 'events')}, {_count(deaths, 'fatalities')} since "
+                    f"{month_label(first)}): {why}."
                 ),
                 evidence={
                     "event_ids": [str(e) for e in rows["event_id"].head(MAX_EVIDENCE_EVENTS)],
@@ -491,7 +492,7 @@ def spillover(data: AlertData, cfg: SpilloverConfig | None = None) -> list[Alert
                 score=round(ratio, 3),
                 severity=severity_for(ratio, 2.0, 4.0),
                 message=(
-                    f"{_name(data, str(region))}: {recent[region]:g} events in the last "
+                    f"{_name(data, str(region))}: {_count(recent[region], 'events')} in the last "
                     f"{cfg.window} months (about {before[region]:.1f} before), across the border "
                     f"from a surge in {', '.join(causes)}."
                 ),
@@ -504,6 +505,14 @@ def spillover(data: AlertData, cfg: SpilloverConfig | None = None) -> list[Alert
             )
         )
     return alerts
+
+
+_SINGULAR = {"events": "event", "fatalities": "fatality"}
+
+
+def _count(n: float, plural: str) -> str:
+    """`1 event`, `2 events`, `0 fatalities`."""
+    return f"{n:g} {_SINGULAR.get(plural, plural) if n == 1 else plural}"
 
 
 def _name(data: AlertData, region_id: str) -> str:
