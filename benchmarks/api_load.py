@@ -217,14 +217,20 @@ async def _prime(port: int, paths: list[str]) -> None:
 
 
 async def load(
-    port: int, events: list[str], forecasts: list[str], clients: int, seconds: float
+    port: int,
+    events: list[str],
+    forecasts: list[str],
+    clients: int,
+    seconds: float,
+    warm_up: bool = True,
 ) -> dict[str, Any]:
     urls = [("events", u) for u in events] + [("forecasts", u) for u in forecasts]
     results: list[tuple[str, float, int]] = []
     errors: list[str] = []
     # Warm up: every URL once (the server's first calls pay for imports, and with the
     # response cache on, the measured window is its steady state; --no-cache measures misses).
-    await asyncio.gather(*(_prime(port, [u for _, u in urls[i::4]]) for i in range(4)))
+    if warm_up:
+        await asyncio.gather(*(_prime(port, [u for _, u in urls[i::4]]) for i in range(4)))
     started = time.perf_counter()
     stop_at = started + seconds
     await asyncio.gather(
@@ -333,6 +339,11 @@ def main() -> None:
     parser.add_argument("--browser-runs", type=int, default=5)
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--no-cache", action="store_true", help="serve with the response cache off")
+    parser.add_argument(
+        "--no-warm-up",
+        action="store_true",
+        help="start measuring at once: every URL's first request (a cache miss) is counted",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -348,10 +359,20 @@ def main() -> None:
         try:
             result: dict[str, Any] = {
                 "response_cache": not args.no_cache,
+                "warm_up": not args.no_warm_up,
                 "load_average_before": [round(x, 1) for x in os.getloadavg()],
                 "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                 f"Python {platform.python_version()}",
-                "load": run_async(load(port, events, forecasts, args.clients, args.seconds)),
+                "load": run_async(
+                    load(
+                        port,
+                        events,
+                        forecasts,
+                        args.clients,
+                        args.seconds,
+                        warm_up=not args.no_warm_up,
+                    )
+                ),
             }
             if not args.no_browser:
                 result["dashboard"] = dashboard_first_load(
