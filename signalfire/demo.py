@@ -99,6 +99,7 @@ class DemoForecast:
     top: pd.DataFrame  # the highest-risk districts next month
     skill: pd.DataFrame  # per model: CRPS, skill against the best naive baseline, CI
     best_model: str
+    as_of: str  # the last month of data: the forecast's origin
 
 
 def forecast_and_backtest(
@@ -114,7 +115,7 @@ def forecast_and_backtest(
     actuals after them, then forecast the next `horizon` months with the best model."""
     from .backtest import run_backtest
     from .forecasting import ForecastRequest, make_forecast, save_backtest, save_forecast
-    from .panel import PanelSpec, build_panel
+    from .panel import PanelSpec, build_panel, period_label
 
     panel = build_panel(store, PanelSpec(level="adm2", target="fatalities"), with_neighbours=False)
     last = panel.last_period
@@ -158,4 +159,4 @@ def forecast_and_backtest(
             for name, entry in pooled.items()
         ]
     ).sort_values("crps")
-    return DemoForecast(forecast_path, report_dir, top, skill, best)
+    return DemoForecast(forecast_path, report_dir, top, skill, best, period_label(last))

@@ -397,3 +397,26 @@ def demo(
     show_table(result.top.round(3), f"Highest expected fatalities next month ({result.best_model})")
     out.print(f"forecast: {result.forecast_path}")
     out.print(f"backtest report: {result.report_dir / 'report.html'}")
+    brief_path, n_relations, n_alerts = _graph_alerts_and_brief(db, out_dir, result.as_of)
+    out.print(f"actor graph: {n_relations:,} relations with their sources (signalfire actors list)")
+    out.print(f"alerts open at the end of {result.as_of}: {n_alerts} (signalfire alerts)")
+    out.print(f"situation report: {brief_path}")
+    out.print("dashboard: signalfire serve, then open http://127.0.0.1:8000")
+
+
+def _graph_alerts_and_brief(db: Path | None, out_dir: Path, as_of: str) -> tuple[Path, int, int]:
+    """The demo's last steps: derive the actor graph, store the alerts open at `as_of` and
+    write the month's brief, so that every surface has something to show."""
+    from ..alerts import compute_alerts, save_alerts
+    from ..graph.curated import load_curated
+    from ..graph.derive import derive_relations
+    from ..graph.model import save_relations
+    from ..report import BriefRequest, compute_brief, render
+
+    with open_store(db) as store:
+        relations = derive_relations(store) + load_curated()
+        save_relations(store, relations)
+        alerts = compute_alerts(store, as_of)
+        save_alerts(store, alerts, as_of=as_of)
+        brief = compute_brief(store, BriefRequest(as_of=as_of))
+    return render(brief, out_dir / f"brief-{as_of}.html"), len(relations), len(alerts)
