@@ -12,6 +12,7 @@ import pandas as pd
 import pytest
 from test_ingest_small import write_ged
 
+import signalfire
 from signalfire.cli import cli, main
 
 
@@ -186,6 +187,13 @@ def test_regions_and_demo_on_the_shared_data(
     assert forecast["month"].min() == "2020-01"
     assert len(forecast) == 126 * 6
     assert (out_dir / "backtest" / "report.html").is_file()
+    brief = (out_dir / "brief-2019-12.html").read_text(encoding="utf-8")
+    assert "December 2019" in brief
+    with signalfire.open(db, read_only=True) as store:
+        relations = store.query("SELECT count(*) AS n FROM relations")["n"][0]
+        alerts = store.query("SELECT count(*) AS n FROM alerts")["n"][0]
+    assert f"actor graph: {relations:,} relations" in out and relations > 0
+    assert f"alerts open at the end of 2019-12: {alerts}" in out
     code, out, _ = run(
         ["regions", "--db", db, "--level", "adm1", "--iso3", "PAK", "--format", "csv"], capsys
     )
