@@ -225,6 +225,15 @@ MIGRATIONS: tuple[str, ...] = (
         text VARCHAR NOT NULL
     );
     """,
+    # v7: alert rules edited through the API (a rules TOML file works without the store).
+    """
+    CREATE TABLE alert_rules (
+        name VARCHAR PRIMARY KEY,
+        rule JSON NOT NULL,
+        updated_at TIMESTAMP NOT NULL,
+        updated_by VARCHAR NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

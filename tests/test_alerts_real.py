@@ -223,3 +223,22 @@ def test_forecast_alerts_use_a_stored_run(store_copy: Path) -> None:
     assert found, "conflictology gives some district a high chance in mid-2013"
     assert {a.evidence["run_id"] for a in found} == {run_id}
     assert {a.evidence["model"] for a in found} == {"conflictology"}
+
+
+def test_rules_kept_in_the_store_are_used_by_default(store_copy: Path) -> None:
+    from signalfire.alerts import Rule, delete_rule, save_rule, stored_rules
+
+    rule = Rule(name="TTP in KP", level="adm1", regions=("PK-KP",), actor="ttp", threshold=3)
+    with signalfire.open(store_copy) as store:
+        assert not [a for a in compute_alerts(store, AS_OF) if a.kind == "rule"]
+        save_rule(store, rule, user="analyst-1")
+        save_rule(store, dataclasses.replace(rule, severity="high"), user="analyst-2")
+        assert stored_rules(store) == [dataclasses.replace(rule, severity="high")]
+        who = store.query("SELECT updated_by FROM alert_rules")["updated_by"].tolist()
+        assert who == ["analyst-2"]
+        found = [a for a in compute_alerts(store, AS_OF) if a.kind == "rule"]
+        assert [(a.region_id, a.severity) for a in found] == [("PK-KP", "high")]
+        # Rules passed explicitly replace the stored ones.
+        assert not [a for a in compute_alerts(store, AS_OF, rules=[]) if a.kind == "rule"]
+        assert delete_rule(store, "TTP in KP") and not delete_rule(store, "TTP in KP")
+        assert stored_rules(store) == []

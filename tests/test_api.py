@@ -636,3 +636,24 @@ def test_response_cache_keeps_the_most_recent(keys: list[int], size: int) -> Non
     assert all(cache.get(k) == f"value {k}" for k in recent)
     cache.clear()
     assert all(cache.get(k) is None for k in keys)
+
+
+def test_alert_rules_are_edited_with_a_token_only(client: httpx.Client, web_data: WebData) -> None:
+    url = "/api/alert-rules/TTP%20in%20KP"
+    body = {"level": "adm1", "regions": ["PK-KP"], "actor": "ttp", "threshold": 3}
+    assert_error(client.put(url, json=body), 401)
+    assert_error(client.put(url, json=body, headers=auth("sf_not-a-token")), 401)
+    assert client.get("/api/alert-rules").json()["items"] == []
+
+    done = client.put(url, json=body, headers=auth(web_data.token))
+    assert done.status_code == 200, done.text
+    listed = client.get("/api/alert-rules").json()["items"]
+    assert [(r["name"], r["updated_by"], r["rule"]["regions"]) for r in listed] == [
+        ("TTP in KP", "analyst-1", ["PK-KP"])
+    ]
+    bad = {**body, "threshold": -1, "severity": "urgent"}
+    assert_error(client.put(url, json=bad, headers=auth(web_data.token)), 422)
+    assert_error(client.delete(url), 401)
+    assert client.delete(url, headers=auth(web_data.token)).status_code == 200
+    assert_error(client.delete(url, headers=auth(web_data.token)), 404)
+    assert client.get("/api/alert-rules").json()["items"] == []

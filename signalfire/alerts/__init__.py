@@ -22,7 +22,7 @@ from .detectors import NewActorConfig, SpilloverConfig, SurgeConfig, ThresholdCo
 from .history import AlertData, load
 from .records import Alert, merge
 from .records import frame as alerts_frame
-from .rules import Rule, load_rules, rule_alerts
+from .rules import Rule, delete_rule, load_rules, rule_alerts, save_rule, stored_rules
 from .store import acknowledge, alert_feedback, as_stored, list_alerts, save_alerts
 
 if TYPE_CHECKING:
@@ -151,13 +151,19 @@ def compute_alerts(
 ) -> list[Alert]:
     """The alerts open at the end of `as_of`, from the store's data up to that month only.
 
-    `detectors`: names or config objects (default: all). `rules`: Rule objects or a TOML file.
+    `detectors`: names or config objects (default: all). `rules`: Rule objects or a TOML file;
+    None means the rules kept in the store (`save_rule`, or the API's /api/alert-rules).
     Forecast-threshold alerts read `forecast` if given, else a stored forecast run made as of
     `as_of` at this level, else a new forecast (ThresholdConfig.model) fitted up to `as_of`.
     """
     data = load(store, as_of, level)
     configs = detector_configs(detectors)
-    rule_list = load_rules(rules) if isinstance(rules, str | Path) else list(rules or ())
+    if rules is None:
+        rule_list = stored_rules(store)
+    elif isinstance(rules, str | Path):
+        rule_list = load_rules(rules)
+    else:
+        rule_list = list(rules)
     fc: tuple[Forecast, int | None] | None = None
     if "forecast_threshold" in configs:
         cfg = configs["forecast_threshold"]
@@ -182,6 +188,7 @@ __all__ = [
     "as_stored",
     "atom_feed",
     "compute_alerts",
+    "delete_rule",
     "deliver_webhook",
     "detector_configs",
     "list_alerts",
@@ -189,5 +196,7 @@ __all__ = [
     "load_rules",
     "rule_alerts",
     "save_alerts",
+    "save_rule",
     "saved_forecast",
+    "stored_rules",
 ]

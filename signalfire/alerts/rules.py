@@ -14,12 +14,16 @@ severity = "high"          # default medium
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import json
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
+from ..store import Store
 from .history import AlertData
 from .records import LEVELS, SEVERITIES, Alert, month_label
 
@@ -90,23 +94,51 @@ def load_rules(path: str | Path) -> list[Rule]:
         raise InputError(path, "expected [[rule]] tables")
     rules = []
     for number, table in enumerate(tables, 1):
-        unknown = sorted(set(table) - _FIELDS)
-        if unknown:
-            raise InputError(
-                path,
-                f"rule {number}: unknown field(s) {', '.join(unknown)}; expected {sorted(_FIELDS)}",
-            )
         if "name" not in table or "threshold" not in table:
             raise InputError(path, f"rule {number}: needs a name and a threshold")
-        fields: dict[str, Any] = dict(table)
-        if "regions" in fields:
-            regions = fields["regions"]
-            fields["regions"] = (regions,) if isinstance(regions, str) else tuple(regions)
         try:
-            rules.append(Rule(**fields))
+            rules.append(rule_from_fields(table))
         except (TypeError, ValueError) as exc:
             raise InputError(path, f"rule {number}: {exc}") from None
     return rules
+
+
+def rule_from_fields(table: dict[str, Any]) -> Rule:
+    """A Rule from the fields of one [[rule]] table (or its JSON form); ValueError names the
+    bad field."""
+    unknown = sorted(set(table) - _FIELDS)
+    if unknown:
+        raise ValueError(f"unknown field(s) {', '.join(unknown)}; expected {sorted(_FIELDS)}")
+    fields: dict[str, Any] = dict(table)
+    if "regions" in fields:
+        regions = fields["regions"]
+        fields["regions"] = (regions,) if isinstance(regions, str) else tuple(regions)
+    return Rule(**fields)
+
+
+def stored_rules(store: Store) -> list[Rule]:
+    """The rules kept in the store (edited through the API), by name."""
+    found = store.con.execute("SELECT rule FROM alert_rules ORDER BY name").fetchall()
+    return [rule_from_fields(json.loads(row[0])) for row in found]
+
+
+def save_rule(store: Store, rule: Rule, *, user: str) -> None:
+    """Insert or replace the rule of that name, recording who changed it and when."""
+    body = json.dumps({**dataclasses.asdict(rule), "regions": list(rule.regions)})
+    with store.transaction() as con:
+        con.execute("DELETE FROM alert_rules WHERE name = ?", [rule.name])
+        con.execute(
+            "INSERT INTO alert_rules VALUES (?, ?, ?, ?)",
+            [rule.name, body, dt.datetime.now(), user],
+        )
+
+
+def delete_rule(store: Store, name: str) -> bool:
+    """Remove a stored rule; False when there was none of that name."""
+    with store.transaction() as con:
+        found = con.execute("SELECT 1 FROM alert_rules WHERE name = ?", [name]).fetchone()
+        con.execute("DELETE FROM alert_rules WHERE name = ?", [name])
+    return found is not None
 
 
 def rule_alerts(data: AlertData, rule: Rule) -> list[Alert]:

@@ -76,7 +76,8 @@ def _write(frame: pd.DataFrame, fmt: str, out_path: Path | None, title: str) -> 
     "--rules",
     "rules_path",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="TOML file of [[rule]] tables (see signalfire.alerts.rules).",
+    help="TOML file of [[rule]] tables (see signalfire.alerts.rules); default: the rules kept "
+    "in the store (edited through the API).",
 )
 @click.option(
     "--save/--no-save",

@@ -1,7 +1,9 @@
-"""Alerts: the stored alerts (filters, paging, an Atom feed) and analysts' feedback (token)."""
+"""Alerts: the stored alerts (filters, paging, an Atom feed), analysts' feedback, and the
+alert rules analysts define (writes need a token)."""
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any, Literal, get_args
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -10,7 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from starlette.responses import Response
 
 from ..alerts.delivery import atom_feed
-from ..alerts.records import KINDS, STATUSES
+from ..alerts.records import KINDS, SEVERITIES, STATUSES
+from ..alerts.rules import delete_rule, rule_from_fields, save_rule
 from ..alerts.store import acknowledge, alert_feedback, list_alerts
 from ..store import Store
 from .access import require_token
@@ -23,7 +26,9 @@ router = APIRouter(tags=["alerts"])
 _MONTH = r"^\d{4}-(0[1-9]|1[0-2])$"
 _STATUS = Literal["open", "closed", "acknowledged", "dismissed"]
 _KIND = Literal["surge", "forecast_threshold", "new_actor", "spillover", "rule"]
+_SEVERITY = Literal["low", "medium", "high"]
 assert set(get_args(_STATUS)) == set(STATUSES) and set(get_args(_KIND)) == set(KINDS)
+assert set(get_args(_SEVERITY)) == set(SEVERITIES)
 
 
 class Feedback(BaseModel):
@@ -125,5 +130,80 @@ async def post_feedback(
         )
         request.app.state.cache.clear()
         return _one(store, alert_id)
+
+    return json_response(await run_in_threadpool(run))
+
+
+# --- user-defined alert rules -----------------------------------------------------------------
+
+
+class RuleBody(BaseModel):
+    """One alert rule, as in a rules TOML file's [[rule]] table (its name is in the path)."""
+
+    threshold: float = Field(gt=0)
+    level: Literal["adm0", "adm1", "adm2"] = "adm2"
+    regions: list[Annotated[str, Field(max_length=200)]] = Field(default=[], max_length=1000)
+    actor: str | None = Field(default=None, max_length=200)
+    violence_type: Literal["state-based", "non-state", "one-sided"] | None = None
+    target: Literal["fatalities", "events"] = "fatalities"
+    months: int = Field(default=1, ge=1, le=120)
+    severity: _SEVERITY = "medium"
+
+
+def _rules(store: Store) -> list[dict[str, Any]]:
+    return rows(
+        store,
+        "SELECT name, rule, updated_at, updated_by FROM alert_rules ORDER BY name",
+    )
+
+
+@router.get("/api/alert-rules", summary="The alert rules kept in the store")
+def get_rules(store: Annotated[Store, Depends(request_store)]) -> Response:
+    items = _rules(store)
+    for item in items:
+        item["rule"] = json.loads(item["rule"])
+    return json_response({"items": items})
+
+
+@router.put(
+    "/api/alert-rules/{name}",
+    summary="Create or replace an alert rule; needs an API token",
+    responses={401: {"description": "no or bad token"}},
+)
+async def put_rule(
+    request: Request,
+    name: Annotated[str, Path(min_length=1, max_length=200)],
+    body: RuleBody,
+    token: Annotated[TokenInfo, Depends(require_token)],
+    store: Annotated[Store, Depends(request_store)],
+) -> Response:
+    def run() -> dict[str, Any]:
+        try:
+            rule = rule_from_fields({"name": name, **body.model_dump()})
+        except (TypeError, ValueError) as exc:
+            raise ApiError(422, str(exc)) from None
+        save_rule(store, rule, user=token.name)
+        request.app.state.cache.clear()
+        return {"name": rule.name, "rule": body.model_dump(), "updated_by": token.name}
+
+    return json_response(await run_in_threadpool(run))
+
+
+@router.delete(
+    "/api/alert-rules/{name}",
+    summary="Remove an alert rule; needs an API token",
+    responses={401: {"description": "no or bad token"}, 404: {"description": "no such rule"}},
+)
+async def delete_alert_rule(
+    request: Request,
+    name: Annotated[str, Path(min_length=1, max_length=200)],
+    token: Annotated[TokenInfo, Depends(require_token)],
+    store: Annotated[Store, Depends(request_store)],
+) -> Response:
+    def run() -> dict[str, Any]:
+        if not delete_rule(store, name):
+            raise ApiError(404, f"no alert rule named {name!r}")
+        request.app.state.cache.clear()
+        return {"deleted": name, "by": token.name}
 
     return json_response(await run_in_threadpool(run))
