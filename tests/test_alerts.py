@@ -227,14 +227,14 @@ def test_merge_gives_one_alert_per_run_of_months(months: list[int]) -> None:
 @pytest.mark.parametrize(
     ("n", "word", "expected"),
     [
-        (0, "events", "0 events"),
-        (1, "events", "1 event"),
-        (2, "events", "2 events"),
-        (1, "fatalities", "1 fatality"),
-        (1.5, "fatalities", "1.5 fatalities"),
+        (0, "event", "0 events"),
+        (1, "event", "1 event"),
+        (2, "event", "2 events"),
+        (1, "fatality", "1 fatality"),
+        (1.5, "fatality", "1.5 fatalities"),
     ],
 )
 def test_alert_messages_count_in_singular_and_plural(n: float, word: str, expected: str) -> None:
-    from signalfire.alerts.detectors import _count
+    from signalfire.wording import count
 
-    assert _count(n, word) == expected
+    assert count(n, word, zero="0") == expected

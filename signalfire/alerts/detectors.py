@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..wording import count
 from .history import AlertData
 from .records import Alert, month_label, severity_for
 
@@ -157,7 +158,7 @@ def surge(data: AlertData, cfg: SurgeConfig | None = None) -> list[Alert]:
     opened, stat, mu0 = surge_state(values, cfg, data.counts.to_numpy(float))
     months = data.months
     alerts = []
-    unit = "fatalities" if cfg.target == "fatalities" else "events"
+    unit = "fatality" if cfg.target == "fatalities" else "event"
     deaths = data.fatalities.reindex(columns=table.columns).to_numpy(float)
     for col in (int(c) for c in np.flatnonzero(opened[-1])):
         region = str(table.columns[col])
@@ -177,7 +178,7 @@ def surge(data: AlertData, cfg: SurgeConfig | None = None) -> list[Alert]:
                 score=round(score, 4),
                 severity=severity_for(total_deaths, 10, 50),
                 message=(
-                    f"{name}: {_count(run.sum(), unit)} since {month_label(first)} "
+                    f"{name}: {count(run.sum(), unit, zero='0')} since {month_label(first)} "
                     f"({values[-1, col]:g} in {month_label(months[-1])}), against about "
                     f"{mu0[start, col]:.1f} a month before."
                 ),
@@ -395,8 +396,8 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
                 severity=severity_for(deaths, 1, 10),
                 message=(
                     f"{names[0]} active in {_name(data, str(region))} "
-                    f"({_count(n_events, 'events')}, {_count(deaths, 'fatalities')} since "
-                    f"{month_label(first)}): {why}."
+                    f"({count(n_events, 'event', zero='0')}, "
+                    f"{count(deaths, 'fatality', zero='0')} since {month_label(first)}): {why}."
                 ),
                 evidence={
                     "event_ids": [str(e) for e in rows["event_id"].head(MAX_EVIDENCE_EVENTS)],
@@ -492,9 +493,9 @@ def spillover(data: AlertData, cfg: SpilloverConfig | None = None) -> list[Alert
                 score=round(ratio, 3),
                 severity=severity_for(ratio, 2.0, 4.0),
                 message=(
-                    f"{_name(data, str(region))}: {_count(recent[region], 'events')} in the last "
-                    f"{cfg.window} months (about {before[region]:.1f} before), across the border "
-                    f"from a surge in {', '.join(causes)}."
+                    f"{_name(data, str(region))}: {count(recent[region], 'event', zero='0')} "
+                    f"in the last {cfg.window} months (about {before[region]:.1f} before), "
+                    f"across the border from a surge in {', '.join(causes)}."
                 ),
                 evidence={
                     "event_ids": _event_ids(data, str(region), data.as_of - (cfg.window - 1)),
@@ -505,14 +506,6 @@ def spillover(data: AlertData, cfg: SpilloverConfig | None = None) -> list[Alert
             )
         )
     return alerts
-
-
-_SINGULAR = {"events": "event", "fatalities": "fatality"}
-
-
-def _count(n: float, plural: str) -> str:
-    """`1 event`, `2 events`, `0 fatalities`."""
-    return f"{n:g} {_SINGULAR.get(plural, plural) if n == 1 else plural}"
 
 
 def _name(data: AlertData, region_id: str) -> str:

@@ -9,35 +9,7 @@ from __future__ import annotations
 import calendar
 from collections.abc import Sequence
 
-# Irregular plurals the brief uses; anything else takes "s".
-_PLURALS = {
-    "fatality": "fatalities",
-    "province": "provinces",
-    "district": "districts",
-    "country": "countries",
-    "alert": "alerts",
-    "group": "groups",
-    "pair": "pairs",
-    "region": "regions",
-}
-
-
-def plural(word: str) -> str:
-    return _PLURALS.get(word, word + "s")
-
-
-def number(n: float) -> str:
-    """Thousands separators; whole numbers without decimals, others with one."""
-    if float(n).is_integer():
-        return f"{int(n):,}"
-    return f"{n:,.1f}"
-
-
-def count(n: int, word: str, *, zero: str = "no") -> str:
-    """'no events', '1 event', '2,310 events'."""
-    if n == 0:
-        return f"{zero} {plural(word)}"
-    return f"{number(n)} {word if n == 1 else plural(word)}"
+from ..wording import count, number, plural
 
 
 def month_name(month: str) -> str:
