@@ -16,9 +16,23 @@ Resolution order (`ActorTable.resolve`):
 2. loose alias: the normalised name without Urdu/Arabic connectors (-e-, -i-, ul, ud, al...) and
    with doubled vowels folded ("Tehreek-e-Taliban" == "Tehrik-i-Taliban"), used only when the
    loose form belongs to exactly one actor;
-3. fuzzy: rapidfuzz `fuzz.ratio` on the normalised name against every normalised alias, accepted
-   at or above `FUZZY_THRESHOLD` (90 of 100) and only for names of at least `FUZZY_MIN_LENGTH`
-   (6) characters, because short acronyms one letter apart are different groups (BLA vs BLF).
+3. dataset forms (`ActorTable.dataset_forms`), each looked up as in 1 and 2:
+   - ACLED's state forces, dated by regime and sometimes followed by a unit: "Military Forces of
+     Pakistan (2018-)", "Police Forces of India (2014-) Border Security Force", "Military Forces
+     of the United States" -> the table's state force of that country (whatever the years);
+   - a trailing year range: "Government of Afghanistan (2021-)" -> "Government of Afghanistan";
+   - a trailing country: ACLED's "Islamic State (Afghanistan)" -> "Islamic State";
+   - a trailing acronym: GTD's "Baloch Republican Army (BRA)" -> "Baloch Republican Army",
+     used only when the acronym is unknown or names the same actor;
+   - ACLED's acronym prefix: "TTP: Tehreek-i-Taliban Pakistan" -> "Tehreek-i-Taliban Pakistan",
+     with the same check on the acronym;
+4. fuzzy: rapidfuzz `fuzz.ratio` on the normalised name (and on its dataset forms) against every
+   normalised alias, accepted at or above `FUZZY_THRESHOLD` (90 of 100) and only for names of at
+   least `FUZZY_MIN_LENGTH` (6) characters, because short acronyms one letter apart are
+   different groups (BLA vs BLF).
+
+A bare country name ("India", "Qatar") may be an alias of that country's state: it resolves, but
+`ActorTable.patterns` leaves it out, as in prose a country name is mostly a place.
 """
 
 from __future__ import annotations
@@ -28,10 +42,12 @@ import tomllib
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import pycountry
 from rapidfuzz import fuzz, process
 
 from .errors import EmptyFileError, FormatError, InputError, NotFoundError
@@ -52,6 +68,31 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _CONNECTORS = frozenset({"e", "i", "ul", "ud", "ut", "al", "el", "ai", "yi", "y", "the", "of"})
 _VOWEL_FOLDS = (("ee", "i"), ("oo", "u"), ("aa", "a"), ("ou", "u"))
 
+# ACLED names a state's forces by regime: "Military Forces of Pakistan (2018-)", sometimes with
+# a unit after the years ("Police Forces of India (2014-) Border Security Force").
+_STATE_FORCES = re.compile(
+    r"^(?:military|police|armed|security|naval|air|border|government) forces? of (?:the )?"
+    r"(?P<country>[^()]+?)(?:\s*\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)(?:\s+\S.*)?)?$",
+    re.IGNORECASE,
+)
+_YEAR_RANGE = re.compile(r"^\d{4}\s*-\s*(?:\d{4})?$")
+# "Name (qualifier)" with the qualifier last; "ACR: Name" (ACLED's acronym prefix).
+_TRAILING = re.compile(r"^(?P<head>.*?\S)\s*\((?P<inner>[^()]+)\)$")
+_PREFIXED = re.compile(r"^(?P<acronym>[^\s:]{2,12}):\s*(?P<rest>\S.*)$")
+# English short names pycountry does not give (its name for TUR is "Türkiye").
+_COUNTRY_EXTRA = {
+    "turkey": "TUR",
+    "russia": "RUS",
+    "north korea": "PRK",
+    "south korea": "KOR",
+    "vietnam": "VNM",
+    "palestine": "PSE",
+    "ivory coast": "CIV",
+    "burma": "MMR",
+    "usa": "USA",
+    "uk": "GBR",
+}
+
 
 def normalize_name(name: str) -> str:
     """Lower case, no diacritics, every run of non-alphanumerics one space, trimmed."""
@@ -67,6 +108,24 @@ def loose_name(name: str) -> str:
     for a, b in _VOWEL_FOLDS:
         text = text.replace(a, b)
     return text
+
+
+@cache
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names[normalize_name(value)] = str(country.alpha_3)
+    names.update(_COUNTRY_EXTRA)
+    return names
+
+
+def country_iso3(name: str) -> str:
+    """ISO3 of a name that is exactly a country's name ("the United States", "Türkiye"), or ""."""
+    key = normalize_name(name)
+    return _country_names().get(key.removeprefix("the "), "")
 
 
 def slugify(name: str, max_length: int = 40) -> str:
@@ -155,6 +214,11 @@ class ActorTable:
         # A loose form shared by two actors is ambiguous: left to the fuzzy step.
         self._loose = {k: next(iter(v)) for k, v in loose.items() if k and len(v) == 1}
         self._fuzzy_keys = list(self._exact)
+        # Each country's state force (the first in the table), for ACLED's dated state names.
+        self._states: dict[str, str] = {}
+        for actor in actors:
+            if actor.kind == "state_force" and actor.country:
+                self._states.setdefault(actor.country, actor.actor_id)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorTable:
@@ -215,20 +279,78 @@ class ActorTable:
                 f"actor {actor_id!r} is not in the actor table (version {self.version})"
             ) from None
 
+    def _lookup(self, name: str) -> str | None:
+        """Exact, then loose alias match: an actor id or None."""
+        key = normalize_name(name)
+        if not key:
+            return None
+        hit = self._exact.get(key)
+        return hit if hit is not None else self._loose.get(loose_name(name))
+
+    def state_of(self, name: str) -> Actor | None:
+        """The state force for an ACLED state name ("Military Forces of Pakistan (2018-)")."""
+        match = _STATE_FORCES.match(" ".join(name.split()))
+        if match is None:
+            return None
+        state = self._states.get(country_iso3(match.group("country")))
+        return self._actors[state] if state is not None else None
+
+    def dataset_forms(self, name: str) -> list[str]:
+        """The shorter names a dataset's spelling stands for (module docstring, step 3).
+
+        "Baloch Republican Army (BRA)" -> ["Baloch Republican Army"]; a qualifier that is not
+        a year range, a country or a consistent acronym gives nothing.
+        """
+        forms: list[str] = []
+        text = " ".join(name.split())
+        for _ in range(3):  # "TTP: Name (Pakistan) (2018-)" peels one layer at a time
+            trailing = _TRAILING.match(text)
+            prefixed = _PREFIXED.match(text)
+            if trailing is not None:
+                head, qualifier = trailing.group("head"), trailing.group("inner").strip()
+                plain = bool(_YEAR_RANGE.match(qualifier) or country_iso3(qualifier))
+            elif prefixed is not None:
+                head, qualifier = prefixed.group("rest"), prefixed.group("acronym")
+                plain = False
+            else:
+                break
+            if not plain:
+                # An acronym must not name another actor than the rest does.
+                if not (is_acronym(qualifier) or (qualifier.isupper() and qualifier.isalpha())):
+                    break
+                said = self._lookup(qualifier)
+                meant = self._lookup(head) or next(
+                    (h for h in map(self._lookup, self.dataset_forms(head)) if h), None
+                )
+                if said is not None and meant is not None and said != meant:
+                    break
+            forms.append(head)
+            text = head
+        return forms
+
     def resolve(self, name: str, *, fuzzy: bool = True) -> Actor | None:
         """The actor a name refers to, or None (see the module docstring for the order)."""
         key = normalize_name(name)
         if not key:
             return None
-        hit = self._exact.get(key)
+        hit = self._lookup(name)
+        forms: list[str] = []
         if hit is None:
-            hit = self._loose.get(loose_name(name))
-        if hit is None and fuzzy and len(key) >= FUZZY_MIN_LENGTH:
-            best = process.extractOne(
-                key, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
-            )
-            if best is not None:
-                hit = self._exact[best[0]]
+            state = self.state_of(name)
+            if state is not None:
+                return state
+            forms = self.dataset_forms(name)
+            hit = next((h for h in map(self._lookup, forms) if h is not None), None)
+        if hit is None and fuzzy:
+            for candidate in (key, *map(normalize_name, forms)):
+                if len(candidate) < FUZZY_MIN_LENGTH:
+                    continue
+                best = process.extractOne(
+                    candidate, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_THRESHOLD
+                )
+                if best is not None:
+                    hit = self._exact[best[0]]
+                    break
         return self._actors[hit] if hit is not None else None
 
     def resolve_or_new(self, name: str) -> Actor:
@@ -250,11 +372,14 @@ class ActorTable:
 
         Phrase (string) patterns are meant for a ruler with `phrase_matcher_attr="LOWER"`
         (case-insensitive); acronyms come as token patterns on ORTH so they stay case-sensitive.
+        Aliases that are a bare country name are left out.
         """
         out: list[dict[str, Any]] = []
         seen: set[tuple[str, str]] = set()
         for actor in self:
             for alias in (actor.name, *actor.aliases):
+                if country_iso3(alias):
+                    continue  # "India" in prose is mostly the place (module docstring)
                 if is_acronym(alias):
                     tokens = [t for t in re.split(r"(-|')", alias) if t]
                     key = ("ORTH", alias)

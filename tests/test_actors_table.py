@@ -9,7 +9,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from signalfire.actors import ACTOR_KINDS, Actor, ActorTable, is_acronym, normalize_name
+from signalfire.actors import (
+    ACTOR_KINDS,
+    Actor,
+    ActorTable,
+    country_iso3,
+    is_acronym,
+    normalize_name,
+)
 from signalfire.errors import InputError, NotFoundError
 
 _TABLE = ActorTable.load()
@@ -72,6 +79,29 @@ def test_every_ged_actor_resolves_exactly(table: ActorTable, ged_path: Path) -> 
         ("Government of Afghanistan", "afg_military"),
         ("Afghan National Army", "afg_military"),
         ("ÀL-QÂIDA", "al_qaida"),  # case and diacritics
+        # Added in 2026.11.2 (gaps found by the relation work).
+        ("Qatar", "qat_state"),
+        ("Government of Qatar", "qat_state"),
+        ("Turkey", "tur_state"),
+        ("Türkiye", "tur_state"),
+        ("Government of Turkey", "tur_state"),
+        ("India", "ind_military"),
+        ("Iran", "irn_military"),
+        ("China", "chn_military"),
+        ("United States", "usa_military"),
+        ("the United States", "usa_military"),
+        ("Pakistani state", "pak_military"),
+        ("the Pakistani state", "pak_military"),
+        ("Balochistan government", "pak_military"),
+        ("the Balochistan government", "pak_military"),
+        ("Haqqani", "haqqani"),
+        ("Hizb-i Islami", "hia"),
+        ("Hezb-e-Islami Gulbuddin", "hia"),
+        ("Hezb-e Islami", "hia"),
+        ("Khorasan Chapter of the Islamic State", "isis_k"),
+        ("Lashkar-e-Jhangvi al-Alami", "lej_a"),
+        ("LeJ-A", "lej_a"),
+        ("LeJ al-Alami", "lej_a"),
     ],
 )
 def test_aliases_resolve(table: ActorTable, name: str, actor_id: str) -> None:
@@ -146,3 +176,99 @@ def test_normalize_is_idempotent_and_resolve_never_crashes(text: str) -> None:
 def test_is_acronym() -> None:
     assert is_acronym("IS") and is_acronym("LeJ") and is_acronym("IS-K")
     assert not is_acronym("Daesh") and not is_acronym("Pakistan Army")
+
+
+def test_lej_a_is_its_own_actor_with_lej_as_parent(table: ActorTable) -> None:
+    lej_a = table.get("lej_a")
+    assert lej_a.parent == "lej" and table.get("lej").parent == ""
+    assert table.resolve("Lashkar-e-Jhangvi").actor_id == "lej"  # type: ignore[union-attr]
+    # Not one letter from LeJ: the acronym stays case-sensitive in text.
+    pats = [p for p in table.patterns() if p["id"] == "lej_a"]
+    assert [{"ORTH": "LeJ"}, {"ORTH": "-"}, {"ORTH": "A"}] in [p["pattern"] for p in pats]
+
+
+def test_new_states_have_every_field(table: ActorTable) -> None:
+    for actor_id, iso3 in (("qat_state", "QAT"), ("tur_state", "TUR")):
+        actor = table.get(actor_id)
+        assert (actor.kind, actor.country) == ("state_force", iso3)
+        assert actor.name and actor.aliases
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Military Forces of Pakistan (2018-)", "pak_military"),
+        ("Military Forces of Pakistan (2008-2018)", "pak_military"),
+        ("Police Forces of Pakistan (2018-)", "pak_military"),
+        ("police forces of pakistan ( 2018 - )", "pak_military"),
+        ("Military Forces of Afghanistan (2014-2021)", "afg_military"),
+        ("Military Forces of Afghanistan (2021-)", "afg_military"),
+        ("Military Forces of the United States", "usa_military"),
+        ("Military Forces of United States (2021-)", "usa_military"),
+        ("Military Forces of India (2014-)", "ind_military"),
+        ("Police Forces of India (2014-) Border Security Force", "ind_military"),
+        ("Military Forces of Iran (1989-)", "irn_military"),
+        ("Military Forces of Turkey (2016-)", "tur_state"),
+        ("Military Forces of Qatar (1995-)", "qat_state"),
+        ("Government of Pakistan (2018-)", "pak_military"),
+    ],
+)
+def test_acled_state_forces_of_any_regime(table: ActorTable, name: str, actor_id: str) -> None:
+    actor = table.resolve(name, fuzzy=False)
+    assert actor is not None and actor.actor_id == actor_id
+
+
+def test_acled_state_forces_of_a_country_without_a_state_actor(table: ActorTable) -> None:
+    assert table.resolve("Military Forces of Russia (2000-)", fuzzy=False) is None
+    assert table.resolve("Military Forces of Atlantis (2018-)", fuzzy=False) is None
+    assert table.state_of("Forces of Momin Afridi") is None  # a militia, not a state
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Islamic State (Afghanistan)", "isis_k"),  # ACLED: group (country)
+        ("Civilians (Pakistan)", "civilians"),
+        ("Baloch Republican Army (BRA)", "bra"),  # GTD: name (acronym)
+        ("Sipah-e-Sahaba Pakistan (SSP)", "ssp"),
+        ("TTP: Tehreek-i-Taliban Pakistan", "ttp"),  # ACLED: acronym: name
+        ("BLA: Baloch Liberation Army", "bla"),
+        ("Jamaat-ul-Ahrar (Pakistan) (2018-)", "jua"),
+    ],
+)
+def test_dataset_qualifiers_are_peeled(table: ActorTable, name: str, actor_id: str) -> None:
+    actor = table.resolve(name, fuzzy=False)
+    assert actor is not None and actor.actor_id == actor_id
+
+
+def test_dataset_qualifiers_that_say_something_else_are_kept(table: ActorTable) -> None:
+    # A faction in parentheses is not a qualifier to drop: Khalis's Hizb-i Islami is not HIG.
+    assert table.dataset_forms("Hizb-i-Islami (Khalis)") == []
+    assert table.resolve("Hizb-i-Islami (Khalis)", fuzzy=False) is None
+    # An acronym naming another actor than the rest does is a contradiction, not a qualifier.
+    assert table.dataset_forms("Baloch Republican Army (BLA)") == []
+    assert table.resolve("Baloch Republican Army (BLA)", fuzzy=False) is None
+    assert table.resolve("Unidentified Armed Group (Pakistan)", fuzzy=False) is None
+
+
+def test_country_names_resolve_but_are_not_text_patterns(table: ActorTable) -> None:
+    shown = {p["pattern"] for p in table.patterns() if isinstance(p["pattern"], str)}
+    for country in ("India", "Iran", "China", "United States", "Qatar", "Turkey", "Pakistan"):
+        assert table.resolve(country) is not None
+        assert country not in shown and country.lower() not in {s.lower() for s in shown}
+    assert "Government of Qatar" in shown and "Pakistani state" in shown
+    assert country_iso3("the United States") == "USA" and country_iso3("Türkiye") == "TUR"
+    assert country_iso3("Pakistani state") == ""
+
+
+@given(
+    st.sampled_from(["Military", "Police"]),
+    st.sampled_from(["Pakistan", "Afghanistan", "India", "the United States"]),
+    st.integers(1950, 2030),
+    st.one_of(st.none(), st.integers(1950, 2030)),
+)
+def test_acled_year_ranges_never_matter(kind: str, country: str, start: int, end: int | None):
+    years = f"({start}-{'' if end is None else end})"
+    plain = _TABLE.state_of(f"{kind} Forces of {country}")
+    dated = _TABLE.resolve(f"{kind} Forces of {country} {years}", fuzzy=False)
+    assert plain is not None and dated == plain

@@ -140,7 +140,7 @@ def test_mediation_has_a_third_party(extractor: RelationExtractor) -> None:
         "Qatar mediated a truce between the Afghan Taliban and Afghan forces.", "l"
     )
     mediated = one(found, "mediates")
-    assert mediated.subject.id == "new_government_of_qatar"
+    assert mediated.subject.id == "qat_state"
     assert {mediated.object.id, mediated.third.id if mediated.third else None} == {
         "afg_taliban",
         "afg_military",
