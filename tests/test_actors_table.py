@@ -272,3 +272,14 @@ def test_acled_year_ranges_never_matter(kind: str, country: str, start: int, end
     plain = _TABLE.state_of(f"{kind} Forces of {country}")
     dated = _TABLE.resolve(f"{kind} Forces of {country} {years}", fuzzy=False)
     assert plain is not None and dated == plain
+
+
+def test_curated_lej_a_split_is_not_a_self_relation() -> None:
+    from signalfire.graph.curated import load_curated
+
+    facts = [(r, s) for r, s in load_curated() if r.subject_id == "lej_a"]
+    assert [(r.relation, r.object_id) for r, _ in facts] == [("splinter_of", "lej")]
+    assert all("https://" in s.reference for _, s in facts)
+    # The mediator of the Doha talks is now a table actor, not a `new_` one.
+    mediators = {r.subject_id for r, _ in load_curated() if r.relation == "mediates"}
+    assert "qat_state" in mediators and not any(m.startswith("new_") for m in mediators)
