@@ -6,35 +6,20 @@ import contextlib
 import json
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 
-from .. import output, settings
+from .. import settings
 from ..errors import ConfigError, NotFoundError
-from ..extract.inputs import read_documents
-from ..graph.curated import load_curated
-from ..graph.derive import (
-    DEFAULT_GAP_DAYS,
-    actor_activity,
-    actor_years,
-    derive_relations,
-    first_appearances,
-    operating_areas,
-)
-from ..graph.export import build_graph, to_graphml, to_html
-from ..graph.model import (
-    RELATION_TYPES,
-    actor_table,
-    check_partial_date,
-    relation_sources,
-    relations,
-    save_relations,
-)
-from ..graph.text import RelationExtractor, TextRelation, store_items
-from ..store import Store
 from .common import db_option, err, open_store, out, show_table, split_values
+
+# The graph modules (pandas, the actor table, spaCy for text) are imported by the commands.
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..graph.text import TextRelation
+    from ..store import Store
 
 
 @click.group()
@@ -43,6 +28,8 @@ def actors() -> None:
 
 
 def _store_or_none(db: Path | None) -> Store | None:
+    from ..store import Store
+
     path = settings.db_path(db)
     return Store(path, read_only=True) if path.exists() else None
 
@@ -53,6 +40,12 @@ def _store_or_none(db: Path | None) -> Store | None:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path))
 def list_actors(db: Path | None, fmt: str, out_path: Path | None) -> None:
     """Every actor of the actor table, with its events and relations in the store."""
+    import pandas as pd
+
+    from .. import output
+    from ..graph.derive import actor_activity
+    from ..graph.model import actor_table
+
     table = actor_table()
     frame = pd.DataFrame(
         [
@@ -83,6 +76,8 @@ def list_actors(db: Path | None, fmt: str, out_path: Path | None) -> None:
 
 
 def _lookup(name: str) -> tuple[str, Any]:
+    from ..graph.model import actor_table
+
     table = actor_table()
     if name in table:
         return name, table.get(name)
@@ -131,6 +126,12 @@ def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
 
     ACTOR is an id (`ttp`) or any name the actor table knows ("Pakistani Taliban").
     """
+    import pandas as pd
+
+    from .. import output
+    from ..graph.derive import actor_activity, actor_years, first_appearances, operating_areas
+    from ..graph.model import relation_sources, relations
+
     actor_id, entry = _lookup(actor)
     with open_store(db, read_only=True) as store:
         activity = actor_activity(store)
@@ -222,6 +223,9 @@ def show(actor: str, db: Path | None, level: str, fmt: str) -> None:
 @click.option("--out", "out_path", type=click.Path(dir_okay=False, path_type=Path))
 def graph(db: Path | None, at: str | None, fmt: str, out_path: Path | None) -> None:
     """The actor network as JSON, GraphML or an interactive offline HTML page."""
+    from ..graph.export import build_graph, to_graphml, to_html
+    from ..graph.model import check_partial_date
+
     if at is not None:
         try:
             check_partial_date(at, "--at")
@@ -242,9 +246,15 @@ def graph(db: Path | None, at: str | None, fmt: str, out_path: Path | None) -> N
         err.print(f"{out_path}: {len(built.nodes)} actors, {len(built.edges)} relations")
 
 
+def _default_gap_days() -> int:
+    from ..graph.derive import DEFAULT_GAP_DAYS
+
+    return DEFAULT_GAP_DAYS
+
+
 @actors.command("derive")
 @db_option
-@click.option("--gap-days", type=click.IntRange(1, 3650), default=DEFAULT_GAP_DAYS)
+@click.option("--gap-days", type=click.IntRange(1, 3650), default=lambda: _default_gap_days())
 @click.option("--curated", "curated_path", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--no-curated", is_flag=True, help="Do not add the curated references.")
 def derive(db: Path | None, gap_days: int, curated_path: Path | None, no_curated: bool) -> None:
@@ -252,6 +262,10 @@ def derive(db: Path | None, gap_days: int, curated_path: Path | None, no_curated
 
     Re-running adds only new evidence: nothing stored is overwritten.
     """
+    from ..graph.curated import load_curated
+    from ..graph.derive import derive_relations
+    from ..graph.model import save_relations
+
     with open_store(db) as store:
         items = derive_relations(store, gap_days=gap_days)
         if not no_curated:
@@ -285,6 +299,10 @@ def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None
     One JSON object per line: doc_id, subject, relation, object, third, start, end, negated,
     confidence, evidence (character spans of the text).
     """
+    from ..extract.inputs import read_documents
+    from ..graph.model import save_relations
+    from ..graph.text import RelationExtractor, store_items
+
     extractor = RelationExtractor()
     found: list[TextRelation] = []
     written = 0
@@ -342,6 +360,9 @@ def list_relations(
     out_path: Path | None,
 ) -> None:
     """Stored relations with their number of sources, source kinds and confidence."""
+    from .. import output
+    from ..graph.model import RELATION_TYPES, check_partial_date, relations
+
     types = split_values(relation_type)
     unknown = [t for t in types if t not in RELATION_TYPES]
     if unknown:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
 from rich.console import Console
-from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-from rich.table import Table
 
-from .. import output, settings
-from ..store import Store
+from .. import settings
+
+# Heavy modules (pandas, DuckDB, the models) are imported inside the commands that use them,
+# so that `signalfire --help` and a mistyped option answer at once.
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from ..store import Store
 
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
@@ -57,11 +60,43 @@ def panel_options(command: Callable[..., Any]) -> Callable[..., Any]:
     return command
 
 
+class LazyChoice(click.Choice[str]):
+    """A `click.Choice` whose values are read from a heavy module only when first needed
+    (parsing or a command's own --help), not when the CLI is assembled."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._choices: tuple[str, ...] | None = None
+        super().__init__((), case_sensitive=True)
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        if self._choices is None:
+            self._choices = tuple(self._load())
+        return self._choices
+
+    @choices.setter
+    def choices(self, value: Iterable[str]) -> None:
+        pass  # set by click.Choice.__init__; the values come from `load`
+
+
+def output_formats() -> tuple[str, ...]:
+    from .. import output
+
+    return output.FORMATS
+
+
 def open_store(db: Path | None, read_only: bool = False) -> Store:
+    from ..store import Store
+
     return Store(settings.db_path(db), read_only=read_only)
 
 
 def show_table(frame: pd.DataFrame, title: str = "", limit: int = 50) -> None:
+    from rich.table import Table
+
+    from .. import output
+
     table = Table(title=title or None, show_lines=False)
     shown = frame.head(limit)
     for column in shown.columns:
@@ -77,6 +112,8 @@ def show_table(frame: pd.DataFrame, title: str = "", limit: int = 50) -> None:
 
 
 def emit(frame: pd.DataFrame, fmt: str, out_path: Path | None, geometry: str = "points") -> None:
+    from .. import output
+
     if fmt == "table" and out_path is None:
         show_table(frame)
     else:
@@ -89,6 +126,8 @@ def progress_bars(enabled: bool) -> Iterator[Callable[[str], Callable[[int, int]
     if not enabled:
         yield lambda _name: None
         return
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
     with Progress(
         TextColumn("{task.description}"),
         BarColumn(),

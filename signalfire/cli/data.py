@@ -7,32 +7,28 @@ from pathlib import Path
 from typing import Any
 
 import click
-from rich.table import Table
 
-from .. import output, settings
-from ..demo import (
-    deadliest_districts,
-    events_by_year,
-    forecast_and_backtest,
-    load_reference_data,
-    top_actors,
-)
+from .. import settings
 from ..domain import EventFilter, IngestReport, parse_day
 from ..errors import ConfigError
-from ..fetch import Fetcher, LocalDirTransport
-from ..ingest import ingest as run_ingest
-from ..ingest import load_regions
-from ..sources import ADAPTERS
 from .common import (
+    LazyChoice,
     db_option,
     emit,
     err,
     open_store,
     out,
+    output_formats,
     progress_bars,
     show_table,
     split_values,
 )
+
+
+def _ingest_formats() -> list[str]:
+    from ..sources import ADAPTERS
+
+    return sorted([*ADAPTERS, "text"])
 
 
 def print_report(report: IngestReport) -> None:
@@ -62,7 +58,7 @@ def print_report(report: IngestReport) -> None:
 
 
 @click.command()
-@click.argument("format", type=click.Choice(sorted([*ADAPTERS, "text"])))
+@click.argument("format", type=LazyChoice(_ingest_formats))
 @click.argument("path", type=click.Path(path_type=Path))
 @db_option
 @click.option("--encoding", default="utf-8", show_default=True, help="Text encoding of the file.")
@@ -84,6 +80,8 @@ def ingest(
 
         ingest_text_command(db, path)
         return
+    from ..ingest import ingest as run_ingest
+
     with open_store(db) as store, progress_bars(err.is_terminal) as progress:
         report = run_ingest(
             store,
@@ -123,7 +121,7 @@ def _day(value: str | None, name: str) -> Any:
 @click.option("--source", multiple=True, help="Source format, e.g. ucdp-ged, acled, gtd.")
 @click.option("--limit", type=int, help="At most this many events.")
 @click.option(
-    "--format", "fmt", type=click.Choice(output.FORMATS), default="table", show_default=True
+    "--format", "fmt", type=LazyChoice(output_formats), default="table", show_default=True
 )
 @click.option(
     "--out",
@@ -216,6 +214,8 @@ def regions(
 @db_option
 def regions_load(path: Path, level: str, iso3: str | None, db: Path | None) -> None:
     """Load boundaries from a GeoJSON file; stored events are located again."""
+    from ..ingest import load_regions
+
     with open_store(db) as store:
         count, methods = load_regions(store, path, level, iso3)
     out.print(f"{path}: {count:,} {level} regions loaded")
@@ -271,6 +271,8 @@ def quarantine(db: Path | None, source_id: int | None, fmt: str, out_path: Path 
 @click.command("settings")
 def show_settings() -> None:
     """Each setting, its value and where the value comes from."""
+    from rich.table import Table
+
     table = Table("name", "value", "from", "help")
     for setting in settings.SETTINGS:
         value = settings.get(setting.name)
@@ -312,6 +314,8 @@ def fetch(
     cache_dir: Path | None,
 ) -> None:
     """Download DATASET into the cache, checked against its sha256, and print its path."""
+    from ..fetch import Fetcher, LocalDirTransport
+
     fetcher = Fetcher(
         settings.cache_dir(cache_dir), LocalDirTransport(from_dir) if from_dir else None
     )
@@ -367,6 +371,15 @@ def demo(
     backtest_origins: int,
 ) -> None:
     """Load the reference data, summarise it, backtest the models and forecast."""
+    from ..demo import (
+        deadliest_districts,
+        events_by_year,
+        forecast_and_backtest,
+        load_reference_data,
+        top_actors,
+    )
+    from ..fetch import Fetcher, LocalDirTransport
+
     folder = settings.data_dir(data_dir)
     fetcher = None
     if folder is None:

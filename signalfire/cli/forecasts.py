@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-import pandas as pd
-from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
-from .. import output
 from ..domain import Month
 from ..errors import ConfigError
-from ..forecasting import ForecastRequest, make_forecast, save_forecast
 from .common import (
     db_option,
     err,
@@ -22,6 +18,9 @@ from .common import (
     show_table,
     split_values,
 )
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @click.command()
@@ -60,6 +59,9 @@ def forecast(
     out_path: Path | None,
 ) -> None:
     """Probabilistic forecasts per region for the periods after --as-of."""
+    from .. import output
+    from ..forecasting import ForecastRequest, make_forecast, save_forecast
+
     try:
         request = ForecastRequest(
             level=level,
@@ -101,6 +103,8 @@ def _number(value: Any) -> str:
 
 
 def _metrics_table(metrics: dict[str, Any], window: str) -> pd.DataFrame:
+    import pandas as pd
+
     pooled = metrics["windows"][window]
     rows = []
     for name, entry in pooled["models"].items():
@@ -187,6 +191,8 @@ def backtest(
     out_dir: Path,
 ) -> None:
     """Rolling-origin backtest: each model fitted only on data up to each origin, then scored."""
+    from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
+
     from ..backtest import REGIME_WINDOWS, run_backtest
     from ..forecasting import save_backtest
 
