@@ -234,6 +234,21 @@ MIGRATIONS: tuple[str, ...] = (
         updated_by VARCHAR NOT NULL
     );
     """,
+    # Webhook deliveries of alerts, kept: one row per alert, URL and delivery run that tried
+    # it. `alert_updated_at` is the alerts.updated_at sent; an alert goes to a URL again only
+    # when it has changed since its last successful delivery there (or on --resend).
+    """
+    CREATE TABLE alert_deliveries (
+        alert_id VARCHAR NOT NULL,
+        url VARCHAR NOT NULL,
+        alert_updated_at TIMESTAMP NOT NULL,
+        status VARCHAR NOT NULL,
+        http_status INTEGER,
+        attempts INTEGER NOT NULL,
+        error VARCHAR,
+        delivered_at TIMESTAMP NOT NULL
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)
