@@ -86,6 +86,90 @@ def test_find_counts_never_crashes_and_spans_are_exact(text: str) -> None:
         assert 0 <= c.value <= c.high
 
 
+def total(text: str, category: str = "killed") -> int:
+    return sum(c.value for c in find_counts(text) if c.category == category)
+
+
+@pytest.mark.parametrize(
+    ("text", "category", "expected"),
+    [
+        # lists of victims, before or after the verb, add up
+        ("Six rebels, two policemen killed in Kohat clash", "killed", 8),
+        ("Nurse, guard shot dead at clinic", "killed", 2),
+        ("Three guards and a driver were killed in the ambush", "killed", 4),
+        ("the ambush killed three guards, five villagers in Tank", "killed", 8),
+        ("police arrested a smuggler, a courier and several of their helpers", "arrested", 5),
+        # singular victims without a number or an article
+        ("Bomb kills schoolteacher in Swat", "killed", 0),  # not a listed victim noun
+        ("Bomb kills teacher in Swat", "killed", 1),
+        ("Forces capture Taliban deputy governor", "arrested", 1),
+        ("Raid Captures Senior Commander Near Gardez", "arrested", 0),  # title case: no article
+        ("the detained courier told police", "arrested", 0),  # an adjective, not an arrest
+        ("officials confirmed the death of Mullah Akhtar Jan in the raid", "killed", 1),
+        # "more than N" is at least N + 1; "at least N" is N
+        ("more than 20 people were killed", "killed", 21),
+        ("killing more than a dozen fighters", "killed", 13),
+        ("over 100 militants killed", "killed", 101),
+        ("at least 20 people were killed", "killed", 20),
+        ("more than several people were hurt", "injured", 3),
+        ("troops detained multiple suspects", "arrested", 3),
+        ("troops detained a number of suspects", "arrested", 3),
+        ("also killed in the raid were five gunmen", "killed", 5),
+        # not victims: negation, ranks, wire versions, things, tallies, pronouns, ordinals
+        ("No Afghan soldier was killed in the exchange", "killed", 0),
+        ("Qaeda's No. 2 dead, officials say", "killed", 0),
+        ("UPDATE 2-Five die in Quetta blast", "killed", 5),
+        ("forces carried out three raids detaining dozens of suspects", "arrested", 24),
+        ("soldiers have detained more than 40 commanders since March", "arrested", 0),
+        ("He was also involved in a bombing that killed six pilgrims.", "killed", 0),
+        ("troops captured a gunman and questioned him", "arrested", 1),
+        ("troops captured him at dawn", "arrested", 1),
+        ("He is the fourth commander captured this month", "arrested", 0),
+        ("Rising civilian deaths anger residents", "killed", 0),
+        ("Eight border guards killed or wounded", "killed", 0),
+        ("Gunman kills two in Mardan", "killed", 2),
+        ("a raid to arrest a smuggler near Chaman", "arrested", 0),  # an aim, not a deed
+        ("a plot to kill the governor was foiled", "killed", 0),
+    ],
+)
+def test_casualty_rules(text: str, category: str, expected: int) -> None:
+    assert total(text, category) == expected
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(min_value=2, max_value=99),
+            st.sampled_from(["soldiers", "militants", "civilians", "policemen"]),
+        ),
+        min_size=2,
+        max_size=4,
+    ),
+    st.sampled_from(["killed", "were killed", "died", "dead"]),
+)
+def test_comma_lists_before_the_verb_add_up(items: list[tuple[int, str]], verb: str) -> None:
+    listed = ", ".join(f"{n} {who}" for n, who in items)
+    assert total(f"{listed} {verb} in the clash") == sum(n for n, _ in items)
+
+
+@given(
+    st.integers(min_value=1, max_value=500),
+    st.sampled_from(["more than", "over"]),
+    st.booleans(),
+)
+def test_more_than_is_one_more(n: int, qualifier: str, as_words: bool) -> None:
+    number = words(n) if as_words else str(n)
+    assert total(f"{qualifier} {number} militants were killed") == n + 1
+    assert total(f"troops killed {qualifier} {number} militants") == n + 1
+
+
+@given(
+    st.sampled_from(["no", "not a single", "no other"]), st.sampled_from(["soldier", "civilian"])
+)
+def test_negated_single_victims_are_not_counted(neg: str, who: str) -> None:
+    assert total(f"{neg} {who} was killed in the attack") == 0
+
+
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
 

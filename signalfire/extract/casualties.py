@@ -2,16 +2,23 @@
 
 Numbers come in digits ("13", "1,200"), words ("thirteen", "twenty-five", "a dozen"), vague
 quantities ("dozens" = 24, "scores" = 40, "hundreds" = 200: the lower bound a reader can be sure
-of, times two; "a few" = 2, "several" = 3, "multiple", "numerous", "a number of" = 4, the
+of, times two; "a few" = 2, "several", "multiple", "a number of" = 3, "numerous" = 4, the
 minimum counts the ISAF press-release annotations use), ranges ("10 to 12", "10-12": the
-lower bound, as UCDP's `low` and ISAF's `min_killed` do), and qualifiers ("at least", "more
-than", "over", "nearly": the number itself).
+lower bound, as UCDP's `low` and ISAF's `min_killed` do), and qualifiers ("at least",
+"nearly": the number itself; "more than 10", "over 10": 11, the least number the words allow).
 
 A count attaches to the category whose verb or noun is nearest in the same clause:
 "13 militants killed", "killed 13 militants", "killing at least 13", "death toll rose to 13",
 "13 dead", "the bodies of 13", "13 others were injured". Within one sentence counts of different
-victims of one category add up ("killed five soldiers and eight militants" = 13); across the
-sentences of one event the largest figure wins, because reports repeat and update a toll.
+victims of one category add up ("killed five soldiers and eight militants" = 13, "19 militants,
+three soldiers die" = 22, "captured a leader, a facilitator and several associates" = 5);
+across the sentences of one event the largest figure wins, because reports repeat and update a
+toll.
+
+Not counted: figures that are not victims ("four operations", "No. 3", "UPDATE 1-"),
+negated victims ("no soldier was killed"), tallies over months ("have detained more than 35
+leaders since January"), "killed or wounded" without a death figure of its own, and a
+pronoun ("detained him") when the sentence already counts that victim.
 """
 
 from __future__ import annotations
@@ -35,7 +42,7 @@ _TENS = {
 }  # fmt: skip
 _VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
-    "multiple": 4, "numerous": 4, "a number of": 4,
+    "multiple": 3, "numerous": 4, "a number of": 3,
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
 }  # fmt: skip
 _UNIT_RE = "|".join(
@@ -56,7 +63,10 @@ _QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|as\s+many\s+as|"
     r"approximately|roughly|an\s+estimated)\s+"
 )
-QUANTITY = rf"(?:{_QUALIFIER})?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+QUANTITY = rf"(?:(?P<q>{_QUALIFIER}))?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+# "more than 10" allows 11 at least; "more than several" says nothing more than "several".
+_MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
+_EXACT = re.compile(rf"(?:{_DIGITS}|{_WORD_NUMBER}|a\s+dozen|a\s+score)")
 
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
@@ -74,7 +84,8 @@ _ABDUCTED_VERB = (
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
     r"apprehended|taken\s+into\s+custody|in\s+custody|detainees|suspects\s+detained|"
-    r"(?:capture|arrest|detention)\s+of"  # "confirmed the capture of a Taliban facilitator"
+    r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
+    r"capture|arrest|detain"
 )
 _VERBS = {
     "killed": _KILLED_VERB,
@@ -83,14 +94,22 @@ _VERBS = {
     "arrested": _ARRESTED_VERB,
 }
 _ANY_VERB = "|".join(_VERBS.values())
+# Nouns that follow a number without being its victims: "four operations targeting Taliban
+# leaders", "two bombs killed 10".
+_NOT_VICTIMS = (
+    r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
+    r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
+    r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
+    r"drones?|missiles?|among"
+)
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
-    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_ANY_VERB})\b)"
+    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b)"
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
-_OBJECT_FILLER = r"(?:(?:at\s+least|more\s+than|as\s+many\s+as|some|another|an?\s+other)\s+)?"
+_OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
@@ -110,12 +129,45 @@ for _cat, _verb in _VERBS.items():
             ),
         )
     )
+    # "also killed in the strike were more than a dozen insurgents"
+    _PATTERNS.append(
+        (
+            _cat,
+            "verb",
+            re.compile(
+                rf"\b(?P<verb>{_verb})\s+(?:in|during)\s+(?:[a-z'’-]+\s+){{1,4}}?(?:were|was)\s+"
+                rf"{QUANTITY}\b"
+            ),
+        )
+    )
 # One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
 _ONE_VICTIM = (
-    r"soldier|policeman|policewoman|civilian|militant|official|man|woman|child|boy|girl|cop|"
-    r"officer|trooper|guard|leader|commander|journalist|student|teacher|worker|elder|cleric|"
-    r"driver|insurgent|person|chief|tribesman|constable|jawan|member|activist|suspect|"
-    r"facilitator|financier|facilitator|bombmaker|militia|guardsman|sepoy|major|captain|colonel"
+    r"soldier|solider|policeman|policewoman|civilian|militant|official|man|woman|child|boy|"
+    r"girl|cop|officer|trooper|guard|leader|commander|journalist|student|teacher|worker|elder|"
+    r"cleric|driver|insurgent|person|chief|tribesman|constable|jawan|member|activist|suspect|"
+    r"facilitator|financier|bombmaker|militia|guardsman|sepoy|major|captain|colonel|dealer|"
+    r"smuggler|emplacer|manufacturer|maker|assassin|planner|coordinator|operative|courier|"
+    r"supplier|recruiter|trainer|instructor|expert|specialist|governor|deputy|emir|associate|"
+    r"fighter|gunman|bomber|attacker|affiliate|supporter|organizer|lieutenant|target|villager|"
+    r"labou?rer|teenager|teen|daughter|son|wife|husband|father|mother|brother|sister|"
+    r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
+    r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
+    r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
+    r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter"
+)
+# "a Taliban sub-commander"
+_ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
+# After a singular victim, a noun that makes it a modifier: "militia members".
+_NOT_SINGULAR = (
+    r"(?![s'’-])(?!\s+(?:members|men|fighters|commanders|leaders|personnel|workers|officials|"
+    r"soldiers|troops|forces|groups?|networks?|cells?)\b)"
+)
+_PLURAL_VICTIMS = (
+    r"people|persons|civilians|militants|insurgents|soldiers|troops|policemen|personnel|police|"
+    r"fighters|terrorists|rebels|men|women|children|others|attackers|assailants|gunmen|members|"
+    r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
+    r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
+    r"worshippers|associates|individuals|facilitators|security\s+forces"
 )
 for _cat, _verb in _VERBS.items():
     _PATTERNS.append(
@@ -124,22 +176,24 @@ for _cat, _verb in _VERBS.items():
             "near",
             re.compile(
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
-                rf"{{0,3}}?(?:{_ONE_VICTIM})\s+(?:(?:was|has\s+been|had\s+been|got)\s+)?"
+                rf"{{0,3}}?{_ONE}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?P<verb>{_verb})\b",
             ),
         )
     )
-    # "detained a Taliban facilitator", "killed a senior Haqqani leader", "killing the
-    # insurgent" (singular only: "the insurgents" says no number), "killing him"
+    # "detained a Taliban facilitator", "killed a senior Haqqani leader", "kills Pakistani
+    # policeman", "killing the insurgent" (singular only: "the insurgents" says no number),
+    # "killing him"
     _PATTERNS.append(
         (
             _cat,
             "verb",
             re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:(?:an?|one|the)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)"
-                rf"[A-Za-z'’.-]+\s+){{0,3}}?(?:{_ONE_VICTIM}|individual)\b(?![s'’-])|"
-                r"(?:him|her)\b)",
+                rf"\b(?P<verb>{_verb})\s+(?:(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
+                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
+                rf"{_NOT_SINGULAR}|"
+                r"(?P<pronoun>him|her)\b)",
             ),
         )
     )
@@ -159,8 +213,54 @@ _NOT_A_COUNT = re.compile(
     r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg))",
     re.IGNORECASE,
 )
+# A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
+_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
+# Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
+# active forms ("gunman kills") and nouns ("civilian deaths" says no number).
+_NOT_PASSIVE = re.compile(
+    r"\w+ing|kill|kills|injures?|hurts|wounds?|kidnaps?|abducts?|arrests?|detains?|captures?|deaths?|"
+    r"fatalities|bodies|lives|casualties|injuries|hostages|detainees|seized|.*\sof"
+)
+_NEGATION = re.compile(
+    r"\b(?:no|not|none|neither|nor|never|without)\s+(?:(?:a|an|one)\s+)?(?:single\s+)?$|"
+    r"^(?:no|not)\b"
+)
+# "the seventh Taliban leader captured": a rank in a tally, not a new victim.
+_ORDINAL = re.compile(
+    r"\bthe\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
+)
+# "35 Indian troops killed, wounded": casualties, not deaths.
+_OR_WOUNDED = re.compile(r"^\s*(?:,|or|and|/|&)\s*(?:wounded|injured|hurt)\b(?!\s+(?:\d|at\b))")
+# Tallies over a period: "have captured or killed more than 80 leaders since January".
+_PERFECT = re.compile(
+    r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?"
+    r"(?:killed|captured|detained|arrested)\b"
+)
+_PERIOD = re.compile(
+    r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4}|the\s+(?:start|beginning)|last\s+year|early|late)\b|"
+    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
+    r"(?:\w+\s+)?(?:months|years)\b"
+)
+# "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
+_INTENT_BEFORE = re.compile(r"\bto\s+$")
+_BARE_VERB = frozenset(
+    ["kill", "capture", "arrest", "detain", "injure", "wound", "abduct", "kidnap"]
+)
+_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
+# A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
+_BACKGROUND = re.compile(
+    r"^(?:he|she|they)\s+(?:is|was|were|are|had|has)\s+(?:also\s+)?(?:been\s+)?(?:accused|"
+    r"suspected|believed|involved|responsible|allegedly|implicated|linked)\b"
+)
+# A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
+_NAMED = re.compile(
+    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
+    r"following|who|was|from|near)\b)"
+)
+_NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 
 
 def parse_number(text: str) -> int | None:
@@ -210,17 +310,61 @@ _VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b", re.IGNORECASE) for cat, ver
 _VERB_FINDERS["killed"] = re.compile(rf"\b(?:{_KILLED_VERB}|{_TOLL})\b", re.IGNORECASE)
 
 
-# "killed 5 soldiers and 8 militants", "captured a leader and two suspected insurgents": more
-# victims of the same verb, each a figure of its own.
+# "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
+# associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*,?\s+(?:and|along\s+with|as\s+well\s+as|plus)\s+"
+    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
+    rf"as\s+well\s+as|plus)\s+)"
     rf"(?:(?:{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one)\s+)"
-    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE_VICTIM}|people|others|men|members|civilians|"
-    rf"militants|insurgents|soldiers|policemen|fighters|suspects|associates|individuals)s?\b"
+    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+)
+# The same before a figure that ends at its verb: "19 militants, three soldiers die",
+# "woman, child killed", "two soldiers and a civilian were killed".
+_LIST_ITEM_BEFORE = re.compile(
+    rf"(?:^|(?<=[\s(:-]))(?:(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+)"
+    rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
+    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE})\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
 _NUMBER_START = re.compile(rf"\b(?:{_QUALIFIER})?(?:{NUMBER})\b")
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
+
+
+def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
+    """(low, high) of a figure match, or None when it is not a casualty figure."""
+    n1 = m.group("n1")
+    parsed = parse_number(n1)
+    # "one of", "no one", "a man": pronouns and articles, not figures.
+    if parsed is None or n1.lower() in {"a", "an"}:
+        return None
+    after = text[m.end("n1") :]
+    if _NOT_A_COUNT.match(after) and m.group("n2") is None:
+        return None
+    if parsed == 1 and _ONE_OF.match(after):
+        return None
+    before = text[max(0, m.start("n1") - 16) : m.start("n1")]
+    if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
+        return None
+    low = parsed
+    q = m.groupdict().get("q")
+    if q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
+        low = parsed + 1
+    n2 = m.group("n2")
+    parsed_high = parse_number(n2) if n2 else None
+    high = parsed_high if parsed_high is not None and parsed_high >= low else low
+    return low, high
+
+
+def _single_object(m: re.Match[str], original: str, text: str) -> bool:
+    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator" is an
+    adjective; "Captures Chaman-based Senior Leader" (a title-case headline) has no article to
+    tell a noun phrase from a title."""
+    verb = m.group("verb")
+    if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return False
+    if m.group("noun") and not m.group("article"):
+        return original[m.start("noun")].islower()
+    return True
 
 
 def find_counts(text: str, offset: int = 0) -> list[Count]:
@@ -236,9 +380,22 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
             verbs[cat] = found_verbs
     if not verbs:
         return []
+    if _PERIOD.search(text) and _PERFECT.search(text):
+        return []  # a tally over months, not an event's toll
+    if _BACKGROUND.match(text.lstrip()):
+        return []
     numbers: list[int] | None = None
     found: list[Count] = []
+    pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
+
+    def add(category: str, low: int, high: int, start: int, end: int) -> bool:
+        if any(s < end and start < e for s, e in taken):
+            return False
+        taken.append((start, end))
+        found.append(Count(category, low, high, start + offset, end + offset, original[start:end]))
+        return True
+
     for category, kind, pattern in _PATTERNS:
         if category not in verbs:
             continue
@@ -254,7 +411,15 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                     if m:
                         matches.append(m)
         elif kind == "verb":
-            matches = [m for v in hits if (m := pattern.match(text, v.start()))]
+            matches = [
+                m
+                for v in hits
+                if not (
+                    v.group(0) in _BARE_VERB
+                    and _INTENT_BEFORE.search(text, max(0, v.start() - 4), v.start())
+                )
+                and (m := pattern.match(text, v.start()))
+            ]
         else:
             for v in hits:
                 m = pattern.search(text, max(0, v.start() - _NEAR), v.end())
@@ -263,41 +428,72 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         single = "n2" not in pattern.groupindex
         for m in matches:
             if single:
+                if kind == "near" and (
+                    _NOT_PASSIVE.fullmatch(m.group("verb"))
+                    or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
+                    or _NEGATION.search(m.group(0))
+                    or _ORDINAL.search(text[max(0, m.start() - 5) : m.end()])
+                ):
+                    continue
+                if kind == "verb" and not _single_object(m, original, text):
+                    continue
                 low = high = 1
                 start = m.start()
             else:
-                n1 = m.group("n1")
-                parsed = parse_number(n1)
-                # "one of", "no one", "a man": pronouns and articles, not figures.
-                if parsed is None or n1.lower() in {"a", "an"}:
+                value = _value(m, text)
+                if value is None:
                     continue
-                if _NOT_A_COUNT.match(text[m.end("n1") :]) and m.group("n2") is None:
-                    continue
-                if parsed == 1 and _ONE_OF.match(text[m.end("n1") :]):
-                    continue
-                low = parsed
-                n2 = m.group("n2")
-                parsed_high = parse_number(n2) if n2 else None
-                high = parsed_high if parsed_high is not None and parsed_high >= low else low
+                low, high = value
                 start = m.start("n1")
+                if (
+                    category == "killed"
+                    and kind == "num"
+                    and _OR_WOUNDED.match(text[m.end("verb") :])
+                ):
+                    continue
             end = m.end()
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
-            if any(s < end and start < e for s, e in taken):
+            if not add(category, low, high, start, end):
                 continue
-            taken.append((start, end))
-            found.append(
-                Count(category, low, high, start + offset, end + offset, original[start:end])
-            )
+            if "pronoun" in pattern.groupindex and m.group("pronoun"):
+                pronouns.append(found[-1])
             if kind == "verb":
-                more = _CONTINUATION.match(text, end)
-                if more is not None:
-                    value = 1 if more.group("one") else parse_number(more.group("n1"))
-                    a, b = more.start("n1") if more.group("n1") else more.start("one"), more.end()
-                    if value is not None and not any(s < b and a < e for s, e in taken):
-                        taken.append((a, b))
-                        found.append(
-                            Count(category, value, value, a + offset, b + offset, original[a:b])
-                        )
+                pos = end
+                for _ in range(6):
+                    more = _CONTINUATION.match(text, pos)
+                    if more is None:
+                        break
+                    value_more = 1 if more.group("one") else parse_number(more.group("n1"))
+                    a = more.start("n1") if more.group("n1") else more.start("one")
+                    if value_more is None or not add(
+                        category, value_more, value_more, a, more.end()
+                    ):
+                        break
+                    pos = more.end()
+            else:
+                # Earlier items of a list that ends at this figure.
+                pos = start
+                for _ in range(6):
+                    item = _LIST_ITEM_BEFORE.search(text, max(0, pos - 80), pos)
+                    if item is None:
+                        break
+                    value_item = parse_number(item.group("n1")) if item.group("n1") else 1
+                    if value_item is None or not add(
+                        category, value_item, value_item, item.start(), item.end()
+                    ):
+                        break
+                    pos = item.start()
+    # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
+    for category, hits in verbs.items():
+        for v in hits:
+            if _NAMED_VERB.search(text, v.start(), v.end()):
+                named = _NAMED.match(original, v.end())
+                if named is not None:
+                    add(category, 1, 1, v.start(), named.end())
+    # "captured a suspected militant and detained him": the pronoun is the same victim.
+    for p in pronouns:
+        if any(c.category == p.category and c is not p for c in found):
+            found.remove(p)
     found.sort(key=lambda c: c.start)
     return found
 
