@@ -170,6 +170,29 @@ class AcledAdapter(Adapter):
         "geo_precision",
         "fatalities",
     )
+    # Read when present, and the codebook's other columns, so that raw rows keep its spelling.
+    optional_columns = (
+        "year",
+        "sub_event_type",
+        "actor2",
+        "civilian_targeting",
+        "iso",
+        "location",
+        "notes",
+        "event_id_no_cnty",
+        "disorder_type",
+        "assoc_actor_1",
+        "assoc_actor_2",
+        "interaction",
+        "region",
+        "admin1",
+        "admin2",
+        "admin3",
+        "source",
+        "source_scale",
+        "tags",
+        "timestamp",
+    )
 
     def normalize(self, chunk: RawChunk) -> NormalizedChunk:
         p = Problems(chunk)

@@ -4,6 +4,11 @@ A reader (readers.py) turns a file into `RawChunk`s: string columns, the 1-based
 of every row, and the records that could not even be split into fields. An adapter maps a chunk
 onto the canonical columns and says, per row, why a row cannot be kept. Nothing here touches
 the store.
+
+Column names are matched ignoring case and surrounding whitespace (`column_key`): a header
+saying `EVENT_ID_CNTY`, `Event_Date` or ` latitude ` is read as the codebook's `event_id_cnty`,
+`event_date` and `latitude`. `Adapter.header` renames a file's columns to the adapter's
+spelling once, where the header is read, so adapters only ever see their own names.
 """
 
 from __future__ import annotations
@@ -75,6 +80,11 @@ def event_frame(source: str, ids: pd.Series, rows: np.ndarray, **columns: Any) -
     for name, values in columns.items():
         frame[name] = values.to_numpy() if isinstance(values, pd.Series) else values
     return frame
+
+
+def column_key(name: str) -> str:
+    """How two column names are compared: surrounding whitespace dropped, case folded."""
+    return name.strip().casefold()
 
 
 def raw_json(columns: Sequence[str], values: Sequence[Any]) -> str:
@@ -201,12 +211,53 @@ class Adapter(ABC):
     table: ClassVar[str] = "events"
     # Each entry is a column, or alternatives separated by "|" of which one must be present.
     required_columns: ClassVar[tuple[str, ...]]
+    # Other columns the adapter reads when present (spelled as the adapter reads them).
+    optional_columns: ClassVar[tuple[str, ...]] = ()
+
+    def known_columns(self) -> dict[str, str]:
+        """column_key -> the adapter's spelling, for every column it reads."""
+        names = [n for alt in self.required_columns for n in alt.split("|")]
+        return {column_key(n): n for n in (*names, *self.optional_columns)}
+
+    def header(self, path: Path, columns: Sequence[str]) -> list[str]:
+        """A file's column names, stripped and in the adapter's spelling where it knows them.
+
+        Raises FormatError when two names are the same under `column_key` (" best" and "BEST"):
+        which one holds the data would be a guess.
+        """
+        known = self.known_columns()
+        renamed = [known.get(column_key(c), c.strip()) for c in columns]
+        groups: dict[str, list[str]] = {}
+        for raw in columns:
+            groups.setdefault(column_key(raw), []).append(raw)
+        repeated = [names for names in groups.values() if len(names) > 1]
+        if repeated:
+            shown = "; ".join(" and ".join(repr(n) for n in names) for names in repeated)
+            raise FormatError(
+                path,
+                self.title,
+                found=[c.strip() for c in columns],
+                hint=f"repeated columns (names are compared ignoring case and spaces): {shown}",
+            )
+        return renamed
 
     def check_columns(self, path: Path, columns: Sequence[str]) -> None:
-        present = set(columns)
-        missing = [alt for alt in self.required_columns if not present & set(alt.split("|"))]
+        """FormatError naming every required column (or set of alternatives) the file lacks."""
+        present = {column_key(c) for c in columns}
+        missing = [
+            alt
+            for alt in self.required_columns
+            if not present & {column_key(n) for n in alt.split("|")}
+        ]
         if missing:
             raise FormatError(path, self.title, missing=missing, found=list(columns))
+
+    def header_score(self, columns: Sequence[str]) -> int:
+        """How many required columns (or alternatives) a candidate header has."""
+        present = {column_key(c) for c in columns}
+        return sum(
+            bool(present & {column_key(n) for n in alt.split("|")}) for alt in self.required_columns
+        )
 
     def source_version(self, path: Path) -> str | None:
         return None

@@ -187,6 +187,17 @@ class GtdAdapter(Adapter):
         "gname",
         "nkill",
     )
+    optional_columns = (
+        "extended",
+        "resolution",
+        "provstate",
+        "city",
+        "vicinity",
+        "summary",
+        "approxdate",
+        "country",
+        "region_txt",
+    )
 
     def source_version(self, path: Path) -> str | None:
         """GTD release from names like globalterrorismdb_0522dist.xlsx: '2022-05'."""

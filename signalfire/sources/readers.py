@@ -141,11 +141,12 @@ def _zip_member(path: Path) -> str:
 
 
 def _split_header(line: str, adapter: Adapter, path: Path) -> tuple[list[str], str]:
-    """Pick the delimiter under which the header has the adapter's columns."""
+    """Pick the delimiter under which the header has the adapter's columns; names in the
+    adapter's spelling (`Adapter.header`: case and surrounding spaces do not matter)."""
     best: tuple[int, str, list[str]] | None = None
     for delimiter in _DELIMITERS:
         columns = [c.strip() for c in next(csv.reader([line], delimiter=delimiter))]
-        score = sum(bool(set(columns) & set(alt.split("|"))) for alt in adapter.required_columns)
+        score = adapter.header_score(columns)
         if best is None or score > best[0]:
             best = (score, delimiter, columns)
     assert best is not None
@@ -153,10 +154,7 @@ def _split_header(line: str, adapter: Adapter, path: Path) -> tuple[list[str], s
     if score < len(adapter.required_columns):
         comma_columns = [c.strip() for c in next(csv.reader([line]))]
         adapter.check_columns(path, columns if score else comma_columns)
-    if len(set(columns)) != len(columns):
-        dupes = sorted({c for c in columns if columns.count(c) > 1})
-        raise FormatError(path, adapter.title, found=columns, hint=f"repeated columns: {dupes}")
-    return columns, delimiter
+    return adapter.header(path, columns), delimiter
 
 
 def _decode_column(values: pa.Array, column: str, reasons: dict[int, list[str]]) -> pa.Array:
@@ -361,6 +359,7 @@ def _read_xlsx(path: Path, adapter: Adapter, progress: ProgressFn | None) -> Ite
         while columns and columns[-1] == "":
             columns.pop()
         adapter.check_columns(path, columns)
+        columns = adapter.header(path, columns)
         width = len(columns)
         total = sheet.max_row or 0
         buffer: list[list[str]] = []

@@ -91,6 +91,7 @@ class GedAdapter(Adapter):
         "high",
         "country|iso3",
     )
+    optional_columns = GED_COLUMNS
 
     def source_version(self, path: Path) -> str | None:
         match = re.search(r"ged(\d{2})(\d)", path.name.lower())
@@ -164,6 +165,7 @@ class CountryMonthAdapter(Adapter):
     title = "UCDP country-month series"
     table = "country_months"
     required_columns = ("isocode", "period", "fatalities_UCDP")
+    optional_columns = ("population",)
 
     def normalize(self, chunk: RawChunk) -> NormalizedChunk:
         p = Problems(chunk)
