@@ -16,7 +16,10 @@ Mapping onto the canonical columns:
   the week or month) and says how uncertain it is in time_precision, which maps onto the GED
   date_prec scale: 1 (day known) -> 1, 2 (week known) -> 3 "within a week",
   3 (month known) -> 4 "within a month". The day is kept as ACLED coded it, so the event counts
-  in the month ACLED put it in.
+  in the month ACLED put it in. No wider date_start..date_end range is stored: panels (monthly
+  and weekly), the Hawkes features and first-seen dates all read date_start, so a range
+  starting before the coded day would move events between weeks (and, near a month's start,
+  months); date_precision keeps the uncertainty instead.
 - location_precision from geo_precision, onto GED's where_prec scale:
   1 (the town itself; town coordinates) -> 1 "exact place": GED codes an event in a town as
   where_prec 1 with the town's coordinates too, so the two mean the same;
