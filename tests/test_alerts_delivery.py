@@ -15,8 +15,9 @@ import pytest
 from test_cli import run
 
 import signalfire
-from signalfire.alerts import Alert, atom_feed, deliver_webhook, save_alerts
-from signalfire.alerts.delivery import SIGNATURE_HEADER, HttpxTransport
+from signalfire.alerts import Alert, atom_feed, deliver_webhook, list_alerts, save_alerts
+from signalfire.alerts.delivery import SIGNATURE_HEADER, Delivery, HttpxTransport
+from signalfire.alerts.store import deliveries_due, delivery_log, record_deliveries
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -161,7 +162,92 @@ def test_cli_deliver_signs_with_the_secret_and_reports_failures(
     for body, headers in zip(recorder.bodies, recorder.headers, strict=True):
         assert headers[SIGNATURE_HEADER] == "sha256=" + hmac.new(b"k", body, "sha256").hexdigest()
     recorder.statuses = [503]
-    argv = ["alerts", "deliver", "--db", path, "--url", url, "--retries", "0"]
+    argv = ["alerts", "deliver", "--db", path, "--url", url, "--retries", "0", "--resend"]
     code, out, err = run(argv, capsys)
     assert code == 5
     assert "2 alerts not delivered" in err and "HTTP 503" in err
+
+
+def _deliver(path: str, url: str, capsys: pytest.CaptureFixture[str], *extra: str) -> str:
+    code, out, err = run(["alerts", "deliver", "--db", path, "--url", url, *extra], capsys)
+    assert code == 0, err
+    return out
+
+
+def _posted(recorder: Recorder) -> list[str]:
+    return [h["X-Signalfire-Alert"] for h in recorder.headers]
+
+
+def test_cli_deliver_posts_each_alert_once_until_it_changes(
+    server: tuple[str, Recorder], store: signalfire.Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, recorder = server
+    save_alerts(store, [alert("R1"), alert("R2")], as_of="2013-06")
+    path = str(store.path)
+    store.close()
+    assert "2 of 2 alerts delivered" in _deliver(path, url, capsys)
+    assert len(recorder.bodies) == 2
+    out = _deliver(path, url, capsys)
+    assert "0 of 0 alerts delivered" in out and "2 already delivered" in out
+    assert len(recorder.bodies) == 2  # nothing re-posted
+    # R1 goes on a month later: updated, so delivered again; R2 unchanged, not re-posted.
+    with signalfire.open(path) as again:
+        assert save_alerts(again, [alert("R1", period_end="2013-07", score=3.0)]) == 1
+    assert "1 of 1 alerts delivered" in _deliver(path, url, capsys)
+    assert _posted(recorder)[2:] == [alert("R1").alert_id]
+    assert json.loads(recorder.bodies[2])["period_end"] == "2013-07"
+    # --resend posts every matching alert; another URL has had nothing yet.
+    assert "2 of 2 alerts delivered" in _deliver(path, url, capsys, "--resend")
+    assert "2 of 2 alerts delivered" in _deliver(path, url + "?other", capsys)
+    assert len(recorder.bodies) == 7
+    with signalfire.open(path) as again:
+        log = delivery_log(again, url)
+    assert len(log) == 5
+    assert set(log["status"]) == {"delivered"}
+    assert set(log["http_status"]) == {200}
+    r1 = log[log["alert_id"] == alert("R1").alert_id].sort_values("delivered_at")
+    assert r1["alert_updated_at"].is_monotonic_increasing
+    assert r1["alert_updated_at"].iloc[0] < r1["alert_updated_at"].iloc[-1]
+
+
+def test_cli_deliver_retries_only_the_failed_alerts_on_the_next_run(
+    server: tuple[str, Recorder], store: signalfire.Store, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url, recorder = server
+    save_alerts(store, [alert("R1"), alert("R2")], as_of="2013-06")
+    path = str(store.path)
+    store.close()
+    recorder.statuses = [200, 500]  # the first POST goes through, every later one fails
+    argv = ["alerts", "deliver", "--db", path, "--url", url, "--retries", "0"]
+    code, out, err = run(argv, capsys)
+    assert "1 of 2 alerts delivered" in out
+    assert code == 5
+    assert "1 alerts not delivered" in err and "retried on the next run" in err
+    first, second = _posted(recorder)
+    with signalfire.open(path) as again:
+        log = delivery_log(again, url).set_index("alert_id")
+    assert log.loc[first, "status"] == "delivered"
+    assert (log.loc[second, "status"], log.loc[second, "http_status"]) == ("failed", 500)
+    assert log.loc[second, "error"] == "HTTP 500"
+    recorder.statuses = [200]
+    recorder.bodies.clear()
+    recorder.headers.clear()
+    assert "1 of 1 alerts delivered" in _deliver(path, url, capsys)
+    assert _posted(recorder) == [second]
+
+
+def test_deliveries_due_without_alerts_or_log(store: signalfire.Store) -> None:
+    frame = list_alerts(store)
+    due, versions = deliveries_due(store, frame, "http://127.0.0.1:9/hook")
+    assert due.empty and versions == {}
+    save_alerts(store, [alert("R1")])
+    due, versions = deliveries_due(store, list_alerts(store), "http://127.0.0.1:9/hook")
+    assert list(due["alert_id"]) == [alert("R1").alert_id] == list(versions)
+    written = record_deliveries(
+        store, "http://127.0.0.1:9/hook", [Delivery(alert("R1").alert_id, True, 1, 204)], versions
+    )
+    assert written == 1
+    due, _ = deliveries_due(store, list_alerts(store), "http://127.0.0.1:9/hook")
+    assert due.empty
+    due, _ = deliveries_due(store, list_alerts(store), "http://127.0.0.1:9/hook", resend=True)
+    assert len(due) == 1

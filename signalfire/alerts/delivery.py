@@ -68,9 +68,11 @@ def deliver_webhook(
     retries: int = 3,
     backoff: float = 1.0,
     sleep: Callable[[float], None] = time.sleep,
+    on_result: Callable[[Delivery], None] | None = None,
 ) -> list[Delivery]:
     """POST each alert as one JSON object; retry `retries` times on 5xx/429/timeouts with
-    exponential backoff, then give up on that alert (reported, not raised) and go on."""
+    exponential backoff, then give up on that alert (reported, not raised) and go on.
+    `on_result` is called after each alert, so a caller interrupted midway knows what went."""
     transport = transport or HttpxTransport()
     results = []
     for record in _records(alerts):
@@ -96,7 +98,10 @@ def deliver_webhook(
                 break
             if attempt < retries:
                 sleep(backoff * 2**attempt)
-        results.append(Delivery(str(record["alert_id"]), error is None, attempts, status, error))
+        result = Delivery(str(record["alert_id"]), error is None, attempts, status, error)
+        results.append(result)
+        if on_result is not None:
+            on_result(result)
     return results
 
 

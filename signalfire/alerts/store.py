@@ -6,13 +6,16 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from ..errors import NotFoundError
 from ..store import Store
 from .records import COLUMNS, Alert, merge, month_index, parse_month
+
+if TYPE_CHECKING:
+    from .delivery import Delivery
 
 ACTIONS = {"acknowledge": "acknowledged", "dismiss": "dismissed"}
 
@@ -166,4 +169,61 @@ def alert_feedback(store: Store, alert_id: str) -> pd.DataFrame:
         """SELECT alert_id, action, user_name AS user, reason, acted_at AS at
            FROM alert_feedback WHERE alert_id = ? ORDER BY acted_at""",
         [alert_id],
+    )
+
+
+def deliveries_due(
+    store: Store, frame: pd.DataFrame, url: str, *, resend: bool = False
+) -> tuple[pd.DataFrame, dict[str, dt.datetime]]:
+    """The rows of `frame` (alerts from list_alerts) to POST to `url`: those never delivered
+    there, changed since their last successful delivery there (a later updated_at) or last
+    failed; every row with `resend`. Also each alert's updated_at, to record with the result."""
+    ids = [str(a) for a in frame["alert_id"]] if len(frame) else []
+    if not ids:
+        return frame, {}
+    found = store.con.execute(
+        """SELECT a.alert_id, a.updated_at,
+                  EXISTS (SELECT 1 FROM alert_deliveries d
+                          WHERE d.alert_id = a.alert_id AND d.url = ? AND d.status = 'delivered'
+                            AND d.alert_updated_at >= a.updated_at) AS done
+           FROM alerts a WHERE list_contains(?, a.alert_id)""",
+        [url, ids],
+    ).fetchall()
+    versions = {str(alert_id): updated for alert_id, updated, _ in found}
+    done = {str(alert_id) for alert_id, _, delivered in found if delivered}
+    keep = [resend or str(a) not in done for a in frame["alert_id"]]
+    return frame[keep].reset_index(drop=True), versions
+
+
+def record_deliveries(
+    store: Store, url: str, results: Iterable[Delivery], versions: dict[str, dt.datetime]
+) -> int:
+    """Keep the outcome of each delivery to `url`, sent at the
+    alert's updated_at in `versions`. Returns the number of rows written."""
+    now = dt.datetime.now()
+    rows = [
+        [
+            r.alert_id,
+            url,
+            versions[r.alert_id],
+            "delivered" if r.delivered else "failed",
+            r.status,
+            r.attempts,
+            r.error,
+            now,
+        ]
+        for r in results
+        if r.alert_id in versions
+    ]
+    if rows:
+        with store.transaction() as con:
+            con.executemany("INSERT INTO alert_deliveries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    return len(rows)
+
+
+def delivery_log(store: Store, url: str | None = None) -> pd.DataFrame:
+    """Every delivery tried, newest first (optionally to one URL)."""
+    where, params = ("WHERE url = ?", [url]) if url else ("", [])
+    return store.query(
+        f"SELECT * FROM alert_deliveries {where} ORDER BY delivered_at DESC, alert_id", params
     )

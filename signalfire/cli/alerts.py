@@ -16,6 +16,8 @@ from .common import db_option, err, open_store, out, show_table
 if TYPE_CHECKING:
     import pandas as pd
 
+    from ..alerts.delivery import Delivery
+
 FORMATS = ("table", "json", "csv")
 
 
@@ -264,19 +266,54 @@ def feed(
     show_default=True,
 )
 @click.option("--retries", type=click.IntRange(0, 10), default=3, show_default=True)
-def deliver(db: Path | None, url: str, as_of: str | None, status: str, retries: int) -> None:
+@click.option(
+    "--resend",
+    is_flag=True,
+    help="Also POST the alerts already delivered to this URL and unchanged since.",
+)
+def deliver(
+    db: Path | None, url: str, as_of: str | None, status: str, retries: int, resend: bool
+) -> None:
     """POST alerts to a webhook, signed with HMAC-SHA256 of the body in the
-    X-Signalfire-Signature header when $SIGNALFIRE_WEBHOOK_SECRET is set."""
+    X-Signalfire-Signature header when $SIGNALFIRE_WEBHOOK_SECRET is set.
+
+    Each delivery is kept in the store: an alert goes to the same URL again only when it has
+    changed since (updated, closed, acknowledged) or its delivery failed, unless --resend.
+    """
     from ..alerts import deliver_webhook, list_alerts
+    from ..alerts.store import deliveries_due, record_deliveries
 
     _month(as_of, "--as-of")
-    with open_store(db, read_only=True) as store:
+    # The store is not held while posting (a slow webhook must not lock out other writers):
+    # read what is due, post, then record the outcomes, even after an interruption.
+    with open_store(db) as store:
         frame = list_alerts(store, as_of=as_of, status=status)
-    results = deliver_webhook(
-        frame, url, secret=settings.get("webhook_secret") or None, retries=retries
+        due, versions = deliveries_due(store, frame, url, resend=resend)
+    done: list[Delivery] = []
+    try:
+        deliver_webhook(
+            due,
+            url,
+            secret=settings.get("webhook_secret") or None,
+            retries=retries,
+            on_result=done.append,
+        )
+    finally:
+        if done:
+            with open_store(db) as store:
+                record_deliveries(store, url, done, versions)
+    failed = [r for r in done if not r.delivered]
+    skipped = len(frame) - len(due)
+    out.print(
+        f"{len(done) - len(failed)} of {len(done)} alerts delivered to {url}"
+        + (
+            f"; {skipped} already delivered and unchanged (--resend to send them)"
+            if skipped
+            else ""
+        )
     )
-    failed = [r for r in results if not r.delivered]
-    out.print(f"{len(results) - len(failed)} of {len(results)} alerts delivered to {url}")
     if failed:
         shown = "; ".join(f"{r.alert_id}: {r.error} after {r.attempts} tries" for r in failed[:5])
-        raise FetchError(url, f"{len(failed)} alerts not delivered ({shown})")
+        raise FetchError(
+            url, f"{len(failed)} alerts not delivered ({shown}); they are retried on the next run"
+        )
