@@ -116,6 +116,13 @@ def most_specific(resolved: list[Resolved]) -> Resolved | None:
     provinces = {r.place.adm1 for r in ordered if r.place.level == "adm1"}
     if provinces:
         ordered = [r for r in ordered if r.place.adm1 in provinces]
+    if len(provinces) > 1:
+        # "Operations in Helmand, Kandahar, Ghazni ... In Ghazni last night": the province
+        # named again (itself or by a place inside it) is the event's; a tie keeps text order.
+        per: Counter[str] = Counter(r.place.adm1 for r in ordered)
+        (top, n_top), *rest = per.most_common()
+        if not rest or n_top > rest[0][1]:
+            ordered = [r for r in ordered if r.place.adm1 == top]
     best = ordered[0]
     if provinces and best.place.level == "adm1":
         # "In Kajaki district, Helmand province": the district came first but is inside.
@@ -142,8 +149,30 @@ _ATTRIBUTION_BEFORE = re.compile(
 )
 
 
+# "...: Islamabad." / "... - Kabul" closing a headline: the source, not the scene.
+_SOURCE_BEFORE = re.compile(r"\w\s*(?::|\s-|\s–)\s*$")
+_SOURCE_AFTER = re.compile(r"\s*(?:\.\s*)?(?:\n|$)")
+_ATTACK_LABEL = re.compile(
+    r"\s+(?:suicide\s+)?(?:bomb\s+)?(?:attack|bombing|blast|massacre|siege|raid)\s+"
+    r"(?:suspects?|mastermind|masterminds|planners?|accused|convicts?|plotters?|facilitators?)\b",
+    re.IGNORECASE,
+)
+
+
 def drop_attributions(mentions: list[Resolved], text: str) -> list[Resolved]:
-    """Without places that only say where a source spoke ("officials in Peshawar said")."""
+    """Without places that only say where a source spoke ("officials in Peshawar said"; kept
+    if nothing else is left), a headline's closing source ("Indian firing kills soldier:
+    Islamabad.") and a place naming the attack that suspects are tied to ("Wagah attack
+    suspects among those killed")."""
+    mentions = [
+        r
+        for r in mentions
+        if not (
+            _SOURCE_BEFORE.search(text[max(0, r.mention.start - 4) : r.mention.start])
+            and _SOURCE_AFTER.match(text[r.mention.end : r.mention.end + 4])
+        )
+        and not _ATTACK_LABEL.match(text[r.mention.end : r.mention.end + 60])
+    ]
     kept = [
         r
         for r in mentions
