@@ -283,3 +283,16 @@ def test_curated_lej_a_split_is_not_a_self_relation() -> None:
     # The mediator of the Doha talks is now a table actor, not a `new_` one.
     mediators = {r.subject_id for r, _ in load_curated() if r.relation == "mediates"}
     assert "qat_state" in mediators and not any(m.startswith("new_") for m in mediators)
+
+
+def test_every_actor_has_every_field(table: ActorTable) -> None:
+    # Country "" is only for transnational actors: coalitions, global jihadist groups, civilians.
+    transnational = {"nato_isaf", "isis_k", "al_qaida", "aqis", "imu", "etim", "civilians"}
+    for actor in table:
+        assert actor.actor_id and actor.name.strip() and actor.kind in ACTOR_KINDS
+        assert actor.aliases, actor.actor_id
+        assert actor.country or actor.actor_id in transnational, actor.actor_id
+        # Each actor is found by its own name and every alias.
+        for alias in (actor.name, *actor.aliases):
+            found = table.resolve(alias, fuzzy=False)
+            assert found is not None and found.actor_id == actor.actor_id, (alias, found)
