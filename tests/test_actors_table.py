@@ -296,3 +296,18 @@ def test_every_actor_has_every_field(table: ActorTable) -> None:
         for alias in (actor.name, *actor.aliases):
             found = table.resolve(alias, fuzzy=False)
             assert found is not None and found.actor_id == actor.actor_id, (alias, found)
+
+
+_PIECE = st.sampled_from(
+    ["TTP", "BLA", "Khalis", "Pakistan", "2018-", "2014-2021", "Islamic State", "Taliban", "x", ""]
+)
+
+
+@given(st.lists(st.tuples(st.sampled_from(["({})", "{}: ", " {} "]), _PIECE), max_size=5))
+def test_dataset_forms_only_shorten_and_never_fail(parts: list[tuple[str, str]]) -> None:
+    name = "".join(template.format(piece) for template, piece in parts)
+    forms = _TABLE.dataset_forms(name)
+    lengths = [len(" ".join(name.split())), *map(len, forms)]
+    assert lengths == sorted(lengths, reverse=True) and len(set(lengths)) == len(lengths)
+    found = _TABLE.resolve(name)
+    assert found is None or found.actor_id in _TABLE
