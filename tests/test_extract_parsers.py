@@ -130,6 +130,10 @@ def total(text: str, category: str = "killed") -> int:
         ("Gunman kills two in Mardan", "killed", 2),
         ("a raid to arrest a smuggler near Chaman", "arrested", 0),  # an aim, not a deed
         ("a plot to kill the governor was foiled", "killed", 0),
+        ("Five killed three wounded in Bajaur blast", "killed", 5),
+        ("Five killed three wounded in Bajaur blast", "injured", 3),
+        ("Army denies killing of 40 villagers", "killed", 0),
+        ("the spokesman denied that 12 civilians died", "killed", 0),
     ],
 )
 def test_casualty_rules(text: str, category: str, expected: int) -> None:

@@ -125,7 +125,9 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                r"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m))",
+                r"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m))"
+                # "one killed two wounded": the two are the wounded
+                rf"(?!\s+(?:{_ANY_VERB})\b)",
             ),
         )
     )
@@ -248,6 +250,10 @@ _PERIOD = re.compile(
 _INTENT_BEFORE = re.compile(r"\bto\s+$")
 _BARE_VERB = frozenset(
     ["kill", "capture", "arrest", "detain", "injure", "wound", "abduct", "kidnap"]
+)
+# "Army denies killing of 15 soldiers": a figure someone rejects.
+_DENIED = re.compile(
+    r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
@@ -451,6 +457,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                     and _OR_WOUNDED.match(text[m.end("verb") :])
                 ):
                     continue
+            if _DENIED.search(text, max(0, m.start() - 40), m.start()):
+                continue
             end = m.end()
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(category, low, high, start, end):
