@@ -86,10 +86,32 @@ def output_formats() -> tuple[str, ...]:
     return output.FORMATS
 
 
-def open_store(db: Path | None, read_only: bool = False) -> Store:
+# How long a command waits for a store file held by another process (a running
+# `signalfire serve` lets go of it between bursts of requests; an ingest holds it throughout).
+LOCK_WAIT = 30.0
+
+
+def open_store(db: Path | None, read_only: bool = False, wait: float = LOCK_WAIT) -> Store:
+    import time
+
+    from ..errors import StoreError
     from ..store import Store
 
-    return Store(settings.db_path(db), read_only=read_only)
+    path = settings.db_path(db)
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            return Store(path, read_only=read_only)
+        except StoreError as exc:
+            if "lock" not in exc.message.lower() or time.monotonic() >= deadline:
+                raise
+            if not told:
+                err.print(
+                    f"[dim]{path} is in use by another process; waiting up to {wait:.0f} s[/dim]"
+                )
+                told = True
+            time.sleep(0.05)
 
 
 def show_table(frame: pd.DataFrame, title: str = "", limit: int = 50) -> None:

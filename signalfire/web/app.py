@@ -13,6 +13,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__
 from ..store import Store
@@ -28,30 +29,35 @@ from . import (
 )
 from .access import read_access
 from .cache import CachedResponses, ResponseCache
+from .db import SharedStore, StoreBusy, file_version
+from .errors import error_response
 from .security import SecurityMiddleware
 
 DEFAULT_UPLOAD_LIMIT = 200 * 1024 * 1024
 
 
 def create_app(
-    db_path: str | os.PathLike[str] | Store,
+    db_path: str | os.PathLike[str] | Store | SharedStore,
     *,
     tokens_for_reads: bool = False,
     upload_limit: int = DEFAULT_UPLOAD_LIMIT,
     upload_dir: str | os.PathLike[str] | None = None,
     cache_responses: bool = True,
 ) -> FastAPI:
-    """The app over the store at `db_path` (opened read-write for the app's lifetime).
+    """The app over the store at `db_path`, which stays free for other processes to write
+    between bursts of requests (see web.db.SharedStore; their writes clear the cache). An
+    open Store given instead is used as it is, held by its owner.
 
     `tokens_for_reads`: every /api request needs a token (set when serving beyond loopback).
     `upload_limit`: largest accepted upload in bytes. `upload_dir`: where uploads are kept
     (default: an `uploads` folder beside the store), as the provenance of what they added.
     `cache_responses`: replay GET /api/ answers until the next write (see web.cache).
     """
-    if isinstance(db_path, Store):
+    store: Store | SharedStore
+    if isinstance(db_path, Store | SharedStore):
         store, owned = db_path, False
     else:
-        store, owned = Store(db_path), True
+        store, owned = SharedStore(db_path), True
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -93,5 +99,48 @@ def create_app(
     static.mount(app)
     # Added last = outermost: security headers go on replayed answers too.
     app.add_middleware(CachedResponses, cache=app.state.cache if cache_responses else None)
+    app.add_middleware(StoreChanges, path=store.path, cache=app.state.cache)
     app.add_middleware(SecurityMiddleware, upload_limit=upload_limit, upload_paths=("/api/ingest",))
     return app
+
+
+class StoreChanges:
+    """ASGI middleware: clears the response cache when another process has written the store
+    (its file changed), and answers 503 when the store is busy outside a route (a token check
+    in front of the cache)."""
+
+    def __init__(self, app: ASGIApp, *, path: Path, cache: ResponseCache) -> None:
+        self.app = app
+        self.path = path
+        self.cache = cache
+        self.seen = file_version(path)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        before = file_version(self.path)
+        if before != self.seen:
+            self.cache.clear()
+            self.seen = before
+        started = False
+
+        async def tracked(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracked)
+        except StoreBusy as exc:
+            if started:
+                raise
+            response = error_response(503, str(exc.detail), headers=dict(exc.headers or {}))
+            await response(scope, receive, send)
+        finally:
+            # A write that ended while this request ran may have come after its data was
+            # read and before its answer was cached: drop that answer too.
+            after = file_version(self.path)
+            if after != before:
+                self.cache.clear()
+                self.seen = after

@@ -1,41 +1,283 @@
 """Per-request store access and JSON rendering for the API.
 
-The app opens the store once; each request gets its own DuckDB cursor (a connection to the
-same database) so requests in worker threads never share a connection.
+Served from a path (`signalfire serve`), the app does not keep the store's file open: DuckDB
+lets one process write a file, and no other process may even open it while it is held, so an
+analyst's `signalfire ingest` or a cron `alerts compute` would fail for as long as the server
+ran. `SharedStore` attaches the file to an in-memory DuckDB (the spatial extension loaded
+once) for a burst of requests and detaches it when they are done. A request that finds the
+file held by another process waits briefly, then gets 503 with Retry-After. Each request gets
+its own cursor, so requests in worker threads never share a connection.
 """
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import json
 import math
+import os
+import threading
+import time
 from collections.abc import AsyncIterator, Sequence
 from decimal import Decimal
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
+import duckdb
 import numpy as np
 import pandas as pd
 from fastapi import Request
+from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
+from .. import settings
 from ..output import records
-from ..store import Store
+from ..store import _CONNECT_CONFIG, Store, spatial_extension_path
+
+# A request waits this long for another process's write before it is answered 503.
+LOCK_WAIT = 2.0
+RETRY_AFTER = 2
+# The file stays attached this long after the last request, so that a client's next request
+# (the dashboard sends them one after another) does not attach it again.
+LINGER = 0.2
+# Held this long without a break (continuous traffic), the file is let go once the requests
+# in flight are done, and not taken again for PAUSE seconds: a writer waiting for it gets in.
+MAX_HOLD = 3.0
+PAUSE = 0.2
+_POLL = 0.05
+_ALIAS = "store"
 
 
-def store_view(store: Store) -> Store:
+class StoreBusy(HTTPException):
+    """503: another process holds the store's file (a write in progress)."""
+
+    def __init__(self) -> None:
+        super().__init__(
+            503,
+            detail="the store is being written by another process (an ingest or an alert run); "
+            f"try again in {RETRY_AFTER} s",
+            headers={"Retry-After": str(RETRY_AFTER)},
+        )
+
+
+def file_version(path: Path) -> tuple[int, ...]:
+    """Changes whenever another process writes the store: the file's and its WAL's identity,
+    size and modification time (a DuckDB write ends with a checkpoint into the file)."""
+    version: list[int] = []
+    for item in (path, path.with_name(path.name + ".wal")):
+        try:
+            found = os.stat(item)
+        except FileNotFoundError:
+            version += [0, 0, 0]
+            continue
+        version += [found.st_ino, found.st_size, found.st_mtime_ns]
+    return tuple(version)
+
+
+class SharedCursor:
+    """A DuckDB cursor on the attached store; `close()` also ends its hold on the file."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection, owner: SharedStore) -> None:
+        self._con = con
+        self._owner = owner
+        self._closed = False
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._con, name)
+
+    def __enter__(self) -> SharedCursor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def cursor(self) -> SharedCursor:
+        """Another cursor while this one holds the file (never waits: it is attached)."""
+        found = self._owner._cursor(nested=True)
+        if found is None:  # unreachable: a nested take does not wait
+            raise RuntimeError("the store is not attached")
+        return found
+
+    def close(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
+        try:
+            self._con.close()
+        finally:
+            self._owner._release()
+
+
+class SharedStore:
+    """The store at `path` as the app uses it: attached per burst of requests, not held.
+
+    Store-like where the app needs it: `path`, `read_only`, and `con.cursor()` (a cursor on
+    the attached file, waiting up to `wait` seconds for another process's write, then
+    raising StoreBusy). Creates or upgrades the store's schema once, when made.
+    """
+
+    read_only = False
+    migrated_from: int | None = None
+
+    def __init__(
+        self,
+        path: str | os.PathLike[str],
+        *,
+        wait: float = LOCK_WAIT,
+        linger: float = LINGER,
+        max_hold: float = MAX_HOLD,
+        pause: float = PAUSE,
+    ) -> None:
+        self.path = Path(path)
+        Store(self.path).close()  # create or migrate it now, with the usual errors
+        self.wait, self.linger, self.max_hold, self.pause = wait, linger, max_hold, pause
+        self._host = duckdb.connect(":memory:", config=_CONNECT_CONFIG)
+        self._host.execute(f"LOAD '{spatial_extension_path()}'")
+        self._host.execute("SET memory_limit = ?", [str(settings.get("memory_limit"))])
+        self._lock = threading.Lock()
+        self._users = 0
+        self._attached_at: float | None = None
+        self._paused_until = 0.0
+        self._timer: threading.Timer | None = None
+        self.attach_count = 0  # how often the file was attached (tests, benchmarks)
+
+    @property
+    def con(self) -> SharedStore:
+        return self  # `store.con.cursor()` is how the app makes a request's connection
+
+    @property
+    def attached(self) -> bool:
+        return self._attached_at is not None
+
+    def cursor(self, wait: float | None = None) -> SharedCursor:
+        """A cursor on the store, waiting up to `wait` (default: self.wait) seconds."""
+        deadline = time.monotonic() + (self.wait if wait is None else wait)
+        while True:
+            found = self.try_cursor()
+            if found is not None:
+                return found
+            if time.monotonic() >= deadline:
+                raise StoreBusy()
+            time.sleep(_POLL)
+
+    def try_cursor(self) -> SharedCursor | None:
+        """A cursor on the store, or None when the file is held elsewhere or being let go."""
+        return self._cursor(nested=False)
+
+    async def acquire(self) -> SharedCursor:
+        """`cursor()` for the event loop: waits without blocking it."""
+        deadline = time.monotonic() + self.wait
+        while True:
+            found = self.try_cursor()
+            if found is not None:
+                return found
+            if time.monotonic() >= deadline:
+                raise StoreBusy()
+            await asyncio.sleep(_POLL)
+
+    def close(self) -> None:
+        with self._lock:
+            if self._timer is not None:
+                self._timer.cancel()
+            if self._attached_at is not None:
+                self._detach()
+        self._host.close()
+
+    # --- the hold on the file ------------------------------------------------------------------
+
+    def _cursor(self, *, nested: bool) -> SharedCursor | None:
+        if not self._take(nested):
+            return None
+        try:
+            con = self._host.cursor()
+            con.execute(f"USE {_ALIAS}")
+        except BaseException:
+            self._release()
+            raise
+        return SharedCursor(con, self)
+
+    def _take(self, nested: bool) -> bool:
+        with self._lock:
+            now = time.monotonic()
+            if self._attached_at is not None:
+                if nested or now - self._attached_at < self.max_hold:
+                    self._users += 1
+                    self._cancel_timer()
+                    return True
+                if self._users == 0:  # held long enough and idle: let it go now
+                    self._cancel_timer()
+                    self._detach(pause=True)
+                return False  # draining: wait until the requests in flight are done
+            if nested:
+                raise RuntimeError("a nested cursor needs the store attached")
+            if now < self._paused_until:
+                return False
+            try:
+                self._host.execute(f"ATTACH '{self._quoted_path()}' AS {_ALIAS}")
+            except duckdb.IOException as exc:
+                if "lock" in str(exc).lower():
+                    return False  # another process is writing
+                raise
+            self.attach_count += 1
+            self._attached_at = now
+            self._users = 1
+            return True
+
+    def _release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users > 0 or self._attached_at is None:
+                return
+            if time.monotonic() - self._attached_at >= self.max_hold:
+                self._detach(pause=True)
+                return
+            self._cancel_timer()
+            self._timer = threading.Timer(self.linger, self._detach_if_idle)
+            self._timer.daemon = True
+            self._timer.start()
+
+    def _detach_if_idle(self) -> None:
+        with self._lock:
+            if self._users == 0 and self._attached_at is not None:
+                self._detach()
+
+    def _detach(self, pause: bool = False) -> None:
+        self._host.execute(f"DETACH {_ALIAS}")
+        self._attached_at = None
+        if pause:
+            self._paused_until = time.monotonic() + self.pause
+
+    def _cancel_timer(self) -> None:
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    def _quoted_path(self) -> str:
+        return str(self.path).replace("'", "''")
+
+
+def store_view(store: Store | SharedStore) -> Store:
     """A Store sharing `store`'s database through a fresh cursor; close its `con` after use."""
+    return _view(store, store.con.cursor())
+
+
+def _view(store: Store | SharedStore, con: Any) -> Store:
     view = object.__new__(Store)
     view.path = store.path
     view.read_only = store.read_only
     view.migrated_from = None
-    view.con = store.con.cursor()
+    view.con = cast(duckdb.DuckDBPyConnection, con)
     return view
 
 
 async def request_store(request: Request) -> AsyncIterator[Store]:
     """FastAPI dependency: the request's own view of the app's store (async: opening a
     cursor is quick, and each worker-thread hop costs more than the work)."""
-    view = store_view(request.app.state.store)
+    shared = request.app.state.store
+    if isinstance(shared, SharedStore):
+        view = _view(shared, await shared.acquire())
+    else:
+        view = store_view(shared)
     try:
         yield view
     finally:
