@@ -133,6 +133,8 @@ def total(text: str, category: str = "killed") -> int:
         ("Five killed three wounded in Bajaur blast", "killed", 5),
         ("Five killed three wounded in Bajaur blast", "injured", 3),
         ("Army denies killing of 40 villagers", "killed", 0),
+        ("Coalition Confirms Militia Commander Killed In Raid", "killed", 0),  # a title
+        ("forces have detained 60 suspects since the start of the year", "arrested", 0),
         ("the spokesman denied that 12 civilians died", "killed", 0),
     ],
 )

@@ -242,7 +242,7 @@ _PERFECT = re.compile(
 )
 _PERIOD = re.compile(
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{4}|the\s+(?:start|beginning)|last\s+year|early|late)\b|"
+    r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     r"(?:\w+\s+)?(?:months|years)\b"
 )
@@ -439,6 +439,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                     or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
                     or _NEGATION.search(m.group(0))
                     or _ORDINAL.search(text[max(0, m.start() - 5) : m.end()])
+                    # "ISAF Confirms Taliban Leader Killed": a title over the story
+                    or original[m.start("verb")].isupper()
                 ):
                     continue
                 if kind == "verb" and not _single_object(m, original, text):
