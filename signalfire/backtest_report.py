@@ -25,7 +25,13 @@ PLOT_CONFIG = {"displaylogo": False, "responsive": True}
 MAP_TOLERANCE = 0.01
 SKILL_COLORSCALE = "RdBu"
 ERROR_COLORSCALE = "YlOrRd"
-NOMINAL = {"coverage50": 0.5, "coverage90": 0.9}
+# Coverage bars: (metric, nominal level, label). The randomized ones judge calibration.
+COVERAGE_BARS = (
+    ("coverage50", 0.5, "50% interval, bounds included"),
+    ("coverage90", 0.9, "90% interval, bounds included"),
+    ("pit_coverage50", 0.5, "randomized 50% (PIT in [0.25, 0.75])"),
+    ("pit_coverage90", 0.9, "randomized 90% (PIT in [0.05, 0.95])"),
+)
 BASE_LAYOUT: dict[str, Any] = {
     "paper_bgcolor": "white",
     "plot_bgcolor": "white",
@@ -94,9 +100,9 @@ def metrics_table(window: dict[str, Any]) -> str:
         ("Brier", "brier"),
         ("AP", "average_precision"),
         ("AP − conflictology", "ap_minus_conflictology"),
-        ("cov. 50%", "coverage50"),
-        ("cov. 90%", "coverage90"),
-        ("PIT cov. 90%", "pit_coverage90"),
+        ("cov. 50% (bounds incl.)", "coverage50"),
+        ("cov. 90% (bounds incl.)", "coverage90"),
+        ("randomized cov. 90% (calibration)", "pit_coverage90"),
         ("top-10% share", "top10_share"),
     )
     head = "".join(f"<th>{esc(title)}</th>" for title, _ in columns)
@@ -241,15 +247,15 @@ def coverage_chart(window: dict[str, Any], title: str) -> Figure:
             "type": "bar",
             "x": [esc(m) for m in models],
             "y": [window["models"][m].get(key) for m in models],
-            "name": f"{round(nominal * 100)}% interval",
+            "name": esc(label),
         }
-        for key, nominal in NOMINAL.items()
+        for key, _nominal, label in COVERAGE_BARS
     ]
     layout = {
         "title": {"text": esc(title)},
         "barmode": "group",
         "yaxis": {"title": {"text": "share of actual values covered"}, "range": [0, 1]},
-        "shapes": [_hline(n) for n in NOMINAL.values()],
+        "shapes": [_hline(n) for n in sorted({n for _k, n, _l in COVERAGE_BARS})],
         "height": 380,
     }
     return {"data": data, "layout": layout}
@@ -495,9 +501,10 @@ def render_report(
         "horizon); the 95% CI resamples regions. Log score: −log of the draws' pmf mixed with "
         "0.1% of a heavy-tailed base pmf. AP: average precision of P(≥1). "
         "Top-10% share: share of the actual total in the 10% of region-periods with the "
-        "highest predicted mean. Coverage counts an actual value on an interval bound as inside "
-        "(so for counts with many zeros it exceeds the nominal level); PIT coverage is the share "
-        "of randomized PIT values in [0.05, 0.95], 0.9 for a calibrated forecast.</p>"
+        "highest predicted mean. Coverage (bounds incl.) counts an actual value on an interval "
+        "bound as inside (so for counts with many zeros it exceeds the nominal level). "
+        "Calibration is judged by the randomized coverage: the share of randomized PIT values "
+        "in [0.05, 0.95] (Czado, Gneiting &amp; Held 2009), 0.9 for a calibrated forecast.</p>"
     )
     windows = metrics.get("windows", {})
     for name, window in windows.items():

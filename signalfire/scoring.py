@@ -143,6 +143,23 @@ def pit_histogram(pit: ArrayLike, bins: int = 10) -> FloatArray:
     return counts / total if total else np.full(bins, np.nan)
 
 
+def pit_coverage(pit: ArrayLike, level: float) -> float:
+    """Coverage of the randomized central `level` interval: the share of randomized PIT values
+    in [(1 - level) / 2, (1 + level) / 2]; `level` in expectation for a calibrated forecast.
+
+    This is how the issue's "the 90% interval covers 85-95%" is judged for counts (Czado,
+    Gneiting & Held 2009): an interval of draws with its bounds included (`coverage`)
+    over-covers counts with many zeros, since a [0, 0] interval covers every zero.
+    """
+    if not 0 < level <= 1:
+        raise ValueError(f"level must be in (0, 1], got {level}")
+    u = np.asarray(pit, dtype="float64").reshape(-1)
+    u = u[np.isfinite(u)]
+    if len(u) == 0:
+        return math.nan
+    return float((np.abs(u - 0.5) <= level / 2).mean())
+
+
 def _inverted_cdf_index(q: float, n: int) -> int:
     """Index into n sorted draws of the smallest x with F(x) >= q (numpy's 'inverted_cdf')."""
     return min(n - 1, max(0, math.ceil(q * n - 1e-9) - 1))

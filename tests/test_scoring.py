@@ -121,6 +121,24 @@ def test_pit_of_a_calibrated_forecast_is_uniform() -> None:
     assert np.abs(bad - 0.1).max() > 0.05
 
 
+def test_randomized_coverage_is_nominal_where_bounds_included_over_cover() -> None:
+    rng = np.random.default_rng(3)
+    rate = rng.gamma(0.3, 1.0, size=4000)  # mostly zeros, as district-months are
+    obs = rng.poisson(rate).astype(float)
+    draws = rng.poisson(rate[:, None], size=(4000, 400)).astype(float)
+    pit = scoring.randomized_pit(draws, obs, 4)
+    assert scoring.pit_coverage(pit, 0.9) == pytest.approx(0.9, abs=0.02)
+    assert scoring.pit_coverage(pit, 0.5) == pytest.approx(0.5, abs=0.03)
+    # The interval of the draws with its bounds included covers more than 90% of the same
+    # calibrated forecast's outcomes: every zero falls in a [0, k] interval.
+    assert scoring.coverage(draws, obs, 0.9) > 0.95
+    # NaN PIT values (unscored cases) are left out; an empty set has no coverage.
+    assert scoring.pit_coverage(np.array([0.5, np.nan, 0.01]), 0.9) == pytest.approx(0.5)
+    assert math.isnan(scoring.pit_coverage(np.array([np.nan]), 0.9))
+    with pytest.raises(ValueError, match="level"):
+        scoring.pit_coverage(pit, 1.5)
+
+
 def test_pit_is_seeded() -> None:
     draws = np.zeros((5, 10))
     obs = np.zeros(5)
