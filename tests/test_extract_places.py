@@ -133,6 +133,7 @@ def extractor(shared_data: Path) -> Extractor:
     [
         ("A drone strike killed six militants in NWA on Sunday.", "PK-KP", "North Waziristan"),
         ("Gunmen shot dead two policemen in Orangi Town.", "PK-SD", "Karachi"),
+        ("Three soldiers were killed by shelling across the LoC.", "PK-JK", None),
         (
             "Operations in Helmand, Kandahar and Ghazni. In Ghazni, troops detained four "
             "suspects in a raid.",

@@ -196,7 +196,8 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
+_MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
 
 
 @lru_cache(maxsize=4)
@@ -253,6 +254,10 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
         if place not in bucket:
             bucket.append(place)
         surfaces.setdefault(surface, k)
+        if _MIXED_CASE_END.search(surface):
+            # spaCy keeps a full stop on a token ending in a capital after a lower-case letter
+            # ("near LoC." is one token "LoC."), so the phrase ruler needs that form too.
+            surfaces.setdefault(surface + ".", k)
 
     for fname in ("afg_adm1.geojson", "pak_adm1_derived.geojson"):
         path = geo / fname
