@@ -102,6 +102,7 @@ def total(text: str, category: str = "killed") -> int:
         # singular victims without a number or an article
         ("Bomb kills schoolteacher in Swat", "killed", 0),  # not a listed victim noun
         ("Bomb kills teacher in Swat", "killed", 1),
+        ("Gunmen kill vaccinator in Charsadda", "killed", 1),
         ("Forces capture Taliban deputy governor", "arrested", 1),
         ("Raid Captures Senior Commander Near Gardez", "arrested", 0),  # title case: no article
         ("the detained courier told police", "arrested", 0),  # an adjective, not an arrest

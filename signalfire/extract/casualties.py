@@ -155,7 +155,12 @@ _ONE_VICTIM = (
     r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
     r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
     r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
-    r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter"
+    r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter|vaccinator|"
+    r"watchman|chowkidar|tailor|barber|mechanic|cook|photographer|reporter|cameraman|"
+    r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
+    r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
+    r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
+    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord"
 )
 # "a Taliban sub-commander"
 _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
