@@ -7,9 +7,36 @@ original's (str.lower() can lengthen a few non-ASCII characters; those are left 
 
 from __future__ import annotations
 
+import re
+
+# The characters re.IGNORECASE equates with an ASCII letter that `fold` does not turn into one
+# (dotted capital I, dotless i, long s, Kelvin sign): where they occur, a case-sensitive pattern
+# over folded text is not the same as a case-insensitive one over the original.
+_IGNORECASE_ODD = re.compile("[\u0130\u0131\u017f\u212a]")
+_ESCAPE = re.compile(r"\\.")
+
 
 def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def cased_twin(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
+    """One case-sensitive pattern, to run over folded text, that matches where any of the
+    given case-insensitive lower-case patterns matches (see `twin_applies`); None when that
+    cannot be guaranteed (a pattern with upper-case letters or other flags)."""
+    for p in patterns:
+        bare = _ESCAPE.sub("", p.pattern)
+        if p.flags & ~(re.IGNORECASE | re.UNICODE) or bare != bare.lower():
+            return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:
+        return None  # e.g. inline flags, which must come first
+
+
+def twin_applies(folded: str) -> bool:
+    """Whether a `cased_twin` over this folded text finds what its originals would."""
+    return folded.isascii() or _IGNORECASE_ODD.search(folded) is None
