@@ -26,6 +26,13 @@ Per field: precision = correct / predicted, recall = correct / records with a tr
 for actors, whose target is "where the text names one": correct / records where the
 extractor found a named (non-generic) non-state actor, i.e. precision.
 
+Extra GED rows (measurements, not targets): `deaths_breakdown` splits the deaths misses into
+a difference of unit (other UCDP events carry the same headline and the figure read lies
+between this event's `best` and 1.2 x the summed `best` of all of them: one reported toll
+split over several events) and other misses; `province_named_share` / `district_named_share`
+are the shares of events whose text names a place the gazetteer resolves to the true region
+(the ceiling for a reader of the text), and `*_where_named` the scores among those only.
+
 Baseline ("spaCy NER + exact gazetteer lookup"): the full en_core_web_sm NER over the whole
 text; province and district from the first GPE/LOC/FAC entity whose exact name is in the
 gazetteer (first candidate); actor from the first ORG/NORP entity that is an exact alias in the
