@@ -243,3 +243,16 @@ def test_xlsx_headers_are_matched_the_same_way(tmp_path: Path) -> None:
     expected, _ = _read(SAMPLES["gtd"], GtdAdapter())
     assert frame["event_id"].tolist() == expected["event_id"].tolist()
     assert frame["actor1"].tolist() == expected["actor1"].tolist()
+
+
+def test_blank_header_names_from_trailing_separators(tmp_path: Path) -> None:
+    from test_acled_gtd import _ged_file
+
+    lines = _ged_file(tmp_path).read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "trailing.csv"
+    path.write_text("\n".join(line + ",,," for line in lines) + "\n", encoding="utf-8")
+    frame, bad = _read(path, GedAdapter())
+    assert bad == [] and frame["event_id"].tolist() == ["ucdp-ged:1"]
+    width = len(lines[0].split(","))
+    header = GedAdapter().header(path, [*lines[0].split(","), "", " ", ""])
+    assert header[width:] == [f"unnamed_{width + n}" for n in (1, 2, 3)]

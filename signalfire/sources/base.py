@@ -222,14 +222,19 @@ class Adapter(ABC):
     def header(self, path: Path, columns: Sequence[str]) -> list[str]:
         """A file's column names, stripped and in the adapter's spelling where it knows them.
 
-        Raises FormatError when two names are the same under `column_key` (" best" and "BEST"):
-        which one holds the data would be a guess.
+        A blank name (a spreadsheet's trailing separators) becomes `unnamed_<position>`: no
+        adapter reads it, and its values stay in quarantined raw rows. Raises FormatError when
+        two names are the same under `column_key` (" best" and "BEST"): which one holds the
+        data would be a guess.
         """
         known = self.known_columns()
-        renamed = [known.get(column_key(c), c.strip()) for c in columns]
+        renamed = [
+            known.get(column_key(c), c.strip()) if c.strip() else f"unnamed_{n}"
+            for n, c in enumerate(columns, start=1)
+        ]
         groups: dict[str, list[str]] = {}
-        for raw in columns:
-            groups.setdefault(column_key(raw), []).append(raw)
+        for raw, name in zip(columns, renamed, strict=True):
+            groups.setdefault(column_key(name), []).append(raw)
         repeated = [names for names in groups.values() if len(names) > 1]
         if repeated:
             shown = "; ".join(" and ".join(repr(n) for n in names) for names in repeated)
