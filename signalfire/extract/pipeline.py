@@ -322,17 +322,19 @@ class Extractor:
         from rapidfuzz import fuzz, process
 
         found = []
-        provinces = {
-            p.adm1
-            for m in s.places
-            for p in self.gazetteer.by_key.get(m.key, [])
-            if p.level == "adm1"
-        }
-        pool = [k for adm1 in sorted(provinces) for k in self._districts_in.get(adm1, [])]
+        pool: list[str] | None = None
         for m in _DISTRICT_PHRASE.finditer(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)
             if any(p.start < b and a < p.end for p in s.places):
                 continue
+            if pool is None:
+                provinces = {
+                    p.adm1
+                    for pm in s.places
+                    for p in self.gazetteer.by_key.get(pm.key, [])
+                    if p.level == "adm1"
+                }
+                pool = [k for adm1 in sorted(provinces) for k in self._districts_in.get(adm1, [])]
             name = key(m.group(1))
             best = None
             if pool:
@@ -390,10 +392,12 @@ class Extractor:
         best_counts: dict[str, list[Count]] = {}
         for s in group:
             per = sentence_totals(s.counts)
-            additive = bool(_ADDITIONAL.search(s.text))
+            additive: bool | None = None  # searched for when it matters
             for cat, value in per.items():
                 counts = [c for c in s.counts if c.category == cat]
                 high = sum(c.high for c in counts)
+                if cat in totals and additive is None:
+                    additive = bool(_ADDITIONAL.search(s.text))
                 if cat in totals and additive:
                     totals[cat] += value
                     highs[cat] += high

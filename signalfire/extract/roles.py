@@ -61,6 +61,12 @@ _SPEAKER = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?$", re.IGNORECASE)
+_CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$")
+_IS_SUSPECTED = re.compile(
+    r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:suspected|believed|blamed)"
+)
+_SAME_CLAUSE = re.compile(r"^[^.;,]{0,40}$")
+_PASSIVE = re.compile(r"\b(?:was|were|been|got|being)\b")
 
 STATE_WORDS = re.compile(
     r"\b(?:security\s+forces|security\s+personnel|troops|soldiers|army|military|police(?:men)?|"
@@ -112,20 +118,19 @@ def role_of(
         return "other", ""  # "police said", "officials told": a source, not a side
     if _DENIAL.search(after[:70]):
         return "other", "denied"
-    if _CLAIM.search(after[:60]) or re.search(r"\bclaimed\s+by\s+(?:the\s+)?$", before):
+    if _CLAIM.search(after[:60]) or _CLAIMED_BY.search(before):
         return "perpetrator", "claimed"
-    if _SUSPECT.search(before[-30:]) or re.match(
-        r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:suspected|believed|blamed)", after
-    ):
+    if _SUSPECT.search(before[-30:]) or _IS_SUSPECTED.match(after):
         return "perpetrator", "suspected"
+    by = _BY.search(before)
     for c in victims:
         if c.start <= mention.start and mention.end <= c.end + 40 and c.category != "arrested":
-            inside_phrase = mention.end <= c.end or re.match(r"^[^.;,]{0,40}$", sentence[
+            inside_phrase = mention.end <= c.end or _SAME_CLAUSE.match(sentence[
                 c.end - sent_start : mention.start - sent_start
             ])  # fmt: skip
-            if inside_phrase and not _BY.search(before):
+            if inside_phrase and not by:
                 return "target", ""
-    if _BY.search(before):
+    if by:
         return "perpetrator", ""
     if _TARGET_PREP.search(before[-25:]):
         return "target", ""
@@ -136,7 +141,7 @@ def role_of(
     if verb_after is not None and not verbs_before:
         # Subject position: "TTP militants attacked"; but "militants were killed" is passive.
         between = sentence[e : verb_after[0]]
-        if re.search(r"\b(?:was|were|been|got|being)\b", between):
+        if _PASSIVE.search(between):
             return "target", ""
         return "perpetrator", ""
     if verbs_before:
@@ -183,6 +188,11 @@ CIVILIAN_ADJECTIVE = re.compile(
     r"^\s+(?:lives|casualt\w+|structures?|areas?|homes?|property|damage|population|"
     r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
 )
+# The three word lists in one pass: they share no word, so its matches are theirs.
+_GENERIC_WORDS = re.compile(
+    f"(?P<state>{STATE_WORDS.pattern})|(?P<nonstate>{NONSTATE_WORDS.pattern})|"
+    f"(?P<civ>{CIVILIAN_WORDS.pattern})"
+)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 
 
@@ -191,16 +201,18 @@ def generic_actors(
 ) -> list[ActorMention]:
     """Actors implied by generic words in a sentence `text` starting at offset `start`
     ("troops", "militants"), marked named=False."""
-    found: list[tuple[str | None, re.Match[str]]] = []
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
     low = fold(text)
-    found += [(state, m) for m in STATE_WORDS.finditer(low)]
+    by_kind: dict[str | None, list[re.Match[str]]] = {"state": [], "nonstate": [], "civ": []}
+    for m in _GENERIC_WORDS.finditer(low):
+        by_kind[m.lastgroup].append(m)
+    found: list[tuple[str | None, re.Match[str]]] = [(state, m) for m in by_kind["state"]]
     # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
     nonstate = "bla" if country == "PAK" and _BALOCH.search(low) else NONSTATE_OF.get(country or "")
-    found += [(nonstate, m) for m in NONSTATE_WORDS.finditer(low)]
+    found += [(nonstate, m) for m in by_kind["nonstate"]]
     found += [
         ("civilians", m)
-        for m in CIVILIAN_WORDS.finditer(low)
+        for m in by_kind["civ"]
         if m.group(0) in _CIVILIAN_NOUNS
         and not NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
     ]
