@@ -135,6 +135,10 @@ def total(text: str, category: str = "killed") -> int:
         ("Five killed three wounded in Bajaur blast", "injured", 3),
         ("Army denies killing of 40 villagers", "killed", 0),
         ("Coalition Confirms Militia Commander Killed In Raid", "killed", 0),  # a title
+        # totals over several operations are not one event's figure
+        ("troops detained 12 suspects during three separate operations", "arrested", 0),
+        ("forces killed nine militants in the east over the past 24 hours", "killed", 0),
+        ("forces killed nine militants during an operation in Paktika", "killed", 9),
         ("forces have detained 60 suspects since the start of the year", "arrested", 0),
         ("the spokesman denied that 12 civilians died", "killed", 0),
     ],

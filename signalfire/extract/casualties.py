@@ -266,6 +266,15 @@ _BACKGROUND = re.compile(
     r"^(?:he|she|they)\s+(?:is|was|were|are|had|has)\s+(?:also\s+)?(?:been\s+)?(?:accused|"
     r"suspected|believed|involved|responsible|allegedly|implicated|linked)\b"
 )
+# A total over several operations or a day's reporting: "detained more than 10 suspected
+# insurgents during four operations", "killed ... in separate operations over the last 24
+# hours". The figures of each operation follow; the total is not one event's.
+_SUMMARY = re.compile(
+    r"\b(?:during|in|conducted|conducting|from)\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+|separate|different)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:operations|raids|missions|incidents)\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
+)
 # A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
 _NAMED = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
@@ -393,7 +402,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         return []
     if _PERIOD.search(text) and _PERFECT.search(text):
         return []  # a tally over months, not an event's toll
-    if _BACKGROUND.match(text.lstrip()):
+    if _BACKGROUND.match(text.lstrip()) or _SUMMARY.search(text):
         return []
     numbers: list[int] | None = None
     found: list[Count] = []
