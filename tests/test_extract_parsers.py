@@ -135,6 +135,13 @@ def total(text: str, category: str = "killed") -> int:
         ("Five killed three wounded in Bajaur blast", "injured", 3),
         ("Army denies killing of 40 villagers", "killed", 0),
         ("Coalition Confirms Militia Commander Killed In Raid", "killed", 0),  # a title
+        ("three dozen suspects were detained", "arrested", 36),
+        (
+            "police arrested a courier for arms, cash and vehicles, along with 7 helpers",
+            "arrested",
+            8,
+        ),
+        ("police arrested a courier and other suspects", "arrested", 3),
         # totals over several operations are not one event's figure
         ("troops detained 12 suspects during three separate operations", "arrested", 0),
         ("forces killed nine militants in the east over the past 24 hours", "killed", 0),

@@ -58,7 +58,7 @@ _VAGUE_RE = (
     r"dozens|scores|hundreds|several|multiple|numerous|a\s+number\s+of|a\s+few|a\s+couple|"
     r"a\s+dozen|a\s+score|both"
 )
-NUMBER = rf"(?:{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
+NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
 _QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|as\s+many\s+as|"
     r"approximately|roughly|an\s+estimated)\s+"
@@ -66,7 +66,7 @@ _QUALIFIER = (
 QUANTITY = rf"(?:(?P<q>{_QUALIFIER}))?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
 # "more than 10" allows 11 at least; "more than several" says nothing more than "several".
 _MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
-_EXACT = re.compile(rf"(?:{_DIGITS}|{_WORD_NUMBER}|a\s+dozen|a\s+score)")
+_EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score)")
 
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
@@ -305,6 +305,8 @@ def parse_number(text: str) -> int | None:
             current += _TENS[word]
         elif word == "hundred":
             current = max(current, 1) * 100
+        elif word == "dozen":  # "three dozen"
+            current = max(current, 1) * 12
         elif word == "thousand":
             total += max(current, 1) * 1000
             current = 0
@@ -335,8 +337,14 @@ _VERB_FINDERS["killed"] = re.compile(rf"\b(?:{_KILLED_VERB}|{_TOLL})\b", re.IGNO
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
     rf"as\s+well\s+as|plus)\s+)"
-    rf"(?:(?:{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one)\s+)"
+    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+)
+# "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
+# associates": "along with" joins victims across a longer clause.
+_ALONG_WITH = re.compile(
+    rf"[^.;:]{{0,90}}?\balong\s+with\s+(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
@@ -385,6 +393,25 @@ def _single_object(m: re.Match[str], original: str, text: str) -> bool:
     if m.group("noun") and not m.group("article"):
         return original[m.start("noun")].islower()
     return True
+
+
+def _has(m: re.Match[str], group: str) -> bool:
+    return bool(m.groupdict().get(group))
+
+
+def _continued(m: re.Match[str]) -> int | None:
+    """The figure of one more item of a list of victims: "a leader" 1, "other militants" 2
+    (a plural says at least two), "more than 10 associates" 11."""
+    if m.groupdict().get("one"):
+        return 1
+    if m.groupdict().get("other"):
+        return 2
+    n1 = m.group("n1")
+    value = parse_number(n1)
+    q = m.group("q")
+    if value is not None and q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
+        value += 1
+    return value
 
 
 def find_counts(text: str, offset: int = 0) -> list[Count]:
@@ -483,12 +510,14 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                 pronouns.append(found[-1])
             if kind == "verb":
                 pos = end
-                for _ in range(6):
+                for k in range(6):
                     more = _CONTINUATION.match(text, pos)
+                    if more is None and k == 0:
+                        more = _ALONG_WITH.match(text, pos)
                     if more is None:
                         break
-                    value_more = 1 if more.group("one") else parse_number(more.group("n1"))
-                    a = more.start("n1") if more.group("n1") else more.start("one")
+                    value_more = _continued(more)
+                    a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
                     if value_more is None or not add(
                         category, value_more, value_more, a, more.end()
                     ):
