@@ -136,6 +136,10 @@ def total(text: str, category: str = "killed") -> int:
         ("Army denies killing of 40 villagers", "killed", 0),
         ("Coalition Confirms Militia Commander Killed In Raid", "killed", 0),  # a title
         ("three dozen suspects were detained", "arrested", 36),
+        ("Guard escorting bank van shot dead in Quetta", "killed", 1),
+        ("Head of local peace committee killed in blast", "killed", 1),
+        ("protest over shopkeeper's killing in Kohat", "killed", 1),
+        ("The leader of the gang killed a policeman", "killed", 1),
         (
             "police arrested a courier for arms, cash and vehicles, along with 7 helpers",
             "arrested",

@@ -155,6 +155,7 @@ _ONE_VICTIM = (
     r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
     r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
     r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
+    r"singer|artist|poet|musician|actor|cousin|nephew|uncle|mastermind|head|"
     r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter|vaccinator|"
     r"watchman|chowkidar|tailor|barber|mechanic|cook|photographer|reporter|cameraman|"
     r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
@@ -176,6 +177,11 @@ _PLURAL_VICTIMS = (
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
     r"worshippers|associates|individuals|facilitators|security\s+forces"
 )
+# "policeman guarding polio workers shot dead", "chief of peace committee killed"
+_POST_MODIFIER = (
+    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to)\s+"
+    rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
+)
 for _cat, _verb in _VERBS.items():
     _PATTERNS.append(
         (
@@ -183,7 +189,7 @@ for _cat, _verb in _VERBS.items():
             "near",
             re.compile(
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
-                rf"{{0,3}}?{_ONE}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
+                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?P<verb>{_verb})\b",
             ),
@@ -197,13 +203,24 @@ for _cat, _verb in _VERBS.items():
             _cat,
             "verb",
             re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
+                rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
                 rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
                 r"(?P<pronoun>him|her)\b)",
             ),
         )
     )
+# "over woman's killing"
+_PATTERNS.append(
+    (
+        "killed",
+        "poss",
+        re.compile(
+            rf"\b(?:an?\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}['’]s\s+"
+            r"(?P<verb>killing|death)\b"
+        ),
+    )
+)
 _PATTERNS.append(
     (
         "killed",
@@ -260,6 +277,7 @@ _BARE_VERB = frozenset(
 _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
+_OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER})\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
 _BACKGROUND = re.compile(
@@ -482,6 +500,8 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                     or _ORDINAL.search(text[max(0, m.start() - 5) : m.end()])
                     # "ISAF Confirms Taliban Leader Killed": a title over the story
                     or original[m.start("verb")].isupper()
+                    # "the leader of the gang killed a policeman": active, the noun is the killer
+                    or _OBJECT_AFTER.match(text, m.end())
                 ):
                     continue
                 if kind == "verb" and not _single_object(m, original, text):
