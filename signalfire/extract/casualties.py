@@ -346,8 +346,9 @@ class Count:
     text: str
 
 
-_VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b", re.IGNORECASE) for cat, verb in _VERBS.items()}
-_VERB_FINDERS["killed"] = re.compile(rf"\b(?:{_KILLED_VERB}|{_TOLL})\b", re.IGNORECASE)
+# Run over case-folded text: case-sensitive matching is several times faster in `re`.
+_VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b") for cat, verb in _VERBS.items()}
+_VERB_FINDERS["killed"] = re.compile(rf"\b(?:{_KILLED_VERB}|{_TOLL})\b")
 
 
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
