@@ -16,9 +16,13 @@ across the sentences of one event the largest figure wins, because reports repea
 toll.
 
 Not counted: figures that are not victims ("four operations", "No. 3", "UPDATE 1-"),
-negated victims ("no soldier was killed"), tallies over months ("have detained more than 35
-leaders since January"), "killed or wounded" without a death figure of its own, and a
-pronoun ("detained him") when the sentence already counts that victim.
+negated victims ("no soldier was killed"), denied ones ("denies killing of 15"), aims ("an
+operation to arrest a leader"), ranks in a tally ("the seventh leader captured"), tallies over
+months ("have detained more than 35 leaders since January") or over several operations
+("during four operations", "over the past 24 hours": the operations' own figures follow), a
+detainee's past ("He is accused of ... the killing of several soldiers"), "killed or wounded"
+without a death figure of its own, title-case headline victims ("Taliban Leader Killed"), and
+a pronoun ("detained him") when the sentence already counts that victim.
 """
 
 from __future__ import annotations
