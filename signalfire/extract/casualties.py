@@ -372,7 +372,7 @@ _ALONG_WITH = re.compile(
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
 _LIST_ITEM_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(:-]))(?:(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+)"
+    rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+)"
     rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
     rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE})\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
@@ -557,7 +557,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
                     if value_item is None or not add(
-                        category, value_item, value_item, item.start(), item.end()
+                        category, value_item, value_item, item.start(), item.end("item")
                     ):
                         break
                     pos = item.start()
