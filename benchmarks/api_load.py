@@ -3,6 +3,7 @@
     python benchmarks/api_load.py                       # 50 clients, 30 s, then the dashboard
     python benchmarks/api_load.py --clients 10 --seconds 5 --no-browser   # a smoke run
     python benchmarks/api_load.py --db my.duckdb        # an existing store (with forecasts)
+    python benchmarks/api_load.py --server-tree /tmp/before   # serve with an older checkout
 
 Without --db it builds a store from the shared reference data (boundaries of Afghanistan and
 Pakistan, GED Pakistan 1989-2019) and saves a province and a district forecast run
@@ -80,12 +81,22 @@ def free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: Path, port: int, cache: bool) -> subprocess.Popen[bytes]:
+def start_server(
+    db: Path, port: int, cache: bool, tree: Path | None = None
+) -> subprocess.Popen[bytes]:
+    # `tree`: a folder holding another signalfire/ (e.g. `git archive OLD signalfire`), served
+    # instead of the installed one (the editable install's import hook is removed first).
+    prelude = (
+        "sys.meta_path[:] = [f for f in sys.meta_path if 'editable' not in str(f)]; "
+        f"sys.path.insert(0, {str(tree.resolve())!r}); "
+        if tree
+        else ""
+    )
     process = subprocess.Popen(
         [
             sys.executable,
             "-c",
-            "import sys; from signalfire.cli import main; main(sys.argv[1:])",
+            f"import sys; {prelude}from signalfire.cli import main; main(sys.argv[1:])",
             *("serve", "--db", str(db), "--port", str(port)),
             *(() if cache else ("--no-cache",)),
         ],
@@ -344,6 +355,11 @@ def main() -> None:
         action="store_true",
         help="start measuring at once: every URL's first request (a cache miss) is counted",
     )
+    parser.add_argument(
+        "--server-tree",
+        type=Path,
+        help="serve with the signalfire/ in this folder (an older checkout, for before/after)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -355,11 +371,12 @@ def main() -> None:
             print(f"store built in {time.perf_counter() - started:.1f} s", file=sys.stderr)
         events, forecasts = request_mix(db)
         port = free_port()
-        server = start_server(db, port, cache=not args.no_cache)
+        server = start_server(db, port, cache=not args.no_cache, tree=args.server_tree)
         try:
             result: dict[str, Any] = {
                 "response_cache": not args.no_cache,
                 "warm_up": not args.no_warm_up,
+                "server_tree": str(args.server_tree or "installed"),
                 "load_average_before": [round(x, 1) for x in os.getloadavg()],
                 "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, "
                 f"Python {platform.python_version()}",

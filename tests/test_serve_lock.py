@@ -4,6 +4,7 @@ sees that process's data afterwards (the response cache follows the file's chang
 
 from __future__ import annotations
 
+import asyncio
 import subprocess
 import sys
 import threading
@@ -19,7 +20,7 @@ from test_ingest_small import write_ged
 
 import signalfire
 from signalfire.web import create_app
-from signalfire.web.db import SharedStore, StoreBusy
+from signalfire.web.db import SharedStore, StoreBusy, writer_sign
 
 CLI = "from signalfire.cli import main; main()"
 # Holds the file the way a writing process does, until its stdin is closed.
@@ -118,6 +119,13 @@ def test_file_is_let_go_between_bursts(db: Path) -> None:
         assert shared.attached  # lingering for the next request of the burst
         again = shared.cursor()
         again.close()
+        # A request's cursor goes back to a pool for the next request (no USE statement).
+        first = asyncio.run(shared.acquire())
+        first.close()
+        second = asyncio.run(shared.acquire())
+        assert second._con is first._con
+        assert second.execute("SELECT count(*) FROM events").fetchone() == (1,)
+        second.close()
         assert shared.attach_count == 1
         deadline = time.monotonic() + 5
         while shared.attached and time.monotonic() < deadline:
@@ -128,14 +136,30 @@ def test_file_is_let_go_between_bursts(db: Path) -> None:
             shared.cursor(wait=0.1)
         with shared.cursor() as cursor:
             assert cursor.execute("SELECT count(*) FROM events").fetchone() == (1,)
+        pooled = asyncio.run(shared.acquire())  # the pool was emptied when the file was let go
+        assert pooled._con is not second._con
+        pooled.close()
     finally:
         shared.close()
 
 
-def test_a_writer_gets_in_under_continuous_reads(db: Path) -> None:
-    """Requests without a pause would keep the file forever; after `max_hold` the app lets
-    go once the requests in flight are done, long enough for a waiting writer."""
-    shared = SharedStore(db, linger=0.5, max_hold=0.3, pause=0.2)
+# A writer as the CLI is one: open_store waits, touching the sign that it is waiting.
+CLI_WRITER = "import sys, time\nfrom pathlib import Path\nstarted = time.monotonic()\n"
+CLI_WRITER += (
+    "from signalfire.cli.common import open_store\nopen_store(Path(sys.argv[1])).close()\n"
+)
+CLI_WRITER += "print(time.monotonic() - started)\n"
+
+
+@pytest.mark.parametrize(
+    ("writer", "max_hold"),
+    [(WRITER, 0.3), (CLI_WRITER, 300.0)],
+    ids=["retrying writer, app lets go after max_hold", "CLI writer signals it waits"],
+)
+def test_a_writer_gets_in_under_continuous_reads(db: Path, writer: str, max_hold: float) -> None:
+    """Requests without a pause would keep the file forever. The app lets go once the
+    requests in flight are done when a writer says it waits, or after `max_hold`."""
+    shared = SharedStore(db, linger=0.5, max_hold=max_hold, pause=0.2)
     stop = threading.Event()
     busy: list[int] = []
 
@@ -158,11 +182,12 @@ def test_a_writer_gets_in_under_continuous_reads(db: Path) -> None:
             thread.start()
         time.sleep(0.2)
         assert shared.attached
-        writer = subprocess.run(
-            [sys.executable, "-c", WRITER, str(db)], capture_output=True, text=True, timeout=60
+        done = subprocess.run(
+            [sys.executable, "-c", writer, str(db)], capture_output=True, text=True, timeout=120
         )
-        assert writer.returncode == 0, writer.stderr
-        assert float(writer.stdout) < 10
+        assert done.returncode == 0, done.stderr
+        # Well before max_hold in the CLI case: the app let go because the writer said so.
+        assert float(done.stdout.strip().splitlines()[-1]) < 20
     finally:
         stop.set()
         for thread in threads:
@@ -170,3 +195,10 @@ def test_a_writer_gets_in_under_continuous_reads(db: Path) -> None:
         shared.close()
     assert shared.attach_count >= 2  # let go and taken again while reading
     assert not busy
+    assert not writer_sign(db).exists()
+
+
+def test_the_cli_and_the_app_agree_on_the_sign() -> None:
+    from signalfire.cli.common import WRITER_WAITING
+
+    assert writer_sign(Path("/x/s.duckdb")) == Path("/x/s.duckdb" + WRITER_WAITING)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -89,6 +90,8 @@ def output_formats() -> tuple[str, ...]:
 # How long a command waits for a store file held by another process (a running
 # `signalfire serve` lets go of it between bursts of requests; an ingest holds it throughout).
 LOCK_WAIT = 30.0
+# Touched while waiting, so that a running server lets go of the file soon (web.db).
+WRITER_WAITING = ".writer-waiting"
 
 
 def open_store(db: Path | None, read_only: bool = False, wait: float = LOCK_WAIT) -> Store:
@@ -98,20 +101,27 @@ def open_store(db: Path | None, read_only: bool = False, wait: float = LOCK_WAIT
     from ..store import Store
 
     path = settings.db_path(db)
+    sign = path.with_name(path.name + WRITER_WAITING)
     deadline = time.monotonic() + wait
-    told = False
-    while True:
-        try:
-            return Store(path, read_only=read_only)
-        except StoreError as exc:
-            if "lock" not in exc.message.lower() or time.monotonic() >= deadline:
-                raise
-            if not told:
+    waited = False
+    try:
+        while True:
+            try:
+                return Store(path, read_only=read_only)
+            except StoreError as exc:
+                if "lock" not in exc.message.lower() or time.monotonic() >= deadline:
+                    raise
+            if not waited:
                 err.print(
                     f"[dim]{path} is in use by another process; waiting up to {wait:.0f} s[/dim]"
                 )
-                told = True
+                waited = True
+            with contextlib.suppress(OSError):  # a read-only folder: wait without the sign
+                sign.touch()
             time.sleep(0.05)
+    finally:
+        if waited:
+            sign.unlink(missing_ok=True)
 
 
 def show_table(frame: pd.DataFrame, title: str = "", limit: int = 50) -> None:
