@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textcase import fold
+from .textcase import fold, letter_first
 
 EVENT_TYPES = (
     "armed_clash",
@@ -102,11 +102,13 @@ _ALL = re.compile(
 )
 # A violent verb: an event sentence needs one (or a casualty figure) to count.
 VIOLENCE = re.compile(
-    r"\b(?:kill\w*|dead|died|die|wound\w*|injur\w*|hurt|attack\w*|bomb\w*|blast\w*|explo\w+|"
-    r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
-    r"detain\w*|captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
-    r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
-    r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention)\b"
+    letter_first(
+        r"\b(?:kill\w*|dead|died|die|wound\w*|injur\w*|hurt|attack\w*|bomb\w*|blast\w*|explo\w+|"
+        r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
+        r"detain\w*|captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
+        r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
+        r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention)\b"
+    )
 )
 
 

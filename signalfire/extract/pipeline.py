@@ -62,7 +62,7 @@ from .sentences import (
     ner_windows,
     widen_name,
 )
-from .textcase import cased_twin, fold, twin_applies
+from .textcase import cased_twin, fold, letter_first, twin_applies
 
 # "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:".
 _DATELINE_PLACE = re.compile(
@@ -70,7 +70,9 @@ _DATELINE_PLACE = re.compile(
     r"(?:\s*\([^)]{0,40}\)|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\s*:)"
 )
 _CLAIM_SENTENCE = re.compile(
-    r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the)\b",
+    letter_first(
+        r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the)\b"
+    ),
     re.IGNORECASE,
 )
 _TITLES = frozenset(
@@ -550,7 +552,9 @@ _INDIAN_FIRE = re.compile(
     r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
     re.IGNORECASE,
 )
-_ADDITIONAL = re.compile(r"\b(?:also|additional|another|in\s+addition)\b", re.IGNORECASE)
+_ADDITIONAL = re.compile(
+    letter_first(r"\b(?:also|additional|another|in\s+addition)\b"), re.IGNORECASE
+)
 # "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.
 _DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")
 FUZZY_DISTRICT = 85.0

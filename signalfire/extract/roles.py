@@ -27,29 +27,37 @@ from dataclasses import dataclass
 from ..actors import normalize_name
 from .casualties import Count
 from .model import ActorRole
-from .textcase import fold
+from .textcase import fold, letter_first
 
 _DENIAL = re.compile(
-    r"\b(?:denied|denies|deny|denying|rejected|rejects|distanced\s+\w+)\b[^.;]{0,40}?"
-    r"\b(?:responsibility|involvement|role|claims?|link|hand)\b|"
-    r"\b(?:had|has|have)\s+(?:had\s+)?no\s+(?:hand|role|involvement)\b|\bnot\s+involved\b",
+    letter_first(
+        r"\b(?:denied|denies|deny|denying|rejected|rejects|distanced\s+\w+)\b[^.;]{0,40}?"
+        r"\b(?:responsibility|involvement|role|claims?|link|hand)\b|"
+        r"\b(?:had|has|have)\s+(?:had\s+)?no\s+(?:hand|role|involvement)\b|\bnot\s+involved\b"
+    ),
     re.IGNORECASE,
 )
 _CLAIM = re.compile(
-    r"\b(?:claimed|claims|claiming|accepted|owned)\b[^.;]{0,25}?\b(?:responsibility|"
-    r"the\s+(?:\w+\s+)?(?:attack|bombing|blast|killing|assault|ambush)s?|credit|it)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
-    r"\bclaimed\s+by\b",
+    letter_first(
+        r"\b(?:claimed|claims|claiming|accepted|owned)\b[^.;]{0,25}?\b(?:responsibility|"
+        r"the\s+(?:\w+\s+)?(?:attack|bombing|blast|killing|assault|ambush)s?|credit|it)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
+        r"\bclaimed\s+by\b"
+    ),
     re.IGNORECASE,
 )
 _SUSPECT = re.compile(
-    r"\b(?:suspected|suspect|blamed|blames|blaming|believed|alleged|allegedly|accused|"
-    r"suspicion|linked\s+to|affiliated\s+with|belonging\s+to|members\s+of)\b",
+    letter_first(
+        r"\b(?:suspected|suspect|blamed|blames|blaming|believed|alleged|allegedly|accused|"
+        r"suspicion|linked\s+to|affiliated\s+with|belonging\s+to|members\s+of)\b"
+    ),
     re.IGNORECASE,
 )
 _VIOLENT_VERB = re.compile(
-    r"\b(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
-    r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|stormed|target\w*|clash\w*|"
-    r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b",
+    letter_first(
+        r"\b(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
+        r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|stormed|target\w*|clash\w*|"
+        r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b"
+    ),
 )  # run on case-folded text
 _TARGET_PREP = re.compile(
     r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+)?$",
@@ -82,7 +90,9 @@ CIVILIAN_WORDS = re.compile(
     r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris)\b",
 )
 COALITION_WORDS = re.compile(
-    r"\b(?:coalition|isaf|nato|u\.?s\.?[-\s]led|combined\s+force|afghan\s+and\s+coalition)\b",
+    letter_first(
+        r"\b(?:coalition|isaf|nato|u\.?s\.?[-\s]led|combined\s+force|afghan\s+and\s+coalition)\b"
+    ),
 )
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
@@ -190,8 +200,10 @@ CIVILIAN_ADJECTIVE = re.compile(
 )
 # The three word lists in one pass: they share no word, so its matches are theirs.
 _GENERIC_WORDS = re.compile(
-    f"(?P<state>{STATE_WORDS.pattern})|(?P<nonstate>{NONSTATE_WORDS.pattern})|"
-    f"(?P<civ>{CIVILIAN_WORDS.pattern})"
+    letter_first(
+        f"(?P<state>{STATE_WORDS.pattern})|(?P<nonstate>{NONSTATE_WORDS.pattern})|"
+        f"(?P<civ>{CIVILIAN_WORDS.pattern})"
+    )
 )
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 

@@ -40,3 +40,10 @@ def cased_twin(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
 def twin_applies(folded: str) -> bool:
     """Whether a `cased_twin` over this folded text finds what its originals would."""
     return folded.isascii() or _IGNORECASE_ODD.search(folded) is None
+
+
+def letter_first(pattern: str) -> str:
+    """`pattern`, every alternative of which starts at a word boundary with a letter, behind a
+    look-ahead for that letter: `re` then rejects most positions without trying each
+    alternative (up to twice as fast on long alternations; the same matches)."""
+    return r"\b(?=[a-z])(?:" + pattern + ")"
