@@ -120,17 +120,37 @@ class Pipelines:
             entities.append((label, ent_id, int(idx[a]), int(token_end[b - 1]), before))
         return RuleDoc(doc, sentences, entities, starts)
 
+    def add_patterns(self, matcher: Any, patterns: list[dict[str, str]]) -> None:
+        """Phrase patterns ({"label", "pattern", "id"}) as an EntityRuler would add them."""
+        strings = self.nlp.vocab.strings
+        docs = self.nlp.tokenizer.pipe([p["pattern"] for p in patterns])
+        for p, doc in zip(patterns, docs, strict=True):
+            name = f"{p['label']}{_ENT_ID_SEP}{p['id']}"
+            self.ent_ids[strings.add(name)] = (p["label"], p["id"])
+            matcher.add(name, [doc])
+
     def ner(self, docs: list[Any]) -> list[Any]:
         for name in self.ner_pipes:
             docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=64))
         return docs
 
 
-def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL) -> Pipelines:
+def rule_pass(nlp: Any) -> Pipelines:
+    """Pipelines over a spaCy Language, with empty matchers (see `Pipelines.add_patterns`)."""
     import numpy
-    import spacy
     from spacy.matcher import PhraseMatcher
     from spacy.pipeline.sentencizer import Sentencizer
+
+    pipes = Pipelines(nlp, 0.0)
+    pipes.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    punct = sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
+    pipes.punct_orths = numpy.array(punct, dtype="uint64")
+    return pipes
+
+
+def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL) -> Pipelines:
+    import spacy
 
     started = time.perf_counter()
     exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
@@ -138,21 +158,9 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     # excluded tagger and parser (a third of the NER time, and load time).
     own_tok2vec = not _ner_listens(model)
     nlp = spacy.load(model, exclude=[*exclude, "tok2vec"] if own_tok2vec else exclude)
-    pipes = Pipelines(nlp, 0.0)
+    pipes = rule_pass(nlp)
     if own_tok2vec:
         pipes.ner_pipes = ("ner",)
-    pipes.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
-    pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
-    strings = nlp.vocab.strings
-    punct = sorted(strings.add(c) for c in Sentencizer.default_punct_chars)
-    pipes.punct_orths = numpy.array(punct, dtype="uint64")
-
-    def add(matcher: Any, patterns: list[dict[str, str]]) -> None:
-        docs = nlp.tokenizer.pipe([p["pattern"] for p in patterns])  # type: ignore[union-attr]
-        for p, doc in zip(patterns, docs, strict=True):
-            name = f"{p['label']}{_ENT_ID_SEP}{p['id']}"
-            pipes.ent_ids[strings.add(name)] = (p["label"], p["id"])
-            matcher.add(name, [doc])
 
     # Acronyms come from `patterns()` as ORTH token patterns; a token Matcher costs more per
     # article than a phrase matcher, so they join the case-sensitive (ORTH) place matcher as
@@ -164,7 +172,7 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
             acronyms.append({**p, "pattern": text})
         else:
             phrase.append(p)
-    add(pipes.actor_matcher, phrase)
+    pipes.add_patterns(pipes.actor_matcher, phrase)
     patterns: list[dict[str, Any]] = list(acronyms)
     patterns += [
         {"label": "COUNTRY", "pattern": word, "id": iso3} for word, iso3 in COUNTRY_WORDS.items()
@@ -174,7 +182,7 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
         title = surface.title()
         if title != surface and surface.islower():
             patterns.append({"label": "PLACE", "pattern": title, "id": key})
-    add(pipes.place_matcher, patterns)
+    pipes.add_patterns(pipes.place_matcher, patterns)
     pipes.load_seconds = time.perf_counter() - started
     return pipes
 
