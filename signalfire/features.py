@@ -14,7 +14,9 @@ k // R, region k % R) describing the state at the end of period t, to forecast t
   by the panel as `panel.exogenous` (and, with `panel.borders`, only for border regions);
 - actor mix: the share of the region's last-12-month events involving the nationally most
   active non-state actors of those 12 months, the share involving a foreign government, the
-  number of distinct actors, and how fast the region's own actors are growing nationally;
+  number of distinct actors, and how fast the region's own actors are growing nationally (in
+  events and in deaths), newcomers among them, and the same growth for the actors of its
+  neighbours (`nb_actor_*`: is a group active next door escalating?);
 - a self-exciting (Hawkes) intensity: a pooled exponential-kernel Hawkes process on the event
   days (per-region background rate, self- and neighbour-excitation) fitted by maximum
   likelihood. Parameters are refitted on a fixed calendar grid (every `refit` periods); the
@@ -258,11 +260,25 @@ def _window_counts(frame: pd.DataFrame, keys: list[str], width: int, n_t: int) -
     return out.groupby(keys, sort=False).size().rename("n").reset_index()
 
 
+def _window_sums(
+    frame: pd.DataFrame, keys: list[str], value: str, width: int, n_t: int
+) -> pd.DataFrame:
+    """Sums of `value` per keys over the last `width` periods (t - width, t], for every t < n_t."""
+    reps = np.repeat(frame.index.to_numpy(), width)
+    out = frame.loc[reps, [*keys, value]].reset_index(drop=True)
+    out["t"] = out["t"].to_numpy() + np.tile(np.arange(width), len(frame))
+    out = out[out["t"] < n_t]
+    return out.groupby(keys, sort=False)[value].sum().reset_index()
+
+
+ACTOR_GROWTH = ("deaths3", "deaths_momentum", "new3")
+
+
 def _actors(panel: Panel) -> dict[str, np.ndarray]:
     """Actor mix of each region's last ACTOR_WINDOW periods, from panel.events."""
     n_t, n_r = panel.values.shape
     out = {f"actor_top{k}_share": np.zeros((n_t, n_r)) for k in range(1, TOP_ACTORS + 1)}
-    for name in ("foreign_state_share", "distinct", "national3", "momentum"):
+    for name in ("foreign_state_share", "distinct", "national3", "momentum", *ACTOR_GROWTH):
         out[f"actor_{name}"] = np.zeros((n_t, n_r))
     ev = panel.events
     if len(ev) == 0:
@@ -278,6 +294,7 @@ def _actors(panel: Panel) -> dict[str, np.ndarray]:
             "r": np.concatenate([r, r]),
             "actor": np.concatenate([ev["actor1"].to_numpy(object), ev["actor2"].to_numpy(object)]),
             "event": np.tile(np.arange(len(ev)), 2),
+            "deaths": np.tile(ev["deaths"].to_numpy(float), 2),
         }
     )
     both = both[both["actor"].notna()].drop_duplicates(["event", "actor"]).reset_index(drop=True)
@@ -292,7 +309,7 @@ def _actors(panel: Panel) -> dict[str, np.ndarray]:
     fl = both[both["foreign"]]
     np.add.at(foreign, (fl["t"].to_numpy(), fl["r"].to_numpy()), 1.0)
     out["actor_foreign_state_share"] = _rolling_sum(foreign, ACTOR_WINDOW) / denom
-    actors = both.loc[~both["gov"], ["t", "r", "actor"]].reset_index(drop=True)
+    actors = both.loc[~both["gov"], ["t", "r", "actor", "deaths"]].reset_index(drop=True)
     if actors.empty:
         return out
     codes, _ = pd.factorize(actors["actor"])
@@ -329,6 +346,40 @@ def _actors(panel: Panel) -> dict[str, np.ndarray]:
     out["actor_momentum"][tt, rr] = np.log1p(sums["a3"].to_numpy()) - np.log1p(
         sums["a12"].to_numpy()
     )
+    # The same in deaths: how lethal the region's actors have been nationally in the last 3
+    # periods, and against their 12-period pace (an escalating group raises both).
+    d3 = _window_sums(actors, ["t", "actor"], "deaths", 3, n_t).rename(columns={"deaths": "d3"})
+    d12 = _window_sums(actors, ["t", "actor"], "deaths", ACTOR_WINDOW, n_t)
+    mix = mix.merge(d3, on=["t", "actor"], how="left").merge(
+        d12.rename(columns={"deaths": "d12"}), on=["t", "actor"], how="left"
+    )
+    mix["b3"] = mix["w"] * mix["d3"].fillna(0.0)
+    mix["b12"] = mix["w"] * mix["d12"].fillna(0.0) * 3.0 / ACTOR_WINDOW
+    dsums = mix.groupby(["t", "r"])[["b3", "b12"]].sum()
+    tt, rr = dsums.index.get_level_values(0), dsums.index.get_level_values(1)
+    out["actor_deaths3"][tt, rr] = dsums["b3"].to_numpy()
+    out["actor_deaths_momentum"][tt, rr] = np.log1p(dsums["b3"].to_numpy()) - np.log1p(
+        dsums["b12"].to_numpy()
+    )
+    # Newcomers: actors with events in the region in the last 3 periods and none in the 9
+    # before (all of their 12-period count falls in the last 3).
+    own3 = _window_counts(actors, ["t", "r", "actor"], 3, n_t).rename(columns={"n": "n3"})
+    both_windows = own3.merge(window, on=["t", "r", "actor"])
+    fresh = both_windows[both_windows["n3"] == both_windows["n"]].groupby(["t", "r"]).size()
+    out["actor_new3"][fresh.index.get_level_values(0), fresh.index.get_level_values(1)] = fresh
+    return out
+
+
+def _actor_neighbours(panel: Panel, own: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Whether the groups active next door are growing: the mean over a region's neighbours
+    (domestic and across the border) of their actors' national momentum and recent deaths."""
+    n_r = own["actor_momentum"].shape[1]
+    adj = adjacency(n_r, neighbour_index(panel))
+    deg = np.asarray(adj.sum(axis=1)).ravel()
+    out: dict[str, np.ndarray] = {}
+    for name in ("momentum", "deaths3", "deaths_momentum", "new3"):
+        total = np.asarray(adj @ own[f"actor_{name}"].T).T
+        out[f"nb_actor_{name}"] = np.divide(total, deg, out=np.zeros_like(total), where=deg > 0)
     return out
 
 
@@ -423,7 +474,9 @@ def build_features(
         exogenous = getattr(panel, "exogenous", None)
     if exogenous is not None and len(exogenous.columns):
         cols.update(_exogenous(panel, exogenous))
-    cols.update(_actors(panel))
+    actor_cols = _actors(panel)
+    cols.update(actor_cols)
+    cols.update(_actor_neighbours(panel, actor_cols))
     if hawkes:
         cols.update(_hawkes(panel, refit, hwin))
     if panel.spec.freq == "month":

@@ -118,7 +118,8 @@ def test_feature_rows_and_columns(panel: Panel) -> None:
     for name in (
         "lag1", "lag12", "mean3", "max24", "since_event", "nb_sum1", "xb_mean1",
         "parent_sum1", "country_sum1", "actor_top1_share", "actor_foreign_state_share",
-        "hawkes_rate", "month",
+        "actor_deaths3", "actor_deaths_momentum", "actor_new3", "nb_actor_momentum",
+        "nb_actor_deaths3", "hawkes_rate", "month",
     ):  # fmt: skip
         assert name in frame.columns, name
     y = panel.values
@@ -137,6 +138,37 @@ def test_feature_rows_and_columns(panel: Panel) -> None:
     assert row.loc["C1", "since_event"] == F.MAX_GAP
     assert (frame["actor_top1_share"].between(0, 1)).all()
     assert frame.loc[t, "actor_foreign_state_share"].loc["A3"] == 0.0
+
+
+def test_actor_growth_features(panel: Panel) -> None:
+    frame = F.build_features(panel)
+    t = panel.periods[40]
+    row = frame.loc[t]
+    ev = panel.events
+    # Brute force for A1: its non-state actors of the last 12 periods, weighted by their share
+    # of A1's actor-events there, times their deaths nationwide in the last 3 periods.
+    recent = ev[(ev["period"] > t - 12) & (ev["period"] <= t)]
+    sides = pd.concat(
+        [recent[["region_id", "period", "deaths", a]].rename(columns={a: "actor"})
+         for a in ("actor1", "actor2")]
+    )  # fmt: skip
+    sides = sides[~sides["actor"].str.startswith("Government of ")]
+    own = sides[sides["region_id"] == "A1"]["actor"].value_counts()
+    last3 = sides[sides["period"] > t - 3].groupby("actor")["deaths"].sum()
+    expected = sum(n / own.sum() * last3.get(a, 0.0) for a, n in own.items())
+    assert row.loc["A1", "actor_deaths3"] == pytest.approx(expected)
+    assert expected > 0  # the check can fail
+    # Neighbours' actor growth: A1's only neighbour is A2; C1's is B2, across the border.
+    for name in ("actor_momentum", "actor_deaths3", "actor_new3"):
+        assert row.loc["A1", f"nb_{name}"] == pytest.approx(row.loc["A2", name])
+        assert row.loc["C1", f"nb_{name}"] == pytest.approx(row.loc["B2", name])
+    assert ((frame["actor_new3"] >= 0) & (frame["actor_new3"] <= frame["actor_distinct"])).all()
+    # A group seen in a region for the first time is a newcomer there.
+    cut = panel.periods[47]
+    changed = altered_after(panel, cut)  # "Group New" appears everywhere after the cut
+    later = F.build_features(changed).loc[cut + 1]
+    assert (later["actor_new3"] >= 1).sum() >= 1
+    assert (later["actor_new3"] >= frame.loc[cut + 1, "actor_new3"]).all()
 
 
 def test_hawkes_features_use_only_past_fits(panel: Panel) -> None:

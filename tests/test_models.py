@@ -139,3 +139,37 @@ def test_models_on_the_real_store(ged_store: Any) -> None:
         p_any = forecast.summary().groupby("region_id")["p_any"].mean()
         # districts with violence in the last year are more likely to see more
         assert p_any[recent[recent].index].mean() > 3 * p_any[recent[~recent].index].mean()
+
+
+def test_hurdle_draws_follow_the_classifier_and_the_truncated_count() -> None:
+    from scipy import stats
+
+    from signalfire.models.gbm import hurdle_draws
+
+    rng = np.random.default_rng(0)
+    mu = np.array([[0.2, 3.0, 20.0]])
+    alpha = np.array([[1.0, 0.5, 2.0]])
+    p_any = np.array([[0.3, 0.9, 0.0]])
+    draws = hurdle_draws(mu, alpha, p_any, 20000, rng)
+    assert draws.shape == (1, 3, 20000) and np.array_equal(draws, np.round(draws))
+    np.testing.assert_allclose((draws >= 1).mean(axis=2), p_any, atol=0.01)
+    # the positive part is the NB2(mu, alpha) given >= 1
+    n, p = 1.0 / alpha[0, 1], 1.0 / (1.0 + alpha[0, 1] * mu[0, 1])
+    positive = draws[0, 1][draws[0, 1] >= 1]
+    expected = mu[0, 1] / (1.0 - stats.nbinom.pmf(0, n, p))
+    assert positive.mean() == pytest.approx(expected, rel=0.03)
+
+
+def test_lgbm_hurdle_contract(panel: Panel) -> None:
+    cut = panel.periods[47]
+    model = MODELS["lgbm"](hurdle=True, seed=1)
+    draws = _draws(model, panel.until(cut))
+    assert draws.shape == (HORIZON, len(panel.region_ids), DRAWS) and (draws >= 0).all()
+    np.testing.assert_array_equal(
+        _draws(MODELS["lgbm"](hurdle=True, seed=1), panel.until(cut)), draws
+    )
+    changed = altered_after(panel, cut)
+    F.feature_set(changed)
+    np.testing.assert_array_equal(
+        _draws(MODELS["lgbm"](hurdle=True, seed=1), changed.until(cut)), draws
+    )
