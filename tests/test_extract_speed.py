@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import event_types, pipeline, roles
+from signalfire.extract import dates, event_types, pipeline, roles
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import cased_twin, fold, letter_first, twin_applies
@@ -202,3 +202,21 @@ def test_letter_first_changes_no_match(name: str, data: st.DataObject) -> None:
     for t in (text, text.title(), text.upper()):
         got = [(m.span(), m.lastgroup) for m in hinted.finditer(t)]
         assert got == [(m.span(), m.lastgroup) for m in plain.finditer(t)]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["on", "last", "tuesday", "night", "2", "two", "days", "weeks", "ago", "may", "23",
+             "٢٣", "2011", "2011-05-23", "of", "march", "sept.", "the", "day", "before", "1st"]
+        ),
+        max_size=15,
+    )
+)  # fmt: skip
+def test_date_look_aheads_change_no_match(words: list[str]) -> None:
+    text = " ".join(words)
+    for hinted in (dates._RELATIVE, dates._ABSOLUTE):
+        assert hinted.pattern.startswith(r"\b(?=[a-z\d])")
+        plain = re.compile(r"\b" + hinted.pattern[len(r"\b(?=[a-z\d])") :], hinted.flags)
+        assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -82,7 +82,9 @@ class Pipelines:
         # Sentence starts, by the sentencizer's rule: token 0, then the first token that is
         # neither punctuation nor a sentence-final character after a sentence-final one, i.e.
         # a non-punctuation token whose run of punctuation just before holds a final one.
-        final = numpy.isin(array[:, 0], self.punct_orths)
+        punct = self.punct_orths  # sorted
+        at = numpy.minimum(numpy.searchsorted(punct, array[:, 0]), len(punct) - 1)
+        final = punct[at] == array[:, 0]
         words = numpy.flatnonzero(~(final | (array[:, 1] != 0)))
         finals_before = numpy.concatenate(([0], numpy.cumsum(final)))
         previous = numpy.concatenate(([-1], words[:-1]))

@@ -36,7 +36,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 _UPPER_RATIO = 0.6
 
 
-@dataclass
+@dataclass(slots=True)
 class Sentence:
     start: int
     end: int
