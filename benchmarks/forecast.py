@@ -4,6 +4,7 @@
     python benchmarks/forecast.py --quick           # adm2 only, 200 draws: a smoke run
     python benchmarks/forecast.py --no-write        # print, leave BENCHMARKS.md alone
     python benchmarks/forecast.py --render OUT/results.json   # the section from a saved run
+    python benchmarks/forecast.py --variants        # the variants tried on the dev origins
 
 Builds a store from the shared reference data (data_dir(): boundaries, GED Pakistan 1989-2019;
 or --db an existing one), then:
@@ -376,6 +377,100 @@ def write_section(path: Path, section: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+# --- variants tried on the dev origins (issue 3 follow-up) ------------------------------------
+
+ACTOR_GROWTH = (
+    "actor_deaths3",
+    "actor_deaths_momentum",
+    "actor_new3",
+    "nb_actor_momentum",
+    "nb_actor_deaths3",
+    "nb_actor_deaths_momentum",
+    "nb_actor_new3",
+)
+
+
+def register_variants(store: signalfire.Store) -> dict[str, str]:
+    """Register the variants tried on the dev origins as models (in this process only: run
+    them with one process); returns name -> what it is."""
+    from signalfire.features import country_series, feature_set
+    from signalfire.models.ensemble import EnsembleModel, RecentHistoryModel
+    from signalfire.models.gbm import GBM_FEATURES, LGBMModel
+    from signalfire.panel import Panel
+
+    exo = country_series(store)
+
+    class LGBMActors(LGBMModel):
+        name = "lgbm+actors"
+        features = (*GBM_FEATURES, *ACTOR_GROWTH)
+
+    class LGBMCountries(LGBMModel):
+        name = "lgbm+afg"
+        features = (*GBM_FEATURES, "xc_mean3", "xc_trend")
+
+        def _fit(self, panel: Panel) -> None:
+            known = exo.loc[exo.index <= panel.last_period]  # as of the origin
+            values = panel.values.to_numpy(float)
+            self.fit_arrays(feature_set(panel, exogenous=known), values)
+
+    class LGBMHurdle(LGBMModel):
+        name = "lgbm-hurdle"
+
+        def __init__(self, **params: Any) -> None:
+            super().__init__(**{"hurdle": True, **params})
+
+    class EnsembleHurdle(EnsembleModel):
+        name = "ensemble-hurdle"
+
+        def __init__(self, **params: Any) -> None:
+            super().__init__(**{"member_params": {"lgbm": {"hurdle": True}}, **params})
+
+    def history(window: int, half_life: float, share: float) -> type[RecentHistoryModel]:
+        class History(RecentHistoryModel):
+            name = f"history-{window}-{half_life:g}-{share:g}"
+
+            def __init__(self, **params: Any) -> None:
+                super().__init__(
+                    **{"window": window, "half_life": half_life, "neighbour_share": share} | params
+                )
+
+        return History
+
+    variants: dict[str, tuple[type[Any], str]] = {
+        "lgbm+actors": (LGBMActors, "lgbm with the actor growth features"),
+        "lgbm+afg": (LGBMCountries, "lgbm with Afghanistan's country-month series"),
+        "lgbm-hurdle": (LGBMHurdle, "lgbm, hurdle: P(>=1) booster + truncated NB"),
+        "ensemble-hurdle": (EnsembleHurdle, "ensemble with the hurdle lgbm as member"),
+        "history-36-3-0.35": (history(36, 3.0, 0.35), "history, half-life 3, 35% neighbours"),
+        "history-36-6-0": (history(36, 6.0, 0.0), "history without neighbours"),
+    }
+    for name, (cls, _) in variants.items():
+        MODELS[name] = cls
+    return {name: text for name, (_, text) in variants.items()}
+
+
+def run_variants(store: signalfire.Store, args: argparse.Namespace) -> None:
+    """Dev origins only, adm2, one process: the defaults against each variant."""
+    described = register_variants(store)
+    names = ["lgbm", "ensemble", "history", *described]
+    for target in ("fatalities", "events"):
+        result = run_backtest(
+            store,
+            "adm2",
+            target,
+            models=names,
+            countries=("PAK",),
+            windows={"dev": REGIME_WINDOWS["dev"]},
+            horizon=args.horizon,
+            draws=args.draws,
+            seed=0,
+            n_boot=300,
+            progress=progress_printer(f"variants adm2 {target}"),
+        )
+        print(f"\nadm2 {target}, dev origins (CI: 300 bootstrap resamples)\n")
+        print("\n".join(regime_table(result.metrics, "dev")))
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="an existing store (default: build one)")
@@ -395,7 +490,20 @@ def main(argv: list[str] | None = None) -> int:
         help="only write the section from an earlier run's results.json",
     )
     parser.add_argument("--note", help="a line to add under the section's header")
+    parser.add_argument(
+        "--variants",
+        action="store_true",
+        help="only the variants tried on the dev origins (adm2, one process), printed",
+    )
     args = parser.parse_args(argv)
+    if args.variants:
+        with tempfile.TemporaryDirectory() as workdir:
+            store = open_store(args.db, Path(workdir))
+            try:
+                run_variants(store, args)
+            finally:
+                store.close()
+        return 0
     if args.render is not None:
         saved: dict[str, Any] = json.loads(args.render.read_text())
         if args.note:
