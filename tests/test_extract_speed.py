@@ -220,3 +220,17 @@ def test_date_look_aheads_change_no_match(words: list[str]) -> None:
         assert hinted.pattern.startswith(r"\b(?=[a-z\d])")
         plain = re.compile(r"\b" + hinted.pattern[len(r"\b(?=[a-z\d])") :], hinted.flags)
         assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@pytest.mark.parametrize("name", sorted(roles._ANY_CASE))
+@settings(max_examples=30)
+@given(data=st.data())
+def test_role_twins_match_as_the_case_insensitive_patterns(name: str, data: st.DataObject) -> None:
+    original, twin = roles._ANY_CASE[name], roles._TWINS[name]
+    vocabulary = [*sorted(set(re.findall(r"[a-z]+", original.pattern))), "TTP", "ſ", ".", "ı"]
+    words = data.draw(st.lists(st.sampled_from(vocabulary), max_size=15))
+    for text in (" ".join(words), " ".join(words).upper(), " ".join(words).title()):
+        low = fold(text)
+        if twin_applies(low):
+            expected = [m.span() for m in original.finditer(text)]
+            assert [m.span() for m in twin.finditer(low)] == expected

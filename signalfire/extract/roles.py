@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from ..actors import normalize_name
 from .casualties import Count
 from .model import ActorRole
-from .textcase import fold, letter_first
+from .textcase import cased_twin, fold, letter_first, twin_applies
 
 _DENIAL = re.compile(
     letter_first(
@@ -73,6 +73,11 @@ _CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$")
 _IS_SUSPECTED = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:suspected|believed|blamed)"
 )
+_ANY_CASE = {
+    "speaker": _SPEAKER, "denial": _DENIAL, "claim": _CLAIM, "suspect": _SUSPECT, "by": _BY,
+    "target_prep": _TARGET_PREP,
+}  # fmt: skip
+_TWINS = {name: cased_twin([pattern]) or pattern for name, pattern in _ANY_CASE.items()}
 _SAME_CLAUSE = re.compile(r"^[^.;,]{0,40}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|got|being)\b")
 
@@ -124,15 +129,22 @@ def role_of(
     s, e = mention.start - sent_start, mention.end - sent_start
     after = sentence[e : e + 80]
     before = sentence[max(0, s - 60) : s]
-    if _SPEAKER.match(after):
+    # The case-insensitive patterns run case-sensitively over folded text where that is the
+    # same (see textcase.cased_twin): 2-4x faster.
+    low = fold(sentence)
+    if twin_applies(low):
+        p, low_after, low_before = _TWINS, low[e : e + 80], low[max(0, s - 60) : s]
+    else:
+        p, low_after, low_before = _ANY_CASE, after, before
+    if p["speaker"].match(low_after):
         return "other", ""  # "police said", "officials told": a source, not a side
-    if _DENIAL.search(after[:70]):
+    if p["denial"].search(low_after[:70]):
         return "other", "denied"
-    if _CLAIM.search(after[:60]) or _CLAIMED_BY.search(before):
+    if p["claim"].search(low_after[:60]) or _CLAIMED_BY.search(before):
         return "perpetrator", "claimed"
-    if _SUSPECT.search(before[-30:]) or _IS_SUSPECTED.match(after):
+    if p["suspect"].search(low_before[-30:]) or _IS_SUSPECTED.match(after):
         return "perpetrator", "suspected"
-    by = _BY.search(before)
+    by = p["by"].search(low_before)
     for c in victims:
         if c.start <= mention.start and mention.end <= c.end + 40 and c.category != "arrested":
             inside_phrase = mention.end <= c.end or _SAME_CLAUSE.match(sentence[
@@ -142,7 +154,7 @@ def role_of(
                 return "target", ""
     if by:
         return "perpetrator", ""
-    if _TARGET_PREP.search(before[-25:]):
+    if p["target_prep"].search(low_before[-25:]):
         return "target", ""
     if verbs is None:
         verbs = violent_verbs(sentence)
