@@ -99,7 +99,7 @@ def create_app(
     static.mount(app)
     # Added last = outermost: security headers go on replayed answers too.
     app.add_middleware(CachedResponses, cache=app.state.cache if cache_responses else None)
-    app.add_middleware(StoreChanges, path=store.path, cache=app.state.cache)
+    app.add_middleware(StoreChanges, store=store, cache=app.state.cache)
     app.add_middleware(SecurityMiddleware, upload_limit=upload_limit, upload_paths=("/api/ingest",))
     return app
 
@@ -109,11 +109,15 @@ class StoreChanges:
     (its file changed), and answers 503 when the store is busy outside a route (a token check
     in front of the cache)."""
 
-    def __init__(self, app: ASGIApp, *, path: Path, cache: ResponseCache) -> None:
+    def __init__(self, app: ASGIApp, *, store: Store | SharedStore, cache: ResponseCache) -> None:
         self.app = app
-        self.path = path
+        self.store = store
+        self.path = str(store.path)
         self.cache = cache
-        self.seen = file_version(path)
+        self.seen = file_version(self.path)
+
+    def _takes(self) -> int:
+        return self.store.take_count if isinstance(self.store, SharedStore) else -1
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -123,6 +127,7 @@ class StoreChanges:
         if before != self.seen:
             self.cache.clear()
             self.seen = before
+        takes = self._takes()
         started = False
 
         async def tracked(message: Message) -> None:
@@ -139,8 +144,10 @@ class StoreChanges:
             await response(scope, receive, send)
         finally:
             # A write that ended while this request ran may have come after its data was
-            # read and before its answer was cached: drop that answer too.
-            after = file_version(self.path)
-            if after != before:
-                self.cache.clear()
-                self.seen = after
+            # read and before its answer was cached: drop that answer too. (Not needed when
+            # no request read the store meanwhile: replays only.)
+            if takes < 0 or self._takes() != takes:
+                after = file_version(self.path)
+                if after != before:
+                    self.cache.clear()
+                    self.seen = after

@@ -71,18 +71,27 @@ class StoreBusy(HTTPException):
         )
 
 
-def file_version(path: Path) -> tuple[int, ...]:
+def file_version(path: Path | str) -> tuple[int, ...]:
     """Changes whenever another process writes the store: the file's and its WAL's identity,
-    size and modification time (a DuckDB write ends with a checkpoint into the file)."""
-    version: list[int] = []
-    for item in (path, path.with_name(path.name + ".wal")):
-        try:
-            found = os.stat(item)
-        except FileNotFoundError:
-            version += [0, 0, 0]
-            continue
-        version += [found.st_ino, found.st_size, found.st_mtime_ns]
-    return tuple(version)
+    size and modification time (a DuckDB write ends with a checkpoint into the file).
+    Called on every request, hence plain strings and os.stat (7 us here, pathlib's 29 us)."""
+    name = os.fspath(path)
+    try:
+        found = os.stat(name)
+    except FileNotFoundError:
+        return ()
+    try:
+        wal = os.stat(name + ".wal")
+    except FileNotFoundError:
+        return (found.st_ino, found.st_size, found.st_mtime_ns)
+    return (
+        found.st_ino,
+        found.st_size,
+        found.st_mtime_ns,
+        wal.st_ino,
+        wal.st_size,
+        wal.st_mtime_ns,
+    )
 
 
 class SharedCursor:
@@ -165,6 +174,7 @@ class SharedStore:
         self._timer: threading.Timer | None = None
         self._idle: list[duckdb.DuckDBPyConnection] = []  # pooled cursors, while attached
         self.attach_count = 0  # how often the file was attached (tests, benchmarks)
+        self.take_count = 0  # how many cursors were taken (the app's cache check)
 
     @property
     def con(self) -> SharedStore:
@@ -244,6 +254,7 @@ class SharedStore:
                     self._draining = True
                 if not self._draining:
                     self._users += 1
+                    self.take_count += 1
                     self._cancel_timer()
                     return "taken"
                 if self._users == 0:
@@ -263,6 +274,7 @@ class SharedStore:
             self.attach_count += 1
             self._attached_at = now
             self._users = 1
+            self.take_count += 1
             return "taken"
 
     def _writer_waiting(self) -> bool:
