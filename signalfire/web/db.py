@@ -27,6 +27,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
@@ -197,10 +198,16 @@ class SharedStore:
 
     async def acquire(self) -> SharedCursor:
         """`cursor()` for the event loop: waits without blocking it. The cursor is pooled:
-        for requests, whose statements end their transactions and leave no temporary state."""
+        for requests, whose statements end their transactions and leave no temporary state.
+        A pooled cursor on the attached file is taken at once; attaching the file or making
+        a cursor (DuckDB statements that may wait behind running queries) is done in a
+        worker thread, off the event loop."""
         waiting = _Waiting(self.wait)
         while True:
-            found, theirs = self._attempt(pooled=True)
+            found = self._quick()
+            theirs = False
+            if found is None:
+                found, theirs = await run_in_threadpool(self._attempt, True)
             if found is not None:
                 return found
             waiting.check(theirs)
@@ -214,6 +221,18 @@ class SharedStore:
         self._host.close()
 
     # --- the hold on the file ------------------------------------------------------------------
+
+    def _quick(self) -> SharedCursor | None:
+        """A pooled cursor when one is idle and the file attached and not being let go."""
+        with self._lock:
+            if self._attached_at is None or self._draining or not self._idle:
+                return None
+            if time.monotonic() - self._attached_at >= self.max_hold or self._writer_waiting():
+                return None  # the slow path starts letting go
+            self._users += 1
+            self.take_count += 1
+            self._cancel_timer()
+            return SharedCursor(self._idle.pop(), self, pooled=True)
 
     def _attempt(self, pooled: bool = False) -> tuple[SharedCursor | None, bool]:
         """(a cursor, False), or (None, whether another process holds the file)."""
