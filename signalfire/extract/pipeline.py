@@ -22,6 +22,8 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
+from rapidfuzz import fuzz, process  # already loaded by the actor table
+
 from ..actors import Actor, ActorTable
 from . import casualties
 from .casualties import Count, find_counts, sentence_totals
@@ -321,8 +323,6 @@ class Extractor:
         sentence names (>= `FUZZY_DISTRICT_IN_PROVINCE`), else among all (>= `FUZZY_DISTRICT`)."""
         if "istrict" not in s.text:
             return []  # the cheap test `_DISTRICT_PHRASE` needs
-        from rapidfuzz import fuzz, process
-
         found = []
         pool: list[str] | None = None
         for m in _DISTRICT_PHRASE.finditer(s.text):
