@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import dates, event_types, pipeline, roles
+from signalfire.extract import casualties, dates, event_types, pipeline, roles
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import cased_twin, fold, letter_first, twin_applies
@@ -136,7 +136,17 @@ COUNT_WORDS = [
 ]  # fmt: skip
 
 
-@settings(max_examples=200)
+# Plus every word the casualty patterns themselves use, so that new patterns are exercised too.
+COUNT_WORDS += sorted(
+    {
+        w
+        for _, _, p in getattr(casualties, "_PATTERNS", [])
+        for w in re.findall(r"[a-z]{2,}", p.pattern)
+    }
+)
+
+
+@settings(max_examples=300)
 @given(st.lists(st.sampled_from(COUNT_WORDS), max_size=12))
 def test_may_count_skips_only_sentences_without_counts(words: list[str]) -> None:
     sentence = " ".join(words) + "."
