@@ -244,3 +244,10 @@ def test_role_twins_match_as_the_case_insensitive_patterns(name: str, data: st.D
         if twin_applies(low):
             expected = [m.span() for m in original.finditer(text)]
             assert [m.span() for m in twin.finditer(low)] == expected
+
+
+def test_relative_date_words_cover_the_pattern() -> None:
+    assert all(dates._may_be_relative(w) for w in dates._RELATIVE_WORDS)
+    assert not dates._may_be_relative("the governor visited the school")
+    for text in ["yesterday", "on tuesday night", "two weeks ago", "last month", "tonight"]:
+        assert dates._RELATIVE.search(text) and dates._may_be_relative(text)

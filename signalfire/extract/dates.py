@@ -38,6 +38,20 @@ _RELATIVE = re.compile(
 # Every `_RELATIVE` expression holds one of these words, every `_ABSOLUTE` one a digit: cheap
 # tests that skip the slow alternations in most sentences.
 _RELATIVE_WORDS = ("day", "night", "morning", "evening", "week", "month", "ago")
+
+
+def _may_be_relative(low: str) -> bool:
+    return (
+        "day" in low
+        or "night" in low
+        or "morning" in low
+        or "evening" in low
+        or "week" in low
+        or "month" in low
+        or "ago" in low
+    )  # `_RELATIVE_WORDS` unrolled: twice as fast as any() over them
+
+
 _DIGIT = re.compile(r"\d")
 _ABSOLUTE = re.compile(
     rf"\b(?=[a-z\d])(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
@@ -77,7 +91,7 @@ def resolve_relative(expr: str, published: dt.date) -> tuple[dt.date, int] | Non
         return (first - dt.timedelta(days=1)).replace(day=15), 4
     if e == "earlier this month":
         return published.replace(day=1), 4
-    m = re.match(r"(\d+|one|two|three|four|five|six|seven|a)\s+(days?|weeks?)\s+ago", e)
+    m = _AGO.match(e)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
         days = n * (7 if m.group(2).startswith("week") else 1)
@@ -93,6 +107,7 @@ def resolve_relative(expr: str, published: dt.date) -> tuple[dt.date, int] | Non
     return None
 
 
+_AGO = re.compile(r"(\d+|one|two|three|four|five|six|seven|a)\s+(days?|weeks?)\s+ago")
 _parser_settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
 
 
@@ -167,7 +182,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
     """Dates mentioned in `text` (spans shifted by `offset`), in text order."""
     found: list[DateMention] = []
     low = fold(text)
-    if published is not None and any(word in low for word in _RELATIVE_WORDS):
+    if published is not None and _may_be_relative(low):
         for m in _RELATIVE.finditer(low):
             resolved = resolve_relative(m.group("rel").removeprefix("on ").strip(), published)
             if resolved is not None:
