@@ -3,10 +3,9 @@
     document -> rule pass (tokens, sentences, actor and place phrase matchers: see `nlp`) ->
     event sentences (a violent word or a casualty figure) -> spaCy NER on the first few of them
     (person names that shadow place names; organisations missing from the actor table) ->
-    events: consecutive event
-    sentences belong to one event until a "separate incident" marker, or a place in another
-    province, starts a new one -> per event: type, casualties, date, place, actors with roles,
-    and the character spans of every field (evidence).
+    events: consecutive event sentences belong to one event until a "separate incident" marker,
+    or a place in another province, starts a new one -> per event: type, casualties, date,
+    place, actors with roles, and the character spans of every field (evidence).
 
 >>> extractor = Extractor()
 >>> events = extractor.extract(Document("a1", text, published=datetime.date(2014, 6, 10)))
