@@ -10,6 +10,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from test_ingest_small import write_ged
 
 import signalfire
 from signalfire.web import create_app
-from signalfire.web.db import SharedStore, StoreBusy, writer_sign
+from signalfire.web.db import SharedCursor, SharedStore, StoreBusy, writer_sign
 
 CLI = "from signalfire.cli import main; main()"
 # Holds the file the way a writing process does, until its stdin is closed.
@@ -58,6 +59,13 @@ def held(db: Path) -> Iterator[subprocess.Popen[str]]:
             if stream is not None:
                 stream.close()
         holder.wait(timeout=30)
+
+
+def _acquire(shared: SharedStore) -> SharedCursor:
+    """A request's (pooled) cursor, taken on an event loop of its own thread (the session may
+    have a loop running in this one, e.g. Playwright's)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, shared.acquire()).result()
 
 
 def _event_ids(client: httpx.Client) -> list[str]:
@@ -120,9 +128,9 @@ def test_file_is_let_go_between_bursts(db: Path) -> None:
         again = shared.cursor()
         again.close()
         # A request's cursor goes back to a pool for the next request (no USE statement).
-        first = asyncio.run(shared.acquire())
+        first = _acquire(shared)
         first.close()
-        second = asyncio.run(shared.acquire())
+        second = _acquire(shared)
         assert second._con is first._con
         assert second.execute("SELECT count(*) FROM events").fetchone() == (1,)
         second.close()
@@ -136,7 +144,7 @@ def test_file_is_let_go_between_bursts(db: Path) -> None:
             shared.cursor(wait=0.1)
         with shared.cursor() as cursor:
             assert cursor.execute("SELECT count(*) FROM events").fetchone() == (1,)
-        pooled = asyncio.run(shared.acquire())  # the pool was emptied when the file was let go
+        pooled = _acquire(shared)  # the pool was emptied when the file was let go
         assert pooled._con is not second._con
         pooled.close()
     finally:
