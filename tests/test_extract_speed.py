@@ -251,3 +251,68 @@ def test_relative_date_words_cover_the_pattern() -> None:
     assert not dates._may_be_relative("the governor visited the school")
     for text in ["yesterday", "on tuesday night", "two weeks ago", "last month", "tonight"]:
         assert dates._RELATIVE.search(text) and dates._may_be_relative(text)
+
+
+# -- find_counts: one pass for the four verb finders, cheap tests before costly patterns -------
+def _phrases(pattern: str) -> list[str]:
+    """The words and multi-word phrases a pattern spells out ("lost their lives")."""
+    return sorted({p.replace(r"\s+", " ") for p in re.findall(r"[a-z]+(?:\\s\+[a-z]+)*", pattern)})
+
+
+VERB_WORDS = [
+    *_phrases("|".join(casualties._FINDS.values())),
+    "lost his life", "capture of", "number of deaths", "Killed", "KILLED", "-", "'s", ".", "2",
+]  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(st.sampled_from(VERB_WORDS), max_size=20),
+    st.lists(st.sampled_from([" ", "  ", ", ", "-", "\n", ""]), min_size=20),
+)
+def test_one_verb_pass_finds_what_the_four_finders_find(words: list[str], seps: list[str]) -> None:
+    text = fold("".join(w + s for w, s in zip(words, seps, strict=False)))
+    combined: dict[str, list[tuple[int, int]]] = {cat: [] for cat in casualties._VERB_FINDERS}
+    for m in casualties._VERB_FINDER.finditer(text):
+        combined[m.lastgroup or ""].append(m.span())
+    assert combined == {
+        cat: [m.span() for m in finder.finditer(text)]
+        for cat, finder in casualties._VERB_FINDERS.items()
+    }
+
+
+NUMBER_WORDS = [
+    *_phrases(casualties._QUALIFIER + "|" + casualties.NUMBER),
+    "1,200", "13", "٣", "twenty-five", "dozen", "the", "killed", "-", "x1", "a",
+]  # fmt: skip
+
+
+@settings(max_examples=200)
+@given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=15))
+def test_number_look_ahead_changes_no_match(words: list[str]) -> None:
+    hinted = casualties._NUMBER_START
+    plain = re.compile(hinted.pattern.replace(f"(?=[{casualties._NUMBER_FIRST}])", "", 1))
+    assert plain.pattern != hinted.pattern
+    text = " ".join(words)
+    assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+NEAR_WORDS = [
+    "a", "an", "one", "the", "senior", "taliban", "sub-", "soldier", "policeman", "man", "many",
+    "sons", "guarding", "polio", "workers", "was", "were", "reportedly", "said", "to", "have",
+    "been", "killed", "shot dead", "wounded", "kidnapped", "detained", "and", "of", "chief",
+    "'s", "-", "commander", "facilitator",
+]  # fmt: skip
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(NEAR_WORDS), max_size=18))
+def test_near_patterns_match_only_where_a_victim_noun_is(words: list[str]) -> None:
+    text = " ".join(words)
+    for category, kind, pattern in casualties._PATTERNS:
+        if kind != "near":
+            continue
+        for v in casualties._VERB_FINDERS[category].finditer(text):
+            lo = max(0, v.start() - casualties._NEAR)
+            if pattern.search(text, lo, v.end()) is not None:
+                assert casualties._ONE_AT.search(text, lo, v.end()) is not None
