@@ -484,7 +484,13 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         matches: list[re.Match[str]] = []
         if kind == "num":
             if numbers is None:
-                numbers = [m.start() for m in _NUMBER_START.finditer(text)]
+                # Only numbers before a first verb are used: the scan stops at the last one.
+                limit = max(h[0].start() for h in verbs.values())
+                numbers = []
+                for n in _NUMBER_START.finditer(text):
+                    if n.start() >= limit:
+                        break
+                    numbers.append(n.start())
             first_verb = hits[0].start()
             for pos in numbers:
                 if pos < first_verb:  # a number-first figure ends at a later verb
