@@ -5,6 +5,7 @@ sees that process's data afterwards (the response cache follows the file's chang
 from __future__ import annotations
 
 import asyncio
+import shutil
 import subprocess
 import sys
 import threading
@@ -34,12 +35,18 @@ WRITER += "    except duckdb.IOException:\n        time.sleep(0.02)\n"
 WRITER += "print(time.monotonic() - started)\n"
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("serve-lock")
+    with signalfire.open(folder / "store.duckdb") as store:
+        signalfire.ingest(store, "ucdp-ged", write_ged(folder / "first.csv", [{"id": "1"}]))
+    return folder / "store.duckdb"
+
+
 @pytest.fixture
-def db(store: signalfire.Store, tmp_path: Path) -> Path:
-    signalfire.ingest(store, "ucdp-ged", write_ged(tmp_path / "first.csv", [{"id": "1"}]))
-    path = store.path
-    store.close()
-    return path
+def db(template: Path, tmp_path: Path) -> Path:
+    """A store with one event, this test's own copy (opening a store costs a second here)."""
+    return Path(shutil.copy(template, tmp_path / "store.duckdb"))
 
 
 @contextmanager
@@ -174,7 +181,7 @@ def test_a_writer_gets_in_under_continuous_reads(db: Path, writer: str, max_hold
     def reader() -> None:
         while not stop.is_set():
             try:
-                cursor = shared.cursor(wait=10)
+                cursor = shared.cursor(wait=60)
             except StoreBusy:
                 busy.append(1)
                 continue

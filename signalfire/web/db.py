@@ -284,6 +284,8 @@ class SharedStore:
                 raise RuntimeError("a nested cursor needs the store attached")
             if now < self._paused_until:
                 return "ours"
+            if self._writer_waiting():
+                return "theirs"  # until it has the file and is done: it may be slow to start
             try:
                 self._host.execute(f"ATTACH '{self._quoted_path()}' AS {_ALIAS}")
             except duckdb.IOException as exc:
