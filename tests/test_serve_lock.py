@@ -21,6 +21,7 @@ from test_api import LiveServer
 from test_ingest_small import write_ged
 
 import signalfire
+from signalfire.errors import StoreError
 from signalfire.web import create_app
 from signalfire.web.db import SharedCursor, SharedStore, StoreBusy, writer_sign
 
@@ -217,3 +218,8 @@ def test_the_cli_and_the_app_agree_on_the_sign() -> None:
     from signalfire.cli.common import WRITER_WAITING
 
     assert writer_sign(Path("/x/s.duckdb")) == Path("/x/s.duckdb" + WRITER_WAITING)
+
+
+def test_starting_on_a_store_another_process_writes_is_a_clear_error(db: Path) -> None:
+    with held(db), pytest.raises(StoreError, match="in use by another process"):
+        SharedStore(db)

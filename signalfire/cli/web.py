@@ -52,29 +52,37 @@ def serve(
     """
     import uvicorn
 
+    from ..settings import db_path
     from ..web import create_app
     from ..web.auth import active_token_count
+    from ..web.db import SharedStore, store_view
 
-    with open_store(db) as store:
-        path = store.path
-        tokens = active_token_count(store)
-    loopback = is_loopback(host)
-    if not loopback and tokens == 0:
-        raise ConfigError(
-            "host",
-            host,
-            "a loopback address (127.0.0.1, ::1 or localhost) until an API token exists: "
-            "create one with `signalfire token create --name NAME`",
-        )
     # The app opens the file per burst of requests, so other processes can write it meanwhile.
-    app = create_app(
-        path,
-        tokens_for_reads=not loopback and not public_reads,
-        upload_limit=upload_limit * 1024 * 1024,
-        cache_responses=not no_cache,
-    )
-    err.print(f"signalfire: serving {path} at http://{host}:{port}/ (Ctrl-C stops)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    shared = SharedStore(db_path(db))
+    try:
+        view = store_view(shared)
+        try:
+            tokens = active_token_count(view)
+        finally:
+            view.con.close()
+        loopback = is_loopback(host)
+        if not loopback and tokens == 0:
+            raise ConfigError(
+                "host",
+                host,
+                "a loopback address (127.0.0.1, ::1 or localhost) until an API token exists: "
+                "create one with `signalfire token create --name NAME`",
+            )
+        app = create_app(
+            shared,
+            tokens_for_reads=not loopback and not public_reads,
+            upload_limit=upload_limit * 1024 * 1024,
+            cache_responses=not no_cache,
+        )
+        err.print(f"signalfire: serving {shared.path} at http://{host}:{port}/ (Ctrl-C stops)")
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+    finally:
+        shared.close()
 
 
 @click.group()

@@ -32,6 +32,7 @@ from starlette.exceptions import HTTPException
 from starlette.responses import Response
 
 from .. import settings
+from ..errors import StoreError
 from ..output import records
 from ..store import _CONNECT_CONFIG, Store, spatial_extension_path
 
@@ -161,7 +162,6 @@ class SharedStore:
         pause: float = PAUSE,
     ) -> None:
         self.path = Path(path)
-        Store(self.path).close()  # create or migrate it now, with the usual errors
         self.wait, self.linger, self.max_hold, self.pause = wait, linger, max_hold, pause
         self._sign = writer_sign(self.path)
         self._host = duckdb.connect(":memory:", config=_CONNECT_CONFIG)
@@ -176,6 +176,22 @@ class SharedStore:
         self._idle: list[duckdb.DuckDBPyConnection] = []  # pooled cursors, while attached
         self.attach_count = 0  # how often the file was attached (tests, benchmarks)
         self.take_count = 0  # how many cursors were taken (the app's cache check)
+        # Create or upgrade the schema now, as Store does (without loading the spatial
+        # extension a second time: a second here).
+        try:
+            with self.cursor(wait=LOCK_WAIT) as cursor:
+                view = _view(self, cursor)
+                view._migrate(view.migrations)
+                self.migrated_from = view.migrated_from
+        except StoreBusy:
+            self.close()
+            raise StoreError(
+                f"{self.path}: in use by another process (an ingest or alert run?); "
+                "try again when it is done"
+            ) from None
+        except BaseException:
+            self.close()
+            raise
 
     @property
     def con(self) -> SharedStore:
@@ -291,7 +307,9 @@ class SharedStore:
             except duckdb.IOException as exc:
                 if "lock" in str(exc).lower():
                     return "theirs"
-                raise
+                raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
+            except duckdb.Error as exc:
+                raise StoreError(f"{self.path}: cannot open the store: {exc}") from None
             self.attach_count += 1
             self._attached_at = now
             self._users = 1
