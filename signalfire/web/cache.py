@@ -1,8 +1,9 @@
-"""Rendered API responses, kept until the next write.
+"""Rendered API responses, kept until the store changes.
 
-The app holds the store's only read-write connection (DuckDB lets one process write, and no
-other process open the file meanwhile), so every change goes through the app, and each write
-endpoint clears the cache. A GET of the same URL in between gets the same bytes.
+Each write endpoint clears the cache, and so does a change of the store file by another
+process (the app lets go of the file between bursts of requests, so a CLI ingest can write
+meanwhile: see `web.db.SharedStore` and the middleware in `web.app`). A GET of the same URL in
+between gets the same bytes.
 """
 
 from __future__ import annotations
