@@ -316,3 +316,31 @@ def test_near_patterns_match_only_where_a_victim_noun_is(words: list[str]) -> No
             lo = max(0, v.start() - casualties._NEAR)
             if pattern.search(text, lo, v.end()) is not None:
                 assert casualties._ONE_AT.search(text, lo, v.end()) is not None
+
+
+# -- one collector pause per batch ------------------------------------------------------------
+def test_batch_yields_the_documents_before_one_that_fails() -> None:
+    import gc
+    from types import SimpleNamespace
+
+    from signalfire.extract import Document
+
+    docs = [Document(f"d{k}", "text", None) for k in range(3)]
+
+    def events(doc: Document, *_: Any) -> list[Any]:
+        assert not gc.isenabled()  # the pause covers event assembly
+        if doc.doc_id == "d1":
+            raise ValueError("bad d1")
+        return []
+
+    fake = SimpleNamespace(
+        _prepare_batch=lambda ds: ([(d, [], -1) for d in ds], [[] for _ in ds], [[] for _ in ds]),
+        _events=events,
+    )
+    assert gc.isenabled()
+    got = pipeline.Extractor._batch(fake, docs)  # type: ignore[arg-type]
+    assert next(got)[0].doc_id == "d0"
+    assert gc.isenabled()  # the caller runs with the collector on
+    with pytest.raises(ValueError, match="bad d1"):
+        next(got)
+    assert gc.isenabled()

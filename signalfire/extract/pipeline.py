@@ -174,12 +174,24 @@ class Extractor:
 
     # -- internals ----------------------------------------------------------------------------
     def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
+        # One collector pause for the whole batch: re-enabling it after each document cost a
+        # collection each time (~4% of the time). The caller still runs with it enabled, and
+        # gets the documents before one that fails, as it would one by one.
+        done: list[tuple[Document, list[ExtractedEvent]]] = []
+        failure: Exception | None = None
         with _no_gc():
             prepared, persons, orgs = self._prepare_batch(documents)
-        for i, (doc, sentences, dateline_end) in enumerate(prepared):
-            with _no_gc():
-                events = self._events(doc, sentences, dateline_end, persons[i], orgs[i])
-            yield doc, events
+            for i, (doc, sentences, dateline_end) in enumerate(prepared):
+                try:
+                    events = self._events(doc, sentences, dateline_end, persons[i], orgs[i])
+                except Exception as error:
+                    failure = error
+                    break
+                done.append((doc, events))
+            del prepared, persons, orgs  # freed before the collector sees them
+        yield from done
+        if failure is not None:
+            raise failure
 
     def _prepare_batch(
         self, documents: list[Document]
