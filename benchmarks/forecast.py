@@ -425,6 +425,14 @@ def register_variants(store: signalfire.Store) -> dict[str, str]:
         def __init__(self, **params: Any) -> None:
             super().__init__(**{"member_params": {"lgbm": {"hurdle": True}}, **params})
 
+    def ensemble(name: str, **fixed: Any) -> type[EnsembleModel]:
+        class Ensemble(EnsembleModel):
+            def __init__(self, **params: Any) -> None:
+                super().__init__(**fixed | params)
+
+        Ensemble.name = name
+        return Ensemble
+
     def history(window: int, half_life: float, share: float) -> type[RecentHistoryModel]:
         class History(RecentHistoryModel):
             name = f"history-{window}-{half_life:g}-{share:g}"
@@ -441,6 +449,8 @@ def register_variants(store: signalfire.Store) -> dict[str, str]:
         "lgbm+afg": (LGBMCountries, "lgbm with Afghanistan's country-month series"),
         "lgbm-hurdle": (LGBMHurdle, "lgbm, hurdle: P(>=1) booster + truncated NB"),
         "ensemble-hurdle": (EnsembleHurdle, "ensemble with the hurdle lgbm as member"),
+        "ensemble-lookback24": (ensemble("ensemble-lookback24", lookback=24), "lookback 24"),
+        "ensemble-shrink0.25": (ensemble("ensemble-shrink0.25", shrinkage=0.25), "shrinkage 0.25"),
         "history-36-3-0.35": (history(36, 3.0, 0.35), "history, half-life 3, 35% neighbours"),
         "history-36-6-0": (history(36, 6.0, 0.0), "history without neighbours"),
     }
