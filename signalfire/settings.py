@@ -59,6 +59,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Most memory DuckDB may use before it spills to disk (DuckDB's memory_limit).",
     ),
     Setting(
+        "lock_wait",
+        30.0,
+        "Seconds `signalfire.open` and the CLI wait for a store file another process holds (a "
+        "running `signalfire serve` lets go of it between bursts of requests) before giving up.",
+        _positive_float,
+    ),
+    Setting(
         "webhook_secret",
         "",
         "Key of the HMAC-SHA256 signature (X-Signalfire-Signature) on alert webhooks. "

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
@@ -25,6 +27,16 @@ _CONNECT_CONFIG: dict[str, str | bool | int | float | list[str]] = {
     "autoinstall_known_extensions": False,
     "autoload_known_extensions": False,
 }
+
+
+# Touched beside the store while a process waits to open it, so that a running server lets go of
+# the file soon (web.db.SharedStore watches for it).
+WRITER_WAITING = ".writer-waiting"
+
+
+def writer_sign(path: Path) -> Path:
+    """The file a process waiting to open `path` touches (every poll) while it waits."""
+    return path.with_name(path.name + WRITER_WAITING)
 
 
 @cache
@@ -281,6 +293,38 @@ def _event_clauses(where: EventFilter) -> tuple[list[str], list[Any]]:
     return clauses, params
 
 
-def open(path: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
-    """Open (creating or upgrading) the store at `path`, else $SIGNALFIRE_DB, else the default."""
-    return Store(settings.db_path(path), read_only=read_only)
+def open(
+    path: str | os.PathLike[str] | None = None,
+    *,
+    read_only: bool = False,
+    wait: float | None = None,
+    on_wait: Callable[[Path, float], None] | None = None,
+) -> Store:
+    """Open (creating or upgrading) the store at `path`, else $SIGNALFIRE_DB, else the default.
+
+    A file another process holds (DuckDB lets one process in) is retried for `wait` seconds
+    (default: the `lock_wait` setting), leaving a sign beside it that asks a running
+    `signalfire serve` to let go; `on_wait(path, wait)` is called once when waiting starts.
+    """
+    store_path = settings.db_path(path)
+    limit = float(settings.get("lock_wait") if wait is None else wait)
+    sign = writer_sign(store_path)
+    deadline = time.monotonic() + limit
+    waited = False
+    try:
+        while True:
+            try:
+                return Store(store_path, read_only=read_only)
+            except StoreError as exc:
+                if "lock" not in exc.message.lower() or time.monotonic() >= deadline:
+                    raise
+            if not waited:
+                waited = True
+                if on_wait is not None:
+                    on_wait(store_path, limit)
+            with contextlib.suppress(OSError):  # a read-only folder: wait without the sign
+                sign.touch()
+            time.sleep(0.05)
+    finally:
+        if waited:
+            sign.unlink(missing_ok=True)

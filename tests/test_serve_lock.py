@@ -214,8 +214,8 @@ def test_a_writer_gets_in_under_continuous_reads(db: Path, writer: str, max_hold
     assert not writer_sign(db).exists()
 
 
-def test_the_cli_and_the_app_agree_on_the_sign() -> None:
-    from signalfire.cli.common import WRITER_WAITING
+def test_the_store_and_the_app_agree_on_the_sign() -> None:
+    from signalfire.store import WRITER_WAITING
 
     assert writer_sign(Path("/x/s.duckdb")) == Path("/x/s.duckdb" + WRITER_WAITING)
 
@@ -223,3 +223,32 @@ def test_the_cli_and_the_app_agree_on_the_sign() -> None:
 def test_starting_on_a_store_another_process_writes_is_a_clear_error(db: Path) -> None:
     with held(db), pytest.raises(StoreError, match="in use by another process"):
         SharedStore(db)
+
+
+def test_open_waits_for_a_held_store_and_then_opens_it(db: Path) -> None:
+    calls: list[float] = []
+    with held(db) as holder:
+        # The holder lets go 0.5 s after open() starts waiting.
+        def release() -> None:
+            time.sleep(0.5)
+            assert holder.stdin is not None
+            holder.stdin.close()
+
+        def on_wait(path: Path, limit: float) -> None:
+            assert path == db and writer_sign(db).exists() is False  # touched after this call
+            calls.append(limit)
+            threading.Thread(target=release).start()
+
+        with signalfire.open(db, wait=20, on_wait=on_wait) as store:
+            assert store.query("SELECT count(*) AS n FROM events")["n"].iloc[0] == 1
+    assert calls == [20.0]
+    assert not writer_sign(db).exists()
+
+
+def test_open_gives_up_after_the_wait_with_the_sign_removed(db: Path) -> None:
+    with held(db):
+        started = time.monotonic()
+        with pytest.raises(StoreError, match="lock"):
+            signalfire.open(db, wait=0.3)
+        assert time.monotonic() - started >= 0.3
+        assert not writer_sign(db).exists()

@@ -28,10 +28,8 @@ def actors() -> None:
 
 
 def _store_or_none(db: Path | None) -> Store | None:
-    from ..store import Store
-
     path = settings.db_path(db)
-    return Store(path, read_only=True) if path.exists() else None
+    return open_store(path, read_only=True) if path.exists() else None
 
 
 @actors.command("list")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,8 +9,6 @@ from typing import TYPE_CHECKING, Any
 
 import click
 from rich.console import Console
-
-from .. import settings
 
 # Heavy modules (pandas, DuckDB, the models) are imported inside the commands that use them,
 # so that `signalfire --help` and a mistyped option answer at once.
@@ -87,41 +84,14 @@ def output_formats() -> tuple[str, ...]:
     return output.FORMATS
 
 
-# How long a command waits for a store file held by another process (a running
-# `signalfire serve` lets go of it between bursts of requests; an ingest holds it throughout).
-LOCK_WAIT = 30.0
-# Touched while waiting, so that a running server lets go of the file soon (web.db).
-WRITER_WAITING = ".writer-waiting"
+def open_store(db: Path | None, read_only: bool = False, wait: float | None = None) -> Store:
+    """The store, waiting (the `lock_wait` setting) for a file another process holds."""
+    from ..store import open as open_waiting
 
+    def say(path: Path, limit: float) -> None:
+        err.print(f"[dim]{path} is in use by another process; waiting up to {limit:.0f} s[/dim]")
 
-def open_store(db: Path | None, read_only: bool = False, wait: float = LOCK_WAIT) -> Store:
-    import time
-
-    from ..errors import StoreError
-    from ..store import Store
-
-    path = settings.db_path(db)
-    sign = path.with_name(path.name + WRITER_WAITING)
-    deadline = time.monotonic() + wait
-    waited = False
-    try:
-        while True:
-            try:
-                return Store(path, read_only=read_only)
-            except StoreError as exc:
-                if "lock" not in exc.message.lower() or time.monotonic() >= deadline:
-                    raise
-            if not waited:
-                err.print(
-                    f"[dim]{path} is in use by another process; waiting up to {wait:.0f} s[/dim]"
-                )
-                waited = True
-            with contextlib.suppress(OSError):  # a read-only folder: wait without the sign
-                sign.touch()
-            time.sleep(0.05)
-    finally:
-        if waited:
-            sign.unlink(missing_ok=True)
+    return open_waiting(db, read_only=read_only, wait=wait, on_wait=say)
 
 
 def show_table(frame: pd.DataFrame, title: str = "", limit: int = 50) -> None:

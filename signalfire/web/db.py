@@ -34,7 +34,7 @@ from starlette.responses import Response
 from .. import settings
 from ..errors import StoreError
 from ..output import records
-from ..store import _CONNECT_CONFIG, Store, spatial_extension_path
+from ..store import _CONNECT_CONFIG, Store, spatial_extension_path, writer_sign
 
 # A request waits this long for another process's write before it is answered 503.
 LOCK_WAIT = 2.0
@@ -42,11 +42,10 @@ RETRY_AFTER = 2
 # The file stays attached this long after the last request, so that a client's next request
 # (the dashboard sends them one after another) does not attach it again.
 LINGER = 0.2
-# A writer waiting for the file says so by touching this file beside the store (the CLI does,
-# see cli.common.open_store); the app then lets go once the requests in flight are done and
-# does not take the file again for PAUSE seconds. Without the sign, it lets go after MAX_HOLD
-# seconds of continuous requests, for writers that just retry.
-WRITER_WAITING = ".writer-waiting"
+# A writer waiting for the file says so by touching a file beside it (`store.writer_sign`;
+# `signalfire.open`, and so the CLI, do); the app then lets go once the requests in flight are
+# done and does not take the file again for PAUSE seconds. Without the sign, it lets go after
+# MAX_HOLD seconds of continuous requests, for writers that just retry.
 WRITER_SIGN_FRESH = 2.0
 MAX_HOLD = 30.0
 PAUSE = 0.2
@@ -54,11 +53,6 @@ PAUSE = 0.2
 _DRAIN_LIMIT = 60.0
 _POLL = 0.05
 _ALIAS = "store"
-
-
-def writer_sign(path: Path) -> Path:
-    """The file a process waiting to write `path` touches (every poll) while it waits."""
-    return path.with_name(path.name + WRITER_WAITING)
 
 
 class StoreBusy(HTTPException):
