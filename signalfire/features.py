@@ -16,7 +16,7 @@ k // R, region k % R) describing the state at the end of period t, to forecast t
   active non-state actors of those 12 months, the share involving a foreign government, the
   number of distinct actors, and how fast the region's own actors are growing nationally (in
   events and in deaths), newcomers among them, and the same growth for the actors of its
-  neighbours (`nb_actor_*`: is a group active next door escalating?);
+  neighbours (`nb_actor_*`: is a group active next door escalating?), from `actor_mix`;
 - a self-exciting (Hawkes) intensity: a pooled exponential-kernel Hawkes process on the event
   days (per-region background rate, self- and neighbour-excitation) fitted by maximum
   likelihood. Parameters are refitted on a fixed calendar grid (every `refit` periods); the
@@ -38,104 +38,26 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import ndimage, sparse
+from scipy import sparse
 
-from .countries import iso3_from_name
+from .actor_mix import actor_mix, neighbour_actor_mix
 from .panel import FREQS, Panel
+from .panel_arrays import (
+    event_arrays,
+    event_days,
+    group_matrix,
+    lag,
+    neighbour_index,
+    period_bounds,
+    rolling_max,
+    rolling_mean,
+    rolling_sum,
+)
 from .selfexcite import HAWKES_MIN_EVENTS, HawkesParams, adjacency, fit_hawkes_cached
 
 LAGS = (1, 2, 3, 6, 12)
 WINDOWS = (3, 6, 12, 24)
 MAX_GAP = 240  # "months since last event" for regions with none yet
-ACTOR_WINDOW = 12
-TOP_ACTORS = 3
-EPOCH = pd.Timestamp("1970-01-01")
-
-# --------------------------------------------------------------------------------------------
-# Helpers on panels
-# --------------------------------------------------------------------------------------------
-
-
-def event_days(panel: Panel) -> tuple[np.ndarray, np.ndarray]:
-    """Days since 1970-01-01 and region indices (column order of panel.values) of its events."""
-    index = {rid: k for k, rid in enumerate(panel.region_ids)}
-    events = panel.events
-    codes = events["region_id"].map(index)
-    keep = codes.notna().to_numpy()
-    days = (pd.to_datetime(events["date_start"]) - EPOCH).dt.days.to_numpy(float)
-    return days[keep], codes.to_numpy()[keep].astype(np.int64)
-
-
-def period_bounds(periods: pd.PeriodIndex) -> tuple[np.ndarray, np.ndarray]:
-    """First day and the day after the last day of each period, in days since 1970-01-01."""
-    first = (periods.start_time - EPOCH).days.to_numpy(float)
-    after = ((periods + 1).start_time - EPOCH).days.to_numpy(float)
-    return first, after
-
-
-def neighbour_index(panel: Panel, cross_border: bool | None = None) -> np.ndarray:
-    """(region, neighbour) index pairs; only domestic (False) or cross-border (True) if asked."""
-    index = {rid: k for k, rid in enumerate(panel.region_ids)}
-    nb = panel.neighbours
-    if len(nb) == 0:
-        return np.zeros((0, 2), np.int64)
-    if cross_border is not None:
-        nb = nb[nb["cross_border"].astype(bool) == cross_border]
-    a = nb["region_id"].map(index)
-    b = nb["neighbour_id"].map(index)
-    ok = (a.notna() & b.notna()).to_numpy()
-    return np.column_stack([a.to_numpy()[ok], b.to_numpy()[ok]]).astype(np.int64)
-
-
-def _group_matrix(keys: pd.Series) -> sparse.csr_matrix:
-    """R x R: 1 where two regions share the key (a region with no key is its own group)."""
-    keys = keys.astype(object).where(keys.notna(), pd.Series(keys.index, index=keys.index))
-    codes, _ = pd.factorize(keys)
-    member = sparse.csr_matrix(
-        (np.ones(len(codes)), (np.arange(len(codes)), codes)), shape=(len(codes), codes.max() + 1)
-    )
-    return (member @ member.T).tocsr()
-
-
-def _rolling_mean(y: np.ndarray, w: int) -> np.ndarray:
-    c = np.cumsum(np.vstack([np.zeros((1, y.shape[1])), y]), axis=0)
-    t = np.arange(1, len(y) + 1)
-    lo = np.maximum(t - w, 0)
-    return (c[t] - c[lo]) / (t - lo)[:, None]
-
-
-def _rolling_sum(y: np.ndarray, w: int) -> np.ndarray:
-    c = np.cumsum(np.vstack([np.zeros((1, y.shape[1])), y]), axis=0)
-    t = np.arange(1, len(y) + 1)
-    return c[t] - c[np.maximum(t - w, 0)]
-
-
-def _rolling_max(y: np.ndarray, w: int) -> np.ndarray:
-    if w <= 1:
-        return y.astype(float)
-    padded = np.vstack([np.full((w - 1, y.shape[1]), -np.inf), y])
-    return np.asarray(ndimage.maximum_filter1d(padded, w, axis=0, origin=(w - 1) // 2))[w - 1 :]
-
-
-def _lag(y: np.ndarray, k: int) -> np.ndarray:
-    out = np.full_like(y, np.nan, dtype=float)
-    if k < len(y):
-        out[k:] = y[: len(y) - k]
-    return out
-
-
-def _event_arrays(panel: Panel) -> tuple[np.ndarray, np.ndarray]:
-    """Event counts and fatalities per (period, region) from panel.events."""
-    shape = panel.values.shape
-    counts, deaths = np.zeros(shape), np.zeros(shape)
-    ev = panel.events
-    if len(ev):
-        t = panel.periods.get_indexer(pd.PeriodIndex(ev["period"]))
-        r = pd.Index(panel.region_ids).get_indexer(pd.Index(ev["region_id"]))
-        ok = (t >= 0) & (r >= 0)
-        np.add.at(counts, (t[ok], r[ok]), 1.0)
-        np.add.at(deaths, (t[ok], r[ok]), ev["deaths"].to_numpy(float)[ok])
-    return counts, deaths
 
 
 def _months_since(counts: np.ndarray) -> np.ndarray:
@@ -155,10 +77,10 @@ def _temporal(
 ) -> dict[str, np.ndarray]:
     out: dict[str, np.ndarray] = {}
     for k in lags:
-        out[f"{prefix}lag{k}"] = _lag(y, k - 1)
+        out[f"{prefix}lag{k}"] = lag(y, k - 1)
     for w in windows:
-        out[f"{prefix}mean{w}"] = _rolling_mean(y, w)
-        out[f"{prefix}max{w}"] = _rolling_max(y, w)
+        out[f"{prefix}mean{w}"] = rolling_mean(y, w)
+        out[f"{prefix}max{w}"] = rolling_max(y, w)
     return out
 
 
@@ -180,7 +102,7 @@ def _spatial(panel: Panel, y: np.ndarray, base: dict[str, np.ndarray]) -> dict[s
     for tag, column in (("parent", "parent_id"), ("country", "iso3")):
         if column not in regions:
             continue
-        group = _group_matrix(regions[column])
+        group = group_matrix(regions[column])
         for name, s in series.items():
             total = np.asarray(group @ s.T).T
             out[f"{tag}_sum{name}"] = total
@@ -241,146 +163,6 @@ def _exogenous(panel: Panel, exogenous: pd.DataFrame) -> dict[str, np.ndarray]:
         "xc_trend": np.log1p(mean3) - np.log1p(mean12),
         "xc_border_mean3": border2 * mean3,
     }
-
-
-def _government(name: object) -> bool:
-    return isinstance(name, str) and name.startswith("Government of ")
-
-
-def _government_iso3(name: str) -> str:
-    return iso3_from_name(name.removeprefix("Government of "))
-
-
-def _window_counts(frame: pd.DataFrame, keys: list[str], width: int, n_t: int) -> pd.DataFrame:
-    """Counts per keys over the last `width` periods (t - width, t], for every t < n_t."""
-    reps = np.repeat(frame.index.to_numpy(), width)
-    out = frame.loc[reps, keys].reset_index(drop=True)
-    out["t"] = out["t"].to_numpy() + np.tile(np.arange(width), len(frame))
-    out = out[out["t"] < n_t]
-    return out.groupby(keys, sort=False).size().rename("n").reset_index()
-
-
-def _window_sums(
-    frame: pd.DataFrame, keys: list[str], value: str, width: int, n_t: int
-) -> pd.DataFrame:
-    """Sums of `value` per keys over the last `width` periods (t - width, t], for every t < n_t."""
-    reps = np.repeat(frame.index.to_numpy(), width)
-    out = frame.loc[reps, [*keys, value]].reset_index(drop=True)
-    out["t"] = out["t"].to_numpy() + np.tile(np.arange(width), len(frame))
-    out = out[out["t"] < n_t]
-    return out.groupby(keys, sort=False)[value].sum().reset_index()
-
-
-ACTOR_GROWTH = ("deaths3", "deaths_momentum", "new3")
-
-
-def _actors(panel: Panel) -> dict[str, np.ndarray]:
-    """Actor mix of each region's last ACTOR_WINDOW periods, from panel.events."""
-    n_t, n_r = panel.values.shape
-    out = {f"actor_top{k}_share": np.zeros((n_t, n_r)) for k in range(1, TOP_ACTORS + 1)}
-    for name in ("foreign_state_share", "distinct", "national3", "momentum", *ACTOR_GROWTH):
-        out[f"actor_{name}"] = np.zeros((n_t, n_r))
-    ev = panel.events
-    if len(ev) == 0:
-        return out
-    t = panel.periods.get_indexer(pd.PeriodIndex(ev["period"]))
-    r = pd.Index(panel.region_ids).get_indexer(pd.Index(ev["region_id"]))
-    ok = (t >= 0) & (r >= 0)
-    ev, t, r = ev[ok], t[ok], r[ok]
-    iso = panel.regions.reindex(panel.region_ids)["iso3"].to_numpy(object)
-    both = pd.DataFrame(
-        {
-            "t": np.concatenate([t, t]),
-            "r": np.concatenate([r, r]),
-            "actor": np.concatenate([ev["actor1"].to_numpy(object), ev["actor2"].to_numpy(object)]),
-            "event": np.tile(np.arange(len(ev)), 2),
-            "deaths": np.tile(ev["deaths"].to_numpy(float), 2),
-        }
-    )
-    both = both[both["actor"].notna()].drop_duplicates(["event", "actor"]).reset_index(drop=True)
-    both["gov"] = both["actor"].map(_government).astype(bool)
-    # A government actor is foreign when its country is not the region's.
-    gov_iso = {a: _government_iso3(a) for a in both.loc[both["gov"], "actor"].unique()}
-    both["foreign"] = both["gov"] & (
-        both["actor"].map(gov_iso).to_numpy(object) != iso[both["r"].to_numpy()]
-    )
-    denom = np.maximum(_rolling_sum(_event_arrays(panel)[0], ACTOR_WINDOW), 1.0)
-    foreign = np.zeros((n_t, n_r))
-    fl = both[both["foreign"]]
-    np.add.at(foreign, (fl["t"].to_numpy(), fl["r"].to_numpy()), 1.0)
-    out["actor_foreign_state_share"] = _rolling_sum(foreign, ACTOR_WINDOW) / denom
-    actors = both.loc[~both["gov"], ["t", "r", "actor", "deaths"]].reset_index(drop=True)
-    if actors.empty:
-        return out
-    codes, _ = pd.factorize(actors["actor"])
-    actors["actor"] = codes  # integers: fast grouping; ties broken by first appearance
-    window = _window_counts(actors, ["t", "r", "actor"], ACTOR_WINDOW, n_t)
-    national = window.groupby(["t", "actor"], sort=False)["n"].sum().rename("national")
-    ranked = national.reset_index().sort_values(
-        ["t", "national", "actor"], ascending=[True, False, True], kind="stable"
-    )
-    ranked["rank"] = ranked.groupby("t").cumcount() + 1
-    top = ranked[ranked["rank"] <= TOP_ACTORS][["t", "actor", "rank"]]
-    shares = window.merge(top, on=["t", "actor"])
-    for k in range(1, TOP_ACTORS + 1):
-        sel = shares[shares["rank"] == k]
-        cells = np.zeros((n_t, n_r))
-        cells[sel["t"].to_numpy(), sel["r"].to_numpy()] = sel["n"].to_numpy(float)
-        out[f"actor_top{k}_share"] = cells / denom
-    distinct = window.groupby(["t", "r"]).size()
-    cells = np.zeros((n_t, n_r))
-    cells[distinct.index.get_level_values(0), distinct.index.get_level_values(1)] = distinct
-    out["actor_distinct"] = cells
-    # momentum: national activity of the region's actors, last 3 periods vs their 12-period pace
-    recent = _window_counts(actors, ["t", "actor"], 3, n_t).rename(columns={"n": "n3"})
-    mix = window.merge(recent, on=["t", "actor"], how="left").merge(
-        national.reset_index(), on=["t", "actor"]
-    )
-    mix["n3"] = mix["n3"].fillna(0.0)
-    mix["w"] = mix["n"] / mix.groupby(["t", "r"])["n"].transform("sum")
-    mix["a3"] = mix["w"] * mix["n3"]
-    mix["a12"] = mix["w"] * mix["national"] * 3.0 / ACTOR_WINDOW
-    sums = mix.groupby(["t", "r"])[["a3", "a12"]].sum()
-    tt, rr = sums.index.get_level_values(0), sums.index.get_level_values(1)
-    out["actor_national3"][tt, rr] = sums["a3"].to_numpy()
-    out["actor_momentum"][tt, rr] = np.log1p(sums["a3"].to_numpy()) - np.log1p(
-        sums["a12"].to_numpy()
-    )
-    # The same in deaths: how lethal the region's actors have been nationally in the last 3
-    # periods, and against their 12-period pace (an escalating group raises both).
-    d3 = _window_sums(actors, ["t", "actor"], "deaths", 3, n_t).rename(columns={"deaths": "d3"})
-    d12 = _window_sums(actors, ["t", "actor"], "deaths", ACTOR_WINDOW, n_t)
-    mix = mix.merge(d3, on=["t", "actor"], how="left").merge(
-        d12.rename(columns={"deaths": "d12"}), on=["t", "actor"], how="left"
-    )
-    mix["b3"] = mix["w"] * mix["d3"].fillna(0.0)
-    mix["b12"] = mix["w"] * mix["d12"].fillna(0.0) * 3.0 / ACTOR_WINDOW
-    dsums = mix.groupby(["t", "r"])[["b3", "b12"]].sum()
-    tt, rr = dsums.index.get_level_values(0), dsums.index.get_level_values(1)
-    out["actor_deaths3"][tt, rr] = dsums["b3"].to_numpy()
-    out["actor_deaths_momentum"][tt, rr] = np.log1p(dsums["b3"].to_numpy()) - np.log1p(
-        dsums["b12"].to_numpy()
-    )
-    # Newcomers: actors with events in the region in the last 3 periods and none in the 9
-    # before (all of their 12-period count falls in the last 3).
-    own3 = _window_counts(actors, ["t", "r", "actor"], 3, n_t).rename(columns={"n": "n3"})
-    both_windows = own3.merge(window, on=["t", "r", "actor"])
-    fresh = both_windows[both_windows["n3"] == both_windows["n"]].groupby(["t", "r"]).size()
-    out["actor_new3"][fresh.index.get_level_values(0), fresh.index.get_level_values(1)] = fresh
-    return out
-
-
-def _actor_neighbours(panel: Panel, own: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Whether the groups active next door are growing: the mean over a region's neighbours
-    (domestic and across the border) of their actors' national momentum and recent deaths."""
-    n_r = own["actor_momentum"].shape[1]
-    adj = adjacency(n_r, neighbour_index(panel))
-    deg = np.asarray(adj.sum(axis=1)).ravel()
-    out: dict[str, np.ndarray] = {}
-    for name in ("momentum", "deaths3", "deaths_momentum", "new3"):
-        total = np.asarray(adj @ own[f"actor_{name}"].T).T
-        out[f"nb_actor_{name}"] = np.divide(total, deg, out=np.zeros_like(total), where=deg > 0)
-    return out
 
 
 def _hawkes(panel: Panel, refit: int, window: int) -> dict[str, np.ndarray]:
@@ -459,14 +241,14 @@ def build_features(
     per_year = 12 if panel.spec.freq == "month" else 52
     refit = hawkes_refit or per_year
     hwin = hawkes_window or 10 * per_year
-    counts, deaths = _event_arrays(panel)
+    counts, deaths = event_arrays(panel)
     other = counts if panel.spec.target == "fatalities" else deaths
     cols: dict[str, np.ndarray] = {}
     base = _temporal(y, "", lags, windows)
     cols.update(base)
     cols.update(_temporal(other, "alt_", (1,), (3, 12)))
     cols["since_event"] = _months_since(counts)
-    cols["deaths_per_event12"] = _rolling_sum(deaths, 12) / np.maximum(_rolling_sum(counts, 12), 1)
+    cols["deaths_per_event12"] = rolling_sum(deaths, 12) / np.maximum(rolling_sum(counts, 12), 1)
     cols["trend3_12"] = np.log1p(base["mean3"]) - np.log1p(base["mean12"])
     cols["trend12_24"] = np.log1p(base["mean12"]) - np.log1p(base["mean24"])
     cols.update(_spatial(panel, y, base))
@@ -474,9 +256,9 @@ def build_features(
         exogenous = getattr(panel, "exogenous", None)
     if exogenous is not None and len(exogenous.columns):
         cols.update(_exogenous(panel, exogenous))
-    actor_cols = _actors(panel)
+    actor_cols = actor_mix(panel)
     cols.update(actor_cols)
-    cols.update(_actor_neighbours(panel, actor_cols))
+    cols.update(neighbour_actor_mix(panel, actor_cols))
     if hawkes:
         cols.update(_hawkes(panel, refit, hwin))
     if panel.spec.freq == "month":
@@ -669,10 +451,7 @@ __all__ = [
     "build_features",
     "country_series",
     "direct_rows",
-    "event_days",
     "feature_set",
-    "neighbour_index",
-    "period_bounds",
     "quiet_mask",
     "with_horizon",
 ]

@@ -118,7 +118,7 @@ class RecentHistoryModel(ForecastModel):
         self.neighbour_share = neighbour_share
 
     def _fit(self, panel: Panel) -> None:
-        from ..features import neighbour_index
+        from ..panel_arrays import neighbour_index
 
         self.recent_ = panel.values.to_numpy(float)[-self.window :]
         age = np.arange(len(self.recent_))[::-1]

@@ -17,8 +17,9 @@ import numpy as np
 import pandas as pd
 from scipy import sparse
 
-from ..features import event_days, excitation_state, neighbour_index, period_bounds
+from ..features import excitation_state
 from ..panel import Panel
+from ..panel_arrays import event_days, neighbour_index, period_bounds
 from ..selfexcite import HAWKES_MU_FLOOR, HawkesParams, adjacency, fit_hawkes_cached
 from .base import ForecastModel
 
