@@ -33,7 +33,6 @@ import json
 import os
 import platform
 import random
-import shutil
 import socket
 import statistics
 import subprocess
@@ -48,16 +47,10 @@ from signalfire import settings
 from signalfire.forecasting import ForecastRequest, make_forecast, save_forecast
 from signalfire.ingest import DEFAULT_BOUNDARIES, load_regions
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from browser import launch
+
 OUT = Path(__file__).parent / "out"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def build_store(path: Path) -> None:
@@ -288,13 +281,12 @@ async def load(
 def dashboard_first_load(url: str, runs: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
-    chromium = shutil.which("chromium") or "/usr/bin/chromium"
     timings: list[float] = []
     page_ms: list[float] = []  # navigation start to the events drawn, by the page's own clock
     transfer: list[int] = []
     decoded: list[int] = []
     with sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        browser = launch(driver)
         for _ in range(runs):
             context = browser.new_context(viewport={"width": 1366, "height": 820})
             page = context.new_page()

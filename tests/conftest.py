@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import chromium_path, launch
 from hypothesis import settings as hypothesis_settings
 
 import signalfire
@@ -83,17 +83,6 @@ def ged_store(ged_store_path: Path) -> Iterator[signalfire.Store]:
         yield opened
 
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
 @pytest.fixture(scope="session")
 def chromium_browser() -> Iterator[Any]:
     """Debian's Chromium driven by Playwright, one per test session.
@@ -102,10 +91,9 @@ def chromium_browser() -> Iterator[Any]:
     shares this one. It never downloads a browser: .ci/run installs Debian's `chromium`.
     """
     playwright_api = pytest.importorskip("playwright.sync_api")
-    executable = shutil.which("chromium") or "/usr/bin/chromium"
-    if not Path(executable).is_file():
+    if not Path(chromium_path()).is_file():
         pytest.skip("Debian chromium is not installed (.ci/run installs it)")
     with playwright_api.sync_playwright() as driver:
-        browser = driver.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        browser = launch(driver)
         yield browser
         browser.close()
