@@ -249,6 +249,37 @@ MIGRATIONS: tuple[str, ...] = (
         delivered_at TIMESTAMP NOT NULL
     );
     """,
+    # Each article's own reading of a text event (one row per event found in one article):
+    # `ingest text` merges these into the stored event, so a follow-up article read in a later
+    # run can join it and the event is recomputed from all its reports; re-reading an article
+    # replaces its reports. The full sentence text is kept (not a MinHash signature): it is
+    # shorter than a 64-permutation signature (512 bytes), an analyst can read what was merged,
+    # and a change of the similarity rule (shingles, permutations, seed) cannot make stored
+    # signatures silently incomparable. Text events stored before this table existed become
+    # one report each (their 300-character headline as text).
+    """
+    CREATE TABLE text_reports (
+        report_id VARCHAR NOT NULL,
+        event_id VARCHAR NOT NULL,
+        doc_id VARCHAR NOT NULL,
+        source_id INTEGER NOT NULL,
+        event_date DATE,
+        adm1_id VARCHAR,
+        text VARCHAR NOT NULL,
+        report VARCHAR NOT NULL
+    );
+    INSERT INTO text_reports
+    SELECT event_id, event_id, source_event_id, source_id, date_start, adm1_id,
+        coalesce(headline, ''),
+        json_object('doc_id', source_event_id, 'event_type', event_type, 'country', country_iso3,
+            'adm1', adm1_id, 'adm2', adm2_id, 'place', location_name, 'lat', lat, 'lon', lon,
+            'location_precision', location_precision, 'date', strftime(date_start, '%Y-%m-%d'),
+            'date_precision', date_precision, 'deaths', deaths_best, 'deaths_high', deaths_high,
+            'confidence', coalesce(TRY_CAST(json_extract(notes, '$.confidence') AS DOUBLE), 0),
+            'actors', json_extract(notes, '$.actors'),
+            'sources', json_extract(notes, '$.sources'))::VARCHAR
+    FROM events WHERE source = 'text';
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -74,19 +74,34 @@ def extract(
 
 def ingest_text_command(db: Path | None, path: Path) -> None:
     """`signalfire ingest text PATH`: extract, deduplicate, match and store (all or nothing)."""
-    from ..extract.store import ingest_text
+    from ..extract.store import LOCATION_METHODS, ingest_text
     from .common import open_store, out
 
     # The shared `ingest` argument is a click.Path, which folds "https://" to "https:/".
     source = re.sub(r"^(https?):/(?!/)", r"\1://", str(path))
     with open_store(db) as store:
         report = ingest_text(store, source)
-    types = ", ".join(f"{k} {v:,}" for k, v in sorted(report.by_type.items()))
+    reread = f" ({report.documents_reread:,} with events stored before: replaced)"
     out.print(
         f"[bold]{report.input}[/bold] (text, source {report.source_id}): "
-        f"{report.documents:,} documents · {report.events_extracted:,} events extracted · "
+        f"{report.documents:,} documents{reread if report.documents_reread else ''} · "
+        f"{report.events_extracted:,} events extracted · "
         f"{report.events_stored:,} stored after merging {report.merged_reports:,} duplicate "
-        f"reports · {report.matched:,} matched to dataset events"
+        f"reports (new {report.events_new:,}, updated {report.events_updated:,}; "
+        f"{report.merged_with_stored:,} merged into events stored before) · "
+        f"{report.quarantined:,} quarantined (not stored) · "
+        f"{report.matched:,} matched to dataset events"
     )
+    if report.events_stored:
+        located = (f"{k} {report.locations.get(m, 0):,}" for m, k in LOCATION_METHODS.items())
+        out.print("  location: " + ", ".join(located))
+    types = ", ".join(f"{k} {v:,}" for k, v in sorted(report.by_type.items()))
     if types:
         out.print(f"  types: {types}")
+    for reason, count in sorted(report.quarantine_reasons.items()):
+        out.print(f"  quarantined: {count:,} × {reason}")
+    if report.events_removed:
+        out.print(
+            f"  removed: {report.events_removed:,} stored events that the re-read articles "
+            "no longer report"
+        )

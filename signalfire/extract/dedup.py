@@ -12,7 +12,8 @@ texts are near-duplicates (MinHash Jaccard of word 3-shingles >= `text_threshold
 Merged events keep the most confident report as their base, the actors of every report (one
 role each, the strongest: a claim in one article and a bare mention in another make a claimed
 perpetrator), the largest death and injury figures of any report (tolls rise as reports
-update), and every report's doc_id in `sources`.
+update), and every report's doc_id in `sources`; what the base lacks (a date, a district or
+province) comes from the most confident report that has it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from .model import ExtractedEvent
@@ -48,10 +50,20 @@ def _shingles(text: str, n: int = 3) -> set[str]:
 def minhash(text: str) -> Any:
     from datasketch import MinHash
 
-    m = MinHash(num_perm=NUM_PERM, seed=1)
-    for s in _shingles(text):
-        m.update(s.encode("utf-8"))
+    # The permutations depend only on (NUM_PERM, seed): made once, not per text (that took
+    # most of the time of a signature).
+    permutations, scheme = _permutations()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=permutations, scheme=scheme)
+    m.update_batch([s.encode("utf-8") for s in _shingles(text)])
     return m
+
+
+@cache
+def _permutations() -> Any:
+    from datasketch import MinHash
+
+    template = MinHash(num_perm=NUM_PERM, seed=1)
+    return template.permutations, template.scheme
 
 
 def _agree_count(a: int | None, b: int | None) -> bool:
@@ -90,10 +102,12 @@ def same_event(
     return shared_place and a.deaths is not None and b.deaths is not None
 
 
-def merge_events(
+def group_events(
     events: list[ExtractedEvent], window_days: int = 2, text_threshold: float = 0.3
-) -> list[ExtractedEvent]:
-    """Events with duplicates merged; order: by date, then first appearance."""
+) -> list[list[int]]:
+    """Indices of `events` grouped into one list per event (single link: a report joins a
+    group when it is the same event as any report in it); order: by date, then first
+    appearance."""
     hashes = [minhash(e.text or "") for e in events]
     parent = list(range(len(events)))
 
@@ -117,25 +131,61 @@ def merge_events(
     groups: dict[int, list[int]] = {}
     for i in order:
         groups.setdefault(find(i), []).append(i)
-    merged = []
-    for members in groups.values():
-        reports = [events[i] for i in members]
-        base = max(reports, key=lambda e: (e.confidence, e.location_precision is not None))
-        deaths = [e.deaths for e in reports if e.deaths is not None]
-        injured = [e.injured for e in reports if e.injured is not None]
-        sources: list[str] = []
-        for e in reports:
-            for s in e.sources or [e.doc_id]:
-                if s not in sources:
-                    sources.append(s)
-        merged.append(
-            replace(
-                base,
-                actors=merge_roles([a for e in reports for a in e.actors]),
-                deaths=max(deaths) if deaths else None,
-                injured=max(injured) if injured else None,
-                sources=sources,
-                confidence=round(min(0.95, base.confidence + 0.05 * (len(reports) - 1)), 2),
-            )
-        )
+    return list(groups.values())
+
+
+def base_report(reports: list[ExtractedEvent]) -> int:
+    """Index of the report a merged event is built on: the most confident, then located."""
+    return max(
+        range(len(reports)),
+        key=lambda i: (reports[i].confidence, reports[i].location_precision is not None),
+    )
+
+
+def combine(reports: list[ExtractedEvent]) -> ExtractedEvent:
+    """One event from its reports (a copy of the base report with every report's actors,
+    sources and the largest tolls). A base without a date or province takes them from the
+    most confident report that has one, so that merging never loses what a report knew."""
+    base = reports[base_report(reports)]
+    deaths = [e.deaths for e in reports if e.deaths is not None]
+    injured = [e.injured for e in reports if e.injured is not None]
+    sources: list[str] = []
+    for e in reports:
+        for s in e.sources or [e.doc_id]:
+            if s not in sources:
+                sources.append(s)
+    merged = replace(
+        base,
+        actors=merge_roles([a for e in reports for a in e.actors]),
+        deaths=max(deaths) if deaths else None,
+        injured=max(injured) if injured else None,
+        sources=sources,
+        confidence=round(min(0.95, base.confidence + 0.05 * (len(reports) - 1)), 2),
+    )
+    if merged.date is None:
+        dated = [e for e in reports if e.date is not None]
+        if dated:
+            best = max(dated, key=lambda e: e.confidence)
+            merged = replace(merged, date=best.date, date_precision=best.date_precision)
+    for level in ("adm2", "adm1", "country"):
+        if getattr(merged, level) is not None:
+            break
+        placed = [e for e in reports if getattr(e, level) is not None]
+        if placed:
+            best = max(placed, key=lambda e: e.confidence)
+            merged = replace(merged, **{k: getattr(best, k) for k in _PLACE_FIELDS})
+            break
     return merged
+
+
+_PLACE_FIELDS = ("country", "adm1", "adm2", "place", "lat", "lon", "location_precision")
+
+
+def merge_events(
+    events: list[ExtractedEvent], window_days: int = 2, text_threshold: float = 0.3
+) -> list[ExtractedEvent]:
+    """Events with duplicates merged; order: by date, then first appearance."""
+    return [
+        combine([events[i] for i in group])
+        for group in group_events(events, window_days, text_threshold)
+    ]

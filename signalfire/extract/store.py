@@ -12,29 +12,54 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from ..errors import NotFoundError
 from ..fetch import Transport
 from ..store import Store
-from .dedup import merge_events
+from .dedup import base_report, combine, group_events, minhash, same_event
 from .inputs import read_documents
-from .model import Document, ExtractedEvent
+from .model import ActorRole, Document, ExtractedEvent
 
 SOURCE = "text"
 
 
 @dataclass
 class TextIngestReport:
+    """What one `ingest text` run did. Every extracted event ends up stored (alone or merged
+    into another) or quarantined."""
+
     input: str
     source_id: int | None = None
     documents: int = 0
+    documents_reread: int = 0  # articles already in the store: their reports were replaced
     events_extracted: int = 0
-    events_stored: int = 0
-    merged_reports: int = 0
+    events_stored: int = 0  # events written by this run: new + updated
+    events_new: int = 0
+    events_updated: int = 0
+    events_removed: int = 0  # stored events that the re-read articles no longer report
+    merged_reports: int = 0  # reports merged into another report of this run
+    merged_with_stored: int = 0  # events of this run merged into events stored by earlier runs
+    quarantined: int = 0
+    quarantine_reasons: dict[str, int] = field(default_factory=dict)
     matched: int = 0
+    locations: dict[str, int] = field(default_factory=dict)  # location_method of stored events
     by_type: dict[str, int] = field(default_factory=dict)
+
+
+# How precisely a text event is placed: events.location_method -> what the CLI calls it.
+LOCATION_METHODS = {
+    "within": "district",
+    "province-only": "province only",
+    "country-only": "country only",
+    "unlocated": "no place",
+}
+NO_DATE = "no date: the text gives none and the document has no publication date"
+NO_DATE_RESOLVED = "no date: none could be resolved from the text or the publication date"
+WINDOW_DAYS = 2  # merge_events' default date window, used across runs too
 
 
 def _event_id(event: ExtractedEvent, index: int) -> str:
@@ -92,24 +117,24 @@ def ingest_text(
     transport: Transport | None = None,
     published: dt.date | None = None,
 ) -> TextIngestReport:
+    """Extract events from `source`, merge the reports of one event (within this run, and
+    into text events stored by earlier runs), match them to dataset events and store them;
+    undatable events go to the quarantine. All or nothing."""
     from .pipeline import default_extractor
 
     extractor = extractor or default_extractor()
     report = TextIngestReport(str(source))
     documents: dict[str, Document] = {}
-    extracted: list[tuple[str, ExtractedEvent]] = []
+    reports: list[tuple[str, ExtractedEvent]] = []
     for doc, events in extractor.extract_many(
         read_documents(source, transport=transport, published=published)
     ):
         documents[doc.doc_id] = doc
         report.documents += 1
         for n, event in enumerate(events):
-            extracted.append((_event_id(event, n), event))
-    report.events_extracted = len(extracted)
-    # A merged event keeps the id of its base report (merge_events returns copies).
-    ids = {(e.doc_id, e.text, e.event_type): eid for eid, e in extracted}
-    merged = merge_events([e for _, e in extracted])
-    kinds = {a.actor_id: a.kind for _, e in extracted for a in e.actors}
+            reports.append((_event_id(event, n), event))
+    report.events_extracted = len(reports)
+    groups = group_events([e for _, e in reports], WINDOW_DAYS)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
     raw = json.dumps(sorted(documents), ensure_ascii=False).encode()
     with store.transaction() as con:
@@ -117,52 +142,358 @@ def ingest_text(
             """INSERT INTO sources (path, sha256, size_bytes, format, source_version, rows_read,
                  rows_stored, rows_new, rows_updated, rows_quarantined, rows_unlocated,
                  started_at, finished_at)
-               VALUES (?, ?, ?, 'text', ?, ?, ?, ?, 0, 0, ?, ?, ?) RETURNING source_id""",
+               VALUES (?, ?, ?, 'text', ?, ?, 0, 0, 0, 0, 0, ?, ?) RETURNING source_id""",
             [
                 str(source),
                 hashlib.sha256(raw).hexdigest(),
                 len(raw),
                 extractor.actors.version,
                 report.documents,
-                len(merged),
-                len(merged),
-                sum(1 for e in merged if e.adm2 is None),
                 now,
                 now,
             ],
         ).fetchone()
         assert inserted is not None  # INSERT ... RETURNING always returns the row
         report.source_id = int(inserted[0])
-        for event in merged:
-            base_id = ids.get((event.doc_id, event.text, event.event_type))
-            base_id = base_id or _event_id(event, 0)
-            matched = match_dataset_event(store, event)
-            report.matched += matched is not None
-            report.merged_reports += len(event.sources) - 1
-            report.by_type[event.event_type] = report.by_type.get(event.event_type, 0) + 1
-            _store_event(con, base_id, event, report.source_id, kinds, now, matched, documents)
-        report.events_stored = len(merged)
+        run = _Run(store, con, report, documents, now, extractor.actors)
+        previous = run.forget(sorted(documents))
+        stored = run.stored_reports([e.date for _, e in reports if e.date is not None])
+        assigned: dict[str, list[tuple[str, ExtractedEvent]]] = {}
+        for group in groups:
+            members = _ordered([reports[i] for i in group])
+            merged = combine([e for _, e in members])
+            report.merged_reports += len(members) - 1
+            if merged.date is None:
+                run.quarantine(min(group) + 1, merged)
+                continue
+            before = Counter(previous[rid] for rid, _ in members if rid in previous)
+            target = min(before, key=lambda k: (-before[k], k)) if before else None
+            if target is None:
+                target = run.best_stored(members, stored)
+                report.merged_with_stored += target is not None
+            if target is None:
+                target = members[base_report([e for _, e in members])][0]
+            assigned.setdefault(target, []).extend(members)
+        run.write_events(assigned)
+        report.events_stored = report.events_new + report.events_updated
+        con.execute(
+            """UPDATE sources SET rows_stored = ?, rows_new = ?, rows_updated = ?,
+                 rows_quarantined = ?, rows_unlocated = ?, finished_at = ? WHERE source_id = ?""",
+            [
+                report.events_stored,
+                report.events_new,
+                report.events_updated,
+                report.quarantined,
+                report.events_stored - report.locations.get("within", 0),
+                dt.datetime.now(dt.UTC).replace(tzinfo=None),
+                report.source_id,
+            ],
+        )
     return report
 
 
-def _store_event(
-    con: Any,
+def _ordered(reports: list[tuple[str, ExtractedEvent]]) -> list[tuple[str, ExtractedEvent]]:
+    """Reports in a fixed order (date, then id), so that an event merged from the same reports
+    is the same whichever run read which of them."""
+    return sorted(reports, key=lambda r: (r[1].date or dt.date.min, r[0]))
+
+
+class _Run:
+    """The writes of one `ingest text` run, inside its transaction."""
+
+    def __init__(
+        self,
+        store: Store,
+        con: Any,
+        report: TextIngestReport,
+        documents: dict[str, Document],
+        now: dt.datetime,
+        actors: Any,
+    ) -> None:
+        self.store, self.con, self.report = store, con, report
+        self.documents, self.now, self.actors = documents, now, actors
+        self.source_id = report.source_id
+        self.touched: set[str] = set()  # stored events whose reports or sources change
+        self._signatures: dict[str, Any] = {}  # MinHash of stored reports, made when needed
+
+    def forget(self, doc_ids: list[str]) -> dict[str, str]:
+        """Drop what earlier runs stored from these articles (their reports, sources and
+        evidence); returns {report_id: event_id} of their reports, so that the same report read
+        again goes back into the same event."""
+        con = self.con
+        where = "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
+        previous = {
+            str(r): str(e)
+            for r, e in con.execute(
+                f"SELECT report_id, event_id FROM text_reports {where}", [doc_ids]
+            ).fetchall()
+        }
+        reread = con.execute(
+            f"""SELECT count(DISTINCT doc_id) FROM (
+                  SELECT doc_id FROM text_reports {where}
+                  UNION ALL SELECT doc_id FROM text_event_sources {where})""",
+            [doc_ids, doc_ids],
+        ).fetchone()
+        self.report.documents_reread = int(reread[0]) if reread else 0
+        self.touched = set(previous.values()) | {
+            str(r[0])
+            for r in con.execute(
+                f"SELECT DISTINCT event_id FROM text_event_sources {where}", [doc_ids]
+            ).fetchall()
+        }
+        for table in ("text_reports", "text_event_sources", "text_evidence"):
+            con.execute(f"DELETE FROM {table} {where}", [doc_ids])
+        return previous
+
+    def stored_reports(
+        self, dates: list[dt.date]
+    ) -> dict[dt.date, list[tuple[str, str, ExtractedEvent]]]:
+        """Reports stored by earlier runs within the window of this run's dates, by date."""
+        if not dates:
+            return {}
+        pad = dt.timedelta(days=WINDOW_DAYS)
+        rows = self.con.execute(
+            """SELECT report_id, event_id, text, report FROM text_reports
+               WHERE source_id <> ? AND event_date BETWEEN ? AND ?""",
+            [self.source_id, min(dates) - pad, max(dates) + pad],
+        ).fetchall()
+        wanted = set(dates)
+        by_date: dict[dt.date, list[tuple[str, str, ExtractedEvent]]] = {}
+        for report_id, event_id, text, record in rows:
+            event = _from_record(record, text, self.actors)
+            if event.date is None or not any(
+                event.date + dt.timedelta(days=k) in wanted
+                for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1)
+            ):
+                continue
+            by_date.setdefault(event.date, []).append((str(report_id), str(event_id), event))
+        return by_date
+
+    def best_stored(
+        self,
+        members: list[tuple[str, ExtractedEvent]],
+        stored: dict[dt.date, list[tuple[str, str, ExtractedEvent]]],
+    ) -> str | None:
+        """The stored event that one of `members` is the same event as (merge_events' rules
+        against each stored report in the date window): the most similar text, then the
+        nearest date, then the smallest id; None if there is none."""
+        best: tuple[float, int, str] | None = None
+        for _, event in members:
+            if event.date is None:
+                continue
+            signature = minhash(event.text or "")
+            for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                for report_id, event_id, old in stored.get(event.date + dt.timedelta(offset), []):
+                    if report_id not in self._signatures:
+                        self._signatures[report_id] = minhash(old.text or "")
+                    similarity = float(signature.jaccard(self._signatures[report_id]))
+                    if not same_event(old, event, similarity, WINDOW_DAYS):
+                        continue
+                    key = (-similarity, abs(offset), event_id)
+                    best = key if best is None or key < best else best
+        return best[2] if best else None
+
+    def quarantine(self, row_number: int, event: ExtractedEvent) -> None:
+        doc = self.documents.get(event.doc_id)
+        reason = NO_DATE if doc is None or doc.published is None else NO_DATE_RESOLVED
+        self.con.execute(
+            "INSERT INTO quarantine VALUES (?, ?, ?, ?)",
+            [
+                self.source_id,
+                row_number,
+                json.dumps(event.to_json(full=True), ensure_ascii=False),
+                reason,
+            ],
+        )
+        self.report.quarantined += 1
+        reasons = self.report.quarantine_reasons
+        reasons[reason] = reasons.get(reason, 0) + 1
+
+    def write_events(self, assigned: dict[str, list[tuple[str, ExtractedEvent]]]) -> None:
+        """(Re)write every event this run touches from its stored reports and the new ones
+        assigned to it; an event left without reports is removed. A few bulk statements: one
+        statement per event (each scanning `events`) took most of a run's time."""
+        con = self.con
+        ids = sorted(self.touched | set(assigned))
+        if not ids:
+            return
+        where = "WHERE event_id IN (SELECT unnest(?::VARCHAR[]))"
+        existing = {
+            str(r[0]): r[1]
+            for r in con.execute(
+                f"SELECT event_id, ingested_at FROM events {where} AND source = ?", [ids, SOURCE]
+            ).fetchall()
+        }
+        kept: dict[str, list[tuple[str, ExtractedEvent]]] = {}
+        for event_id, report_id, text, record in con.execute(
+            f"SELECT event_id, report_id, text, report FROM text_reports {where}", [ids]
+        ).fetchall():
+            event = _from_record(record, text, self.actors)
+            kept.setdefault(str(event_id), []).append((str(report_id), event))
+        listed = {
+            (str(r[0]), str(r[1]))
+            for r in con.execute(
+                f"SELECT event_id, doc_id FROM text_event_sources {where}", [ids]
+            ).fetchall()
+        }
+        rows: dict[str, list[list[Any]]] = {table: [] for table in _COLUMNS}
+        removed: list[str] = []
+        matches: list[tuple[str, str | None]] = []
+        for event_id in ids:
+            new = assigned.get(event_id, [])
+            reports = _ordered(kept.get(event_id, []) + new)
+            if not reports:
+                if event_id in existing:
+                    removed.append(event_id)
+                continue
+            event = combine([e for _, e in reports])
+            matched = match_dataset_event(self.store, event)
+            matches.append((event_id, matched))
+            kinds = {a.actor_id: a.kind for _, e in reports for a in e.actors if a.kind != "other"}
+            ingested = existing.get(event_id, self.now)
+            rows["events"].append(
+                _event_row(event_id, event, self.source_id, kinds, matched, ingested, self.now)
+            )
+            for report_id, e in new:
+                rows["text_reports"].append(
+                    [report_id, event_id, e.doc_id, self.source_id, e.date, e.adm1, e.text,
+                     _record(e)]
+                )  # fmt: skip
+                if (event_id, e.doc_id) not in listed:
+                    listed.add((event_id, e.doc_id))
+                    doc = self.documents.get(e.doc_id)
+                    rows["text_event_sources"].append(
+                        [event_id, e.doc_id, doc.url if doc else None,
+                         doc.title if doc else None, doc.published if doc else None, matched,
+                         self.source_id]
+                    )  # fmt: skip
+                for ev in e.evidence:
+                    rows["text_evidence"].append(
+                        [event_id, e.doc_id, ev.field, ev.start, ev.end, ev.text]
+                    )
+            self._count(event, matched, new=event_id not in existing)
+        con.execute(f"DELETE FROM events {where} AND source = ?", [ids, SOURCE])
+        for table in ("text_event_sources", "text_evidence"):
+            con.execute(f"DELETE FROM {table} {where}", [removed])
+        self.report.events_removed += len(removed)
+        for table, table_rows in rows.items():
+            _insert(con, table, table_rows)
+        if matches:
+            event_ids, matched_ids = zip(*matches, strict=True)
+            con.execute(
+                """UPDATE text_event_sources AS s SET matched_event_id = m.matched
+                   FROM (SELECT unnest(?::VARCHAR[]) AS event_id,
+                                unnest(?::VARCHAR[]) AS matched) AS m
+                   WHERE s.event_id = m.event_id""",
+                [list(event_ids), list(matched_ids)],
+            )
+
+    def _count(self, event: ExtractedEvent, matched: str | None, *, new: bool) -> None:
+        report = self.report
+        if new:
+            report.events_new += 1
+        else:
+            report.events_updated += 1
+        report.matched += matched is not None
+        report.by_type[event.event_type] = report.by_type.get(event.event_type, 0) + 1
+        method = _location_method(event)
+        report.locations[method] = report.locations.get(method, 0) + 1
+
+
+_COLUMNS = {
+    "events": (
+        "event_id", "source", "source_event_id", "source_id", "source_row", "date_start",
+        "date_end", "date_precision", "country_iso3", "adm1_id", "adm2_id", "location_method",
+        "lat", "lon", "location_precision", "location_name", "violence_type", "event_type",
+        "actor1", "actor2", "deaths_best", "deaths_low", "deaths_high", "deaths_civilians",
+        "headline", "notes", "quality_flags", "row_hash", "ingested_at", "updated_at",
+    ),
+    "text_reports": (
+        "report_id", "event_id", "doc_id", "source_id", "event_date", "adm1_id", "text", "report",
+    ),
+    "text_event_sources": (
+        "event_id", "doc_id", "url", "title", "published", "matched_event_id", "source_id",
+    ),
+    "text_evidence": ("event_id", "doc_id", "field", "span_start", "span_end", "text"),
+}  # fmt: skip
+
+
+def _insert(con: Any, table: str, rows: list[list[Any]]) -> None:
+    """Insert rows in one statement: each column goes in as a list, unnested side by side."""
+    if not rows:
+        return
+    columns = _COLUMNS[table]
+    values = [list(column) for column in zip(*rows, strict=True)]
+    con.execute(
+        f"INSERT INTO {table} ({', '.join(columns)}) SELECT "
+        + ", ".join("unnest(?)" for _ in columns),
+        values,
+    )
+
+
+def _record(e: ExtractedEvent) -> str:
+    """One report as stored in text_reports.report (its text and evidence are kept apart)."""
+    record = {
+        f.name: getattr(e, f.name)
+        for f in fields(e)
+        if f.name not in ("actors", "evidence", "sources", "text", "date")
+    }
+    record["date"] = e.date.isoformat() if e.date else None
+    record["actors"] = [asdict(a) for a in e.actors]
+    return json.dumps(record, ensure_ascii=False)
+
+
+_FIELDS = {f.name for f in fields(ExtractedEvent)} - {"actors", "evidence", "date", "text"}
+
+
+def _from_record(record: str, text: str, actors: Any) -> ExtractedEvent:
+    values = json.loads(record)
+    kept = {k: v for k, v in values.items() if k in _FIELDS and v is not None}
+    kept["sources"] = list(values.get("sources") or [values["doc_id"]])
+    day = values.get("date")
+    return ExtractedEvent(
+        **kept,
+        date=dt.date.fromisoformat(day) if day else None,
+        actors=[_actor(a, actors) for a in values.get("actors") or []],
+        text=text,
+    )
+
+
+def _actor(value: Any, actors: Any) -> ActorRole:
+    if isinstance(value, dict):
+        return ActorRole(**value)
+    # A text event stored before reports were kept: [actor_id, role, claim] from its notes.
+    actor_id, role, claim = value
+    try:
+        known = actors.get(actor_id)
+        return ActorRole(actor_id, known.name, role, known.kind, claim)
+    except NotFoundError:
+        return ActorRole(actor_id, actor_id, role, claim=claim)
+
+
+def _location_method(e: ExtractedEvent) -> str:
+    if e.adm2:
+        return "within"
+    if e.adm1:
+        return "province-only"
+    return "country-only" if e.country else "unlocated"
+
+
+def _event_row(
     event_id: str,
     e: ExtractedEvent,
-    source_id: int,
+    source_id: int | None,
     kinds: dict[str, str],
-    now: dt.datetime,
     matched: str | None,
-    documents: dict[str, Document],
-) -> None:
-    for table in ("events", "text_event_sources", "text_evidence"):
-        con.execute(f"DELETE FROM {table} WHERE event_id = ?", [event_id])
-    if e.date is None:
-        return  # undatable: nothing the store can count (kept out rather than guessed)
+    ingested_at: dt.datetime,
+    now: dt.datetime,
+) -> list[Any]:
+    """The events row of one (merged) text event, in _COLUMNS["events"] order."""
     perp = next((a.actor_id for a in e.actors if a.role == "perpetrator"), None)
     target = next((a.actor_id for a in e.actors if a.role == "target"), None)
     civilians = any(a.actor_id == "civilians" and a.role == "target" for a in e.actors)
-    method = "within" if e.adm2 else "province-only" if e.adm1 else "country-only"
+    method = _location_method(e)
+    flags = ["text-derived"] + (["no-place"] if method == "unlocated" else [])
     notes = json.dumps(
         {
             "confidence": e.confidence,
@@ -172,38 +503,9 @@ def _store_event(
         }
     )
     row_hash = hashlib.sha1(notes.encode() + e.text.encode()).hexdigest()
-    con.execute(
-        """INSERT INTO events (event_id, source, source_event_id, source_id, source_row,
-             date_start, date_end, date_precision, country_iso3, adm1_id, adm2_id,
-             location_method, lat, lon, location_precision, location_name, violence_type,
-             event_type, actor1, actor2, deaths_best, deaths_low, deaths_high, deaths_civilians,
-             headline, notes, quality_flags, row_hash, ingested_at, updated_at)
-           VALUES (?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,
-             ['text-derived'], ?, ?, ?)""",
-        [
-            event_id, SOURCE, e.doc_id, source_id, e.date, e.date, e.date_precision,
-            e.country, e.adm1, e.adm2, method, e.lat, e.lon, e.location_precision, e.place,
-            violence_type(e, kinds), e.event_type, perp, target, e.deaths, e.deaths,
-            e.deaths_high, e.deaths if civilians else None, e.text[:300], notes, row_hash,
-            now, now,
-        ],
-    )  # fmt: skip
-    for doc_id in e.sources:
-        doc = documents.get(doc_id)
-        con.execute(
-            "INSERT INTO text_event_sources VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [
-                event_id,
-                doc_id,
-                doc.url if doc else None,
-                doc.title if doc else None,
-                doc.published if doc else None,
-                matched,
-                source_id,
-            ],
-        )
-    for ev in e.evidence:
-        con.execute(
-            "INSERT INTO text_evidence VALUES (?, ?, ?, ?, ?, ?)",
-            [event_id, e.doc_id, ev.field, ev.start, ev.end, ev.text],
-        )
+    return [
+        event_id, SOURCE, e.doc_id, source_id, 0, e.date, e.date, e.date_precision, e.country,
+        e.adm1, e.adm2, method, e.lat, e.lon, e.location_precision, e.place,
+        violence_type(e, kinds), e.event_type, perp, target, e.deaths, e.deaths, e.deaths_high,
+        e.deaths if civilians else None, e.text[:300], notes, flags, row_hash, ingested_at, now,
+    ]  # fmt: skip
