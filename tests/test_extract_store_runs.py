@@ -4,6 +4,7 @@ earlier run, re-reading articles replaces their reports, and no event is dropped
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -194,3 +195,45 @@ def test_text_events_of_an_older_store_become_reports(tmp_path: Path, extractor:
         assert report.merged_with_stored == 1
         event = _bannu(store)
         assert (event["event_id"], event["deaths_best"], event["actor1"]) == ("text:old", 7, "ttp")
+
+
+def test_an_article_read_again_with_other_text_replaces_its_event(
+    tmp_path: Path, extractor: Extractor, store: signalfire.Store
+) -> None:
+    ingest_text(store, write(tmp_path / "a.jsonl", MONDAY + TUESDAY[:1]), extractor=extractor)
+    assert _counts(store) == (1, 2, _counts(store)[2], 2)
+    # The corrected Tuesday article now tells of a Quetta abduction: the Bannu event loses it.
+    fixed = [{"id": "tue", "published": "2014-06-10",
+              "text": "Gunmen abducted three engineers in Quetta on Tuesday."}]  # fmt: skip
+    report = ingest_text(store, write(tmp_path / "b.jsonl", fixed), extractor=extractor)
+    assert (report.events_new, report.events_updated, report.events_removed) == (1, 1, 0)
+    bannu = _bannu(store)
+    assert bannu["deaths_best"] == 5 and json.loads(str(bannu["notes"]))["sources"] == ["mon"]
+    # And an article that no longer reports any event removes the event only it reported.
+    empty = [{"id": "tue", "published": "2014-06-10", "text": "The weather was fine."}]
+    report = ingest_text(store, write(tmp_path / "c.jsonl", empty), extractor=extractor)
+    assert (report.events_stored, report.events_removed) == (0, 1)
+    assert _counts(store)[0] == 1
+    orphans = store.query(
+        """SELECT count(*) AS n FROM (SELECT event_id FROM text_event_sources UNION ALL
+             SELECT event_id FROM text_evidence UNION ALL SELECT event_id FROM text_reports)
+           WHERE event_id NOT IN (SELECT event_id FROM events)"""
+    )
+    assert orphans["n"][0] == 0
+
+
+def test_merged_event_takes_a_date_its_base_report_lacks() -> None:
+    from signalfire.extract.dedup import combine
+    from signalfire.extract.model import ExtractedEvent
+
+    undated = ExtractedEvent("a", "ied_bombing", adm1="PK-BA", confidence=0.9, deaths=4)
+    dated = ExtractedEvent(
+        "b", "ied_bombing", country="PAK", adm1="PK-BA", adm2="q", place="Quetta",
+        date=dt.date(2014, 6, 9), date_precision=1, confidence=0.5, deaths=6,
+    )  # fmt: skip
+    merged = combine([undated, dated])
+    assert merged.doc_id == "a" and merged.confidence == 0.95
+    assert (merged.date, merged.adm2, merged.place, merged.deaths) == (
+        dt.date(2014, 6, 9), "q", "Quetta", 6,
+    )  # fmt: skip
+    assert merged.sources == ["a", "b"]

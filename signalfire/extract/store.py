@@ -159,6 +159,7 @@ def ingest_text(
         previous = run.forget(sorted(documents))
         stored = run.stored_reports([e.date for _, e in reports if e.date is not None])
         assigned: dict[str, list[tuple[str, ExtractedEvent]]] = {}
+        fresh: list[list[tuple[str, ExtractedEvent]]] = []  # groups that make new events
         for group in groups:
             members = _ordered([reports[i] for i in group])
             merged = combine([e for _, e in members])
@@ -166,14 +167,19 @@ def ingest_text(
             if merged.date is None:
                 run.quarantine(min(group) + 1, merged)
                 continue
-            before = Counter(previous[rid] for rid, _ in members if rid in previous)
-            target = min(before, key=lambda k: (-before[k], k)) if before else None
+            target = run.inherited(members, previous)
             if target is None:
                 target = run.best_stored(members, stored)
                 report.merged_with_stored += target is not None
             if target is None:
-                target = members[base_report([e for _, e in members])][0]
-            assigned.setdefault(target, []).extend(members)
+                fresh.append(members)
+            else:
+                assigned.setdefault(target, []).extend(members)
+        taken = run.existing_ids() | set(assigned)
+        for members in fresh:
+            event_id = run.new_id(members, taken)
+            taken.add(event_id)
+            assigned.setdefault(event_id, []).extend(members)
         run.write_events(assigned)
         report.events_stored = report.events_new + report.events_updated
         con.execute(
@@ -216,18 +222,18 @@ class _Run:
         self.touched: set[str] = set()  # stored events whose reports or sources change
         self._signatures: dict[str, Any] = {}  # MinHash of stored reports, made when needed
 
-    def forget(self, doc_ids: list[str]) -> dict[str, str]:
+    def forget(self, doc_ids: list[str]) -> dict[str, list[tuple[str, str, ExtractedEvent]]]:
         """Drop what earlier runs stored from these articles (their reports, sources and
-        evidence); returns {report_id: event_id} of their reports, so that the same report read
-        again goes back into the same event."""
+        evidence); returns the reports dropped as {doc_id: [(report_id, event_id, report)]},
+        so that a report read again goes back into its event (see `inherited`)."""
         con = self.con
         where = "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
-        previous = {
-            str(r): str(e)
-            for r, e in con.execute(
-                f"SELECT report_id, event_id FROM text_reports {where}", [doc_ids]
-            ).fetchall()
-        }
+        previous: dict[str, list[tuple[str, str, ExtractedEvent]]] = {}
+        for report_id, event_id, text, record in con.execute(
+            f"SELECT report_id, event_id, text, report FROM text_reports {where}", [doc_ids]
+        ).fetchall():
+            old = _from_record(record, text, self.actors)
+            previous.setdefault(old.doc_id, []).append((str(report_id), str(event_id), old))
         reread = con.execute(
             f"""SELECT count(DISTINCT doc_id) FROM (
                   SELECT doc_id FROM text_reports {where}
@@ -235,7 +241,7 @@ class _Run:
             [doc_ids, doc_ids],
         ).fetchone()
         self.report.documents_reread = int(reread[0]) if reread else 0
-        self.touched = set(previous.values()) | {
+        self.touched = {e for reports in previous.values() for _, e, _ in reports} | {
             str(r[0])
             for r in con.execute(
                 f"SELECT DISTINCT event_id FROM text_event_sources {where}", [doc_ids]
@@ -244,6 +250,11 @@ class _Run:
         for table in ("text_reports", "text_event_sources", "text_evidence"):
             con.execute(f"DELETE FROM {table} {where}", [doc_ids])
         return previous
+
+    def existing_ids(self) -> set[str]:
+        """Ids of the text events in the store."""
+        rows = self.con.execute("SELECT event_id FROM events WHERE source = ?", [SOURCE])
+        return {str(r[0]) for r in rows.fetchall()}
 
     def stored_reports(
         self, dates: list[dt.date]
@@ -268,6 +279,37 @@ class _Run:
                 continue
             by_date.setdefault(event.date, []).append((str(report_id), str(event_id), event))
         return by_date
+
+    @staticmethod
+    def inherited(
+        members: list[tuple[str, ExtractedEvent]],
+        previous: dict[str, list[tuple[str, str, ExtractedEvent]]],
+    ) -> str | None:
+        """The event that these reports were stored in when their articles were read before,
+        if they still tell of the same event (an article corrected since may not): each report
+        votes for the event of its article's earlier report that is the same event (the one at
+        its own position first, then the most similar text); most votes, then smallest id."""
+        votes: Counter[str] = Counter()
+        for report_id, event in members:
+            signature = minhash(event.text)
+            best: tuple[bool, float, str] | None = None
+            for old_id, event_id, old in previous.get(event.doc_id, []):
+                similarity = float(signature.jaccard(minhash(old.text)))
+                if same_event(old, event, similarity, WINDOW_DAYS):
+                    key = (old_id == report_id, similarity, event_id)
+                    best = key if best is None or key[:2] > best[:2] else best
+            if best is not None:
+                votes[best[2]] += 1
+        return min(votes, key=lambda k: (-votes[k], k)) if votes else None
+
+    def new_id(self, members: list[tuple[str, ExtractedEvent]], taken: set[str]) -> str:
+        """The id of a new event: its base report's (stable across re-reads), or, when an
+        event of that id still exists, one made from the report's text too."""
+        report_id, base = members[base_report([e for _, e in members])]
+        if report_id not in taken:
+            return report_id
+        digest = hashlib.sha1(f"{report_id}\x1f{base.text}".encode()).hexdigest()[:16]
+        return f"text:{digest}"
 
     def best_stored(
         self,
