@@ -1,10 +1,20 @@
 """`signalfire ingest text INPUT`: extract, deduplicate, match to dataset events, store.
 
 Text events go into the `events` table with source = 'text' (so panels, forecasts and alerts
-can use them), their articles into `text_event_sources` and their evidence spans into
-`text_evidence`. Event ids are stable ("text:" + hash of the first reporting article's id and
-the event's position in it), so ingesting the same articles again replaces their events
-instead of adding copies. All or nothing: one transaction.
+can use them), their articles into `text_event_sources`, their evidence spans into
+`text_evidence` and each article's own reading of each event (a report) into `text_reports`.
+
+Reports of one event merge (dedup.py's rules) within a run and across runs: an event of this
+run that is the same event as a report stored by an earlier run (in the date window, same
+province or unknown) joins that stored event, which is then recomputed from all its reports
+(every source and evidence span, the largest toll; its id and ingested_at kept). Event ids are
+stable ("text:" + hash of the base report's article id and the event's position in it).
+Reading an article again replaces its reports: each goes back into the event it was in if it
+still tells of the same event; an event no article reports any more is removed.
+
+Nothing read is dropped: an event without a date (none in the text, no publication date) is
+quarantined with the reason, one without any place is stored as location_method 'unlocated'
+with the quality flag 'no-place'. All or nothing: one transaction.
 """
 
 from __future__ import annotations
