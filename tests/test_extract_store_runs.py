@@ -6,13 +6,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from test_cli import run
 from test_extract_store import write
 
 import signalfire
+from signalfire.extract.model import CLAIMS, ROLES, ActorRole, ExtractedEvent
 from signalfire.extract.pipeline import Extractor, default_extractor
 from signalfire.extract.store import ingest_text
 from signalfire.schema import MIGRATIONS
@@ -224,7 +228,6 @@ def test_an_article_read_again_with_other_text_replaces_its_event(
 
 def test_merged_event_takes_a_date_its_base_report_lacks() -> None:
     from signalfire.extract.dedup import combine
-    from signalfire.extract.model import ExtractedEvent
 
     undated = ExtractedEvent("a", "ied_bombing", adm1="PK-BA", confidence=0.9, deaths=4)
     dated = ExtractedEvent(
@@ -237,3 +240,45 @@ def test_merged_event_takes_a_date_its_base_report_lacks() -> None:
         dt.date(2014, 6, 9), "q", "Quetta", 6,
     )  # fmt: skip
     assert merged.sources == ["a", "b"]
+
+
+_words = st.text(alphabet="abcxyz ", min_size=0, max_size=12)
+_actor = st.builds(
+    ActorRole,
+    actor_id=st.sampled_from(["ttp", "iskp", "civilians", "new_group"]),
+    name=_words,
+    role=st.sampled_from(ROLES),
+    kind=st.sampled_from(["state_force", "rebel_group", "civilians", "other"]),
+    claim=st.sampled_from(CLAIMS),
+    named=st.booleans(),
+)
+_count = st.none() | st.integers(0, 500)
+
+
+@given(
+    st.builds(
+        ExtractedEvent,
+        doc_id=st.text(min_size=1, max_size=8),
+        event_type=st.sampled_from(["ied_bombing", "arrest", "other"]),
+        actors=st.lists(_actor, max_size=3),
+        country=st.none() | st.just("PAK"),
+        adm1=st.none() | st.just("PK-BA"),
+        place=st.none() | _words,
+        lat=st.none() | st.floats(-90, 90),
+        location_precision=st.none() | st.integers(1, 7),
+        date=st.none() | st.dates(),
+        date_precision=st.none() | st.integers(1, 5),
+        deaths=_count,
+        deaths_high=_count,
+        injured=_count,
+        abducted=_count,
+        arrested=_count,
+        confidence=st.floats(0, 1),
+        text=st.text(max_size=40),
+    )
+)
+def test_a_stored_report_reads_back_as_it_was(event: ExtractedEvent) -> None:
+    from signalfire.extract.store import _from_record, _record
+
+    back = _from_record(_record(event), event.text, actors=None)
+    assert back == replace(event, sources=[event.doc_id], evidence=[])
