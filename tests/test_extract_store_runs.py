@@ -206,6 +206,14 @@ def test_an_article_read_again_with_other_text_replaces_its_event(
 ) -> None:
     ingest_text(store, write(tmp_path / "a.jsonl", MONDAY + TUESDAY[:1]), extractor=extractor)
     assert _counts(store) == (1, 2, _counts(store)[2], 2)
+    # An article updated with a higher toll stays in its event, with the new toll.
+    updated = [{**MONDAY[0], "text": MONDAY[0]["text"].replace("five", "twenty")}]
+    event_id = _bannu(store)["event_id"]
+    report = ingest_text(store, write(tmp_path / "u.jsonl", updated), extractor=extractor)
+    assert (report.events_new, report.events_updated) == (0, 1)
+    assert (_bannu(store)["event_id"], _bannu(store)["deaths_best"]) == (event_id, 20)
+    ingest_text(store, write(tmp_path / "m.jsonl", MONDAY), extractor=extractor)
+    assert (_bannu(store)["event_id"], _bannu(store)["deaths_best"]) == (event_id, 7)
     # The corrected Tuesday article now tells of a Quetta abduction: the Bannu event loses it.
     fixed = [{"id": "tue", "published": "2014-06-10",
               "text": "Gunmen abducted three engineers in Quetta on Tuesday."}]  # fmt: skip

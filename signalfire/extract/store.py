@@ -23,7 +23,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -298,14 +298,20 @@ class _Run:
         """The event that these reports were stored in when their articles were read before,
         if they still tell of the same event (an article corrected since may not): each report
         votes for the event of its article's earlier report that is the same event (the one at
-        its own position first, then the most similar text); most votes, then smallest id."""
+        its own position first, then the most similar text); most votes, then smallest id.
+        The report at the same position need only agree on date, place and type: an article
+        updated with a new toll or rewritten still tells of its event."""
         votes: Counter[str] = Counter()
         for report_id, event in members:
             signature = minhash(event.text)
             best: tuple[bool, float, str] | None = None
             for old_id, event_id, old in previous.get(event.doc_id, []):
                 similarity = float(signature.jaccard(minhash(old.text)))
-                if same_event(old, event, similarity, WINDOW_DAYS):
+                if old_id == report_id:
+                    same = same_event(replace(old, deaths=None), event, 1.0, WINDOW_DAYS)
+                else:
+                    same = same_event(old, event, similarity, WINDOW_DAYS)
+                if same:
                     key = (old_id == report_id, similarity, event_id)
                     best = key if best is None or key[:2] > best[:2] else best
             if best is not None:
