@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,20 @@ def test_feed_url_through_the_network_seam() -> None:
 
     with pytest.raises(FetchError, match="offline"):
         list(read_documents("https://n.example/rss", transport=MockTransport(fail)))
+
+
+def test_jsonl_line_separators_inside_strings(tmp_path: Path) -> None:
+    # JSON lets U+2028, U+2029 and U+0085 stand unescaped in a string; str.splitlines() would
+    # cut the record there. CRLF line ends are JSON whitespace.
+    path = tmp_path / "sep.jsonl"
+    body = "Two soldiers\u2028were killed\u2029in Bajaur\u0085on Monday."
+    path.write_text(
+        json.dumps({"id": "x", "text": body}, ensure_ascii=False)
+        + "\r\n"
+        + json.dumps({"id": "y", "text": "Second."})
+        + "\r\n",
+        encoding="utf-8",
+    )
+    docs = list(read_documents(path))
+    assert [d.doc_id for d in docs] == ["x", "y"]
+    assert docs[0].text == body

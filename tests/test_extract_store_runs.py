@@ -290,3 +290,31 @@ def test_a_stored_report_reads_back_as_it_was(event: ExtractedEvent) -> None:
 
     back = _from_record(_record(event), event.text, actors=None)
     assert back == replace(event, sources=[event.doc_id], evidence=[])
+
+
+def test_published_flag_dates_documents_that_carry_no_date(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write(
+        tmp_path / "undated.jsonl",
+        [{"id": "u", "text": "A suicide bomber killed 12 people at a market in Quetta yesterday."}],
+    )
+    db = tmp_path / "p.duckdb"
+    code, out, err = run(
+        ["ingest", "text", str(src), "--db", str(db), "--published", "2014-06-10"], capsys
+    )
+    assert code == 0, err
+    assert "1 stored" in out and "0 quarantined" in out
+    with signalfire.open(db, read_only=True) as store:
+        day = store.query("SELECT date_start FROM events").iloc[0, 0]
+        assert str(day)[:10] == "2014-06-09"  # "yesterday" of the given publication date
+    code, out, err = run(
+        ["ingest", "text", str(src), "--db", str(db), "--published", "10/06/2014"], capsys
+    )
+    assert code == 2 and "published" in err and "YYYY-MM-DD" in err
+    ged = tmp_path / "x.csv"
+    ged.write_text("id\n1\n")
+    code, out, err = run(
+        ["ingest", "ucdp-ged", str(ged), "--db", str(db), "--published", "2014-06-10"], capsys
+    )
+    assert code == 2 and "text only" in err

@@ -70,16 +70,29 @@ def print_report(report: IngestReport) -> None:
     help="Assign events up to this far outside every polygon to the nearest "
     "(default: $SIGNALFIRE_SNAP_KM or 25).",
 )
+@click.option(
+    "--published",
+    help="FORMAT text only: publication date (YYYY-MM-DD) for documents that carry none; "
+    "anchors 'yesterday'.",
+)
 def ingest(
-    format: str, path: Path, db: Path | None, encoding: str, force: bool, snap_km: float | None
+    format: str,
+    path: Path,
+    db: Path | None,
+    encoding: str,
+    force: bool,
+    snap_km: float | None,
+    published: str | None,
 ) -> None:
     """Read one file (CSV, zipped CSV or XLSX) of FORMAT into the store, all or nothing.
     FORMAT text: news text (file, folder, JSONL, HTML, RSS/Atom), extracted and deduplicated."""
     if format == "text":
         from .text import ingest_text_command
 
-        ingest_text_command(db, path)
+        ingest_text_command(db, path, published)
         return
+    if published is not None:
+        raise ConfigError("published", published, "no value: it applies to FORMAT text only")
     from ..ingest import ingest as run_ingest
 
     with open_store(db) as store, progress_bars(err.is_terminal) as progress:

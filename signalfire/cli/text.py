@@ -72,7 +72,7 @@ def extract(
     err.print(f"{n_docs:,} documents, {n_events:,} events{where}")
 
 
-def ingest_text_command(db: Path | None, path: Path) -> None:
+def ingest_text_command(db: Path | None, path: Path, published: str | None = None) -> None:
     """`signalfire ingest text PATH`: extract, deduplicate, match and store (all or nothing)."""
     from ..extract.store import LOCATION_METHODS, ingest_text
     from .common import open_store, out
@@ -80,7 +80,7 @@ def ingest_text_command(db: Path | None, path: Path) -> None:
     # The shared `ingest` argument is a click.Path, which folds "https://" to "https:/".
     source = re.sub(r"^(https?):/(?!/)", r"\1://", str(path))
     with open_store(db) as store:
-        report = ingest_text(store, source)
+        report = ingest_text(store, source, published=_published(published))
     reread = f" ({report.documents_reread:,} with events stored before: replaced)"
     out.print(
         f"[bold]{report.input}[/bold] (text, source {report.source_id}): "

@@ -107,7 +107,9 @@ def parse_day(value: object, path: Path, row: int | None, column: str) -> dt.dat
 
 
 def _read_jsonl(text: str, path: Path, published: dt.date | None) -> Iterator[Document]:
-    for n, line in enumerate(text.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() also breaks at U+2028/U+2029 and other
+    # separators that JSON allows unescaped inside strings (real exports hold them).
+    for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
