@@ -37,6 +37,7 @@ A bare country name ("India", "Qatar") may be an alias of that country's state: 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tomllib
 import unicodedata
@@ -151,6 +152,10 @@ class Actor:
     country: str
     aliases: tuple[str, ...]
     parent: str = ""
+    # The day the group became the government of `country` ("" if never): from then on its
+    # forces are that country's state forces, as UCDP and ACLED code them (the Taliban from
+    # 2021-08-15 are "Government of Afghanistan" / "Military Forces of Afghanistan (2021-)").
+    governs_from: str = ""
 
     def __post_init__(self) -> None:
         if not _ID.match(self.actor_id):
@@ -169,6 +174,16 @@ class Actor:
             raise ValueError(f"actor {self.actor_id}: parent {self.parent!r} is not an actor id")
         if not isinstance(self.aliases, tuple):
             object.__setattr__(self, "aliases", tuple(self.aliases))
+        if self.governs_from:
+            try:
+                dt.date.fromisoformat(self.governs_from)
+            except ValueError:
+                raise ValueError(
+                    f"actor {self.actor_id}: governs_from {self.governs_from!r}: expected "
+                    "a date YYYY-MM-DD"
+                ) from None
+            if not self.country:
+                raise ValueError(f"actor {self.actor_id}: governs_from needs a country")
 
     @property
     def is_new(self) -> bool:
@@ -219,6 +234,13 @@ class ActorTable:
         for actor in actors:
             if actor.kind == "state_force" and actor.country:
                 self._states.setdefault(actor.country, actor.actor_id)
+        for actor in actors:
+            if actor.governs_from and actor.country not in self._states:
+                raise InputError(
+                    where,
+                    f"actor {actor.actor_id!r} governs {actor.country} from "
+                    f"{actor.governs_from}, but the table has no state force of {actor.country}",
+                )
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> ActorTable:
@@ -254,6 +276,7 @@ class ActorTable:
                         country=str(entry.get("country", "")),
                         aliases=tuple(aliases),
                         parent=str(entry.get("parent", "")),
+                        governs_from=str(entry.get("governs_from", "")),
                     )
                 )
             except KeyError as e:
@@ -278,6 +301,16 @@ class ActorTable:
             raise NotFoundError(
                 f"actor {actor_id!r} is not in the actor table (version {self.version})"
             ) from None
+
+    def on(self, actor_id: str, day: dt.date | None) -> str:
+        """The actor an event on `day` involves: a group that governs its country by then
+        acts as that country's state forces; anything else (and an undated event) as itself."""
+        actor = self._actors.get(actor_id)
+        if actor is None or not actor.governs_from or day is None:
+            return actor_id
+        if day >= dt.date.fromisoformat(actor.governs_from):
+            return self._states[actor.country]
+        return actor_id
 
     def _lookup(self, name: str) -> str | None:
         """Exact, then loose alias match: an actor id or None."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -311,3 +312,26 @@ def test_dataset_forms_only_shorten_and_never_fail(parts: list[tuple[str, str]])
     assert lengths == sorted(lengths, reverse=True) and len(set(lengths)) == len(lengths)
     found = _TABLE.resolve(name)
     assert found is None or found.actor_id in _TABLE
+
+
+def test_a_group_that_governs_acts_as_the_state_from_that_day(
+    table: ActorTable, tmp_path: Path
+) -> None:
+    assert table.on("afg_taliban", dt.date(2021, 8, 14)) == "afg_taliban"
+    assert table.on("afg_taliban", dt.date(2021, 8, 15)) == "afg_military"
+    assert table.on("afg_taliban", None) == "afg_taliban"  # undated: as itself
+    assert table.on("ttp", dt.date(2024, 1, 1)) == "ttp"
+    assert table.on("not_in_table", dt.date(2024, 1, 1)) == "not_in_table"
+    head = 'version = "1"\n[[actor]]\nid = "g"\nname = "G"\nkind = "rebel_group"\n'
+    bad_day = tmp_path / "bad_day.toml"
+    bad_day.write_text(head + 'country = "AFG"\ngoverns_from = "15 August 2021"\n')
+    with pytest.raises(InputError, match="governs_from '15 August 2021': expected a date"):
+        ActorTable.load(bad_day)
+    no_state = tmp_path / "no_state.toml"
+    no_state.write_text(head + 'country = "AFG"\ngoverns_from = "2021-08-15"\n')
+    with pytest.raises(InputError, match="no state force of AFG"):
+        ActorTable.load(no_state)
+    no_country = tmp_path / "no_country.toml"
+    no_country.write_text(head + 'governs_from = "2021-08-15"\n')
+    with pytest.raises(InputError, match="governs_from needs a country"):
+        ActorTable.load(no_country)

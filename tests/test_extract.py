@@ -182,7 +182,8 @@ def test_headline_without_full_stop_and_speakers(extractor: Extractor) -> None:
     )
     e = one(extractor, text)
     assert e.deaths == 2  # the headline's figure is the same toll, not two more
-    assert roles(e)["ttp"][0] == "perpetrator" and roles(e)["pak_military"][0] == "target"
+    assert roles(e)["unidentified_armed_group"][0] == "perpetrator"
+    assert roles(e)["pak_military"][0] == "target"
     e = one(extractor, "A bomb killed 20 people at a market in Quetta, police said.")
     assert roles(e).get("pak_military", ("other", ""))[0] == "other"
 
@@ -203,3 +204,31 @@ def test_homonym_resolved_by_country_focus_not_population(extractor: Extractor) 
     assert (pk.country, pk.adm1) == ("PAK", "PK-KP")
     af = one(extractor, "Afghan forces killed 4 Taliban fighters in Kohistan, Faryab province.")
     assert (af.country, af.adm1) == ("AFG", "AF-FYB")
+
+
+def test_unnamed_militants_are_an_unidentified_group_not_a_guess(extractor: Extractor) -> None:
+    # "Militants" names nobody: no group is credited, in Pakistan or Afghanistan.
+    e = one(extractor, "Militants killed three policemen in Bannu on Monday.")
+    actor = next(a for a in e.actors if a.role == "perpetrator")
+    assert (actor.actor_id, actor.name, actor.named) == (
+        "unidentified_armed_group",
+        "Unidentified armed group",
+        False,
+    )
+    assert not any(a.actor_id in {"ttp", "afg_taliban"} for a in e.actors)
+    e = one(extractor, "Baloch separatists killed four labourers in Turbat on Sunday.")
+    assert roles(e)["unidentified_baloch_group"][0] == "perpetrator"
+    assert "bla" not in roles(e)
+    # A named group makes the unnamed stand-in redundant.
+    e = one(extractor, "Militants stormed a checkpoint in Bannu. The TTP claimed responsibility.")
+    assert roles(e)["ttp"] == ("perpetrator", "claimed")
+    assert "unidentified_armed_group" not in roles(e)
+
+
+def test_the_taliban_act_as_afghan_state_forces_after_august_2021(extractor: Extractor) -> None:
+    text = "Taliban fighters killed five Islamic State militants in Jalalabad, Nangarhar."
+    before = one(extractor, text, published=dt.date(2019, 5, 2))
+    after = one(extractor, text, published=dt.date(2023, 5, 2))
+    assert roles(before)["afg_taliban"][0] == "perpetrator"
+    assert roles(after)["afg_military"][0] == "perpetrator" and "afg_taliban" not in roles(after)
+    assert roles(after)["isis_k"][0] == "target"

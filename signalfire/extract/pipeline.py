@@ -47,6 +47,7 @@ from .roles import (
     CIVILIAN_WORDS,
     COALITION_WORDS,
     NO_BEFORE,
+    UNIDENTIFIED_NAMES,
     ActorMention,
     contextual_actor,
     generic_actors,
@@ -377,6 +378,8 @@ class Extractor:
         return None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
+        if actor_id in UNIDENTIFIED_NAMES:
+            return UNIDENTIFIED_NAMES[actor_id], "other"
         if actor_id in self.actors:
             a = self.actors.get(actor_id)
             return a.name, a.kind
@@ -473,7 +476,7 @@ class Extractor:
                     or CIVILIAN_ADJECTIVE.match(fold(text[m.end : m.end + 20]))
                 ):
                     continue  # "no civilians were harmed", "civilian casualties"
-                actor_id = contextual_actor(m, event_country, date)
+                actor_id = self.actors.on(contextual_actor(m, event_country, date), date)
                 role, claim = role_of(m, s.text, s.start, s.counts, verbs)
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))

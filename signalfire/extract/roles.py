@@ -14,8 +14,11 @@ Rules, applied per sentence, first match wins:
 
 Generic words stand in for actors when no group is named: "security forces", "troops",
 "police" -> the state forces of the event's country; "militants", "insurgents", "terrorists" ->
-the main non-state actor of that country (TTP in Pakistan, the Taliban in Afghanistan), marked
-`named=False` so evaluations can leave them out; civilians nouns -> civilians.
+an unidentified armed group (a Baloch one when the words say "Baloch"), never a guessed group:
+"who is behind it" is what analysts read these events for, and a text that names nobody must
+not credit the TTP or the Taliban. Like ACLED's "Unidentified Armed Group (...)", these ids are
+not in the actor table, and the actor graph counts them for nobody. All are marked
+`named=False`; civilians nouns -> civilians.
 """
 
 from __future__ import annotations
@@ -101,7 +104,13 @@ COALITION_WORDS = re.compile(
 )
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
-NONSTATE_OF = {"PAK": "ttp", "AFG": "afg_taliban"}
+UNIDENTIFIED = "unidentified_armed_group"
+UNIDENTIFIED_BALOCH = "unidentified_baloch_group"
+# Display names of the placeholders above (they are not in the actor table).
+UNIDENTIFIED_NAMES = {
+    UNIDENTIFIED: "Unidentified armed group",
+    UNIDENTIFIED_BALOCH: "Unidentified Baloch armed group",
+}
 
 
 @dataclass(frozen=True)
@@ -191,7 +200,7 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
         ):
             best[r.actor_id] = r
     values = list(best.values())
-    # A named perpetrator makes a generic one ("the bomber" -> TTP) redundant.
+    # A named perpetrator makes a generic one ("the bomber" -> an unidentified group) redundant.
     if any(r.named and r.role == "perpetrator" and r.kind != "state_force" for r in values):
         values = [
             r for r in values if r.named or r.role != "perpetrator" or r.kind == "state_force"
@@ -232,7 +241,7 @@ def generic_actors(
         by_kind[m.lastgroup].append(m)
     found: list[tuple[str | None, re.Match[str]]] = [(state, m) for m in by_kind["state"]]
     # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
-    nonstate = "bla" if country == "PAK" and _BALOCH.search(low) else NONSTATE_OF.get(country or "")
+    nonstate = UNIDENTIFIED_BALOCH if _BALOCH.search(low) else UNIDENTIFIED
     found += [(nonstate, m) for m in by_kind["nonstate"]]
     found += [
         ("civilians", m)
