@@ -303,6 +303,20 @@ _NAMED = re.compile(
     r"following|who|was|from|near)\b)"
 )
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
+# A figure of an earlier event, in a clause about it: "two months after the attack which
+# killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
+_EARLIER_EVENT = re.compile(
+    r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
+    r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
+    r"last\s+\w+['’]s|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?)"
+    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$"
+)
+# "... where an attack killed 12 last year": a figure dated before the reported event, in a
+# clause after that event's own figure.
+_EARLIER_TIME_AFTER = re.compile(
+    r"\s+(?:[a-z'’-]+\s+){0,4}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
+    r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
+)
 
 
 def parse_number(text: str) -> int | None:
@@ -547,6 +561,11 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                     continue
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 continue
+            if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()) or (
+                _EARLIER_TIME_AFTER.match(text, m.end())
+                and any(h.start() < m.start() for hs in verbs.values() for h in hs)
+            ):
+                continue  # background: another, earlier event's toll
             end = m.end()
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(category, low, high, start, end):

@@ -120,6 +120,44 @@ class Trigger:
     text: str
 
 
+# Sentences without a trigger or a figure that still plainly report violence or a security
+# action ("Police foil terrorist attack in Karachi", "Military pounds militant hideouts"):
+# a violent word other than the bare "militants", and no negation or denial ("No soldier
+# killed across LoC", "Army denies killing of 15"). Type from the few words that say one.
+_WEAK_VIOLENCE = re.compile(
+    letter_first(
+        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|attack\w*|bomb\w*|blast\w*|shot|"
+        r"shoot\w*|fir(?:ed|ing)|gunned|gunmen|gunfire|clash\w*|ambush\w*|abduct\w*|kidnap\w*|"
+        r"arrest\w*|detain\w*|captur\w+|strike\w*|struck|raid\w*|shells?|shelling|pound\w*|"
+        r"hideouts?|assassinat\w+|slain|martyred|beheaded|massacre\w*|offensive|siege|curfew)\b"
+    )
+)
+_WEAK_NEGATED = re.compile(
+    letter_first(
+        r"\b(?:no(?!\.\s*\d)|not|never|den(?:y|ies|ied|ying)|rejects?|rejected|would|will)\b"
+    )
+)
+_WEAK_TYPES = (
+    ("cross_border_shelling", re.compile(r"\bshells?\b")),
+    ("security_operation", re.compile(r"\bhideouts?\b|\bsiege\b|\bcurfew\b")),
+)
+WEAK_CONFIDENCE = 0.25
+
+
+def weak_event(text: str, offset: int = 0) -> Trigger | None:
+    """The word that makes a sentence without triggers an event, typed where a word says how
+    ("shells fly": shelling; "hideouts", "siege", "curfew": an operation), else "other"."""
+    low = fold(text)
+    hit = _WEAK_VIOLENCE.search(low)
+    if hit is None or _WEAK_NEGATED.search(low):
+        return None
+    for event_type, pattern in _WEAK_TYPES:
+        typed = pattern.search(low)
+        if typed:
+            return Trigger(event_type, typed.start() + offset, typed.end() + offset, typed.group())
+    return Trigger("other", hit.start() + offset, hit.end() + offset, hit.group())
+
+
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     return [
         Trigger(str(m.lastgroup), m.start() + offset, m.end() + offset, text[m.start() : m.end()])

@@ -28,7 +28,7 @@ from ..actors import Actor, ActorTable
 from . import casualties
 from .casualties import Count, find_counts, sentence_totals
 from .dates import find_dateline, find_dates
-from .event_types import classify, find_triggers, is_violent
+from .event_types import WEAK_CONFIDENCE, classify, find_triggers, is_violent, weak_event
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
@@ -58,6 +58,7 @@ from .sentences import (
     BACKGROUND,
     PARAGRAPH_BREAK,
     Sentence,
+    adjust_sentences,
     floor_start,
     for_processing,
     group_sentences,
@@ -235,7 +236,12 @@ class Extractor:
         dateline = _DATELINE_PLACE.search(text[:300])
         dateline_end = dateline.end() if dateline and dateline.start() < 300 else -1
         sentences = []
-        for a, b in rd.sentences:
+        dotted = [
+            e_end
+            for label, _, _, e_end, _ in rd.entities
+            if label == "PLACE" and text[e_end - 1] == "." and text[e_end - 2] != "."
+        ]
+        for a, b in adjust_sentences(text, rd.sentences, dotted):
             # A headline or paragraph without a full stop ends at a blank line.
             chunk = text[a:b]
             bounds = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
@@ -249,6 +255,8 @@ class Extractor:
         starts = sorted(by_start)
         for label, ent_id, e_start, e_end, before in rd.entities:
             owner = by_start[floor_start(starts, e_start)]
+            if label == "PLACE" and e_end in dotted and text[e_start : e_end - 1] != "":
+                e_end -= 1  # "LoC.": spaCy's token keeps the full stop; the place does not
             etext = text[e_start:e_end]
             if label == "ACTOR":
                 owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
@@ -491,10 +499,16 @@ class Extractor:
 
         triggers = [t for s in group for t in s.triggers]
         if not triggers and not totals:
-            return None
-        event_type, confidence, decisive = classify(
-            triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
-        )
+            # No trigger and no figure ("Military pounds militant hideouts in X"): an event
+            # of low confidence when a sentence plainly reports violence or security action.
+            weak = next((w for s in group if (w := weak_event(s.text, s.start))), None)
+            if weak is None:
+                return None
+            event_type, confidence, decisive = weak.event_type, WEAK_CONFIDENCE, [weak]
+        else:
+            event_type, confidence, decisive = classify(
+                triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
+            )
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)
         if loc is None:

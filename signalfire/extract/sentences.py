@@ -182,6 +182,32 @@ def for_processing(text: str) -> str:
     return text
 
 
+# "Al Qaeda No. 3": the rule pass ends a sentence at the full stop of "No." before a figure.
+_RANK_END = re.compile(r"\b(?:No|Nos|no|nos)\.$")
+# After a place token that kept its full stop ("near the LoC. Two soldiers"), a new sentence.
+_NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z0-9\"“])")
+
+
+def adjust_sentences(
+    text: str, spans: list[tuple[int, int]], dotted_ends: list[int]
+) -> list[tuple[int, int]]:
+    """Sentence spans with two splitting errors of the rule pass undone: a break after "No."
+    before a figure is joined, and a sentence ending inside a place token ("LoC.", which the
+    sentencizer does not see as a full stop) is cut there."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and text[a : a + 1].isdigit() and _RANK_END.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], b)
+            continue
+        for cut in dotted_ends:
+            gap = _NEXT_SENTENCE.match(text, cut, b) if a < cut < b else None
+            if gap is not None:
+                out.append((a, cut))
+                a = gap.end()
+        out.append((a, b))
+    return out
+
+
 def floor_start(starts: list[int], value: int) -> int:
     """The largest start <= value (the sentence a character offset falls in)."""
     return starts[bisect.bisect_right(starts, value) - 1]
