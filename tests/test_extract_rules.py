@@ -1,6 +1,6 @@
 """Accuracy rules of the extraction pipeline, on sentences written for these tests: events
 without a trigger word, figures that are ranks or earlier events' tolls, place tokens that
-keep a full stop, and capture counts."""
+keep a full stop, actor aliases spelt with hyphens or spaces, and capture counts."""
 
 from __future__ import annotations
 
@@ -11,6 +11,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from signalfire.actors import (
+    MAX_SEPARATOR_COMBINATIONS,
+    country_iso3,
+    is_acronym,
+    normalize_name,
+    separator_variants,
+)
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.event_types import WEAK_CONFIDENCE, weak_event
@@ -156,3 +163,73 @@ def test_place_token_with_full_stop(extractor: Extractor) -> None:
     assert [ev.text for ev in place] == ["LoC"]
     assert text[place[0].start : place[0].end] == "LoC"
     assert "retaliated" not in e.text.split(".")[0]  # the sentence ends at the place token
+
+
+# -- actor aliases written with hyphens or spaces ----------------------------------------------
+_WORD = st.sampled_from(["Hizb", "Tehrik", "Lashkar", "Taliban", "Islami", "Jhangvi", "Ahrar"])
+_PARTICLE = st.sampled_from(["i", "e", "ul", "al"])
+
+
+@given(st.lists(st.tuples(_PARTICLE, _WORD), min_size=1, max_size=4), _WORD, st.data())
+def test_separator_variants_cover_every_spelling(
+    parts: list[tuple[str, str]], head: str, data: st.DataObject
+) -> None:
+    # "Hizb-i Islami": a name whose particles are joined by hyphens or spaces, any mix.
+    seps = data.draw(
+        st.lists(st.sampled_from("- "), min_size=2 * len(parts), max_size=2 * len(parts))
+    )
+    words = [head] + [w for pair in parts for w in pair]
+    name = words[0] + "".join(sep + w for sep, w in zip(seps, words[1:], strict=True))
+    variants = separator_variants(name)
+    assert variants[0] == name and len(set(variants)) == len(variants)
+    assert {normalize_name(v) for v in variants} == {normalize_name(name)}
+    other = data.draw(st.lists(st.sampled_from("- "), min_size=len(seps), max_size=len(seps)))
+    respelled = words[0] + "".join(sep + w for sep, w in zip(other, words[1:], strict=True))
+    if len(seps) <= MAX_SEPARATOR_COMBINATIONS:
+        assert respelled in variants
+    else:
+        assert {"-".join(words), " ".join(words)} <= set(variants)
+
+
+def _flippable(alias: str) -> list[int]:
+    """Positions of hyphens between letters and of spaces beside a particle (test's own rule)."""
+    out = []
+    for i, ch in enumerate(alias):
+        if 0 < i < len(alias) - 1 and alias[i - 1].isalpha() and alias[i + 1].isalpha():
+            left = alias[:i].replace("-", " ").split()[-1].lower()
+            right = alias[i + 1 :].replace("-", " ").split()[0].lower()
+            if ch == "-" or (ch == " " and {left, right} & {"i", "e", "ul", "al", "ud", "ut"}):
+                out.append(i)
+    return out
+
+
+@pytest.fixture(scope="session")
+def respellable(extractor: Extractor) -> list[tuple[str, str]]:
+    found = []
+    for actor in extractor.actors:
+        for alias in (actor.name, *actor.aliases):
+            spots = _flippable(alias)
+            plain = not (is_acronym(alias) or country_iso3(alias) or set("()'") & set(alias))
+            if plain and spots and len(spots) <= MAX_SEPARATOR_COMBINATIONS:
+                found.append((actor.actor_id, alias))
+    assert len(found) > 50  # the table has many such names (Tehrik-i-Taliban, Lashkar-e-...)
+    return found
+
+
+@given(st.data())
+def test_every_hyphen_space_spelling_of_an_alias_is_found(
+    extractor: Extractor, respellable: list[tuple[str, str]], data: st.DataObject
+) -> None:
+    actor_id, alias = data.draw(st.sampled_from(respellable))
+    chars = list(alias)
+    for i in _flippable(alias):
+        chars[i] = data.draw(st.sampled_from("- "))
+    form = "".join(chars)
+    assert extractor.actors.resolve(form, fuzzy=False).actor_id == actor_id  # type: ignore[union-attr]
+    text = f"Officials said fighters of {form} attacked a police post."
+    rd = extractor.pipes.rules([text])[0]
+    start = text.index(form)
+    found = [
+        (label, i) for label, i, a, b, _ in rd.entities if (a, b) == (start, start + len(form))
+    ]
+    assert found == [("ACTOR", actor_id)], (form, rd.entities)
