@@ -233,3 +233,79 @@ def test_every_hyphen_space_spelling_of_an_alias_is_found(
         (label, i) for label, i, a, b, _ in rd.entities if (a, b) == (start, start + len(form))
     ]
     assert found == [("ACTOR", actor_id)], (form, rd.entities)
+
+
+# -- capture counts: general rules -------------------------------------------------------------
+def arrested(extractor: Extractor, text: str) -> int:
+    return sum(e.arrested or 0 for e in events(extractor, text))
+
+
+H = "KABUL, Afghanistan (March 4, 2015) - "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a figure and a capture verb in one clause, with an aside between them
+        ("Four suspects, including a bomb maker, were detained in Kunduz.", 4),
+        ("Several fighters, among them a local commander, were arrested.", 3),
+        ("The patrol took three men into custody near the bridge.", 3),
+        ("The unit captured a courier and another fighter in the valley.", 2),
+        # the aside's own figure and another verb's victims are not the detainees
+        ("Two guards, including a sergeant, were killed and one man was detained.", 1),
+        ("Six men, including two suspects, were detained.", 6),
+    ],
+)
+def test_capture_figure_in_the_same_clause(text: str, expected: int) -> None:
+    assert sum(c.value for c in find_counts(text) if c.category == "arrested") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "also"/"additional" before the figure, or just after it: more detainees
+        (H + "Troops detained a courier in Logar province. Troops also detained two guards.", 3),
+        (H + "Troops detained a courier in Logar province. They detained two additional men.", 3),
+        (H + "Troops detained a courier in Logar province. Three other men were detained.", 4),
+        # ... but not a word far later in the sentence, about someone else
+        (
+            H + "Police detained two suspects in Logar province. Police detained two suspects "
+            "while searching for a commander as well as an additional financier.",
+            2,
+        ),
+        # another district (or "a second operation"): another operation, whose figures add up
+        (
+            H + "A patrol detained two men in Zharay district, Kandahar province. A patrol "
+            "detained three men in Arghandab district, Kandahar province.",
+            5,
+        ),
+        (
+            H + "Police detained two men during a raid in Khost. A second raid in Khost "
+            "resulted in the detention of four men.",
+            6,
+        ),
+        # the same district named again: one operation, the larger figure
+        (
+            H + "A patrol detained two men in Zharay district. Later the patrol detained three "
+            "men in Zharay district.",
+            3,
+        ),
+    ],
+)
+def test_capture_figures_across_sentences(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected
+
+
+def test_total_over_operations_used_only_without_own_figures(extractor: Extractor) -> None:
+    # No operation's own figure follows: the total stands.
+    text = H + "Police said they detained five men during three separate operations in Herat."
+    assert arrested(extractor, text) == 5
+    # The operations' figures follow: the total is not added to them.
+    text += " In the first, a patrol detained two men in Herat. In Farah, police detained one."
+    assert arrested(extractor, text) == 3
+
+
+def test_weak_word_makes_an_event_sentence(extractor: Extractor) -> None:
+    # "destroyed hideouts": no trigger, no figure, no violent verb of the main list.
+    (e,) = events(extractor, "Officials confirm troops destroyed hideouts in Bajaur Agency.")
+    assert e.adm1 == "PK-KP" and e.event_type == "security_operation"

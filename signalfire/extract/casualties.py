@@ -87,7 +87,7 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|taken\s+into\s+custody|in\s+custody|detainees|suspects\s+detained|"
+    r"apprehended|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -111,6 +111,8 @@ _NOT_VICTIMS = (
 _FILLER = (
     rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b)"
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
+    # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
+    rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
@@ -380,7 +382,7 @@ _VERB_FINDER = re.compile(
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
     rf"as\s+well\s+as|plus)\s+)"
-    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one)\s+|(?P<other>other)\s+)"
+    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one|another)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
@@ -463,8 +465,14 @@ def _continued(m: re.Match[str]) -> int | None:
     return value
 
 
-def find_counts(text: str, offset: int = 0) -> list[Count]:
-    """Every casualty figure in `text`; spans are shifted by `offset`.
+def is_summary(text: str) -> bool:
+    """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
+    return _SUMMARY.search(fold(text)) is not None
+
+
+def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Count]:
+    """Every casualty figure in `text`; spans are shifted by `offset`. With `totals`, also the
+    figures of a sentence that totals several operations (left out otherwise).
 
     Patterns are tried only where they can start: at a number, at a casualty verb, or just
     before one. A sentence without a casualty verb costs four quick searches."""
@@ -477,7 +485,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         return []
     if _PERIOD.search(text) and _PERFECT.search(text):
         return []  # a tally over months, not an event's toll
-    if _BACKGROUND.match(text.lstrip()) or _SUMMARY.search(text):
+    if _BACKGROUND.match(text.lstrip()) or (not totals and _SUMMARY.search(text)):
         return []
     numbers: list[int] | None = None
     found: list[Count] = []

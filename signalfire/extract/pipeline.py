@@ -26,7 +26,7 @@ from rapidfuzz import fuzz, process  # already loaded by the actor table
 
 from ..actors import Actor, ActorTable
 from . import casualties
-from .casualties import Count, find_counts, sentence_totals
+from .casualties import Count, find_counts, is_summary, sentence_totals
 from .dates import find_dateline, find_dates
 from .event_types import WEAK_CONFIDENCE, classify, find_triggers, is_violent, weak_event
 from .gazetteer import Gazetteer, key, load_gazetteer
@@ -248,7 +248,8 @@ class Extractor:
             for x, y in itertools.pairwise(bounds):
                 if chunk[x:y].strip():
                     s = Sentence(a + x, a + y, chunk[x:y])
-                    s.is_event = is_violent(s.text) and not BACKGROUND.match(s.text)
+                    violent = is_violent(s.text) or weak_event(s.text) is not None
+                    s.is_event = violent and not BACKGROUND.match(s.text)
                     sentences.append(s)
         # Entities from the rule pass, by sentence.
         by_start = {s.start: s for s in sentences}
@@ -267,9 +268,12 @@ class Extractor:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
+        summaries: list[Sentence] = []
         for s in sentences:
             s.places += self._fuzzy_districts(s)
             s.counts = find_counts(s.text, s.start) if _may_count(s.text) else []
+            if not s.counts and s.is_event and _may_count(s.text) and is_summary(s.text):
+                summaries.append(s)
             if s.counts and not s.is_event:
                 s.is_event = True
             # "The TTP claimed responsibility": belongs to the event it follows.
@@ -280,6 +284,13 @@ class Extractor:
                 s.dates = [
                     d for d in find_dates(s.text, published, s.start) if d.start >= dateline_end
                 ]
+        # A total over several operations ("detained two insurgents during two separate
+        # operations") stands where no sentence gives a figure of that kind of its own.
+        counted = {c.category for s in sentences for c in s.counts}
+        for s in summaries:
+            s.counts = [
+                c for c in find_counts(s.text, s.start, totals=True) if c.category not in counted
+            ]
         return doc, sentences, dateline_end
 
     def _events(
@@ -418,8 +429,13 @@ class Extractor:
             for cat, value in per.items():
                 counts = [c for c in s.counts if c.category == cat]
                 high = sum(c.high for c in counts)
-                if cat in totals and additive is None:
-                    additive = bool(_ADDITIONAL.search(s.text))
+                if cat in totals:
+                    # The word before the figure or just after it ("also detained two", "two
+                    # additional"), not later on ("two detained while targeting an additional
+                    # leader").
+                    additive = any(
+                        _ADDITIONAL.search(text, s.start, min(s.end, c.end + 25)) for c in counts
+                    )
                 if cat in totals and additive:
                     totals[cat] += value
                     highs[cat] += high
@@ -579,7 +595,11 @@ _INDIAN_FIRE = re.compile(
     re.IGNORECASE,
 )
 _ADDITIONAL = re.compile(
-    letter_first(r"\b(?:also|additional|another|in\s+addition)\b"), re.IGNORECASE
+    letter_first(
+        r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
+        r"eight|nine|ten|several|a\s+few|multiple)\s+other)\b"
+    ),
+    re.IGNORECASE,
 )
 # "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.
 _DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")

@@ -21,7 +21,7 @@ NEW_EVENT = re.compile(
     r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
     r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
     r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
-    r"previous)\s+day)",
+    r"previous)\s+day|(?:in\s+)?(?:a|the)\s+(?:second|third|further)\s+(?:operation|raid|strike)\b)",
     re.IGNORECASE,
 )
 # Background sentences: history, not the reported event.
@@ -219,19 +219,25 @@ def group_sentences(
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
     current_adm1: set[str] = set()
+    current_adm2: set[str] = set()
     for s in sentences:
         if not s.is_event:
             continue
-        adm1s = {resolved[m].place.adm1 for m in s.places if m in resolved}
+        places = [resolved[m].place for m in s.places if m in resolved]
+        adm1s = {p.adm1 for p in places}
+        # A figure in another district than the figures before it: another operation.
+        adm2s = {p.adm2 for p in places if p.adm2 and p.level != "adm1"} if s.counts else set()
         starts_new = bool(current) and (
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
+            or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
         )
         if starts_new:
             groups.append(current)
-            current, current_adm1 = [], set()
+            current, current_adm1, current_adm2 = [], set(), set()
         current.append(s)
         current_adm1 |= adm1s
+        current_adm2 |= adm2s
     if current:
         groups.append(current)
     return groups
