@@ -251,6 +251,10 @@ H = "KABUL, Afghanistan (March 4, 2015) - "
         ("Several fighters, among them a local commander, were arrested.", 3),
         ("The patrol took three men into custody near the bridge.", 3),
         ("The unit captured a courier and another fighter in the valley.", 2),
+        # a list whose items have a possessive for an article
+        ("The raid detained a commander, his brother and a driver.", 3),
+        ("Rangers arrested the gang leader and his deputy.", 2),
+        ("Rangers arrested the gang leader and his weapons cache.", 1),
         # the aside's own figure and another verb's victims are not the detainees
         ("Two guards, including a sergeant, were killed and one man was detained.", 1),
         ("Six men, including two suspects, were detained.", 6),

@@ -382,7 +382,7 @@ _VERB_FINDER = re.compile(
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
     rf"as\s+well\s+as|plus)\s+)"
-    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one|another)\s+|(?P<other>other)\s+)"
+    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
