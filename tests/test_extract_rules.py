@@ -313,3 +313,14 @@ def test_weak_word_makes_an_event_sentence(extractor: Extractor) -> None:
     # "destroyed hideouts": no trigger, no figure, no violent verb of the main list.
     (e,) = events(extractor, "Officials confirm troops destroyed hideouts in Bajaur Agency.")
     assert e.adm1 == "PK-KP" and e.event_type == "security_operation"
+
+
+def test_fire_from_india_places_the_event_on_pakistans_side(extractor: Extractor) -> None:
+    # No place and no Pakistani word: India fires, so the victims are on the Pakistani side.
+    (e,) = events(extractor, "Two shepherds killed by Indian mortar shelling.")
+    assert (e.country, e.adm1, e.place) == ("PAK", "PK-JK", None)
+    (e,) = events(extractor, "Boy wounded in firing by Indian border guards.")
+    assert e.adm1 == "PK-JK"
+    # India's troops acting (not firing across): no inference.
+    (e,) = events(extractor, "Indian troops killed three militants in an encounter.")
+    assert e.adm1 is None

@@ -456,7 +456,11 @@ class Extractor:
             mentions = dominant_province(doc_mentions)
         loc = most_specific(drop_attributions(mentions, text))
         inferred = False
-        if loc is None and "PAK" in self._focus:
+        if loc is None and (
+            "PAK" in self._focus
+            # "Five killed by Indian shelling": India fires, so the scene is Pakistan's side
+            or (set(self._focus) <= {"IND"} and any(_INDIAN_SHELLING.search(s.text) for s in group))
+        ):
             loc = self._kashmir_front(group)
             inferred = loc is not None
         country = loc.place.iso3 if loc else main_country
@@ -592,6 +596,11 @@ def default_extractor() -> Extractor:
 _INDIAN_FIRE = re.compile(
     r"\bIndian?\b[^.;]{0,30}?\b(?:shelling|firing|fire|artillery|mortar|troops|forces|army|"
     r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
+    re.IGNORECASE,
+)
+_INDIAN_SHELLING = re.compile(
+    r"\bIndian?\s+(?:cross-border\s+|border\s+)?(?:shelling|firing|fire|artillery|mortars?)\b|"
+    r"\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
     re.IGNORECASE,
 )
 _ADDITIONAL = re.compile(
