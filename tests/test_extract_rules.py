@@ -22,7 +22,7 @@ from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.event_types import WEAK_CONFIDENCE, weak_event
 from signalfire.extract.pipeline import default_extractor
-from signalfire.extract.sentences import adjust_sentences
+from signalfire.extract.sentences import adjust_sentences, headline_ends
 
 PUB = dt.date(2015, 3, 4)
 
@@ -324,3 +324,43 @@ def test_fire_from_india_places_the_event_on_pakistans_side(extractor: Extractor
     # India's troops acting (not firing across): no inference.
     (e,) = events(extractor, "Indian troops killed three militants in an encounter.")
     assert e.adm1 is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case headline on its own line is a sentence of its own: its figure is the
+        # body's, not more of them
+        ("Police Detain Two Smugglers in Chaman\nQUETTA - Police detained two men in Chaman.", 2),
+        ("Troops Kill Two, Detain Three\nTroops killed two men and detained three in Kunar.", 3),
+        # "N more", "was also detained": more detainees
+        (H + "Police detained a courier in Herat. Three more men were detained.", 4),
+        (H + "Police detained a courier in Herat. A driver was also detained.", 2),
+    ],
+)
+def test_headlines_and_more_detainees(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected
+
+
+_TITLE = st.sampled_from(["Police", "Detain", "Smugglers", "Herat", "Kill", "Troops"])
+_SHORT = st.sampled_from(["in", "of", "Two", "the", "3", "-"])
+_LOWER = st.sampled_from(["police", "detained", "smugglers", "near", "killed", "troops"])
+
+
+@given(
+    st.lists(st.one_of(_TITLE, _SHORT), max_size=8),
+    st.lists(st.one_of(_LOWER, _SHORT), max_size=8),
+    st.sampled_from(["\n", "\u2028"]),
+)
+def test_headline_ends_only_after_title_case_lines(
+    title_words: list[str], prose_words: list[str], newline: str
+) -> None:
+    body = "Police detained two men in Herat."
+    title = " ".join(title_words)
+    long_title = [w for w in title_words if len(w) >= 4]
+    expected = [len(title) + 1] if len(long_title) >= 2 else []
+    assert headline_ends(f"{title}{newline}{body}") == expected
+    # wrapped prose: a line of lower-case words is no headline
+    assert headline_ends(f"{' '.join(prose_words)}{newline}{body}") == []
+    # a line that ends a sentence is left to the sentence splitter
+    assert headline_ends(f"{title}.{newline}{body}") == []

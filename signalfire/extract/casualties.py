@@ -197,7 +197,7 @@ for _cat, _verb in _VERBS.items():
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
-                rf"(?P<verb>{_verb})\b",
+                rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
         )
     )

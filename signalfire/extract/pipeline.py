@@ -62,6 +62,7 @@ from .sentences import (
     floor_start,
     for_processing,
     group_sentences,
+    headline_ends,
     ner_windows,
     widen_name,
 )
@@ -244,7 +245,10 @@ class Extractor:
         for a, b in adjust_sentences(text, rd.sentences, dotted):
             # A headline or paragraph without a full stop ends at a blank line.
             chunk = text[a:b]
-            bounds = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
+            breaks = {m.end() for m in PARAGRAPH_BREAK.finditer(chunk)}
+            if "\n" in chunk or "\u2028" in chunk:
+                breaks.update(e for e in headline_ends(chunk) if e < len(chunk))
+            bounds = [0, *sorted(breaks), len(chunk)]
             for x, y in itertools.pairwise(bounds):
                 if chunk[x:y].strip():
                     s = Sentence(a + x, a + y, chunk[x:y])
@@ -606,7 +610,7 @@ _INDIAN_SHELLING = re.compile(
 _ADDITIONAL = re.compile(
     letter_first(
         r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
-        r"eight|nine|ten|several|a\s+few|multiple)\s+other)\b"
+        r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b"
     ),
     re.IGNORECASE,
 )

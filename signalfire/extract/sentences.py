@@ -31,6 +31,10 @@ BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A line of its own without a full stop, then a line break: a headline when most of its words
+# are capitalised ("Forces Detain Two Insurgents in Kandahar").
+_LINE = re.compile(r"[^\n\u2028]+[\n\u2028]")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 _UPPER_RATIO = 0.6
@@ -169,6 +173,21 @@ def widen_name(text: str, start: int, end: int) -> tuple[int, int]:
     if after:
         end += len(after.group(0))
     return start, end
+
+
+def headline_ends(chunk: str) -> list[int]:
+    """Where a title-case headline line ends inside a chunk of text: the sentence splitter
+    runs a headline without a full stop into the next line, and the figures of both ("Forces
+    Detain Two Insurgents ... detained two suspected insurgents") would add up."""
+    ends = []
+    for m in _LINE.finditer(chunk):
+        line = m.group().strip()
+        if not line or line[-1] in ".!?:;,":
+            continue
+        words = [w.group() for w in _TITLE_WORD.finditer(line)]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            ends.append(m.end())
+    return ends
 
 
 def for_processing(text: str) -> str:
