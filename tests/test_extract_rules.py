@@ -364,3 +364,17 @@ def test_headline_ends_only_after_title_case_lines(
     assert headline_ends(f"{' '.join(prose_words)}{newline}{body}") == []
     # a line that ends a sentence is left to the sentence splitter
     assert headline_ends(f"{title}.{newline}{body}") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gunmen gun down two traders in Mardan.", [2]),
+        ("Raiders mow down 6 farmers.", [6]),
+        ("Militants behead three captives.", [3]),
+        ("Four policemen embrace martyrdom in Bannu.", [4]),
+        ("A gun down the road went off.", []),
+    ],
+)
+def test_headline_verbs_of_killing(text: str, expected: list[int]) -> None:
+    assert killed(text) == expected

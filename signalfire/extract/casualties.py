@@ -74,7 +74,8 @@ _EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\
 
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
-    r"perished|shot\s+dead|gunned\s+down|beheaded|executed|lost\s+their\s+lives|"
+    r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
+    r"beheaded|beheads?|beheading|embraced?\s+martyrdom|executed|lost\s+their\s+lives|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
     r"neutralised|eliminated"
 )

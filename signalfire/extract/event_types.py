@@ -72,7 +72,8 @@ _TRIGGERS = {
     "ied_bombing": r"\bbomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|\bieds?\b|"
     r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
     r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+",
-    "targeted_killing": r"shot\s+dead|gunned\s+down|assassinat\w+|targeted\s+(?:killing|attack)|"
+    "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
+    r"targeted\s+(?:killing|attack)|"
     r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
     r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed",
     "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
