@@ -68,6 +68,7 @@ def test_violence_without_trigger_gives_a_weak_event(
         "Militants will attack Quetta again, a spokesman warned.",
         "An editorial in Lahore criticised the government's softness on militants.",
         "The cabinet met in Peshawar to discuss the budget.",
+        "Pakistan's cricket openers attacked by critics.",  # says neither where nor who
     ],
 )
 def test_negated_threatened_or_merely_militant_sentences_give_no_event(

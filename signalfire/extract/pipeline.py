@@ -524,8 +524,20 @@ class Extractor:
         triggers = [t for s in group for t in s.triggers]
         if not triggers and not totals:
             # No trigger and no figure ("Military pounds militant hideouts in X"): an event
-            # of low confidence when a sentence plainly reports violence or security action.
-            weak = next((w for s in group if (w := weak_event(s.text, s.start))), None)
+            # of low confidence when a sentence plainly reports violence or security action
+            # and names where or who ("Pakistan's openers attacked by critics" does neither;
+            # "Indian firing" says where: see `_kashmir_front`).
+            weak = next(
+                (
+                    w
+                    for s in group
+                    if s.actors
+                    or any(not m.key.startswith("country:") for m in s.places)
+                    or _INDIAN_SHELLING.search(s.text)
+                    if (w := weak_event(s.text, s.start))
+                ),
+                None,
+            )
             if weak is None:
                 return None
             event_type, confidence, decisive = weak.event_type, WEAK_CONFIDENCE, [weak]
