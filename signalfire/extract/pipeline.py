@@ -429,7 +429,7 @@ class Extractor:
         best_counts: dict[str, list[Count]] = {}
         for s in group:
             per = sentence_totals(s.counts)
-            additive: bool | None = None  # searched for when it matters
+            additive = False  # set per category below, when a figure is already held
             for cat, value in per.items():
                 counts = [c for c in s.counts if c.category == cat]
                 high = sum(c.high for c in counts)
