@@ -69,6 +69,11 @@ def test_violence_without_trigger_gives_a_weak_event(
         "An editorial in Lahore criticised the government's softness on militants.",
         "The cabinet met in Peshawar to discuss the budget.",
         "Pakistan's cricket openers attacked by critics.",  # says neither where nor who
+        # words of other senses
+        "Traders strike in Karachi against new taxes.",
+        "Flights from Bombay to Karachi resume.",
+        "The bank lost five million pounds in Karachi.",
+        "Coach fired after defeat in Lahore.",
     ],
 )
 def test_negated_threatened_or_merely_militant_sentences_give_no_event(

@@ -123,14 +123,17 @@ class Trigger:
 
 # Sentences without a trigger or a figure that still plainly report violence or a security
 # action ("Police foil terrorist attack in Karachi", "Military pounds militant hideouts"):
-# a violent word other than the bare "militants", and no negation or denial ("No soldier
+# a violent word other than the bare "militants" and words of other senses ("strike",
+# "fired", "heart attack", "Bombay", "pounds" of money), and no negation or denial ("No soldier
 # killed across LoC", "Army denies killing of 15"). Type from the few words that say one.
 _WEAK_VIOLENCE = re.compile(
     letter_first(
-        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|attack\w*|bomb\w*|blast\w*|shot|"
-        r"shoot\w*|fir(?:ed|ing)|gunned|gunmen|gunfire|clash\w*|ambush\w*|abduct\w*|kidnap\w*|"
-        r"arrest\w*|detain\w*|captur\w+|strike\w*|struck|raid\w*|shells?|shelling|pound\w*|"
-        r"hideouts?|assassinat\w+|slain|martyred|beheaded|massacre\w*|offensive|siege|curfew)\b"
+        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|(?<!heart\s)attack\w*|bomb(?:s|ed|ing|ings|"
+        r"ers?)?|blast\w*|shot|shoot\w*|firing|gunned|gunmen|gunfire|clash\w*|ambush\w*|"
+        r"abduct\w*|kidnap\w*|arrest\w*|detain\w*|captur\w+|raid\w*|shells?|shelling|"
+        r"pound(?:ed|ing)|pounds\s+(?:[a-z'-]+\s+){0,2}?(?:hideouts?|positions?|targets?|bases?|"
+        r"posts?|camps?|strongholds?)|hideouts?|assassinat\w+|slain|martyred|beheaded|"
+        r"massacre\w*|offensive|siege|curfew)\b"
     )
 )
 _WEAK_NEGATED = re.compile(
