@@ -38,6 +38,7 @@ A bare country name ("India", "Qatar") may be an alias of that country's state: 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import tomllib
 import unicodedata
@@ -135,6 +136,41 @@ def slugify(name: str, max_length: int = 40) -> str:
     if slug and not slug[0].isalpha():
         slug = "x" + slug
     return slug
+
+
+# Transliteration particles that join the words of a name by a hyphen or a space at will
+# ("Hizb-i Islami", "Hizb i Islami", "Hizb-i-Islami").
+_PARTICLES = frozenset({"e", "i", "ul", "ud", "ut", "ur", "us", "al", "el", "ai", "yi", "y", "o"})
+_SEPARATOR = re.compile(r"(?<=\w)[- ](?=\w)")
+# Up to this many separators every combination is generated; beyond, only the uniform ones.
+MAX_SEPARATOR_COMBINATIONS = 4
+
+
+def separator_variants(alias: str) -> list[str]:
+    """The alias with each hyphen between two words, and each space beside a particle, written
+    either way (the alias itself first): text matchers see "Tehrik-i-Taliban" and "Tehrik i
+    Taliban" as different token sequences, though `normalize_name` makes them one."""
+    spots = []
+    for m in _SEPARATOR.finditer(alias):
+        before = alias[: m.start()].rsplit(None, 1)[-1].rsplit("-", 1)[-1].lower()
+        after = re.split(r"[- ]", alias[m.end() :], maxsplit=1)[0].lower()
+        if m.group() == "-" or before in _PARTICLES or after in _PARTICLES:
+            spots.append(m.start())
+    if not spots:
+        return [alias]
+    if len(spots) <= MAX_SEPARATOR_COMBINATIONS:
+        choices = list(itertools.product("- ", repeat=len(spots)))
+    else:
+        choices = [tuple("-" * len(spots)), tuple(" " * len(spots))]
+    out = [alias]
+    for choice in choices:
+        chars = list(alias)
+        for at, sep in zip(spots, choice, strict=True):
+            chars[at] = sep
+        variant = "".join(chars)
+        if variant not in out:
+            out.append(variant)
+    return out
 
 
 def is_acronym(alias: str) -> bool:
@@ -418,8 +454,12 @@ class ActorTable:
                     key = ("ORTH", alias)
                     pattern: Any = [{"ORTH": t} for t in tokens]
                 else:
-                    key = ("LOWER", alias.lower())
-                    pattern = alias
+                    for variant in separator_variants(alias):
+                        key = ("LOWER", variant.lower())
+                        if key not in seen:
+                            seen.add(key)
+                            out.append({"label": "ACTOR", "pattern": variant, "id": actor.actor_id})
+                    continue
                 if key in seen:
                     continue
                 seen.add(key)

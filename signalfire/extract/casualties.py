@@ -74,7 +74,8 @@ _EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\
 
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
-    r"perished|shot\s+dead|gunned\s+down|beheaded|executed|lost\s+their\s+lives|"
+    r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
+    r"beheaded|beheads?|beheading|embraced?\s+martyrdom|executed|lost\s+their\s+lives|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
     r"neutralised|eliminated"
 )
@@ -87,7 +88,7 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|taken\s+into\s+custody|in\s+custody|detainees|suspects\s+detained|"
+    r"apprehended|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -111,6 +112,8 @@ _NOT_VICTIMS = (
 _FILLER = (
     rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b)"
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
+    # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
+    rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
     r"(?:(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
@@ -195,7 +198,7 @@ for _cat, _verb in _VERBS.items():
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
-                rf"(?P<verb>{_verb})\b",
+                rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
         )
     )
@@ -303,6 +306,20 @@ _NAMED = re.compile(
     r"following|who|was|from|near)\b)"
 )
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
+# A figure of an earlier event, in a clause about it: "two months after the attack which
+# killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
+_EARLIER_EVENT = re.compile(
+    r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
+    r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
+    r"last\s+\w+['’]s|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?)"
+    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$"
+)
+# "... where an attack killed 12 last year": a figure dated before the reported event, in a
+# clause after that event's own figure.
+_EARLIER_TIME_AFTER = re.compile(
+    r"\s+(?:[a-z'’-]+\s+){0,4}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
+    r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
+)
 
 
 def parse_number(text: str) -> int | None:
@@ -366,7 +383,7 @@ _VERB_FINDER = re.compile(
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
     rf"as\s+well\s+as|plus)\s+)"
-    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one)\s+|(?P<other>other)\s+)"
+    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
@@ -449,8 +466,14 @@ def _continued(m: re.Match[str]) -> int | None:
     return value
 
 
-def find_counts(text: str, offset: int = 0) -> list[Count]:
-    """Every casualty figure in `text`; spans are shifted by `offset`.
+def is_summary(text: str) -> bool:
+    """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
+    return _SUMMARY.search(fold(text)) is not None
+
+
+def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Count]:
+    """Every casualty figure in `text`; spans are shifted by `offset`. With `totals`, also the
+    figures of a sentence that totals several operations (left out otherwise).
 
     Patterns are tried only where they can start: at a number, at a casualty verb, or just
     before one. A sentence without a casualty verb costs four quick searches."""
@@ -463,7 +486,7 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
         return []
     if _PERIOD.search(text) and _PERFECT.search(text):
         return []  # a tally over months, not an event's toll
-    if _BACKGROUND.match(text.lstrip()) or _SUMMARY.search(text):
+    if _BACKGROUND.match(text.lstrip()) or (not totals and _SUMMARY.search(text)):
         return []
     numbers: list[int] | None = None
     found: list[Count] = []
@@ -547,6 +570,11 @@ def find_counts(text: str, offset: int = 0) -> list[Count]:
                     continue
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 continue
+            if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()) or (
+                _EARLIER_TIME_AFTER.match(text, m.end())
+                and any(h.start() < m.start() for hs in verbs.values() for h in hs)
+            ):
+                continue  # background: another, earlier event's toll
             end = m.end()
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(category, low, high, start, end):

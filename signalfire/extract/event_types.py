@@ -72,7 +72,8 @@ _TRIGGERS = {
     "ied_bombing": r"\bbomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|\bieds?\b|"
     r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
     r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+",
-    "targeted_killing": r"shot\s+dead|gunned\s+down|assassinat\w+|targeted\s+(?:killing|attack)|"
+    "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
+    r"targeted\s+(?:killing|attack)|"
     r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
     r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed",
     "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
@@ -118,6 +119,47 @@ class Trigger:
     start: int
     end: int
     text: str
+
+
+# Sentences without a trigger or a figure that still plainly report violence or a security
+# action ("Police foil terrorist attack in Karachi", "Military pounds militant hideouts"):
+# a violent word other than the bare "militants" and words of other senses ("strike",
+# "fired", "heart attack", "Bombay", "pounds" of money), and no negation or denial ("No soldier
+# killed across LoC", "Army denies killing of 15"). Type from the few words that say one.
+_WEAK_VIOLENCE = re.compile(
+    letter_first(
+        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|(?<!heart\s)attack\w*|bomb(?:s|ed|ing|ings|"
+        r"ers?)?|blast\w*|shot|shoot\w*|firing|gunned|gunmen|gunfire|clash\w*|ambush\w*|"
+        r"abduct\w*|kidnap\w*|arrest\w*|detain\w*|captur\w+|raid\w*|shells?|shelling|"
+        r"pound(?:ed|ing)|pounds\s+(?:[a-z'-]+\s+){0,2}?(?:hideouts?|positions?|targets?|bases?|"
+        r"posts?|camps?|strongholds?)|hideouts?|assassinat\w+|slain|martyred|beheaded|"
+        r"massacre\w*|offensive|siege|curfew)\b"
+    )
+)
+_WEAK_NEGATED = re.compile(
+    letter_first(
+        r"\b(?:no(?!\.\s*\d)|not|never|den(?:y|ies|ied|ying)|rejects?|rejected|would|will)\b"
+    )
+)
+_WEAK_TYPES = (
+    ("cross_border_shelling", re.compile(r"\bshells?\b")),
+    ("security_operation", re.compile(r"\bhideouts?\b|\bsiege\b|\bcurfew\b")),
+)
+WEAK_CONFIDENCE = 0.25
+
+
+def weak_event(text: str, offset: int = 0) -> Trigger | None:
+    """The word that makes a sentence without triggers an event, typed where a word says how
+    ("shells fly": shelling; "hideouts", "siege", "curfew": an operation), else "other"."""
+    low = fold(text)
+    hit = _WEAK_VIOLENCE.search(low)
+    if hit is None or _WEAK_NEGATED.search(low):
+        return None
+    for event_type, pattern in _WEAK_TYPES:
+        typed = pattern.search(low)
+        if typed:
+            return Trigger(event_type, typed.start() + offset, typed.end() + offset, typed.group())
+    return Trigger("other", hit.start() + offset, hit.end() + offset, hit.group())
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:

@@ -26,9 +26,9 @@ from rapidfuzz import fuzz, process  # already loaded by the actor table
 
 from ..actors import Actor, ActorTable
 from . import casualties
-from .casualties import Count, find_counts, sentence_totals
+from .casualties import Count, find_counts, is_summary, sentence_totals
 from .dates import find_dateline, find_dates
-from .event_types import classify, find_triggers, is_violent
+from .event_types import WEAK_CONFIDENCE, classify, find_triggers, is_violent, weak_event
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
@@ -59,9 +59,11 @@ from .sentences import (
     BACKGROUND,
     PARAGRAPH_BREAK,
     Sentence,
+    adjust_sentences,
     floor_start,
     for_processing,
     group_sentences,
+    headline_ends,
     ner_windows,
     widen_name,
 )
@@ -236,20 +238,31 @@ class Extractor:
         dateline = _DATELINE_PLACE.search(text[:300])
         dateline_end = dateline.end() if dateline and dateline.start() < 300 else -1
         sentences = []
-        for a, b in rd.sentences:
+        dotted = [
+            e_end
+            for label, _, _, e_end, _ in rd.entities
+            if label == "PLACE" and text[e_end - 1] == "." and text[e_end - 2] != "."
+        ]
+        for a, b in adjust_sentences(text, rd.sentences, dotted):
             # A headline or paragraph without a full stop ends at a blank line.
             chunk = text[a:b]
-            bounds = [0, *(m.end() for m in PARAGRAPH_BREAK.finditer(chunk)), len(chunk)]
+            breaks = {m.end() for m in PARAGRAPH_BREAK.finditer(chunk)}
+            if "\n" in chunk or "\u2028" in chunk:
+                breaks.update(e for e in headline_ends(chunk) if e < len(chunk))
+            bounds = [0, *sorted(breaks), len(chunk)]
             for x, y in itertools.pairwise(bounds):
                 if chunk[x:y].strip():
                     s = Sentence(a + x, a + y, chunk[x:y])
-                    s.is_event = is_violent(s.text) and not BACKGROUND.match(s.text)
+                    violent = is_violent(s.text) or weak_event(s.text) is not None
+                    s.is_event = violent and not BACKGROUND.match(s.text)
                     sentences.append(s)
         # Entities from the rule pass, by sentence.
         by_start = {s.start: s for s in sentences}
         starts = sorted(by_start)
         for label, ent_id, e_start, e_end, before in rd.entities:
             owner = by_start[floor_start(starts, e_start)]
+            if label == "PLACE" and e_end in dotted and text[e_start : e_end - 1] != "":
+                e_end -= 1  # "LoC.": spaCy's token keeps the full stop; the place does not
             etext = text[e_start:e_end]
             if label == "ACTOR":
                 owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
@@ -260,9 +273,12 @@ class Extractor:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
+        summaries: list[Sentence] = []
         for s in sentences:
             s.places += self._fuzzy_districts(s)
             s.counts = find_counts(s.text, s.start) if _may_count(s.text) else []
+            if not s.counts and s.is_event and _may_count(s.text) and is_summary(s.text):
+                summaries.append(s)
             if s.counts and not s.is_event:
                 s.is_event = True
             # "The TTP claimed responsibility": belongs to the event it follows.
@@ -273,6 +289,13 @@ class Extractor:
                 s.dates = [
                     d for d in find_dates(s.text, published, s.start) if d.start >= dateline_end
                 ]
+        # A total over several operations ("detained two insurgents during two separate
+        # operations") stands where no sentence gives a figure of that kind of its own.
+        counted = {c.category for s in sentences for c in s.counts}
+        for s in summaries:
+            s.counts = [
+                c for c in find_counts(s.text, s.start, totals=True) if c.category not in counted
+            ]
         return doc, sentences, dateline_end
 
     def _events(
@@ -409,12 +432,17 @@ class Extractor:
         best_counts: dict[str, list[Count]] = {}
         for s in group:
             per = sentence_totals(s.counts)
-            additive: bool | None = None  # searched for when it matters
+            additive = False  # set per category below, when a figure is already held
             for cat, value in per.items():
                 counts = [c for c in s.counts if c.category == cat]
                 high = sum(c.high for c in counts)
-                if cat in totals and additive is None:
-                    additive = bool(_ADDITIONAL.search(s.text))
+                if cat in totals:
+                    # The word before the figure or just after it ("also detained two", "two
+                    # additional"), not later on ("two detained while targeting an additional
+                    # leader").
+                    additive = any(
+                        _ADDITIONAL.search(text, s.start, min(s.end, c.end + 25)) for c in counts
+                    )
                 if cat in totals and additive:
                     totals[cat] += value
                     highs[cat] += high
@@ -435,7 +463,11 @@ class Extractor:
             mentions = dominant_province(doc_mentions)
         loc = most_specific(drop_attributions(mentions, text))
         inferred = False
-        if loc is None and "PAK" in self._focus:
+        if loc is None and (
+            "PAK" in self._focus
+            # "Five killed by Indian shelling": India fires, so the scene is Pakistan's side
+            or (set(self._focus) <= {"IND"} and any(_INDIAN_SHELLING.search(s.text) for s in group))
+        ):
             loc = self._kashmir_front(group)
             inferred = loc is not None
         country = loc.place.iso3 if loc else main_country
@@ -494,10 +526,28 @@ class Extractor:
 
         triggers = [t for s in group for t in s.triggers]
         if not triggers and not totals:
-            return None
-        event_type, confidence, decisive = classify(
-            triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
-        )
+            # No trigger and no figure ("Military pounds militant hideouts in X"): an event
+            # of low confidence when a sentence plainly reports violence or security action
+            # and names where or who ("Pakistan's openers attacked by critics" does neither;
+            # "Indian firing" says where: see `_kashmir_front`).
+            weak = next(
+                (
+                    w
+                    for s in group
+                    if s.actors
+                    or any(not m.key.startswith("country:") for m in s.places)
+                    or _INDIAN_SHELLING.search(s.text)
+                    if (w := weak_event(s.text, s.start))
+                ),
+                None,
+            )
+            if weak is None:
+                return None
+            event_type, confidence, decisive = weak.event_type, WEAK_CONFIDENCE, [weak]
+        else:
+            event_type, confidence, decisive = classify(
+                triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
+            )
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)
         if loc is None:
@@ -567,8 +617,17 @@ _INDIAN_FIRE = re.compile(
     r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
     re.IGNORECASE,
 )
+_INDIAN_SHELLING = re.compile(
+    r"\bIndian?\s+(?:cross-border\s+|border\s+)?(?:shelling|firing|fire|artillery|mortars?)\b|"
+    r"\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
+    re.IGNORECASE,
+)
 _ADDITIONAL = re.compile(
-    letter_first(r"\b(?:also|additional|another|in\s+addition)\b"), re.IGNORECASE
+    letter_first(
+        r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
+        r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b"
+    ),
+    re.IGNORECASE,
 )
 # "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.
 _DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")

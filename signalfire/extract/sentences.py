@@ -21,7 +21,7 @@ NEW_EVENT = re.compile(
     r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
     r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
     r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
-    r"previous)\s+day)",
+    r"previous)\s+day|(?:in\s+)?(?:a|the)\s+(?:second|third|further)\s+(?:operation|raid|strike)\b)",
     re.IGNORECASE,
 )
 # Background sentences: history, not the reported event.
@@ -31,6 +31,10 @@ BACKGROUND = re.compile(
     re.IGNORECASE,
 )
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# A line of its own without a full stop, then a line break: a headline when most of its words
+# are capitalised ("Forces Detain Two Insurgents in Kandahar").
+_LINE = re.compile(r"[^\n\u2028]+[\n\u2028]")
+_TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
 _UPPER_RATIO = 0.6
@@ -171,6 +175,21 @@ def widen_name(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def headline_ends(chunk: str) -> list[int]:
+    """Where a title-case headline line ends inside a chunk of text: the sentence splitter
+    runs a headline without a full stop into the next line, and the figures of both ("Forces
+    Detain Two Insurgents ... detained two suspected insurgents") would add up."""
+    ends = []
+    for m in _LINE.finditer(chunk):
+        line = m.group().strip()
+        if not line or line[-1] in ".!?:;,":
+            continue
+        words = [w.group() for w in _TITLE_WORD.finditer(line)]
+        if len(words) >= 2 and sum(w[0].isupper() for w in words) >= 0.75 * len(words):
+            ends.append(m.end())
+    return ends
+
+
 def for_processing(text: str) -> str:
     """All-caps headlines title-cased (same length) so case-sensitive place names match."""
     sample = text[:400]
@@ -180,6 +199,32 @@ def for_processing(text: str) -> str:
         if len(titled) == len(text):
             return titled
     return text
+
+
+# "Al Qaeda No. 3": the rule pass ends a sentence at the full stop of "No." before a figure.
+_RANK_END = re.compile(r"\b(?:No|Nos|no|nos)\.$")
+# After a place token that kept its full stop ("near the LoC. Two soldiers"), a new sentence.
+_NEXT_SENTENCE = re.compile(r"\s+(?=[A-Z0-9\"“])")
+
+
+def adjust_sentences(
+    text: str, spans: list[tuple[int, int]], dotted_ends: list[int]
+) -> list[tuple[int, int]]:
+    """Sentence spans with two splitting errors of the rule pass undone: a break after "No."
+    before a figure is joined, and a sentence ending inside a place token ("LoC.", which the
+    sentencizer does not see as a full stop) is cut there."""
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and text[a : a + 1].isdigit() and _RANK_END.search(text, out[-1][0], out[-1][1]):
+            out[-1] = (out[-1][0], b)
+            continue
+        for cut in dotted_ends:
+            gap = _NEXT_SENTENCE.match(text, cut, b) if a < cut < b else None
+            if gap is not None:
+                out.append((a, cut))
+                a = gap.end()
+        out.append((a, b))
+    return out
 
 
 def floor_start(starts: list[int], value: int) -> int:
@@ -193,19 +238,25 @@ def group_sentences(
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
     current_adm1: set[str] = set()
+    current_adm2: set[str] = set()
     for s in sentences:
         if not s.is_event:
             continue
-        adm1s = {resolved[m].place.adm1 for m in s.places if m in resolved}
+        places = [resolved[m].place for m in s.places if m in resolved]
+        adm1s = {p.adm1 for p in places}
+        # A figure in another district than the figures before it: another operation.
+        adm2s = {p.adm2 for p in places if p.adm2 and p.level != "adm1"} if s.counts else set()
         starts_new = bool(current) and (
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
+            or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
         )
         if starts_new:
             groups.append(current)
-            current, current_adm1 = [], set()
+            current, current_adm1, current_adm2 = [], set(), set()
         current.append(s)
         current_adm1 |= adm1s
+        current_adm2 |= adm2s
     if current:
         groups.append(current)
     return groups
