@@ -222,7 +222,6 @@ def mark_named_places(truths: list[Truth], gazetteer: Gazetteer) -> None:
 @dataclass
 class Pred:
     actor: str | None = None  # named non-state actor
-    actor_any: str | None = None  # named, else inferred from generic words
     adm1: str | None = None
     adm2: str | None = None
     deaths: int | None = None
@@ -240,12 +239,9 @@ def from_events(events: list[ExtractedEvent], table: ActorTable) -> Pred:
     for e in events:
         for a in e.actors:  # perpetrators come first
             kind = table.get(a.actor_id).kind if a.actor_id in table else "other"
-            if kind not in {"state_force", "civilians"}:
-                if a.named:
-                    p.actor = p.actor or a.actor_id
-                p.actor_any = p.actor_any or a.actor_id
-    if p.actor:
-        p.actor_any = p.actor
+            # Generic words ("militants") give an unidentified group, named=False: no actor.
+            if kind not in {"state_force", "civilians"} and a.named:
+                p.actor = p.actor or a.actor_id
     with_deaths = [e.deaths for e in events if e.deaths is not None]
     p.deaths = max(with_deaths) if with_deaths else None
     p.date = events[0].date if events else None
@@ -377,9 +373,6 @@ def score_ged(truths: list[Truth], preds: list[Pred]) -> dict[str, Any]:
     return {
         "n": len(truths),
         "actor": prf([(t.actors or None, p.actor) for t, p in pairs], lambda t, p: p in t),
-        "actor_incl_generic": prf(
-            [(t.actors or None, p.actor_any) for t, p in pairs], lambda t, p: p in t
-        ),
         "province": prf([(t.adm1, p.adm1) for t, p in pairs], lambda t, p: t == p),
         "district": prf([(t.adm2, p.adm2) for t, p in pairs], lambda t, p: t == p),
         "deaths_20pct": prf([(t.deaths, p.deaths) for t, p in pairs], within20),
