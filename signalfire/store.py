@@ -256,6 +256,10 @@ class Store:
         located = index.assign(events, float(settings.get("snap_km")))
         # Events already stored stay stored: an outside point just loses its regions.
         located.loc[located["outside"], "location_method"] = "outside-boundaries"
+        # A text event that names no place has no country and no point: it stays "unlocated"
+        # (there is nothing for boundaries to say about it).
+        nowhere = (events["country_iso3"].isna() & events["lat"].isna()).to_numpy()
+        located.loc[nowhere, "location_method"] = "unlocated"
         located.insert(0, "event_id", events["event_id"])
         con.register("relocated", located.drop(columns=["outside"]))
         con.execute(
