@@ -81,10 +81,14 @@ def ingest_text_command(db: Path | None, path: Path, published: str | None = Non
     source = re.sub(r"^(https?):/(?!/)", r"\1://", str(path))
     with open_store(db) as store:
         report = ingest_text(store, source, published=_published(published))
-    reread = f" ({report.documents_reread:,} with events stored before: replaced)"
+    notes = []
+    if report.documents_reread:
+        notes.append(f"{report.documents_reread:,} with events stored before: replaced")
+    if report.documents_repeated:
+        notes.append(f"{report.documents_repeated:,} ids given again: last copy read")
     out.print(
         f"[bold]{report.input}[/bold] (text, source {report.source_id}): "
-        f"{report.documents:,} documents{reread if report.documents_reread else ''} · "
+        f"{report.documents:,} documents{' (' + '; '.join(notes) + ')' if notes else ''} · "
         f"{report.events_extracted:,} events extracted · "
         f"{report.events_stored:,} stored after merging {report.merged_reports:,} duplicate "
         f"reports (new {report.events_new:,}, updated {report.events_updated:,}; "

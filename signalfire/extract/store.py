@@ -46,6 +46,7 @@ class TextIngestReport:
     source_id: int | None = None
     documents: int = 0
     documents_reread: int = 0  # articles already in the store: their reports were replaced
+    documents_repeated: int = 0  # ids given again later in this input: the last copy is read
     events_extracted: int = 0
     events_stored: int = 0  # events written by this run: new + updated
     events_new: int = 0
@@ -95,28 +96,46 @@ def violence_type(event: ExtractedEvent, kinds: dict[str, str]) -> str:
 
 def match_dataset_event(store: Store, event: ExtractedEvent, days: int = 1) -> str | None:
     """The id of a non-text event in the store on the same days and in the same district (or
-    province when either lacks one) with the closest death toll, if any."""
-    if event.date is None or event.adm1 is None:
-        return None
-    params: list[Any] = [
-        event.date + dt.timedelta(days=days),
-        event.date - dt.timedelta(days=days),
-        event.adm1,
-    ]
-    sql = (
-        "SELECT event_id, deaths_best FROM events WHERE source <> ? AND date_start <= ? "
-        "AND date_end >= ? AND adm1_id = ?"
-    )
-    params.insert(0, SOURCE)
-    if event.adm2:
-        sql += " AND (adm2_id = ? OR adm2_id IS NULL)"
-        params.append(event.adm2)
-    rows = store.con.execute(sql, params).fetchall()
-    if not rows:
-        return None
-    deaths = event.deaths or 0
-    best = min(rows, key=lambda r: abs((r[1] or 0) - deaths))
-    return str(best[0])
+    province when either lacks one) with the closest death toll (then the smallest id), if
+    any."""
+    return match_dataset_events(store.con, [("", event)], days)[""]
+
+
+def match_dataset_events(
+    con: Any, events: list[tuple[str, ExtractedEvent]], days: int = 1
+) -> dict[str, str | None]:
+    """`match_dataset_event` for many events ({key: matched id or None}) in one query: one
+    query per event scanned `events` once each, most of a run's store phase on a store holding
+    a dataset."""
+    found: dict[str, str | None] = {key: None for key, _ in events}
+    wanted = [(k, e) for k, e in events if e.date is not None and e.adm1 is not None]
+    if not wanted:
+        return found
+    rows = con.execute(
+        """WITH t AS (
+             SELECT unnest(?::VARCHAR[]) AS k, unnest(?::DATE[]) AS day,
+                    unnest(?::VARCHAR[]) AS adm1, unnest(?::VARCHAR[]) AS adm2,
+                    unnest(?::BIGINT[]) AS deaths)
+           SELECT t.k, e.event_id FROM t JOIN events e
+             ON e.source <> ? AND e.adm1_id = t.adm1
+            AND e.date_start <= t.day + ?::INTEGER AND e.date_end >= t.day - ?::INTEGER
+            AND (t.adm2 IS NULL OR e.adm2_id = t.adm2 OR e.adm2_id IS NULL)
+           QUALIFY row_number() OVER (
+             PARTITION BY t.k ORDER BY abs(coalesce(e.deaths_best, 0) - t.deaths), e.event_id
+           ) = 1""",
+        [
+            [k for k, _ in wanted],
+            [e.date for _, e in wanted],
+            [e.adm1 for _, e in wanted],
+            [e.adm2 or None for _, e in wanted],
+            [e.deaths or 0 for _, e in wanted],
+            SOURCE,
+            days,
+            days,
+        ],
+    ).fetchall()
+    found.update({str(k): str(event_id) for k, event_id in rows})
+    return found
 
 
 def ingest_text(
@@ -135,14 +154,19 @@ def ingest_text(
     extractor = extractor or default_extractor()
     report = TextIngestReport(str(source))
     documents: dict[str, Document] = {}
-    reports: list[tuple[str, ExtractedEvent]] = []
+    by_doc: dict[str, list[tuple[str, ExtractedEvent]]] = {}
     for doc, events in extractor.extract_many(
         read_documents(source, transport=transport, published=published)
     ):
+        # An id given twice (a feed or folder holding an article twice): the later copy is the
+        # article, as when it is read again in a later run. Both copies' reports would share
+        # ids and make two events of one.
+        if by_doc.pop(doc.doc_id, None) is not None:
+            report.documents_repeated += 1
         documents[doc.doc_id] = doc
-        report.documents += 1
-        for n, event in enumerate(events):
-            reports.append((_event_id(event, n), event))
+        by_doc[doc.doc_id] = [(_event_id(event, n), event) for n, event in enumerate(events)]
+    report.documents = len(documents)
+    reports = [r for doc_reports in by_doc.values() for r in doc_reports]
     report.events_extracted = len(reports)
     groups = group_events([e for _, e in reports], WINDOW_DAYS)
     now = dt.datetime.now(dt.UTC).replace(tzinfo=None)
@@ -231,6 +255,7 @@ class _Run:
         self.source_id = report.source_id
         self.touched: set[str] = set()  # stored events whose reports or sources change
         self._signatures: dict[str, Any] = {}  # MinHash of stored reports, made when needed
+        self.quarantined: list[list[Any]] = []  # rows for `quarantine`, written in one statement
 
     def forget(self, doc_ids: list[str]) -> dict[str, list[tuple[str, str, ExtractedEvent]]]:
         """Drop what earlier runs stored from these articles (their reports, sources and
@@ -302,18 +327,23 @@ class _Run:
         The report at the same position need only agree on date, place and type: an article
         updated with a new toll or rewritten still tells of its event."""
         votes: Counter[str] = Counter()
+        signatures: dict[str, Any] = {}
         for report_id, event in members:
             signature = minhash(event.text)
+            # (not at its position, least similar, event id): the smallest wins, so that a tie
+            # goes to the smallest id whatever order the database returned the rows in.
             best: tuple[bool, float, str] | None = None
             for old_id, event_id, old in previous.get(event.doc_id, []):
-                similarity = float(signature.jaccard(minhash(old.text)))
+                if old_id not in signatures:
+                    signatures[old_id] = minhash(old.text)
+                similarity = float(signature.jaccard(signatures[old_id]))
                 if old_id == report_id:
                     same = same_event(replace(old, deaths=None), event, 1.0, WINDOW_DAYS)
                 else:
                     same = same_event(old, event, similarity, WINDOW_DAYS)
                 if same:
-                    key = (old_id == report_id, similarity, event_id)
-                    best = key if best is None or key[:2] > best[:2] else best
+                    key = (old_id != report_id, -similarity, event_id)
+                    best = key if best is None or key < best else best
             if best is not None:
                 votes[best[2]] += 1
         return min(votes, key=lambda k: (-votes[k], k)) if votes else None
@@ -354,15 +384,8 @@ class _Run:
     def quarantine(self, row_number: int, event: ExtractedEvent) -> None:
         doc = self.documents.get(event.doc_id)
         reason = NO_DATE if doc is None or doc.published is None else NO_DATE_RESOLVED
-        self.con.execute(
-            "INSERT INTO quarantine VALUES (?, ?, ?, ?)",
-            [
-                self.source_id,
-                row_number,
-                json.dumps(event.to_json(full=True), ensure_ascii=False),
-                reason,
-            ],
-        )
+        raw = json.dumps(event.to_json(full=True), ensure_ascii=False)
+        self.quarantined.append([self.source_id, row_number, raw, reason])
         self.report.quarantined += 1
         reasons = self.report.quarantine_reasons
         reasons[reason] = reasons.get(reason, 0) + 1
@@ -372,6 +395,7 @@ class _Run:
         assigned to it; an event left without reports is removed. A few bulk statements: one
         statement per event (each scanning `events`) took most of a run's time."""
         con = self.con
+        _insert(con, "quarantine", self.quarantined)
         ids = sorted(self.touched | set(assigned))
         if not ids:
             return
@@ -394,19 +418,21 @@ class _Run:
                 f"SELECT event_id, doc_id FROM text_event_sources {where}", [ids]
             ).fetchall()
         }
-        rows: dict[str, list[list[Any]]] = {table: [] for table in _COLUMNS}
+        tables = ("events", "text_reports", "text_event_sources", "text_evidence")
+        rows: dict[str, list[list[Any]]] = {table: [] for table in tables}
         removed: list[str] = []
-        matches: list[tuple[str, str | None]] = []
+        combined: dict[str, tuple[list[tuple[str, ExtractedEvent]], ExtractedEvent]] = {}
         for event_id in ids:
+            reports = _ordered(kept.get(event_id, []) + assigned.get(event_id, []))
+            if reports:
+                combined[event_id] = (reports, combine([e for _, e in reports]))
+            elif event_id in existing:
+                removed.append(event_id)
+        found = match_dataset_events(con, [(k, event) for k, (_, event) in combined.items()])
+        matches = list(found.items())
+        for event_id, (reports, event) in combined.items():
             new = assigned.get(event_id, [])
-            reports = _ordered(kept.get(event_id, []) + new)
-            if not reports:
-                if event_id in existing:
-                    removed.append(event_id)
-                continue
-            event = combine([e for _, e in reports])
-            matched = match_dataset_event(self.store, event)
-            matches.append((event_id, matched))
+            matched = found[event_id]
             kinds = {a.actor_id: a.kind for _, e in reports for a in e.actors if a.kind != "other"}
             ingested = existing.get(event_id, self.now)
             rows["events"].append(
@@ -473,6 +499,7 @@ _COLUMNS = {
         "event_id", "doc_id", "url", "title", "published", "matched_event_id", "source_id",
     ),
     "text_evidence": ("event_id", "doc_id", "field", "span_start", "span_end", "text"),
+    "quarantine": ("source_id", "row_number", "raw_row", "reason"),
 }  # fmt: skip
 
 

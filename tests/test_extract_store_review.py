@@ -1,0 +1,144 @@
+"""`ingest text` edge cases found in review: repeated document ids in one input, stores
+written before reports were kept, and the same input giving the same store whatever the order
+the database returns rows in."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_extract_store import write
+
+import signalfire
+from signalfire.extract.pipeline import Extractor, default_extractor
+from signalfire.extract.store import ingest_text
+
+MONDAY = {
+    "id": "mon",
+    "published": "2014-06-09",
+    "text": "A roadside bomb killed five soldiers in Bannu on Monday. The TTP claimed "
+    "responsibility.",
+}
+
+
+@pytest.fixture(scope="module")
+def extractor(shared_data: Path) -> Extractor:
+    return default_extractor()
+
+
+def _state(store: signalfire.Store) -> list[tuple[object, ...]]:
+    return [
+        tuple(r)
+        for r in store.con.execute(
+            """SELECT e.event_id, e.deaths_best, e.notes,
+                 (SELECT count(*) FROM text_reports r WHERE r.event_id = e.event_id),
+                 (SELECT count(*) FROM text_event_sources s WHERE s.event_id = e.event_id)
+               FROM events e ORDER BY e.event_id"""
+        ).fetchall()
+    ]
+
+
+def test_a_document_id_given_twice_in_one_input_is_read_once(
+    tmp_path: Path, extractor: Extractor, store: signalfire.Store
+) -> None:
+    """A JSONL file (or folder) holding one article twice: the later copy is the article, as
+    when it is read again in a later run; its event is not stored twice."""
+    updated = {**MONDAY, "text": MONDAY["text"].replace("five", "seven")}
+    src = write(tmp_path / "twice.jsonl", [MONDAY, updated])
+    report = ingest_text(store, src, extractor=extractor)
+    assert (report.documents, report.documents_repeated) == (1, 1)
+    assert (report.events_extracted, report.events_stored, report.events_new) == (1, 1, 1)
+    state = _state(store)
+    assert len(state) == 1 and state[0][1] == 7 and state[0][3:] == (1, 1)
+    assert int(store.query("SELECT count(*) FROM text_reports").iloc[0, 0]) == 1
+    # Read again, nothing changes (before, the second run removed one of two events).
+    again = ingest_text(store, src, extractor=extractor)
+    assert (again.events_new, again.events_updated, again.events_removed) == (0, 1, 0)
+    assert _state(store)[0][:2] == state[0][:2] and _state(store)[0][3:] == (1, 1)
+
+
+def _dataset_event(store: signalfire.Store, event_id: str, day: str, adm1: str, adm2: str | None,
+                   deaths: int | None) -> None:  # fmt: skip
+    store.con.execute(
+        """INSERT INTO events (event_id, source, source_event_id, source_id, source_row,
+             date_start, date_end, country_iso3, adm1_id, adm2_id, location_method,
+             violence_type, deaths_best, quality_flags, row_hash, ingested_at, updated_at)
+           VALUES (?, 'ucdp-ged', ?, 1, 0, ?::DATE, ?::DATE, 'PAK', ?, ?, 'within',
+             'state-based', ?, [], 'h', now(), now())""",
+        [event_id, event_id, day, day, adm1, adm2, deaths],
+    )
+
+
+def test_dataset_matches_are_found_in_one_query_as_one_per_event(store: signalfire.Store) -> None:
+    """All events of a run are matched to dataset events by one query (one per event scanned
+    `events` once each: most of a run's store phase on a store holding GED); same rule: same
+    days +-1, same province, same district or none, closest toll, then the smallest id."""
+    import datetime as dt
+    import random
+
+    from signalfire.extract.model import ExtractedEvent
+    from signalfire.extract.store import match_dataset_events
+
+    store.con.execute(
+        """INSERT INTO sources (path, sha256, size_bytes, format, rows_read, rows_stored,
+             rows_new, rows_updated, rows_quarantined, rows_unlocated, started_at, finished_at)
+           VALUES ('ged.csv', 'x', 1, 'ucdp-ged', 0, 0, 0, 0, 0, 0, now(), now())"""
+    )
+    rng = random.Random(5)
+    start = dt.date(2014, 6, 1)
+    dataset = []
+    for n in range(120):
+        row = (
+            f"ged:{n:03d}",
+            start + dt.timedelta(days=rng.randrange(12)),
+            rng.choice(["PK-KP", "PK-BA"]),
+            rng.choice(["d1", "d2", None]),
+            rng.choice([None, 0, 3, 5, 5, 12]),
+        )
+        dataset.append(row)
+        _dataset_event(store, row[0], row[1].isoformat(), row[2], row[3], row[4])
+    events = [
+        ExtractedEvent(
+            f"doc{n}",
+            "ied_bombing",
+            adm1=rng.choice(["PK-KP", "PK-BA", None]),
+            adm2=rng.choice(["d1", "d2", None]),
+            date=rng.choice([None, start + dt.timedelta(days=rng.randrange(-2, 14))]),
+            deaths=rng.choice([None, 0, 4, 5, 20]),
+        )
+        for n in range(200)
+    ]
+
+    def expected(e: ExtractedEvent) -> str | None:
+        if e.date is None or e.adm1 is None:
+            return None
+        rows = [
+            r
+            for r in dataset
+            if abs((r[1] - e.date).days) <= 1
+            and r[2] == e.adm1
+            and (e.adm2 is None or r[3] in (e.adm2, None))
+        ]
+        best = min(rows, key=lambda r: (abs((r[4] or 0) - (e.deaths or 0)), r[0]), default=None)
+        return best[0] if best else None
+
+    found = match_dataset_events(store.con, [(str(n), e) for n, e in enumerate(events)])
+    assert found == {str(n): expected(e) for n, e in enumerate(events)}
+    assert sum(v is not None for v in found.values()) > 50  # the sample does exercise matches
+
+
+def test_a_reread_report_goes_back_to_the_same_event_whatever_the_row_order() -> None:
+    """Two earlier reports of the article tie (same text, neither at the report's position):
+    the report goes back to the smaller event id, not to whichever row the database returned
+    first."""
+    import datetime as dt
+
+    from signalfire.extract.model import ExtractedEvent
+    from signalfire.extract.store import _Run
+
+    day = dt.date(2014, 6, 9)
+    text = "A roadside bomb killed five soldiers in Bannu on Monday."
+    event = ExtractedEvent("mon", "ied_bombing", adm1="PK-KP", date=day, deaths=5, text=text)
+    old = [("text:r1", "text:b", event), ("text:r2", "text:a", event)]
+    for rows in (old, old[::-1]):
+        assert _Run.inherited([("text:new", event)], {"mon": rows}) == "text:a"
