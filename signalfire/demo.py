@@ -66,7 +66,7 @@ def events_by_year(store: Store) -> pd.DataFrame:
     return store.query(
         """SELECT year(date_start) AS year, country_iso3, count(*) AS events,
                   sum(deaths_best) AS deaths
-           FROM events GROUP BY ALL ORDER BY year, country_iso3"""
+           FROM counted_events GROUP BY ALL ORDER BY year, country_iso3"""
     )
 
 
@@ -74,8 +74,8 @@ def top_actors(store: Store, n: int = 10) -> pd.DataFrame:
     """Actors by the events they are a side of (either side), with the deaths in them."""
     return store.query(
         """SELECT actor, count(*) AS events, sum(deaths_best) AS deaths FROM (
-               SELECT actor1 AS actor, deaths_best FROM events
-               UNION ALL SELECT actor2, deaths_best FROM events)
+               SELECT actor1 AS actor, deaths_best FROM counted_events
+               UNION ALL SELECT actor2, deaths_best FROM counted_events)
            WHERE actor <> '' GROUP BY actor ORDER BY events DESC, actor LIMIT ?""",
         [n],
     )
@@ -85,7 +85,7 @@ def deadliest_districts(store: Store, n: int = 10) -> pd.DataFrame:
     return store.query(
         """SELECT e.adm2_id AS region_id, d.name AS district, p.name AS province,
                   count(*) AS events, sum(e.deaths_best) AS deaths
-           FROM events e JOIN regions d ON d.region_id = e.adm2_id
+           FROM counted_events e JOIN regions d ON d.region_id = e.adm2_id
            LEFT JOIN regions p ON p.region_id = d.parent_id
            GROUP BY ALL ORDER BY deaths DESC, region_id LIMIT ?""",
         [n],

@@ -176,7 +176,7 @@ def build_panel(
     events = store.query(
         f"""SELECT {region_column} AS region_id, date_start, coalesce(deaths_best, 0) AS deaths,
                    actor1, actor2
-            FROM events WHERE {where} ORDER BY date_start, event_id""",
+            FROM counted_events WHERE {where} ORDER BY date_start, event_id""",
         params,
     )
     freq = FREQS[spec.freq]

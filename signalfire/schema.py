@@ -280,6 +280,23 @@ MIGRATIONS: tuple[str, ...] = (
             'sources', json_extract(notes, '$.sources'))::VARCHAR
     FROM events WHERE source = 'text';
     """,
+    # v10: what counts. A text event that reports what a dataset already holds (a dataset event
+    # in the same province, and district when both know one, within a day) would be counted
+    # twice by panels, surges and reports; `counted_events` leaves such text events out,
+    # whichever was ingested first. `events` keeps every row.
+    """
+    CREATE VIEW counted_events AS
+    SELECT * FROM events WHERE source <> 'text'
+    UNION ALL  -- (one WHERE with OR planned the join for every row: 170 ms against 6 ms)
+    SELECT * FROM events e
+    WHERE e.source = 'text' AND (e.adm1_id IS NULL OR NOT EXISTS (
+        SELECT 1 FROM events d
+        WHERE d.source <> 'text' AND d.adm1_id = e.adm1_id
+          AND (d.adm2_id = e.adm2_id OR d.adm2_id IS NULL OR e.adm2_id IS NULL)
+          AND d.date_start <= e.date_end + INTERVAL 1 DAY
+          AND d.date_end >= e.date_start - INTERVAL 1 DAY
+    ));
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

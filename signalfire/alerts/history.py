@@ -69,7 +69,8 @@ def load(store: Store, as_of: str, level: str = "adm2", start: str | None = None
         f"""SELECT event_id, {column} AS region_id, date_start,
                    coalesce(deaths_best, 0) AS deaths, actor1, actor2, violence_type,
                    country_iso3 AS iso3, adm1_id, adm2_id
-            FROM events WHERE date_start <= CAST(? AS DATE) ORDER BY date_start, event_id""",
+            FROM counted_events WHERE date_start <= CAST(? AS DATE)
+            ORDER BY date_start, event_id""",
         [month_end(last)],
     )
     events["period"] = pd.PeriodIndex(pd.to_datetime(events["date_start"]), freq="M")

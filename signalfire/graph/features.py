@@ -31,7 +31,7 @@ def actor_panel(store: Store, level: str = "adm1", *, balanced: bool = False) ->
     events = store.query(
         f"""SELECT source, {column} AS region_id, strftime(date_start, '%Y-%m') AS month,
                    actor1, actor2, coalesce(deaths_best, 0) AS deaths
-            FROM events WHERE {column} IS NOT NULL AND actor1 IS NOT NULL"""
+            FROM counted_events WHERE {column} IS NOT NULL AND actor1 IS NOT NULL"""
     )
     columns = ["actor_id", "region_id", "month", "events", "deaths"]
     if events.empty:

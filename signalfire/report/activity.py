@@ -68,7 +68,7 @@ def actor_activity(
     events = store.query(
         f"""SELECT event_id, date_start, {column} AS region_id, actor1, actor2,
                    coalesce(deaths_best, 0) AS deaths
-            FROM events WHERE country_iso3 IN ({", ".join("?" * len(countries))})
+            FROM counted_events WHERE country_iso3 IN ({", ".join("?" * len(countries))})
               AND date_start <= ?
             ORDER BY date_start, event_id""",
         [*countries, end],

@@ -163,7 +163,7 @@ def _countries(store: Store, request: BriefRequest) -> tuple[tuple[str, ...], tu
     evidence of no violence: those countries get no forecast, map or ranking, only a note."""
     end = month_bounds(pd.Period(request.as_of, freq="M"))[1]
     rows = store.con.execute(
-        "SELECT DISTINCT country_iso3 FROM events WHERE country_iso3 IS NOT NULL "
+        "SELECT DISTINCT country_iso3 FROM counted_events WHERE country_iso3 IS NOT NULL "
         "AND date_start <= ? ORDER BY 1",
         [end],
     ).fetchall()
@@ -209,7 +209,7 @@ def _country_months(store: Store, countries: Sequence[str], month: pd.Period) ->
 def month_figures(store: Store, countries: Sequence[str], month: pd.Period) -> MonthFigures:
     first, last = month_bounds(month)
     row = store.con.execute(
-        f"""SELECT count(*), coalesce(sum(deaths_best), 0) FROM events
+        f"""SELECT count(*), coalesce(sum(deaths_best), 0) FROM counted_events
             WHERE country_iso3 IN ({_in(countries)}) AND date_start BETWEEN ? AND ?""",
         [*countries, first, last],
     ).fetchone()
@@ -223,7 +223,7 @@ def _monthly(store: Store, countries: Sequence[str], month: pd.Period, n: int) -
     frame = store.query(
         f"""SELECT strftime(date_start, '%Y-%m') AS month, count(*) AS events,
                    coalesce(sum(deaths_best), 0) AS deaths
-            FROM events WHERE country_iso3 IN ({_in(countries)})
+            FROM counted_events WHERE country_iso3 IN ({_in(countries)})
               AND date_start BETWEEN ? AND ? GROUP BY 1""",
         [*countries, start, end],
     )
@@ -323,7 +323,7 @@ def _top_regions(
         frame = store.query(
             f"""SELECT {column} AS region_id, strftime(date_start, '%Y-%m') AS month,
                        coalesce(sum(deaths_best), 0) AS deaths
-                FROM events WHERE {column} IN ({_in(ids)}) AND date_start BETWEEN ? AND ?
+                FROM counted_events WHERE {column} IN ({_in(ids)}) AND date_start BETWEEN ? AND ?
                 GROUP BY ALL""",
             [*ids, start, end],
         )
@@ -401,7 +401,7 @@ def _notable(
                    e.actor1, e.actor2, e.deaths_best, e.deaths_low, e.deaths_high,
                    e.location_name, d.name AS district, p.name AS province,
                    e.headline, e.notes
-            FROM events e LEFT JOIN regions d ON d.region_id = e.adm2_id
+            FROM counted_events e LEFT JOIN regions d ON d.region_id = e.adm2_id
             LEFT JOIN regions p ON p.region_id = e.adm1_id
             WHERE e.country_iso3 IN ({_in(countries)}) AND e.date_start BETWEEN ? AND ?
             ORDER BY coalesce(e.deaths_best, 0) DESC, e.date_start, e.event_id LIMIT ?""",
@@ -507,17 +507,17 @@ def _methods(
                    count(*) FILTER (location_precision >= 4),
                    count(*) FILTER (date_end > last_day(date_start)),
                    count(*) FILTER (len(quality_flags) > 0)
-            FROM events WHERE {where}""",
+            FROM counted_events WHERE {where}""",
         params,
     ).fetchone()
     total = store.con.execute(
         f"""SELECT count(*), count(*) FILTER ({column} IS NULL), max(date_start),
                    count(*) FILTER (date_start > ?)
-            FROM events WHERE country_iso3 IN ({_in(countries)})""",
+            FROM counted_events WHERE country_iso3 IN ({_in(countries)})""",
         [end, *countries],
     ).fetchone()
     latest = store.con.execute(
-        f"""SELECT max(date_start) FROM events
+        f"""SELECT max(date_start) FROM counted_events
             WHERE country_iso3 IN ({_in(countries)}) AND date_start <= ?""",
         [*countries, end],
     ).fetchone()

@@ -154,7 +154,7 @@ def region_summary(
     # events is a zero, not a gap to draw a line across.
     series = rows(
         store,
-        f"""WITH last AS (SELECT date_trunc('month', max(date_start)) AS month FROM events),
+        f"""WITH last AS (SELECT date_trunc('month', max(date_start)) AS month FROM counted_events),
                  months AS (
                    SELECT unnest(generate_series(
                      (SELECT month FROM last) - to_months(? - 1),
@@ -162,7 +162,7 @@ def region_summary(
                  counts AS (
                    SELECT date_trunc('month', date_start) AS month, {value}::DOUBLE AS value,
                           count(*) AS events
-                   FROM events WHERE {column} = ? GROUP BY ALL)
+                   FROM counted_events WHERE {column} = ? GROUP BY ALL)
             SELECT strftime(months.month, '%Y-%m') AS period,
                    coalesce(counts.value, 0)::DOUBLE AS value,
                    coalesce(counts.events, 0) AS events
@@ -176,9 +176,10 @@ def region_summary(
         store,
         f"""SELECT actor, count(*) AS events, sum(coalesce(deaths_best, 0))::BIGINT AS deaths,
                    max(date_start) AS last_seen
-            FROM (SELECT actor1 AS actor, deaths_best, date_start FROM events WHERE {column} = ?
+            FROM (SELECT actor1 AS actor, deaths_best, date_start FROM counted_events
+                  WHERE {column} = ?
                   UNION ALL
-                  SELECT actor2, deaths_best, date_start FROM events WHERE {column} = ?)
+                  SELECT actor2, deaths_best, date_start FROM counted_events WHERE {column} = ?)
             WHERE actor IS NOT NULL AND actor <> ''
             GROUP BY actor ORDER BY events DESC, actor LIMIT 10""",
         [key, key],
@@ -189,7 +190,7 @@ def region_summary(
                    e.deaths_best, e.headline, e.location_name, e.source, e.source_event_id,
                    e.source_row, s.format AS source_format, s.source_version,
                    regexp_extract(s.path, '[^/\\\\]+$') AS source_file
-            FROM events e LEFT JOIN sources s USING (source_id)
+            FROM counted_events e LEFT JOIN sources s USING (source_id)
             WHERE e.{column} = ? ORDER BY e.date_start DESC, e.event_id DESC LIMIT ?""",
         [key, recent],
     )
