@@ -142,3 +142,44 @@ def test_a_reread_report_goes_back_to_the_same_event_whatever_the_row_order() ->
     old = [("text:r1", "text:b", event), ("text:r2", "text:a", event)]
     for rows in (old, old[::-1]):
         assert _Run.inherited([("text:new", event)], {"mon": rows}) == "text:a"
+
+
+def test_text_events_actor_ids_are_known_actors_downstream() -> None:
+    """Text events store actor ids (actor1 'afg_military'), datasets names ('Government of
+    Afghanistan'): the new-actor detector and the actor graph must read an id as its actor,
+    not as a name nobody knows ('new_afg_military' was a "new actor" of every region with a
+    text event), and a group nobody named (the unidentified placeholders, ACLED's
+    'Unidentified Armed Group (...)') is no new actor."""
+    import sys
+
+    import pandas as pd
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from dataclasses import replace
+
+    from test_alerts import synthetic
+
+    from signalfire.alerts.detectors import new_actor
+    from signalfire.graph.model import resolve_actor
+
+    data = synthetic({"R1": [1.0] * 40})
+    events = data.events.assign(actor1="Government of Afghanistan", actor2="Taleban")
+    last = events.iloc[-1]
+    extra = [
+        {**last.to_dict(), "event_id": f"text:{a1}", "actor1": a1, "actor2": a2}
+        for a1, a2 in [
+            ("afg_military", "unidentified_armed_group"),
+            ("nato_isaf", "afg_taliban"),
+            ("haqqani", "afg_military"),
+            ("pak_military", "unidentified_baloch_group"),
+            ("Unidentified Armed Group (Afghanistan)", "civilians"),
+        ]
+    ]
+    events = pd.concat([events, pd.DataFrame(extra)], ignore_index=True)
+    alerts = new_actor(replace(data, events=events))
+    # The Haqqani network is new in this region; state forces (ISAF among them) are not "new
+    # actors", the Taliban were there (as 'Taleban'), unnamed groups are nobody.
+    assert [a.actor_id for a in alerts] == ["haqqani"]
+    assert alerts[0].message.startswith("Haqqani Network active in")
+    for actor_id in ("afg_military", "afg_taliban", "nato_isaf"):
+        assert resolve_actor(actor_id).actor_id == actor_id

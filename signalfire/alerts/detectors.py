@@ -319,9 +319,16 @@ def _actor_table() -> Any:
 
 @cache
 def resolve_actor(name: str) -> tuple[str, str, str]:
-    """(actor_id, name, kind) of a dataset's actor name, from the actor table."""
-    actor = _actor_table().resolve_or_new(name)
+    """(actor_id, name, kind) of a dataset's actor name, or of a text event's actor id
+    ("afg_military"), from the actor table."""
+    table = _actor_table()
+    actor = table.get(name) if name in table else table.resolve_or_new(name)
     return str(actor.actor_id), str(actor.name), str(actor.kind)
+
+
+# Perpetrators nobody named: text events' placeholders ("unidentified_armed_group"), ACLED's
+# "Unidentified Armed Group (...)", GTD's "Unknown". Not an actor, so never a new one.
+UNNAMED_PREFIXES = ("unidentified", "unknown")
 
 
 def _actor_rows(data: AlertData, cfg: NewActorConfig) -> pd.DataFrame:
@@ -338,6 +345,7 @@ def _actor_rows(data: AlertData, cfg: NewActorConfig) -> pd.DataFrame:
         ignore_index=True,
     ).dropna(subset=["actor"])
     long = long[~long["actor"].isin(cfg.ignored)]
+    long = long[~long["actor"].astype(str).str.lower().str.startswith(UNNAMED_PREFIXES)]
     if cfg.ignore_government:
         long = long[~long["actor"].astype(str).str.startswith("Government of")]
     resolved = {name: resolve_actor(str(name)) for name in long["actor"].unique()}
@@ -369,6 +377,7 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
     past = past[past["period"] < past["first_recent"]]
     last_before = past.groupby(keys)["period"].max()
     reach = long.groupby("actor")["region_id"].nunique()
+    table = _actor_table()
     alerts = []
     for region, actor, first in first_recent.reset_index().itertuples(index=False, name=None):
         previous = last_before.get((region, actor))
@@ -381,7 +390,10 @@ def new_actor(data: AlertData, cfg: NewActorConfig | None = None) -> list[Alert]
                 continue  # too little history to call it new
             why = "never seen there before"
         rows = recent[(recent["region_id"] == region) & (recent["actor"] == actor)]
-        names = sorted({str(n) for n in rows["actor_name"]})
+        # A text event's actor id ("haqqani") is shown by its name in the table.
+        names = sorted(
+            {resolve_actor(n)[1] if n in table else n for n in map(str, rows["actor_name"])}
+        )
         deaths = float(rows["deaths"].sum())
         n_events = int(rows["event_id"].nunique())
         alerts.append(

@@ -210,7 +210,8 @@ def resolve_actor(name: str) -> ActorRef:
     table = actor_table()
     if table is None:
         return ActorRef("new_" + slug(name), name)
-    actor = table.resolve_or_new(name)
+    # Text events store actor ids ("afg_military"), which are no alias of their actor.
+    actor = table.get(name) if name in table else table.resolve_or_new(name)
     return ActorRef(actor.actor_id, actor.name, actor.kind, tuple(actor.aliases))
 
 
