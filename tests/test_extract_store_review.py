@@ -183,3 +183,21 @@ def test_text_events_actor_ids_are_known_actors_downstream() -> None:
     assert alerts[0].message.startswith("Haqqani Network active in")
     for actor_id in ("afg_military", "afg_taliban", "nato_isaf"):
         assert resolve_actor(actor_id).actor_id == actor_id
+
+
+def test_the_report_names_text_events_actors() -> None:
+    """The situation report shows a text event's actor by its name ('Afghan National Army'),
+    not its id ('afg_military'), and the unidentified placeholders by their display names."""
+    from signalfire.actors import ActorTable
+    from signalfire.extract.roles import UNIDENTIFIED_NAMES
+    from signalfire.report import activity
+    from signalfire.report.activity import ActorNames
+
+    assert activity.UNIDENTIFIED_NAMES == UNIDENTIFIED_NAMES  # the report's copy
+    names = ActorNames()
+    table = ActorTable.load()
+    for actor_id in ("afg_military", "afg_taliban", "nato_isaf", "ttp"):
+        assert names(actor_id) == table.get(actor_id).name
+    for actor_id, shown in UNIDENTIFIED_NAMES.items():
+        assert names(actor_id) == shown
+    assert names("Tehrik-i-Taliban  Pakistan") == table.get("ttp").name  # names still resolve

@@ -19,6 +19,13 @@ CIVILIANS = "Civilians"
 
 # --- actors ----------------------------------------------------------------------------------
 
+# Text events' placeholders for groups the text does not name, as `extract.roles` names them
+# (importing it would load spaCy; a test keeps the two equal).
+UNIDENTIFIED_NAMES = {
+    "unidentified_armed_group": "Unidentified armed group",
+    "unidentified_baloch_group": "Unidentified Baloch armed group",
+}
+
 
 class ActorNames:
     """Display names (and kinds) from the actor table, so that spellings of one group count
@@ -33,8 +40,11 @@ class ActorNames:
 
     def __call__(self, name: str) -> str:
         if name not in self.names:
-            actor = self.table.resolve(name)
-            shown = actor.name if actor is not None else " ".join(name.split())
+            # Text events store actor ids ("afg_military"), which are no alias of their actor.
+            actor = self.table.get(name) if name in self.table else self.table.resolve(name)
+            shown = UNIDENTIFIED_NAMES.get(name) or (
+                actor.name if actor is not None else " ".join(name.split())
+            )
             self.names[name] = shown
             self.kinds[shown] = actor.kind if actor is not None else "other"
         return self.names[name]
