@@ -74,6 +74,10 @@ def test_violence_without_trigger_gives_a_weak_event(
         "Flights from Bombay to Karachi resume.",
         "The bank lost five million pounds in Karachi.",
         "Coach fired after defeat in Lahore.",
+        # a place, and a word that means violence only with a party to it
+        "Pakistan's bowlers attacked early as the team won in Lahore on Sunday.",
+        "The minister said the curfew in Peshawar had been lifted.",
+        "Critics attacked the budget in Islamabad on Monday.",
     ],
 )
 def test_negated_threatened_or_merely_militant_sentences_give_no_event(
@@ -384,3 +388,17 @@ def test_headline_ends_only_after_title_case_lines(
 )
 def test_headline_verbs_of_killing(text: str, expected: list[int]) -> None:
     assert killed(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pakistan candidate, supporters killed in Karachi.",  # a word that says violence
+        "Military pounds militant hideouts in Orakzai.",  # a party
+        "Police foil attack in Peshawar.",
+    ],
+)
+def test_weak_event_with_a_place_and_violence_or_a_party(extractor: Extractor, text: str) -> None:
+    (e,) = events(extractor, text)
+    assert e.adm1 == ("PK-SD" if "Karachi" in text else "PK-KP")
+    assert e.confidence <= WEAK_CONFIDENCE

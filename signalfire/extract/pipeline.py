@@ -28,7 +28,13 @@ from ..actors import Actor, ActorTable
 from . import casualties
 from .casualties import Count, find_counts, is_summary, sentence_totals
 from .dates import find_dateline, find_dates
-from .event_types import WEAK_CONFIDENCE, classify, find_triggers, is_violent, weak_event
+from .event_types import (
+    WEAK_CONFIDENCE,
+    classify,
+    find_triggers,
+    is_violent,
+    weak_event,
+)
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
@@ -47,6 +53,8 @@ from .roles import (
     CIVILIAN_WORDS,
     COALITION_WORDS,
     NO_BEFORE,
+    NONSTATE_WORDS,
+    STATE_WORDS,
     UNIDENTIFIED_NAMES,
     ActorMention,
     contextual_actor,
@@ -528,17 +536,9 @@ class Extractor:
         if not triggers and not totals:
             # No trigger and no figure ("Military pounds militant hideouts in X"): an event
             # of low confidence when a sentence plainly reports violence or security action
-            # and names where or who ("Pakistan's openers attacked by critics" does neither;
-            # "Indian firing" says where: see `_kashmir_front`).
+            # and names who, or where (see `_weak_report`).
             weak = next(
-                (
-                    w
-                    for s in group
-                    if s.actors
-                    or any(not m.key.startswith("country:") for m in s.places)
-                    or _INDIAN_SHELLING.search(s.text)
-                    if (w := weak_event(s.text, s.start))
-                ),
+                (w for s in group if (w := weak_event(s.text, s.start)) and _weak_report(s)),
                 None,
             )
             if weak is None:
@@ -617,6 +617,34 @@ _INDIAN_FIRE = re.compile(
     r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
     re.IGNORECASE,
 )
+# Trigger-less violent sentences (`event_types.weak_event`): the words that say violence in
+# any story, and the parties that make the other words ("attacked", "raid", "curfew") mean it.
+_CLEAR_VIOLENCE = re.compile(
+    letter_first(
+        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|blasts?|bomb\w*|shell(?:s|ing|ed)|gunmen|"
+        r"gunfire|gunned|ambush\w*|abduct\w*|kidnap\w*|martyr\w*|behead\w*|massacre\w*|"
+        r"assassinat\w*|slain|victims?)\b"
+    )
+)
+_PARTY_WORDS = re.compile(
+    letter_first(f"{STATE_WORDS.pattern}|{NONSTATE_WORDS.pattern}|{CIVILIAN_WORDS.pattern}")
+)
+
+
+def _weak_report(s: Sentence) -> bool:
+    """Whether a trigger-less sentence with a violent word reports an event: it names a group,
+    or Indian fire (placed by `_kashmir_front`), or a place together with a word that means
+    violence in any story ("candidate, supporters killed in Karachi", "victims of the attack
+    in X") or with a party ("Military pounds hideouts in Orakzai"; not "bowlers attacked early
+    in Lahore", "curfew in Peshawar lifted")."""
+    if s.actors or _INDIAN_SHELLING.search(s.text):
+        return True
+    if not any(not m.key.startswith("country:") for m in s.places):
+        return False
+    low = fold(s.text)
+    return bool(_CLEAR_VIOLENCE.search(low) or _PARTY_WORDS.search(low))
+
+
 _INDIAN_SHELLING = re.compile(
     r"\bIndian?\s+(?:cross-border\s+|border\s+)?(?:shelling|firing|fire|artillery|mortars?)\b|"
     r"\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
