@@ -1,6 +1,7 @@
 """The extraction shortcuts taken for speed give what the slow ways gave.
 
 - the rule pass on token arrays = spaCy's sentencizer + two EntityRulers (LOWER, then ORTH);
+- the tokenizer, its cache filled one chunk at a time, splits as a fresh one;
 - `_may_count` says "no count" only where `find_counts` finds none;
 - `cased_twin` over folded text = the case-insensitive patterns over the original;
 - the first-letter look-ahead (`letter_first`) changes no match.
@@ -126,6 +127,47 @@ def test_rule_pass_matches_on_generated_text(
     reference: Any, fast: Pipelines, parts: list[tuple[str, str]]
 ) -> None:
     _same_rule_pass(reference, fast, "".join(w + sep for w, sep in parts))
+
+
+# -- the tokenizer cache filled chunk by chunk --------------------------------------------------
+CHUNKS = [
+    *WORDS, "Oct.", "Kabul,", "(Swat", "killed.", "don't", "we're", "Taliban's", "3-4", "U.S.-led",
+    "2011)", '"Swat,"', "e.g.", ":)", "12:30", "co-operation", "Khyber-Pakhtunkhwa", "NWFP.",
+]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def plain() -> Any:
+    return spacy.blank("en")
+
+
+def _tokens(doc: Any) -> list[tuple[str, int, str]]:
+    return [(t.text, t.idx, t.whitespace_) for t in doc]
+
+
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from(CHUNKS), st.sampled_from(SEPARATORS)), max_size=30))
+def test_tokenize_with_filled_cache_splits_as_spacy(
+    fast: Pipelines, plain: Any, parts: list[tuple[str, str]]
+) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    plain.tokenizer._flush_cache()  # spaCy's own tokenizer, starting with an empty cache
+    expected = _tokens(plain.make_doc(text))
+    assert _tokens(fast.tokenize(text)) == expected
+    assert _tokens(fast.tokenize(text)) == expected  # now from the cache
+
+
+def test_tokenize_starts_again_after_many_chunks(
+    fast: Pipelines, plain: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from signalfire.extract import nlp
+
+    monkeypatch.setattr(nlp, "_MAX_CHUNKS", 3)
+    for text in ["Oct. 3 Qalat, (Zhob killed. we're U.S.-led", "Zhob, (Qalat 4 Nov. they're"]:
+        expected = _tokens(plain.make_doc(text))
+        for _ in range(2):
+            assert _tokens(fast.tokenize(text)) == expected
+            assert fast.chunks <= set(text.split())  # the earlier chunks were forgotten
 
 
 # -- skipping find_counts -------------------------------------------------------------------
