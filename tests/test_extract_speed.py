@@ -4,7 +4,9 @@
 - the tokenizer, its cache filled one chunk at a time, splits as a fresh one;
 - `_may_count` says "no count" only where `find_counts` finds none;
 - `cased_twin` over folded text = the case-insensitive patterns over the original;
-- the first-letter look-ahead (`letter_first`) changes no match.
+- the first-letter look-ahead (`letter_first`) changes no match;
+- an event's date, looked for sentence by sentence up to the first that has one, is the first
+  of all its sentences' dates.
 """
 
 from __future__ import annotations
@@ -358,6 +360,57 @@ def test_near_patterns_match_only_where_a_victim_noun_is(words: list[str]) -> No
             lo = max(0, v.start() - casualties._NEAR)
             if pattern.search(text, lo, v.end()) is not None:
                 assert casualties._ONE_AT.search(text, lo, v.end()) is not None
+
+
+# -- dates looked for only up to the first dated sentence of an event --------------------------
+@pytest.mark.parametrize(
+    ("text", "date", "evidence"),
+    [
+        # the dateline's date is not the event's; the first sentence has none, the second two
+        (
+            "KABUL, Afghanistan (May 24, 2011) — Insurgents attacked a checkpoint in Kandahar "
+            "province. Two soldiers were killed on Sunday and one more on Monday in the attack.",
+            "2011-05-22",
+            "on Sunday",
+        ),
+        (
+            "KABUL, Afghanistan (May 24, 2011) — Two soldiers were killed in Kandahar.",
+            "2011-05-24",
+            None,
+        ),
+        # a sentence that is not an event's gives no date
+        (
+            "Insurgents attacked a checkpoint in Kandahar province. Officials said the weather "
+            "was fine on Friday. Two soldiers were killed on May 3 in the attack.",
+            "2011-05-03",
+            "May 3",
+        ),
+    ],
+)
+def test_event_date_is_the_first_of_its_sentences_dates(
+    shared_data: Any, text: str, date: str, evidence: str | None
+) -> None:
+    import datetime as dt
+
+    from signalfire.extract import Document
+    from signalfire.extract.dates import find_dates
+
+    extractor = pipeline.default_extractor()
+    doc = Document("d1", text, dt.date(2011, 5, 24))
+    (event,) = extractor.extract(doc)
+    assert event.date is not None and event.date.isoformat() == date
+    assert [e.text for e in event.evidence if e.field == "date"] == ([evidence] if evidence else [])
+    # The slow way: every event sentence's dates after the dateline, the first one taken.
+    prepared, _, _ = extractor._prepare_batch([doc])
+    _, sentences, dateline_end = prepared[0]
+    every = [
+        d.text
+        for s in sentences
+        if s.is_event
+        for d in find_dates(s.text, doc.published, s.start)
+        if d.start >= dateline_end
+    ]
+    assert every[:1] == ([evidence] if evidence else [])
 
 
 # -- one collector pause per batch ------------------------------------------------------------

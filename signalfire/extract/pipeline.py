@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, process  # already loaded by the actor table
 from ..actors import Actor, ActorTable
 from . import casualties
 from .casualties import Count, find_counts, sentence_totals
-from .dates import find_dateline, find_dates
+from .dates import DateMention, find_dateline, find_dates
 from .event_types import classify, find_triggers, is_violent
 from .gazetteer import Gazetteer, key, load_gazetteer
 from .geoparse import (
@@ -150,6 +150,7 @@ class Extractor:
         self._new_actors: dict[str, Actor] = {}
         self._coalition = False
         self._focus: dict[str, float] = {}
+        self._dateline_end = -1
         self._district_keys = sorted({key(n) for n in self.gazetteer.adm2_names.values()})
         self._districts_in: dict[str, list[str]] = {}
         for gb, name in self.gazetteer.adm2_names.items():
@@ -269,9 +270,6 @@ class Extractor:
                 s.is_event = True
             if s.is_event:
                 s.triggers = find_triggers(s.text, s.start)
-                s.dates = [
-                    d for d in find_dates(s.text, published, s.start) if d.start >= dateline_end
-                ]
         return doc, sentences, dateline_end
 
     def _events(
@@ -286,6 +284,7 @@ class Extractor:
             span = m.end - m.start
             return any(a <= m.start and m.end <= b and (b - a) > span for a, b in persons)
 
+        self._dateline_end = dateline_end
         for s in sentences:
             s.places = [m for m in s.places if not is_person(m)]
         countries = [
@@ -362,6 +361,13 @@ class Extractor:
             if best is not None:
                 found.append(PlaceMention(a, b, m.group(1), best[0]))
         return found
+
+    def _dates(self, s: Sentence, published: dt.date | None) -> list[DateMention]:
+        """The dates of an event sentence, after the dateline (none for other sentences)."""
+        if not s.is_event:
+            return []
+        found = find_dates(s.text, published, s.start)
+        return [d for d in found if d.start >= self._dateline_end]
 
     def _kashmir_front(self, group: list[Sentence]) -> Resolved | None:
         """Indian shelling or firing reported from Pakistan, with no place named: the Line of
@@ -444,10 +450,12 @@ class Extractor:
                 if r is not loc and r.place.level == "adm1" and r.place.adm1 == loc.place.adm1:
                     ev("adm1", r.mention.start, r.mention.end)
 
-        # Date.
-        dates = [d for s in group for d in s.dates]
+        # Date: the first one of the event's sentences (searched for in that order, up to the
+        # first sentence that has one: later dates are not used).
+        published = doc.published
+        dates = next((ds for s in group if (ds := self._dates(s, published))), [])
         if not dates and first:
-            dates = [d for s in all_sentences[:2] for d in s.dates]
+            dates = next((ds for s in all_sentences[:2] if (ds := self._dates(s, published))), [])
         date: dt.date | None
         if dates:
             date, date_precision = dates[0].date, dates[0].precision
