@@ -1,7 +1,8 @@
 """The extraction shortcuts taken for speed give what the slow ways gave.
 
 - the rule pass on token arrays = spaCy's sentencizer + two EntityRulers (LOWER, then ORTH);
-- the tokenizer, its cache filled one chunk at a time, splits as a fresh one;
+- the tokenizer, its cache filled one chunk at a time, splits as a fresh one; the model loaded
+  without building the default tokenizer first has the same tokenizer;
 - `_may_count` says "no count" only where `find_counts` finds none;
 - `cased_twin` over folded text = the case-insensitive patterns over the original;
 - the first-letter look-ahead (`letter_first`) changes no match;
@@ -170,6 +171,34 @@ def test_tokenize_starts_again_after_many_chunks(
         for _ in range(2):
             assert _tokens(fast.tokenize(text)) == expected
             assert fast.chunks <= set(text.split())  # the earlier chunks were forgotten
+
+
+# -- loading: the default tokenizer not built, spaCy's CLI not imported -----------------------
+def test_load_model_gives_the_saved_tokenizer() -> None:
+    from signalfire.extract.nlp import MODEL, load_model
+
+    pytest.importorskip(MODEL)
+    exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+    exclude += ["tok2vec", "ner"]
+    fast, usual = load_model(MODEL, exclude), spacy.load(MODEL, exclude=exclude)
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == usual.tokenizer.to_bytes(exclude=["vocab"])
+    text = "KABUL, Afghanistan (Oct. 3, 2011) — We're told U.S.-led forces killed 3 insurgents."
+    assert _tokens(fast.make_doc(text)) == _tokens(usual.make_doc(text))
+
+
+def test_import_spacy_leaves_the_cli_loadable() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from signalfire.extract.nlp import import_spacy; spacy = import_spacy(); "
+        "assert not [m for m in sys.modules if m.startswith('spacy.cli')]; "
+        "assert spacy.Language and spacy.load; "
+        "import spacy.cli; assert callable(spacy.cli.download); "
+        "assert isinstance(spacy.info(silent=True), dict)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
 
 
 # -- skipping find_counts -------------------------------------------------------------------
