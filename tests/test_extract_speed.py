@@ -3,7 +3,6 @@
 - the rule pass on token arrays = spaCy's sentencizer + two EntityRulers (LOWER, then ORTH);
 - the tokenizer, its cache filled one chunk at a time, splits as a fresh one; the model loaded
   without building the default tokenizer first has the same tokenizer;
-- `_may_count` says "no count" only where `find_counts` finds none;
 - `cased_twin` over folded text = the case-insensitive patterns over the original;
 - the first-letter look-ahead (`letter_first`) changes no match;
 - an event's date, looked for sentence by sentence up to the first that has one, is the first
@@ -20,7 +19,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from signalfire.extract import casualties, dates, event_types, pipeline, roles
-from signalfire.extract.casualties import find_counts
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import cased_twin, fold, letter_first, twin_applies
 
@@ -201,39 +199,7 @@ def test_import_spacy_leaves_the_cli_loadable() -> None:
     assert done.returncode == 0, done.stderr
 
 
-# -- skipping find_counts -------------------------------------------------------------------
-COUNT_WORDS = [
-    "killed", "KILLED", "kılled", "Kılled", "İnjured", "wounded", "ſeized", "abducted", "dead",
-    "toll", "death", "five", "5", "militants", "were", "police", "said", "the", "in", "Swat",
-    "detained", "arrested", "captured", "hostages", "bodies", "K", "ﬁve",
-]  # fmt: skip
-
-
-# Plus every word the casualty patterns themselves use, so that new patterns are exercised too.
-COUNT_WORDS += sorted(
-    {
-        w
-        for _, _, p in getattr(casualties, "_PATTERNS", [])
-        for w in re.findall(r"[a-z]{2,}", p.pattern)
-    }
-)
-
-
-@settings(max_examples=300)
-@given(st.lists(st.sampled_from(COUNT_WORDS), max_size=12))
-def test_may_count_skips_only_sentences_without_counts(words: list[str]) -> None:
-    sentence = " ".join(words) + "."
-    if not pipeline._may_count(sentence):
-        assert find_counts(sentence) == []
-
-
-def test_may_count_keeps_case_insensitive_oddities() -> None:
-    # "ı" (dotless i) equals "i" case-insensitively but is not folded: the twin cannot decide.
-    assert pipeline._may_count("Militants kılled five soldiers.")
-    assert pipeline._may_count("Five soldiers were killed.")
-    assert not pipeline._may_count("The governor visited the school.")
-
-
+# -- case-sensitive twins of case-insensitive patterns -------------------------------------
 def test_cased_twin_refuses_what_it_cannot_copy() -> None:
     assert cased_twin([re.compile(r"\bKill", re.IGNORECASE)]) is None
     assert cased_twin([re.compile(r"(?i)kill")]) is None

@@ -25,7 +25,6 @@ from pathlib import Path
 from rapidfuzz import fuzz, process  # already loaded by the actor table
 
 from ..actors import Actor, ActorTable
-from . import casualties
 from .casualties import Count, find_counts, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import classify, find_triggers, is_violent
@@ -64,7 +63,7 @@ from .sentences import (
     ner_windows,
     widen_name,
 )
-from .textcase import cased_twin, fold, letter_first, twin_applies
+from .textcase import fold, letter_first
 
 # "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:".
 _DATELINE_PLACE = re.compile(
@@ -262,7 +261,7 @@ class Extractor:
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
         for s in sentences:
             s.places += self._fuzzy_districts(s)
-            s.counts = find_counts(s.text, s.start) if _may_count(s.text) else []
+            s.counts = find_counts(s.text, s.start)
             if s.counts and not s.is_event:
                 s.is_event = True
             # "The TTP claimed responsibility": belongs to the event it follows.
@@ -546,19 +545,6 @@ def _no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-# `find_counts` finds nothing in a sentence without a casualty verb (its `_VERB_FINDERS`); half
-# the sentences of news have none, and one case-sensitive search over folded text tells which.
-_CASUALTY_VERB = cased_twin(list(getattr(casualties, "_VERB_FINDERS", {}).values()) or [])
-
-
-def _may_count(sentence: str) -> bool:
-    """False only where `find_counts` would return no count."""
-    if _CASUALTY_VERB is None:
-        return True
-    low = fold(sentence)
-    return not twin_applies(low) or _CASUALTY_VERB.search(low) is not None
 
 
 @lru_cache(maxsize=1)
