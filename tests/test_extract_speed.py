@@ -134,6 +134,7 @@ def test_rule_pass_matches_on_generated_text(
 CHUNKS = [
     *WORDS, "Oct.", "Kabul,", "(Swat", "killed.", "don't", "we're", "Taliban's", "3-4", "U.S.-led",
     "2011)", '"Swat,"', "e.g.", ":)", "12:30", "co-operation", "Khyber-Pakhtunkhwa", "NWFP.",
+    "cannot", "Gonna", "Hes", "Id", "Kandahar", "Nangarhar", "insurgents", "Ningarhar",
 ]  # fmt: skip
 
 

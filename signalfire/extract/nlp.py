@@ -81,7 +81,8 @@ class Pipelines:
         ("Oct.", "—", "'re": most articles have one early), so most chunks were split anew in
         every article (70% of the tokenizer's time). A chunk not met before is tokenized once
         on its own, which caches it: the same tokens, as spaCy takes a cached split for any
-        chunk."""
+        chunk. Words of letters only that are no special case cannot stop the caching, so
+        they go through the tokenizer together, in one text."""
         tokenizer = self.nlp.tokenizer
         new = set(text.split()) - self.chunks
         if new:
@@ -89,8 +90,13 @@ class Pipelines:
                 self.chunks.clear()  # a long run: start again rather than grow without end
                 tokenizer._flush_cache()
             self.chunks |= new
+            specials = tokenizer.rules
+            words = [c for c in new if c.isalpha() and c not in specials]
+            if words:
+                tokenizer(" ".join(words))
             for chunk in new:
-                tokenizer(chunk)
+                if not chunk.isalpha() or chunk in specials:
+                    tokenizer(chunk)
         return self.nlp.make_doc(text)
 
     def _rules(self, doc: Any) -> RuleDoc:
