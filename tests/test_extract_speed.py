@@ -186,9 +186,16 @@ def test_load_model_gives_the_saved_tokenizer() -> None:
 
 
 def test_import_spacy_leaves_the_cli_loadable() -> None:
+    import os
     import subprocess
     import sys
+    from pathlib import Path
 
+    import signalfire
+
+    # A fresh process (spaCy is imported here already), with this checkout's signalfire.
+    root = str(Path(signalfire.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
     code = (
         "import sys; from signalfire.extract.nlp import import_spacy; spacy = import_spacy(); "
         "assert not [m for m in sys.modules if m.startswith('spacy.cli')]; "
@@ -196,7 +203,7 @@ def test_import_spacy_leaves_the_cli_loadable() -> None:
         "import spacy.cli; assert callable(spacy.cli.download); "
         "assert isinstance(spacy.info(silent=True), dict)"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert done.returncode == 0, done.stderr
 
 
