@@ -47,6 +47,7 @@ import csv
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 import statistics
 import sys
@@ -461,6 +462,8 @@ def throughput(
         "events": n_events,
         "model_load_s": round(load, 2),
         "model_load_cpu_s": round(load_cpu, 2),
+        # This machine's speed varies with its load: compare runs at similar load averages.
+        "load_average_1min": round(os.getloadavg()[0], 2),
         "gazetteer": "cached pickle (first build from the geo folder ~1-2 s more)",
     }
 

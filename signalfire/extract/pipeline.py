@@ -25,9 +25,8 @@ from pathlib import Path
 from rapidfuzz import fuzz, process  # already loaded by the actor table
 
 from ..actors import Actor, ActorTable
-from . import casualties
 from .casualties import Count, find_counts, is_summary, sentence_totals
-from .dates import find_dateline, find_dates
+from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
     classify,
@@ -75,7 +74,7 @@ from .sentences import (
     ner_windows,
     widen_name,
 )
-from .textcase import cased_twin, fold, letter_first, twin_applies
+from .textcase import fold, letter_first
 
 # "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:".
 _DATELINE_PLACE = re.compile(
@@ -161,6 +160,7 @@ class Extractor:
         self._new_actors: dict[str, Actor] = {}
         self._coalition = False
         self._focus: dict[str, float] = {}
+        self._dateline_end = -1
         self._district_keys = sorted({key(n) for n in self.gazetteer.adm2_names.values()})
         self._districts_in: dict[str, list[str]] = {}
         for gb, name in self.gazetteer.adm2_names.items():
@@ -284,8 +284,9 @@ class Extractor:
         summaries: list[Sentence] = []
         for s in sentences:
             s.places += self._fuzzy_districts(s)
-            s.counts = find_counts(s.text, s.start) if _may_count(s.text) else []
-            if not s.counts and s.is_event and _may_count(s.text) and is_summary(s.text):
+            s.counts = find_counts(s.text, s.start)
+            # (a sentence without a casualty verb gets no figure from the totals pass either)
+            if not s.counts and s.is_event and is_summary(s.text):
                 summaries.append(s)
             if s.counts and not s.is_event:
                 s.is_event = True
@@ -294,9 +295,6 @@ class Extractor:
                 s.is_event = True
             if s.is_event:
                 s.triggers = find_triggers(s.text, s.start)
-                s.dates = [
-                    d for d in find_dates(s.text, published, s.start) if d.start >= dateline_end
-                ]
         # A total over several operations ("detained two insurgents during two separate
         # operations") stands where no sentence gives a figure of that kind of its own.
         counted = {c.category for s in sentences for c in s.counts}
@@ -318,6 +316,7 @@ class Extractor:
             span = m.end - m.start
             return any(a <= m.start and m.end <= b and (b - a) > span for a, b in persons)
 
+        self._dateline_end = dateline_end
         for s in sentences:
             s.places = [m for m in s.places if not is_person(m)]
         countries = [
@@ -394,6 +393,13 @@ class Extractor:
             if best is not None:
                 found.append(PlaceMention(a, b, m.group(1), best[0]))
         return found
+
+    def _dates(self, s: Sentence, published: dt.date | None) -> list[DateMention]:
+        """The dates of an event sentence, after the dateline (none for other sentences)."""
+        if not s.is_event:
+            return []
+        found = find_dates(s.text, published, s.start)
+        return [d for d in found if d.start >= self._dateline_end]
 
     def _kashmir_front(self, group: list[Sentence]) -> Resolved | None:
         """Indian shelling or firing reported from Pakistan, with no place named: the Line of
@@ -487,10 +493,12 @@ class Extractor:
                 if r is not loc and r.place.level == "adm1" and r.place.adm1 == loc.place.adm1:
                     ev("adm1", r.mention.start, r.mention.end)
 
-        # Date.
-        dates = [d for s in group for d in s.dates]
+        # Date: the first one of the event's sentences (searched for in that order, up to the
+        # first sentence that has one: later dates are not used).
+        published = doc.published
+        dates = next((ds for s in group if (ds := self._dates(s, published))), [])
         if not dates and first:
-            dates = [d for s in all_sentences[:2] for d in s.dates]
+            dates = next((ds for s in all_sentences[:2] if (ds := self._dates(s, published))), [])
         date: dt.date | None
         if dates:
             date, date_precision = dates[0].date, dates[0].precision
@@ -591,19 +599,6 @@ def _no_gc() -> Iterator[None]:
     finally:
         if enabled:
             gc.enable()
-
-
-# `find_counts` finds nothing in a sentence without a casualty verb (its `_VERB_FINDERS`); half
-# the sentences of news have none, and one case-sensitive search over folded text tells which.
-_CASUALTY_VERB = cased_twin(list(getattr(casualties, "_VERB_FINDERS", {}).values()) or [])
-
-
-def _may_count(sentence: str) -> bool:
-    """False only where `find_counts` would return no count."""
-    if _CASUALTY_VERB is None:
-        return True
-    low = fold(sentence)
-    return not twin_applies(low) or _CASUALTY_VERB.search(low) is not None
 
 
 @lru_cache(maxsize=1)

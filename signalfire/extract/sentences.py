@@ -11,7 +11,6 @@ import re
 from dataclasses import dataclass, field
 
 from .casualties import Count
-from .dates import DateMention
 from .event_types import Trigger
 from .geoparse import PlaceMention, Resolved
 from .roles import ActorMention
@@ -48,7 +47,6 @@ class Sentence:
     is_event: bool = False
     triggers: list[Trigger] = field(default_factory=list)
     counts: list[Count] = field(default_factory=list)
-    dates: list[DateMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
 
