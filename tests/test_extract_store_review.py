@@ -4,6 +4,7 @@ the database returns rows in."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -201,3 +202,59 @@ def test_the_report_names_text_events_actors() -> None:
     for actor_id, shown in UNIDENTIFIED_NAMES.items():
         assert names(actor_id) == shown
     assert names("Tehrik-i-Taliban  Pakistan") == table.get("ttp").name  # names still resolve
+
+
+def test_a_merged_event_of_an_older_store_keeps_its_other_articles(
+    tmp_path: Path, extractor: Extractor
+) -> None:
+    """A store written before reports were kept holds a merged event as one report (that of its
+    base article) standing for every article merged into it. Re-reading the base article alone
+    must not lose what the other articles told (the higher toll, their sources)."""
+    from signalfire.extract.inputs import read_documents
+    from signalfire.extract.store import _event_id
+    from signalfire.schema import MIGRATIONS
+
+    old = MIGRATIONS[: MIGRATIONS.index(next(m for m in MIGRATIONS if "text_reports" in m))]
+
+    class OldStore(signalfire.Store):
+        migrations = old
+
+    src = write(tmp_path / "mon.jsonl", [MONDAY])
+    (_, (event, *_)), *_ = extractor.extract_many(read_documents(src))
+    event_id = _event_id(event, 0)  # what the old code named the merged event too
+    path = tmp_path / "old.duckdb"
+    with OldStore(path) as legacy:
+        legacy.con.execute(
+            """INSERT INTO sources (path, sha256, size_bytes, format, rows_read, rows_stored,
+                 rows_new, rows_updated, rows_quarantined, rows_unlocated, started_at,
+                 finished_at)
+               VALUES ('both.jsonl', 'x', 1, 'text', 2, 1, 1, 0, 0, 0, now(), now())"""
+        )
+        legacy.con.execute(
+            """INSERT INTO events (event_id, source, source_event_id, source_id, source_row,
+                 date_start, date_end, country_iso3, adm1_id, adm2_id, location_method,
+                 location_name, violence_type, event_type, actor1, deaths_best, headline, notes,
+                 quality_flags, row_hash, ingested_at, updated_at)
+               VALUES (?, 'text', 'mon', 1, 0, DATE '2014-06-09', DATE '2014-06-09',
+                 'PAK', 'PK-KP', ?, 'within', 'Bannu', 'state-based', 'ied_bombing', 'ttp', 7,
+                 'A roadside bomb killed five soldiers in Bannu on Monday.',
+                 '{"confidence": 0.75, "sources": ["mon", "tue"],
+                   "actors": [["ttp", "perpetrator", "claimed"]]}',
+                 ['text-derived'], 'h', now(), now())""",
+            [event_id, event.adm2],
+        )
+        for doc_id in ("mon", "tue"):
+            legacy.con.execute(
+                "INSERT INTO text_event_sources VALUES (?, ?, NULL, NULL, NULL, NULL, 1)",
+                [event_id, doc_id],
+            )
+    with signalfire.open(path) as store:
+        for _ in range(2):  # and again: a kept report stays kept
+            report = ingest_text(store, src, extractor=extractor)
+            assert (report.events_new, report.events_updated, report.events_removed) == (0, 1, 0)
+            rows = store.query("SELECT event_id, deaths_best, notes FROM events")
+            assert list(rows["event_id"]) == [event_id]
+            assert rows["deaths_best"][0] == 7  # Tuesday's toll, from the older report
+            assert json.loads(str(rows["notes"][0]))["sources"] == ["mon", "tue"]
+            docs = store.query("SELECT doc_id FROM text_event_sources ORDER BY doc_id")
+            assert list(docs["doc_id"]) == ["mon", "tue"]

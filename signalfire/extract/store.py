@@ -10,7 +10,9 @@ province or unknown) joins that stored event, which is then recomputed from all 
 (every source and evidence span, the largest toll; its id and ingested_at kept). Event ids are
 stable ("text:" + hash of the base report's article id and the event's position in it).
 Reading an article again replaces its reports: each goes back into the event it was in if it
-still tells of the same event; an event no article reports any more is removed.
+still tells of the same event; an event no article reports any more is removed. (A merged event
+of a store written before reports were kept has one report for all its articles: it stays until
+they are all read again, so that re-reading one of them loses nothing the others told.)
 
 Nothing read is dropped: an event without a date (none in the text, no publication date) is
 quarantined with the reason, one without any place is stored as location_method 'unlocated'
@@ -254,7 +256,7 @@ class _Run:
         self.documents, self.now, self.actors = documents, now, actors
         self.source_id = report.source_id
         self.touched: set[str] = set()  # stored events whose reports or sources change
-        self._signatures: dict[str, Any] = {}  # MinHash of stored reports, made when needed
+        self._signatures: dict[tuple[str, str], Any] = {}  # of stored reports, when needed
         self.quarantined: list[list[Any]] = []  # rows for `quarantine`, written in one statement
 
     def forget(self, doc_ids: list[str]) -> dict[str, list[tuple[str, str, ExtractedEvent]]]:
@@ -264,10 +266,19 @@ class _Run:
         con = self.con
         where = "WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))"
         previous: dict[str, list[tuple[str, str, ExtractedEvent]]] = {}
-        for report_id, event_id, text, record in con.execute(
-            f"SELECT report_id, event_id, text, report FROM text_reports {where}", [doc_ids]
+        reading = set(doc_ids)
+        standing: list[int] = []  # rowids of reports that stand for articles not read now
+        for rowid, report_id, event_id, text, record in con.execute(
+            f"SELECT rowid, report_id, event_id, text, report FROM text_reports {where}",
+            [doc_ids],
         ).fetchall():
             old = _from_record(record, text, self.actors)
+            if not set(old.sources) <= reading:
+                # A merged event of a store written before reports were kept is one report
+                # (its base article's) standing for all its articles: dropping it would lose
+                # what the others told. It stays until they are all read again.
+                standing.append(int(rowid))
+                continue
             previous.setdefault(old.doc_id, []).append((str(report_id), str(event_id), old))
         reread = con.execute(
             f"""SELECT count(DISTINCT doc_id) FROM (
@@ -282,7 +293,11 @@ class _Run:
                 f"SELECT DISTINCT event_id FROM text_event_sources {where}", [doc_ids]
             ).fetchall()
         }
-        for table in ("text_reports", "text_event_sources", "text_evidence"):
+        con.execute(
+            f"DELETE FROM text_reports {where} AND rowid NOT IN (SELECT unnest(?::BIGINT[]))",
+            [doc_ids, standing],
+        )
+        for table in ("text_event_sources", "text_evidence"):
             con.execute(f"DELETE FROM {table} {where}", [doc_ids])
         return previous
 
@@ -372,13 +387,15 @@ class _Run:
             signature = minhash(event.text or "")
             for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
                 for report_id, event_id, old in stored.get(event.date + dt.timedelta(offset), []):
-                    if report_id not in self._signatures:
-                        self._signatures[report_id] = minhash(old.text or "")
-                    similarity = float(signature.jaccard(self._signatures[report_id]))
+                    # By text too: an older store's report may share its id with a newer one.
+                    key = (report_id, old.text)
+                    if key not in self._signatures:
+                        self._signatures[key] = minhash(old.text or "")
+                    similarity = float(signature.jaccard(self._signatures[key]))
                     if not same_event(old, event, similarity, WINDOW_DAYS):
                         continue
-                    key = (-similarity, abs(offset), event_id)
-                    best = key if best is None or key < best else best
+                    rank = (-similarity, abs(offset), event_id)
+                    best = rank if best is None or rank < best else best
         return best[2] if best else None
 
     def quarantine(self, row_number: int, event: ExtractedEvent) -> None:
