@@ -55,3 +55,17 @@ def test_same_place_and_toll_without_similar_text() -> None:
     assert not same_event(a, event("c", "x", deaths=None, adm2=None, place=None), similarity=0.0)
     # Events of one article were told apart by the pipeline and are never merged.
     assert len(merge_events([a, event("a", "Blast kills five in Bannu.")])) == 2
+
+
+def test_merged_high_toll_is_never_below_the_best() -> None:
+    """deaths_high was the base report's while deaths became the largest of any report: an
+    event stored with deaths_best 9 and deaths_high 6 (UCDP's low <= best <= high broken)."""
+    from signalfire.extract.dedup import combine
+
+    ranged = event("a", A, deaths=5, deaths_high=6, confidence=0.9)
+    later = event("b", A, deaths=9, confidence=0.5)
+    merged = combine([ranged, later])
+    assert (merged.deaths, merged.deaths_high) == (9, 9)
+    wider = event("c", A, deaths=4, deaths_high=12, confidence=0.4)
+    assert combine([ranged, later, wider]).deaths_high == 12
+    assert combine([event("d", A, confidence=0.9), later]).deaths_high is None  # none ranged

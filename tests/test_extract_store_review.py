@@ -258,3 +258,43 @@ def test_a_merged_event_of_an_older_store_keeps_its_other_articles(
             assert json.loads(str(rows["notes"][0]))["sources"] == ["mon", "tue"]
             docs = store.query("SELECT doc_id FROM text_event_sources ORDER BY doc_id")
             assert list(docs["doc_id"]) == ["mon", "tue"]
+
+
+def test_a_run_that_fails_while_writing_leaves_the_store_as_it_was(
+    tmp_path: Path, extractor: Extractor, store: signalfire.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from signalfire.extract import store as text_store
+
+    tuesday = {
+        "id": "tue",
+        "published": "2014-06-10",
+        "text": "Seven soldiers were killed when a roadside bomb struck their convoy in Bannu "
+        "on Monday, officials said.",
+    }
+    undated = {"id": "undated", "text": "A suicide bomber killed 12 people at a market in Quetta."}
+    ingest_text(store, write(tmp_path / "mon.jsonl", [MONDAY]), extractor=extractor)
+    tables = ("events", "text_reports", "text_event_sources", "text_evidence", "quarantine",
+              "sources")  # fmt: skip
+
+    def snapshot() -> dict[str, list[tuple[object, ...]]]:
+        return {
+            t: sorted(map(tuple, store.con.execute(f"SELECT * FROM {t}").fetchall()), key=str)
+            for t in tables
+        }
+
+    before = snapshot()
+    real = text_store._insert
+
+    def failing(con: object, table: str, rows: list[list[object]]) -> None:
+        if table == "text_evidence":
+            raise OSError("disk full")
+        real(con, table, rows)
+
+    monkeypatch.setattr(text_store, "_insert", failing)
+    src = write(tmp_path / "more.jsonl", [MONDAY, tuesday, undated])
+    with pytest.raises(OSError):
+        ingest_text(store, src, extractor=extractor)
+    assert snapshot() == before
+    monkeypatch.setattr(text_store, "_insert", real)
+    report = ingest_text(store, src, extractor=extractor)
+    assert (report.events_updated, report.quarantined) == (1, 1)

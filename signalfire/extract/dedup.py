@@ -149,6 +149,11 @@ def combine(reports: list[ExtractedEvent]) -> ExtractedEvent:
     base = reports[base_report(reports)]
     deaths = [e.deaths for e in reports if e.deaths is not None]
     injured = [e.injured for e in reports if e.injured is not None]
+    # A high toll (a range's top) is the largest figure of any report once one gives a range:
+    # never below the (largest) best.
+    tops = [e.deaths if e.deaths_high is None else e.deaths_high for e in reports]
+    highs = [h for h in tops if h is not None]
+    ranged = any(e.deaths_high is not None for e in reports)
     sources: list[str] = []
     for e in reports:
         for s in e.sources or [e.doc_id]:
@@ -158,6 +163,7 @@ def combine(reports: list[ExtractedEvent]) -> ExtractedEvent:
         base,
         actors=merge_roles([a for e in reports for a in e.actors]),
         deaths=max(deaths) if deaths else None,
+        deaths_high=max(highs) if ranged and highs else None,
         injured=max(injured) if injured else None,
         sources=sources,
         confidence=round(min(0.95, base.confidence + 0.05 * (len(reports) - 1)), 2),
