@@ -298,3 +298,36 @@ def test_a_run_that_fails_while_writing_leaves_the_store_as_it_was(
     monkeypatch.setattr(text_store, "_insert", real)
     report = ingest_text(store, src, extractor=extractor)
     assert (report.events_updated, report.quarantined) == (1, 1)
+
+
+def test_a_regions_top_actors_name_text_events_actors(store: signalfire.Store) -> None:
+    """The dashboard's region panel listed 'pak_military' and 'unidentified_armed_group' (text
+    events' ids) beside 'Government of Pakistan', as separate actors."""
+    from signalfire.actors import ActorTable
+    from signalfire.web.routes_regions import top_actors
+
+    store.con.execute(
+        """INSERT INTO sources (path, sha256, size_bytes, format, rows_read, rows_stored,
+             rows_new, rows_updated, rows_quarantined, rows_unlocated, started_at, finished_at)
+           VALUES ('ged.csv', 'x', 1, 'ucdp-ged', 0, 0, 0, 0, 0, 0, now(), now())"""
+    )
+    sides = [
+        ("Government of Pakistan", "TTP", 3),
+        ("Government of Pakistan", "TTP", 2),
+        ("pak_military", "unidentified_armed_group", 1),
+        ("unidentified_armed_group", "civilians", 4),
+    ]
+    for n, (a1, a2, deaths) in enumerate(sides):
+        _dataset_event(store, f"e{n}", f"2014-06-0{n + 1}", "PK-KP", None, deaths)
+        store.con.execute(
+            "UPDATE events SET actor1 = ?, actor2 = ? WHERE event_id = ?", [a1, a2, f"e{n}"]
+        )
+    table = ActorTable.load()
+    found = top_actors(store, "adm1_id", "PK-KP")
+    assert [(r["actor"], r["events"], r["deaths"]) for r in found] == [
+        (table.get("pak_military").name, 3, 6),
+        (table.get("ttp").name, 2, 5),
+        ("Unidentified armed group", 2, 5),
+        ("Civilians", 1, 4),
+    ]
+    assert found[0]["last_seen"] == "2014-06-03"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from functools import cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -172,18 +173,7 @@ def region_summary(
     # Forecasts name countries "country" and by ISO3.
     forecast_level = "country" if region["level"] == "adm0" else region["level"]
     forecast = _region_forecast(store, forecast_level, target, key)
-    top_actors = rows(
-        store,
-        f"""SELECT actor, count(*) AS events, sum(coalesce(deaths_best, 0))::BIGINT AS deaths,
-                   max(date_start) AS last_seen
-            FROM (SELECT actor1 AS actor, deaths_best, date_start FROM counted_events
-                  WHERE {column} = ?
-                  UNION ALL
-                  SELECT actor2, deaths_best, date_start FROM counted_events WHERE {column} = ?)
-            WHERE actor IS NOT NULL AND actor <> ''
-            GROUP BY actor ORDER BY events DESC, actor LIMIT 10""",
-        [key, key],
-    )
+    top = top_actors(store, column, key)
     recent_events = rows(
         store,
         f"""SELECT e.event_id, e.date_start, e.date_end, e.violence_type, e.actor1, e.actor2,
@@ -200,10 +190,47 @@ def region_summary(
             "target": target,
             "series": series,
             "forecast": forecast,
-            "top_actors": top_actors,
+            "top_actors": top,
             "recent_events": recent_events,
         }
     )
+
+
+@cache
+def _actor_names() -> Any:
+    from ..report.activity import ActorNames
+
+    return ActorNames()
+
+
+def top_actors(store: Store, column: str, key: str, limit: int = 10) -> list[dict[str, Any]]:
+    """The actors with the most events in a region, each under its name in the actor table:
+    text events store ids ("pak_military", "unidentified_armed_group"), datasets names
+    ("Government of Pakistan"), and spellings of one actor count together."""
+    found = rows(
+        store,
+        f"""SELECT actor, count(*) AS events, sum(coalesce(deaths_best, 0))::BIGINT AS deaths,
+                   max(date_start) AS last_seen
+            FROM (SELECT actor1 AS actor, deaths_best, date_start FROM counted_events
+                  WHERE {column} = ?
+                  UNION ALL
+                  SELECT actor2, deaths_best, date_start FROM counted_events WHERE {column} = ?)
+            WHERE actor IS NOT NULL AND actor <> ''
+            GROUP BY actor""",
+        [key, key],
+    )
+    names = _actor_names()
+    merged: dict[str, dict[str, Any]] = {}
+    for row in found:
+        name = names(str(row["actor"]))
+        into = merged.setdefault(name, {"actor": name, "events": 0, "deaths": 0, "last_seen": None})
+        into["events"] += row["events"]
+        into["deaths"] += row["deaths"]
+        if row["last_seen"] is not None and (
+            into["last_seen"] is None or row["last_seen"] > into["last_seen"]
+        ):
+            into["last_seen"] = row["last_seen"]
+    return sorted(merged.values(), key=lambda r: (-r["events"], r["actor"]))[:limit]
 
 
 def _region_forecast(store: Store, level: str, target: str, region_id: str) -> dict[str, Any]:
