@@ -258,6 +258,17 @@ def test_a_merged_event_of_an_older_store_keeps_its_other_articles(
             assert json.loads(str(rows["notes"][0]))["sources"] == ["mon", "tue"]
             docs = store.query("SELECT doc_id FROM text_event_sources ORDER BY doc_id")
             assert list(docs["doc_id"]) == ["mon", "tue"]
+        # Corrected, the base article tells of another event: the older event keeps its one
+        # report (Tuesday's toll), and still lists the articles that report names.
+        fixed = {**MONDAY, "text": "Gunmen abducted three engineers in Quetta on Monday."}
+        report = ingest_text(store, write(tmp_path / "fixed.jsonl", [fixed]), extractor=extractor)
+        assert (report.events_new, report.events_removed) == (1, 0)
+        kept = store.query("SELECT deaths_best, notes FROM events WHERE event_id = ?", [event_id])
+        assert kept["deaths_best"][0] == 7
+        listed = store.query(
+            "SELECT doc_id FROM text_event_sources WHERE event_id = ? ORDER BY doc_id", [event_id]
+        )
+        assert list(listed["doc_id"]) == json.loads(str(kept["notes"][0]))["sources"]
 
 
 def test_a_run_that_fails_while_writing_leaves_the_store_as_it_was(

@@ -455,19 +455,22 @@ class _Run:
             rows["events"].append(
                 _event_row(event_id, event, self.source_id, kinds, matched, ingested, self.now)
             )
+            # Every article of the event is listed: its new reports' articles, and those of an
+            # older store's report that stands for articles re-read without it (see `forget`).
+            for doc_id in event.sources:
+                if (event_id, doc_id) not in listed:
+                    listed.add((event_id, doc_id))
+                    doc = self.documents.get(doc_id)
+                    rows["text_event_sources"].append(
+                        [event_id, doc_id, doc.url if doc else None,
+                         doc.title if doc else None, doc.published if doc else None, matched,
+                         self.source_id]
+                    )  # fmt: skip
             for report_id, e in new:
                 rows["text_reports"].append(
                     [report_id, event_id, e.doc_id, self.source_id, e.date, e.adm1, e.text,
                      _record(e)]
                 )  # fmt: skip
-                if (event_id, e.doc_id) not in listed:
-                    listed.add((event_id, e.doc_id))
-                    doc = self.documents.get(e.doc_id)
-                    rows["text_event_sources"].append(
-                        [event_id, e.doc_id, doc.url if doc else None,
-                         doc.title if doc else None, doc.published if doc else None, matched,
-                         self.source_id]
-                    )  # fmt: skip
                 for ev in e.evidence:
                     rows["text_evidence"].append(
                         [event_id, e.doc_id, ev.field, ev.start, ev.end, ev.text]
