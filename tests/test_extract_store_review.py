@@ -342,3 +342,32 @@ def test_a_regions_top_actors_name_text_events_actors(store: signalfire.Store) -
         ("Civilians", 1, 4),
     ]
     assert found[0]["last_seen"] == "2014-06-03"
+
+
+def test_stored_reports_are_read_for_the_days_of_the_run_only(
+    tmp_path: Path, extractor: Extractor, store: signalfire.Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A run about March and September must not read every report stored in between."""
+    import datetime as dt
+
+    from signalfire.extract import store as text_store
+
+    def bomb(doc_id: str, day: str, place: str) -> dict[str, str]:
+        text = f"A roadside bomb killed five soldiers in {place} yesterday."
+        return {"id": doc_id, "published": day, "text": text}
+
+    records = [bomb("mar", "2014-03-04", "Bannu"), bomb("jun", "2014-06-10", "Quetta"),
+               bomb("sep", "2014-09-02", "Swat")]  # fmt: skip
+    ingest_text(store, write(tmp_path / "run1.jsonl", records), extractor=extractor)
+    parsed: list[str] = []
+    real = text_store._from_record
+
+    def counting(record: str, text: str, actors: object) -> object:
+        parsed.append(text)
+        return real(record, text, actors)
+
+    monkeypatch.setattr(text_store, "_from_record", counting)
+    run = text_store._Run(store, store.con, text_store.TextIngestReport("x", 99), {}, None, None)  # type: ignore[arg-type]
+    found = run.stored_reports([dt.date(2014, 3, 3), dt.date(2014, 9, 1)])
+    assert sorted(found) == [dt.date(2014, 3, 3), dt.date(2014, 9, 1)]
+    assert len(parsed) == 2 and not any("Quetta" in t for t in parsed)

@@ -312,11 +312,15 @@ class _Run:
         """Reports stored by earlier runs within the window of this run's dates, by date."""
         if not dates:
             return {}
-        pad = dt.timedelta(days=WINDOW_DAYS)
+        # The days themselves, not the span from the first to the last: one release about an
+        # event years back would read (and parse) every report stored in between.
+        days = sorted(
+            {d + dt.timedelta(days=k) for d in dates for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1)}
+        )
         rows = self.con.execute(
             """SELECT report_id, event_id, text, report FROM text_reports
-               WHERE source_id <> ? AND event_date BETWEEN ? AND ?""",
-            [self.source_id, min(dates) - pad, max(dates) + pad],
+               WHERE source_id <> ? AND event_date IN (SELECT unnest(?::DATE[]))""",
+            [self.source_id, days],
         ).fetchall()
         wanted = set(dates)
         by_date: dict[dt.date, list[tuple[str, str, ExtractedEvent]]] = {}
