@@ -75,6 +75,7 @@ def extract(
 def ingest_text_command(db: Path | None, path: Path, published: str | None = None) -> None:
     """`signalfire ingest text PATH`: extract, deduplicate, match and store (all or nothing)."""
     from ..extract.store import LOCATION_METHODS, ingest_text
+    from ..wording import count as counted
     from .common import open_store, out
 
     # The shared `ingest` argument is a click.Path, which folds "https://" to "https:/".
@@ -85,7 +86,7 @@ def ingest_text_command(db: Path | None, path: Path, published: str | None = Non
     if report.documents_reread:
         notes.append(f"{report.documents_reread:,} with events stored before: replaced")
     if report.documents_repeated:
-        notes.append(f"{report.documents_repeated:,} ids given again: last copy read")
+        notes.append(f"{counted(report.documents_repeated, 'id')} given again: last copy read")
     out.print(
         f"[bold]{report.input}[/bold] (text, source {report.source_id}): "
         f"{report.documents:,} documents{' (' + '; '.join(notes) + ')' if notes else ''} · "
