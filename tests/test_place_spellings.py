@@ -116,12 +116,16 @@ def test_villages_vary_only_their_separators() -> None:
 
 
 def test_word_variants() -> None:
-    assert {"Kala-e-Naw", "Qila-e-Naw", "Qalah-e-Naw"} <= word_variants("Qala-e-Naw")
+    qala = word_variants("Qala-e-Naw")
+    assert {"Kala-e-Naw", "Qalay-e-Naw", "Qalah-e-Naw"} <= qala
+    assert "Qila-e-Naw" not in qala  # Qila/Killa is the Pakistani word, Qala/Kala the Afghan
+    assert "Killa Abdullah" in word_variants("Qila Abdullah")
     assert "Pol-e Khumri" in word_variants("Pul-e Khumri")
     assert {"Sheberghan", "Shebirghan"} <= word_variants("Shibirghan")
-    assert {"Qandahar", "Kost", "Nurzai"} <= (
-        word_variants("Kandahar") | word_variants("Khost") | word_variants("Noorzai")
+    assert {"Kandahar", "Kost", "Nurzai"} <= (
+        word_variants("Qandahar") | word_variants("Khost") | word_variants("Noorzai")
     )
+    assert "Qarachi" not in word_variants("Karachi")  # no k to q fold
     # letter folds apply to one-word names of five letters or more only
     assert word_variants("Bela") == set()
     assert word_variants("Frontier Region Kohat") == set()

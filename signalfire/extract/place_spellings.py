@@ -3,8 +3,10 @@
 News writes one name many ways: the Persian izafe connector as "-e-", "-i-", " e ", "i " or
 joined ("Pul-e-Khumri", "Pul-i-Khumri", "Pul e Khumri", "Puli Khumri", "Pulikhumri"), "-ye-"
 after a vowel ("Qala-ye-Naw"), "wa"/"o" for "and", the Arabic article as "-ul-"/"ul "/joined
-("Dar-ul-Aman", "Darul Aman"); a few words have fixed alternatives (Qala/Qalah/Kala/Qila,
-Pul/Pol); and a few letter folds recur (q/k and kh/k at the start, ee/i, oo/u, aa/a, e/i).
+("Dar-ul-Aman", "Darul Aman"); a few words have fixed alternatives (Qala/Qalah/Kala/Qalay,
+Qila/Qilla/Killa, Pul/Pol); and a few letter folds recur (q to k and kh to k at the start, ee/i,
+oo/u, aa/a, e/i). K to Q is an Afghan habit for a few names only (Qunduz, Qandahar): those are
+in the curated variant table, as a fold it gave forms nobody writes ("Qarachi", "Qohat").
 
 The rules are kept small on purpose: every variant is a phrase pattern (model load time), and a
 variant can only be added where it is no other place's name (see `gazetteer._add_variants`).
@@ -22,10 +24,13 @@ _CLASSES = {"e": "izafe", "i": "izafe", "ye": "izafe", "yi": "izafe", "wa": "and
 _CLASSES.update({a: a for a in ("ul", "ud", "ur", "us", "un", "ush", "uz", "al", "el")})
 # "-ye-" only after a vowel ("Qala-ye-Naw", also "Qala-i-Naw", "Qala-e-Naw").
 _CLASS_MEMBERS = {"izafe": ("e", "i", "ye"), "and": ("wa", "o")}
+# Connectors written joined to the word before ("Puli Khumri", "Pulikhumri", "Darul Aman").
+_JOINABLE = {"i", "ul", "ud", "ur", "us", "un", "ush", "uz", "al", "el"}
 
 # Words with fixed alternative spellings (lower case): a word of a class takes every member.
 _WORD_CLASSES = (
-    ("qala", "qalay", "qalah", "qal'a", "kala", "qila", "qilla", "killa"),
+    ("qala", "qalay", "qalah", "kala"),  # Afghan: Qala-i-Naw, Qalay-i-Naw, Musa Kala
+    ("qila", "qilla", "killa"),  # Pakistani: Qila Saifullah, Killa Abdullah
     ("pul", "pol"),
 )
 _WORD_ALTERNATIVES = {w: group for group in _WORD_CLASSES for w in group}
@@ -35,7 +40,6 @@ _WORD_ALTERNATIVES = {w: group for group in _WORD_CLASSES for w in group}
 # "Sheberghan", "Shebirghan", "Shiberghan").
 _FOLDS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"^q(?=[aeiou])"), "k", False),
-    (re.compile(r"^k(?=[aeiou])"), "q", False),
     (re.compile(r"^kh"), "k", False),
     (re.compile(r"ee"), "i", False),
     (re.compile(r"oo"), "u", False),
@@ -52,11 +56,11 @@ def _cap(word: str) -> str:
     return word[:1].upper() + word[1:]
 
 
-def separator_variants(name: str, main: bool = True) -> set[str]:
+def separator_variants(name: str, main: bool = True, joined: bool = True) -> set[str]:
     """The name with its connectors in every separator style and connector choice, and its
     other hyphens as spaces. Empty for a name with neither a connector nor a hyphen. Unless
     `main`, only the separators vary: connectors are neither swapped (e/i) nor joined to their
-    words ("Puli Khumri", "Pulikhumri")."""
+    words ("Puli Khumri", "Pulikhumri"); without `joined` they are swapped but not joined."""
     words = _SPLIT.split(name.strip())
     seps = [" - " if "-" in s else " " for s in re.findall(r"\s*-\s*|\s+", name.strip())]
     if len(words) < 2 or len(seps) != len(words) - 1:
@@ -75,9 +79,11 @@ def separator_variants(name: str, main: bool = True) -> set[str]:
     out: set[str] = set()
     for choice in itertools.product(*options):
         chosen = dict(zip(classes, choice, strict=True))
-        for style in ("h", "hs", "s", "j", "jj") if main else ("h", "hs", "s"):
+        for style in ("h", "hs", "s", "j", "jj") if main and joined else ("h", "hs", "s"):
             if style == "jj" and len(words) != 3:
                 continue  # "Pulikhumri": only a three-part name is met fully joined
+            if style in ("j", "jj") and not set(choice) <= _JOINABLE:
+                continue  # "Puli Khumri", "Darul Aman"; "Pule Khumri", "Kuranwa Munjan" are rare
             for other_hyphen in ("-", " "):
                 text = words[0]
                 for i in range(1, len(words)):
@@ -100,9 +106,9 @@ def separator_variants(name: str, main: bool = True) -> set[str]:
 
 def word_variants(name: str) -> set[str]:
     """The name with one word respelled: a fixed alternative (Qala/Kala/Qila, Pul/Pol), or for a
-    one-word name of at least five letters one letter fold (q/k, kh/k at the start; ee/i, oo/u,
-    aa/a; e/i between consonants; English words in longer names would fold too: "Rigion").
-    Separators are kept."""
+    one-word name of at least five letters one letter fold (q to k, kh to k at the start; ee/i,
+    oo/u, aa/a; e/i between consonants; English words in longer names would fold too:
+    "Rigion"). Separators are kept."""
     parts = re.split(r"(\s*-\s*|\s+)", name.strip())
     out: set[str] = set()
     for i in range(0, len(parts), 2):
