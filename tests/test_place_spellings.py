@@ -62,6 +62,19 @@ SPELLINGS = [
     ("Lashkargah", "AF-HEL", ""),
     ("Tirinkot", "AF-URU", ""),
     ("Khowst", "AF-KHO", ""),
+    ("Dand-o-Patan", "AF-PIA", "Dand Patan"),  # not "Patan" in Pakistan's Kohistan
+    ("Kuran-o-Munjan", "AF-BDS", "Kuran Wa Munjan"),
+    ("Tarnak-o-Jaldak", "AF-ZAB", "Tarnak Wa Jaldak"),
+    ("Nahr-i-Sarraj", "AF-HEL", "Nahri Sarraj"),
+    ("Qala-i-Zal", "AF-KDZ", ""),
+    ("Kala-i-Zal", "AF-KDZ", ""),
+    ("Dasht-i-Barchi", "AF-KAB", "Kabul"),
+    ("Dasht e Barchi", "AF-KAB", "Kabul"),
+    ("Darul Aman", "AF-KAB", "Kabul"),
+    ("Darulaman", "AF-KAB", "Kabul"),
+    ("Kajakai", "AF-HEL", "Kajaki"),
+    ("Chardara", "AF-KDZ", "Chahar Dara"),
+    ("Deh Rawood", "AF-URU", "Dihrawud"),
     ("Qila Saifullah", "PK-BA", "Qilla Saifullah"),
     ("Killa Abdullah", "PK-BA", "Qilla Abdullah"),
     ("Gawadar", "PK-BA", "Gwadar"),
@@ -72,6 +85,8 @@ SPELLINGS = [
     ("Dera Ismail Khan", "PK-KP", "Dera Ismail Khan"),
     ("Sheikhupura", "PK-PB", "Sheikhpura"),
     ("Jacobabad", "PK-SD", "Jacobabad"),
+    ("Landikotal", "PK-KP", "Khyber"),
+    ("Panjgoor", "PK-BA", "Panjgur"),
 ]
 
 
