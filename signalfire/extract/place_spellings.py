@@ -4,9 +4,11 @@ News writes one name many ways: the Persian izafe connector as "-e-", "-i-", " e
 joined ("Pul-e-Khumri", "Pul-i-Khumri", "Pul e Khumri", "Puli Khumri", "Pulikhumri"), "-ye-"
 after a vowel ("Qala-ye-Naw"), "wa"/"o" for "and", the Arabic article as "-ul-"/"ul "/joined
 ("Dar-ul-Aman", "Darul Aman"); a few words have fixed alternatives (Qala/Qalah/Kala/Qalay,
-Qila/Qilla/Killa, Pul/Pol); and a few letter folds recur (q to k and kh to k at the start, ee/i,
+Qila/Qilla/Killa, Pul/Pol); and a few letter folds recur (q to k at the start, ee/i,
 oo/u, aa/a, e/i). K to Q is an Afghan habit for a few names only (Qunduz, Qandahar): those are
-in the curated variant table, as a fold it gave forms nobody writes ("Qarachi", "Qohat").
+in the curated variant table, as a fold it gave forms nobody writes ("Qarachi", "Qohat"). Kh to
+k is left out too: rare in news, and it made other places' and people's names (Khanpur ->
+"Kanpur", an Indian city; Kharan -> "Karan", Khadir -> "Kadir", first names).
 
 The rules are kept small on purpose: every variant is a phrase pattern (model load time), and a
 variant can only be added where it is no other place's name (see `gazetteer._add_variants`).
@@ -40,7 +42,6 @@ _WORD_ALTERNATIVES = {w: group for group in _WORD_CLASSES for w in group}
 # "Sheberghan", "Shebirghan", "Shiberghan").
 _FOLDS: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"^q(?=[aeiou])"), "k", False),
-    (re.compile(r"^kh"), "k", False),
     (re.compile(r"ee"), "i", False),
     (re.compile(r"oo"), "u", False),
     (re.compile(r"aa"), "a", False),
@@ -106,7 +107,7 @@ def separator_variants(name: str, main: bool = True, joined: bool = True) -> set
 
 def word_variants(name: str) -> set[str]:
     """The name with one word respelled: a fixed alternative (Qala/Kala/Qila, Pul/Pol), or for a
-    one-word name of at least five letters one letter fold (q to k, kh to k at the start; ee/i,
+    one-word name of at least five letters one letter fold (q to k at the start; ee/i,
     oo/u, aa/a; e/i between consonants; English words in longer names would fold too:
     "Rigion"). Separators are kept."""
     parts = re.split(r"(\s*-\s*|\s+)", name.strip())
