@@ -5,6 +5,7 @@ each found in a sentence and placed in its province (and district where the name
 from __future__ import annotations
 
 import datetime as dt
+import re
 from pathlib import Path
 
 import pytest
@@ -156,6 +157,17 @@ def test_separator_variants_of_villages_keep_the_key(words: list[str], seps: lis
     name = words[0] + "".join(s + w for s, w in zip(seps, words[1:], strict=False))
     for form in separator_variants(name, main=False):
         assert key(form) == key(name)  # only hyphens and spaces change: the same lookup key
+
+
+@given(st.lists(_WORD, min_size=1, max_size=3), st.sampled_from(["-", " ", "-e-"]))
+def test_word_variants_respell_one_word_and_keep_separators(words: list[str], sep: str) -> None:
+    name = sep.join(words)
+    parts = re.split(r"(\s*-\s*|\s+)", name)
+    for form in word_variants(name):
+        other = re.split(r"(\s*-\s*|\s+)", form)
+        assert len(other) == len(parts)
+        assert other[1::2] == parts[1::2]  # the same separators
+        assert sum(a != b for a, b in zip(other[::2], parts[::2], strict=True)) == 1
 
 
 def _place(name: str, adm1: str) -> Place:
