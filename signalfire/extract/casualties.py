@@ -300,6 +300,15 @@ _SUMMARY = re.compile(
     r"(?:operations|raids|missions|incidents)\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
 )
+# A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
+# causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot
+# down).
+_NOT_VIOLENT_AFTER = re.compile(
+    r"\s+(?:(?:of|from|after)\s+(?:an?\s+|the\s+)?(?:sudden\s+|massive\s+|suspected\s+)?"
+    r"(?:heart\s+attack|cardiac\s+arrest|natural\s+causes|(?:long\s+|brief\s+)?illness|"
+    r"old\s+age|cancer|stroke|disease)|"
+    r"(?:a\s+)?natural\s+death|in\s+(?:an?\s+|the\s+)?(?:road\s+|traffic\s+|car\s+)?accident)\b"
+)
 # A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
 _NAMED = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
@@ -569,6 +578,10 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 ):
                     continue
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
+                continue
+            if category == "killed" and _NOT_VIOLENT_AFTER.match(
+                text, m.end("verb") if "verb" in pattern.groupindex else m.end()
+            ):
                 continue
             if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()) or (
                 _EARLIER_TIME_AFTER.match(text, m.end())

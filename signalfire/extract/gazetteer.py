@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .. import settings
 from ..errors import InputError
+from .place_spellings import separator_variants, word_variants
 
 LEVELS = ("adm1", "adm2", "place")
 ISO2_TO_3 = {"AF": "AFG", "PK": "PAK"}
@@ -120,6 +121,7 @@ _STOP_NAMES = frozenset(
         "amin",
         "aziz",
         "bashir",
+        "punch",  # Poonch respelled (oo/u): an English word
     ]
 )
 
@@ -196,7 +198,7 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "2"
+_CACHE_FORMAT = "3"
 _MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
 
 
@@ -330,6 +332,7 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
                         continue
                     add(alt, place)
 
+    curated: set[str] = set()
     with variants_path.open(encoding="utf-8") as f:
         for n, row in enumerate(csv.DictReader(f), start=2):
             level, iso3, target = row["level"], row["iso3"], row["target"]
@@ -350,12 +353,77 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
             else:
                 raise InputError(variants_path, f"row {n}: level {level!r}, expected adm1|adm2")
             add(row["variant"], place)
+            curated.add(fold(row["variant"]))
             # A variant overrides GeoNames homonyms of the same country at a finer level, e.g.
             # the village "Bajaur" vs the district: keep both but the variant's place first.
             bucket = entries[key(row["variant"])]
             bucket.remove(place)
             bucket.insert(0, place)
+    _add_variants(entries, surfaces, curated)
     return Gazetteer(entries, surfaces, adm1_names, adm2_names, adm2_parent)
+
+
+# Respelled words (`word_variants`) and connector swaps only for the main names of the places
+# analysts locate events by (provinces, districts, towns of this population or more) and the
+# curated variants: GeoNames' other alternate names are often other languages' forms
+# ("Peszawar"). Other names of populated places (GeoNames gives a population) vary only their
+# hyphens and spaces; names of villages without a population not at all. Each variant is a
+# phrase pattern (~0.1 ms of model load): generating them for every village added ~1,600.
+_RESPELL_MIN_POPULATION = 10_000
+
+
+def _add_variants(
+    entries: dict[str, list[Place]], surfaces: dict[str, str], curated: set[str]
+) -> dict[str, int]:
+    """Add the spelling variants of names (see `place_spellings`) that are no other place's name.
+    A variant whose key is already the name of other places, or that names of different places
+    would both give, is left out: the real place is kept and nothing is guessed. Returns counts
+    (reported in BENCHMARKS.md): surfaces added (of them with a new key), left out as already
+    known, as another place's name, as ambiguous, as unusable (an English word, lower case)."""
+    counts = dict.fromkeys(("added", "new_key", "known", "other_place", "ambiguous", "unusable"), 0)
+    proposed: dict[str, tuple[str, str]] = {}  # variant surface -> (its key, the source key)
+    origins: dict[str, set[frozenset[Place]]] = {}  # variant key -> the places of its sources
+    for surface, k in list(surfaces.items()):
+        places = frozenset(entries[k])
+        forms = {surface}
+        main = len(surface.split()) <= 3 and (
+            surface in curated
+            or any(
+                fold(p.name) == surface
+                and (p.level != "place" or p.population >= _RESPELL_MIN_POPULATION)
+                for p in places
+            )
+        )
+        if main:
+            # The name itself in every style; a respelled name's connectors are not joined
+            # ("Kalainaw" is nobody's spelling).
+            forms |= separator_variants(surface)
+            for respelled in word_variants(surface):
+                forms |= {respelled, *separator_variants(respelled, joined=False)}
+        elif any(p.population > 0 for p in places):
+            forms |= separator_variants(surface, main=False)  # hyphens and spaces only
+        forms.discard(surface)
+        for form in forms:
+            vk = key(form)
+            if form in surfaces:
+                counts["known"] += 1
+            elif not vk or not _usable_alternate(form):
+                counts["unusable"] += 1
+            elif vk in entries and frozenset(entries[vk]) != places:
+                counts["other_place"] += 1
+            else:
+                proposed.setdefault(form, (vk, k))
+                origins.setdefault(vk, set()).add(places)
+    for form, (vk, k) in proposed.items():
+        if len(origins[vk]) > 1:
+            counts["ambiguous"] += 1
+            continue
+        if vk not in entries:
+            entries[vk] = list(entries[k])
+            counts["new_key"] += 1
+        surfaces[form] = vk
+        counts["added"] += 1
+    return counts
 
 
 def _usable_alternate(name: str) -> bool:
