@@ -371,3 +371,39 @@ def test_stored_reports_are_read_for_the_days_of_the_run_only(
     found = run.stored_reports([dt.date(2014, 3, 3), dt.date(2014, 9, 1)])
     assert sorted(found) == [dt.date(2014, 3, 3), dt.date(2014, 9, 1)]
     assert len(parsed) == 2 and not any("Quetta" in t for t in parsed)
+
+
+def test_an_alert_rules_actor_matches_text_events_by_their_actors_names() -> None:
+    """A rule's `actor` is matched within actor1/actor2 as written: text events hold ids
+    ('isis_k', 'pak_military'), so a rule for "Islamic State" or "Pakistan" missed every text
+    event while it caught GED's 'IS' and 'Government of Pakistan' rows."""
+    import sys
+    from dataclasses import replace
+
+    import pandas as pd
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_alerts import synthetic
+
+    from signalfire.alerts.rules import Rule, rule_alerts
+
+    data = synthetic({"R1": [1.0] * 12, "R2": [1.0] * 12})
+    last = data.events.iloc[-1].to_dict()
+    text = [
+        {**last, "event_id": "text:a", "region_id": "R1", "adm2_id": "R1", "deaths": 6,
+         "actor1": "isis_k", "actor2": "pak_military"},
+        {**last, "event_id": "text:b", "region_id": "R2", "adm2_id": "R2", "deaths": 6,
+         "actor1": "unidentified_armed_group", "actor2": "civilians"},
+    ]  # fmt: skip
+    events = pd.concat([data.events, pd.DataFrame(text)], ignore_index=True)
+    data = replace(data, events=events)
+
+    def regions(actor: str) -> list[str]:
+        rule = Rule("r", threshold=5, actor=actor)
+        return [a.region_id for a in rule_alerts(data, rule)]
+
+    assert regions("Islamic State") == ["R1"]
+    assert regions("ISKP") == ["R1"]
+    assert regions("Pakistan") == ["R1"]
+    assert regions("unidentified armed") == ["R2"]
+    assert regions("TTP") == []

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from ..errors import InputError
 from ..store import Store
 from .history import AlertData
@@ -141,6 +143,24 @@ def delete_rule(store: Store, name: str) -> bool:
     return found is not None
 
 
+def _searchable(actors: pd.Series) -> pd.Series:
+    """Lower-case text to find a rule's actor in: the value as written, and for a text
+    event's actor id ("isis_k", "pak_military", "unidentified_armed_group") also its name and
+    aliases in the actor table (or its words), so that "Islamic State" finds it as it finds a
+    dataset's "IS"."""
+    from .detectors import _actor_table
+
+    table = _actor_table()
+    texts: dict[str, str] = {}
+    for value in actors.dropna().unique():
+        text = str(value)
+        if text in table:
+            actor = table.get(text)
+            text = " | ".join([text, actor.name, *actor.aliases])
+        texts[str(value)] = (text + " | " + text.replace("_", " ")).lower()
+    return actors.map(lambda v: texts.get(str(v), "") if isinstance(v, str) else "")
+
+
 def rule_alerts(data: AlertData, rule: Rule) -> list[Alert]:
     """The regions where `rule` holds at `data.as_of`."""
     rows = data.events
@@ -148,9 +168,9 @@ def rule_alerts(data: AlertData, rule: Rule) -> list[Alert]:
     rows = rows[rows["period"] >= first]
     if rule.actor:
         needle = rule.actor.lower()
-        hit = rows["actor1"].fillna("").str.lower().str.contains(needle, regex=False) | rows[
-            "actor2"
-        ].fillna("").str.lower().str.contains(needle, regex=False)
+        hit = _searchable(rows["actor1"]).str.contains(needle, regex=False) | _searchable(
+            rows["actor2"]
+        ).str.contains(needle, regex=False)
         rows = rows[hit]
     if rule.violence_type:
         rows = rows[rows["violence_type"] == rule.violence_type]
