@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from pathlib import Path
+
 import pytest
 
+from signalfire.extract import Document, Extractor
 from signalfire.extract.casualties import find_counts
+from signalfire.extract.pipeline import default_extractor
 
 
 @pytest.mark.parametrize(
@@ -35,3 +40,19 @@ def test_natural_and_accidental_deaths_are_not_counted(text: str) -> None:
 )
 def test_violent_deaths_still_count(text: str, deaths: int) -> None:
     assert sum(c.value for c in find_counts(text) if c.category == "killed") == deaths
+
+
+@pytest.fixture(scope="module")
+def extractor(shared_data: Path) -> Extractor:
+    return default_extractor()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two prisoners died of natural causes in Peshawar jail.",
+        "Three soldiers died in a road accident near Quetta.",
+    ],
+)
+def test_a_natural_death_is_no_event(extractor: Extractor, text: str) -> None:
+    assert extractor.extract(Document("d", text, dt.date(2019, 5, 2))) == []

@@ -309,6 +309,16 @@ _NOT_VIOLENT_AFTER = re.compile(
     r"old\s+age|cancer|stroke|disease)|"
     r"(?:a\s+)?natural\s+death|in\s+(?:an?\s+|the\s+)?(?:road\s+|traffic\s+|car\s+)?accident)\b"
 )
+_NATURAL_DEATH = re.compile(
+    r"\b(?:die[sd]?|dying|death|killed)" + _NOT_VIOLENT_AFTER.pattern, re.IGNORECASE
+)
+
+
+def natural_death(text: str) -> bool:
+    """Whether a sentence tells of a natural or accidental death ("died of natural causes")."""
+    return _NATURAL_DEATH.search(text) is not None
+
+
 # A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
 _NAMED = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"

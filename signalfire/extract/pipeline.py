@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process  # already loaded by the actor table
 
 from ..actors import Actor, ActorTable
-from .casualties import Count, find_counts, is_summary, sentence_totals
+from .casualties import Count, find_counts, is_summary, natural_death, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -632,6 +632,8 @@ def _weak_report(s: Sentence) -> bool:
     violence in any story ("candidate, supporters killed in Karachi", "victims of the attack
     in X") or with a party ("Military pounds hideouts in Orakzai"; not "bowlers attacked early
     in Lahore", "curfew in Peshawar lifted")."""
+    if natural_death(s.text):
+        return False  # "Two prisoners died of natural causes in Peshawar jail"
     if s.actors or _INDIAN_SHELLING.search(s.text):
         return True
     if not any(not m.key.startswith("country:") for m in s.places):
