@@ -331,7 +331,10 @@ _EARLIER_EVENT = re.compile(
     r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
     r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
     r"last\s+\w+['’]s|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?)"
-    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$"
+    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
+    # "..., a day after militants killed 4 soldiers there": a clause about the day before.
+    r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
+    r"(?:[\w'’-]+\s+){0,5}?$"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
 # clause after that event's own figure.

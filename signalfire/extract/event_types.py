@@ -4,7 +4,7 @@
 |-------------------------|----------------------------------------------------------------------|
 | armed_clash             | two armed sides fight: clash, gun battle, ambush, attack on a post   |
 | suicide_bombing         | a suicide bomber or suicide attack (vest, vehicle)                   |
-| ied_bombing             | bomb, IED, roadside or remote-controlled bomb, grenade, blast        |
+| ied_bombing             | bomb, IED, roadside or remote bomb, grenade, blast, "blew up"        |
 | targeted_killing        | a named or specific person shot dead, assassination                  |
 | abduction               | people kidnapped, abducted, taken hostage                            |
 | attack_on_civilians     | armed attack whose victims are civilians (massacre, attack on a bus) |
@@ -71,7 +71,9 @@ _TRIGGERS = {
     r"across\s+the\s+(?:line\s+of\s+control|loc|border)|firing\s+across",
     "ied_bombing": r"\bbomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|\bieds?\b|"
     r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
-    r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+",
+    r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+|"
+    r"(?:blew|blowing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|several|"
+    r"\d+)\b|(?:was|were|been)\s+blown\s+up",
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
     r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
@@ -108,7 +110,9 @@ VIOLENCE = re.compile(
         r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
         r"detain\w*|captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
         r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
-        r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention)\b"
+        r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|"
+        r"(?:blew|blowing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
+        r"several|\d+)\b|(?:was|were|been)\s+blown\s+up)\b"
     )
 )
 

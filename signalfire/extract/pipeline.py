@@ -556,6 +556,8 @@ class Extractor:
             event_type, confidence, decisive = classify(
                 triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
             )
+        if not any(a.role == "perpetrator" for a in actors) and _mishap(event_type, group):
+            return None  # a flood, a fire, a crash: deaths, but nobody's violence
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)
         if loc is None:
@@ -640,6 +642,35 @@ def _weak_report(s: Sentence) -> bool:
         return False
     low = fold(s.text)
     return bool(_CLEAR_VIOLENCE.search(low) or _PARTY_WORDS.search(low))
+
+
+# Deaths from disasters and accidents: no event unless someone did it ("Floods killed 12 in
+# Swat", "a bus fell into a ravine", "a gas cylinder exploded"; not "militants set fire to").
+_HAZARD = re.compile(
+    letter_first(
+        r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quake|landslides?|landslips?|"
+        r"avalanches?|heat\s*-?waves?|heavy\s+rains?|rain-related|storms?|cyclones?|lightning|"
+        r"fire\s+broke\s+out|caught\s+fire|ravine|gorge|accident\w*|collaps\w+|drown\w*|"
+        r"stampede|electrocut\w*|food\s+poisoning|outbreak|epidemic)\b"
+    )
+)
+_ACCIDENTAL_BLAST = re.compile(
+    letter_first(
+        r"\b(?:gas\s+cylinder|cylinder|boiler|gas\s+leak\w*|transformer|fireworks|"
+        r"gas\s+pipeline\s+leak\w*)\b"
+    )
+)
+
+
+def _mishap(event_type: str, group: list[Sentence]) -> bool:
+    """Whether an event with no perpetrator tells of a disaster or an accident."""
+    if event_type == "other":
+        pattern = _HAZARD
+    elif event_type == "ied_bombing":
+        pattern = _ACCIDENTAL_BLAST
+    else:
+        return False
+    return any(pattern.search(fold(s.text)) for s in group)
 
 
 _INDIAN_SHELLING = re.compile(

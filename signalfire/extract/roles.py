@@ -226,6 +226,7 @@ _GENERIC_WORDS = re.compile(
         f"(?P<civ>{CIVILIAN_WORDS.pattern})"
     )
 )
+_FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 
 
@@ -239,7 +240,12 @@ def generic_actors(
     by_kind: dict[str | None, list[re.Match[str]]] = {"state": [], "nonstate": [], "civ": []}
     for m in _GENERIC_WORDS.finditer(low):
         by_kind[m.lastgroup].append(m)
-    found: list[tuple[str | None, re.Match[str]]] = [(state, m) for m in by_kind["state"]]
+    # "Former soldiers", "ex-policemen", "retired army officers": no longer the state's forces
+    # (after 2021 the Taliban's victims among the Republic's men are civilians).
+    found: list[tuple[str | None, re.Match[str]]] = [
+        ("civilians" if _FORMER.search(low, max(0, m.start() - 20), m.start()) else state, m)
+        for m in by_kind["state"]
+    ]
     # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
     nonstate = UNIDENTIFIED_BALOCH if _BALOCH.search(low) else UNIDENTIFIED
     found += [(nonstate, m) for m in by_kind["nonstate"]]

@@ -1,0 +1,86 @@
+"""Sentences a review of the day's rules found wrong: former soldiers as victims, disasters and
+accidents, "blew up", and a toll of the day before in a trailing clause."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from signalfire.extract import Document, ExtractedEvent, Extractor
+from signalfire.extract.casualties import find_counts
+from signalfire.extract.pipeline import default_extractor
+
+DAY = dt.date(2022, 6, 7)
+
+
+@pytest.fixture(scope="module")
+def extractor(shared_data: Path) -> Extractor:
+    return default_extractor()
+
+
+def events(extractor: Extractor, text: str, day: dt.date = DAY) -> list[ExtractedEvent]:
+    return extractor.extract(Document("d", text, day))
+
+
+def test_former_soldiers_are_civilians_not_state_forces(extractor: Extractor) -> None:
+    (e,) = events(extractor, "The Taliban killed two former soldiers in Kandahar on Monday.")
+    roles = {a.actor_id: a.role for a in e.actors}
+    # After August 2021 the Taliban are the state's forces; their victims stay victims.
+    assert roles == {"afg_military": "perpetrator", "civilians": "target"}
+    (e,) = events(extractor, "Gunmen shot dead a retired army officer in Quetta.")
+    assert {a.actor_id: a.role for a in e.actors}["civilians"] == "target"
+    assert "pak_military" not in {a.actor_id for a in e.actors}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Floods killed 12 people in Swat on Monday.",
+        "Five workers died when a fire broke out in a garment factory in Karachi.",
+        "Five passengers were killed when a bus fell into a ravine in Kohistan.",
+        "A gas cylinder explosion killed four people in Quetta.",
+        "An earthquake killed 20 people in Awaran district.",
+    ],
+)
+def test_disasters_and_accidents_are_no_event(extractor: Extractor, text: str) -> None:
+    assert events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Militants set fire to a girls' school in Swat, killing two guards.", "other"),
+        ("A bomb killed five people at a market in Quetta.", "ied_bombing"),
+        ("Baloch separatists blew up a gas pipeline in Dera Bugti on Monday.", "ied_bombing"),
+        ("A railway track was blown up near Sibi.", "ied_bombing"),
+    ],
+)
+def test_violence_by_someone_stays_an_event(
+    extractor: Extractor, text: str, event_type: str
+) -> None:
+    (e,) = events(extractor, text)
+    assert e.event_type == event_type
+
+
+def test_blew_up_as_an_idiom_is_no_event(extractor: Extractor) -> None:
+    assert events(extractor, "The prices blew up in Lahore markets.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "The army said it had killed 10 terrorists in an operation in Khyber on Monday, "
+            "a day after militants killed 4 soldiers there.",
+            [10],
+        ),
+        ("Militants killed 4 soldiers in Khyber, a day after the army said it killed 10.", [4]),
+        ("Two days after the attack, police killed 3 suspects in Quetta.", [3]),
+    ],
+)
+def test_a_toll_of_days_before_in_a_trailing_clause_is_not_counted(
+    text: str, killed: list[int]
+) -> None:
+    assert [c.value for c in find_counts(text) if c.category == "killed"] == killed
