@@ -3,6 +3,7 @@
     python benchmarks/extract_eval.py --split test           # the held-out half: report this
     python benchmarks/extract_eval.py --split dev --show 20  # tuning half, with error examples
     python benchmarks/extract_eval.py --throughput           # articles/s and model load time
+    python benchmarks/extract_eval.py --throughput --distinct  # the same, no release twice
 
 Data (read from settings.data_dir(), never copied):
   (1) UCDP GED (ucdp/ged221_pak_1989-2019.csv): each event's `source_headline` texts (split on
@@ -420,9 +421,13 @@ def score_isaf(truths: list[Truth], preds: list[Pred]) -> dict[str, Any]:
 
 
 def throughput(
-    extractor_factory: Callable[[], Extractor], data: Path, n: int = 300
+    extractor_factory: Callable[[], Extractor], data: Path, n: int = 300, distinct: bool = False
 ) -> dict[str, Any]:
-    """Articles/s on ~500-word articles made of consecutive real ISAF releases."""
+    """Articles/s on ~500-word articles made of consecutive real ISAF releases. The 300
+    articles repeat the 362 releases about 4 times, which flatters anything cached; with
+    `distinct`, each release is used once (69 articles), the warm-up is a text of its own, and
+    the median of 5 passes (each with a new extractor) is reported, so nothing is met twice
+    but what the releases themselves repeat."""
     from threadpoolctl import threadpool_limits
 
     texts = [
@@ -434,31 +439,55 @@ def throughput(
     ]
     articles = []
     i = 0
-    while len(articles) < n:
+    while distinct and i < len(texts):
+        words = []
+        while len(words) < 500 and i < len(texts):
+            words += texts[i].split()
+            i += 1
+        if len(words) >= 500:
+            articles.append(" ".join(words[:500]))
+    while not distinct and len(articles) < n:
         words: list[str] = []
         while len(words) < 500:
             words += texts[i % len(texts)].split()
             i += 1
         articles.append(" ".join(words[:500]))
     docs = [Document(f"a{k}", t, dt.date(2011, 5, 24)) for k, t in enumerate(articles)]
+    # With `distinct` one pass is under a second, so it is repeated, each time with a new
+    # extractor (nothing cached from the pass before), and the median pass is reported.
+    passes = 5 if distinct else 1
+    rates: list[float] = []
+    walls: list[float] = []
     with threadpool_limits(1):
-        started, cpu_started = time.perf_counter(), time.process_time()
-        extractor = extractor_factory()
-        load = time.perf_counter() - started
-        load_cpu = time.process_time() - cpu_started
-        list(extractor.extract_many(docs[:20]))  # warm-up
-        started = time.perf_counter()
-        cpu0 = time.process_time()
-        n_events = sum(len(ev) for _, ev in extractor.extract_many(docs))
-        wall = time.perf_counter() - started
-        cpu = time.process_time() - cpu0
+        for _ in range(passes):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            extractor = extractor_factory()
+            if not rates:
+                load = time.perf_counter() - started
+                load_cpu = time.process_time() - cpu_started
+            warm_up = docs[:20]
+            if distinct:
+                warm_up = [Document("w", "Two soldiers were killed in Kandahar on Monday.", None)]
+            list(extractor.extract_many(warm_up))
+            started = time.perf_counter()
+            cpu0 = time.process_time()
+            n_events = sum(len(ev) for _, ev in extractor.extract_many(docs))
+            wall = time.perf_counter() - started
+            cpu = time.process_time() - cpu0
+            rates.append(len(docs) / cpu)
+            walls.append(wall)
+            del extractor
+    cpu = len(docs) / statistics.median(rates)
+    wall = statistics.median(walls)
     return {
         "articles": len(docs),
         "words_per_article": 500,
+        "distinct": distinct,
         "wall_s": round(wall, 2),
         "cpu_s": round(cpu, 2),
         "articles_per_s_wall": round(len(docs) / wall, 1),
         "articles_per_s_cpu": round(len(docs) / cpu, 1),
+        "passes_articles_per_s_cpu": [round(r, 1) for r in rates],
         "events": n_events,
         "model_load_s": round(load, 2),
         "model_load_cpu_s": round(load_cpu, 2),
@@ -474,6 +503,9 @@ def main() -> None:
     ap.add_argument("--set", choices=["ged", "isaf", "both"], default="both")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--throughput", action="store_true")
+    ap.add_argument(
+        "--distinct", action="store_true", help="throughput on releases used once (69 articles)"
+    )
     ap.add_argument("--show", type=int, default=0, help="print this many errors per field (dev)")
     ap.add_argument("--out", type=Path, help="write the results as JSON here")
     args = ap.parse_args()
@@ -482,7 +514,7 @@ def main() -> None:
         sys.exit("no reference data folder: set SIGNALFIRE_DATA_DIR")
     results: dict[str, Any] = {"split": args.split}
     if args.throughput:
-        results["throughput"] = throughput(Extractor, data)
+        results["throughput"] = throughput(Extractor, data, distinct=args.distinct)
         print(json.dumps(results["throughput"], indent=2))
         if args.out:
             args.out.write_text(json.dumps(results, indent=2, default=str))
