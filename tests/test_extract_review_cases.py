@@ -84,3 +84,18 @@ def test_a_toll_of_days_before_in_a_trailing_clause_is_not_counted(
     text: str, killed: list[int]
 ) -> None:
     assert [c.value for c in find_counts(text) if c.category == "killed"] == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Militants killed three policemen in Bannu on Monday.", "armed_clash"),
+        ("The Taliban killed two former soldiers in Kandahar on Monday.", "attack_on_civilians"),
+        ("Gunmen killed two people in Quetta on Monday.", "other"),  # the roles do not say
+    ],
+)
+def test_a_killing_no_trigger_types_takes_its_type_from_the_roles(
+    extractor: Extractor, text: str, event_type: str
+) -> None:
+    (e,) = events(extractor, text)
+    assert e.event_type == event_type

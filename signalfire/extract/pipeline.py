@@ -25,7 +25,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process  # already loaded by the actor table
 
 from ..actors import Actor, ActorTable
-from .casualties import Count, find_counts, is_summary, natural_death, sentence_totals
+from .casualties import Count, find_counts, is_summary, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -52,8 +52,6 @@ from .roles import (
     CIVILIAN_WORDS,
     COALITION_WORDS,
     NO_BEFORE,
-    NONSTATE_WORDS,
-    STATE_WORDS,
     UNIDENTIFIED_NAMES,
     ActorMention,
     contextual_actor,
@@ -62,6 +60,7 @@ from .roles import (
     role_of,
     violent_verbs,
 )
+from .screening import INDIAN_FIRE, INDIAN_SHELLING, mishap, type_from_roles, weak_report
 from .sentences import (
     BACKGROUND,
     PARAGRAPH_BREAK,
@@ -405,7 +404,7 @@ class Extractor:
         """Indian shelling or firing reported from Pakistan, with no place named: the Line of
         Control in Azad Kashmir, known to the province only (where_prec 4)."""
         for s in group:
-            m = _INDIAN_FIRE.search(s.text)
+            m = INDIAN_FIRE.search(s.text)
             if m is None:
                 continue
             cands = [p for p in self.gazetteer.lookup("Azad Kashmir") if p.level == "adm1"]
@@ -480,7 +479,7 @@ class Extractor:
         if loc is None and (
             "PAK" in self._focus
             # "Five killed by Indian shelling": India fires, so the scene is Pakistan's side
-            or (set(self._focus) <= {"IND"} and any(_INDIAN_SHELLING.search(s.text) for s in group))
+            or (set(self._focus) <= {"IND"} and any(INDIAN_SHELLING.search(s.text) for s in group))
         ):
             loc = self._kashmir_front(group)
             inferred = loc is not None
@@ -544,9 +543,9 @@ class Extractor:
         if not triggers and not totals:
             # No trigger and no figure ("Military pounds militant hideouts in X"): an event
             # of low confidence when a sentence plainly reports violence or security action
-            # and names who, or where (see `_weak_report`).
+            # and names who, or where (see `screening.weak_report`).
             weak = next(
-                (w for s in group if (w := weak_event(s.text, s.start)) and _weak_report(s)),
+                (w for s in group if (w := weak_event(s.text, s.start)) and weak_report(s)),
                 None,
             )
             if weak is None:
@@ -556,7 +555,9 @@ class Extractor:
             event_type, confidence, decisive = classify(
                 triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
             )
-        if not any(a.role == "perpetrator" for a in actors) and _mishap(event_type, group):
+        if event_type == "other" and (typed := type_from_roles(actors)) is not None:
+            event_type = typed  # "Militants killed four soldiers": who did it to whom
+        if not any(a.role == "perpetrator" for a in actors) and mishap(event_type, group):
             return None  # a flood, a fire, a crash: deaths, but nobody's violence
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)
@@ -609,75 +610,6 @@ def default_extractor() -> Extractor:
     return Extractor()
 
 
-_INDIAN_FIRE = re.compile(
-    r"\bIndian?\b[^.;]{0,30}?\b(?:shelling|firing|fire|artillery|mortar|troops|forces|army|"
-    r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
-    re.IGNORECASE,
-)
-# Trigger-less violent sentences (`event_types.weak_event`): the words that say violence in
-# any story, and the parties that make the other words ("attacked", "raid", "curfew") mean it.
-_CLEAR_VIOLENCE = re.compile(
-    letter_first(
-        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|blasts?|bomb\w*|shell(?:s|ing|ed)|gunmen|"
-        r"gunfire|gunned|ambush\w*|abduct\w*|kidnap\w*|martyr\w*|behead\w*|massacre\w*|"
-        r"assassinat\w*|slain|victims?)\b"
-    )
-)
-_PARTY_WORDS = re.compile(
-    letter_first(f"{STATE_WORDS.pattern}|{NONSTATE_WORDS.pattern}|{CIVILIAN_WORDS.pattern}")
-)
-
-
-def _weak_report(s: Sentence) -> bool:
-    """Whether a trigger-less sentence with a violent word reports an event: it names a group,
-    or Indian fire (placed by `_kashmir_front`), or a place together with a word that means
-    violence in any story ("candidate, supporters killed in Karachi", "victims of the attack
-    in X") or with a party ("Military pounds hideouts in Orakzai"; not "bowlers attacked early
-    in Lahore", "curfew in Peshawar lifted")."""
-    if natural_death(s.text):
-        return False  # "Two prisoners died of natural causes in Peshawar jail"
-    if s.actors or _INDIAN_SHELLING.search(s.text):
-        return True
-    if not any(not m.key.startswith("country:") for m in s.places):
-        return False
-    low = fold(s.text)
-    return bool(_CLEAR_VIOLENCE.search(low) or _PARTY_WORDS.search(low))
-
-
-# Deaths from disasters and accidents: no event unless someone did it ("Floods killed 12 in
-# Swat", "a bus fell into a ravine", "a gas cylinder exploded"; not "militants set fire to").
-_HAZARD = re.compile(
-    letter_first(
-        r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quake|landslides?|landslips?|"
-        r"avalanches?|heat\s*-?waves?|heavy\s+rains?|rain-related|storms?|cyclones?|lightning|"
-        r"fire\s+broke\s+out|caught\s+fire|ravine|gorge|accident\w*|collaps\w+|drown\w*|"
-        r"stampede|electrocut\w*|food\s+poisoning|outbreak|epidemic)\b"
-    )
-)
-_ACCIDENTAL_BLAST = re.compile(
-    letter_first(
-        r"\b(?:gas\s+cylinder|cylinder|boiler|gas\s+leak\w*|transformer|fireworks|"
-        r"gas\s+pipeline\s+leak\w*)\b"
-    )
-)
-
-
-def _mishap(event_type: str, group: list[Sentence]) -> bool:
-    """Whether an event with no perpetrator tells of a disaster or an accident."""
-    if event_type == "other":
-        pattern = _HAZARD
-    elif event_type == "ied_bombing":
-        pattern = _ACCIDENTAL_BLAST
-    else:
-        return False
-    return any(pattern.search(fold(s.text)) for s in group)
-
-
-_INDIAN_SHELLING = re.compile(
-    r"\bIndian?\s+(?:cross-border\s+|border\s+)?(?:shelling|firing|fire|artillery|mortars?)\b|"
-    r"\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
-    re.IGNORECASE,
-)
 _ADDITIONAL = re.compile(
     letter_first(
         r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"

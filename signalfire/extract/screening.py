@@ -1,0 +1,106 @@
+"""Which sentences and events are political violence at all, beyond the trigger lexicon.
+
+A sentence with a violent word but no trigger or figure (`event_types.weak_event`) reports an
+event only when it names who, or where together with a word or party that means violence
+(`weak_report`); natural deaths do not. An event with no perpetrator that tells of a disaster
+or an accident is none (`mishap`). Fire from India is recognised here too: it places an event
+on Pakistan's side of the Line of Control when no place is named. A killing that no trigger
+word types takes its type from the roles (`type_from_roles`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .casualties import natural_death
+from .model import ActorRole
+from .roles import CIVILIAN_WORDS, NONSTATE_WORDS, STATE_WORDS
+from .sentences import Sentence
+from .textcase import fold, letter_first
+
+INDIAN_FIRE = re.compile(
+    r"\bIndian?\b[^.;]{0,30}?\b(?:shelling|firing|fire|artillery|mortar|troops|forces|army|"
+    r"soldiers)\b|\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
+    re.IGNORECASE,
+)
+# Trigger-less violent sentences (`event_types.weak_event`): the words that say violence in
+# any story, and the parties that make the other words ("attacked", "raid", "curfew") mean it.
+CLEAR_VIOLENCE = re.compile(
+    letter_first(
+        r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|blasts?|bomb\w*|shell(?:s|ing|ed)|gunmen|"
+        r"gunfire|gunned|ambush\w*|abduct\w*|kidnap\w*|martyr\w*|behead\w*|massacre\w*|"
+        r"assassinat\w*|slain|victims?)\b"
+    )
+)
+PARTY_WORDS = re.compile(
+    letter_first(f"{STATE_WORDS.pattern}|{NONSTATE_WORDS.pattern}|{CIVILIAN_WORDS.pattern}")
+)
+
+
+def weak_report(s: Sentence) -> bool:
+    """Whether a trigger-less sentence with a violent word reports an event: it names a group,
+    or Indian fire (placed by `Extractor._kashmir_front`), or a place together with a word
+    that means violence in any story ("candidate, supporters killed in Karachi", "victims of
+    the attack in X") or with a party ("Military pounds hideouts in Orakzai"; not "bowlers
+    attacked early in Lahore", "curfew in Peshawar lifted")."""
+    if natural_death(s.text):
+        return False  # "Two prisoners died of natural causes in Peshawar jail"
+    if s.actors or INDIAN_SHELLING.search(s.text):
+        return True
+    if not any(not m.key.startswith("country:") for m in s.places):
+        return False
+    low = fold(s.text)
+    return bool(CLEAR_VIOLENCE.search(low) or PARTY_WORDS.search(low))
+
+
+# Deaths from disasters and accidents: no event unless someone did it ("Floods killed 12 in
+# Swat", "a bus fell into a ravine", "a gas cylinder exploded"; not "militants set fire to").
+HAZARD = re.compile(
+    letter_first(
+        r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quake|landslides?|landslips?|"
+        r"avalanches?|heat\s*-?waves?|heavy\s+rains?|rain-related|storms?|cyclones?|lightning|"
+        r"fire\s+broke\s+out|caught\s+fire|ravine|gorge|accident\w*|collaps\w+|drown\w*|"
+        r"stampede|electrocut\w*|food\s+poisoning|outbreak|epidemic)\b"
+    )
+)
+ACCIDENTAL_BLAST = re.compile(
+    letter_first(
+        r"\b(?:gas\s+cylinder|cylinder|boiler|gas\s+leak\w*|transformer|fireworks|"
+        r"gas\s+pipeline\s+leak\w*)\b"
+    )
+)
+
+
+def mishap(event_type: str, group: list[Sentence]) -> bool:
+    """Whether an event with no perpetrator tells of a disaster or an accident."""
+    if event_type == "other":
+        pattern = HAZARD
+    elif event_type == "ied_bombing":
+        pattern = ACCIDENTAL_BLAST
+    else:
+        return False
+    return any(pattern.search(fold(s.text)) for s in group)
+
+
+INDIAN_SHELLING = re.compile(
+    r"\bIndian?\s+(?:cross-border\s+|border\s+)?(?:shelling|firing|fire|artillery|mortars?)\b|"
+    r"\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
+    re.IGNORECASE,
+)
+
+
+def type_from_roles(actors: list[ActorRole]) -> str | None:
+    """The type of a killing no trigger word types ("Militants killed four soldiers"), from who
+    did it to whom: non-state against state forces is a clash (the taxonomy's attack on a post
+    or patrol), state forces against a group an operation, anyone against civilians an attack
+    on civilians; None when the roles do not say."""
+    perpetrators = {a.kind for a in actors if a.role == "perpetrator"}
+    targets = {a.kind for a in actors if a.role == "target"}
+    nonstate = {k for k in perpetrators | targets if k not in {"state_force", "civilians"}}
+    if "civilians" in targets and perpetrators:
+        return "attack_on_civilians"
+    if "state_force" in targets and nonstate & perpetrators:
+        return "armed_clash"
+    if "state_force" in perpetrators and nonstate & targets:
+        return "security_operation"
+    return None
