@@ -99,3 +99,24 @@ def test_a_killing_no_trigger_types_takes_its_type_from_the_roles(
 ) -> None:
     (e,) = events(extractor, text)
     assert e.event_type == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "actor_id"),
+    [
+        ("The army said it had killed 10 terrorists in an operation in Khyber.", "pak_military"),
+        ("The TTP said it had killed 10 soldiers in Khyber.", "ttp"),
+        ("Police said they had arrested five suspects in Quetta.", "pak_military"),
+    ],
+)
+def test_a_side_telling_of_its_own_act_is_its_perpetrator(
+    extractor: Extractor, text: str, actor_id: str
+) -> None:
+    (e,) = events(extractor, text, dt.date(2019, 6, 7))
+    roles = {a.actor_id: (a.role, a.claim) for a in e.actors}
+    assert roles[actor_id] == ("perpetrator", "claimed")
+
+
+def test_a_source_is_no_side(extractor: Extractor) -> None:
+    (e,) = events(extractor, "Police said the bomb killed five people in Quetta.")
+    assert {a.actor_id: a.role for a in e.actors}.get("pak_military") == "other"

@@ -71,6 +71,14 @@ _SPEAKER = re.compile(
     r"reported|quoted)\b",
     re.IGNORECASE,
 )
+# "The army said it had killed 10 terrorists", "the TTP said they carried out": a side telling
+# of its own act is its perpetrator, not a mere source.
+_SELF_REPORT = re.compile(
+    r"^\s*(?:said|says|stated|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they|its|their)"
+    r"\s+(?:\w+\s+)?(?:had|have|has)?\s*(?:\w+\s+)?(?:killed|detained|arrested|captured|"
+    r"carried\s+out|attacked|targeted|shot|bombed|conducted|launched|destroyed)\b",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?$", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$")
 _IS_SUSPECTED = re.compile(
@@ -146,6 +154,8 @@ def role_of(
     else:
         p, low_after, low_before = _ANY_CASE, after, before
     if p["speaker"].match(low_after):
+        if _SELF_REPORT.match(after):
+            return "perpetrator", "claimed"
         return "other", ""  # "police said", "officials told": a source, not a side
     if p["denial"].search(low_after[:70]):
         return "other", "denied"
