@@ -43,22 +43,33 @@ def _published(value: str | None) -> dt.date | None:
     help="Add fields beyond the standard record: abducted, arrested, precisions, actor kinds "
     "and claims.",
 )
-@click.option("--batch-size", type=int, default=64, show_default=True)
+@click.option("--batch-size", type=click.IntRange(1, 100_000), default=64, show_default=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Worker processes (each loads the model once; the events are the same, in order).",
+)
 def extract(
-    input: str, out_path: Path | None, published: str | None, all_fields: bool, batch_size: int
+    input: str,
+    out_path: Path | None,
+    published: str | None,
+    all_fields: bool,
+    batch_size: int,
+    jobs: int,
 ) -> None:
     """Extract events from news text (file, folder, JSONL, HTML, RSS/Atom or a feed URL) and
     write one JSON line per event. Reads no store and writes none."""
     from ..extract.inputs import read_documents
-    from ..extract.pipeline import default_extractor
+    from ..extract.parallel import extract_parallel
 
     docs = read_documents(input, published=_published(published))
-    extractor = default_extractor()
     n_docs = n_events = 0
     partial = out_path.with_name(out_path.name + ".partial") if out_path else None
     stream: IO[str] = partial.open("w", encoding="utf-8") if partial else sys.stdout
     try:
-        for _doc, events in extractor.extract_many(docs, batch_size=batch_size):
+        for _doc, events in extract_parallel(docs, jobs, batch_size=batch_size):
             n_docs += 1
             for event in events:
                 stream.write(json.dumps(event.to_json(full=all_fields), ensure_ascii=False) + "\n")
