@@ -62,6 +62,16 @@ FUZZY_THRESHOLD = 90.0
 FUZZY_MIN_LENGTH = 6
 
 NEW_ACTOR_PREFIX = "new_"
+# Perpetrators nobody named. Text events store these placeholder ids (extract.roles) where a
+# text says only "militants"; like ACLED's "Unidentified Armed Group (...)" and GTD's
+# "Unknown", they are not in the table and count for no group (graph, new-actor alerts).
+UNIDENTIFIED = "unidentified_armed_group"
+UNIDENTIFIED_BALOCH = "unidentified_baloch_group"
+UNIDENTIFIED_NAMES = {
+    UNIDENTIFIED: "Unidentified armed group",
+    UNIDENTIFIED_BALOCH: "Unidentified Baloch armed group",
+}
+UNNAMED_PREFIXES = ("unknown", "unidentified")
 
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _ISO3 = re.compile(r"^[A-Z]{3}$")

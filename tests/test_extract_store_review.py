@@ -189,12 +189,11 @@ def test_text_events_actor_ids_are_known_actors_downstream() -> None:
 def test_the_report_names_text_events_actors() -> None:
     """The situation report shows a text event's actor by its name ('Afghan National Army'),
     not its id ('afg_military'), and the unidentified placeholders by their display names."""
-    from signalfire.actors import ActorTable
-    from signalfire.extract.roles import UNIDENTIFIED_NAMES
+    from signalfire.actors import UNIDENTIFIED_NAMES, ActorTable
     from signalfire.report import activity
     from signalfire.report.activity import ActorNames
 
-    assert activity.UNIDENTIFIED_NAMES == UNIDENTIFIED_NAMES  # the report's copy
+    assert activity.UNIDENTIFIED_NAMES is UNIDENTIFIED_NAMES  # one definition, no copy
     names = ActorNames()
     table = ActorTable.load()
     for actor_id in ("afg_military", "afg_taliban", "nato_isaf", "ttp"):

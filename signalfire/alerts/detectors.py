@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import pandas as pd
 
+from ..actors import UNNAMED_PREFIXES
 from ..wording import count
 from .history import AlertData
 from .records import Alert, month_label, severity_for
@@ -324,11 +325,6 @@ def resolve_actor(name: str) -> tuple[str, str, str]:
     table = _actor_table()
     actor = table.get(name) if name in table else table.resolve_or_new(name)
     return str(actor.actor_id), str(actor.name), str(actor.kind)
-
-
-# Perpetrators nobody named: text events' placeholders ("unidentified_armed_group"), ACLED's
-# "Unidentified Armed Group (...)", GTD's "Unknown". Not an actor, so never a new one.
-UNNAMED_PREFIXES = ("unidentified", "unknown")
 
 
 def _actor_rows(data: AlertData, cfg: NewActorConfig) -> pd.DataFrame:

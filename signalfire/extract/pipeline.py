@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process  # already loaded by the actor table
 
-from ..actors import Actor, ActorTable
+from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, find_counts, is_summary, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
@@ -52,7 +52,6 @@ from .roles import (
     CIVILIAN_WORDS,
     COALITION_WORDS,
     NO_BEFORE,
-    UNIDENTIFIED_NAMES,
     ActorMention,
     contextual_actor,
     generic_actors,

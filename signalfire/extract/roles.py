@@ -27,7 +27,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..actors import normalize_name
+from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
 from .casualties import Count
 from .model import ActorRole
 from .textcase import cased_twin, fold, letter_first, twin_applies
@@ -112,13 +112,6 @@ COALITION_WORDS = re.compile(
 )
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
-UNIDENTIFIED = "unidentified_armed_group"
-UNIDENTIFIED_BALOCH = "unidentified_baloch_group"
-# Display names of the placeholders above (they are not in the actor table).
-UNIDENTIFIED_NAMES = {
-    UNIDENTIFIED: "Unidentified armed group",
-    UNIDENTIFIED_BALOCH: "Unidentified Baloch armed group",
-}
 
 
 @dataclass(frozen=True)

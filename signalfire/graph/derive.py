@@ -12,6 +12,7 @@ from typing import Any
 
 import pandas as pd
 
+from ..actors import UNNAMED_PREFIXES
 from ..store import Store
 from .model import TARGET_KINDS, Relation, Source, relation_sources, relations, resolve_actor
 
@@ -21,9 +22,6 @@ DATASET_CONFIDENCE = 0.95
 # Actor names that are not armed groups: one-sided violence against them becomes `targets`
 # (UCDP "Civilians", ACLED "Civilians (Pakistan)").
 CIVILIAN_NAMES = frozenset({"civilians"})
-# Perpetrators nobody named (GTD "Unknown", ACLED "Unidentified Armed Group (...)") are not an
-# actor: their events count for nobody's relations.
-UNKNOWN_PREFIXES = ("unknown", "unidentified")
 # GTD has no second actor: its actor2 is the target type (targtype1_txt).
 TARGET_SOURCES = frozenset({"gtd"})
 GTD_TARGETS = {
@@ -52,7 +50,7 @@ def _civilian(names: pd.Series) -> pd.Series:
 
 
 def _unknown(names: pd.Series) -> pd.Series:
-    return names.fillna("").str.lower().str.startswith(UNKNOWN_PREFIXES)
+    return names.fillna("").str.lower().str.startswith(UNNAMED_PREFIXES)
 
 
 LEVEL_COLUMNS = {"adm0": "country_iso3", "adm1": "adm1_id", "adm2": "adm2_id"}

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 
+from ..actors import UNIDENTIFIED_NAMES
 from ..store import Store
 
 CHANGE_WINDOW = 3  # months: "recent" for new areas and relations that began or stopped
@@ -18,13 +19,6 @@ CIVILIANS = "Civilians"
 
 
 # --- actors ----------------------------------------------------------------------------------
-
-# Text events' placeholders for groups the text does not name, as `extract.roles` names them
-# (importing it would load spaCy; a test keeps the two equal).
-UNIDENTIFIED_NAMES = {
-    "unidentified_armed_group": "Unidentified armed group",
-    "unidentified_baloch_group": "Unidentified Baloch armed group",
-}
 
 
 class ActorNames:
