@@ -120,3 +120,37 @@ def test_a_side_telling_of_its_own_act_is_its_perpetrator(
 def test_a_source_is_no_side(extractor: Extractor) -> None:
     (e,) = events(extractor, "Police said the bomb killed five people in Quetta.")
     assert {a.actor_id: a.role for a in e.actors}.get("pak_military") == "other"
+
+
+UNNAMED = "unidentified_armed_group"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "role"),
+    [
+        # What the victims are suspected of being, not who is suspected of the act.
+        ("Police killed three suspected militants in a raid in Kandahar.", UNNAMED, "target"),
+        ("Security forces arrested a suspected TTP commander in Bannu.", "ttp", "target"),
+        ("Troops detained two alleged insurgents in Helmand on Monday.", UNNAMED, "target"),
+        # Suspected perpetrators stay suspected.
+        ("Suspected TTP militants killed two policemen in Bannu.", "ttp", "perpetrator"),
+        ("Two policemen died in Bannu and suspected militants fled.", UNNAMED, "perpetrator"),
+        ("The bombing that killed five in Quetta was blamed on the TTP.", "ttp", "perpetrator"),
+    ],
+)  # fmt: skip
+def test_suspected_victims_are_targets(
+    extractor: Extractor, text: str, actor: str, role: str
+) -> None:
+    (e,) = events(extractor, text, dt.date(2013, 5, 6))
+    roles = {a.actor_id: (a.role, a.claim) for a in e.actors}
+    assert roles[actor] == (role, "suspected" if role == "perpetrator" else "")
+
+
+def test_a_digit_figure_can_add_more_detainees(extractor: Extractor) -> None:
+    (e,) = events(
+        extractor,
+        "Afghan forces detained three suspected insurgents in Kandahar on Monday. "
+        "During the operation the force detained 2 more suspects.",
+        dt.date(2011, 5, 24),
+    )
+    assert e.arrested == 5

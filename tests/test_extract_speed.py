@@ -233,7 +233,6 @@ HINTED = {
     "claim": roles._CLAIM,
     "suspect": roles._SUSPECT,
     "claim sentence": pipeline._CLAIM_SENTENCE,
-    "additional": pipeline._ADDITIONAL,
 }
 
 

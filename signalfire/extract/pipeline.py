@@ -609,11 +609,10 @@ def default_extractor() -> Extractor:
     return Extractor()
 
 
+# Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(
-    letter_first(
-        r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
-        r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b"
-    ),
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
     re.IGNORECASE,
 )
 # "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.

@@ -154,7 +154,11 @@ def role_of(
         return "other", "denied"
     if p["claim"].search(low_after[:60]) or _CLAIMED_BY.search(before):
         return "perpetrator", "claimed"
-    if p["suspect"].search(low_before[-30:]) or _IS_SUSPECTED.match(after):
+    if verbs is None:
+        verbs = violent_verbs(sentence)
+    if (p["suspect"].search(low_before[-30:]) or _IS_SUSPECTED.match(after)) and not (
+        _suspect_object(low, s, verbs)
+    ):
         return "perpetrator", "suspected"
     by = p["by"].search(low_before)
     for c in victims:
@@ -168,8 +172,6 @@ def role_of(
         return "perpetrator", ""
     if p["target_prep"].search(low_before[-25:]):
         return "target", ""
-    if verbs is None:
-        verbs = violent_verbs(sentence)
     verbs_before = [v for v in verbs if v[1] <= s]
     verb_after = next((v for v in verbs if v[0] >= e), None)
     if verb_after is not None and not verbs_before:
@@ -181,6 +183,26 @@ def role_of(
     if verbs_before:
         return "target", ""
     return "other", ""
+
+
+# "killed three suspected militants", "arrested an alleged TTP commander": the suspicion is
+# what the victims are said to be, not who did it.
+_SUSPECT_ADJECTIVE = re.compile(r"\b(?:suspected|suspect|alleged)\s+(?:[\w'-]+\s+){0,3}$")
+_OBJECT_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}$")  # no clause break: no , ; and who which
+_CLAUSE_WORDS = re.compile(r"\b(?:and|but|while|who|which|that|as|after|before|when)\b")
+
+
+def _suspect_object(low: str, start: int, verbs: list[tuple[int, int]]) -> bool:
+    """Whether the mention at `start` of folded sentence `low` is a "suspected ..." noun phrase
+    right after a violent verb of its clause, i.e. the victims, not suspected perpetrators."""
+    before = low[max(0, start - 60) : start]
+    if not _SUSPECT_ADJECTIVE.search(before):
+        return False
+    verb = next((v for v in reversed(verbs) if v[1] <= start), None)
+    if verb is None:
+        return False
+    gap = low[verb[1] : start]
+    return _OBJECT_GAP.match(gap) is not None and _CLAUSE_WORDS.search(gap) is None
 
 
 _ROLE_RANK = {("perpetrator", "claimed"): 5, ("perpetrator", "suspected"): 4,

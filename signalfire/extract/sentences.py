@@ -125,7 +125,9 @@ _UNKNOWN_GROUP_HINT = re.compile(
 )
 
 
-_NER_CONTEXT = 60  # characters of context either side of what NER is asked about
+# Characters of context either side of what NER is asked about. NER costs ~0.1 ms a token;
+# 20 instead of 60 gave the same events on all 2,313 evaluation documents, a third less NER.
+_NER_CONTEXT = 20
 
 
 def ner_windows(s: Sentence) -> list[tuple[int, int]]:
