@@ -103,6 +103,8 @@ class Truth:
     # Ceiling rows: whether the text names a place the gazetteer resolves to the true region.
     adm1_in_text: bool = False
     adm2_in_text: bool = False
+    # GED one-sided violence (type 3): side_a did it, to civilians. Its actor id, for the role row.
+    one_sided_by: str | None = None
 
 
 def _districts(geo: Path) -> tuple[Any, list[tuple[str, str]]]:
@@ -153,6 +155,9 @@ def ged_truth(data: Path, table: ActorTable, split: str) -> list[Truth]:
             actor = table.resolve(side, fuzzy=False)
             if actor and actor.kind not in {"state_force", "civilians"}:
                 t.actors.add(actor.actor_id)
+        if row["type_of_violence"] == "3":
+            actor = table.resolve(row["side_a"], fuzzy=False)
+            t.one_sided_by = actor.actor_id if actor else None
         prec = int(row["where_prec"])
         point = Point(float(row["longitude"]), float(row["latitude"]))
         hits = tree.query(point, predicate="within")
@@ -231,6 +236,7 @@ class Pred:
     labels: set[str] = field(default_factory=set)
     killed: int = 0
     captured: int = 0
+    roles: dict[str, str] = field(default_factory=dict)  # actor id -> strongest role
 
 
 def from_events(events: list[ExtractedEvent], table: ActorTable) -> Pred:
@@ -239,6 +245,9 @@ def from_events(events: list[ExtractedEvent], table: ActorTable) -> Pred:
     if located:
         p.adm1, p.adm2 = located[0].adm1, located[0].adm2
     for e in events:
+        for a in e.actors:
+            if p.roles.get(a.actor_id) != "perpetrator":
+                p.roles[a.actor_id] = a.role
         for a in e.actors:  # perpetrators come first
             kind = table.get(a.actor_id).kind if a.actor_id in table else "other"
             # Generic words ("militants") give an unidentified group, named=False: no actor.
@@ -385,6 +394,13 @@ def score_ged(truths: list[Truth], preds: list[Pred]) -> dict[str, Any]:
         "province_where_named": prf([(t.adm1, p.adm1) for t, p in named1], lambda t, p: t == p),
         "district_named_share": round(len(named2) / with_adm2, 3) if with_adm2 else None,
         "district_where_named": prf([(t.adm2, p.adm2) for t, p in named2], lambda t, p: t == p),
+        # Roles: in UCDP's one-sided events side_a is the perpetrator. Among those whose text
+        # yields side_a's actor, how often is it read as the perpetrator (precision), and over
+        # all of them (recall).
+        "one_sided_perpetrator": prf(
+            [(t.one_sided_by, p.roles.get(t.one_sided_by)) for t, p in pairs if t.one_sided_by],
+            lambda t, p: p == "perpetrator",
+        ),
         "date_1day": prf(
             [((t.date_start, t.date_end), p.date) for t, p in pairs],
             lambda t, p: t[0] - dt.timedelta(days=1) <= p <= t[1] + dt.timedelta(days=1),

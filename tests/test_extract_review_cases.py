@@ -154,3 +154,32 @@ def test_a_digit_figure_can_add_more_detainees(extractor: Extractor) -> None:
         dt.date(2011, 5, 24),
     )
     assert e.arrested == 5
+
+
+def test_headline_claims_are_claims(extractor: Extractor) -> None:
+    text = "Pakistan Taleban claim responsibility for Rawalpindi blast that killed 5."
+    (e,) = events(extractor, text, dt.date(2013, 5, 6))
+    assert {a.actor_id: (a.role, a.claim) for a in e.actors}["ttp"] == ("perpetrator", "claimed")
+    text = "Taliban claim deadly assault on Peshawar university."
+    (e,) = events(extractor, text, dt.date(2013, 5, 6))
+    assert {a.actor_id: (a.role, a.claim) for a in e.actors}["ttp"] == ("perpetrator", "claimed")
+    # An assertion is no claim of responsibility.
+    text = "The TTP claim that an army attack killed 5 civilians in Swat."
+    (e,) = events(extractor, text, dt.date(2013, 5, 6))
+    assert {a.actor_id: a.claim for a in e.actors}["ttp"] != "claimed"
+
+
+def test_anti_group_words_are_not_the_group(extractor: Extractor) -> None:
+    (e,) = events(extractor, "Chief of anti-Taliban peace committee killed in Bannu.")
+    assert "ttp" not in {a.actor_id for a in e.actors}
+    (e,) = events(extractor, "Seven troops killed as army pushes anti-Taliban offensive in Swat.")
+    assert "ttp" not in {a.actor_id for a in e.actors}
+
+
+def test_storming_and_assaults_are_violence_but_not_storms_or_rifles(
+    extractor: Extractor,
+) -> None:
+    (e,) = events(extractor, "Gunmen storm a hotel in Kabul.")
+    assert {a.actor_id: a.role for a in e.actors} == {UNNAMED: "perpetrator"}
+    assert events(extractor, "Heavy storms hit Karachi.") == []
+    assert events(extractor, "Militants armed with assault rifles were seen in Swat.") == []

@@ -137,7 +137,13 @@ _WEAK_VIOLENCE = re.compile(
         r"abduct\w*|kidnap\w*|arrest\w*|detain\w*|captur\w+|raid\w*|shells?|shelling|"
         r"pound(?:ed|ing)|pounds\s+(?:[a-z'-]+\s+){0,2}?(?:hideouts?|positions?|targets?|bases?|"
         r"posts?|camps?|strongholds?)|hideouts?|assassinat\w+|slain|martyred|beheaded|"
-        r"massacre\w*|offensive|siege|curfew)\b"
+        r"massacre\w*|offensive|siege|curfew|"
+        # "Taliban claim deadly assault on university", "Terrorists storm university"; not a
+        # crime ("sexual assault") or a weapon ("assault rifles"), not the weather.
+        r"(?<!sexual\s)(?<!indecent\s)assault(?:s|ed)?(?!\s+(?:rifles?|weapons?|charges?))|"
+        r"storm(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:university|school|college|"
+        r"base|air\s?base|post|check-?post|checkpoint|prison|jail|hotel|compound|building|"
+        r"camp|airport|office|hospital|church|mosque|shrine|court))\b"
     )
 )
 _WEAK_NEGATED = re.compile(

@@ -85,6 +85,7 @@ _CLAIM_SENTENCE = re.compile(
     ),
     re.IGNORECASE,
 )
+_ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
 _TITLES = frozenset(
     [
         "mr",
@@ -271,6 +272,8 @@ class Extractor:
                 e_end -= 1  # "LoC.": spaCy's token keeps the full stop; the place does not
             etext = text[e_start:e_end]
             if label == "ACTOR":
+                if _ANTI.search(text, max(0, e_start - 6), e_start):
+                    continue  # "an anti-Taliban militia": the group's opponents, not the group
                 owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
             elif label in {"PLACE", "COUNTRY"}:
                 if e_start < dateline_end and label == "PLACE":
@@ -512,10 +515,11 @@ class Extractor:
         victims = [c for s in group for c in s.counts]
         for s in group:
             mentions_a = list(s.actors)
-            for m in generic_actors(s.text, s.start, event_country, self._coalition):
+            low = fold(s.text)
+            for m in generic_actors(s.text, s.start, event_country, self._coalition, low):
                 if not any(a.start < m.end and m.start < a.end for a in mentions_a):
                     mentions_a.append(m)
-            verbs = violent_verbs(s.text) if mentions_a else []
+            verbs = violent_verbs(s.text, low) if mentions_a else []
             for m in mentions_a:
                 if m.actor_id == "civilians" and (
                     NO_BEFORE.search(fold(text[max(0, m.start - 25) : m.start]))
@@ -523,7 +527,7 @@ class Extractor:
                 ):
                     continue  # "no civilians were harmed", "civilian casualties"
                 actor_id = self.actors.on(contextual_actor(m, event_country, date), date)
-                role, claim = role_of(m, s.text, s.start, s.counts, verbs)
+                role, claim = role_of(m, s.text, s.start, s.counts, verbs, low)
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)

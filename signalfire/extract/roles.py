@@ -42,8 +42,12 @@ _DENIAL = re.compile(
 )
 _CLAIM = re.compile(
     letter_first(
-        r"\b(?:claimed|claims|claiming|accepted|owned)\b[^.;]{0,25}?\b(?:responsibility|"
-        r"the\s+(?:\w+\s+)?(?:attack|bombing|blast|killing|assault|ambush)s?|credit|it)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
+        # "claim" too: headlines ("Taliban claim deadly assault"), which also drop the article.
+        # Not "claim that ...": an assertion ("claim that the army's attack killed ...").
+        r"\b(?:claimed|claims|claim|claiming|accepted|owned)\b(?!\s+that\b)[^.;]{0,25}?\b"
+        r"(?:responsibility|"
+        r"(?:the\s+|an?\s+)?(?:\w+\s+)?(?:attack|bombing|blast|killing|assault|ambush)s?|credit|"
+        r"it)\b|\bresponsibility\s+(?:was\s+)?claimed\b|"
         r"\bclaimed\s+by\b"
     ),
     re.IGNORECASE,
@@ -58,7 +62,7 @@ _SUSPECT = re.compile(
 _VIOLENT_VERB = re.compile(
     letter_first(
         r"\b(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
-        r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|stormed|target\w*|clash\w*|"
+        r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|storm(?:ed|ing)?|target\w*|clash\w*|"
         r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b"
     ),
 )  # run on case-folded text
@@ -123,9 +127,11 @@ class ActorMention:
     named: bool = True
 
 
-def violent_verbs(sentence: str) -> list[tuple[int, int]]:
-    """Spans of the violent verbs of a sentence (computed once, used for each actor)."""
-    return [(m.start(), m.end()) for m in _VIOLENT_VERB.finditer(fold(sentence))]
+def violent_verbs(sentence: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Spans of the violent verbs of a sentence (computed once, used for each actor); `low`
+    is `fold(sentence)` when the caller has it."""
+    low = fold(sentence) if low is None else low
+    return [(m.start(), m.end()) for m in _VIOLENT_VERB.finditer(low)]
 
 
 def role_of(
@@ -134,14 +140,15 @@ def role_of(
     sent_start: int,
     victims: list[Count],
     verbs: list[tuple[int, int]] | None = None,
+    low: str | None = None,
 ) -> tuple[str, str]:
-    """(role, claim) of one actor mention in its sentence."""
+    """(role, claim) of one actor mention in its sentence (`low`: the sentence folded)."""
     s, e = mention.start - sent_start, mention.end - sent_start
     after = sentence[e : e + 80]
     before = sentence[max(0, s - 60) : s]
     # The case-insensitive patterns run case-sensitively over folded text where that is the
     # same (see textcase.cased_twin): 2-4x faster.
-    low = fold(sentence)
+    low = fold(sentence) if low is None else low
     if twin_applies(low):
         p, low_after, low_before = _TWINS, low[e : e + 80], low[max(0, s - 60) : s]
     else:
@@ -155,7 +162,7 @@ def role_of(
     if p["claim"].search(low_after[:60]) or _CLAIMED_BY.search(before):
         return "perpetrator", "claimed"
     if verbs is None:
-        verbs = violent_verbs(sentence)
+        verbs = violent_verbs(sentence, low)
     if (p["suspect"].search(low_before[-30:]) or _IS_SUSPECTED.match(after)) and not (
         _suspect_object(low, s, verbs)
     ):
@@ -256,12 +263,12 @@ _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers"
 
 
 def generic_actors(
-    text: str, start: int, country: str | None, coalition: bool
+    text: str, start: int, country: str | None, coalition: bool, low: str | None = None
 ) -> list[ActorMention]:
     """Actors implied by generic words in a sentence `text` starting at offset `start`
-    ("troops", "militants"), marked named=False."""
+    ("troops", "militants"), marked named=False; `low` is `fold(text)` when the caller has it."""
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
-    low = fold(text)
+    low = fold(text) if low is None else low
     by_kind: dict[str | None, list[re.Match[str]]] = {"state": [], "nonstate": [], "civ": []}
     for m in _GENERIC_WORDS.finditer(low):
         by_kind[m.lastgroup].append(m)
