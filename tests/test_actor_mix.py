@@ -10,7 +10,11 @@ import pytest
 from test_features import panel_from_events
 
 from signalfire.actor_mix import actor_mix, neighbour_actor_mix, resolve_side
+from signalfire.actors import ActorTable
 from signalfire.panel import Panel
+
+TABLE = ActorTable.load()
+SPELLINGS = [(a.actor_id, name) for a in TABLE for name in (a.actor_id, a.name, *a.aliases)]
 
 # test_features' regions: A1-A3, B1, B2 in Pakistan, C1 in Afghanistan.
 PERIODS = pd.period_range("2022-01", periods=6, freq="M", name="period")
@@ -154,3 +158,13 @@ def test_ged_names_stay_distinct_actors(ged_path: Path) -> None:
     assert merged.empty, f"GED names that would count as one actor: {merged.to_dict()}"
     states = {name for name, side in sides.items() if side is not None and side.state}
     assert states == {name for name in names if name.startswith("Government of ")}
+
+
+def test_every_spelling_in_the_table_is_its_actor() -> None:
+    wrong = []
+    for actor_id, name in SPELLINGS:
+        side, actor = resolve_side(name), TABLE.get(actor_id)
+        expected = (actor_id, actor.kind == "state_force", actor.country)
+        if side is None or (side.key, side.state, side.country) != expected:
+            wrong.append((name, side, expected))
+    assert len(SPELLINGS) > 500 and not wrong
