@@ -2,17 +2,28 @@
 
 For each (period t, region): the share of the region's last ACTOR_WINDOW periods' events
 involving the nationally most active non-state actors of those periods, the share involving a
-foreign government, the number of distinct actors, how fast the region's own actors are growing
-nationally (in events and in deaths), newcomers among them, and (`neighbour_actor_mix`) the same
-growth for the actors of its neighbours: is a group active next door escalating? Only events up
-to t count at row t.
+foreign state's forces, the number of distinct actors, how fast the region's own actors are
+growing nationally (in events and in deaths), newcomers among them, and (`neighbour_actor_mix`)
+the same growth for the actors of its neighbours: is a group active next door escalating? Only
+events up to t count at row t.
+
+Actors are counted by the actor table's id (`resolve_side`), so GED's "TTP", ACLED's
+"TTP: Tehreek-i-Taliban Pakistan" and a text event's "ttp" are one group, and GED's
+"Government of Pakistan", ACLED's "Military Forces of Pakistan (2018-)" and text's
+"pak_military" are one state's forces. The shared GED file's names all resolve to distinct
+ids, so GED-only features are those of the raw names (tests/test_actor_mix.py checks it).
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from functools import cache
+from typing import NamedTuple
+
 import numpy as np
 import pandas as pd
 
+from .actors import _STATE_FORCES, UNIDENTIFIED_NAMES, UNNAMED_PREFIXES, ActorTable
 from .countries import iso3_from_name
 from .panel import Panel
 from .panel_arrays import event_arrays, neighbour_index, rolling_sum
@@ -22,12 +33,65 @@ ACTOR_WINDOW = 12
 TOP_ACTORS = 3
 
 
-def _government(name: object) -> bool:
-    return isinstance(name, str) and name.startswith("Government of ")
+class Side(NamedTuple):
+    """What one actor string of the events stands for."""
+
+    key: str  # the actor table's id, else the string as written
+    state: bool  # a state's forces (not counted among the region's actors)
+    country: str  # ISO3 of that state ("" when unknown or international, e.g. NATO)
+    governs_from: dt.date | None = None  # from then on the group is the state's forces...
+    as_state: str = ""  # ...with this key (the table's state force of its country)
+    as_country: str = ""
 
 
-def _government_iso3(name: str) -> str:
-    return iso3_from_name(name.removeprefix("Government of "))
+@cache
+def _table() -> ActorTable:
+    return ActorTable.load()
+
+
+@cache
+def resolve_side(name: str) -> Side | None:
+    """The actor behind one events' actor string, from the actor table; None for a placeholder.
+
+    Events come with UCDP GED names ("Government of Pakistan", "TTP"), ACLED names ("Military
+    Forces of Pakistan (2018-)", "Tehreek-i-Taliban Pakistan") and, from text, actor-table ids
+    ("pak_military", "ttp"): all spellings of one group become one key. A name the table does
+    not know keeps its own spelling as key; it is a state's forces when it reads like one
+    ("Government of X", ACLED's "Military Forces of X (YYYY-)").
+
+    Unidentified perpetrators (text's `unidentified_armed_group`, ACLED's "Unidentified Armed
+    Group (Pakistan)", GTD's "Unknown") are no actor: they lump together whoever went unnamed,
+    so counting them as one group would make "unidentified" the top actor of many regions and
+    a nationally "growing" group whenever reporting gets vaguer. Their events still count in
+    the share denominators.
+
+    Cached per string: panels repeat a few thousand strings over hundreds of thousands of rows.
+    """
+    if name in UNIDENTIFIED_NAMES or name.strip().lower().startswith(UNNAMED_PREFIXES):
+        return None
+    table = _table()
+    government = name.startswith("Government of ")
+    # Text events store the table's ids, which are no alias. "Government of X" is never
+    # matched fuzzily: "Government of Iraq" is one letter from "Government of Iran".
+    actor = table.get(name) if name in table else table.resolve(name, fuzzy=not government)
+    if actor is not None and (actor.kind == "state_force" or not government):
+        if actor.governs_from:
+            state = table.get(table.on(actor.actor_id, dt.date.max))
+            return Side(
+                actor.actor_id,
+                actor.kind == "state_force",
+                actor.country,
+                dt.date.fromisoformat(actor.governs_from),
+                state.actor_id,
+                state.country,
+            )
+        return Side(actor.actor_id, actor.kind == "state_force", actor.country)
+    if government:
+        return Side(name, True, iso3_from_name(name.removeprefix("Government of ")))
+    forces = _STATE_FORCES.match(" ".join(name.split()))
+    if forces is not None:
+        return Side(name, True, iso3_from_name(forces.group("country")))
+    return Side(name, False, "")
 
 
 def _window_counts(frame: pd.DataFrame, keys: list[str], width: int, n_t: int) -> pd.DataFrame:
@@ -76,13 +140,34 @@ def actor_mix(panel: Panel) -> dict[str, np.ndarray]:
             "deaths": np.tile(ev["deaths"].to_numpy(float), 2),
         }
     )
-    both = both[both["actor"].notna()].drop_duplicates(["event", "actor"]).reset_index(drop=True)
-    both["gov"] = both["actor"].map(_government).astype(bool)
-    # A government actor is foreign when its country is not the region's.
-    gov_iso = {a: _government_iso3(a) for a in both.loc[both["gov"], "actor"].unique()}
-    both["foreign"] = both["gov"] & (
-        both["actor"].map(gov_iso).to_numpy(object) != iso[both["r"].to_numpy()]
+    both = both[both["actor"].notna()].reset_index(drop=True)
+    codes, names = pd.factorize(both["actor"])
+    sides = [resolve_side(str(n)) for n in names]
+    known = np.array([s is not None for s in sides], dtype=bool)[codes]
+    both = both[known].reset_index(drop=True)
+    codes = codes[known]
+    info = pd.DataFrame(
+        [s if s is not None else Side("", False, "") for s in sides], columns=list(Side._fields)
     )
+    both["actor"] = info["key"].to_numpy(object)[codes]
+    both["gov"] = info["state"].to_numpy(bool)[codes]
+    both["country"] = info["country"].to_numpy(object)[codes]
+    ruling = info["governs_from"].notna().to_numpy()[codes]
+    if ruling.any():
+        # A group that became its country's government acts as that state's forces from then
+        # on (ActorTable.on), as GED and ACLED code the Taliban after 15 August 2021.
+        when = pd.to_datetime(
+            ev["date_start"] if "date_start" in ev else ev["period"].dt.start_time
+        )
+        day = when.to_numpy("datetime64[ns]")[both["event"].to_numpy()]
+        since = pd.to_datetime(info["governs_from"]).to_numpy("datetime64[ns]")[codes]
+        now = ruling & (day >= since)  # NaT (no governs_from) compares False
+        both.loc[now, "actor"] = info["as_state"].to_numpy(object)[codes][now]
+        both.loc[now, "gov"] = True
+        both.loc[now, "country"] = info["as_country"].to_numpy(object)[codes][now]
+    both = both.drop_duplicates(["event", "actor"]).reset_index(drop=True)
+    # A state force is foreign when its country is not the region's.
+    both["foreign"] = both["gov"] & (both["country"].to_numpy(object) != iso[both["r"].to_numpy()])
     denom = np.maximum(rolling_sum(event_arrays(panel)[0], ACTOR_WINDOW), 1.0)
     foreign = np.zeros((n_t, n_r))
     fl = both[both["foreign"]]
