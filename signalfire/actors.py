@@ -420,6 +420,11 @@ class ActorTable:
                 return state
             forms = self.dataset_forms(name)
             hit = next((h for h in map(self._lookup, forms) if h is not None), None)
+        if hit is None:
+            # "NATO: North Atlantic Treaty Organization": a known acronym before a name we lack.
+            prefixed = _PREFIXED.match(" ".join(name.split()))
+            if prefixed is not None and is_acronym(prefixed.group("acronym")):
+                hit = self._lookup(prefixed.group("acronym"))
         if hit is None and fuzzy:
             for candidate in (key, *map(normalize_name, forms)):
                 if len(candidate) < FUZZY_MIN_LENGTH:

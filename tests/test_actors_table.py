@@ -335,3 +335,10 @@ def test_a_group_that_governs_acts_as_the_state_from_that_day(
     no_country.write_text(head + 'governs_from = "2021-08-15"\n')
     with pytest.raises(InputError, match="governs_from needs a country"):
         ActorTable.load(no_country)
+
+
+def test_a_known_acronym_before_an_unknown_name_resolves(table: ActorTable) -> None:
+    # ACLED writes "NATO: North Atlantic Treaty Organization"; the table knows "NATO" only.
+    actor = table.resolve("NATO: North Atlantic Treaty Organization", fuzzy=False)
+    assert actor is not None and actor.actor_id == "nato_isaf"
+    assert table.resolve("XYZQ: Some Unknown Front", fuzzy=False) is None
