@@ -16,7 +16,12 @@ they are all read again, so that re-reading one of them loses nothing the others
 
 Nothing read is dropped: an event without a date (none in the text, no publication date) is
 quarantined with the reason, one without any place is stored as location_method 'unlocated'
-with the quality flag 'no-place'. All or nothing: one transaction.
+with the quality flag 'no-place'. Reading an article again replaces its quarantine rows too
+(those of earlier text runs whose event it told, found by the doc ids in the row's JSON): what
+is still undatable is quarantined again under the new source, what is now datable is stored.
+A row merged from several articles goes only when all of them are read again (as above);
+dataset quarantine rows are never touched. Earlier runs' `sources` rows keep their counts
+(what those runs did). All or nothing: one transaction.
 """
 
 from __future__ import annotations
@@ -67,6 +72,9 @@ class TextIngestReport:
     merged_reports: int = 0  # reports merged into another report of this run
     merged_with_stored: int = 0  # events of this run merged into events stored by earlier runs
     quarantined: int = 0
+    # Quarantine rows of earlier runs from the articles read: dropped, as their reports are
+    # replaced (what is still undatable is in `quarantined` again).
+    quarantine_replaced: int = 0
     quarantine_reasons: dict[str, int] = field(default_factory=dict)
     matched: int = 0
     locations: dict[str, int] = field(default_factory=dict)  # location_method of stored events
@@ -182,6 +190,7 @@ def ingest_text(
         report.source_id = int(inserted[0])
         run = _Run(store, con, report, documents, now, extractor.actors)
         previous = run.forget(sorted(documents))
+        run.forget_quarantined(sorted(documents))
         stored = run.stored_reports([e.date for _, e in reports if e.date is not None])
         assigned: dict[str, list[tuple[str, ExtractedEvent]]] = {}
         fresh: list[list[tuple[str, ExtractedEvent]]] = []  # groups that make new events
@@ -289,6 +298,39 @@ class _Run:
         for table in ("text_event_sources", "text_evidence"):
             con.execute(f"DELETE FROM {table} {where}", [doc_ids])
         return previous
+
+    def forget_quarantined(self, doc_ids: list[str]) -> None:
+        """Drop what earlier text runs quarantined from these articles, as `forget` drops
+        their reports: this run quarantines again whatever is still undatable, so an article
+        read daily has its undatable events in the quarantine once (from the latest read) and
+        one now datable (e.g. given --published) leaves it. A row goes when every article of
+        its event (`sources` in its JSON; `doc_id` alone in rows without them) is read now;
+        one that also stands for an article not read now stays, so that what that article
+        told is not lost. Rows of dataset files are never touched."""
+        rows = self.con.execute(
+            """SELECT q.source_id, q.row_number, q.raw_row FROM quarantine AS q
+               JOIN sources AS s ON s.source_id = q.source_id
+               WHERE s.format = ? AND q.source_id <> ?
+                 AND TRY(json_extract_string(q.raw_row, '$.doc_id'))
+                     IN (SELECT unnest(?::VARCHAR[]))""",
+            [SOURCE, self.source_id, doc_ids],
+        ).fetchall()
+        reading = set(doc_ids)
+        dropped = []
+        for source_id, row_number, raw in rows:
+            told = json.loads(raw)
+            if set(told.get("sources") or [told["doc_id"]]) <= reading:
+                dropped.append((source_id, row_number))
+        if dropped:
+            source_ids, row_numbers = zip(*dropped, strict=True)
+            self.con.execute(
+                """DELETE FROM quarantine AS q USING (
+                     SELECT unnest(?::INTEGER[]) AS source_id,
+                            unnest(?::BIGINT[]) AS row_number) AS d
+                   WHERE q.source_id = d.source_id AND q.row_number = d.row_number""",
+                [list(source_ids), list(row_numbers)],
+            )
+        self.report.quarantine_replaced = len(dropped)
 
     def existing_ids(self) -> set[str]:
         """Ids of the text events in the store."""
