@@ -134,10 +134,12 @@ def test_undatable_event_is_quarantined_not_dropped(
         assert raw["doc_id"] == "undated" and raw["deaths"] == 12
         source = store.sources().iloc[-1]
         assert (source["rows_stored"], source["rows_quarantined"]) == (1, 1)
-        # Read again, it is quarantined again under the new source, still not stored.
+        # Read again, it is quarantined again under the new source (replacing the earlier
+        # row), still not stored.
         again = ingest_text(store, src, extractor=extractor)
         assert (again.events_stored, again.quarantined) == (1, 1)
         assert int(store.query("SELECT count(*) FROM events").iloc[0, 0]) == 1
+        assert list(store.quarantine()["source_id"]) == [again.source_id]
 
 
 def test_unplaced_event_is_stored_and_counted(

@@ -98,6 +98,8 @@ def ingest_text_command(db: Path | None, path: Path, published: str | None = Non
         notes.append(f"{report.documents_reread:,} with events stored before: replaced")
     if report.documents_repeated:
         notes.append(f"{counted(report.documents_repeated, 'id')} given again: last copy read")
+    replaced = report.quarantine_replaced
+    earlier = f"; replacing {counted(replaced, 'row')} quarantined before" if replaced else ""
     out.print(
         f"[bold]{report.input}[/bold] (text, source {report.source_id}): "
         f"{report.documents:,} documents{' (' + '; '.join(notes) + ')' if notes else ''} · "
@@ -105,7 +107,7 @@ def ingest_text_command(db: Path | None, path: Path, published: str | None = Non
         f"{report.events_stored:,} stored after merging {report.merged_reports:,} duplicate "
         f"reports (new {report.events_new:,}, updated {report.events_updated:,}; "
         f"{report.merged_with_stored:,} merged into events stored before) · "
-        f"{report.quarantined:,} quarantined (not stored) · "
+        f"{report.quarantined:,} quarantined (not stored{earlier}) · "
         f"{report.matched:,} matched to dataset events"
     )
     if report.events_stored:

@@ -16,7 +16,12 @@ they are all read again, so that re-reading one of them loses nothing the others
 
 Nothing read is dropped: an event without a date (none in the text, no publication date) is
 quarantined with the reason, one without any place is stored as location_method 'unlocated'
-with the quality flag 'no-place'. All or nothing: one transaction.
+with the quality flag 'no-place'. Reading an article again replaces its quarantine rows too
+(those of earlier text runs whose event it told, found by the doc ids in the row's JSON): what
+is still undatable is quarantined again under the new source, what is now datable is stored.
+A row merged from several articles goes only when all of them are read again (as above);
+dataset quarantine rows are never touched. Earlier runs' `sources` rows keep their counts
+(what those runs did). All or nothing: one transaction.
 """
 
 from __future__ import annotations
@@ -25,18 +30,28 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from ..errors import NotFoundError
 from ..fetch import Transport
 from ..store import Store
 from .dedup import base_report, combine, group_events, minhash, same_event
 from .inputs import read_documents
-from .model import ActorRole, Document, ExtractedEvent
+from .model import Document, ExtractedEvent
 
-SOURCE = "text"
+# The row helpers live in store_rows; these names stay importable from here (tests patch
+# `_insert` and `_from_record` on this module, which is where they are looked up).
+from .store_rows import (
+    SOURCE,
+    _event_id,
+    _event_row,
+    _from_record,
+    _insert,
+    _location_method,
+    _record,
+)
+from .store_rows import violence_type as violence_type
 
 
 @dataclass
@@ -57,6 +72,9 @@ class TextIngestReport:
     merged_reports: int = 0  # reports merged into another report of this run
     merged_with_stored: int = 0  # events of this run merged into events stored by earlier runs
     quarantined: int = 0
+    # Quarantine rows of earlier runs from the articles read: dropped, as their reports are
+    # replaced (what is still undatable is in `quarantined` again).
+    quarantine_replaced: int = 0
     quarantine_reasons: dict[str, int] = field(default_factory=dict)
     matched: int = 0
     locations: dict[str, int] = field(default_factory=dict)  # location_method of stored events
@@ -73,27 +91,6 @@ LOCATION_METHODS = {
 NO_DATE = "no date: the text gives none and the document has no publication date"
 NO_DATE_RESOLVED = "no date: none could be resolved from the text or the publication date"
 WINDOW_DAYS = 2  # merge_events' default date window, used across runs too
-
-
-def _event_id(event: ExtractedEvent, index: int) -> str:
-    digest = hashlib.sha1(f"{event.doc_id}\x1f{index}".encode()).hexdigest()[:16]
-    return f"text:{digest}"
-
-
-def violence_type(event: ExtractedEvent, kinds: dict[str, str]) -> str:
-    """UCDP's typology from the roles: state vs non-state is state-based, non-state vs
-    civilians one-sided, two non-state groups non-state."""
-    perps = [kinds.get(a.actor_id, "other") for a in event.actors if a.role == "perpetrator"]
-    targets = [kinds.get(a.actor_id, "other") for a in event.actors if a.role == "target"]
-    sides = perps + targets
-    if "state_force" in sides and any(k not in {"state_force", "civilians"} for k in sides):
-        return "state-based"
-    if "civilians" in targets and perps:
-        return "one-sided"
-    nonstate = [k for k in sides if k not in {"state_force", "civilians"}]
-    if len(nonstate) >= 2:
-        return "non-state"
-    return "other"
 
 
 def match_dataset_event(store: Store, event: ExtractedEvent, days: int = 1) -> str | None:
@@ -193,6 +190,7 @@ def ingest_text(
         report.source_id = int(inserted[0])
         run = _Run(store, con, report, documents, now, extractor.actors)
         previous = run.forget(sorted(documents))
+        run.forget_quarantined(sorted(documents))
         stored = run.stored_reports([e.date for _, e in reports if e.date is not None])
         assigned: dict[str, list[tuple[str, ExtractedEvent]]] = {}
         fresh: list[list[tuple[str, ExtractedEvent]]] = []  # groups that make new events
@@ -300,6 +298,39 @@ class _Run:
         for table in ("text_event_sources", "text_evidence"):
             con.execute(f"DELETE FROM {table} {where}", [doc_ids])
         return previous
+
+    def forget_quarantined(self, doc_ids: list[str]) -> None:
+        """Drop what earlier text runs quarantined from these articles, as `forget` drops
+        their reports: this run quarantines again whatever is still undatable, so an article
+        read daily has its undatable events in the quarantine once (from the latest read) and
+        one now datable (e.g. given --published) leaves it. A row goes when every article of
+        its event (`sources` in its JSON; `doc_id` alone in rows without them) is read now;
+        one that also stands for an article not read now stays, so that what that article
+        told is not lost. Rows of dataset files are never touched."""
+        rows = self.con.execute(
+            """SELECT q.source_id, q.row_number, q.raw_row FROM quarantine AS q
+               JOIN sources AS s ON s.source_id = q.source_id
+               WHERE s.format = ? AND q.source_id <> ?
+                 AND TRY(json_extract_string(q.raw_row, '$.doc_id'))
+                     IN (SELECT unnest(?::VARCHAR[]))""",
+            [SOURCE, self.source_id, doc_ids],
+        ).fetchall()
+        reading = set(doc_ids)
+        dropped = []
+        for source_id, row_number, raw in rows:
+            told = json.loads(raw)
+            if set(told.get("sources") or [told["doc_id"]]) <= reading:
+                dropped.append((source_id, row_number))
+        if dropped:
+            source_ids, row_numbers = zip(*dropped, strict=True)
+            self.con.execute(
+                """DELETE FROM quarantine AS q USING (
+                     SELECT unnest(?::INTEGER[]) AS source_id,
+                            unnest(?::BIGINT[]) AS row_number) AS d
+                   WHERE q.source_id = d.source_id AND q.row_number = d.row_number""",
+                [list(source_ids), list(row_numbers)],
+            )
+        self.report.quarantine_replaced = len(dropped)
 
     def existing_ids(self) -> set[str]:
         """Ids of the text events in the store."""
@@ -506,115 +537,3 @@ class _Run:
         report.by_type[event.event_type] = report.by_type.get(event.event_type, 0) + 1
         method = _location_method(event)
         report.locations[method] = report.locations.get(method, 0) + 1
-
-
-_COLUMNS = {
-    "events": (
-        "event_id", "source", "source_event_id", "source_id", "source_row", "date_start",
-        "date_end", "date_precision", "country_iso3", "adm1_id", "adm2_id", "location_method",
-        "lat", "lon", "location_precision", "location_name", "violence_type", "event_type",
-        "actor1", "actor2", "deaths_best", "deaths_low", "deaths_high", "deaths_civilians",
-        "headline", "notes", "quality_flags", "row_hash", "ingested_at", "updated_at",
-    ),
-    "text_reports": (
-        "report_id", "event_id", "doc_id", "source_id", "event_date", "adm1_id", "text", "report",
-    ),
-    "text_event_sources": (
-        "event_id", "doc_id", "url", "title", "published", "matched_event_id", "source_id",
-    ),
-    "text_evidence": ("event_id", "doc_id", "field", "span_start", "span_end", "text"),
-    "quarantine": ("source_id", "row_number", "raw_row", "reason"),
-}  # fmt: skip
-
-
-def _insert(con: Any, table: str, rows: list[list[Any]]) -> None:
-    """Insert rows in one statement: each column goes in as a list, unnested side by side."""
-    if not rows:
-        return
-    columns = _COLUMNS[table]
-    values = [list(column) for column in zip(*rows, strict=True)]
-    con.execute(
-        f"INSERT INTO {table} ({', '.join(columns)}) SELECT "
-        + ", ".join("unnest(?)" for _ in columns),
-        values,
-    )
-
-
-def _record(e: ExtractedEvent) -> str:
-    """One report as stored in text_reports.report (its text and evidence are kept apart)."""
-    record = {
-        f.name: getattr(e, f.name)
-        for f in fields(e)
-        if f.name not in ("actors", "evidence", "sources", "text", "date")
-    }
-    record["date"] = e.date.isoformat() if e.date else None
-    record["actors"] = [asdict(a) for a in e.actors]
-    return json.dumps(record, ensure_ascii=False)
-
-
-_FIELDS = {f.name for f in fields(ExtractedEvent)} - {"actors", "evidence", "date", "text"}
-
-
-def _from_record(record: str, text: str, actors: Any) -> ExtractedEvent:
-    values = json.loads(record)
-    kept = {k: v for k, v in values.items() if k in _FIELDS and v is not None}
-    kept["sources"] = list(values.get("sources") or [values["doc_id"]])
-    day = values.get("date")
-    return ExtractedEvent(
-        **kept,
-        date=dt.date.fromisoformat(day) if day else None,
-        actors=[_actor(a, actors) for a in values.get("actors") or []],
-        text=text,
-    )
-
-
-def _actor(value: Any, actors: Any) -> ActorRole:
-    if isinstance(value, dict):
-        return ActorRole(**value)
-    # A text event stored before reports were kept: [actor_id, role, claim] from its notes.
-    actor_id, role, claim = value
-    try:
-        known = actors.get(actor_id)
-        return ActorRole(actor_id, known.name, role, known.kind, claim)
-    except NotFoundError:
-        return ActorRole(actor_id, actor_id, role, claim=claim)
-
-
-def _location_method(e: ExtractedEvent) -> str:
-    if e.adm2:
-        return "within"
-    if e.adm1:
-        return "province-only"
-    return "country-only" if e.country else "unlocated"
-
-
-def _event_row(
-    event_id: str,
-    e: ExtractedEvent,
-    source_id: int | None,
-    kinds: dict[str, str],
-    matched: str | None,
-    ingested_at: dt.datetime,
-    now: dt.datetime,
-) -> list[Any]:
-    """The events row of one (merged) text event, in _COLUMNS["events"] order."""
-    perp = next((a.actor_id for a in e.actors if a.role == "perpetrator"), None)
-    target = next((a.actor_id for a in e.actors if a.role == "target"), None)
-    civilians = any(a.actor_id == "civilians" and a.role == "target" for a in e.actors)
-    method = _location_method(e)
-    flags = ["text-derived"] + (["no-place"] if method == "unlocated" else [])
-    notes = json.dumps(
-        {
-            "confidence": e.confidence,
-            "sources": e.sources,
-            "actors": [[a.actor_id, a.role, a.claim] for a in e.actors],
-            "matched_event_id": matched,
-        }
-    )
-    row_hash = hashlib.sha1(notes.encode() + e.text.encode()).hexdigest()
-    return [
-        event_id, SOURCE, e.doc_id, source_id, 0, e.date, e.date, e.date_precision, e.country,
-        e.adm1, e.adm2, method, e.lat, e.lon, e.location_precision, e.place,
-        violence_type(e, kinds), e.event_type, perp, target, e.deaths, e.deaths, e.deaths_high,
-        e.deaths if civilians else None, e.text[:300], notes, flags, row_hash, ingested_at, now,
-    ]  # fmt: skip
