@@ -369,7 +369,7 @@ class Extractor:
             return []  # the cheap test `_DISTRICT_PHRASE` needs
         found = []
         pool: list[str] | None = None
-        for m in _DISTRICT_PHRASE.finditer(s.text):
+        for m in _district_phrases(s.text):
             a, b = s.start + m.start(1), s.start + m.end(1)
             if any(p.start < b and a < p.end for p in s.places):
                 continue
@@ -621,5 +621,20 @@ _ADDITIONAL = re.compile(
 )
 # "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.
 _DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")
+_DISTRICT_WORD = re.compile(r"\s[Dd]istrict\b")
+
+
+def _district_phrases(text: str) -> Iterator[re.Match[str]]:
+    """`_DISTRICT_PHRASE.finditer(text)`, each search started a little before the next
+    "district" (a name is at most three words) instead of at every capitalised word."""
+    pos = 0
+    while (word := _DISTRICT_WORD.search(text, pos)) is not None:
+        m = _DISTRICT_PHRASE.search(text, max(pos, word.start() - 100))
+        if m is None:
+            return
+        yield m
+        pos = m.end()
+
+
 FUZZY_DISTRICT = 85.0
 FUZZY_DISTRICT_IN_PROVINCE = 70.0

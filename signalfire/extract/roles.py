@@ -279,7 +279,8 @@ def generic_actors(
         for m in by_kind["state"]
     ]
     # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
-    nonstate = UNIDENTIFIED_BALOCH if _BALOCH.search(low) else UNIDENTIFIED
+    baloch = "bal" in low and _BALOCH.search(low)  # every match holds "bal"; `in` is cheaper
+    nonstate = UNIDENTIFIED_BALOCH if baloch else UNIDENTIFIED
     found += [(nonstate, m) for m in by_kind["nonstate"]]
     found += [
         ("civilians", m)
