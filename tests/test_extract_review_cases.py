@@ -183,3 +183,11 @@ def test_storming_and_assaults_are_violence_but_not_storms_or_rifles(
     assert {a.actor_id: a.role for a in e.actors} == {UNNAMED: "perpetrator"}
     assert events(extractor, "Heavy storms hit Karachi.") == []
     assert events(extractor, "Militants armed with assault rifles were seen in Swat.") == []
+
+
+def test_a_month_is_no_place(extractor: Extractor) -> None:
+    # "March" is also a village in Badakhshan; "killed on March 30" was placed there.
+    (e,) = events(extractor, "Two soldiers were killed on March 30 in an attack.")
+    assert e.adm1 is None
+    (e,) = events(extractor, "Two soldiers were killed in Jurm, Badakhshan, in March.")
+    assert e.adm1 == "AF-BDS" and e.place == "Jurm"

@@ -48,6 +48,13 @@ COUNTRY_WORDS = {
     "Iranian": "IRN",
 }
 
+# Names of months and weekdays are dates in English prose, even where a village bears one
+# ("March", Badakhshan, placed "killed on March 30" there).
+_CALENDAR_WORDS = frozenset(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+     "saturday", "sunday"]
+)  # fmt: skip
 # GeoNames alternate names that are English words or common personal names: never places.
 _STOP_NAMES = frozenset(
     [
@@ -198,7 +205,7 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "3"
+_CACHE_FORMAT = "4"
 _MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
 
 
@@ -250,7 +257,7 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
     def add(surface: str, place: Place) -> None:
         surface = fold(surface)
         k = key(surface)
-        if not k:
+        if not k or k in _CALENDAR_WORDS:
             return
         bucket = entries.setdefault(k, [])
         if place not in bucket:
