@@ -191,3 +191,10 @@ def test_a_month_is_no_place(extractor: Extractor) -> None:
     assert e.adm1 is None
     (e,) = events(extractor, "Two soldiers were killed in Jurm, Badakhshan, in March.")
     assert e.adm1 == "AF-BDS" and e.place == "Jurm"
+
+
+@pytest.mark.parametrize("word", ["Chamber", "Ibis", "Marsh", "Bust", "Gala"])
+def test_english_words_among_alternate_names_are_no_places(extractor: Extractor, word: str) -> None:
+    assert word not in extractor.gazetteer.surfaces
+    (e,) = events(extractor, f"A bomb near the {word} killed two people.")
+    assert e.adm1 is None
