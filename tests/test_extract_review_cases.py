@@ -198,3 +198,17 @@ def test_english_words_among_alternate_names_are_no_places(extractor: Extractor,
     assert word not in extractor.gazetteer.surfaces
     (e,) = events(extractor, f"A bomb near the {word} killed two people.")
     assert e.adm1 is None
+
+
+def test_a_person_span_that_names_places_vetoes_none() -> None:
+    from signalfire.extract.pipeline import place_like
+
+    text = "Operations in Helmand, Kandahar Ghazni, Kabul"
+    k, g = text.index("Kandahar"), text.index("Ghazni")
+    places = [(k, k + 8), (g, g + 6)]
+    assert place_like(text, k, g + 6, places)  # a list without its comma
+    text = "IEDs in Wali Muhammad Shahid Khugyani district"
+    assert place_like(text, text.index("Wali"), text.index(" district"), [])
+    text = "the governor, Taj Mohammad Wardak, said"
+    w = text.index("Wardak")
+    assert not place_like(text, text.index("Taj"), w + 6, [(w, w + 6)])  # a person

@@ -85,6 +85,10 @@ _CLAIM_SENTENCE = re.compile(
     ),
     re.IGNORECASE,
 )
+_ADMIN_WORD_AFTER = re.compile(
+    r"\s+(?:district|province|tehsil|agency|valley|village|town|city)\b", re.IGNORECASE
+)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
 _TITLES = frozenset(
     [
@@ -313,9 +317,15 @@ class Extractor:
         persons: list[tuple[int, int]],
         orgs: list[tuple[int, int, str]],
     ) -> list[ExtractedEvent]:
+        place_spans = [(m.start, m.end) for s in sentences for m in s.places]
+
         def is_person(m: PlaceMention) -> bool:
             span = m.end - m.start
-            return any(a <= m.start and m.end <= b and (b - a) > span for a, b in persons)
+            return any(
+                a <= m.start and m.end <= b and (b - a) > span
+                and not place_like(doc.text, a, b, place_spans)
+                for a, b in persons
+            )  # fmt: skip
 
         self._dateline_end = dateline_end
         for s in sentences:
@@ -592,6 +602,16 @@ class Extractor:
             sources=[doc.doc_id],
             text=" ".join(s.text for s in group),
         )
+
+
+def place_like(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    """Whether a PERSON span names a place: "Dara Noor district", "Wali Muhammad Shahid
+    Khugyani district" (an administrative word follows), or "Kandahar Ghazni" (a list without
+    its comma: every word lies in a place mention)."""
+    if _ADMIN_WORD_AFTER.match(text, end):
+        return True
+    words = [w.span() for w in _NAME_WORD.finditer(text, start, end)]
+    return all(any(x <= w0 and w1 <= y for x, y in place_spans) for w0, w1 in words)
 
 
 @contextmanager
