@@ -30,47 +30,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .numbers import _EXACT, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
 from .textcase import fold
+from .victims import _NOT_SINGULAR, _NOT_VICTIMS, _ONE, _ONE_VICTIM, _PLURAL_VICTIMS
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
-
-_UNITS = {
-    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
-    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
-    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19,
-}  # fmt: skip
-_TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-_VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
-    "multiple": 3, "numerous": 4, "a number of": 3,
-    "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
-}  # fmt: skip
-_UNIT_RE = "|".join(
-    sorted((k for k in _UNITS if k not in {"a", "an", "no"}), key=len, reverse=True)
-)
-_TENS_RE = "|".join(_TENS)
-_WORD_NUMBER = (
-    rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE})"
-    rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}))?)?"
-)
-_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE_RE = (
-    r"dozens|scores|hundreds|several|multiple|numerous|a\s+number\s+of|a\s+few|a\s+couple|"
-    r"a\s+dozen|a\s+score|both"
-)
-NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
-_QUALIFIER = (
-    r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|as\s+many\s+as|"
-    r"approximately|roughly|an\s+estimated)\s+"
-)
-QUANTITY = rf"(?:(?P<q>{_QUALIFIER}))?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
-# "more than 10" allows 11 at least; "more than several" says nothing more than "several".
-_MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
-_EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score)")
 
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
@@ -99,14 +63,6 @@ _VERBS = {
     "arrested": _ARRESTED_VERB,
 }
 _ANY_VERB = "|".join(_VERBS.values())
-# Nouns that follow a number without being its victims: "four operations targeting Taliban
-# leaders", "two bombs killed 10".
-_NOT_VICTIMS = (
-    r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
-    r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
-    r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
-    r"drones?|missiles?|among"
-)
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
@@ -149,41 +105,6 @@ for _cat, _verb in _VERBS.items():
             ),
         )
     )
-# One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
-_ONE_VICTIM = (
-    r"soldier|solider|policeman|policewoman|civilian|militant|official|man|woman|child|boy|"
-    r"girl|cop|officer|trooper|guard|leader|commander|journalist|student|teacher|worker|elder|"
-    r"cleric|driver|insurgent|person|chief|tribesman|constable|jawan|member|activist|suspect|"
-    r"facilitator|financier|bombmaker|militia|guardsman|sepoy|major|captain|colonel|dealer|"
-    r"smuggler|emplacer|manufacturer|maker|assassin|planner|coordinator|operative|courier|"
-    r"supplier|recruiter|trainer|instructor|expert|specialist|governor|deputy|emir|associate|"
-    r"fighter|gunman|bomber|attacker|affiliate|supporter|organizer|lieutenant|target|villager|"
-    r"labou?rer|teenager|teen|daughter|son|wife|husband|father|mother|brother|sister|"
-    r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
-    r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
-    r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
-    r"singer|artist|poet|musician|actor|cousin|nephew|uncle|mastermind|head|"
-    r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter|vaccinator|"
-    r"watchman|chowkidar|tailor|barber|mechanic|cook|photographer|reporter|cameraman|"
-    r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
-    r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
-    r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
-    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord"
-)
-# "a Taliban sub-commander"
-_ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
-# After a singular victim, a noun that makes it a modifier: "militia members".
-_NOT_SINGULAR = (
-    r"(?![s'’-])(?!\s+(?:members|men|fighters|commanders|leaders|personnel|workers|officials|"
-    r"soldiers|troops|forces|groups?|networks?|cells?)\b)"
-)
-_PLURAL_VICTIMS = (
-    r"people|persons|civilians|militants|insurgents|soldiers|troops|policemen|personnel|police|"
-    r"fighters|terrorists|rebels|men|women|children|others|attackers|assailants|gunmen|members|"
-    r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
-    r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
-    r"worshippers|associates|individuals|facilitators|security\s+forces"
-)
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
 _POST_MODIFIER = (
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to)\s+"
@@ -342,39 +263,6 @@ _EARLIER_TIME_AFTER = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,4}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
-
-
-def parse_number(text: str) -> int | None:
-    """The integer a number expression denotes ("twenty-five" -> 25, "1,200", "dozens" -> 24)."""
-    t = " ".join(text.lower().replace("-", " ").split())
-    if not t:
-        return None
-    digits = t.replace(",", "")
-    if digits.isdigit():
-        return int(digits)
-    if t in _VAGUE:
-        return _VAGUE[t]
-    total = 0
-    current = 0
-    seen = False
-    for word in t.split():
-        if word == "and":
-            continue
-        if word in _UNITS:
-            current += _UNITS[word]
-        elif word in _TENS:
-            current += _TENS[word]
-        elif word == "hundred":
-            current = max(current, 1) * 100
-        elif word == "dozen":  # "three dozen"
-            current = max(current, 1) * 12
-        elif word == "thousand":
-            total += max(current, 1) * 1000
-            current = 0
-        else:
-            return None
-        seen = True
-    return total + current if seen else None
 
 
 @dataclass(frozen=True)

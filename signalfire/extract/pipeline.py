@@ -22,8 +22,6 @@ from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
-from rapidfuzz import fuzz, process  # already loaded by the actor table
-
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, find_counts, is_summary, sentence_totals
 from .dates import DateMention, find_dateline, find_dates
@@ -34,7 +32,7 @@ from .event_types import (
     is_violent,
     weak_event,
 )
-from .gazetteer import Gazetteer, key, load_gazetteer
+from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
     PlaceMention,
@@ -45,6 +43,7 @@ from .geoparse import (
     most_specific,
     resolve_mentions,
 )
+from .inferred_places import FuzzyDistricts, kashmir_front
 from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
 from .roles import (
@@ -59,7 +58,7 @@ from .roles import (
     role_of,
     violent_verbs,
 )
-from .screening import INDIAN_FIRE, INDIAN_SHELLING, mishap, type_from_roles, weak_report
+from .screening import INDIAN_SHELLING, mishap, type_from_roles, weak_report
 from .sentences import (
     BACKGROUND,
     PARAGRAPH_BREAK,
@@ -164,11 +163,7 @@ class Extractor:
         self._coalition = False
         self._focus: dict[str, float] = {}
         self._dateline_end = -1
-        self._district_keys = sorted({key(n) for n in self.gazetteer.adm2_names.values()})
-        self._districts_in: dict[str, list[str]] = {}
-        for gb, name in self.gazetteer.adm2_names.items():
-            parent = self.gazetteer.adm2_parent.get(gb, "")
-            self._districts_in.setdefault(parent, []).append(key(name))
+        self._districts = FuzzyDistricts(self.gazetteer)
 
     # -- public -------------------------------------------------------------------------------
     def extract(self, document: Document) -> list[ExtractedEvent]:
@@ -288,7 +283,7 @@ class Extractor:
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
         summaries: list[Sentence] = []
         for s in sentences:
-            s.places += self._fuzzy_districts(s)
+            s.places += self._districts.find(s)
             s.counts = find_counts(s.text, s.start)
             # (a sentence without a casualty verb gets no figure from the totals pass either)
             if not s.counts and s.is_event and is_summary(s.text):
@@ -371,59 +366,12 @@ class Extractor:
                 events.append(event)
         return events
 
-    def _fuzzy_districts(self, s: Sentence) -> list[PlaceMention]:
-        """ "<Name> district" where the gazetteer lacks that spelling ("Khugyani district"):
-        the closest district name (rapidfuzz ratio) among the districts of a province the
-        sentence names (>= `FUZZY_DISTRICT_IN_PROVINCE`), else among all (>= `FUZZY_DISTRICT`)."""
-        if "istrict" not in s.text:
-            return []  # the cheap test `_DISTRICT_PHRASE` needs
-        found = []
-        pool: list[str] | None = None
-        for m in _district_phrases(s.text):
-            a, b = s.start + m.start(1), s.start + m.end(1)
-            if any(p.start < b and a < p.end for p in s.places):
-                continue
-            if pool is None:
-                provinces = {
-                    p.adm1
-                    for pm in s.places
-                    for p in self.gazetteer.by_key.get(pm.key, [])
-                    if p.level == "adm1"
-                }
-                pool = [k for adm1 in sorted(provinces) for k in self._districts_in.get(adm1, [])]
-            name = key(m.group(1))
-            best = None
-            if pool:
-                best = process.extractOne(
-                    name, pool, scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT_IN_PROVINCE
-                )
-            if best is None:
-                best = process.extractOne(
-                    name, self._district_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT
-                )
-            if best is not None:
-                found.append(PlaceMention(a, b, m.group(1), best[0]))
-        return found
-
     def _dates(self, s: Sentence, published: dt.date | None) -> list[DateMention]:
         """The dates of an event sentence, after the dateline (none for other sentences)."""
         if not s.is_event:
             return []
         found = find_dates(s.text, published, s.start)
         return [d for d in found if d.start >= self._dateline_end]
-
-    def _kashmir_front(self, group: list[Sentence]) -> Resolved | None:
-        """Indian shelling or firing reported from Pakistan, with no place named: the Line of
-        Control in Azad Kashmir, known to the province only (where_prec 4)."""
-        for s in group:
-            m = INDIAN_FIRE.search(s.text)
-            if m is None:
-                continue
-            cands = [p for p in self.gazetteer.lookup("Azad Kashmir") if p.level == "adm1"]
-            if cands:
-                mention = PlaceMention(s.start + m.start(), s.start + m.end(), m.group(0), "")
-                return Resolved(mention, cands[0], 0.0)
-        return None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
         if actor_id in UNIDENTIFIED_NAMES:
@@ -493,7 +441,7 @@ class Extractor:
             # "Five killed by Indian shelling": India fires, so the scene is Pakistan's side
             or (set(self._focus) <= {"IND"} and any(INDIAN_SHELLING.search(s.text) for s in group))
         ):
-            loc = self._kashmir_front(group)
+            loc = kashmir_front(group, self.gazetteer)
             inferred = loc is not None
         country = loc.place.iso3 if loc else main_country
         if loc and inferred:
@@ -639,22 +587,3 @@ _ADDITIONAL = re.compile(
     r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
     re.IGNORECASE,
 )
-# "Khugyani district", "Sar Hawza district": a district name in a spelling to match fuzzily.
-_DISTRICT_PHRASE = re.compile(r"\b((?:[A-Z][a-z'’]+[ -]){0,2}[A-Z][a-z'’]+)\s+[Dd]istrict\b")
-_DISTRICT_WORD = re.compile(r"\s[Dd]istrict\b")
-
-
-def _district_phrases(text: str) -> Iterator[re.Match[str]]:
-    """`_DISTRICT_PHRASE.finditer(text)`, each search started a little before the next
-    "district" (a name is at most three words) instead of at every capitalised word."""
-    pos = 0
-    while (word := _DISTRICT_WORD.search(text, pos)) is not None:
-        m = _DISTRICT_PHRASE.search(text, max(pos, word.start() - 100))
-        if m is None:
-            return
-        yield m
-        pos = m.end()
-
-
-FUZZY_DISTRICT = 85.0
-FUZZY_DISTRICT_IN_PROVINCE = 70.0

@@ -39,7 +39,7 @@ PARTY_WORDS = re.compile(
 
 def weak_report(s: Sentence) -> bool:
     """Whether a trigger-less sentence with a violent word reports an event: it names a group,
-    or Indian fire (placed by `Extractor._kashmir_front`), or a place together with a word
+    or Indian fire (placed by `inferred_places.kashmir_front`), or a place together with a word
     that means violence in any story ("candidate, supporters killed in Karachi", "victims of
     the attack in X") or with a party ("Military pounds hideouts in Orakzai"; not "bowlers
     attacked early in Lahore", "curfew in Peshawar lifted")."""

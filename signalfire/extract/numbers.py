@@ -1,0 +1,78 @@
+"""Numbers in English news text: digits ("13", "1,200"), words ("thirteen", "twenty-five",
+"a dozen"), vague quantities ("dozens", "several"), ranges ("10 to 12") and qualifiers ("at least",
+"more than"). The patterns and `parse_number` that `casualties` reads its figures with."""
+
+from __future__ import annotations
+
+import re
+
+_UNITS = {
+    "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
+    "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19,
+}  # fmt: skip
+_TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_VAGUE = {
+    "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
+    "multiple": 3, "numerous": 4, "a number of": 3,
+    "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
+}  # fmt: skip
+_UNIT_RE = "|".join(
+    sorted((k for k in _UNITS if k not in {"a", "an", "no"}), key=len, reverse=True)
+)
+_TENS_RE = "|".join(_TENS)
+_WORD_NUMBER = (
+    rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE})"
+    rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}))?)?"
+)
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_VAGUE_RE = (
+    r"dozens|scores|hundreds|several|multiple|numerous|a\s+number\s+of|a\s+few|a\s+couple|"
+    r"a\s+dozen|a\s+score|both"
+)
+NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
+_QUALIFIER = (
+    r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|as\s+many\s+as|"
+    r"approximately|roughly|an\s+estimated)\s+"
+)
+QUANTITY = rf"(?:(?P<q>{_QUALIFIER}))?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+# "more than 10" allows 11 at least; "more than several" says nothing more than "several".
+_MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
+_EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score)")
+
+
+def parse_number(text: str) -> int | None:
+    """The integer a number expression denotes ("twenty-five" -> 25, "1,200", "dozens" -> 24)."""
+    t = " ".join(text.lower().replace("-", " ").split())
+    if not t:
+        return None
+    digits = t.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    if t in _VAGUE:
+        return _VAGUE[t]
+    total = 0
+    current = 0
+    seen = False
+    for word in t.split():
+        if word == "and":
+            continue
+        if word in _UNITS:
+            current += _UNITS[word]
+        elif word in _TENS:
+            current += _TENS[word]
+        elif word == "hundred":
+            current = max(current, 1) * 100
+        elif word == "dozen":  # "three dozen"
+            current = max(current, 1) * 12
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
+        else:
+            return None
+        seen = True
+    return total + current if seen else None

@@ -1,0 +1,46 @@
+"""The nouns that name the victims of a casualty figure, one or many, and those that follow a
+number without being its victims. Word lists for the patterns of `casualties`."""
+
+# Nouns that follow a number without being its victims: "four operations targeting Taliban
+# leaders", "two bombs killed 10".
+_NOT_VICTIMS = (
+    r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
+    r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
+    r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
+    r"drones?|missiles?|among"
+)
+# One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
+_ONE_VICTIM = (
+    r"soldier|solider|policeman|policewoman|civilian|militant|official|man|woman|child|boy|"
+    r"girl|cop|officer|trooper|guard|leader|commander|journalist|student|teacher|worker|elder|"
+    r"cleric|driver|insurgent|person|chief|tribesman|constable|jawan|member|activist|suspect|"
+    r"facilitator|financier|bombmaker|militia|guardsman|sepoy|major|captain|colonel|dealer|"
+    r"smuggler|emplacer|manufacturer|maker|assassin|planner|coordinator|operative|courier|"
+    r"supplier|recruiter|trainer|instructor|expert|specialist|governor|deputy|emir|associate|"
+    r"fighter|gunman|bomber|attacker|affiliate|supporter|organizer|lieutenant|target|villager|"
+    r"labou?rer|teenager|teen|daughter|son|wife|husband|father|mother|brother|sister|"
+    r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
+    r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
+    r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
+    r"singer|artist|poet|musician|actor|cousin|nephew|uncle|mastermind|head|"
+    r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter|vaccinator|"
+    r"watchman|chowkidar|tailor|barber|mechanic|cook|photographer|reporter|cameraman|"
+    r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
+    r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
+    r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
+    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord"
+)
+# "a Taliban sub-commander"
+_ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
+# After a singular victim, a noun that makes it a modifier: "militia members".
+_NOT_SINGULAR = (
+    r"(?![s'’-])(?!\s+(?:members|men|fighters|commanders|leaders|personnel|workers|officials|"
+    r"soldiers|troops|forces|groups?|networks?|cells?)\b)"
+)
+_PLURAL_VICTIMS = (
+    r"people|persons|civilians|militants|insurgents|soldiers|troops|policemen|personnel|police|"
+    r"fighters|terrorists|rebels|men|women|children|others|attackers|assailants|gunmen|members|"
+    r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
+    r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
+    r"worshippers|associates|individuals|facilitators|security\s+forces"
+)
