@@ -1,0 +1,103 @@
+"""Instructions the extractor executes on the distinct-article pass, counted by valgrind.
+
+Timings on a shared machine move by a third from minute to minute; instruction counts do not,
+so speed changes of a few percent can be compared with them. Two runs under valgrind's
+callgrind: the model load and warm-up alone, then the same plus the pass over the 69 distinct
+500-word articles of `extract_eval.py --throughput --distinct`; the difference is the pass.
+
+    python benchmarks/extract_instructions.py            # needs valgrind; ~3 minutes
+    python benchmarks/extract_instructions.py --inner 1  # the workload itself (what is counted)
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def distinct_articles(data: Path) -> list[str]:
+    """The 69 articles of `extract_eval.throughput(distinct=True)`: each release used once."""
+    path = data / "text" / "isaf_press_releases_dev.jsonl"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    texts = [json.loads(line)["text"] for line in lines if line.strip()]
+    articles, i = [], 0
+    while i < len(texts):
+        words: list[str] = []
+        while len(words) < 500 and i < len(texts):
+            words += texts[i].split()
+            i += 1
+        if len(words) >= 500:
+            articles.append(" ".join(words[:500]))
+    return articles
+
+
+def workload(with_pass: bool) -> None:
+    from signalfire import settings
+    from signalfire.extract import Document, Extractor
+
+    articles = distinct_articles(settings.data_dir())
+    extractor = Extractor()
+    warm_up = [Document("w", "Two soldiers were killed in Kandahar on Monday.", None)]
+    list(extractor.extract_many(warm_up))
+    if with_pass:
+        docs = [Document(f"a{k}", t, dt.date(2011, 5, 24)) for k, t in enumerate(articles)]
+        list(extractor.extract_many(docs))
+
+
+def count(with_pass: bool) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={tmp}/callgrind.out",
+                sys.executable,
+                __file__,
+                "--inner",
+                "1" if with_pass else "0",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+    found = re.search(r"Collected\s*:\s*([\d,]+)", out.stderr)
+    if found is None:
+        raise SystemExit(f"no instruction count in valgrind's output:\n{out.stderr[-2000:]}")
+    return int(found.group(1).replace(",", ""))
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--inner", choices=["0", "1"], help="run the workload (1: with the pass)")
+    args = ap.parse_args()
+    if args.inner is not None:
+        workload(args.inner == "1")
+        return
+    if shutil.which("valgrind") is None:
+        raise SystemExit("valgrind is not installed (Debian: apt-get install valgrind)")
+    base, full = count(False), count(True)
+    print(
+        json.dumps(
+            {
+                "instructions_load_and_warm_up": base,
+                "instructions_with_pass": full,
+                "instructions_pass": full - base,
+                "articles": 69,
+            },
+            indent=2,
+        )
+    )
+
+
+if __name__ == "__main__":
+    main()
