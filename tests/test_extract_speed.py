@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from signalfire.extract import casualties, dates, event_types, pipeline, roles
 from signalfire.extract.nlp import Pipelines, rule_pass
-from signalfire.extract.textcase import cased_twin, fold, letter_first, twin_applies
+from signalfire.extract.textcase import Scanner, cased_twin, fold, letter_first, twin_applies
 
 spacy = pytest.importorskip("spacy")
 
@@ -441,3 +441,42 @@ def test_batch_yields_the_documents_before_one_that_fails() -> None:
     with pytest.raises(ValueError, match="bad d1"):
         next(got)
     assert gc.isenabled()
+
+
+SCANNED = {
+    "triggers": event_types._ALL_SCAN,
+    "violence": event_types._VIOLENCE_SCAN,
+    "summary": casualties._SUMMARY_SCAN,
+    "generic": roles._GENERIC_SCAN,
+    "violent verbs": roles._VIOLENT_VERB_SCAN,
+    **{f"casualties {k}": Scanner(v[0]) for k, v in casualties._SCAN.items()},
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCANNED))
+def test_scanned_patterns_have_no_literal_space_or_dot(name: str) -> None:
+    # What makes no-break spaces and line separators safe to scan as plain spaces.
+    bare = re.sub(r"\\.", "", SCANNED[name].unicode.pattern)
+    assert " " not in bare and "." not in bare and "\xa0" not in bare and "\u2028" not in bare
+
+
+@pytest.mark.parametrize("name", sorted(SCANNED))
+@settings(max_examples=40)
+@given(data=st.data())
+def test_ascii_twins_find_what_the_patterns_find(name: str, data: st.DataObject) -> None:
+    scanner = SCANNED[name]
+    vocabulary = [
+        *sorted(set(re.findall(r"[a-z]+", scanner.unicode.pattern)))[:300],
+        "2011", "12", "-", "'s", ".", "é", "ı", "’",
+    ]  # fmt: skip
+    words = data.draw(st.lists(st.sampled_from(vocabulary), max_size=20))
+    seps = data.draw(
+        st.lists(st.sampled_from([" ", "\xa0", "\u2028", "  ", "-", ", "]), min_size=20)
+    )
+    text = fold("".join(w + s for w, s in zip(words, seps, strict=False)))
+    pattern, scanned = scanner.on(text)
+    assert len(scanned) == len(text)
+    got = [(m.span(), m.lastgroup) for m in pattern.finditer(scanned)]
+    assert got == [(m.span(), m.lastgroup) for m in scanner.unicode.finditer(text)]
+    if text.replace("\xa0", " ").replace("\u2028", " ").isascii():
+        assert pattern is scanner.ascii

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 
 from .numbers import _EXACT, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
-from .textcase import fold
+from .textcase import Scanner, ascii_form, fold
 from .victims import _NOT_SINGULAR, _NOT_VICTIMS, _ONE, _ONE_VICTIM, _PLURAL_VICTIMS
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
@@ -316,6 +316,16 @@ _NUMBER_START = re.compile(rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:{NUMBER
 # A singular victim noun and a space: every "near" match holds one before its verb, so a
 # stretch without one needs no search (a far cheaper pattern than the "near" ones).
 _ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})\s)")
+# Each scanning pattern and its re.ASCII twin (`textcase.Scanner`), by name: [0] runs on the
+# folded text, [1] on its ASCII form.
+_SCAN = {
+    name: (p, Scanner(p).ascii)
+    for name, p in {
+        "verbs": _VERB_FINDER, "period": _PERIOD, "perfect": _PERFECT, "summary": _SUMMARY,
+        "numbers": _NUMBER_START, "one at": _ONE_AT,
+    }.items()
+}  # fmt: skip
+_SUMMARY_SCAN = Scanner(_SUMMARY)
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
 
@@ -378,7 +388,8 @@ def _continued(m: re.Match[str]) -> int | None:
 
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
-    return _SUMMARY.search(fold(text)) is not None
+    pattern, scanned = _SUMMARY_SCAN.on(fold(text))
+    return pattern.search(scanned) is not None
 
 
 def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Count]:
@@ -388,15 +399,18 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
     Patterns are tried only where they can start: at a number, at a casualty verb, or just
     before one. A sentence without a casualty verb costs four quick searches."""
     original, text = text, fold(text)  # lower-case patterns, same offsets
+    # The scanning patterns run as their re.ASCII twins where the text has an ASCII form.
+    plain = ascii_form(text)
+    scan, s = (text, 0) if plain is None else (plain, 1)
     by_category: dict[str, list[re.Match[str]]] = {cat: [] for cat in _VERB_FINDERS}
-    for v in _VERB_FINDER.finditer(text):
+    for v in _SCAN["verbs"][s].finditer(scan):
         by_category[v.lastgroup or ""].append(v)
     verbs = {cat: hits for cat, hits in by_category.items() if hits}
     if not verbs:
         return []
-    if _PERIOD.search(text) and _PERFECT.search(text):
+    if _SCAN["period"][s].search(scan) and _SCAN["perfect"][s].search(scan):
         return []  # a tally over months, not an event's toll
-    if _BACKGROUND.match(text.lstrip()) or (not totals and _SUMMARY.search(text)):
+    if _BACKGROUND.match(text.lstrip()) or (not totals and _SCAN["summary"][s].search(scan)):
         return []
     numbers: list[int] | None = None
     found: list[Count] = []
@@ -420,7 +434,7 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 # Only numbers before a first verb are used: the scan stops at the last one.
                 limit = max(h[0].start() for h in verbs.values())
                 numbers = []
-                for n in _NUMBER_START.finditer(text):
+                for n in _SCAN["numbers"][s].finditer(scan):
                     if n.start() >= limit:
                         break
                     numbers.append(n.start())
@@ -443,7 +457,7 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
         else:
             for v in hits:
                 lo = max(0, v.start() - _NEAR)
-                if kind == "near" and _ONE_AT.search(text, lo, v.end()) is None:
+                if kind == "near" and _SCAN["one at"][s].search(scan, lo, v.end()) is None:
                     continue
                 m = pattern.search(text, lo, v.end())
                 if m:

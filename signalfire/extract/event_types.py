@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textcase import fold, letter_first
+from .textcase import Scanner, fold, letter_first
 
 EVENT_TYPES = (
     "armed_clash",
@@ -117,6 +117,9 @@ VIOLENCE = re.compile(
 )
 
 
+_ALL_SCAN, _VIOLENCE_SCAN = Scanner(_ALL), Scanner(VIOLENCE)
+
+
 @dataclass(frozen=True)
 class Trigger:
     event_type: str
@@ -173,14 +176,16 @@ def weak_event(text: str, offset: int = 0) -> Trigger | None:
 
 
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
+    pattern, scanned = _ALL_SCAN.on(fold(text))
     return [
         Trigger(str(m.lastgroup), m.start() + offset, m.end() + offset, text[m.start() : m.end()])
-        for m in _ALL.finditer(fold(text))
+        for m in pattern.finditer(scanned)
     ]
 
 
 def is_violent(text: str) -> bool:
-    return VIOLENCE.search(fold(text)) is not None
+    pattern, scanned = _VIOLENCE_SCAN.on(fold(text))
+    return pattern.search(scanned) is not None
 
 
 def classify(

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
 from .casualties import Count
 from .model import ActorRole
-from .textcase import cased_twin, fold, letter_first, twin_applies
+from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
 
 _DENIAL = re.compile(
     letter_first(
@@ -130,8 +130,8 @@ class ActorMention:
 def violent_verbs(sentence: str, low: str | None = None) -> list[tuple[int, int]]:
     """Spans of the violent verbs of a sentence (computed once, used for each actor); `low`
     is `fold(sentence)` when the caller has it."""
-    low = fold(sentence) if low is None else low
-    return [(m.start(), m.end()) for m in _VIOLENT_VERB.finditer(low)]
+    pattern, scanned = _VIOLENT_VERB_SCAN.on(fold(sentence) if low is None else low)
+    return [(m.start(), m.end()) for m in pattern.finditer(scanned)]
 
 
 def role_of(
@@ -260,6 +260,7 @@ _GENERIC_WORDS = re.compile(
 )
 _FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
+_GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
 
 
 def generic_actors(
@@ -270,7 +271,8 @@ def generic_actors(
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
     low = fold(text) if low is None else low
     by_kind: dict[str | None, list[re.Match[str]]] = {"state": [], "nonstate": [], "civ": []}
-    for m in _GENERIC_WORDS.finditer(low):
+    pattern, scanned = _GENERIC_SCAN.on(low)
+    for m in pattern.finditer(scanned):
         by_kind[m.lastgroup].append(m)
     # "Former soldiers", "ex-policemen", "retired army officers": no longer the state's forces
     # (after 2021 the Taliban's victims among the Republic's men are civilians).

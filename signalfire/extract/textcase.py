@@ -47,3 +47,30 @@ def letter_first(pattern: str) -> str:
     look-ahead for that letter: `re` then rejects most positions without trying each
     alternative (up to twice as fast on long alternations; the same matches)."""
     return r"\b(?=[a-z])(?:" + pattern + ")"
+
+
+class Scanner:
+    """A pattern and its `re.ASCII` twin, which finds the same on ASCII text 10-30% faster
+    (its \\b and \\w need no Unicode tables). `on(text)` gives the pattern to run and the text
+    to run it on: the twin over the ASCII form of `text` where there is one. Only for patterns
+    with no literal space or "." (tests/test_extract_speed.py checks them and the equality)."""
+
+    __slots__ = ("ascii", "unicode")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.unicode = pattern
+        self.ascii = re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+    def on(self, text: str) -> tuple[re.Pattern[str], str]:
+        plain = ascii_form(text)
+        return (self.unicode, text) if plain is None else (self.ascii, plain)
+
+
+def ascii_form(text: str) -> str | None:
+    """`text` with its no-break spaces and line separators as spaces, if that makes it ASCII.
+    Both are common in news text; as spaces the offsets stay, and patterns with no literal space
+    or "." (`Scanner`'s) find the same, so most sentences can be scanned as ASCII."""
+    if text.isascii():
+        return text
+    spaced = text.replace("\xa0", " ").replace("\u2028", " ")  # (far faster than translate)
+    return spaced if spaced.isascii() else None
