@@ -212,3 +212,14 @@ def test_a_person_span_that_names_places_vetoes_none() -> None:
     text = "the governor, Taj Mohammad Wardak, said"
     w = text.index("Wardak")
     assert not place_like(text, text.index("Taj"), w + 6, [(w, w + 6)])  # a person
+
+
+def test_a_person_is_not_widened_over_common_words(extractor: Extractor) -> None:
+    from signalfire.extract.sentences import widen_name
+
+    text = "Several Kunduz officials said the attack killed two."
+    k = text.index("Kunduz")
+    assert widen_name(text, k, k + 6) == (k, k + 6)  # NER's "Kunduz" stays as long as the place
+    text = "Maulana Rustam Shah Mohmand was killed."
+    s = text.index("Shah")
+    assert widen_name(text, s, s + 12)[0] == 0  # a dropped first name is still taken

@@ -179,6 +179,7 @@ def ner_windows(s: Sentence) -> list[tuple[int, int]]:
     return windows
 
 
+_TITLE_CASE_WORD = re.compile(r"[A-Z][a-z]+")
 _NAME_BEFORE = re.compile(r"(?:\b[A-Z][a-z]+\s+)+$")
 _NAME_AFTER = re.compile(r"^(?:\s+[A-Z][a-z]+\b)+")
 
@@ -188,7 +189,16 @@ def widen_name(text: str, start: int, end: int) -> tuple[int, int]:
     name ("Rustam [Shah Mohmand]") that may itself be a place name."""
     before = _NAME_BEFORE.search(text[max(0, start - 40) : start])
     if before:
-        start -= len(before.group(0))
+        # Not over common words that open a sentence or stand before a name ("Several
+        # Kunduz officials", "In Bannu"): only from the first word that may be a name on.
+        from spacy.lang.en.stop_words import STOP_WORDS  # (spaCy is loaded: NER ran)
+
+        names = [
+            w for w in _TITLE_CASE_WORD.finditer(before.group(0))
+            if w.group() not in _NOT_NAME_WORDS and w.group().lower() not in STOP_WORDS
+        ]  # fmt: skip
+        if names:
+            start -= len(before.group(0)) - names[0].start()
     after = _NAME_AFTER.match(text[end : end + 40])
     if after:
         end += len(after.group(0))
