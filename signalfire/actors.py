@@ -241,6 +241,12 @@ def _packaged_path() -> Path:
     return Path(str(resources.files("signalfire") / "data" / "actors.toml"))
 
 
+def _initials(name: str) -> str:
+    """ "North Atlantic Treaty Organization" -> "NATO" (connecting words left out)."""
+    words = re.split(r"[\s-]+", name)
+    return "".join(w[0] for w in words if w and w.lower() not in _CONNECTORS).upper()
+
+
 class ActorTable:
     """All actors of one table version, with alias lookup (exact, loose, fuzzy)."""
 
@@ -420,11 +426,6 @@ class ActorTable:
                 return state
             forms = self.dataset_forms(name)
             hit = next((h for h in map(self._lookup, forms) if h is not None), None)
-        if hit is None:
-            # "NATO: North Atlantic Treaty Organization": a known acronym before a name we lack.
-            prefixed = _PREFIXED.match(" ".join(name.split()))
-            if prefixed is not None and is_acronym(prefixed.group("acronym")):
-                hit = self._lookup(prefixed.group("acronym"))
         if hit is None and fuzzy:
             for candidate in (key, *map(normalize_name, forms)):
                 if len(candidate) < FUZZY_MIN_LENGTH:
@@ -435,6 +436,15 @@ class ActorTable:
                 if best is not None:
                     hit = self._exact[best[0]]
                     break
+        if hit is None:
+            # "NATO: North Atlantic Treaty Organization": a known acronym before a name the
+            # table lacks, when the name spells out just that acronym (so not "MQM: Muttahida
+            # Qaumi Movement-Haqiqi", a splinter, nor "LeJ: Lashkar-e-Jhangvi Al-Alami").
+            prefixed = _PREFIXED.match(" ".join(name.split()))
+            if prefixed is not None and is_acronym(prefixed.group("acronym")):
+                acronym = prefixed.group("acronym")
+                if _initials(prefixed.group("rest")) == acronym.upper():
+                    hit = self._lookup(acronym)
         return self._actors[hit] if hit is not None else None
 
     def resolve_or_new(self, name: str) -> Actor:

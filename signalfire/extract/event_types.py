@@ -141,12 +141,15 @@ _WEAK_VIOLENCE = re.compile(
         r"pound(?:ed|ing)|pounds\s+(?:[a-z'-]+\s+){0,2}?(?:hideouts?|positions?|targets?|bases?|"
         r"posts?|camps?|strongholds?)|hideouts?|assassinat\w+|slain|martyred|beheaded|"
         r"massacre\w*|offensive|siege|curfew|"
-        # "Taliban claim deadly assault on university", "Terrorists storm university"; not a
-        # crime ("sexual assault") or a weapon ("assault rifles"), not the weather.
-        r"(?<!sexual\s)(?<!indecent\s)assault(?:s|ed)?(?!\s+(?:rifles?|weapons?|charges?))|"
-        r"storm(?:s|ing)?\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:university|school|college|"
-        r"base|air\s?base|post|check-?post|checkpoint|prison|jail|hotel|compound|building|"
-        r"camp|airport|office|hospital|church|mosque|shrine|court))\b"
+        # "Taliban claim deadly assault on university", "Gunmen storm a hotel": an assault of a
+        # kind or on a place, and a storming by armed men; not a crime ("sexually assaulted",
+        # "assaulted by her husband"), a weapon ("assault rifles") or the weather.
+        r"(?:deadly|armed|militant|terrorist|suicide|complex|coordinated|ground|fresh|major)\s+"
+        r"assaults?|assaults?\s+on\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?(?:university|school|"
+        r"college|base|post|check-?post|checkpoint|prison|jail|hotel|compound|camp|airport|"
+        r"hospital|mosque|shrine|police|army|military|security|convoy)|"
+        r"(?:militants|gunmen|attackers|insurgents|terrorists|fighters|taliban)\s+"
+        r"storm(?:s|ed|ing)?)\b"
     )
 )
 _WEAK_NEGATED = re.compile(

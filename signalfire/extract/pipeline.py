@@ -84,10 +84,14 @@ _CLAIM_SENTENCE = re.compile(
     ),
     re.IGNORECASE,
 )
-_ADMIN_WORD_AFTER = re.compile(
-    r"\s+(?:district|province|tehsil|agency|valley|village|town|city)\b", re.IGNORECASE
-)
+_ADMIN_WORD_AFTER = re.compile(r"\s+(?:district|province|tehsil|agency)\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+# "an anti-TTP operation" is against the group: the mention stays (a target).
+_OPERATION_AFTER = re.compile(
+    r"\s+(?:military\s+|security\s+|army\s+)?(?:operations?|offensive|drive|campaign|"
+    r"crackdown|raids?|strikes?)\b",
+    re.IGNORECASE,
+)
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
 _TITLES = frozenset(
     [
@@ -271,7 +275,9 @@ class Extractor:
                 e_end -= 1  # "LoC.": spaCy's token keeps the full stop; the place does not
             etext = text[e_start:e_end]
             if label == "ACTOR":
-                if _ANTI.search(text, max(0, e_start - 6), e_start):
+                if _ANTI.search(text, max(0, e_start - 6), e_start) and not _OPERATION_AFTER.match(
+                    text, e_end
+                ):
                     continue  # "an anti-Taliban militia": the group's opponents, not the group
                 owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
             elif label in {"PLACE", "COUNTRY"}:
