@@ -276,3 +276,12 @@ def test_crime_and_weather_are_no_events(extractor: Extractor, text: str) -> Non
 def test_a_village_elder_named_after_a_place_is_no_place(extractor: Extractor) -> None:
     (e,) = events(extractor, "Gunmen killed Malik Bannu Khan village elder in Lakki Marwat.")
     assert e.place == "Lakki Marwat"
+
+
+def test_a_figure_does_not_reach_across_a_speech_verb(extractor: Extractor) -> None:
+    text = "Several Kunduz officials said Taliban fighters killed five policemen."
+    (e,) = events(extractor, text, dt.date(2013, 5, 6))
+    assert e.deaths == 5
+    assert {a.actor_id: a.role for a in e.actors}["afg_taliban"] == "perpetrator"
+    (e,) = events(extractor, "Two said killed by Indian firing in Azad Kashmir.")
+    assert e.deaths == 2  # "said killed": the report's own figure

@@ -66,7 +66,10 @@ _ANY_VERB = "|".join(_VERBS.values())
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
-    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b)"
+    # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
+    # killed five" is 5; but "Two said killed", "eight civilians reported killed")
+    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
+    rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
     rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
