@@ -3,10 +3,15 @@
 Rules, applied per sentence, first match wins:
 1. denial: "<actor> denied (any) responsibility / involvement", "<actor> rejected claims" ->
    role "other", claim "denied" (a denial never makes a perpetrator);
-2. claim: "<actor> claimed responsibility", "claimed by <actor>", "<actor> said it carried out"
+2. claim: "<actor> claimed responsibility", "claimed by <actor>", "<actor> said it carried out",
+   a headline's "<actor> claim (deadly) attack" (not "did not claim", "claim that", "claim to")
    -> perpetrator, claim "claimed";
 3. attribution: "suspected <actor>", "blamed <actor>", "<actor> is suspected/believed",
-   "alleged <actor>" -> perpetrator, claim "suspected";
+   "alleged <actor>", "killed by suspected <actor>" -> perpetrator, claim "suspected"; but not
+   when the suspected are what a violent verb acts on ("police killed three suspected
+   militants", "six suspected militants killed", "arrested a suspected TTP commander": the
+   suspicion is what the victims are said to be), nor when "suspected" belongs to another noun
+   ("two alleged attackers killed by security forces");
 4. victims: an actor inside the victim phrase of a casualty figure ("13 TTP militants were
    killed") or after "against/on/targeting" -> target;
 5. agency: "by <actor>" -> perpetrator; an actor before the sentence's first violent verb in an
