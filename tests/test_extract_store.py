@@ -29,6 +29,28 @@ def write(path: Path, records: list[dict[str, str]]) -> Path:
     return path
 
 
+def table_rows(store: signalfire.Store, tables: tuple[str, ...]) -> dict[str, list[object]]:
+    """Every row of the tables, sorted: what a rolled-back run must leave as it was."""
+    return {
+        t: sorted(map(tuple, store.con.execute(f"SELECT * FROM {t}").fetchall()), key=str)
+        for t in tables
+    }
+
+
+def fail_text_writes(monkeypatch: pytest.MonkeyPatch, table: str = "text_evidence") -> None:
+    """Make `ingest text` fail ("disk full") when it writes `table`, after the tables before."""
+    from signalfire.extract import store as text_store
+
+    real = text_store._insert
+
+    def failing(con: object, name: str, rows: list[list[object]]) -> None:
+        if name == table:
+            raise OSError("disk full")
+        real(con, name, rows)
+
+    monkeypatch.setattr(text_store, "_insert", failing)
+
+
 def test_ingest_text_merges_and_is_idempotent(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], shared_data: Path
 ) -> None:

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from test_extract_store import write
+from test_extract_store import fail_text_writes, table_rows, write
 
 import signalfire
 from signalfire.extract.pipeline import Extractor, default_extractor
@@ -286,25 +286,13 @@ def test_a_run_that_fails_while_writing_leaves_the_store_as_it_was(
     tables = ("events", "text_reports", "text_event_sources", "text_evidence", "quarantine",
               "sources")  # fmt: skip
 
-    def snapshot() -> dict[str, list[tuple[object, ...]]]:
-        return {
-            t: sorted(map(tuple, store.con.execute(f"SELECT * FROM {t}").fetchall()), key=str)
-            for t in tables
-        }
-
-    before = snapshot()
+    before = table_rows(store, tables)
     real = text_store._insert
-
-    def failing(con: object, table: str, rows: list[list[object]]) -> None:
-        if table == "text_evidence":
-            raise OSError("disk full")
-        real(con, table, rows)
-
-    monkeypatch.setattr(text_store, "_insert", failing)
+    fail_text_writes(monkeypatch)
     src = write(tmp_path / "more.jsonl", [MONDAY, tuesday, undated])
     with pytest.raises(OSError):
         ingest_text(store, src, extractor=extractor)
-    assert snapshot() == before
+    assert table_rows(store, tables) == before
     monkeypatch.setattr(text_store, "_insert", real)
     report = ingest_text(store, src, extractor=extractor)
     assert (report.events_updated, report.quarantined) == (1, 1)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from test_cli import run
-from test_extract_store import write
+from test_extract_store import fail_text_writes, table_rows, write
 
 import signalfire
 from signalfire.errors import SchemaError
@@ -136,35 +136,20 @@ def test_dataset_rows_and_articles_not_read_again_keep_their_rows(
 def test_a_failed_re_read_loses_no_quarantine_row(
     tmp_path: Path, extractor: Extractor, store: signalfire.Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from signalfire.extract import store as text_store
-
     _dataset_quarantine(store)
     src = write(tmp_path / "day.jsonl", [UNDATED, OTHER, MONDAY])
     ingest_text(store, src, extractor=extractor)
     tables = ("quarantine", "sources", "events", "text_reports")
 
-    def snapshot() -> dict[str, list[tuple[object, ...]]]:
-        return {
-            t: sorted(map(tuple, store.con.execute(f"SELECT * FROM {t}").fetchall()), key=str)
-            for t in tables
-        }
-
-    before = snapshot()
+    before = table_rows(store, tables)
     # A bad line in the file read again: refused before anything is written.
     bad = tmp_path / "bad.jsonl"
     bad.write_text(src.read_text(encoding="utf-8") + "{not json\n", encoding="utf-8")
     with pytest.raises(SchemaError):
         ingest_text(store, bad, extractor=extractor, published=dt.date(2014, 6, 10))
-    assert snapshot() == before
+    assert table_rows(store, tables) == before
     # A failure while writing, after the earlier rows were dropped: all rolled back.
-    real = text_store._insert
-
-    def failing(con: object, table: str, rows: list[list[object]]) -> None:
-        if table == "text_evidence":
-            raise OSError("disk full")
-        real(con, table, rows)
-
-    monkeypatch.setattr(text_store, "_insert", failing)
+    fail_text_writes(monkeypatch)
     with pytest.raises(OSError):
         ingest_text(store, src, extractor=extractor, published=dt.date(2014, 6, 10))
-    assert snapshot() == before
+    assert table_rows(store, tables) == before
