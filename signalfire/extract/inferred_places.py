@@ -33,16 +33,35 @@ def _district_phrases(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+def _ratio_bound(a: int, b: int) -> float:
+    """The highest fuzz.ratio two strings of lengths a and b can have (a little above it,
+    so that rounding cannot drop a name that reaches the cut-off exactly)."""
+    return 200.0 * min(a, b) / (a + b) + 1e-6 if a + b else 100.0
+
+
 class FuzzyDistricts:
     """The gazetteer's district names, all and by province, to match other spellings against."""
 
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._district_keys = sorted({key(n) for n in self.gazetteer.adm2_names.values()})
+        self._by_length: dict[int, list[str]] = {}
         self._districts_in: dict[str, list[str]] = {}
         for gb, name in self.gazetteer.adm2_names.items():
             parent = self.gazetteer.adm2_parent.get(gb, "")
             self._districts_in.setdefault(parent, []).append(key(name))
+
+    def _of_close_length(self, length: int) -> list[str]:
+        """The district names, in order, whose length lets fuzz.ratio with a name of `length`
+        characters reach `FUZZY_DISTRICT`: the ratio is at most 200 * shorter / (sum of the
+        lengths), since the edit distance is at least the difference in length. The same best
+        match as over all names, for a fifth of the work on the usual name."""
+        names = self._by_length.get(length)
+        if names is None:
+            names = self._by_length[length] = [
+                k for k in self._district_keys if _ratio_bound(length, len(k)) >= FUZZY_DISTRICT
+            ]
+        return names
 
     def find(self, s: Sentence) -> list[PlaceMention]:
         """ "<Name> district" where the gazetteer lacks that spelling ("Khugyani district"):
@@ -72,8 +91,9 @@ class FuzzyDistricts:
                 )
             if best is None:
                 best = process.extractOne(
-                    name, self._district_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT
-                )
+                    name, self._of_close_length(len(name)), scorer=fuzz.ratio,
+                    score_cutoff=FUZZY_DISTRICT,
+                )  # fmt: skip
             if best is not None:
                 found.append(PlaceMention(a, b, m.group(1), best[0]))
         return found
