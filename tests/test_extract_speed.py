@@ -135,6 +135,7 @@ CHUNKS = [
     *WORDS, "Oct.", "Kabul,", "(Swat", "killed.", "don't", "we're", "Taliban's", "3-4", "U.S.-led",
     "2011)", '"Swat,"', "e.g.", ":)", "12:30", "co-operation", "Khyber-Pakhtunkhwa", "NWFP.",
     "cannot", "Gonna", "Hes", "Id", "Kandahar", "Nangarhar", "insurgents", "Ningarhar",
+    "(Col.", "leader.", "Dont,", "Mr.)", "forces’", "(Hes", "Gonna.", "Qalat-",
 ]  # fmt: skip
 
 
@@ -480,3 +481,78 @@ def test_ascii_twins_find_what_the_patterns_find(name: str, data: st.DataObject)
     assert got == [(m.span(), m.lastgroup) for m in scanner.unicode.finditer(text)]
     if text.replace("\xa0", " ").replace("\u2028", " ").isascii():
         assert pattern is scanner.ascii
+
+
+# -- new words: only the lexical attributes the pipeline reads --------------------------------
+@pytest.fixture(scope="module")
+def ner_models() -> tuple[Any, Any]:
+    """The NER model twice: with the lexical attributes trimmed as the extractor trims them,
+    and as spaCy loads it."""
+    from signalfire.extract.nlp import MODEL, _trim_lexeme_attributes, load_model
+
+    pytest.importorskip(MODEL)
+    exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+    trimmed = load_model(MODEL, [*exclude, "tok2vec"])
+    _trim_lexeme_attributes(trimmed, "ner")
+    return trimmed, spacy.load(MODEL, exclude=[*exclude, "tok2vec"])
+
+
+READ_ATTRIBUTES = ["norm_", "shape_", "prefix_", "suffix_", "lower_", "is_space", "is_punct"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_trimmed_lexemes_keep_the_attributes_read(ner_models: tuple[Any, Any], word: str) -> None:
+    trimmed, usual = ner_models
+    got, expected = trimmed.vocab[word], usual.vocab[word]
+    assert [getattr(got, a) for a in READ_ATTRIBUTES] == [
+        getattr(expected, a) for a in READ_ATTRIBUTES
+    ]
+
+
+def test_trimmed_lexemes_give_the_same_entities(ner_models: tuple[Any, Any]) -> None:
+    trimmed, usual = ner_models
+    assert len(trimmed.vocab.lex_attr_getters) < len(usual.vocab.lex_attr_getters)
+    text = (
+        "KABUL, Afghanistan (Oct. 3, 2011) — Zabihullah Mujahid said Qari Fasihuddin's men "
+        "ambushed a convoy near Khanabad in Kunduz province; ISAF's Gen. David Petraeus and "
+        "Pakistani officials in Peshawar condemned the attack, which killed 12 people."
+    )
+    ents = [[(e.text, e.label_) for e in nlp(text).ents] for nlp in (trimmed, usual)]
+    assert ents[0] == ents[1] and ents[0]
+
+
+# -- fuzzy district names: only those of a length that can reach the cut-off ------------------
+NAME_LETTERS = st.text(alphabet="abdeghiklmnoqrsuwz -'", min_size=1, max_size=20)
+
+
+@settings(max_examples=300)
+@given(NAME_LETTERS, NAME_LETTERS)
+def test_ratio_bound_is_never_below_the_ratio(a: str, b: str) -> None:
+    from rapidfuzz import fuzz
+
+    from signalfire.extract.inferred_places import _ratio_bound
+
+    assert fuzz.ratio(a, b) <= _ratio_bound(len(a), len(b))
+
+
+@settings(max_examples=200)
+@given(st.lists(NAME_LETTERS, min_size=1, max_size=40, unique=True), NAME_LETTERS)
+def test_close_length_names_give_the_same_best_match(names: list[str], name: str) -> None:
+    from types import SimpleNamespace
+
+    from rapidfuzz import fuzz, process
+
+    from signalfire.extract.inferred_places import FUZZY_DISTRICT, FuzzyDistricts
+
+    gazetteer: Any = SimpleNamespace(
+        adm2_names={f"gb{i}": n for i, n in enumerate(names)}, adm2_parent={}
+    )
+    districts = FuzzyDistricts(gazetteer)
+    every = districts._district_keys
+    expected = process.extractOne(name, every, scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT)
+    got = process.extractOne(
+        name, districts._of_close_length(len(name)), scorer=fuzz.ratio, score_cutoff=FUZZY_DISTRICT
+    )
+    # (name, score): the third item is the index in the list searched
+    assert (got and got[:2]) == (expected and expected[:2])
