@@ -285,3 +285,16 @@ def test_a_figure_does_not_reach_across_a_speech_verb(extractor: Extractor) -> N
     assert {a.actor_id: a.role for a in e.actors}["afg_taliban"] == "perpetrator"
     (e,) = events(extractor, "Two said killed by Indian firing in Azad Kashmir.")
     assert e.deaths == 2  # "said killed": the report's own figure
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Afghan and Coalition Force Captures Chaman-based Senior Leader", "Chaman"),
+        ("Security Forces Kill Two Militants in Kandahar", "Kandahar"),
+    ],
+)
+def test_a_title_case_headline_verb_is_no_name(extractor: Extractor, text: str, place: str) -> None:
+    # NER reads "Captures Chaman" as a person; a name holds no such verb, so the place stays
+    (e,) = events(extractor, text)
+    assert e.place == place
