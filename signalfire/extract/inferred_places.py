@@ -55,7 +55,7 @@ class FuzzyDistricts:
         """The district names, in order, whose length lets fuzz.ratio with a name of `length`
         characters reach `FUZZY_DISTRICT`: the ratio is at most 200 * shorter / (sum of the
         lengths), since the edit distance is at least the difference in length. The same best
-        match as over all names, for a fifth of the work on the usual name."""
+        match as over all names, searching 35-60% of the 516 names for names of 6-12 letters."""
         names = self._by_length.get(length)
         if names is None:
             names = self._by_length[length] = [
