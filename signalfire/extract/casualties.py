@@ -73,7 +73,8 @@ _FILLER = (
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
     rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
+    # "two insurgents surrendered to the force and were detained": one subject, two verbs
+    r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
@@ -97,13 +98,13 @@ for _cat, _verb in _VERBS.items():
             ),
         )
     )
-    # "also killed in the strike were more than a dozen insurgents"
+    # "also killed in the strike were more than a dozen insurgents", "also detained were two"
     _PATTERNS.append(
         (
             _cat,
             "verb",
             re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:in|during)\s+(?:[a-z'’-]+\s+){{1,4}}?(?:were|was)\s+"
+                rf"\b(?P<verb>{_verb})\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){{1,4}}?)?(?:were|was)\s+"
                 rf"{QUANTITY}\b"
             ),
         )
@@ -137,7 +138,9 @@ for _cat, _verb in _VERBS.items():
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
                 rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
-                r"(?P<pronoun>him|her)\b)",
+                r"(?P<pronoun>him|her)\b|"
+                # "killed one insurgent and captured another in ...": one more, no noun
+                r"another(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
             ),
         )
     )
@@ -222,6 +225,9 @@ _SUMMARY = re.compile(
     r"\b(?:during|in|conducted|conducting|from)\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|separate|different)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:operations|raids|missions|incidents)\b|"
+    # "during operations across Afghanistan", "in several operations throughout the east"
+    r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
+    r"operations\s+(?:across|throughout)\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
 )
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
@@ -291,18 +297,21 @@ _VERB_FINDER = re.compile(
 )
 
 
+# "along with", "together with", "as well as": one more item of a list of victims.
+_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
 # associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
-    rf"as\s+well\s+as|plus)\s+)"
-    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
+    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
+    rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|"
+    rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
-# associates": "along with" joins victims across a longer clause.
+# associates", "a commander was detained together with two of his guards": "along with" joins
+# victims across a longer clause, after a verb or a passive.
 _ALONG_WITH = re.compile(
-    rf"[^.;:]{{0,90}}?\balong\s+with\s+(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
@@ -329,6 +338,13 @@ _SCAN = {
     }.items()
 }  # fmt: skip
 _SUMMARY_SCAN = Scanner(_SUMMARY)
+# An armed group as the subject of a capture verb, or its agent.
+_CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abductors|rebels)"
+_CAPTORS_BEFORE = re.compile(rf"\b{_CAPTORS}\s+(?:(?:have|has|had|also|reportedly)\s+)?$")
+_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
+# A headline's line break (only within a headline's length of the start).
+_LINE_BREAK = re.compile("[\n\u2028]")
+_HEADLINE_MAX = 150
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
 
@@ -507,13 +523,21 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             ):
                 continue  # background: another, earlier event's toll
             end = m.end()
+            cat = category
+            # "Insurgents captured two soldiers", "two soldiers were captured by militants":
+            # a capture by an armed group is an abduction.
+            if category == "arrested" and (
+                (kind == "verb" and _CAPTORS_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                or _CAPTORS_AFTER.match(text, m.end("verb"))
+            ):
+                cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
-            if not add(category, low, high, start, end):
+            if not add(cat, low, high, start, end):
                 continue
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
             if kind == "verb":
-                pos = end
+                pos, listed = end, len(found)
                 for k in range(6):
                     more = _CONTINUATION.match(text, pos)
                     if more is None and k == 0:
@@ -522,12 +546,16 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                         break
                     value_more = _continued(more)
                     a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
-                    if value_more is None or not add(
-                        category, value_more, value_more, a, more.end()
-                    ):
+                    if value_more is None or not add(cat, value_more, value_more, a, more.end()):
                         break
                     pos = more.end()
+                if pronouns and pronouns[-1] is found[listed - 1] and len(found) > listed:
+                    pronouns.pop()  # "captured him and two others": the head of a list
             else:
+                if (more := _ALONG_WITH.match(text, end)) is not None and (
+                    value_more := _continued(more)
+                ) is not None:
+                    add(cat, value_more, value_more, more.start("n1"), more.end())
                 # Earlier items of a list that ends at this figure.
                 pos = start
                 for _ in range(6):
@@ -536,7 +564,7 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
                     if value_item is None or not add(
-                        category, value_item, value_item, item.start(), item.end("item")
+                        cat, value_item, value_item, item.start(), item.end("item")
                     ):
                         break
                     pos = item.start()
@@ -547,6 +575,13 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
+    # A headline line without a full stop runs into the body's first sentence ("Police arrest
+    # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
+    if len(found) > 1 and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None:
+        cut = br.start() + offset
+        for c in [c for c in found if c.end <= cut]:
+            if any(d.category == c.category and d.start > cut for d in found):
+                found.remove(c)
     # "captured a suspected militant and detained him": the pronoun is the same victim.
     for p in pronouns:
         if any(c.category == p.category and c is not p for c in found):

@@ -418,9 +418,11 @@ class Extractor:
                 if cat in totals:
                     # The word before the figure or just after it ("also detained two", "two
                     # additional"), not later on ("two detained while targeting an additional
-                    # leader").
-                    additive = any(
-                        _ADDITIONAL.search(text, s.start, min(s.end, c.end + 25)) for c in counts
+                    # leader"), nor one that sets a list's later item beside its first ("detained
+                    # the leader and one additional suspect": a detail of the same capture).
+                    stop = [counts[1].start] if len(counts) > 1 else []
+                    additive = bool(
+                        _ADDITIONAL.search(text, s.start, min(s.end, counts[0].end + 25, *stop))
                     )
                 if cat in totals and additive:
                     totals[cat] += value

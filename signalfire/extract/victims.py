@@ -28,7 +28,8 @@ _ONE_VICTIM = (
     r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
     r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
     r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
-    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord"
+    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
+    r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist"
 )
 # "a Taliban sub-commander"
 _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"

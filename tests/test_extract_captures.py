@@ -1,0 +1,755 @@
+"""Capture counts on releases and news sentences written for these tests (not taken from the
+evaluation data), each with the count the ISAF press-release annotations would give: the
+detainees of the release, vague words at their minimums ("a few" 2, "several" 3), a capture
+told twice (headline and body, summary and detail) counted once, and no capture where none
+happened ("no one was detained", "attempted to detain")."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from signalfire.extract import Document, Extractor
+from signalfire.extract.casualties import find_counts
+from signalfire.extract.pipeline import default_extractor
+
+PUB = dt.date(2011, 5, 9)
+H = "KABUL, Afghanistan (May 9, 2011) - "
+
+
+@pytest.fixture(scope="module")
+def extractor(shared_data: Path) -> Extractor:
+    return default_extractor()
+
+
+def arrested(extractor: Extractor, text: str) -> int:
+    """The eval's min_captured: `arrested` summed over the document's events."""
+    return sum(e.arrested or 0 for e in extractor.extract(Document("c1", text, PUB)))
+
+
+# One sentence or a short release each.
+SINGLE = [
+    # figures in digits and words, active and passive
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained two suspected insurgents in Nad-e "
+            "Ali district, Helmand province, last night."
+        ),
+        2,
+    ),
+    (H + "Afghan and coalition forces arrested 5 suspected militants in Khost province.", 5),
+    (H + "Eleven suspected insurgents were detained by a combined force in Paktiya province.", 11),
+    (H + "Police in Kandahar city apprehended three men suspected of planting bombs.", 3),
+    (H + "Three suspects were taken into custody in Arghandab district, Kandahar province.", 3),
+    (H + "A combined force took four suspected Taliban fighters into custody in Ghazni.", 4),
+    (H + "Two men were apprehended after a search of a compound in Zurmat, Paktiya.", 2),
+    (H + "Security forces captured twenty-one insurgents in Kunduz province.", 21),
+    # vague words at the annotations' minimums
+    (H + "The security force detained several suspected insurgents in Wardak province.", 3),
+    (H + "A joint patrol detained a few suspected militants near Jalalabad, Nangarhar.", 2),
+    (H + "Coalition troops arrested multiple suspected insurgents in Logar province.", 3),
+    (H + "A number of suspects were detained in Kandahar province.", 3),
+    (H + "Numerous suspected insurgents were detained in Helmand province.", 4),
+    (H + "Afghan forces detained more than 10 suspected insurgents in Kunar province.", 11),
+    (H + "Afghan commandos detained at least seven suspected fighters in Uruzgan.", 7),
+    # the targeted leader and his associates
+    (
+        H
+        + (
+            "Afghan and coalition forces arrested a Taliban leader and several of his "
+            "associates in Kandahar province."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "The security force captured a Haqqani network facilitator and two of his "
+            "associates in Paktika province."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "The force detained the targeted leader and one other suspected insurgent in Zabul "
+            "province."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force captured an IED cell leader, a weapons facilitator and three "
+            "suspected insurgents in Helmand province."
+        ),
+        5,
+    ),
+    (H + "A Taliban commander was detained along with two of his bodyguards in Faryab.", 3),
+    (H + "Afghan forces detained a senior Taliban leader in Baghlan province.", 1),
+    (H + "ISAF confirmed the capture of a Taliban facilitator in Kunduz province.", 1),
+    # "in custody"
+    (H + "Two suspected insurgents are in custody after an operation in Logar province.", 2),
+    # nothing captured
+    (H + "No one was detained during the operation in Khost province.", 0),
+    (H + "No insurgents were detained in the search of the compound in Ghazni.", 0),
+    (H + "An Afghan and coalition force searched a compound in Paktiya; no one was detained.", 0),
+    (H + "The force attempted to detain the insurgents, who opened fire and were killed.", 0),
+    (H + "A combined force conducted an operation to capture a Taliban leader in Helmand.", 0),
+    (H + "The security force went to the compound to arrest a bomb maker in Kunar.", 0),
+    # figures that are not detainees
+    (
+        H
+        + (
+            "A combined force detained a suspect and seized two AK-47s and 50 pounds of "
+            "explosives in Kandahar."
+        ),
+        1,
+    ),
+    (H + "Security forces detained two suspects and killed three insurgents in Helmand.", 2),
+    (
+        H
+        + (
+            "The force searched four compounds and detained one suspected insurgent in Ghazni "
+            "province."
+        ),
+        1,
+    ),
+    # headlines in news style
+    ("Afghan police arrest three Taliban suspects in Herat", 3),
+    ("Police detain two would-be suicide bombers in Kandahar", 2),
+    ("Security forces capture Taliban commander in Helmand", 1),
+]
+
+# Several sentences: the same capture told twice, more detainees, released detainees.
+MULTI = [
+    # headline + body: one capture
+    (
+        "Coalition Force Detains Two Insurgents in Logar\n"
+        + H
+        + (
+            "An Afghan and coalition security force detained two suspected insurgents in Logar "
+            "province last night."
+        ),
+        2,
+    ),
+    # summary + detail: the detail names the same men
+    (
+        H
+        + (
+            "An Afghan and coalition force detained two suspected insurgents in Baraki Barak "
+            "district, Logar province. The force detained the targeted Taliban leader and one "
+            "other suspected insurgent after a search of the compound."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspected insurgents in Zharay district, Kandahar "
+            "province. The security force detained the targeted facilitator and two additional "
+            "suspects."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force captured a Taliban leader and two associates in Ghazni province. "
+            "The leader and his associates were detained without incident."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Haqqani facilitator in Khost province. The detained "
+            "facilitator is responsible for moving weapons."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained two suspected insurgents in Helmand province. The "
+            "detainees were taken to a base for questioning."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "Afghan forces arrested a Taliban commander in Kunduz province. He was arrested "
+            "after a search of his compound."
+        ),
+        1,
+    ),
+    # pronoun subjects and "also": more detainees
+    (
+        H
+        + (
+            "An Afghan and coalition force detained a Taliban leader in Wardak province. They "
+            "also detained two suspected insurgents."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force captured a bomb maker in Kandahar province. During the "
+            "operation, the force also detained three suspected insurgents."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "A combined force detained two suspected insurgents in Paktiya province. An "
+            "additional suspect was detained after questioning."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "Afghan police detained a suspect in Herat city. Another suspect was detained at a "
+            "checkpoint later."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force captured a Taliban leader in Helmand province. Two more "
+            "suspected insurgents were detained."
+        ),
+        3,
+    ),
+    # released detainees: they were captured; release does not undo the capture
+    (
+        H
+        + (
+            "A combined force detained four suspected insurgents in Ghazni province. Two of "
+            "the men were later released."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three men in Logar province. After questioning, all "
+            "three were released."
+        ),
+        3,
+    ),
+    # no capture, and a capture beside a killing
+    (
+        H
+        + (
+            "A combined force searched a compound in Kandahar province. No one was detained "
+            "and no shots were fired."
+        ),
+        0,
+    ),
+    (H + "A combined force killed two insurgents in Helmand province. No one was detained.", 0),
+    (
+        H
+        + (
+            "An Afghan and coalition force killed an insurgent and detained two others in "
+            "Kunar province."
+        ),
+        2,
+    ),
+    # operations in several provinces, each its own capture
+    (
+        H
+        + (
+            "In Kandahar province, a combined force detained two suspected insurgents in "
+            "Zharay district. In Helmand province, a combined force detained three suspected "
+            "insurgents in Nad-e Ali district."
+        ),
+        5,
+    ),
+    (
+        H
+        + (
+            "In Khost province, Afghan and coalition forces detained a Haqqani facilitator. In "
+            "Paktika province, a combined force detained two suspected insurgents."
+        ),
+        3,
+    ),
+]
+
+# List items, pronouns, passives, headlines, captures by insurgents.
+LISTS = [
+    # "led to the arrest of"; lists joined by "as well as", "together with", a possessive
+    (H + "The operation led to the arrest of two suspected insurgents in Kunar province.", 2),
+    (
+        H
+        + ("The operation resulted in the detention of four suspected Taliban fighters in Ghazni."),
+        4,
+    ),
+    (H + "Afghan police arrested a dozen suspects in Kabul.", 12),
+    (H + "Afghan forces detained two dozen suspected insurgents in Helmand province.", 24),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained the Taliban leader, as well as two other "
+            "insurgents, in Wardak province."
+        ),
+        3,
+    ),
+    (H + "Afghan forces detained a facilitator together with three accomplices in Kandahar.", 4),
+    (
+        H
+        + (
+            "Afghan forces detained a weapons facilitator and an additional suspected "
+            "insurgent in Logar."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "Afghan forces detained a Taliban sub-commander and one other suspect in Kunduz "
+            "province."
+        ),
+        2,
+    ),
+    (H + "The patrol detained one suspected insurgent in Paktika province.", 1),
+    (H + "Among those detained was a Taliban financier, the force said, in Logar province.", 1),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. Also detained were two of "
+            "his associates."
+        ),
+        3,
+    ),
+    (H + "Also detained during the operation were three suspected insurgents, in Helmand.", 3),
+    (H + "Two brothers of the commander were also detained in Kandahar province.", 2),
+    # the same men named again
+    (
+        H
+        + (
+            "The force detained two men. One of them was later identified as the targeted "
+            "Taliban leader, in Helmand."
+        ),
+        2,
+    ),
+    (H + "The combined force detained the targeted individual in Paktiya province.", 1),
+    # a pronoun heading a list; "captured another"; a capture by insurgents is no arrest
+    (
+        H
+        + ("Afghan and coalition forces captured him and two other insurgents in Logar province."),
+        3,
+    ),
+    (H + "Afghan and coalition forces apprehended the insurgent in Khost province.", 1),
+    (H + "Afghan Border Police detained 17 suspected smugglers in Nimroz province.", 17),
+    (H + "Afghan National Police arrested seven people, including two women, in Herat.", 7),
+    (
+        H
+        + (
+            "Police arrested two suspects in connection with the bombing in Kabul. Police said "
+            "two more suspects were arrested later."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "A combined force detained several suspected insurgents during an operation in "
+            "Wardak province. The detained men were questioned."
+        ),
+        3,
+    ),
+    # a sentence-case headline line without a full stop, over the body
+    (
+        "Afghan forces arrest 3 in Kandahar\n"
+        + H
+        + "Afghan forces arrested three suspected insurgents in Kandahar province.",
+        3,
+    ),
+    (
+        "ISAF Detains Taliban Leader in Helmand\n"
+        + H
+        + (
+            "An Afghan and coalition force detained a Taliban leader in Helmand province. The "
+            "leader was detained without incident."
+        ),
+        1,
+    ),
+    (H + "The combined force detained the leader's brother in Kunar province.", 1),
+    (H + "Afghan forces detained both men in Zabul province.", 2),
+    (
+        H
+        + (
+            "A combined force captured a senior Taliban leader and killed two of his "
+            "associates in Kandahar."
+        ),
+        1,
+    ),
+    (H + "The force killed one insurgent and captured another in Paktika province.", 1),
+    (
+        H
+        + ("A combined force detained the suspects, three of whom are Haqqani members, in Khost."),
+        0,
+    ),
+    (
+        H
+        + ("A combined force detained a man suspected of killing two police officers in Kandahar."),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader responsible for the deaths of three "
+            "civilians in Helmand."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "The detained insurgent is accused of planning attacks that killed four soldiers "
+            "in Kunar province."
+        ),
+        0,
+    ),
+    (H + "Several insurgents were killed and four were detained in Helmand province.", 4),
+    (H + "The force detained 4 suspected insurgents, including 2 facilitators, in Ghazni.", 4),
+    (
+        H
+        + (
+            "The security force detained one man, who was released after questioning, in Logar "
+            "province."
+        ),
+        1,
+    ),
+    (H + "Afghan forces arrested a would-be suicide bomber in Kandahar city.", 1),
+    (
+        H + ("Afghan forces arrested a suspected suicide bomber and his handler in Kandahar city."),
+        2,
+    ),
+    (H + "A combined force detained an insurgent who tried to flee, in Helmand province.", 1),
+    (H + "The combined force detained five individuals for further questioning in Khost.", 5),
+    (
+        H
+        + (
+            "An Afghan and coalition force detained a Taliban leader and several other "
+            "suspected insurgents in Kunduz province. Initial reports indicate that the leader "
+            "and the others were detained without shots fired."
+        ),
+        4,
+    ),
+    (
+        "Afghan forces arrest three Taliban\n"
+        + H
+        + "Afghan forces arrested three suspected insurgents in Kandahar province.",
+        3,
+    ),
+    (
+        (
+            "Police arrest 2 suspects in Herat\nHERAT - Police arrested two suspects in Herat "
+            "on Monday."
+        ),
+        2,
+    ),
+]
+
+# Summaries and details, repeated figures, operations in lists, no capture.
+DETAILS = [
+    (H + "Two insurgents surrendered to the force and were detained in Ghazni.", 2),
+    # summary and detail, the same figure told twice, more detainees
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar province. The force also "
+            "detained a second suspect."
+        ),
+        2,
+    ),
+    (H + "Afghan forces detained a facilitator and his two sons in Logar province.", 3),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained two suspected insurgents. The two men were "
+            "detained in Kandahar province after a search."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained four suspected insurgents in Khost province. "
+            "All four were detained without incident."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "Afghan police detained three suspected insurgents in Herat. Three others were "
+            "detained in Farah province."
+        ),
+        6,
+    ),
+    (
+        H
+        + (
+            "A combined force killed a Taliban leader in Kandahar province. His two bodyguards "
+            "were detained."
+        ),
+        2,
+    ),
+    (H + "The security force detained a Taliban leader's driver in Helmand province.", 1),
+    (
+        H
+        + (
+            "Afghan forces detained 3 suspected insurgents in Ghazni. Afghan forces detained 3 "
+            "suspected insurgents in Ghazni, officials said."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "An Afghan-led force detained a suspected insurgent. He was detained after he "
+            "tried to flee, in Helmand province."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kunduz. The detained leader and an "
+            "associate were questioned."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "Troops detained a suspected IED emplacer and two of his associates in Zharay "
+            "district, Kandahar province, yesterday. The emplacer is believed responsible for "
+            "several attacks."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "The combined force detained a number of suspected insurgents and seized weapons "
+            "in Wardak province."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force captured a Haqqani commander and detained two other men in "
+            "Paktiya province."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained the targeted insurgent and several other suspected "
+            "insurgents in Ghazni."
+        ),
+        4,
+    ),
+    (H + "Several suspected insurgents were detained and two were killed in Kandahar.", 3),
+    (H + "Afghan soldiers detained two suspects; police later detained one more in Kandahar.", 3),
+    (H + "Afghan soldiers took a suspected insurgent into custody in Kunar province.", 1),
+    (H + "A suspected insurgent was taken into custody in Kunar province.", 1),
+    (H + "The force detained one individual and released him after questioning, in Khost.", 1),
+    (H + "Security forces detained three people but released two of them later in Kandahar.", 3),
+    # a total over operations with their own figures; numbered and bulleted operations
+    (
+        H
+        + (
+            "Afghan and coalition forces detained seven suspected insurgents during operations "
+            "across Afghanistan. In Kandahar province, a combined force detained four "
+            "suspected insurgents. In Helmand province, a combined force detained three "
+            "suspected insurgents."
+        ),
+        7,
+    ),
+    (
+        H
+        + (
+            "1. In Kandahar province, a combined force detained two suspected insurgents.\n2. "
+            "In Helmand province, Afghan forces detained one suspected insurgent.\n3. In Khost "
+            "province, coalition forces detained three suspected insurgents."
+        ),
+        6,
+    ),
+    (
+        H
+        + (
+            "- In Zabul province, a combined force detained two suspected insurgents.\n- In "
+            "Paktika province, Afghan forces detained a Haqqani facilitator."
+        ),
+        3,
+    ),
+    # vague words repeated: one figure
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained several suspected insurgents in "
+            "Wardak province. Several suspected insurgents were detained after the force "
+            "searched the compound."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a few suspected insurgents in Logar province. The force "
+            "detained a few suspected insurgents during the search of the compound."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained a Taliban leader in Helmand. The leader, who "
+            "coordinated attacks in Nad-e Ali, was detained after he left his compound."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "The security force detained two men. Both men were later identified as Taliban "
+            "fighters, in Kandahar."
+        ),
+        2,
+    ),
+    # who is not detained
+    (H + "Afghan forces detained two insurgents in Paktiya. A third suspect fled the scene.", 2),
+    (
+        H
+        + (
+            "The combined force detained four suspected insurgents in Kunduz province, "
+            "including a Taliban leader and his deputy."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "During the operation, the force detained two suspected insurgents, one of whom is "
+            "believed to be a Taliban leader, in Kunduz."
+        ),
+        2,
+    ),
+    (H + "Afghan forces detained two suspected insurgents and one other individual in Logar.", 3),
+    (
+        H
+        + (
+            "Afghan forces detained the targeted Taliban leader and an additional insurgent in "
+            "Ghazni province."
+        ),
+        2,
+    ),
+    (H + "The force detained a suspect. A second suspect was also detained in Ghazni.", 2),
+    (
+        H
+        + (
+            "A suspect was detained in Kandahar. Two other suspects were detained in Kandahar "
+            "later."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "Afghan police detained 12 suspected insurgents in Kunduz province, police said. "
+            "Kunduz police said the 12 were detained in a night raid."
+        ),
+        12,
+    ),
+    (
+        H
+        + (
+            "A combined force detained one suspected insurgent in Ghazni province. The "
+            "insurgent was detained after trying to flee."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "An Afghan-led force arrested two suspected Taliban members in Kunar. The two were "
+            "arrested in Asadabad."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "Afghan Special Forces detained an insurgent who was wounded in the fighting in "
+            "Helmand."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "The force detained four suspected insurgents in Ghazni. Two of the detainees were "
+            "later released."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces did not detain anyone during the operation in Kunar "
+            "province."
+        ),
+        0,
+    ),
+    (H + "There were no detentions during the operation in Kunar province.", 0),
+    (H + "Afghan forces tried to arrest a Taliban commander in Ghazni, but he escaped.", 0),
+    (H + "Insurgents captured two Afghan soldiers in Ghazni province.", 0),
+    (H + "A combined force freed two hostages held by insurgents in Ghazni province.", 0),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE + MULTI + LISTS + DETAILS)
+def test_capture_count(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected
+
+
+_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+
+
+def _captured(text: str) -> int:
+    return sum(c.value for c in find_counts(text) if c.category == "arrested")
+
+
+@given(st.integers(1, 10), st.booleans(), st.sampled_from(["\n", "\u2028"]))
+def test_headline_line_repeats_the_body_figure(n: int, digits: bool, newline: str) -> None:
+    head = str(n) if digits else _WORDS[n - 1]
+    text = f"Police arrest {head} in Herat{newline}HERAT - Police arrested {_WORDS[n - 1]} men."
+    assert _captured(text) == n
+
+
+@given(st.integers(2, 99), st.sampled_from(["along with", "together with"]))
+def test_a_passive_capture_with_more_victims(n: int, joint: str) -> None:
+    assert _captured(f"A commander was detained {joint} {n} of his guards in Herat.") == n + 1
+
+
+@given(st.integers(2, 99))
+def test_a_pronoun_heading_a_list_counts(n: int) -> None:
+    assert _captured(f"Troops captured him and {n} other insurgents in Logar.") == n + 1
+    # ... while a pronoun for a victim already counted does not
+    assert _captured(f"Troops captured {n} insurgents and detained him in Logar.") == n
