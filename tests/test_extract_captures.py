@@ -723,8 +723,246 @@ DETAILS = [
     (H + "A combined force freed two hostages held by insurgents in Ghazni province.", 0),
 ]
 
+# Separate operations, headlines over the body, news wording (written after the first fixes).
+NEWS = [
+    # separate operations add up; one told in summary and detail does not
+    (
+        H
+        + (
+            "A combined force detained two suspected insurgents in Zharay district, Kandahar "
+            "province. In a separate operation in Zharay district, the force detained three "
+            "more suspected insurgents."
+        ),
+        5,
+    ),
+    # separate operations add up; one told in summary and detail does not
+    (
+        H
+        + (
+            "A combined force detained two suspected insurgents in Zharay district, Kandahar "
+            "province. In a separate operation in the same district, a combined force detained "
+            "three suspected insurgents."
+        ),
+        5,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained a Taliban leader and two suspected "
+            "insurgents in Kunduz province. The leader is responsible for attacks in Kunduz. "
+            "The two suspected insurgents were detained after initial questioning."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "Afghan-international security force captures Taliban leader in Kandahar. During "
+            "the search, the force also detained two additional suspected insurgents."
+        ),
+        3,
+    ),
+    # a title-case headline's figure is the body's told short: the body's figures stand
+    (
+        "Afghan-international Force Captures Taliban Leader, Detains Two\n"
+        + H
+        + (
+            "An Afghan-international security force captured a Taliban leader in Kandahar "
+            "province. The force also detained two suspected insurgents."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "The security force detained the leader and four of his associates in Helmand. "
+            "Initial reports indicate the leader and his associates were detained without "
+            "incident."
+        ),
+        5,
+    ),
+    (
+        H
+        + (
+            "The combined force detained 10 suspected insurgents in Ghazni. Of those detained, "
+            "two were identified as Taliban leaders."
+        ),
+        10,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained multiple suspected insurgents in Paktiya. "
+            "One of the detained is a Haqqani facilitator."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force arrested a Taliban leader in Wardak "
+            "province yesterday. The security force also arrested one additional suspected "
+            "insurgent."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force arrested a Taliban leader and detained one "
+            "additional suspected insurgent in Wardak province yesterday."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "The security force detained two suspected insurgents in Logar province. Afghan "
+            "and coalition forces detained two suspects in Logar province on Monday, the "
+            "statement said."
+        ),
+        2,
+    ),
+    # "one more", "one additional", "another": more detainees
+    (
+        H
+        + (
+            "An Afghan and coalition security force arrested a Taliban leader in Wardak "
+            "province. During the operation, the security force detained one more suspected "
+            "insurgent."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "Security forces detained a suspect in Kandahar; a second suspect was arrested in "
+            "Helmand."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspects in Baghlan. Two others were detained in "
+            "Kunduz."
+        ),
+        5,
+    ),
+    # news wording: reported speech, passives, named detainees, released detainees
+    (
+        H
+        + (
+            "Afghan National Security Forces, supported by coalition troops, detained 6 "
+            "insurgents in Paktiya province."
+        ),
+        6,
+    ),
+    (H + "Afghan police said they had detained four suspects over the bombing in Kabul.", 4),
+    (
+        H
+        + (
+            "Four suspects have been arrested in connection with the attack, police said, in Kabul."
+        ),
+        4,
+    ),
+    (H + "Kandahar police chief said three would-be suicide bombers were arrested on Sunday.", 3),
+    (H + "A Taliban shadow governor and his deputy were captured in Zabul province.", 2),
+    (
+        H
+        + (
+            "A senior Taliban commander and three fighters were taken into custody in Kunar "
+            "province."
+        ),
+        4,
+    ),
+    # "rounded up"
+    (H + "Police rounded up 25 suspects in Kabul after the attack.", 25),
+    (H + "Afghan forces detained 10 people and later released seven of them in Kunduz.", 10),
+    (
+        H
+        + (
+            "Twelve people were detained, but eight of them were freed after questioning, in "
+            "Kandahar."
+        ),
+        12,
+    ),
+    (
+        H
+        + (
+            "The combined force detained two suspected insurgents. Afghan forces also seized "
+            "weapons and detained another individual, in Logar."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "Afghan forces detained two suspected insurgents in Logar province on Tuesday. On "
+            "Wednesday, Afghan forces detained two suspected insurgents in Wardak province."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained a Taliban leader in Kandahar "
+            "province today. The leader was arrested in the Zharay district."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "The force captured a Taliban commander, identified as Mullah Karim, in Kandahar "
+            "province."
+        ),
+        1,
+    ),
+    # an appositive before the passive verb
+    (H + "Mullah Karim, a Taliban commander, was captured in Kandahar province.", 1),
+    (
+        H
+        + (
+            "The arrest of Mullah Karim, a Taliban commander, was confirmed by ISAF in "
+            "Kandahar province."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "Insurgents kidnapped two Afghan soldiers in Ghazni; coalition forces later "
+            "detained three of the kidnappers."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained two dozen suspected insurgents during a three-day "
+            "operation in Helmand."
+        ),
+        24,
+    ),
+    (
+        H
+        + ("A combined force detained a few suspected insurgents and several weapons in Kandahar."),
+        2,
+    ),
+    (H + "Two suspects were detained, one of them a Taliban commander, in Kandahar province.", 2),
+    (
+        H
+        + (
+            "The security force detained the suspect and turned him over to Afghan police in "
+            "Kandahar."
+        ),
+        1,
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), SINGLE + MULTI + LISTS + DETAILS)
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE + MULTI + LISTS + DETAILS + NEWS)
 def test_capture_count(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
 

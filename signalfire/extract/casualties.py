@@ -52,7 +52,7 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
+    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -121,7 +121,9 @@ for _cat, _verb in _VERBS.items():
             "near",
             re.compile(
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
-                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
+                # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
+                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
+                r"(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
@@ -325,9 +327,9 @@ _LIST_ITEM_BEFORE = re.compile(
 # matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
 _NUMBER_FIRST = r"\dabdefhmnorstuz"
 _NUMBER_START = re.compile(rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:{NUMBER})\b")
-# A singular victim noun and a space: every "near" match holds one before its verb, so a
-# stretch without one needs no search (a far cheaper pattern than the "near" ones).
-_ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})\s)")
+# A singular victim noun and a space or comma: every "near" match holds one before its verb,
+# so a stretch without one needs no search (a far cheaper pattern than the "near" ones).
+_ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})[\s,])")
 # Each scanning pattern and its re.ASCII twin (`textcase.Scanner`), by name: [0] runs on the
 # folded text, [1] on its ASCII form.
 _SCAN = {

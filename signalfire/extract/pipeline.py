@@ -409,10 +409,15 @@ class Extractor:
         totals: dict[str, int] = {}
         highs: dict[str, int] = {}
         best_counts: dict[str, list[Count]] = {}
+        # A headline's figure is the body's told short ("Force Captures Leader, Detains Two"):
+        # where the body gives one of that kind, it neither stands nor is added to.
+        in_body = {c.category for s in group if s.end > self._dateline_end for c in s.counts}
         for s in group:
             per = sentence_totals(s.counts)
             additive = False  # set per category below, when a figure is already held
             for cat, value in per.items():
+                if s.end <= self._dateline_end and cat in in_body:
+                    continue
                 counts = [c for c in s.counts if c.category == cat]
                 high = sum(c.high for c in counts)
                 if cat in totals:
@@ -591,7 +596,7 @@ def default_extractor() -> Extractor:
 
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(
-    r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
     re.IGNORECASE,
 )
