@@ -961,8 +961,159 @@ NEWS = [
     ),
 ]
 
+# A release's later sentences about the same detainees, or about other things (weapons, the
+# dead), and those that add detainees.
+FOLLOW_UPS = [
+    (
+        H
+        + (
+            "A combined force detained two suspected insurgents in Helmand province. They were "
+            "detained after a search of the compound."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force detained two suspected insurgents in Helmand province. The two "
+            "detainees were taken to a base."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspected insurgents in Helmand province. Three "
+            "AK-47s and a pistol were also seized."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspected insurgents in Helmand province. The "
+            "force also found two rifles."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspected insurgents in Helmand province. Two of "
+            "the detained insurgents are Taliban leaders."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspected insurgents in Helmand province. The "
+            "force also killed two insurgents who fired on them."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "A combined force detained three suspected insurgents in Helmand province, "
+            "including two Taliban leaders."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained a Taliban leader in Helmand "
+            "province. The leader was detained along with his bodyguard."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained two insurgents in Helmand "
+            "province. Additional weapons were found in the compound."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained two insurgents in Helmand "
+            "province. Also, the force found an additional weapons cache."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained two insurgents in Helmand "
+            "province. Another compound was searched and one more insurgent was detained."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained two insurgents in Helmand "
+            "province. The security force detained another two insurgents in a nearby compound."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained two insurgents in Helmand "
+            "province. In addition, two more suspects were detained."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "An Afghan and coalition security force detained several insurgents in Helmand "
+            "province. The insurgents, including a Taliban leader, were detained without "
+            "incident."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "The security force targeted a Taliban leader in Helmand province. The leader and "
+            "two associates were detained."
+        ),
+        3,
+    ),
+    (
+        H
+        + (
+            "The security force targeted a Taliban leader in Helmand province. Two associates "
+            "of the leader were detained."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "The security force captured two insurgents in Helmand province, one of whom was "
+            "wounded."
+        ),
+        2,
+    ),
+    (H + "Afghan forces detained two men in Kandahar province; the men were later released.", 2),
+    (
+        H
+        + (
+            "The security force detained the targeted individual and three other suspected "
+            "insurgents in Kandahar. The four men were questioned on site."
+        ),
+        4,
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), SINGLE + MULTI + LISTS + DETAILS + NEWS)
+
+@pytest.mark.parametrize(("text", "expected"), SINGLE + MULTI + LISTS + DETAILS + NEWS + FOLLOW_UPS)
 def test_capture_count(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
 

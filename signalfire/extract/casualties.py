@@ -313,8 +313,9 @@ _CONTINUATION = re.compile(
 # associates", "a commander was detained together with two of his guards": "along with" joins
 # victims across a longer clause, after a verb or a passive.
 _ALONG_WITH = re.compile(
-    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
-    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"|(?P<one>an?|one|another|his|her|their)\s+)"
+    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
@@ -557,7 +558,8 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 if (more := _ALONG_WITH.match(text, end)) is not None and (
                     value_more := _continued(more)
                 ) is not None:
-                    add(cat, value_more, value_more, more.start("n1"), more.end())
+                    a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
+                    add(cat, value_more, value_more, a, more.end())
                 # Earlier items of a list that ends at this figure.
                 pos = start
                 for _ in range(6):
