@@ -21,8 +21,11 @@ operation to arrest a leader"), ranks in a tally ("the seventh leader captured")
 months ("have detained more than 35 leaders since January") or over several operations
 ("during four operations", "over the past 24 hours": the operations' own figures follow), a
 detainee's past ("He is accused of ... the killing of several soldiers"), "killed or wounded"
-without a death figure of its own, title-case headline victims ("Taliban Leader Killed"), and
-a pronoun ("detained him") when the sentence already counts that victim.
+without a death figure of its own, title-case headline victims ("Taliban Leader Killed"), a
+pronoun ("detained him") when the sentence already counts that victim, and a headline line
+without a full stop whose figure the body's first sentence repeats ("Police arrest 3 in
+Herat" over "HERAT - Police arrested three men" is 3). A capture by an armed group ("insurgents
+captured two soldiers", "... captured by militants") is an abduction, not an arrest.
 """
 
 from __future__ import annotations
