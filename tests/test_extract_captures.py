@@ -1112,8 +1112,117 @@ FOLLOW_UPS = [
     ),
 ]
 
+# Things captured beside people (weapons, vehicles, a district centre), and totals over
+# operations with and without their own figures.
+THINGS_AND_TOTALS = [
+    (H + "The force captured two AK-47s and a grenade launcher in Kandahar.", 0),
+    (H + "A combined force detained a suspect in Kandahar and captured three rifles.", 1),
+    (
+        H
+        + (
+            "The security force detained one suspected insurgent and confiscated two machine "
+            "guns in Helmand."
+        ),
+        1,
+    ),
+    (H + "Afghan forces captured 200 pounds of explosives in Helmand province.", 0),
+    (H + "Afghan forces captured two motorcycles used by insurgents in Helmand province.", 0),
+    (
+        H
+        + (
+            "The combined force detained two suspects and captured several weapons in Kunar "
+            "province."
+        ),
+        2,
+    ),
+    (H + "Afghan forces captured a large weapons cache in Kunar province.", 0),
+    (H + "Afghan forces captured the district center from the Taliban in Helmand province.", 0),
+    (H + "The security force arrested 3 and seized 4 AK-47 rifles in Ghazni.", 3),
+    (
+        H
+        + (
+            "Afghan forces detained two suspected insurgents and recovered 100 kilograms of "
+            "opium in Helmand."
+        ),
+        2,
+    ),
+    # totals over operations: their own figures, where given, stand instead
+    (
+        H
+        + (
+            "Afghan and coalition forces detained 12 suspected insurgents during several "
+            "operations throughout Afghanistan."
+        ),
+        12,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained 12 suspected insurgents during several "
+            "operations throughout Afghanistan. In Kandahar province, a combined force "
+            "detained five suspected insurgents. In Khost province, a combined force detained "
+            "seven suspected insurgents."
+        ),
+        12,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained five suspected insurgents in three "
+            "operations in Helmand province last night."
+        ),
+        5,
+    ),
+    (
+        H
+        + (
+            "In separate operations last night, Afghan and coalition forces detained eight "
+            "suspected insurgents in Kandahar and Helmand provinces."
+        ),
+        8,
+    ),
+    (
+        H
+        + (
+            "During operations over the past 24 hours, Afghan and coalition forces detained 15 "
+            "suspected insurgents. In Kunduz province, the force detained a Taliban leader and "
+            "four suspected insurgents. In Baghlan province, the force detained 10 suspected "
+            "insurgents."
+        ),
+        15,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained two suspected insurgents in Logar. Afghan "
+            "and coalition forces detained three suspected insurgents in Wardak. Afghan and "
+            "coalition forces detained four suspected insurgents in Ghazni."
+        ),
+        9,
+    ),
+    (
+        H
+        + (
+            "In the Zharay district of Kandahar province, a combined force detained two "
+            "suspected insurgents. In the Panjwai district of Kandahar province, a combined "
+            "force detained two suspected insurgents."
+        ),
+        4,
+    ),
+    (
+        H
+        + (
+            "In Kandahar province, a combined force detained two suspected insurgents. In "
+            "Kandahar province, a combined force also detained two suspected insurgents."
+        ),
+        4,
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), SINGLE + MULTI + LISTS + DETAILS + NEWS + FOLLOW_UPS)
+
+@pytest.mark.parametrize(
+    ("text", "expected"), SINGLE + MULTI + LISTS + DETAILS + NEWS + FOLLOW_UPS + THINGS_AND_TOTALS
+)
 def test_capture_count(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
 

@@ -80,6 +80,15 @@ _FILLER = (
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
+# Things a force captures besides people, and the words that may stand before them ("two
+# motorcycles", "three AK-47 rifles"; not "two people in vehicles").
+_THINGS = (
+    r"weapons?|rifles?|vehicles?|mortars?|rockets?|missiles?|(?:ak|pk|rpk)-?47s?|guns?|"
+    r"pistols?|grenades?|launchers?|motorcycles?|motorbikes?|cars?|trucks?|caches?|ammunition|"
+    r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
+    r"bags?|sacks?|barrels?"
+)
+_SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
@@ -97,7 +106,10 @@ for _cat, _verb in _VERBS.items():
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
                 r"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m))"
                 # "one killed two wounded": the two are the wounded
-                rf"(?!\s+(?:{_ANY_VERB})\b)",
+                rf"(?!\s+(?:{_ANY_VERB})\b)"
+                # "captured two AK-47s", "captured several weapons": things, not people
+                rf"(?!\s+(?:(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:{_THINGS})\b"
+                rf"(?!\s+(?:{_ONE}|{_PLURAL_VICTIMS}|experts?)\b))",
             ),
         )
     )
