@@ -1219,10 +1219,35 @@ THINGS_AND_TOTALS = [
     ),
 ]
 
+# Dates, times, distances and ages beside a capture verb are not detainees.
+DATES_AND_AGES = [
+    (H + "The facilitator was detained 14 June in Kandahar province.", 1),
+    (H + "Haji Mama, a weapons facilitator, was arrested Oct. 4 in Kandahar.", 1),
+    (H + "Afghan forces detained 4 suspects on 12 March in Kandahar province.", 4),
+    (H + "The Taliban leader was captured in 2010 and released in 2012, in Kandahar.", 1),
+    (H + "Police arrested a man at 3 a.m. in Kandahar city.", 1),
+    (H + "Security forces detained the leader at 2300 hours in Kandahar.", 1),
+    (H + "An insurgent was detained 5 kilometers north of Kandahar city.", 1),
+    (
+        H + ("The security force detained three suspected insurgents, aged 18 to 25, in Kandahar."),
+        3,
+    ),
+    (H + "Afghan forces detained a 45-year-old Taliban commander in Kandahar province.", 1),
+    (
+        H
+        + (
+            "The force detained two suspected insurgents. The two, aged 20 and 22, were "
+            "questioned in Kandahar."
+        ),
+        2,
+    ),
+]
 
-@pytest.mark.parametrize(
-    ("text", "expected"), SINGLE + MULTI + LISTS + DETAILS + NEWS + FOLLOW_UPS + THINGS_AND_TOTALS
-)
+
+CASES = SINGLE + MULTI + LISTS + DETAILS + NEWS + FOLLOW_UPS + THINGS_AND_TOTALS + DATES_AND_AGES
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
 def test_capture_count(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
 
@@ -1251,3 +1276,8 @@ def test_a_pronoun_heading_a_list_counts(n: int) -> None:
     assert _captured(f"Troops captured him and {n} other insurgents in Logar.") == n + 1
     # ... while a pronoun for a victim already counted does not
     assert _captured(f"Troops captured {n} insurgents and detained him in Logar.") == n
+
+
+def test_the_cases_are_distinct() -> None:
+    texts = [text for text, _ in CASES]
+    assert len(set(texts)) == len(texts) >= 50

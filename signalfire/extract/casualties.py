@@ -80,6 +80,11 @@ _FILLER = (
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
+# "detained 14 June": a date, not a figure.
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 # Things a force captures besides people, and the words that may stand before them ("two
 # motorcycles", "three AK-47 rifles"; not "two people in vehicles").
 _THINGS = (
@@ -104,7 +109,7 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                r"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m))"
+                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|(?:{_MONTH})\b))"
                 # "one killed two wounded": the two are the wounded
                 rf"(?!\s+(?:{_ANY_VERB})\b)"
                 # "captured two AK-47s", "captured several weapons": things, not people
@@ -153,7 +158,7 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
-                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
+                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z0-9'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
@@ -228,7 +233,9 @@ _BARE_VERB = frozenset(
 _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
-_OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER})\b")
+_OBJECT_AFTER = re.compile(
+    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|(?:{_MONTH})\b)))\b"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
 _BACKGROUND = re.compile(
