@@ -1243,8 +1243,119 @@ DATES_AND_AGES = [
     ),
 ]
 
+# Earlier captures in the background, and whole releases (headline, release lines, body).
+BACKGROUND_AND_RELEASES = [
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. The leader had been "
+            "detained by Afghan forces in 2009 and released."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. He was released from "
+            "Afghan custody last year."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. Coalition forces have "
+            "detained more than 200 insurgents in Kandahar this year."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained two insurgents in Kandahar. Since January, more than "
+            "300 insurgents have been detained in the province."
+        ),
+        2,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. Afghan forces arrested "
+            "his predecessor two months ago."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. The leader replaced a "
+            "commander who was captured in March."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. The detained leader is a "
+            "former Guantanamo detainee."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar, the third leader detained "
+            "in the district this month."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "A combined force detained a Taliban leader in Kandahar. His brother was arrested "
+            "last year for smuggling."
+        ),
+        1,
+    ),
+    (
+        (
+            "ISAF Joint Command Morning Operational Update March 3, 2011\nISAF Joint Command - "
+            "Afghanistan\u20282011-03-S-010\u2028For Immediate Release\u2028\u2028"
+            "KABUL, Afghanistan (March 3, "
+            "2011)\u2028Afghan and coalition forces detained a Taliban leader and two suspected "
+            "insurgents in Kandahar province yesterday.\u2028\u2028The security force targeted a "
+            "compound in Arghandab district. After the area was secured, the security force "
+            "detained the leader and two of his associates.\u2028\u2028"
+            "In Helmand province, a combined "
+            "force detained one suspected insurgent in Nad-e Ali district."
+        ),
+        4,
+    ),
+    (
+        (
+            "Afghan, Coalition Forces Detain Haqqani Leader\nISAF Joint Command - Afghanistan\n"
+            "2011-03-S-012\nFor Immediate Release\nKABUL, Afghanistan (March 4, 2011) - Afghan "
+            "and coalition forces detained a Haqqani Network leader and one other insurgent in "
+            "Paktiya province yesterday.\nThe Haqqani leader coordinated attacks in Zurmat "
+            "district.\nThe security force also detained two suspected insurgents during a "
+            "search of a nearby compound.\nNo shots were fired."
+        ),
+        4,
+    ),
+]
 
-CASES = SINGLE + MULTI + LISTS + DETAILS + NEWS + FOLLOW_UPS + THINGS_AND_TOTALS + DATES_AND_AGES
+
+CASES = (
+    SINGLE
+    + MULTI
+    + LISTS
+    + DETAILS
+    + NEWS
+    + FOLLOW_UPS
+    + THINGS_AND_TOTALS
+    + DATES_AND_AGES
+    + BACKGROUND_AND_RELEASES
+)
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
