@@ -1344,6 +1344,66 @@ BACKGROUND_AND_RELEASES = [
     ),
 ]
 
+# Named detainees: with an honorific straight after the verb, after "arrest of", in an
+# appositive; an aim or a denial is no capture, nor a place.
+NAMED = [
+    (
+        H
+        + (
+            "Afghan and coalition forces confirmed the arrest of Mullah Abdul Karim in "
+            "Kandahar province."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces confirmed the arrest of Mullah Abdul Karim, a Taliban "
+            "leader, in Kandahar province."
+        ),
+        1,
+    ),
+    (H + "Afghan forces arrested Mullah Abdul Karim in Kandahar province.", 1),
+    (H + "Afghan forces arrested Taliban leader Mullah Abdul Karim in Kandahar province.", 1),
+    (
+        H
+        + (
+            "Afghan forces arrested Taliban leader Mullah Abdul Karim and two of his "
+            "associates in Kandahar province."
+        ),
+        3,
+    ),
+    (H + "Qari Zia, a Taliban leader, and two associates were detained in Kandahar province.", 3),
+    (H + "Afghan forces detained Qari Zia and Haji Rahim in Kandahar province.", 2),
+    (
+        H
+        + (
+            "An Afghan and coalition force conducted an operation to arrest Mullah Abdul Karim "
+            "in Kandahar province."
+        ),
+        0,
+    ),
+    (H + "Afghan forces did not detain Haji Rahim during the search in Kandahar province.", 0),
+    (H + "Afghan forces captured Musa Qala district center in Helmand province.", 0),
+    (H + "Afghan forces killed Mullah Dadullah in Helmand province.", 0),
+    (
+        H
+        + (
+            "The force detained Mullah Karim. Mullah Karim was detained after a search of his "
+            "compound in Kandahar."
+        ),
+        1,
+    ),
+    (
+        H
+        + (
+            "Afghan and coalition forces detained a Taliban leader in Kandahar. The force "
+            "detained Mullah Karim after a search of his compound."
+        ),
+        1,
+    ),
+]
+
 
 CASES = (
     SINGLE
@@ -1355,6 +1415,7 @@ CASES = (
     + THINGS_AND_TOTALS
     + DATES_AND_AGES
     + BACKGROUND_AND_RELEASES
+    + NAMED
 )
 
 
@@ -1392,3 +1453,17 @@ def test_a_pronoun_heading_a_list_counts(n: int) -> None:
 def test_the_cases_are_distinct() -> None:
     texts = [text for text, _ in CASES]
     assert len(set(texts)) == len(texts) >= 50
+
+
+_TITLE = st.sampled_from(["Mullah", "Qari", "Haji", "Maulawi", "Mufti", "Commander"])
+_NAME = st.lists(
+    st.sampled_from(["Abdul", "Karim", "Zia", "Rahim", "Mohammad", "Gul"]), min_size=1, max_size=3
+)
+
+
+@given(st.lists(st.tuples(_TITLE, _NAME), min_size=1, max_size=4))
+def test_titled_names_after_a_verb_count_one_each(names: list[tuple[str, list[str]]]) -> None:
+    people = [f"{title} {' '.join(parts)}" for title, parts in names]
+    listed = people[0] if len(people) == 1 else ", ".join(people[:-1]) + " and " + people[-1]
+    assert _captured(f"Afghan forces detained {listed} in Kandahar province.") == len(people)
+    assert _captured(f"The force went to arrest {listed} in Kandahar province.") == 0

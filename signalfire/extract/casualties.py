@@ -278,6 +278,13 @@ _NAMED = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
     r"following|who|was|from|near)\b)"
 )
+# A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
+# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala").
+_TITLED = re.compile(
+    r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+)?\s*(?P<name>(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|"
+    r"maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|commander)\.?\s+"
+    r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\b)"
+)
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 # A figure of an earlier event, in a clause about it: "two months after the attack which
 # killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
@@ -601,6 +608,23 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
+    for category, hits in verbs.items():
+        for v in hits:
+            before = text[max(0, v.start() - 40) : v.start()]
+            if (
+                (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+                or _DENIED.search(before)
+                or _NEGATION.search(before[-12:])
+            ):
+                continue  # "an operation to arrest Mullah X", "did not detain Haji Y"
+            pos, first = v.end(), True
+            while (t := _TITLED.match(original, pos)) is not None:
+                # the first name straight after the verb, the next ones after "and" or a comma
+                if first == bool(t.group("join")):
+                    break
+                if not add(category, 1, 1, v.start() if first else t.start("name"), t.end()):
+                    break
+                pos, first = t.end(), False
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     if len(found) > 1 and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None:
