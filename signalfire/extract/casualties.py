@@ -33,9 +33,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import _EXACT, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
+from .numbers import _EXACT, _MONTH, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
 from .textcase import Scanner, ascii_form, fold
-from .victims import _NOT_SINGULAR, _NOT_VICTIMS, _ONE, _ONE_VICTIM, _PLURAL_VICTIMS
+from .victims import (
+    _CAPTORS,
+    _NOT_SINGULAR,
+    _NOT_VICTIMS,
+    _ONE,
+    _ONE_VICTIM,
+    _PLURAL_VICTIMS,
+    _SKIP_NOT,
+    _THINGS,
+)
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
@@ -80,20 +89,6 @@ _FILLER = (
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
-# "detained 14 June": a date, not a figure.
-_MONTH = (
-    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
-)
-# Things a force captures besides people, and the words that may stand before them ("two
-# motorcycles", "three AK-47 rifles"; not "two people in vehicles").
-_THINGS = (
-    r"weapons?|rifles?|vehicles?|mortars?|rockets?|missiles?|(?:ak|pk|rpk)-?47s?|guns?|"
-    r"pistols?|grenades?|launchers?|motorcycles?|motorbikes?|cars?|trucks?|caches?|ammunition|"
-    r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
-    r"bags?|sacks?|barrels?"
-)
-_SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
@@ -371,7 +366,6 @@ _SCAN = {
 }  # fmt: skip
 _SUMMARY_SCAN = Scanner(_SUMMARY)
 # An armed group as the subject of a capture verb, or its agent.
-_CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abductors|rebels)"
 _CAPTORS_BEFORE = re.compile(rf"\b{_CAPTORS}\s+(?:(?:have|has|had|also|reportedly)\s+)?$")
 _CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
 # A headline's line break (only within a headline's length of the start).
