@@ -21,8 +21,11 @@ operation to arrest a leader"), ranks in a tally ("the seventh leader captured")
 months ("have detained more than 35 leaders since January") or over several operations
 ("during four operations", "over the past 24 hours": the operations' own figures follow), a
 detainee's past ("He is accused of ... the killing of several soldiers"), "killed or wounded"
-without a death figure of its own, title-case headline victims ("Taliban Leader Killed"), and
-a pronoun ("detained him") when the sentence already counts that victim.
+without a death figure of its own, title-case headline victims ("Taliban Leader Killed"), a
+pronoun ("detained him") when the sentence already counts that victim, and a headline line
+without a full stop whose figure the body's first sentence repeats ("Police arrest 3 in
+Herat" over "HERAT - Police arrested three men" is 3). A capture by an armed group ("insurgents
+captured two soldiers", "... captured by militants") is an abduction, not an arrest.
 """
 
 from __future__ import annotations
@@ -30,9 +33,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import _EXACT, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
+from .numbers import _EXACT, _MONTH, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
 from .textcase import Scanner, ascii_form, fold
-from .victims import _NOT_SINGULAR, _NOT_VICTIMS, _ONE, _ONE_VICTIM, _PLURAL_VICTIMS
+from .victims import (
+    _CAPTORS,
+    _NOT_SINGULAR,
+    _NOT_VICTIMS,
+    _ONE,
+    _ONE_VICTIM,
+    _PLURAL_VICTIMS,
+    _SKIP_NOT,
+    _THINGS,
+)
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
@@ -52,7 +64,7 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
+    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -73,7 +85,8 @@ _FILLER = (
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
     rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
-    r"(?:(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
+    # "two insurgents surrendered to the force and were detained": one subject, two verbs
+    r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
@@ -91,19 +104,22 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                r"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m))"
+                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|(?:{_MONTH})\b))"
                 # "one killed two wounded": the two are the wounded
-                rf"(?!\s+(?:{_ANY_VERB})\b)",
+                rf"(?!\s+(?:{_ANY_VERB})\b)"
+                # "captured two AK-47s", "captured several weapons": things, not people
+                rf"(?!\s+(?:(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:{_THINGS})\b"
+                rf"(?!\s+(?:{_ONE}|{_PLURAL_VICTIMS}|experts?)\b))",
             ),
         )
     )
-    # "also killed in the strike were more than a dozen insurgents"
+    # "also killed in the strike were more than a dozen insurgents", "also detained were two"
     _PATTERNS.append(
         (
             _cat,
             "verb",
             re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:in|during)\s+(?:[a-z'’-]+\s+){{1,4}}?(?:were|was)\s+"
+                rf"\b(?P<verb>{_verb})\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){{1,4}}?)?(?:were|was)\s+"
                 rf"{QUANTITY}\b"
             ),
         )
@@ -120,7 +136,9 @@ for _cat, _verb in _VERBS.items():
             "near",
             re.compile(
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
-                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}\s+(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
+                # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
+                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
+                r"(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
@@ -135,9 +153,11 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
-                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
+                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z0-9'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
-                r"(?P<pronoun>him|her)\b)",
+                r"(?P<pronoun>him|her)\b|"
+                # "killed one insurgent and captured another in ...": one more, no noun
+                r"another(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
             ),
         )
     )
@@ -208,7 +228,9 @@ _BARE_VERB = frozenset(
 _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
-_OBJECT_AFTER = re.compile(rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER})\b")
+_OBJECT_AFTER = re.compile(
+    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|(?:{_MONTH})\b)))\b"
+)
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
 _BACKGROUND = re.compile(
@@ -222,6 +244,9 @@ _SUMMARY = re.compile(
     r"\b(?:during|in|conducted|conducting|from)\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
     r"eight|nine|ten|\d+|separate|different)\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:operations|raids|missions|incidents)\b|"
+    # "during operations across Afghanistan", "in several operations throughout the east"
+    r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
+    r"operations\s+(?:across|throughout)\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
 )
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
@@ -247,6 +272,13 @@ def natural_death(text: str) -> bool:
 _NAMED = re.compile(
     r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
     r"following|who|was|from|near)\b)"
+)
+# A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
+# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala").
+_TITLED = re.compile(
+    r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+)?\s*(?P<name>(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|"
+    r"maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|commander)\.?\s+"
+    r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\b)"
 )
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 # A figure of an earlier event, in a clause about it: "two months after the attack which
@@ -291,19 +323,23 @@ _VERB_FINDER = re.compile(
 )
 
 
+# "along with", "together with", "as well as": one more item of a list of victims.
+_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
 # associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|along\s+with\s+)?|\s+(?:and|along\s+with|"
-    rf"as\s+well\s+as|plus)\s+)"
-    rf"(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
+    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
+    rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|"
+    rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
-# associates": "along with" joins victims across a longer clause.
+# associates", "a commander was detained together with two of his guards": "along with" joins
+# victims across a longer clause, after a verb or a passive.
 _ALONG_WITH = re.compile(
-    rf"[^.;:]{{0,90}}?\balong\s+with\s+(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
-    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"|(?P<one>an?|one|another|his|her|their)\s+)"
+    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
@@ -316,9 +352,9 @@ _LIST_ITEM_BEFORE = re.compile(
 # matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
 _NUMBER_FIRST = r"\dabdefhmnorstuz"
 _NUMBER_START = re.compile(rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:{NUMBER})\b")
-# A singular victim noun and a space: every "near" match holds one before its verb, so a
-# stretch without one needs no search (a far cheaper pattern than the "near" ones).
-_ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})\s)")
+# A singular victim noun and a space or comma: every "near" match holds one before its verb,
+# so a stretch without one needs no search (a far cheaper pattern than the "near" ones).
+_ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})[\s,])")
 # Each scanning pattern and its re.ASCII twin (`textcase.Scanner`), by name: [0] runs on the
 # folded text, [1] on its ASCII form.
 _SCAN = {
@@ -329,6 +365,12 @@ _SCAN = {
     }.items()
 }  # fmt: skip
 _SUMMARY_SCAN = Scanner(_SUMMARY)
+# An armed group as the subject of a capture verb, or its agent.
+_CAPTORS_BEFORE = re.compile(rf"\b{_CAPTORS}\s+(?:(?:have|has|had|also|reportedly)\s+)?$")
+_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
+# A headline's line break (only within a headline's length of the start).
+_LINE_BREAK = re.compile("[\n\u2028]")
+_HEADLINE_MAX = 150
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
 
@@ -507,13 +549,21 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             ):
                 continue  # background: another, earlier event's toll
             end = m.end()
+            cat = category
+            # "Insurgents captured two soldiers", "two soldiers were captured by militants":
+            # a capture by an armed group is an abduction.
+            if category == "arrested" and (
+                (kind == "verb" and _CAPTORS_BEFORE.search(text, max(0, m.start() - 40), m.start()))
+                or _CAPTORS_AFTER.match(text, m.end("verb"))
+            ):
+                cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
-            if not add(category, low, high, start, end):
+            if not add(cat, low, high, start, end):
                 continue
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
             if kind == "verb":
-                pos = end
+                pos, listed = end, len(found)
                 for k in range(6):
                     more = _CONTINUATION.match(text, pos)
                     if more is None and k == 0:
@@ -522,12 +572,17 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                         break
                     value_more = _continued(more)
                     a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
-                    if value_more is None or not add(
-                        category, value_more, value_more, a, more.end()
-                    ):
+                    if value_more is None or not add(cat, value_more, value_more, a, more.end()):
                         break
                     pos = more.end()
+                if pronouns and pronouns[-1] is found[listed - 1] and len(found) > listed:
+                    pronouns.pop()  # "captured him and two others": the head of a list
             else:
+                if (more := _ALONG_WITH.match(text, end)) is not None and (
+                    value_more := _continued(more)
+                ) is not None:
+                    a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
+                    add(cat, value_more, value_more, a, more.end())
                 # Earlier items of a list that ends at this figure.
                 pos = start
                 for _ in range(6):
@@ -536,7 +591,7 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
                     if value_item is None or not add(
-                        category, value_item, value_item, item.start(), item.end("item")
+                        cat, value_item, value_item, item.start(), item.end("item")
                     ):
                         break
                     pos = item.start()
@@ -547,6 +602,30 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
+    for category, hits in verbs.items():
+        for v in hits:
+            before = text[max(0, v.start() - 40) : v.start()]
+            if (
+                (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+                or _DENIED.search(before)
+                or _NEGATION.search(before[-12:])
+            ):
+                continue  # "an operation to arrest Mullah X", "did not detain Haji Y"
+            pos, first = v.end(), True
+            while (t := _TITLED.match(original, pos)) is not None:
+                # the first name straight after the verb, the next ones after "and" or a comma
+                if first == bool(t.group("join")):
+                    break
+                if not add(category, 1, 1, v.start() if first else t.start("name"), t.end()):
+                    break
+                pos, first = t.end(), False
+    # A headline line without a full stop runs into the body's first sentence ("Police arrest
+    # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
+    if len(found) > 1 and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None:
+        cut = br.start() + offset
+        for c in [c for c in found if c.end <= cut]:
+            if any(d.category == c.category and d.start > cut for d in found):
+                found.remove(c)
     # "captured a suspected militant and detained him": the pronoun is the same victim.
     for p in pronouns:
         if any(c.category == p.category and c is not p for c in found):

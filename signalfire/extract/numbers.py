@@ -40,6 +40,11 @@ _QUALIFIER = (
     r"approximately|roughly|an\s+estimated)\s+"
 )
 QUANTITY = rf"(?:(?P<q>{_QUALIFIER}))?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+# "detained 14 June": a date, not a figure.
+_MONTH = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
 # "more than 10" allows 11 at least; "more than several" says nothing more than "several".
 _MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
 _EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score)")

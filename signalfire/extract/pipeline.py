@@ -409,18 +409,25 @@ class Extractor:
         totals: dict[str, int] = {}
         highs: dict[str, int] = {}
         best_counts: dict[str, list[Count]] = {}
+        # A headline's figure is the body's told short ("Force Captures Leader, Detains Two"):
+        # where the body gives one of that kind, it neither stands nor is added to.
+        in_body = {c.category for s in group if s.end > self._dateline_end for c in s.counts}
         for s in group:
             per = sentence_totals(s.counts)
             additive = False  # set per category below, when a figure is already held
             for cat, value in per.items():
+                if s.end <= self._dateline_end and cat in in_body:
+                    continue
                 counts = [c for c in s.counts if c.category == cat]
                 high = sum(c.high for c in counts)
                 if cat in totals:
                     # The word before the figure or just after it ("also detained two", "two
                     # additional"), not later on ("two detained while targeting an additional
-                    # leader").
-                    additive = any(
-                        _ADDITIONAL.search(text, s.start, min(s.end, c.end + 25)) for c in counts
+                    # leader"), nor one that sets a list's later item beside its first ("detained
+                    # the leader and one additional suspect": a detail of the same capture).
+                    stop = [counts[1].start] if len(counts) > 1 else []
+                    additive = bool(
+                        _ADDITIONAL.search(text, s.start, min(s.end, counts[0].end + 25, *stop))
                     )
                 if cat in totals and additive:
                     totals[cat] += value
@@ -590,7 +597,7 @@ def default_extractor() -> Extractor:
 
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(
-    r"\b(?:also|additional|another|in\s+addition|(?:\d+|two|three|four|five|six|seven|"
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
     re.IGNORECASE,
 )

@@ -28,7 +28,8 @@ _ONE_VICTIM = (
     r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
     r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
     r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
-    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord"
+    r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
+    r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist"
 )
 # "a Taliban sub-commander"
 _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
@@ -44,3 +45,16 @@ _PLURAL_VICTIMS = (
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
     r"worshippers|associates|individuals|facilitators|security\s+forces"
 )
+
+# Things a force captures besides people ("captured two motorcycles", "three AK-47 rifles"),
+# and the words that may not stand between the figure and the thing ("two people in vehicles"
+# are people).
+_THINGS = (
+    r"weapons?|rifles?|vehicles?|mortars?|rockets?|missiles?|(?:ak|pk|rpk)-?47s?|guns?|"
+    r"pistols?|grenades?|launchers?|motorcycles?|motorbikes?|cars?|trucks?|caches?|ammunition|"
+    r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
+    r"bags?|sacks?|barrels?"
+)
+_SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
+# Armed groups that capture people: their captives are abducted, not arrested.
+_CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abductors|rebels)"
