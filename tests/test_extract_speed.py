@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualties, dates, event_types, pipeline, roles
+from signalfire.extract import casualty_patterns, dates, event_types, pipeline, roles
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import Scanner, cased_twin, fold, letter_first, twin_applies
 
@@ -307,7 +307,7 @@ def _phrases(pattern: str) -> list[str]:
 
 
 VERB_WORDS = [
-    *_phrases("|".join(casualties._FINDS.values())),
+    *_phrases("|".join(casualty_patterns._FINDS.values())),
     "lost his life", "capture of", "number of deaths", "Killed", "KILLED", "-", "'s", ".", "2",
 ]  # fmt: skip
 
@@ -319,17 +319,19 @@ VERB_WORDS = [
 )
 def test_one_verb_pass_finds_what_the_four_finders_find(words: list[str], seps: list[str]) -> None:
     text = fold("".join(w + s for w, s in zip(words, seps, strict=False)))
-    combined: dict[str, list[tuple[int, int]]] = {cat: [] for cat in casualties._VERB_FINDERS}
-    for m in casualties._VERB_FINDER.finditer(text):
+    combined: dict[str, list[tuple[int, int]]] = {
+        cat: [] for cat in casualty_patterns._VERB_FINDERS
+    }
+    for m in casualty_patterns._VERB_FINDER.finditer(text):
         combined[m.lastgroup or ""].append(m.span())
     assert combined == {
         cat: [m.span() for m in finder.finditer(text)]
-        for cat, finder in casualties._VERB_FINDERS.items()
+        for cat, finder in casualty_patterns._VERB_FINDERS.items()
     }
 
 
 NUMBER_WORDS = [
-    *_phrases(casualties._QUALIFIER + "|" + casualties.NUMBER),
+    *_phrases(casualty_patterns._QUALIFIER + "|" + casualty_patterns.NUMBER),
     "1,200", "13", "٣", "twenty-five", "dozen", "the", "killed", "-", "x1", "a",
 ]  # fmt: skip
 
@@ -337,8 +339,8 @@ NUMBER_WORDS = [
 @settings(max_examples=200)
 @given(st.lists(st.sampled_from(NUMBER_WORDS), max_size=15))
 def test_number_look_ahead_changes_no_match(words: list[str]) -> None:
-    hinted = casualties._NUMBER_START
-    plain = re.compile(hinted.pattern.replace(f"(?=[{casualties._NUMBER_FIRST}])", "", 1))
+    hinted = casualty_patterns._NUMBER_START
+    plain = re.compile(hinted.pattern.replace(f"(?=[{casualty_patterns._NUMBER_FIRST}])", "", 1))
     assert plain.pattern != hinted.pattern
     text = " ".join(words)
     assert [m.span() for m in hinted.finditer(text)] == [m.span() for m in plain.finditer(text)]
@@ -356,13 +358,13 @@ NEAR_WORDS = [
 @given(st.lists(st.sampled_from(NEAR_WORDS), max_size=18))
 def test_near_patterns_match_only_where_a_victim_noun_is(words: list[str]) -> None:
     text = " ".join(words)
-    for category, kind, pattern in casualties._PATTERNS:
+    for category, kind, pattern in casualty_patterns._PATTERNS:
         if kind != "near":
             continue
-        for v in casualties._VERB_FINDERS[category].finditer(text):
-            lo = max(0, v.start() - casualties._NEAR)
+        for v in casualty_patterns._VERB_FINDERS[category].finditer(text):
+            lo = max(0, v.start() - casualty_patterns._NEAR)
             if pattern.search(text, lo, v.end()) is not None:
-                assert casualties._ONE_AT.search(text, lo, v.end()) is not None
+                assert casualty_patterns._ONE_AT.search(text, lo, v.end()) is not None
 
 
 # -- dates looked for only up to the first dated sentence of an event --------------------------
@@ -447,10 +449,10 @@ def test_batch_yields_the_documents_before_one_that_fails() -> None:
 SCANNED = {
     "triggers": event_types._ALL_SCAN,
     "violence": event_types._VIOLENCE_SCAN,
-    "summary": casualties._SUMMARY_SCAN,
+    "summary": casualty_patterns._SUMMARY_SCAN,
     "generic": roles._GENERIC_SCAN,
     "violent verbs": roles._VIOLENT_VERB_SCAN,
-    **{f"casualties {k}": Scanner(v[0]) for k, v in casualties._SCAN.items()},
+    **{f"casualties {k}": Scanner(v[0]) for k, v in casualty_patterns._SCAN.items()},
 }
 
 

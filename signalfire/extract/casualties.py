@@ -33,271 +33,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .numbers import _EXACT, _MONTH, _MORE_THAN, _QUALIFIER, NUMBER, QUANTITY, parse_number
-from .textcase import Scanner, ascii_form, fold
-from .victims import (
-    _CAPTORS,
-    _NOT_SINGULAR,
-    _NOT_VICTIMS,
-    _ONE,
-    _ONE_VICTIM,
-    _PLURAL_VICTIMS,
-    _SKIP_NOT,
-    _THINGS,
+from .casualty_patterns import (
+    _ALONG_WITH,
+    _ARTICLE_BEFORE,
+    _BACKGROUND,
+    _BARE_VERB,
+    _CAPTORS_AFTER,
+    _CAPTORS_BEFORE,
+    _CONTINUATION,
+    _DENIED,
+    _EARLIER_EVENT,
+    _EARLIER_TIME_AFTER,
+    _HEADLINE_MAX,
+    _INTENT_BEFORE,
+    _LINE_BREAK,
+    _LIST_ITEM_BEFORE,
+    _NAMED,
+    _NAMED_VERB,
+    _NEAR,
+    _NEGATION,
+    _NOT_A_COUNT,
+    _NOT_A_COUNT_BEFORE,
+    _NOT_PASSIVE,
+    _NOT_VIOLENT_AFTER,
+    _OBJECT_AFTER,
+    _ONE_OF,
+    _OR_WOUNDED,
+    _ORDINAL,
+    _PATTERNS,
+    _SCAN,
+    _SUMMARY_SCAN,
+    _TITLED,
+    _VERB_FINDERS,
 )
-
-CATEGORIES = ("killed", "injured", "abducted", "arrested")
-
-_KILLED_VERB = (
-    r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
-    r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
-    r"beheaded|beheads?|beheading|embraced?\s+martyrdom|executed|lost\s+their\s+lives|"
-    r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
-    r"neutralised|eliminated"
-)
-_INJURED_VERB = (
-    r"wounded|wounding|wounds|injured|injuring|injures|injuries|hurt|hurting|hurts|maimed"
-)
-_ABDUCTED_VERB = (
-    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|taken\s+hostage|held\s+hostage|"
-    r"hostages|seized"
-)
-_ARRESTED_VERB = (
-    r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
-    r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
-    r"capture|arrest|detain"
-)
-_VERBS = {
-    "killed": _KILLED_VERB,
-    "injured": _INJURED_VERB,
-    "abducted": _ABDUCTED_VERB,
-    "arrested": _ARRESTED_VERB,
-}
-_ANY_VERB = "|".join(_VERBS.values())
-# The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
-# digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
-_FILLER = (
-    # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
-    # killed five" is 5; but "Two said killed", "eight civilians reported killed")
-    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
-    rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
-    rf"[A-Za-z'’.-]+\s+){{0,6}}?"
-    # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
-    rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
-    # "two insurgents surrendered to the force and were detained": one subject, two verbs
-    r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
-)
-_OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
-_TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
-
-# (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
-# anywhere shortly before one, pattern)
-_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = []
-for _cat, _verb in _VERBS.items():
-    # "13 militants were killed", "13 dead", "13 killed"
-    _PATTERNS.append((_cat, "num", re.compile(rf"\b{QUANTITY}\s+{_FILLER}(?P<verb>{_verb})\b")))
-    # "killed 13 militants", "killing at least 13"
-    _PATTERNS.append(
-        (
-            _cat,
-            "verb",
-            re.compile(
-                rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|(?:{_MONTH})\b))"
-                # "one killed two wounded": the two are the wounded
-                rf"(?!\s+(?:{_ANY_VERB})\b)"
-                # "captured two AK-47s", "captured several weapons": things, not people
-                rf"(?!\s+(?:(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:{_THINGS})\b"
-                rf"(?!\s+(?:{_ONE}|{_PLURAL_VICTIMS}|experts?)\b))",
-            ),
-        )
-    )
-    # "also killed in the strike were more than a dozen insurgents", "also detained were two"
-    _PATTERNS.append(
-        (
-            _cat,
-            "verb",
-            re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){{1,4}}?)?(?:were|was)\s+"
-                rf"{QUANTITY}\b"
-            ),
-        )
-    )
-# "policeman guarding polio workers shot dead", "chief of peace committee killed"
-_POST_MODIFIER = (
-    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to)\s+"
-    rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
-)
-for _cat, _verb in _VERBS.items():
-    _PATTERNS.append(
-        (
-            _cat,
-            "near",
-            re.compile(
-                rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
-                # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
-                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
-                r"(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
-                rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
-                rf"(?:also\s+)?(?P<verb>{_verb})\b",
-            ),
-        )
-    )
-    # "detained a Taliban facilitator", "killed a senior Haqqani leader", "kills Pakistani
-    # policeman", "killing the insurgent" (singular only: "the insurgents" says no number),
-    # "killing him"
-    _PATTERNS.append(
-        (
-            _cat,
-            "verb",
-            re.compile(
-                rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
-                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z0-9'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
-                rf"{_NOT_SINGULAR}|"
-                r"(?P<pronoun>him|her)\b|"
-                # "killed one insurgent and captured another in ...": one more, no noun
-                r"another(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
-            ),
-        )
-    )
-# "over woman's killing"
-_PATTERNS.append(
-    (
-        "killed",
-        "poss",
-        re.compile(
-            rf"\b(?:an?\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}['’]s\s+"
-            r"(?P<verb>killing|death)\b"
-        ),
-    )
-)
-_PATTERNS.append(
-    (
-        "killed",
-        "verb",
-        re.compile(
-            rf"\b(?P<verb>{_TOLL})\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|reached|"
-            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:to\s+)?{QUANTITY}\b",
-        ),
-    )
-)
-# Counts that look like casualties but are not: ages, times, distances, "one of the".
-_NOT_A_COUNT = re.compile(
-    r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg))",
-    re.IGNORECASE,
-)
-# A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
-# "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
-_ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
-# Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
-# active forms ("gunman kills") and nouns ("civilian deaths" says no number).
-_NOT_PASSIVE = re.compile(
-    r"\w+ing|kill|kills|injures?|hurts|wounds?|kidnaps?|abducts?|arrests?|detains?|captures?|deaths?|"
-    r"fatalities|bodies|lives|casualties|injuries|hostages|detainees|seized|.*\sof"
-)
-_NEGATION = re.compile(
-    r"\b(?:no|not|none|neither|nor|never|without)\s+(?:(?:a|an|one)\s+)?(?:single\s+)?$|"
-    r"^(?:no|not)\b"
-)
-# "the seventh Taliban leader captured": a rank in a tally, not a new victim.
-_ORDINAL = re.compile(
-    r"\bthe\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
-)
-# "35 Indian troops killed, wounded": casualties, not deaths.
-_OR_WOUNDED = re.compile(r"^\s*(?:,|or|and|/|&)\s*(?:wounded|injured|hurt)\b(?!\s+(?:\d|at\b))")
-# Tallies over a period: "have captured or killed more than 80 leaders since January".
-_PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?"
-    r"(?:killed|captured|detained|arrested)\b"
-)
-_PERIOD = re.compile(
-    r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
-    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
-    r"(?:\w+\s+)?(?:months|years)\b"
-)
-# "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
-_INTENT_BEFORE = re.compile(r"\bto\s+$")
-_BARE_VERB = frozenset(
-    ["kill", "capture", "arrest", "detain", "injure", "wound", "abduct", "kidnap"]
-)
-# "Army denies killing of 15 soldiers": a figure someone rejects.
-_DENIED = re.compile(
-    r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
-)
-_OBJECT_AFTER = re.compile(
-    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|(?:{_MONTH})\b)))\b"
-)
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
-# A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
-_BACKGROUND = re.compile(
-    r"^(?:he|she|they)\s+(?:is|was|were|are|had|has)\s+(?:also\s+)?(?:been\s+)?(?:accused|"
-    r"suspected|believed|involved|responsible|allegedly|implicated|linked)\b"
-)
-# A total over several operations or a day's reporting: "detained more than 10 suspected
-# insurgents during four operations", "killed ... in separate operations over the last 24
-# hours". The figures of each operation follow; the total is not one event's.
-_SUMMARY = re.compile(
-    r"\b(?:during|in|conducted|conducting|from)\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|\d+|separate|different)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:operations|raids|missions|incidents)\b|"
-    # "during operations across Afghanistan", "in several operations throughout the east"
-    r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
-    r"operations\s+(?:across|throughout)\b|"
-    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
-)
-# A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
-# causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot
-# down).
-_NOT_VIOLENT_AFTER = re.compile(
-    r"\s+(?:(?:of|from|after)\s+(?:an?\s+|the\s+)?(?:sudden\s+|massive\s+|suspected\s+)?"
-    r"(?:heart\s+attack|cardiac\s+arrest|natural\s+causes|(?:long\s+|brief\s+)?illness|"
-    r"old\s+age|cancer|stroke|disease)|"
-    r"(?:a\s+)?natural\s+death|in\s+(?:an?\s+|the\s+)?(?:road\s+|traffic\s+|car\s+)?accident)\b"
-)
-_NATURAL_DEATH = re.compile(
-    r"\b(?:die[sd]?|dying|death|killed)" + _NOT_VIOLENT_AFTER.pattern, re.IGNORECASE
-)
-
-
-def natural_death(text: str) -> bool:
-    """Whether a sentence tells of a natural or accidental death ("died of natural causes")."""
-    return _NATURAL_DEATH.search(text) is not None
-
-
-# A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
-_NAMED = re.compile(
-    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
-    r"following|who|was|from|near)\b)"
-)
-# A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
-# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala").
-_TITLED = re.compile(
-    r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+)?\s*(?P<name>(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|"
-    r"maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|commander)\.?\s+"
-    r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\b)"
-)
-_NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
-# A figure of an earlier event, in a clause about it: "two months after the attack which
-# killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
-_EARLIER_EVENT = re.compile(
-    r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
-    r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
-    r"last\s+\w+['’]s|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?)"
-    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
-    # "..., a day after militants killed 4 soldiers there": a clause about the day before.
-    r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:[\w'’-]+\s+){0,5}?$"
-)
-# "... where an attack killed 12 last year": a figure dated before the reported event, in a
-# clause after that event's own figure.
-_EARLIER_TIME_AFTER = re.compile(
-    r"\s+(?:[a-z'’-]+\s+){0,4}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
-    r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
-)
+from .numbers import _EXACT, _MORE_THAN, parse_number
+from .textcase import ascii_form, fold
 
 
 @dataclass(frozen=True)
@@ -310,69 +80,6 @@ class Count:
     start: int
     end: int
     text: str
-
-
-# Run over case-folded text: case-sensitive matching is several times faster in `re`.
-_FINDS = {**_VERBS, "killed": rf"{_KILLED_VERB}|{_TOLL}"}
-_VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b") for cat, verb in _FINDS.items()}
-# The four in one pass, a named group per category, behind a first-letter look-ahead (half the
-# time of four passes; the same matches, as no phrase of one category overlaps one of another:
-# tests/test_extract_speed.py).
-_VERB_FINDER = re.compile(
-    r"\b(?=[a-z])(?:" + "|".join(f"(?P<{cat}>{verb})" for cat, verb in _FINDS.items()) + r")\b"
-)
-
-
-# "along with", "together with", "as well as": one more item of a list of victims.
-_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as)"
-# "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
-# associates": more victims of the same verb, each a figure of its own.
-_CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
-    rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|"
-    rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
-    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
-)
-# "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
-# associates", "a commander was detained together with two of his guards": "along with" joins
-# victims across a longer clause, after a verb or a passive.
-_ALONG_WITH = re.compile(
-    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
-    rf"|(?P<one>an?|one|another|his|her|their)\s+)"
-    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
-)
-# The same before a figure that ends at its verb: "19 militants, three soldiers die",
-# "woman, child killed", "two soldiers and a civilian were killed".
-_LIST_ITEM_BEFORE = re.compile(
-    rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+)"
-    rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
-    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE})\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
-)
-# Behind a look-ahead for the first characters a qualifier or number can start with (the same
-# matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
-_NUMBER_FIRST = r"\dabdefhmnorstuz"
-_NUMBER_START = re.compile(rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:{NUMBER})\b")
-# A singular victim noun and a space or comma: every "near" match holds one before its verb,
-# so a stretch without one needs no search (a far cheaper pattern than the "near" ones).
-_ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})[\s,])")
-# Each scanning pattern and its re.ASCII twin (`textcase.Scanner`), by name: [0] runs on the
-# folded text, [1] on its ASCII form.
-_SCAN = {
-    name: (p, Scanner(p).ascii)
-    for name, p in {
-        "verbs": _VERB_FINDER, "period": _PERIOD, "perfect": _PERFECT, "summary": _SUMMARY,
-        "numbers": _NUMBER_START, "one at": _ONE_AT,
-    }.items()
-}  # fmt: skip
-_SUMMARY_SCAN = Scanner(_SUMMARY)
-# An armed group as the subject of a capture verb, or its agent.
-_CAPTORS_BEFORE = re.compile(rf"\b{_CAPTORS}\s+(?:(?:have|has|had|also|reportedly)\s+)?$")
-_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
-# A headline's line break (only within a headline's length of the start).
-_LINE_BREAK = re.compile("[\n\u2028]")
-_HEADLINE_MAX = 150
-# "near" patterns start at most this far before their verb.
-_NEAR = 70
 
 
 def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:

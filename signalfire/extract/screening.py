@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from .casualties import natural_death
+from .casualty_patterns import natural_death
 from .model import ActorRole
 from .roles import CIVILIAN_WORDS, NONSTATE_WORDS, STATE_WORDS
 from .sentences import Sentence
