@@ -298,3 +298,11 @@ def test_a_title_case_headline_verb_is_no_name(extractor: Extractor, text: str, 
     # NER reads "Captures Chaman" as a person; a name holds no such verb, so the place stays
     (e,) = events(extractor, text)
     assert e.place == place
+
+
+def test_a_separate_force_reports_another_operation(extractor: Extractor) -> None:
+    text = (
+        "Troops detained three men in Zharay district, Kandahar province. "
+        "A separate Afghan and coalition force detained two men in Zharay district."
+    )
+    assert sorted(e.arrested or 0 for e in events(extractor, text)) == [2, 3]

@@ -20,7 +20,8 @@ NEW_EVENT = re.compile(
     r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
     r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
     r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
-    r"previous)\s+day|(?:in\s+)?(?:a|the)\s+(?:second|third|further)\s+(?:operation|raid|strike)\b)",
+    r"previous)\s+day|(?:in\s+)?(?:a|the)\s+(?:second|third|further)\s+(?:operation|raid|strike)\b|"
+    r"(?:a\s+separate|another)\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
     re.IGNORECASE,
 )
 # Background sentences: history, not the reported event.
