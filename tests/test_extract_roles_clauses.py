@@ -72,6 +72,14 @@ LATER_CLAUSE = [
      {"afg_taliban": P, "afg_military": T}),
     ("Militants killed two guards before Afghan forces stormed the building in Kabul.",
      {UNNAMED: P, "afg_military": P}),
+    ("Three children were killed as a Taliban rocket struck a house in Ghazni.",
+     {"afg_taliban": P, "civilians": T}),
+    ("Several insurgents were killed when the security force returned fire in Zhari district, "
+     "Kandahar province.", {"afg_military": P, UNNAMED: T}),
+    ("Two civilians were wounded when insurgents detonated an IED near a bazaar in Kandahar.",
+     {UNNAMED: P, "civilians": T}),
+    ("Nine people were killed after a BLA suicide bomber attacked a Chinese convoy in Gwadar.",
+     {"bla": P}),
     # The later clause's subject acted on: the agent of its passive, the target of its verb.
     ("Two soldiers were killed when their vehicle was hit by a TTP IED in North Waziristan.",
      {"ttp": P, "pak_military": T}),
@@ -143,6 +151,8 @@ CONTROLS = [
      {"ttp": T}),
     # Not a later clause's subject: a noun before the verb, "as many as", "army camp".
     ("Two soldiers killed after army camp attacked in Bannu.", {"pak_military": T}),
+    ("Two soldiers were killed when an army vehicle hit a landmine in Kurram.",
+     {"pak_military": T}),
     ("Troops killed as many as 20 TTP militants in Tirah.", {"pak_military": P, "ttp": T}),
     ("The TTP denied involvement in the attack in which police killed four militants in Swat.",
      {"ttp": (OTHER, "denied"), "pak_military": P}),

@@ -241,12 +241,14 @@ _ATTACK = (
     r"search|crackdown|bombing|airstrike|air\s+strike)s?)\b"
 )
 # Between the subject and its verb only words of the subject itself ("TTP militants", "a
-# Daesh suicide bomber"), not other nouns: "after army camp attacked" is no army attack.
+# Daesh suicide bomber", its weapon: "a Taliban rocket struck"), not other nouns: "after army
+# camp attacked" is no army attack, "when an army vehicle hit a mine" no army strike.
 _ACTIVE_AFTER = re.compile(
     r"(?:'s?|\u2019s?)?\s+(?:(?:militants?|fighters?|insurgents?|gunmen|men|forces?|troops|"
     r"personnel|commandos?|suicide|bombers?|attackers?|jets?|aircraft|helicopters?|gunships?|"
     r"planes?|drones?|police|policemen|soldiers|members|terrorists?|rebels?|separatists?|"
-    r"militiam[ae]n|militias?|cadres?|operatives?|special|security|allegedly|reportedly|then|"
+    r"militiam[ae]n|militias?|cadres?|operatives?|special|security|rockets?|mortars?|shells?|"
+    r"missiles?|bombs?|ieds?|grenades?|artillery|allegedly|reportedly|then|"
     r"also|later|again|first|jointly|(?:riding|on)\s+(?:a\s+)?motor(?:cycle|bike)s?)\s+){0,3}?"
     # "were attacking", "had attacked", not a passive "were attacked"
     r"(?:(?:are|is|was|were)\s+(?=[a-z]+ing\b)|(?:had|have|has)\s+)?" + _ATTACK
