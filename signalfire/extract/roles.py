@@ -5,7 +5,8 @@ Rules, applied per sentence, first match wins:
    role "other", claim "denied" (a denial never makes a perpetrator);
 2. claim: "<actor> claimed responsibility", "claimed by <actor>", "<actor> said it carried out",
    a headline's "<actor> claim (deadly) attack" (not "did not claim", "claim that", "claim to")
-   -> perpetrator, claim "claimed";
+   -> perpetrator, claim "claimed"; a claim or denial later in the sentence is not the victims'
+   ("five soldiers killed in Bannu, TTP claims responsibility": the soldiers claim nothing);
 3. attribution: "suspected <actor>", "blamed <actor>", "<actor> is suspected/believed",
    "alleged <actor>", "killed by suspected <actor>" -> perpetrator, claim "suspected"; but not
    when the suspected are what a violent verb acts on ("police killed three suspected
@@ -14,8 +15,12 @@ Rules, applied per sentence, first match wins:
    ("two alleged attackers killed by security forces");
 4. victims: an actor inside the victim phrase of a casualty figure ("13 TTP militants were
    killed") or after "against/on/targeting" -> target;
-5. agency: "by <actor>" -> perpetrator; an actor before the sentence's first violent verb in an
-   active clause ("TTP militants attacked") -> perpetrator; after it -> target.
+5. agency: "by <actor>" -> perpetrator; a later clause's subject doing an attack verb ("three
+   policemen were killed when TTP militants attacked", "... killed as forces raid hideouts")
+   and the owner of the attack ("killed in a TTP attack", "in a military operation") ->
+   perpetrator, before rule 4 (the earlier verb's victims do not reach over them); an actor
+   before the sentence's first violent verb in an active clause ("TTP militants attacked") ->
+   perpetrator; after it -> target.
 
 Generic words stand in for actors when no group is named: "security forces", "troops",
 "police" -> the state forces of the event's country; "militants", "insurgents", "terrorists" ->
