@@ -151,6 +151,7 @@ CONTROLS = [
      {"ttp": T}),
     # Not a later clause's subject: a noun before the verb, "as many as", "army camp".
     ("Two soldiers killed after army camp attacked in Bannu.", {"pak_military": T}),
+    ("Islamist militants kill 61 in Pakistan police attack", {"pak_military": T, UNNAMED: P}),
     ("Two soldiers were killed when an army vehicle hit a landmine in Kurram.",
      {"pak_military": T}),
     ("Troops killed as many as 20 TTP militants in Tirah.", {"pak_military": P, "ttp": T}),

@@ -265,6 +265,11 @@ _ATTACK_NOUN_AFTER = re.compile(
     r"offensive|strikes?|airstrikes?|fire|firing|shelling|bombings?|gunfire|onslaught)\b"
 )
 
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|him|them|\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|dozens|scores|at\s+least|more\s+than|over|up\s+to)\b"
+)
+
 
 def _later_subject(low: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
     """Whether the mention at `start`-`end` of folded sentence `low` opens a later clause as
@@ -282,7 +287,12 @@ def _later_subject(low: str, start: int, end: int, verbs: list[tuple[int, int]])
     word = opened.group("word")
     if word in _CLAUSE_WORDS_BEFORE and _ACTIVE_AFTER.match(low, end):
         return True
-    return word in _OWNER_WORDS_BEFORE and _ATTACK_NOUN_AFTER.match(low, end) is not None
+    if word not in _OWNER_WORDS_BEFORE or _ATTACK_NOUN_AFTER.match(low, end) is None:
+        return False
+    # "Militants kill 61 in police attack": a killing with its own subject and object names
+    # the attack by its target, not its owner.
+    prior = next((v for v in reversed(verbs) if v[1] <= opened.start()), None)
+    return prior is None or _OBJECT_NEXT.match(low, prior[1]) is None
 
 
 # "killed three suspected militants", "arrested an alleged TTP commander": the suspicion is
