@@ -5,7 +5,8 @@ Rules, applied per sentence, first match wins:
    role "other", claim "denied" (a denial never makes a perpetrator);
 2. claim: "<actor> claimed responsibility", "claimed by <actor>", "<actor> said it carried out",
    a headline's "<actor> claim (deadly) attack" (not "did not claim", "claim that", "claim to")
-   -> perpetrator, claim "claimed";
+   -> perpetrator, claim "claimed"; a claim or denial later in the sentence is not the victims'
+   ("five soldiers killed in Bannu, TTP claims responsibility": the soldiers claim nothing);
 3. attribution: "suspected <actor>", "blamed <actor>", "<actor> is suspected/believed",
    "alleged <actor>", "killed by suspected <actor>" -> perpetrator, claim "suspected"; but not
    when the suspected are what a violent verb acts on ("police killed three suspected
@@ -14,8 +15,12 @@ Rules, applied per sentence, first match wins:
    ("two alleged attackers killed by security forces");
 4. victims: an actor inside the victim phrase of a casualty figure ("13 TTP militants were
    killed") or after "against/on/targeting" -> target;
-5. agency: "by <actor>" -> perpetrator; an actor before the sentence's first violent verb in an
-   active clause ("TTP militants attacked") -> perpetrator; after it -> target.
+5. agency: "by <actor>" -> perpetrator; a later clause's subject doing an attack verb ("three
+   policemen were killed when TTP militants attacked", "... killed as forces raid hideouts")
+   and the owner of the attack ("killed in a TTP attack", "in a military operation") ->
+   perpetrator, before rule 4 (the earlier verb's victims do not reach over them); an actor
+   before the sentence's first violent verb in an active clause ("TTP militants attacked") ->
+   perpetrator; after it -> target.
 
 Generic words stand in for actors when no group is named: "security forces", "troops",
 "police" -> the state forces of the event's country; "militants", "insurgents", "terrorists" ->
@@ -92,7 +97,7 @@ _SELF_REPORT = re.compile(
     r"carried\s+out|attacked|targeted|shot|bombed|conducted|launched|destroyed)\b",
     re.IGNORECASE,
 )
-_BY = re.compile(r"\bby\s+(?:the\s+|suspected\s+|alleged\s+)?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+)?$", re.IGNORECASE)
 _CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$")
 _IS_SUSPECTED = re.compile(
     r"^\W*(?:\w+\s+){0,2}(?:is|are|was|were)\s+(?:suspected|believed|blamed)"
@@ -166,16 +171,22 @@ def role_of(
         if _SELF_REPORT.match(after):
             return "perpetrator", "claimed"
         return "other", ""  # "police said", "officials told": a source, not a side
-    if p["denial"].search(low_after[:70]):
-        return "other", "denied"
-    if p["claim"].search(low_after[:60]) or _CLAIMED_BY.search(before):
-        return "perpetrator", "claimed"
+    # A claim or denial after the victims is another's: "five soldiers killed in Bannu, TTP
+    # claims responsibility" (so only checked where one is found).
     if verbs is None:
         verbs = violent_verbs(sentence, low)
+    if p["denial"].search(low_after[:70]) and not _victims_of(low, s, e, verbs):
+        return "other", "denied"
+    if (
+        p["claim"].search(low_after[:60]) and not _victims_of(low, s, e, verbs)
+    ) or _CLAIMED_BY.search(before):
+        return "perpetrator", "claimed"
     suspicion = p["suspect"].search(low_before[-30:]) is not None and not _elsewhere(low, s)
     if (suspicion or _IS_SUSPECTED.match(after)) and not _suspect_object(low, s, e, verbs):
         return "perpetrator", "suspected"
     by = p["by"].search(low_before)
+    if not by and _later_subject(low, s, e, verbs):
+        return "perpetrator", ""
     for c in victims:
         if c.start <= mention.start and mention.end <= c.end + 40 and c.category != "arrested":
             inside_phrase = mention.end <= c.end or _SAME_CLAUSE.match(sentence[
@@ -198,6 +209,90 @@ def role_of(
     if verbs_before:
         return "target", ""
     return "other", ""
+
+
+# A later clause's own subject: "three policemen were killed when TTP militants attacked a
+# checkpost", "... killed as forces raid hideouts", "... while troops conduct an operation":
+# the subject of an active attack verb after a clause word is a perpetrator, however many
+# victims the earlier verb has. Also the owner of the attack in "killed in a TTP attack",
+# "during a Taliban assault", "under Taliban fire" (not "anti-TTP", "army camp attack").
+_OPENERS = r"when|as|after|while|before|where|whereas|which|in|during|under|amid|following"
+_CLAUSE_OPEN = re.compile(
+    # The nearest opener (none in the gap); not "such as", "as well as", "as many as".
+    rf"\b(?=[wabiduf])(?<!such\s)(?<!well\s)(?<!many\s)(?<!much\s)(?<!soon\s)(?<!same\s)"
+    rf"(?P<word>{_OPENERS})\s+(?P<gap>(?:(?!(?:{_OPENERS})\s)[a-z0-9'-]+\s+){{0,3}})$"
+)
+_CLAUSE_WORDS_BEFORE = frozenset(
+    {"when", "as", "after", "while", "before", "where", "whereas", "which"}
+)
+_OWNER_WORDS_BEFORE = frozenset({"in", "during", "under", "amid", "after", "following"})
+_OPENER_WORDS = _CLAUSE_WORDS_BEFORE | _OWNER_WORDS_BEFORE
+_NOT_A_SUBJECT = re.compile(
+    r"\b(?:by|on|against|at|targeting|with|from|to|into|near|under|and|or|who|which|that|"
+    r"said|says|many|much|well|soon|far|long|such|same|if)\b"
+)
+_ATTACK = (
+    r"(?:kill(?:s|ed|ing)?|attack(?:s|ed|ing)?|raid(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
+    r"storm(?:s|ed|ing)?|target(?:s|ed|ing)?|strike|strikes|striking|struck|shell(?:s|ed|ing)?|"
+    r"pound(?:s|ed|ing)?|bomb(?:s|ed|ing)?|blew|blow(?:s|ing)?|gun(?:s|ned|ning)?\s+down|shot|"
+    r"shoot(?:s|ing)?|fire[ds]?\s+(?:on|at|upon|into|rockets?|mortars?|shells?)|firing\s+on|"
+    r"open(?:s|ed|ing)?\s+fire|return(?:s|ed|ing)?\s+fire|hit|hits|hitting|overr[au]n|"
+    r"besieg\w+|abduct\w*|kidnap\w*|captur(?:e|es|ed|ing)|arrest(?:s|ed|ing)?|"
+    r"detain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|swoop\w*|lob(?:s|bed|bing)?|hurl\w*|"
+    r"plant(?:s|ed|ing)?|detonat\w+|explod\w+|assassinat\w+|behead\w*|execut\w+|"
+    r"massacr\w+|torch\w*|set\s+off|"
+    r"(?:conduct\w*|launch\w*|carr(?:y|ies|ied|ying)\s+out|mount\w*|stag(?:e|es|ed|ing))"
+    r"\s+(?:[a-z-]+\s+){0,3}?(?:operation|raid|attack|offensive|strike|assault|ambush|"
+    r"search|crackdown|bombing|airstrike|air\s+strike)s?)\b"
+)
+# Between the subject and its verb only words of the subject itself ("TTP militants", "a
+# Daesh suicide bomber", its weapon: "a Taliban rocket struck"), not other nouns: "after army
+# camp attacked" is no army attack, "when an army vehicle hit a mine" no army strike.
+_ACTIVE_AFTER = re.compile(
+    r"(?:'s?|\u2019s?)?\s+(?:(?:militants?|fighters?|insurgents?|gunmen|men|forces?|troops|"
+    r"personnel|commandos?|suicide|bombers?|attackers?|jets?|aircraft|helicopters?|gunships?|"
+    r"planes?|drones?|police|policemen|soldiers|members|terrorists?|rebels?|separatists?|"
+    r"militiam[ae]n|militias?|cadres?|operatives?|special|security|rockets?|mortars?|shells?|"
+    r"missiles?|bombs?|ieds?|grenades?|artillery|allegedly|reportedly|then|"
+    r"also|later|again|first|jointly|(?:riding|on)\s+(?:a\s+)?motor(?:cycle|bike)s?)\s+){0,3}?"
+    # "were attacking", "had attacked", not a passive "were attacked"
+    r"(?:(?:are|is|was|were)\s+(?=[a-z]+ing\b)|(?:had|have|has)\s+)?" + _ATTACK
+)
+_ATTACK_NOUN_AFTER = re.compile(
+    r"(?:'s?|\u2019s?)?\s+(?:(?:suicide|rocket|drone|air|mortar|missile|gun|retaliatory|"
+    r"deadly|fresh|latest|major|massive|cross-border|ground|night|bomb|grenade|militant|"
+    r"terrorist|insurgent)\s+)?(?:attacks?|assaults?|ambush(?:es)?|raids?|operations?|"
+    r"offensive|strikes?|airstrikes?|fire|firing|shelling|bombings?|gunfire|onslaught)\b"
+)
+
+_OBJECT_NEXT = re.compile(
+    r"\s+(?:a|an|the|his|her|their|its|him|them|\d+|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|dozens|scores|at\s+least|more\s+than|over|up\s+to)\b"
+)
+
+
+def _later_subject(low: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
+    """Whether the mention at `start`-`end` of folded sentence `low` opens a later clause as
+    the subject of an active attack verb, or owns the attack a victim died in (see
+    `_CLAUSE_OPEN`)."""
+    # Cheap gate first (runs for every mention): an opener among the last four words.
+    if _OPENER_WORDS.isdisjoint(low[max(0, start - 40) : start].split()[-4:]):
+        return False
+    opened = _CLAUSE_OPEN.search(low, max(0, start - 40), start)
+    if opened is None:
+        return False
+    gap = opened.group("gap")
+    if _NOT_A_SUBJECT.search(gap) or any(opened.start("gap") <= v[0] < start for v in verbs):
+        return False
+    word = opened.group("word")
+    if word in _CLAUSE_WORDS_BEFORE and _ACTIVE_AFTER.match(low, end):
+        return True
+    if word not in _OWNER_WORDS_BEFORE or _ATTACK_NOUN_AFTER.match(low, end) is None:
+        return False
+    # "Militants kill 61 in police attack": a killing with its own subject and object names
+    # the attack by its target, not its owner.
+    prior = next((v for v in reversed(verbs) if v[1] <= opened.start()), None)
+    return prior is None or _OBJECT_NEXT.match(low, prior[1]) is None
 
 
 # "killed three suspected militants", "arrested an alleged TTP commander": the suspicion is
@@ -223,6 +318,24 @@ _VICTIM_VERB_AFTER = re.compile(
     r"(?!\s+(?:a|an|the|his|her|their|its|him|them|\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|dozens|scores|at\s+least|more\s+than)\b)"
 )
+
+
+_DIED_AFTER = re.compile(
+    r"\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:martyred|died|dead|slain)\b"
+)
+
+
+def _victims_of(low: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
+    """Whether the mention at `start`-`end` of folded sentence `low` are victims, so no
+    claimant or denier: followed by their own victim verb ("soldiers killed in", "policemen
+    were martyred") or the object of a violent verb ("killed five soldiers and claimed")."""
+    if _VICTIM_VERB_AFTER.match(low, end) or _DIED_AFTER.match(low, end):
+        return True
+    verb = next((v for v in reversed(verbs) if v[1] <= start), None)
+    if verb is None:
+        return False
+    gap = low[verb[1] : start]
+    return _OBJECT_GAP.match(gap) is not None and _CLAUSE_WORDS.search(gap) is None
 
 
 def _elsewhere(low: str, start: int) -> bool:
