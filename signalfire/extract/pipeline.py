@@ -69,6 +69,7 @@ from .sentences import (
     group_sentences,
     headline_ends,
     ner_windows,
+    place_like,
     widen_name,
 )
 from .textcase import fold, letter_first
@@ -84,8 +85,6 @@ _CLAIM_SENTENCE = re.compile(
     ),
     re.IGNORECASE,
 )
-_ADMIN_WORD_AFTER = re.compile(r"\s+(?:district|province|tehsil|agency)\b", re.IGNORECASE)
-_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 # "an anti-TTP operation" is against the group: the mention stays (a target).
 _OPERATION_AFTER = re.compile(
     r"\s+(?:military\s+|security\s+|army\s+)?(?:operations?|offensive|drive|campaign|"
@@ -563,17 +562,6 @@ class Extractor:
             sources=[doc.doc_id],
             text=" ".join(s.text for s in group),
         )
-
-
-def place_like(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
-    """Whether a PERSON span names a place: "Dara Noor district", "Wali Muhammad Shahid
-    Khugyani district" (an administrative word follows), or "Kandahar Ghazni" (a list without
-    its comma: every word lies in a place mention), or a title-case headline's verb and a
-    place ("Captures Chaman-based Leader", "Kill Two in Kandahar": no name holds such a word)."""
-    if _ADMIN_WORD_AFTER.match(text, end) or is_violent(text[start:end]):
-        return True
-    words = [w.span() for w in _NAME_WORD.finditer(text, start, end)]
-    return all(any(x <= w0 and w1 <= y for x, y in place_spans) for w0, w1 in words)
 
 
 @contextmanager

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .casualties import Count
-from .event_types import Trigger
+from .event_types import Trigger, is_violent
 from .geoparse import PlaceMention, Resolved
 from .roles import ActorMention
 
@@ -291,3 +291,18 @@ def group_sentences(
     if current:
         groups.append(current)
     return groups
+
+
+_ADMIN_WORD_AFTER = re.compile(r"\s+(?:district|province|tehsil|agency)\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def place_like(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+    """Whether a PERSON span names a place: "Dara Noor district", "Wali Muhammad Shahid
+    Khugyani district" (an administrative word follows), or "Kandahar Ghazni" (a list without
+    its comma: every word lies in a place mention), or a title-case headline's verb and a
+    place ("Captures Chaman-based Leader", "Kill Two in Kandahar": no name holds such a word)."""
+    if _ADMIN_WORD_AFTER.match(text, end) or is_violent(text[start:end]):
+        return True
+    words = [w.span() for w in _NAME_WORD.finditer(text, start, end)]
+    return all(any(x <= w0 and w1 <= y for x, y in place_spans) for w0, w1 in words)
