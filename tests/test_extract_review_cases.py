@@ -321,3 +321,34 @@ def test_a_separate_force_reports_another_operation(extractor: Extractor) -> Non
 )
 def test_strikes_from_the_air_are_airstrikes(extractor: Extractor, text: str) -> None:
     assert [e.event_type for e in events(extractor, text)] == ["airstrike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Kohat Raid Kills 5 Militants", "Kohat"),
+        ("Hakimullah Mehsud Killed In North Waziristan Drone Strike", "North Waziristan"),
+        # a man's name holding a place word: the name stays a name
+        ("Mangal Bagh Attack Kills 5 In Bara", "Bara"),
+        ("Mangal Bagh Men Kill 3 Khasadars In Bara", "Bara"),
+    ],
+)
+def test_a_headline_verb_frees_only_the_place_after_it(
+    extractor: Extractor, text: str, place: str
+) -> None:
+    (e,) = events(extractor, text)
+    assert e.place == place
+
+
+@pytest.mark.parametrize(
+    "detail",
+    [
+        "Another policeman from the patrol was wounded.",
+        "Another soldier of the same unit was injured.",
+        "Another member of the polio team was abducted.",
+        "Another police unit arrived and detained one insurgent.",
+    ],
+)
+def test_another_member_of_the_force_is_the_same_event(extractor: Extractor, detail: str) -> None:
+    text = "Militants attacked a police patrol in Bannu, killing two policemen. " + detail
+    assert len(events(extractor, text)) == 1

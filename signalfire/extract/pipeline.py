@@ -323,7 +323,7 @@ class Extractor:
             span = m.end - m.start
             return any(
                 a <= m.start and m.end <= b and (b - a) > span
-                and not place_like(doc.text, a, b, place_spans)
+                and not place_like(doc.text, a, b, place_spans, m.start)
                 for a, b in persons
             )  # fmt: skip
 

@@ -21,7 +21,7 @@ NEW_EVENT = re.compile(
     r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
     r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
     r"previous)\s+day|(?:in\s+)?(?:a|the)\s+(?:second|third|further)\s+(?:operation|raid|strike)\b|"
-    r"(?:a\s+separate|another)\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
+    r"a\s+separate\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
     re.IGNORECASE,
 )
 # Background sentences: history, not the reported event.
@@ -297,12 +297,22 @@ _ADMIN_WORD_AFTER = re.compile(r"\s+(?:district|province|tehsil|agency)\b", re.I
 _NAME_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 
 
-def place_like(text: str, start: int, end: int, place_spans: list[tuple[int, int]]) -> bool:
+def place_like(
+    text: str, start: int, end: int, place_spans: list[tuple[int, int]], at: int | None = None
+) -> bool:
     """Whether a PERSON span names a place: "Dara Noor district", "Wali Muhammad Shahid
     Khugyani district" (an administrative word follows), or "Kandahar Ghazni" (a list without
-    its comma: every word lies in a place mention), or a title-case headline's verb and a
-    place ("Captures Chaman-based Leader", "Kill Two in Kandahar": no name holds such a word)."""
-    if _ADMIN_WORD_AFTER.match(text, end) or is_violent(text[start:end]):
+    its comma: every word lies in a place mention). With `at` (where the place mention starts):
+    also a title-case headline's verb and the place, when the verb comes before the place
+    ("Force Captures Chaman-based Leader", "Mehsud Killed In North Waziristan") or the place
+    opens the span ("Kohat Raid Kills 5"); "Mangal Bagh Attack Kills 5" is a man's name."""
+    if _ADMIN_WORD_AFTER.match(text, end):
+        return True
+    if (
+        at is not None
+        and is_violent(text[start:end])
+        and (is_violent(text[start:at]) or not _NAME_WORD.search(text, start, at))
+    ):
         return True
     words = [w.span() for w in _NAME_WORD.finditer(text, start, end)]
     return all(any(x <= w0 and w1 <= y for x, y in place_spans) for w0, w1 in words)
