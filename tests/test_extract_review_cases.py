@@ -352,3 +352,8 @@ def test_a_headline_verb_frees_only_the_place_after_it(
 def test_another_member_of_the_force_is_the_same_event(extractor: Extractor, detail: str) -> None:
     text = "Militants attacked a police patrol in Bannu, killing two policemen. " + detail
     assert len(events(extractor, text)) == 1
+
+
+def test_mangal_bagh_is_his_group_not_the_mangal_tribe(extractor: Extractor) -> None:
+    (e,) = events(extractor, "Mangal Bagh Men Kill 3 Khasadars In Bara")
+    assert {a.actor_id: a.role for a in e.actors}.get("lashkar_e_islam") == "perpetrator"
