@@ -248,7 +248,8 @@ def test_letter_first_wraps() -> None:
 @given(data=st.data())
 def test_letter_first_changes_no_match(name: str, data: st.DataObject) -> None:
     hinted = HINTED[name]
-    plain = re.compile(hinted.pattern[len(_PREFIX) : -1], hinted.flags)
+    # The same pattern without the look-ahead (alternatives may rely on the leading \b)
+    plain = re.compile(r"\b(?:" + hinted.pattern[len(_PREFIX) : -1] + ")", hinted.flags)
     vocabulary = [
         *sorted(set(re.findall(r"[a-z]+", plain.pattern))),
         "2011", "9/11", "-", "'s", ".", "US-led", "U.S.", "Ab", "İ", "ı",
