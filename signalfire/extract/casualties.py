@@ -44,6 +44,7 @@ from .casualty_patterns import (
     _DENIED,
     _EARLIER_EVENT,
     _EARLIER_TIME_AFTER,
+    _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
     _LINE_BREAK,
@@ -328,14 +329,22 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 pos, first = t.end(), False
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
-    if len(found) > 1 and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None:
+    # Only the document's first line, and only where the next line does not carry on the
+    # sentence ("killed three soldiers and\ntwo civilians", "in Kohat on\nSunday": hard-wrapped).
+    if (
+        len(found) > 1
+        and offset == 0
+        and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None
+        and _HEADLINE_END.search(original, 0, br.start())
+        and original[br.end() :].lstrip()[:1].isupper()
+    ):
         cut = br.start() + offset
         for c in [c for c in found if c.end <= cut]:
             if any(d.category == c.category and d.start > cut for d in found):
                 found.remove(c)
     # "captured a suspected militant and detained him": the pronoun is the same victim.
     for p in pronouns:
-        if any(c.category == p.category and c is not p for c in found):
+        if p in found and any(c.category == p.category and c is not p for c in found):
             found.remove(p)
     found.sort(key=lambda c: c.start)
     return found

@@ -332,5 +332,11 @@ _CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
 # A headline's line break (only within a headline's length of the start).
 _LINE_BREAK = re.compile("[\n\u2028]")
 _HEADLINE_MAX = 150
+# A headline line ends on a word that can end one, not on a join ("and", "on", "the", ",").
+_HEADLINE_END = re.compile(
+    r"(?<![,;:&-])(?<!\band)(?<!\bor)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\ba)"
+    r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
+    re.IGNORECASE,
+)
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
