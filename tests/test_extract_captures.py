@@ -1724,6 +1724,12 @@ REVIEW: list[tuple[str, str, int | None]] = [
     ("Troops hunting militants captured five suspects in Bajaur Agency.", "arr", 5),
     ("Afghan forces and militia fighting insurgents detained two suspects in Kunduz.", "arr", 2),
     ("The Taliban captured three districts in Badakhshan province.", "abd", None),
+    (
+        ("Insurgents captured two police checkposts in Faryab province and killed five policemen."),
+        "abd",
+        None,
+    ),
+    ("Security forces detained 12 May in Kabul", "arr", None),
     # 11: a month is a date only with a day; "rounded up" only people
     ("Police said the bomb killed 4 Jan Mohammad's relatives in Swat.", "deaths", 4),
     ("Security forces arrested 12 May Day protesters in Lahore.", "arr", 12),

@@ -62,8 +62,11 @@ from .casualty_patterns import (
     _OR_WOUNDED,
     _ORDINAL,
     _PATTERNS,
+    _PERSON_AFTER,
+    _ROUND_UP,
     _SCAN,
     _SUMMARY_SCAN,
+    _THING_OBJECT,
     _TITLED,
     _VERB_FINDERS,
 )
@@ -139,6 +142,20 @@ def _continued(m: re.Match[str]) -> int | None:
     return value
 
 
+def _captor_category(category: str, text: str, start: int, verb_end: int) -> str:
+    """ "abducted" for a capture by an armed group: its subject right before the verb
+    ("insurgents captured two soldiers"), not a participle's object ("forces battling the
+    Taliban captured"), or its agent after ("captured by militants")."""
+    if category != "arrested":
+        return category
+    before = _CAPTORS_BEFORE.search(text, max(0, start - 40), start)
+    if (before is not None and not before.group("governor")) or _CAPTORS_AFTER.match(
+        text, verb_end
+    ):
+        return "abducted"
+    return category
+
+
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
     pattern, scanned = _SUMMARY_SCAN.on(fold(text))
@@ -176,6 +193,20 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
         taken.append((start, end))
         found.append(Count(category, low, high, start + offset, end + offset, original[start:end]))
         return True
+
+    def follow(cat: str, pos: int, along: bool = True) -> None:
+        """More victims of a list after `pos`: "and two others", "along with his guards"."""
+        for k in range(6):
+            more = _CONTINUATION.match(text, pos)
+            if more is None and k == 0 and along:
+                more = _ALONG_WITH.match(text, pos)
+            if more is None:
+                break
+            value_more = _continued(more)
+            a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
+            if value_more is None or not add(cat, value_more, value_more, a, more.end()):
+                break
+            pos = more.end()
 
     for category, kind, pattern in _PATTERNS:
         if category not in verbs:
@@ -247,6 +278,10 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                     continue
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 continue
+            if _ROUND_UP.match(m.group("verb")) and not _PERSON_AFTER.match(
+                text, m.end("n1") if kind == "verb" and not single else m.end()
+            ):
+                continue  # "rounded up 30 cattle"
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
@@ -260,10 +295,9 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             cat = category
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
-            if category == "arrested" and (
-                (kind == "verb" and _CAPTORS_BEFORE.search(text, max(0, m.start() - 40), m.start()))
-                or _CAPTORS_AFTER.match(text, m.end("verb"))
-            ):
+            if category == "arrested" and kind == "verb":
+                cat = _captor_category(category, text, m.start(), m.end("verb"))
+            elif category == "arrested" and _CAPTORS_AFTER.match(text, m.end("verb")):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(cat, low, high, start, end):
@@ -271,18 +305,8 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
             if kind == "verb":
-                pos, listed = end, len(found)
-                for k in range(6):
-                    more = _CONTINUATION.match(text, pos)
-                    if more is None and k == 0:
-                        more = _ALONG_WITH.match(text, pos)
-                    if more is None:
-                        break
-                    value_more = _continued(more)
-                    a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
-                    if value_more is None or not add(cat, value_more, value_more, a, more.end()):
-                        break
-                    pos = more.end()
+                listed = len(found)
+                follow(cat, end)
                 if pronouns and pronouns[-1] is found[listed - 1] and len(found) > listed:
                     pronouns.pop()  # "captured him and two others": the head of a list
             else:
@@ -303,6 +327,11 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                     ):
                         break
                     pos = item.start()
+    # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
+    for category in ("arrested", "abducted"):
+        for v in verbs.get(category, []):
+            if (thing := _THING_OBJECT.match(text, v.end())) is not None:
+                follow(_captor_category(category, text, v.start(), v.end()), thing.end(), False)
     # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
     for category, hits in verbs.items():
         for v in hits:

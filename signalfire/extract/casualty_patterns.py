@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import _MONTH, _QUALIFIER, NUMBER, QUANTITY
+from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
 from .textcase import Scanner
 from .victims import (
     _CAPTORS,
@@ -62,6 +62,24 @@ _FILLER = (
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
+# A thing as the head of a noun phrase ("two AK-47 rifles and", "three trucks carrying", "12
+# guns."), not a modifier of a person ("truck drivers", "rocket-firing insurgents", "car
+# thieves"): a word that can follow a head noun, or punctuation, comes after it.
+_THING_PHRASE = (
+    rf"(?:(?:police|army)\s+|(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:(?:{_THINGS})\s+)*"
+    rf"(?:{_THINGS})(?![\w'’-])"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|of|from|and|or|with|near|during|after|before|that|"
+    r"which|who|for|to|by|as|inside|belonging|along|together|plus|was|were|had|have|has|"
+    r"[a-z]+ing|[a-z]+ed)\b)"
+)
+# The same after its verb: a list's later items may still be people ("captured 12 guns and 5
+# suspects").
+_THING_OBJECT = re.compile(rf"\s+{_OBJECT_FILLER}(?:{_QUALIFIER})?(?:{NUMBER})\s+{_THING_PHRASE}")
+# "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
+_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up")
+_PERSON_AFTER = re.compile(
+    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom))\b"
+)
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
@@ -77,12 +95,11 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|(?:{_MONTH})\b))"
+                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
                 # "one killed two wounded": the two are the wounded
                 rf"(?!\s+(?:{_ANY_VERB})\b)"
                 # "captured two AK-47s", "captured several weapons": things, not people
-                rf"(?!\s+(?:(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:{_THINGS})\b"
-                rf"(?!\s+(?:{_ONE}|{_PLURAL_VICTIMS}|experts?)\b))",
+                rf"(?!\s+{_THING_PHRASE})",
             ),
         )
     )
@@ -202,7 +219,7 @@ _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
 _OBJECT_AFTER = re.compile(
-    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|(?:{_MONTH})\b)))\b"
+    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
@@ -327,7 +344,12 @@ _SCAN = {
 }  # fmt: skip
 _SUMMARY_SCAN = Scanner(_SUMMARY)
 # An armed group as the subject of a capture verb, or its agent.
-_CAPTORS_BEFORE = re.compile(rf"\b{_CAPTORS}\s+(?:(?:have|has|had|also|reportedly)\s+)?$")
+# (a participle or preposition governing it makes it an object: "forces battling the Taliban
+# captured", "a team chasing the kidnappers arrested")
+_CAPTORS_BEFORE = re.compile(
+    rf"(?:\b(?P<governor>[a-z]+ing|against|with|on|of|from|by|after)\s+(?:the\s+)?)?\b{_CAPTORS}"
+    r"\s+(?:(?:have|has|had|also|reportedly)\s+)?$"
+)
 _CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
 # A headline's line break (only within a headline's length of the start).
 _LINE_BREAK = re.compile("[\n\u2028]")
