@@ -315,7 +315,10 @@ _CONTINUATION = re.compile(
 # associates", "a commander was detained together with two of his guards": "along with" joins
 # victims across a longer clause, after a verb or a passive.
 _ALONG_WITH = re.compile(
-    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    # (not across a clause boundary: "killed when terrorists along with their commander
+    # attacked", "arrested, police said, while their leader along with two escaped")
+    rf"(?:(?!\b(?:when|while|after|before|which|who|whom|whose|where|as|because|since|until|"
+    rf"but|said|says|told|according)\b)[^.;:]){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"|(?P<one>an?|one|another|his|her|their)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
