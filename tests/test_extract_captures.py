@@ -1718,6 +1718,13 @@ REVIEW: list[tuple[str, str, int | None]] = [
         "arr",
         3,
     ),
+    (
+        "Police arrested Mullah Abdul Karim, a senior Taliban commander, and two of his guards "
+        "in Kandahar city.",
+        "arr",
+        3,
+    ),
+    ("Police arrested Mullah Abdul Karim, a senior Taliban commander, in Kandahar city.", "arr", 1),
     # 9: the captor is the subject of the verb, not a participle's object
     ("Pakistani forces battling the Taliban captured three fighters in Swat.", "arr", 3),
     ("A police team chasing the kidnappers arrested two of them in Karachi.", "arr", 2),
@@ -1750,3 +1757,8 @@ def test_review_case(extractor: Extractor, text: str, field: str, expected: int 
     values = [getattr(e, _FIELDS[field]) for e in events]
     got = sum(v for v in values if v is not None) if any(v is not None for v in values) else None
     assert got == expected
+
+
+def test_a_titled_name_stops_at_the_line_end() -> None:
+    counts = find_counts("Police Arrest Mullah Abdul Karim\nKANDAHAR, May 8 - Police arrested him.")
+    assert all("\n" not in c.text for c in counts)

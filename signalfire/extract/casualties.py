@@ -35,6 +35,7 @@ from dataclasses import dataclass
 
 from .casualty_patterns import (
     _ALONG_WITH,
+    _APPOSITIVE,
     _ARTICLE_BEFORE,
     _BACKGROUND,
     _BARE_VERB,
@@ -339,11 +340,16 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
+    # Titled names only for arrests by the state ("The Taliban captured Commander Ismail" is no
+    # figure), and the rest of their list follows ("Mufti X and 12 of his supporters" = 13).
     for category, hits in verbs.items():
+        if category != "arrested":
+            continue
         for v in hits:
             before = text[max(0, v.start() - 40) : v.start()]
             if (
-                (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+                _captor_category(category, text, v.start(), v.end()) != category
+                or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
                 or _DENIED.search(before)
                 or _NEGATION.search(before[-12:])
             ):
@@ -356,6 +362,10 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 if not add(category, 1, 1, v.start() if first else t.start("name"), t.end()):
                     break
                 pos, first = t.end(), False
+            if not first:
+                # past an appositive: "Mullah X, a Taliban commander, and two of his guards"
+                aside = _APPOSITIVE.match(text, pos)
+                follow(category, aside.end() if aside is not None else pos)
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     # Only the document's first line, and only where the next line does not carry on the

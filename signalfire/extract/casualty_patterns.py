@@ -264,12 +264,19 @@ _NAMED = re.compile(
     r"following|who|was|from|near)\b)"
 )
 # A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
-# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala").
-_TITLED = re.compile(
-    r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+)?\s*(?P<name>(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|"
-    r"maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|commander)\.?\s+"
-    r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\b)"
+# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala",
+# "Sayed Karam district", "Sheikh Baba Ziarat", "Commander Khalid's hideout"; on one line).
+_PLACE_WORD = (
+    r"(?i:district|area|village|ziarat|valley|camp|town|city|province|agency|tehsil|bazaar|"
+    r"market|road|bridge|mosque|madrassa|hideout|compound|hospital|school|chowk|mandi|colony)\b"
 )
+_TITLED = re.compile(
+    r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
+    r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
+    rf"commander)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
+    rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
+)
+_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=,|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 # A figure of an earlier event, in a clause about it: "two months after the attack which
 # killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
