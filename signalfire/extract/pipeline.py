@@ -409,25 +409,39 @@ class Extractor:
         highs: dict[str, int] = {}
         best_counts: dict[str, list[Count]] = {}
         # A headline's figure is the body's told short ("Force Captures Leader, Detains Two"):
-        # where the body gives one of that kind, it neither stands nor is added to.
-        in_body = {c.category for s in group if s.end > self._dateline_end for c in s.counts}
+        # where the body gives one of that kind at least as large, it neither stands nor is
+        # added to (a part of the toll, "two of the dead were children", does not replace it).
+        in_body: dict[str, int] = {}
+        for s in group:
+            if s.end > self._dateline_end:
+                for cat, value in sentence_totals(s.counts).items():
+                    in_body[cat] = max(in_body.get(cat, 0), value)
         for s in group:
             per = sentence_totals(s.counts)
             additive = False  # set per category below, when a figure is already held
             for cat, value in per.items():
-                if s.end <= self._dateline_end and cat in in_body:
+                if s.end <= self._dateline_end and in_body.get(cat, -1) >= value:
                     continue
                 counts = [c for c in s.counts if c.category == cat]
+                # "One more soldier died ..., bringing the death toll to three": the toll
+                # is the sentence's figure, and a total, not more victims.
+                tolls = [c for c in counts if _TOLL_BEFORE.search(text, s.start, c.start)]
+                if tolls:
+                    counts = tolls[-1:]
+                    value = counts[0].value
                 high = sum(c.high for c in counts)
-                if cat in totals:
+                if cat in totals and not tolls:
                     # The word before the figure or just after it ("also detained two", "two
                     # additional"), not later on ("two detained while targeting an additional
                     # leader"), nor one that sets a list's later item beside its first ("detained
-                    # the leader and one additional suspect": a detail of the same capture).
+                    # the leader and one additional suspect": a detail of the same capture); a
+                    # later item's own word adds when the first is no such detail ("three
+                    # soldiers and two more militants were killed").
                     stop = [counts[1].start] if len(counts) > 1 else []
-                    additive = bool(
-                        _ADDITIONAL.search(text, s.start, min(s.end, counts[0].end + 25, *stop))
-                    )
+                    end = min(s.end, counts[0].end + 25, *stop)
+                    if stop and not _DEFINITE.search(counts[0].text):
+                        end = min(s.end, max(counts[0].end + 25, counts[-1].end))
+                    additive = bool(_ADDITIONAL.search(text, s.start, end))
                 if cat in totals and additive:
                     totals[cat] += value
                     highs[cat] += high
@@ -583,6 +597,9 @@ def default_extractor() -> Extractor:
     return Extractor()
 
 
+# "bringing the death toll to three": the figure just after a toll word.
+_TOLL_BEFORE = re.compile(r"\b(?:toll|casualties)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(
     r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
