@@ -1725,6 +1725,8 @@ REVIEW: list[tuple[str, str, int | None]] = [
         3,
     ),
     ("Police arrested Mullah Abdul Karim, a senior Taliban commander, in Kandahar city.", "arr", 1),
+    ("Police arrested Hafiz Abad residents protesting the killing of a student.", "arr", None),
+    ("Police Arrest Hafiz Abad Attack Suspects", "arr", None),
     # 9: the captor is the subject of the verb, not a participle's object
     ("Pakistani forces battling the Taliban captured three fighters in Swat.", "arr", 3),
     ("A police team chasing the kidnappers arrested two of them in Karachi.", "arr", 2),
@@ -1740,6 +1742,9 @@ REVIEW: list[tuple[str, str, int | None]] = [
     # 11: a month is a date only with a day; "rounded up" only people
     ("Police said the bomb killed 4 Jan Mohammad's relatives in Swat.", "deaths", 4),
     ("Security forces arrested 12 May Day protesters in Lahore.", "arr", 12),
+    ("Police rounded up dozens of Afghan refugees in Peshawar.", "arr", 24),
+    ("Police arrested 2 Nov 2011 blast suspects in Karachi.", "arr", None),
+    ("Police arrested 3 Mar suspects in Quetta.", "arr", 3),
     (P + "Police rounded up 30 cattle stolen by the gang in Kohat.", "arr", None),
     (
         P

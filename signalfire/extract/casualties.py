@@ -349,6 +349,8 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             before = text[max(0, v.start() - 40) : v.start()]
             if (
                 _captor_category(category, text, v.start(), v.end()) != category
+                # a title-case headline: no telling a name from the words after it
+                or original[v.start()].isupper()
                 or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
                 or _DENIED.search(before)
                 or _NEGATION.search(before[-12:])

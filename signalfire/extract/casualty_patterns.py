@@ -78,7 +78,8 @@ _THING_OBJECT = re.compile(rf"\s+{_OBJECT_FILLER}(?:{_QUALIFIER})?(?:{NUMBER})\s
 # "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
 _ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up")
 _PERSON_AFTER = re.compile(
-    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom))\b"
+    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
+    r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
 )
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
@@ -275,6 +276,10 @@ _TITLED = re.compile(
     r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
     rf"commander)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
     rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
+    # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
+    r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
+    r"along|together|as|with|was|were|over|under|by|while|when|following|late|early|last|"
+    r"this|yesterday|today|alias|also)\b)"
 )
 _APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=,|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
