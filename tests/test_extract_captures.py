@@ -1745,6 +1745,16 @@ REVIEW: list[tuple[str, str, int | None]] = [
     ("Police rounded up dozens of Afghan refugees in Peshawar.", "arr", 24),
     ("Police arrested 2 Nov 2011 blast suspects in Karachi.", "arr", None),
     ("Police arrested 3 Mar suspects in Quetta.", "arr", 3),
+    # (before this session too) a dateline's day or year is no figure
+    ("HERAT, May 8 - Gunmen killed two policemen in Herat city.", "deaths", 2),
+    (
+        "Police Arrest 3 Suspects In Herat\nHERAT, May 8 - Police arrested three men suspected "
+        "of planting bombs.",
+        "arr",
+        3,
+    ),
+    ("KABUL, May 8, 2012 - Gunmen killed two policemen in Kabul.", "deaths", 2),
+    ("In May 12 people were killed in Herat.", "deaths", 12),
     (P + "Police rounded up 30 cattle stolen by the gang in Kohat.", "arr", None),
     (
         P

@@ -42,6 +42,7 @@ from .casualty_patterns import (
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
     _CONTINUATION,
+    _DATELINE_AFTER,
     _DENIED,
     _EARLIER_EVENT,
     _EARLIER_TIME_AFTER,
@@ -50,6 +51,7 @@ from .casualty_patterns import (
     _INTENT_BEFORE,
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
+    _MONTH_BEFORE,
     _NAMED,
     _NAMED_VERB,
     _NEAR,
@@ -70,6 +72,7 @@ from .casualty_patterns import (
     _THING_OBJECT,
     _TITLED,
     _VERB_FINDERS,
+    _YEAR,
 )
 from .numbers import _EXACT, _MORE_THAN, parse_number
 from .textcase import ascii_form, fold
@@ -101,6 +104,13 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
         return None
     before = text[max(0, m.start("n1") - 16) : m.start("n1")]
     if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
+        return None
+    # a dateline's day: "HERAT, May 8 - Gunmen killed two" (not "in May 12 people died")
+    if (
+        m.group("n2") is None
+        and (_MONTH_BEFORE.search(before) or _YEAR.fullmatch(n1))
+        and _DATELINE_AFTER.match(after)
+    ):
         return None
     low = parsed
     q = m.groupdict().get("q")

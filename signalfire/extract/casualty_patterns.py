@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
+from .numbers import _MONTH as _MONTH_NAME
 from .textcase import Scanner
 from .victims import (
     _CAPTORS,
@@ -181,6 +182,10 @@ _NOT_A_COUNT = re.compile(
 )
 # A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
+# A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
