@@ -1777,3 +1777,20 @@ def test_review_case(extractor: Extractor, text: str, field: str, expected: int 
 def test_a_titled_name_stops_at_the_line_end() -> None:
     counts = find_counts("Police Arrest Mullah Abdul Karim\nKANDAHAR, May 8 - Police arrested him.")
     assert all("\n" not in c.text for c in counts)
+
+
+@pytest.mark.parametrize(
+    ("published", "field"), [(dt.date(2021, 9, 1), "arrested"), (dt.date(2012, 5, 9), "abducted")]
+)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban detained two journalists in Kandahar city.",
+        "Two former soldiers were detained by the Taliban in Kabul.",
+    ],
+)
+def test_taliban_captures_are_arrests_once_they_govern(
+    extractor: Extractor, published: dt.date, field: str, text: str
+) -> None:
+    events = extractor.extract(Document("t1", text, published))
+    assert sum(getattr(e, field) or 0 for e in events) == 2

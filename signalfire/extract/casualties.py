@@ -153,16 +153,20 @@ def _continued(m: re.Match[str]) -> int | None:
     return value
 
 
-def _captor_category(category: str, text: str, start: int, verb_end: int) -> str:
+def _captor_category(
+    category: str, text: str, start: int, verb_end: int, ruling: frozenset[str] = frozenset()
+) -> str:
     """ "abducted" for a capture by an armed group: its subject right before the verb
     ("insurgents captured two soldiers"), not a participle's object ("forces battling the
-    Taliban captured"), or its agent after ("captured by militants")."""
+    Taliban captured"), or its agent after ("captured by militants"); not by a group that
+    governs by then (`ruling` captor words: "the Taliban detained" after August 2021)."""
     if category != "arrested":
         return category
     before = _CAPTORS_BEFORE.search(text, max(0, start - 40), start)
-    if (before is not None and not before.group("governor")) or _CAPTORS_AFTER.match(
-        text, verb_end
-    ):
+    if before is not None and before.group("governor"):
+        before = None
+    captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
+    if captor is not None and captor.group("captor") not in ruling:
         return "abducted"
     return category
 
@@ -173,9 +177,13 @@ def is_summary(text: str) -> bool:
     return pattern.search(scanned) is not None
 
 
-def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Count]:
+def find_counts(
+    text: str, offset: int = 0, *, totals: bool = False, ruling: frozenset[str] = frozenset()
+) -> list[Count]:
     """Every casualty figure in `text`; spans are shifted by `offset`. With `totals`, also the
-    figures of a sentence that totals several operations (left out otherwise).
+    figures of a sentence that totals several operations (left out otherwise). `ruling`: the
+    captor words (`RULING_CAPTORS`) of groups governing at the text's date, whose captures are
+    arrests.
 
     Patterns are tried only where they can start: at a number, at a casualty verb, or just
     before one. A sentence without a casualty verb costs four quick searches."""
@@ -307,8 +315,11 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
-                cat = _captor_category(category, text, m.start(), m.end("verb"))
-            elif category == "arrested" and _CAPTORS_AFTER.match(text, m.end("verb")):
+                cat = _captor_category(category, text, m.start(), m.end("verb"), ruling)
+            elif category == "arrested" and (
+                (agent := _CAPTORS_AFTER.match(text, m.end("verb"))) is not None
+                and agent.group("captor") not in ruling
+            ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(cat, low, high, start, end):
@@ -342,7 +353,8 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
     for category in ("arrested", "abducted"):
         for v in verbs.get(category, []):
             if (thing := _THING_OBJECT.match(text, v.end())) is not None:
-                follow(_captor_category(category, text, v.start(), v.end()), thing.end(), False)
+                cat = _captor_category(category, text, v.start(), v.end(), ruling)
+                follow(cat, thing.end(), False)
     # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
     for category, hits in verbs.items():
         for v in hits:
@@ -358,7 +370,7 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
         for v in hits:
             before = text[max(0, v.start() - 40) : v.start()]
             if (
-                _captor_category(category, text, v.start(), v.end()) != category
+                _captor_category(category, text, v.start(), v.end(), ruling) != category
                 # a title-case headline: no telling a name from the words after it
                 or original[v.start()].isupper()
                 or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))

@@ -367,10 +367,14 @@ _SUMMARY_SCAN = Scanner(_SUMMARY)
 # (a participle or preposition governing it makes it an object: "forces battling the Taliban
 # captured", "a team chasing the kidnappers arrested")
 _CAPTORS_BEFORE = re.compile(
-    rf"(?:\b(?P<governor>[a-z]+ing|against|with|on|of|from|by|after)\s+(?:the\s+)?)?\b{_CAPTORS}"
+    rf"(?:\b(?P<governor>[a-z]+ing|against|with|on|of|from|by|after)\s+(?:the\s+)?)?\b"
+    rf"(?P<captor>{_CAPTORS})"
     r"\s+(?:(?:have|has|had|also|reportedly)\s+)?$"
 )
-_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
+_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<captor>{_CAPTORS})\b")
+# The captor words naming a group that later governs, by its actor id: from the actor table's
+# `governs_from` day on, its captures are arrests ("the Taliban detained two journalists").
+RULING_CAPTORS = {"afg_taliban": "taliban"}
 # A headline's line break (only within a headline's length of the start).
 _LINE_BREAK = re.compile("[\n\u2028]")
 _HEADLINE_MAX = 150

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, find_counts, is_summary, sentence_totals
+from .casualty_patterns import RULING_CAPTORS
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -287,9 +288,10 @@ class Extractor:
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
         summaries: list[Sentence] = []
+        ruling = self._ruling(doc.published)
         for s in sentences:
             s.places += self._districts.find(s)
-            s.counts = find_counts(s.text, s.start)
+            s.counts = find_counts(s.text, s.start, ruling=ruling)
             # (a sentence without a casualty verb gets no figure from the totals pass either)
             if not s.counts and s.is_event and is_summary(s.text):
                 summaries.append(s)
@@ -305,9 +307,21 @@ class Extractor:
         counted = {c.category for s in sentences for c in s.counts}
         for s in summaries:
             s.counts = [
-                c for c in find_counts(s.text, s.start, totals=True) if c.category not in counted
+                c
+                for c in find_counts(s.text, s.start, totals=True, ruling=ruling)
+                if c.category not in counted
             ]
         return doc, sentences, dateline_end
+
+    def _ruling(self, day: dt.date | None) -> frozenset[str]:
+        """The captor words of groups governing on `day` (the actor table's `governs_from`):
+        their captures are arrests, not abductions."""
+        words = set()
+        for actor_id, word in RULING_CAPTORS.items():
+            since = self.actors.get(actor_id).governs_from if actor_id in self.actors else ""
+            if day is not None and since and day >= dt.date.fromisoformat(since):
+                words.add(word)
+        return frozenset(words)
 
     def _events(
         self,
