@@ -1743,6 +1743,8 @@ REVIEW: list[tuple[str, str, int | None]] = [
     ("Police said the bomb killed 4 Jan Mohammad's relatives in Swat.", "deaths", 4),
     ("Security forces arrested 12 May Day protesters in Lahore.", "arr", 12),
     ("Police rounded up dozens of Afghan refugees in Peshawar.", "arr", 24),
+    ("Thirty cattle were rounded up by police in Kohat.", "arr", None),
+    ("Thirty suspects were rounded up by police in Kohat.", "arr", 30),
     ("Police arrested 2 Nov 2011 blast suspects in Karachi.", "arr", None),
     ("Police arrested 3 Mar suspects in Quetta.", "arr", 3),
     # (before this session too) a dateline's day or year is no figure

@@ -297,10 +297,14 @@ def find_counts(
                     continue
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 continue
-            if _ROUND_UP.match(m.group("verb")) and not _PERSON_AFTER.match(
-                text, m.end("n1") if kind == "verb" and not single else m.end()
+            if (
+                not single
+                and _ROUND_UP.match(m.group("verb"))
+                and not _PERSON_AFTER.match(
+                    text, m.end("n1"), m.start("verb") if kind == "num" else len(text)
+                )
             ):
-                continue  # "rounded up 30 cattle"
+                continue  # "rounded up 30 cattle", "30 cattle were rounded up by police"
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
