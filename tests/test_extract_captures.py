@@ -1526,6 +1526,9 @@ REVIEW: list[tuple[str, str, int | None]] = [
         2,
     ),
     ("Security forces captured 12 guns and 5 suspects in Kurram.", "arr", 5),
+    ("Security forces killed three rocket firing insurgents in Khost.", "deaths", 3),
+    ("Insurgents seized three trucks carrying NATO supplies in Wardak province.", "abd", None),
+    ("The force seized two AK-47s and detained one suspect in Khost.", "arr", 1),
     ("Militants captured three vehicles and two soldiers in Kunar province.", "abd", 2),
     ("Afghan forces captured two AK-47 rifles and a motorcycle in Zurmat district.", "arr", None),
     # 3: a partial body figure does not replace a larger headline toll

@@ -69,6 +69,8 @@ _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
 _THING_PHRASE = (
     rf"(?:(?:police|army)\s+|(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:(?:{_THINGS})\s+)*"
     rf"(?:{_THINGS})(?![\w'’-])"
+    # ("three rocket firing insurgents": a participle before a person is a modifier)
+    rf"(?!\s+[a-z]+ing\s+(?:{_ONE}s?|{_PLURAL_VICTIMS})\b)"
     r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|of|from|and|or|with|near|during|after|before|that|"
     r"which|who|for|to|by|as|inside|belonging|along|together|plus|was|were|had|have|has|"
     r"[a-z]+ing|[a-z]+ed)\b)"
