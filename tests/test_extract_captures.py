@@ -1799,3 +1799,17 @@ def test_taliban_captures_are_arrests_once_they_govern(
 ) -> None:
     events = extractor.extract(Document("t1", text, published))
     assert sum(getattr(e, field) or 0 for e in events) == 2
+
+
+_THING = st.sampled_from(["truck", "car", "weapons", "rocket", "mortar", "IED", "gun", "vehicle"])
+_PEOPLE = st.sampled_from(["drivers", "smugglers", "makers", "emplacers", "owners", "thieves"])
+
+
+@given(st.integers(2, 10), _THING, _PEOPLE, st.sampled_from([" ", "-"]))
+def test_a_thing_modifying_people_keeps_the_figure(
+    n: int, thing: str, people: str, join: str
+) -> None:
+    assert _captured(f"Police arrested {_WORDS[n - 1]} {thing}{join}{people} in Kabul.") == n
+    # ... while a thing heading its noun phrase is no detainee, and people after it are
+    things = thing if thing.endswith("s") else thing + "s"
+    assert _captured(f"Police captured {n} {things} and {_WORDS[n - 1]} suspects in Kabul.") == n
