@@ -1551,6 +1551,26 @@ REVIEW: list[tuple[str, str, int | None]] = [
         "deaths",
         11,
     ),
+    # ... while a body that builds up to the headline's figure or beyond stands
+    (
+        "Force captures Taliban leader, detains two\n\nKABUL, Afghanistan (May 9, 2011) - An "
+        "Afghan and coalition security force captured a Taliban leader in Kandahar province. "
+        "The security force also detained two suspected insurgents.",
+        "arr",
+        3,
+    ),
+    (
+        "Police arrest 5 in Herat\n\nHERAT, May 8 (Reuters) - Police arrested three suspects in "
+        "Herat city. Two more suspects were arrested later.",
+        "arr",
+        5,
+    ),
+    (
+        "Blast kills 14 in Quetta\n\nQUETTA, May 8 (Reuters) - A bomb killed 14 people in a "
+        "market. Two more people died later.",
+        "deaths",
+        16,
+    ),
     # 4: hard-wrapped text keeps its first line's figures
     (
         P
