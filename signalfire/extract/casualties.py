@@ -31,7 +31,9 @@ captured two soldiers", "... captured by militants") is an abduction, not an arr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from .casualty_patterns import (
     _ALONG_WITH,
@@ -423,3 +425,62 @@ def sentence_totals(counts: list[Count]) -> dict[str, int]:
     for c in counts:
         totals[c.category] = totals.get(c.category, 0) + c.value
     return totals
+
+
+class Counted(Protocol):
+    """A sentence with its figures (`sentences.Sentence`)."""
+
+    start: int
+    end: int
+    counts: list[Count]
+
+
+def event_figures(
+    sentences: Iterable[Counted], text: str
+) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
+    """Per category, the figure of some sentences of one event, its high and its counts: the
+    largest sentence's figure, or the sum where a sentence says its victims are more."""
+    totals: dict[str, int] = {}
+    highs: dict[str, int] = {}
+    best_counts: dict[str, list[Count]] = {}
+    for s in sentences:
+        additive = False  # set per category below, when a figure is already held
+        for cat, value in sentence_totals(s.counts).items():
+            counts = [c for c in s.counts if c.category == cat]
+            # "One more soldier died ..., bringing the death toll to three": the toll is the
+            # sentence's figure, and a total, not more victims.
+            tolls = [c for c in counts if _TOLL_BEFORE.search(text, s.start, c.start)]
+            if tolls:
+                counts = tolls[-1:]
+                value = counts[0].value
+            high = sum(c.high for c in counts)
+            if cat in totals and not tolls:
+                # The word before the figure or just after it ("also detained two", "two
+                # additional"), not later on ("two detained while targeting an additional
+                # leader"), nor one that sets a list's later item beside its first ("detained
+                # the leader and one additional suspect": a detail of the same capture); a
+                # later item's own word adds when the first is no such detail ("three soldiers
+                # and two more militants were killed").
+                stop = [counts[1].start] if len(counts) > 1 else []
+                end = min(s.end, counts[0].end + 25, *stop)
+                if stop and not _DEFINITE.search(counts[0].text):
+                    end = min(s.end, max(counts[0].end + 25, counts[-1].end))
+                additive = bool(_ADDITIONAL.search(text, s.start, end))
+            if cat in totals and additive:
+                totals[cat] += value
+                highs[cat] += high
+                best_counts[cat] = best_counts[cat] + counts
+            elif value > totals.get(cat, -1):
+                totals[cat], highs[cat], best_counts[cat] = value, high, counts
+    return totals, highs, best_counts
+
+
+# "bringing the death toll to three": the figure just after a toll word.
+_TOLL_BEFORE = re.compile(r"\b(?:toll|casualties)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
+# Not behind `letter_first`: "2 more" starts with a digit.
+_ADDITIONAL = re.compile(
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
+    re.IGNORECASE,
+)
