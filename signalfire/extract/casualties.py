@@ -31,23 +31,29 @@ captured two soldiers", "... captured by militants") is an abduction, not an arr
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from .casualty_patterns import (
     _ALONG_WITH,
+    _APPOSITIVE,
     _ARTICLE_BEFORE,
     _BACKGROUND,
     _BARE_VERB,
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
     _CONTINUATION,
+    _DATELINE_AFTER,
     _DENIED,
     _EARLIER_EVENT,
     _EARLIER_TIME_AFTER,
+    _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
+    _MONTH_BEFORE,
     _NAMED,
     _NAMED_VERB,
     _NEAR,
@@ -61,10 +67,14 @@ from .casualty_patterns import (
     _OR_WOUNDED,
     _ORDINAL,
     _PATTERNS,
+    _PERSON_AFTER,
+    _ROUND_UP,
     _SCAN,
     _SUMMARY_SCAN,
+    _THING_OBJECT,
     _TITLED,
     _VERB_FINDERS,
+    _YEAR,
 )
 from .numbers import _EXACT, _MORE_THAN, parse_number
 from .textcase import ascii_form, fold
@@ -96,6 +106,13 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
         return None
     before = text[max(0, m.start("n1") - 16) : m.start("n1")]
     if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
+        return None
+    # a dateline's day: "HERAT, May 8 - Gunmen killed two" (not "in May 12 people died")
+    if (
+        m.group("n2") is None
+        and (_MONTH_BEFORE.search(before) or _YEAR.fullmatch(n1))
+        and _DATELINE_AFTER.match(after)
+    ):
         return None
     low = parsed
     q = m.groupdict().get("q")
@@ -138,15 +155,37 @@ def _continued(m: re.Match[str]) -> int | None:
     return value
 
 
+def _captor_category(
+    category: str, text: str, start: int, verb_end: int, ruling: frozenset[str] = frozenset()
+) -> str:
+    """ "abducted" for a capture by an armed group: its subject right before the verb
+    ("insurgents captured two soldiers"), not a participle's object ("forces battling the
+    Taliban captured"), or its agent after ("captured by militants"); not by a group that
+    governs by then (`ruling` captor words: "the Taliban detained" after August 2021)."""
+    if category != "arrested":
+        return category
+    before = _CAPTORS_BEFORE.search(text, max(0, start - 40), start)
+    if before is not None and before.group("governor"):
+        before = None
+    captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
+    if captor is not None and captor.group("captor") not in ruling:
+        return "abducted"
+    return category
+
+
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
     pattern, scanned = _SUMMARY_SCAN.on(fold(text))
     return pattern.search(scanned) is not None
 
 
-def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Count]:
+def find_counts(
+    text: str, offset: int = 0, *, totals: bool = False, ruling: frozenset[str] = frozenset()
+) -> list[Count]:
     """Every casualty figure in `text`; spans are shifted by `offset`. With `totals`, also the
-    figures of a sentence that totals several operations (left out otherwise).
+    figures of a sentence that totals several operations (left out otherwise). `ruling`: the
+    captor words (`RULING_CAPTORS`) of groups governing at the text's date, whose captures are
+    arrests.
 
     Patterns are tried only where they can start: at a number, at a casualty verb, or just
     before one. A sentence without a casualty verb costs four quick searches."""
@@ -175,6 +214,20 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
         taken.append((start, end))
         found.append(Count(category, low, high, start + offset, end + offset, original[start:end]))
         return True
+
+    def follow(cat: str, pos: int, along: bool = True) -> None:
+        """More victims of a list after `pos`: "and two others", "along with his guards"."""
+        for k in range(6):
+            more = _CONTINUATION.match(text, pos)
+            if more is None and k == 0 and along:
+                more = _ALONG_WITH.match(text, pos)
+            if more is None:
+                break
+            value_more = _continued(more)
+            a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
+            if value_more is None or not add(cat, value_more, value_more, a, more.end()):
+                break
+            pos = more.end()
 
     for category, kind, pattern in _PATTERNS:
         if category not in verbs:
@@ -246,6 +299,14 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                     continue
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 continue
+            if (
+                not single
+                and _ROUND_UP.match(m.group("verb"))
+                and not _PERSON_AFTER.match(
+                    text, m.end("n1"), m.start("verb") if kind == "num" else len(text)
+                )
+            ):
+                continue  # "rounded up 30 cattle", "30 cattle were rounded up by police"
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
@@ -259,9 +320,11 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             cat = category
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
-            if category == "arrested" and (
-                (kind == "verb" and _CAPTORS_BEFORE.search(text, max(0, m.start() - 40), m.start()))
-                or _CAPTORS_AFTER.match(text, m.end("verb"))
+            if category == "arrested" and kind == "verb":
+                cat = _captor_category(category, text, m.start(), m.end("verb"), ruling)
+            elif category == "arrested" and (
+                (agent := _CAPTORS_AFTER.match(text, m.end("verb"))) is not None
+                and agent.group("captor") not in ruling
             ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
@@ -270,18 +333,8 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
             if kind == "verb":
-                pos, listed = end, len(found)
-                for k in range(6):
-                    more = _CONTINUATION.match(text, pos)
-                    if more is None and k == 0:
-                        more = _ALONG_WITH.match(text, pos)
-                    if more is None:
-                        break
-                    value_more = _continued(more)
-                    a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
-                    if value_more is None or not add(cat, value_more, value_more, a, more.end()):
-                        break
-                    pos = more.end()
+                listed = len(found)
+                follow(cat, end)
                 if pronouns and pronouns[-1] is found[listed - 1] and len(found) > listed:
                     pronouns.pop()  # "captured him and two others": the head of a list
             else:
@@ -302,6 +355,12 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                     ):
                         break
                     pos = item.start()
+    # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
+    for category in ("arrested", "abducted"):
+        for v in verbs.get(category, []):
+            if (thing := _THING_OBJECT.match(text, v.end())) is not None:
+                cat = _captor_category(category, text, v.start(), v.end(), ruling)
+                follow(cat, thing.end(), False)
     # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
     for category, hits in verbs.items():
         for v in hits:
@@ -309,11 +368,18 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
+    # Titled names only for arrests by the state ("The Taliban captured Commander Ismail" is no
+    # figure), and the rest of their list follows ("Mufti X and 12 of his supporters" = 13).
     for category, hits in verbs.items():
+        if category != "arrested":
+            continue
         for v in hits:
             before = text[max(0, v.start() - 40) : v.start()]
             if (
-                (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+                _captor_category(category, text, v.start(), v.end(), ruling) != category
+                # a title-case headline: no telling a name from the words after it
+                or original[v.start()].isupper()
+                or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
                 or _DENIED.search(before)
                 or _NEGATION.search(before[-12:])
             ):
@@ -326,16 +392,28 @@ def find_counts(text: str, offset: int = 0, *, totals: bool = False) -> list[Cou
                 if not add(category, 1, 1, v.start() if first else t.start("name"), t.end()):
                     break
                 pos, first = t.end(), False
+            if not first:
+                # past an appositive: "Mullah X, a Taliban commander, and two of his guards"
+                aside = _APPOSITIVE.match(text, pos)
+                follow(category, aside.end() if aside is not None else pos)
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
-    if len(found) > 1 and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None:
+    # Only the document's first line, and only where the next line does not carry on the
+    # sentence ("killed three soldiers and\ntwo civilians", "in Kohat on\nSunday": hard-wrapped).
+    if (
+        len(found) > 1
+        and offset == 0
+        and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None
+        and _HEADLINE_END.search(original, 0, br.start())
+        and original[br.end() :].lstrip()[:1].isupper()
+    ):
         cut = br.start() + offset
         for c in [c for c in found if c.end <= cut]:
             if any(d.category == c.category and d.start > cut for d in found):
                 found.remove(c)
     # "captured a suspected militant and detained him": the pronoun is the same victim.
     for p in pronouns:
-        if any(c.category == p.category and c is not p for c in found):
+        if p in found and any(c.category == p.category and c is not p for c in found):
             found.remove(p)
     found.sort(key=lambda c: c.start)
     return found
@@ -347,3 +425,62 @@ def sentence_totals(counts: list[Count]) -> dict[str, int]:
     for c in counts:
         totals[c.category] = totals.get(c.category, 0) + c.value
     return totals
+
+
+class Counted(Protocol):
+    """A sentence with its figures (`sentences.Sentence`)."""
+
+    start: int
+    end: int
+    counts: list[Count]
+
+
+def event_figures(
+    sentences: Iterable[Counted], text: str
+) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
+    """Per category, the figure of some sentences of one event, its high and its counts: the
+    largest sentence's figure, or the sum where a sentence says its victims are more."""
+    totals: dict[str, int] = {}
+    highs: dict[str, int] = {}
+    best_counts: dict[str, list[Count]] = {}
+    for s in sentences:
+        additive = False  # set per category below, when a figure is already held
+        for cat, value in sentence_totals(s.counts).items():
+            counts = [c for c in s.counts if c.category == cat]
+            # "One more soldier died ..., bringing the death toll to three": the toll is the
+            # sentence's figure, and a total, not more victims.
+            tolls = [c for c in counts if _TOLL_BEFORE.search(text, s.start, c.start)]
+            if tolls:
+                counts = tolls[-1:]
+                value = counts[0].value
+            high = sum(c.high for c in counts)
+            if cat in totals and not tolls:
+                # The word before the figure or just after it ("also detained two", "two
+                # additional"), not later on ("two detained while targeting an additional
+                # leader"), nor one that sets a list's later item beside its first ("detained
+                # the leader and one additional suspect": a detail of the same capture); a
+                # later item's own word adds when the first is no such detail ("three soldiers
+                # and two more militants were killed").
+                stop = [counts[1].start] if len(counts) > 1 else []
+                end = min(s.end, counts[0].end + 25, *stop)
+                if stop and not _DEFINITE.search(counts[0].text):
+                    end = min(s.end, max(counts[0].end + 25, counts[-1].end))
+                additive = bool(_ADDITIONAL.search(text, s.start, end))
+            if cat in totals and additive:
+                totals[cat] += value
+                highs[cat] += high
+                best_counts[cat] = best_counts[cat] + counts
+            elif value > totals.get(cat, -1):
+                totals[cat], highs[cat], best_counts[cat] = value, high, counts
+    return totals, highs, best_counts
+
+
+# "bringing the death toll to three": the figure just after a toll word.
+_TOLL_BEFORE = re.compile(r"\b(?:toll|casualties)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
+# Not behind `letter_first`: "2 more" starts with a digit.
+_ADDITIONAL = re.compile(
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
+    re.IGNORECASE,
+)

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import _MONTH, _QUALIFIER, NUMBER, QUANTITY
+from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
+from .numbers import _MONTH as _MONTH_NAME
 from .textcase import Scanner
 from .victims import (
     _CAPTORS,
@@ -62,6 +63,27 @@ _FILLER = (
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
 _OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
+# A thing as the head of a noun phrase ("two AK-47 rifles and", "three trucks carrying", "12
+# guns."), not a modifier of a person ("truck drivers", "rocket-firing insurgents", "car
+# thieves"): a word that can follow a head noun, or punctuation, comes after it.
+_THING_PHRASE = (
+    rf"(?:(?:police|army)\s+|(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:(?:{_THINGS})\s+)*"
+    rf"(?:{_THINGS})(?![\w'’-])"
+    # ("three rocket firing insurgents": a participle before a person is a modifier)
+    rf"(?!\s+[a-z]+ing\s+(?:{_ONE}s?|{_PLURAL_VICTIMS})\b)"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|of|from|and|or|with|near|during|after|before|that|"
+    r"which|who|for|to|by|as|inside|belonging|along|together|plus|was|were|had|have|has|"
+    r"[a-z]+ing|[a-z]+ed)\b)"
+)
+# The same after its verb: a list's later items may still be people ("captured 12 guns and 5
+# suspects").
+_THING_OBJECT = re.compile(rf"\s+{_OBJECT_FILLER}(?:{_QUALIFIER})?(?:{NUMBER})\s+{_THING_PHRASE}")
+# "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
+_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up")
+_PERSON_AFTER = re.compile(
+    rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
+    r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
+)
 _TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
@@ -77,12 +99,11 @@ for _cat, _verb in _VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|(?:{_MONTH})\b))"
+                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
                 # "one killed two wounded": the two are the wounded
                 rf"(?!\s+(?:{_ANY_VERB})\b)"
                 # "captured two AK-47s", "captured several weapons": things, not people
-                rf"(?!\s+(?:(?!(?:{_SKIP_NOT})\b)[a-z'’-]+\s+)?(?:{_THINGS})\b"
-                rf"(?!\s+(?:{_ONE}|{_PLURAL_VICTIMS}|experts?)\b))",
+                rf"(?!\s+{_THING_PHRASE})",
             ),
         )
     )
@@ -163,6 +184,10 @@ _NOT_A_COUNT = re.compile(
 )
 # A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
 _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
+# A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_DATELINE_AFTER = re.compile(r"\s*(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
@@ -202,7 +227,7 @@ _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
 _OBJECT_AFTER = re.compile(
-    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|(?:{_MONTH})\b)))\b"
+    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
@@ -247,12 +272,23 @@ _NAMED = re.compile(
     r"following|who|was|from|near)\b)"
 )
 # A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
-# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala").
-_TITLED = re.compile(
-    r"(?P<join>\s*,\s*(?:and\s+)?|\s+and\s+)?\s*(?P<name>(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|"
-    r"maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|commander)\.?\s+"
-    r"(?:[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+\b)"
+# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala",
+# "Sayed Karam district", "Sheikh Baba Ziarat", "Commander Khalid's hideout"; on one line).
+_PLACE_WORD = (
+    r"(?i:district|area|village|ziarat|valley|camp|town|city|province|agency|tehsil|bazaar|"
+    r"market|road|bridge|mosque|madrassa|hideout|compound|hospital|school|chowk|mandi|colony)\b"
 )
+_TITLED = re.compile(
+    r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
+    r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
+    rf"commander)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
+    rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
+    # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
+    r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
+    r"along|together|as|with|was|were|over|under|by|while|when|following|late|early|last|"
+    r"this|yesterday|today|alias|also)\b)"
+)
+_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=,|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 # A figure of an earlier event, in a clause about it: "two months after the attack which
 # killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
@@ -298,7 +334,10 @@ _CONTINUATION = re.compile(
 # associates", "a commander was detained together with two of his guards": "along with" joins
 # victims across a longer clause, after a verb or a passive.
 _ALONG_WITH = re.compile(
-    rf"[^.;:]{{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    # (not across a clause boundary: "killed when terrorists along with their commander
+    # attacked", "arrested, police said, while their leader along with two escaped")
+    rf"(?:(?!\b(?:when|while|after|before|which|who|whom|whose|where|as|because|since|until|"
+    rf"but|said|says|told|according)\b)[^.;:]){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"|(?P<one>an?|one|another|his|her|their)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
@@ -327,10 +366,25 @@ _SCAN = {
 }  # fmt: skip
 _SUMMARY_SCAN = Scanner(_SUMMARY)
 # An armed group as the subject of a capture verb, or its agent.
-_CAPTORS_BEFORE = re.compile(rf"\b{_CAPTORS}\s+(?:(?:have|has|had|also|reportedly)\s+)?$")
-_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS}\b")
+# (a participle or preposition governing it makes it an object: "forces battling the Taliban
+# captured", "a team chasing the kidnappers arrested")
+_CAPTORS_BEFORE = re.compile(
+    rf"(?:\b(?P<governor>[a-z]+ing|against|with|on|of|from|by|after)\s+(?:the\s+)?)?\b"
+    rf"(?P<captor>{_CAPTORS})"
+    r"\s+(?:(?:have|has|had|also|reportedly)\s+)?$"
+)
+_CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<captor>{_CAPTORS})\b")
+# The captor words naming a group that later governs, by its actor id: from the actor table's
+# `governs_from` day on, its captures are arrests ("the Taliban detained two journalists").
+RULING_CAPTORS = {"afg_taliban": "taliban"}
 # A headline's line break (only within a headline's length of the start).
 _LINE_BREAK = re.compile("[\n\u2028]")
 _HEADLINE_MAX = 150
+# A headline line ends on a word that can end one, not on a join ("and", "on", "the", ",").
+_HEADLINE_END = re.compile(
+    r"(?<![,;:&-])(?<!\band)(?<!\bor)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\ba)"
+    r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
+    re.IGNORECASE,
+)
 # "near" patterns start at most this far before their verb.
 _NEAR = 70

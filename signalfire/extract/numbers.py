@@ -45,6 +45,12 @@ _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
+# A month after a figure is a date only where a day fits: "detained 14 June", "12 May in
+# Kabul", "9 May 2011"; not "12 May Day protesters" nor "4 Jan Mohammad's relatives".
+_DATE_MONTH = (
+    rf"(?:{_MONTH})\b(?=\.?\s*(?:[,;:)]|\.(?:\s|$)|$)|\.?\s+(?:\d+|in|on|at|and|last|this|near|"
+    r"from|after|before|during|while|when|to|the|a|an|but|as|by|for|with|said|according)\b)"
+)
 # "more than 10" allows 11 at least; "more than several" says nothing more than "several".
 _MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
 _EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score)")

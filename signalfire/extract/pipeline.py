@@ -23,7 +23,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
-from .casualties import Count, find_counts, is_summary, sentence_totals
+from .casualties import Count, event_figures, find_counts, is_summary
+from .casualty_patterns import RULING_CAPTORS
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -287,9 +288,10 @@ class Extractor:
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
         summaries: list[Sentence] = []
+        ruling = self._ruling(doc.published)
         for s in sentences:
             s.places += self._districts.find(s)
-            s.counts = find_counts(s.text, s.start)
+            s.counts = find_counts(s.text, s.start, ruling=ruling)
             # (a sentence without a casualty verb gets no figure from the totals pass either)
             if not s.counts and s.is_event and is_summary(s.text):
                 summaries.append(s)
@@ -305,9 +307,21 @@ class Extractor:
         counted = {c.category for s in sentences for c in s.counts}
         for s in summaries:
             s.counts = [
-                c for c in find_counts(s.text, s.start, totals=True) if c.category not in counted
+                c
+                for c in find_counts(s.text, s.start, totals=True, ruling=ruling)
+                if c.category not in counted
             ]
         return doc, sentences, dateline_end
+
+    def _ruling(self, day: dt.date | None) -> frozenset[str]:
+        """The captor words of groups governing on `day` (the actor table's `governs_from`):
+        their captures are arrests, not abductions."""
+        words = set()
+        for actor_id, word in RULING_CAPTORS.items():
+            since = self.actors.get(actor_id).governs_from if actor_id in self.actors else ""
+            if day is not None and since and day >= dt.date.fromisoformat(since):
+                words.add(word)
+        return frozenset(words)
 
     def _events(
         self,
@@ -409,31 +423,17 @@ class Extractor:
         highs: dict[str, int] = {}
         best_counts: dict[str, list[Count]] = {}
         # A headline's figure is the body's told short ("Force Captures Leader, Detains Two"):
-        # where the body gives one of that kind, it neither stands nor is added to.
-        in_body = {c.category for s in group if s.end > self._dateline_end for c in s.counts}
-        for s in group:
-            per = sentence_totals(s.counts)
-            additive = False  # set per category below, when a figure is already held
-            for cat, value in per.items():
-                if s.end <= self._dateline_end and cat in in_body:
-                    continue
-                counts = [c for c in s.counts if c.category == cat]
-                high = sum(c.high for c in counts)
-                if cat in totals:
-                    # The word before the figure or just after it ("also detained two", "two
-                    # additional"), not later on ("two detained while targeting an additional
-                    # leader"), nor one that sets a list's later item beside its first ("detained
-                    # the leader and one additional suspect": a detail of the same capture).
-                    stop = [counts[1].start] if len(counts) > 1 else []
-                    additive = bool(
-                        _ADDITIONAL.search(text, s.start, min(s.end, counts[0].end + 25, *stop))
-                    )
-                if cat in totals and additive:
-                    totals[cat] += value
-                    highs[cat] += high
-                    best_counts[cat] = best_counts[cat] + counts
-                elif value > totals.get(cat, -1):
-                    totals[cat], highs[cat], best_counts[cat] = value, high, counts
+        # the body's figure of that kind stands where it is at least as large; a smaller one is
+        # a part of the headline's toll ("two of the dead were children") and neither replaces
+        # it nor adds to it.
+        head = [s for s in group if s.end <= self._dateline_end]
+        body = [s for s in group if s.end > self._dateline_end]
+        for part in (body, head):
+            part_totals, part_highs, part_counts = event_figures(part, text)
+            for cat, value in part_totals.items():
+                if value > totals.get(cat, -1):
+                    totals[cat], highs[cat] = value, part_highs[cat]
+                    best_counts[cat] = part_counts[cat]
         for cat, counts in best_counts.items():
             for c in counts:
                 ev({"killed": "deaths", "injured": "injured"}.get(cat, cat), c.start, c.end)
@@ -581,11 +581,3 @@ def _no_gc() -> Iterator[None]:
 def default_extractor() -> Extractor:
     """One extractor per process with the packaged actor table and the reference gazetteer."""
     return Extractor()
-
-
-# Not behind `letter_first`: "2 more" starts with a digit.
-_ADDITIONAL = re.compile(
-    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
-    re.IGNORECASE,
-)
