@@ -357,3 +357,54 @@ def test_another_member_of_the_force_is_the_same_event(extractor: Extractor, det
 def test_mangal_bagh_is_his_group_not_the_mangal_tribe(extractor: Extractor) -> None:
     (e,) = events(extractor, "Mangal Bagh Men Kill 3 Khasadars In Bara")
     assert {a.actor_id: a.role for a in e.actors}.get("lashkar_e_islam") == "perpetrator"
+
+
+# -- from the second review of the capture rules ---------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "day", "abducted", "arrested", "event_type"),
+    [
+        # the Pakistani namesake of the ruling Taliban still abducts
+        ("PESHAWAR: The Pakistani Taliban captured two policemen in Lakki Marwat.",
+         dt.date(2023, 5, 9), 2, None, "abduction"),
+        ("Two soldiers were captured by the Pakistani Taliban in North Waziristan.",
+         dt.date(2023, 5, 9), 2, None, "abduction"),
+        ("Tehrik-i-Taliban militants captured two policemen in Bannu.",
+         dt.date(2023, 5, 9), 2, None, "abduction"),
+        # the ruling Taliban's word before a generic one: an arrest by the de facto authorities
+        ("Taliban militants detained two journalists in Kabul.", dt.date(2022, 5, 9), None, 2,
+         "arrest"),
+        ("Insurgents captured two Afghan soldiers in Ghazni.", dt.date(2012, 5, 9), 2, None,
+         "abduction"),
+    ],
+)  # fmt: skip
+def test_captures_by_armed_groups(
+    extractor: Extractor,
+    text: str,
+    day: dt.date,
+    abducted: int | None,
+    arrested: int | None,
+    event_type: str,
+) -> None:
+    (e,) = events(extractor, text, day)
+    assert (e.abducted, e.arrested, e.event_type) == (abducted, arrested, event_type)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths", "arrested"),
+    [
+        ("\nBlast kills 14 in Quetta\nQUETTA: A bomb killed 14 people in a market.", 14, None),
+        ("\n\nPolice arrest 3 suspects\nKARACHI: Police arrested three suspects in Lyari.", None,
+         3),
+        ("QUETTA, May 8 - 3 policemen were killed when gunmen opened fire.", 3, None),
+        ("KABUL, Afghanistan, March 3, 2014 - 12 militants were killed in Helmand.", 12, None),
+        ("HERAT, 8 May - Gunmen killed two policemen in Herat city.", 2, None),
+        ("Police Arrest 3 Suspects In Herat\nHERAT, 8 May - Police arrested three men.", None, 3),
+        ("PESHAWAR: The army said it had killed 1900, including 200 commanders.", 1900, None),
+        ("Gunmen killed 8 May Day marchers in Karachi.", 8, None),
+    ],
+)  # fmt: skip
+def test_datelines_and_opening_blank_lines(
+    extractor: Extractor, text: str, deaths: int | None, arrested: int | None
+) -> None:
+    (e,) = events(extractor, text, dt.date(2014, 5, 9))
+    assert (e.deaths, e.arrested) == (deaths, arrested)

@@ -45,6 +45,7 @@ from .casualty_patterns import (
     _CAPTORS_BEFORE,
     _CONTINUATION,
     _DATELINE_AFTER,
+    _DAY_MONTH_BEFORE,
     _DENIED,
     _EARLIER_EVENT,
     _EARLIER_TIME_AFTER,
@@ -54,6 +55,7 @@ from .casualty_patterns import (
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
     _MONTH_BEFORE,
+    _MONTH_DATELINE_AFTER,
     _NAMED,
     _NAMED_VERB,
     _NEAR,
@@ -107,13 +109,19 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
     before = text[max(0, m.start("n1") - 16) : m.start("n1")]
     if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
         return None
-    # a dateline's day: "HERAT, May 8 - Gunmen killed two" (not "in May 12 people died")
+    # a dateline's day or year: "HERAT, May 8 - Gunmen killed two", "May 8 - 3 policemen were
+    # killed" (not a range: the figure after the dash is read on its own), "March 3, 2014 -"
+    # (not "in May 12 people died", nor "killed 1900, including 200 commanders")
     if (
-        m.group("n2") is None
-        and (_MONTH_BEFORE.search(before) or _YEAR.fullmatch(n1))
-        and _DATELINE_AFTER.match(after)
-    ):
+        _MONTH_BEFORE.search(before)
+        or (
+            _YEAR.fullmatch(n1)
+            and _DAY_MONTH_BEFORE.search(text, max(0, m.start("n1") - 24), m.start("n1"))
+        )
+    ) and _DATELINE_AFTER.match(after):
         return None
+    if _MONTH_DATELINE_AFTER.match(after):
+        return None  # "HERAT, 8 May - Gunmen killed two"
     low = parsed
     q = m.groupdict().get("q")
     if q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
@@ -168,9 +176,29 @@ def _captor_category(
     if before is not None and before.group("governor"):
         before = None
     captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
-    if captor is not None and captor.group("captor") not in ruling:
+    if captor is not None and not _by_ruling_group(text, captor, ruling):
         return "abducted"
     return category
+
+
+# The ruling group's namesake across the border: "Pakistani Taliban", "Tehrik-i-Taliban".
+_NAMESAKE_BEFORE = re.compile(r"(?:\bpak(?:istani?)?\s+|\btehr[a-z]*[- ]+(?:[ie][- ]+)?)$")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -> bool:
+    """Whether a captor names a group that governs by then (`ruling` words): by its own word
+    ("the Taliban detained") or that word before a generic one ("Taliban militants detained"),
+    but not its namesake across the border ("the Pakistani Taliban captured two policemen")."""
+    if not ruling:
+        return False
+    word, at = captor.group("captor"), captor.start("captor")
+    if word not in ruling:
+        named = _WORD_BEFORE.search(text, max(0, at - 20), at)
+        if named is None or named.group(1) not in ruling:
+            return False
+        at = named.start(1)
+    return _NAMESAKE_BEFORE.search(text, max(0, at - 20), at) is None
 
 
 def is_summary(text: str) -> bool:
@@ -180,12 +208,18 @@ def is_summary(text: str) -> bool:
 
 
 def find_counts(
-    text: str, offset: int = 0, *, totals: bool = False, ruling: frozenset[str] = frozenset()
+    text: str,
+    offset: int = 0,
+    *,
+    totals: bool = False,
+    ruling: frozenset[str] = frozenset(),
+    opens: bool | None = None,
 ) -> list[Count]:
     """Every casualty figure in `text`; spans are shifted by `offset`. With `totals`, also the
     figures of a sentence that totals several operations (left out otherwise). `ruling`: the
     captor words (`RULING_CAPTORS`) of groups governing at the text's date, whose captures are
-    arrests.
+    arrests. `opens`: whether the text opens its document, where a headline line may run into
+    the body (by default: when `offset` is 0).
 
     Patterns are tried only where they can start: at a number, at a casualty verb, or just
     before one. A sentence without a casualty verb costs four quick searches."""
@@ -324,7 +358,7 @@ def find_counts(
                 cat = _captor_category(category, text, m.start(), m.end("verb"), ruling)
             elif category == "arrested" and (
                 (agent := _CAPTORS_AFTER.match(text, m.end("verb"))) is not None
-                and agent.group("captor") not in ruling
+                and not _by_ruling_group(text, agent, ruling)
             ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
@@ -402,9 +436,11 @@ def find_counts(
     # sentence ("killed three soldiers and\ntwo civilians", "in Kohat on\nSunday": hard-wrapped).
     if (
         len(found) > 1
-        and offset == 0
-        and (br := _LINE_BREAK.search(original, 0, _HEADLINE_MAX)) is not None
-        and _HEADLINE_END.search(original, 0, br.start())
+        and (offset == 0 if opens is None else opens)
+        # (after any blank lines the document opens with)
+        and (lead := len(original) - len(original.lstrip())) < _HEADLINE_MAX
+        and (br := _LINE_BREAK.search(original, lead, lead + _HEADLINE_MAX)) is not None
+        and _HEADLINE_END.search(original, lead, br.start())
         and original[br.end() :].lstrip()[:1].isupper()
     ):
         cut = br.start() + offset

@@ -187,7 +187,15 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
 # A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A date's day and month before a year: "May 8, 2012", "8 May 2012".
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{_MONTH_NAME})\.?),?\s+$"
+)
 _DATELINE_AFTER = re.compile(r"\s*(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)")
+# A day-first dateline: "HERAT, 8 May - ", "8 May 2012 (AFP) -".
+_MONTH_DATELINE_AFTER = re.compile(
+    rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)"
+)
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike

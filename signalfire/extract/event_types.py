@@ -196,12 +196,19 @@ def is_violent(text: str) -> bool:
 
 
 def classify(
-    triggers: list[Trigger], killed: int, arrested: int, civilian_target: bool
+    triggers: list[Trigger],
+    killed: int,
+    arrested: int,
+    civilian_target: bool,
+    abducted: int = 0,
 ) -> tuple[str, float, list[Trigger]]:
     """The event type, a confidence in [0, 1] and the triggers that decided it."""
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
+    # "Insurgents captured two soldiers": a capture word, but an abduction (its figure says so).
+    if "arrest" in by_type and abducted > 0 and not arrested:
+        by_type.setdefault("abduction", by_type.pop("arrest"))
     # A ceasefire that is violated is shelling, not a negotiation.
     if "ceasefire_negotiation" in by_type and "cross_border_shelling" in by_type:
         del by_type["ceasefire_negotiation"]

@@ -289,9 +289,10 @@ class Extractor:
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
         summaries: list[Sentence] = []
         ruling = self._ruling(doc.published)
+        lead = len(doc.text) - len(doc.text.lstrip())  # blank lines before the headline
         for s in sentences:
             s.places += self._districts.find(s)
-            s.counts = find_counts(s.text, s.start, ruling=ruling)
+            s.counts = find_counts(s.text, s.start, ruling=ruling, opens=s.start <= lead)
             # (a sentence without a casualty verb gets no figure from the totals pass either)
             if not s.counts and s.is_event and is_summary(s.text):
                 summaries.append(s)
@@ -526,7 +527,11 @@ class Extractor:
             event_type, confidence, decisive = weak.event_type, WEAK_CONFIDENCE, [weak]
         else:
             event_type, confidence, decisive = classify(
-                triggers, totals.get("killed", 0), totals.get("arrested", 0), civilian_target
+                triggers,
+                totals.get("killed", 0),
+                totals.get("arrested", 0),
+                civilian_target,
+                totals.get("abducted", 0),
             )
         if event_type == "other" and (typed := type_from_roles(actors)) is not None:
             event_type = typed  # "Militants killed four soldiers": who did it to whom
