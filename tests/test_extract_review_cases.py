@@ -309,21 +309,6 @@ def test_a_separate_force_reports_another_operation(extractor: Extractor) -> Non
 
 
 @pytest.mark.parametrize(
-    "text",
-    [
-        "The patrol came under fire and called for close air support; 13 insurgents were "
-        "killed in Kunar province.",
-        "Two fixed-wing aircraft struck the insurgent position, killing four in Helmand.",
-        "The force engaged the position with precision-guided munitions, killing ten "
-        "insurgents in Helmand province.",
-        "A drone strike killed three militants in North Waziristan.",
-    ],
-)
-def test_strikes_from_the_air_are_airstrikes(extractor: Extractor, text: str) -> None:
-    assert [e.event_type for e in events(extractor, text)] == ["airstrike"]
-
-
-@pytest.mark.parametrize(
     ("text", "place"),
     [
         ("Kohat Raid Kills 5 Militants", "Kohat"),

@@ -64,9 +64,7 @@ _TRIGGERS = {
     "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
     r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:fired|struck|hit)|missile\s+(?:strikes?|attacks?)|"
     r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted)|fighter\s+jets|"
-    r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?|"
-    r"close\s+air\s+support|fixed-wing\s+aircraft|"
-    r"precision[\s-]+guided\s+(?:munitions?|weapons?|bombs?|missiles?)",
+    r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?",
     "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack)|shelling|"
     r"mortar\s+(?:fire|shells?|attacks?)|artillery|unprovoked\s+firing|ceasefire\s+violations?|"
     r"violat\w+\s+(?:the\s+)?ceasefire|along\s+the\s+(?:line\s+of\s+control|loc|border)|"
