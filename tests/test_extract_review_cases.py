@@ -393,3 +393,33 @@ def test_datelines_and_opening_blank_lines(
 ) -> None:
     (e,) = events(extractor, text, dt.date(2014, 5, 9))
     assert (e.deaths, e.arrested) == (deaths, arrested)
+
+
+@pytest.mark.parametrize(
+    ("text", "deaths"),
+    [
+        ("The death toll from Friday's blast in Quetta rose to 30.", 30),
+        ("The death toll in the Peshawar attack has risen to 20.", 20),
+        ("The toll later rose to 11 as two more died in Peshawar.", 11),
+        (
+            "Quetta blast kills 10\nQUETTA: A bomb killed 10 people in a market on Friday. "
+            "The death toll from the blast rose to 14.",
+            14,
+        ),
+    ],
+)
+def test_a_toll_update_with_its_event_named(extractor: Extractor, text: str, deaths: int) -> None:
+    (e,) = events(extractor, text)
+    assert e.deaths == deaths
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants captured two district headquarters in Kunduz.",
+        "Taliban insurgents captured five tanks and three Humvees in Helmand.",
+        "Insurgents captured two police stations in Kunduz.",
+    ],
+)
+def test_captured_places_and_equipment_are_no_captives(extractor: Extractor, text: str) -> None:
+    assert all(not e.abducted and not e.arrested for e in events(extractor, text))

@@ -171,7 +171,10 @@ _PATTERNS.append(
         "killed",
         "verb",
         re.compile(
-            rf"\b(?P<verb>{_TOLL})\s+(?:has\s+|had\s+)?(?:rose|risen|rises|climbed|reached|"
+            # "the death toll from Friday's blast rose to 30", "the toll later rose to 11"
+            rf"\b(?P<verb>{_TOLL})\s+(?:(?:from|in)\s+(?:[\w'’-]+\s+){{1,4}}?)?"
+            rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+)?"
+            rf"(?:rose|risen|rises|climbed|reached|"
             rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:to\s+)?{QUANTITY}\b",
         ),
     )

@@ -53,7 +53,8 @@ _THINGS = (
     r"weapons?|rifles?|vehicles?|mortars?|rockets?|missiles?|(?:ak|pk|rpk)-?47s?|guns?|"
     r"pistols?|grenades?|launchers?|motorcycles?|motorbikes?|cars?|trucks?|caches?|ammunition|"
     r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
-    r"bags?|sacks?|barrels?|districts?|(?:check)?posts?|outposts?|checkpoints?|bases?"
+    r"bags?|sacks?|barrels?|districts?|(?:check)?posts?|outposts?|checkpoints?|bases?|"
+    r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft"
 )
 _SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
 # Armed groups that capture people: their captives are abducted, not arrested.
