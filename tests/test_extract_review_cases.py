@@ -423,3 +423,8 @@ def test_a_toll_update_with_its_event_named(extractor: Extractor, text: str, dea
 )
 def test_captured_places_and_equipment_are_no_captives(extractor: Extractor, text: str) -> None:
     assert all(not e.abducted and not e.arrested for e in events(extractor, text))
+
+
+def test_a_day_of_the_month_before_a_verb_is_no_figure(extractor: Extractor) -> None:
+    (e,) = events(extractor, "The attack on 12 May killed 4 soldiers in Quetta.")
+    assert e.deaths == 4

@@ -56,6 +56,7 @@ from .casualty_patterns import (
     _LIST_ITEM_BEFORE,
     _MONTH_BEFORE,
     _MONTH_DATELINE_AFTER,
+    _MONTH_OF_DAY_AFTER,
     _NAMED,
     _NAMED_VERB,
     _NEAR,
@@ -104,6 +105,8 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
     after = text[m.end("n1") :]
     if _NOT_A_COUNT.match(after) and m.group("n2") is None:
         return None
+    if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
+        return None  # "the attack on 12 May killed 4": a date
     if parsed == 1 and _ONE_OF.match(after):
         return None
     before = text[max(0, m.start("n1") - 16) : m.start("n1")]

@@ -190,6 +190,8 @@ _NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
 # A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+# A day of the month after the figure: "the attack on 12 May killed 4" (see `_DATE_MONTH`).
+_MONTH_OF_DAY_AFTER = re.compile(rf"\s+{_DATE_MONTH}")
 # A date's day and month before a year: "May 8, 2012", "8 May 2012".
 _DAY_MONTH_BEFORE = re.compile(
     rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{_MONTH_NAME})\.?),?\s+$"

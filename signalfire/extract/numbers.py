@@ -46,10 +46,13 @@ _MONTH = (
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
 )
 # A month after a figure is a date only where a day fits: "detained 14 June", "12 May in
-# Kabul", "9 May 2011"; not "12 May Day protesters" nor "4 Jan Mohammad's relatives".
+# Kabul", "9 May 2011", "the attack on 12 May killed 4"; not "12 May Day protesters" nor
+# "4 Jan Mohammad's relatives".
 _DATE_MONTH = (
     rf"(?:{_MONTH})\b(?=\.?\s*(?:[,;:)]|\.(?:\s|$)|$)|\.?\s+(?:\d+|in|on|at|and|last|this|near|"
-    r"from|after|before|during|while|when|to|the|a|an|but|as|by|for|with|said|according)\b)"
+    r"from|after|before|during|while|when|to|the|a|an|but|as|by|for|with|said|according|"
+    r"killed|wounded|injured|left|claimed|was|were|which|that|attack|attacks|blast|bombing|"
+    r"raid|operation)\b)"
 )
 # "more than 10" allows 11 at least; "more than several" says nothing more than "several".
 _MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
