@@ -196,11 +196,10 @@ _MONTH_OF_DAY_AFTER = re.compile(rf"\s+{_DATE_MONTH}")
 _DAY_MONTH_BEFORE = re.compile(
     rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{_MONTH_NAME})\.?),?\s+$"
 )
-_DATELINE_AFTER = re.compile(r"\s*(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)")
+_DATELINE_END = r"(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)"  # what follows a dateline's date
+_DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
 # A day-first dateline: "HERAT, 8 May - ", "8 May 2012 (AFP) -".
-_MONTH_DATELINE_AFTER = re.compile(
-    rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)"
-)
+_MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike

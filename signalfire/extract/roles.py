@@ -331,6 +331,12 @@ def _victims_of(low: str, start: int, end: int, verbs: list[tuple[int, int]]) ->
     were martyred") or the object of a violent verb ("killed five soldiers and claimed")."""
     if _VICTIM_VERB_AFTER.match(low, end) or _DIED_AFTER.match(low, end):
         return True
+    return _object_of_verb(low, start, verbs)
+
+
+def _object_of_verb(low: str, start: int, verbs: list[tuple[int, int]]) -> bool:
+    """Whether the mention at `start` is the object of the nearest violent verb before it, in
+    the same clause ("killed three suspected militants", "killed five soldiers and")."""
     verb = next((v for v in reversed(verbs) if v[1] <= start), None)
     if verb is None:
         return False
@@ -355,13 +361,7 @@ def _suspect_object(low: str, start: int, end: int, verbs: list[tuple[int, int]]
     before = low[max(0, start - 60) : start]
     if not _SUSPECT_ADJECTIVE.search(before):
         return False
-    if _VICTIM_VERB_AFTER.match(low, end):
-        return True
-    verb = next((v for v in reversed(verbs) if v[1] <= start), None)
-    if verb is None:
-        return False
-    gap = low[verb[1] : start]
-    return _OBJECT_GAP.match(gap) is not None and _CLAUSE_WORDS.search(gap) is None
+    return _VICTIM_VERB_AFTER.match(low, end) is not None or _object_of_verb(low, start, verbs)
 
 
 _ROLE_RANK = {("perpetrator", "claimed"): 5, ("perpetrator", "suspected"): 4,
