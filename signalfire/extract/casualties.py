@@ -95,6 +95,9 @@ class Count:
     text: str
 
 
+_TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
+
+
 def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
     """(low, high) of a figure match, or None when it is not a casualty figure."""
     n1 = m.group("n1")
@@ -328,6 +331,13 @@ def find_counts(
                     continue
                 low, high = value
                 start = m.start("n1")
+                # an aside adding victims: "three soldiers, along with a civilian, were killed"
+                if (
+                    kind == "num"
+                    and (aside := _ALONG_WITH.match(text, m.end("n1"), m.start("verb")))
+                    and (value_aside := _continued(aside)) is not None
+                ):
+                    low, high = low + value_aside, high + value_aside
                 if (
                     category == "killed"
                     and kind == "num"
@@ -405,15 +415,19 @@ def find_counts(
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
-    # Titled names only for arrests by the state ("The Taliban captured Commander Ismail" is no
-    # figure), and the rest of their list follows ("Mufti X and 12 of his supporters" = 13).
+    # Titled names: the killed and wounded ("troops killed Qari Hussain Mehsud"), and arrests by
+    # the state only ("The Taliban captured Commander Ismail" is no figure); the rest of their
+    # list follows ("Mufti X and 12 of his supporters" = 13).
     for category, hits in verbs.items():
-        if category != "arrested":
+        if category not in _TITLED_CATEGORIES:
             continue
         for v in hits:
             before = text[max(0, v.start() - 40) : v.start()]
             if (
-                _captor_category(category, text, v.start(), v.end(), ruling) != category
+                (
+                    category == "arrested"
+                    and _captor_category(category, text, v.start(), v.end(), ruling) != category
+                )
                 # a title-case headline: no telling a name from the words after it
                 or original[v.start()].isupper()
                 or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))

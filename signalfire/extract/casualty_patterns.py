@@ -57,8 +57,10 @@ _FILLER = (
     rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
     rf"[A-Za-z'’.-]+\s+){{0,6}}?"
-    # an aside naming some of them: "two suspects, including a Taliban leader, were detained"
-    rf"(?:[a-z'’-]+,\s+(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?,\s+)?"
+    # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
+    # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
+    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?"
+    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?),\s+)?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
@@ -363,7 +365,9 @@ _LIST_ITEM_BEFORE = re.compile(
 # Behind a look-ahead for the first characters a qualifier or number can start with (the same
 # matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
 _NUMBER_FIRST = r"\dabdefhmnorstuz"
-_NUMBER_START = re.compile(rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:{NUMBER})\b")
+_NUMBER_START = re.compile(
+    rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:between\s+)?(?:{NUMBER})\b"
+)
 # A singular victim noun and a space or comma: every "near" match holds one before its verb,
 # so a stretch without one needs no search (a far cheaper pattern than the "near" ones).
 _ONE_AT = re.compile(rf"\b(?=(?:{_ONE_VICTIM})[\s,])")

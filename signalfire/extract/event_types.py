@@ -63,7 +63,8 @@ _TRIGGERS = {
     r"self-detonat\w*|suicide\s+car",
     "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
     r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:fired|struck|hit)|missile\s+(?:strikes?|attacks?)|"
-    r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted)|fighter\s+jets|"
+    r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted)|fighter\s+(?:jets|planes)|"
+    r"jet\s+fighters|war\s*planes|"
     r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?",
     "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack)|shelling|"
     r"mortar\s+(?:fire|shells?|attacks?)|artillery|unprovoked\s+firing|ceasefire\s+violations?|"
@@ -89,7 +90,7 @@ _TRIGGERS = {
     r"(?:a\s+)?(?:security|check|police|army|military|convoy)",
     "security_operation": r"operations?|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
     r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
-    "arrest": r"arrest\w*|detain\w*|detention|captur\w+|apprehend\w*|taken\s+into\s+custody|"
+    "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|taken\s+into\s+custody|"
     r"in\s+custody|nabbed|rounded\s+up",
     "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
     r"process|negotiations?)|negotiations?|talks\s+with|jirga",
@@ -110,7 +111,7 @@ VIOLENCE = re.compile(
     letter_first(
         r"(?:kill\w*|dead|died|die|wound\w*|injur\w*|hurt|attack\w*|bomb\w*|blast\w*|explo\w+|"
         r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
-        r"detain\w*|captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
+        r"detain\w*|(?:re)?captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
         r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
         r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|"
         r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
@@ -180,10 +181,32 @@ def weak_event(text: str, offset: int = 0) -> Trigger | None:
     return Trigger("other", hit.start() + offset, hit.end() + offset, hit.group())
 
 
+# "Militants captured two district headquarters", "troops recaptured the town": ground taken
+# in fighting, not people arrested.
+_CAPTURED_GROUND = re.compile(
+    r"(?:re)?captur(?:e|es|ed|ing)\s+(?:(?:the|a|an|two|three|four|five|several|\d+|its|their|"
+    r"control\s+of(?:\s+the)?)\s+)?(?:(?!(?:in|on|at|of|near|from|by|with|during|after|and)\b)"
+    r"[a-z'-]+\s+){0,2}?(?:district\s+(?:headquarters|centres?|centers?)|headquarters|towns?|"
+    r"villages?|cit(?:y|ies)|bases?|check-?posts?|outposts?|posts?|checkpoints?|territory|hills?|"
+    r"hilltops?|bridges?|districts?|areas?)"
+    # the head of its noun phrase: not "a Taliban district commander"
+    r"(?=\s*(?:[,.;:)]|$)|\s+(?:in|on|at|of|from|and|near|after|during|following|before|which|"
+    r"that|with|for|to|late|early|last|this|yesterday|today)\b)"
+)
+
+
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
-    pattern, scanned = _ALL_SCAN.on(fold(text))
+    low = fold(text)
+    pattern, scanned = _ALL_SCAN.on(low)
     return [
-        Trigger(str(m.lastgroup), m.start() + offset, m.end() + offset, text[m.start() : m.end()])
+        Trigger(
+            "armed_clash"
+            if m.lastgroup == "arrest" and _CAPTURED_GROUND.match(low, m.start())
+            else str(m.lastgroup),
+            m.start() + offset,
+            m.end() + offset,
+            text[m.start() : m.end()],
+        )
         for m in pattern.finditer(scanned)
     ]
 

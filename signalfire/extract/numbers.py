@@ -39,7 +39,12 @@ _QUALIFIER = (
     r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|as\s+many\s+as|"
     r"approximately|roughly|an\s+estimated)\s+"
 )
-QUANTITY = rf"(?:(?P<q>{_QUALIFIER}))?(?P<n1>{NUMBER})(?:\s*(?:-|–|to|or)\s*(?P<n2>{NUMBER}))?"
+# "between 10 and 15" is a range like "10 to 15"; a bare "and" is not ("two and three
+# militants" does not occur; "2 soldiers and 3 militants" is two figures).
+QUANTITY = (
+    rf"(?:(?P<q>{_QUALIFIER}))?(?P<btw>between\s+)?(?P<n1>{NUMBER})"
+    rf"(?:(?:\s*(?:-|–|to|or)\s*|(?(btw)\s+and\s+|(?!)))(?P<n2>{NUMBER}))?"
+)
 # "detained 14 June": a date, not a figure.
 _MONTH = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -111,13 +111,14 @@ _SAME_CLAUSE = re.compile(r"^[^.;,]{0,40}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|got|being)\b")
 
 STATE_WORDS = re.compile(
-    r"\b(?:security\s+forces|security\s+personnel|troops|soldiers|army|military|police(?:men)?|"
-    r"paramilitar(?:y|ies)|frontier\s+corps|levies|law\s+enforcement\s+agencies|commandos|"
-    r"jets|gunships?|personnel|cops|forces|security\s+force)\b",
+    r"\b(?:security\s+forces|security\s+personnel|troops|soldiers?|army|military|"
+    r"police(?:m[ae]n)?|paramilitar(?:y|ies)|frontier\s+corps|levies|law\s+enforcement\s+agencies|"
+    r"commandos|jet\s+fighters|jets|war\s*planes|gunships?|personnel|cops?|jawans?|troopers?|"
+    r"forces|security\s+force)\b",
 )
 NONSTATE_WORDS = re.compile(
     r"\b(?:militants?|insurgents?|terrorists?|rebels?|gunmen|extremists|jihadists|miscreants|"
-    r"attackers?|assailants|fighters|bombers?|separatists|outlaws)\b",
+    r"attackers?|assailants|(?<!jet\s)fighters|bombers?|separatists|outlaws)\b",
 )
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
@@ -411,6 +412,14 @@ _GENERIC_WORDS = re.compile(
     )
 )
 _FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
+_NATIONS = {
+    "indian": "ind_military", "afghan": "afg_military", "pakistani": "pak_military",
+    "pakistan": "pak_military", "pak": "pak_military", "iranian": "irn_military",
+    "american": "usa_military", "u.s.": "usa_military", "us": "usa_military",
+}  # fmt: skip
+_NATION_BEFORE = re.compile(
+    r"(?<![\w.])(indian|afghan|pakistani|pakistan|pak|iranian|american|u\.s\.|us)\s+$"
+)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 _GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
 
@@ -428,10 +437,19 @@ def generic_actors(
         by_kind[m.lastgroup].append(m)
     # "Former soldiers", "ex-policemen", "retired army officers": no longer the state's forces
     # (after 2021 the Taliban's victims among the Republic's men are civilians).
-    found: list[tuple[str | None, re.Match[str]]] = [
-        ("civilians" if _FORMER.search(low, max(0, m.start() - 20), m.start()) else state, m)
-        for m in by_kind["state"]
-    ]
+    found: list[tuple[str | None, re.Match[str]]] = []
+    for m in by_kind["state"]:
+        if _FORMER.search(low, max(0, m.start() - 20), m.start()):
+            found.append(("civilians", m))
+        elif (
+            nation := _NATION_BEFORE.search(low, max(0, m.start() - 14), m.start())
+        ) is not None and (
+            nation.group(1) != "us" or text[nation.start() : nation.start() + 2] == "US"
+        ):
+            # "Indian warplanes" in a Pakistani story are India's ("let us troops" is no nation)
+            found.append((_NATIONS[nation.group(1)], m))
+        else:
+            found.append((state, m))
     # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
     baloch = "bal" in low and _BALOCH.search(low)  # every match holds "bal"; `in` is cheaper
     nonstate = UNIDENTIFIED_BALOCH if baloch else UNIDENTIFIED
