@@ -29,6 +29,9 @@ _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "s
 # without trying each alternative; the same matches, ~25% faster.)
 _RELATIVE = re.compile(
     r"\b(?=[a-z\d])(?P<rel>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|"
+    r"(?:over|at|during|on)\s+the\s+weekend|(?:last|this)\s+weekend|overnight|"
+    r"the\s+previous\s+(?:night|day|evening)|a\s+fortnight\s+ago|"
+    r"the\s+day\s+before\s+yesterday|"
     r"(?:on\s+|late\s+|early\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)(?:\s+(?:night|morning|evening|afternoon))?|"
     r"last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|"
@@ -56,7 +59,18 @@ _DIGIT = re.compile(r"\d")
 _ABSOLUTE = re.compile(
     rf"\b(?=[a-z\d])(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTHS})\.?(?:,?\s+\d{{4}})?|"
-    r"\d{4}-\d{2}-\d{2})\b",
+    r"\d{4}-\d{2}-\d{2}|\d{1,2}(?P<sep>[/.-])\d{1,2}(?P=sep)\d{4})\b",
+)
+# The first night or day of a range ("on the night of 3-4 May" is May 3).
+_DAY_RANGE = re.compile(
+    rf"\b(?=\d)(\d{{1,2}})(?:st|nd|rd|th)?\s*[-\u2013/]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?((?:{_MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
+)
+# A month without a day: "in April", "in early May", "in April 2011" (precision 4, the 1st).
+_MONTH_ONLY = re.compile(
+    r"\bin\s+(?:(?:early|mid|late|the\s+(?:middle|beginning|end)\s+of)\s*-?\s*)?"
+    r"(?P<month>january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s*\d{1,2}\b)(?:,?\s+(?P<year>\d{4})\b)?"
 )
 # A dateline: "KABUL, Afghanistan (May 24, 2011)" or "PESHAWAR, Pakistan, March 3, 2014 -".
 _DATELINE = re.compile(
@@ -80,8 +94,17 @@ def resolve_relative(expr: str, published: dt.date) -> tuple[dt.date, int] | Non
     e = " ".join(expr.lower().split())
     if e in {"today", "tonight", "this morning", "this evening"}:
         return published, 1
-    if e in {"yesterday", "last night", "the day before"}:
+    if e in {"yesterday", "last night", "the day before", "overnight"} or e.startswith(
+        "the previous"
+    ):
         return published - dt.timedelta(days=1), 1
+    if e == "the day before yesterday":
+        return published - dt.timedelta(days=2), 1
+    if e.endswith("weekend"):
+        # the Saturday of the latest weekend (precision 2: two days)
+        return published - dt.timedelta(days=(published.weekday() - 5) % 7), 2
+    if e == "a fortnight ago":
+        return published - dt.timedelta(days=14), 3
     if e in {"last week"}:
         return published - dt.timedelta(days=7), 3
     if e in {"this week", "earlier this week"}:
@@ -125,7 +148,8 @@ _MONTH_NUMBER = {
 _SIMPLE = re.compile(
     r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?|"
     r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+)\.?(?:,?\s+(?P<y2>\d{4}))?|"
-    r"(?P<iso>\d{4}-\d{2}-\d{2}))$",
+    r"(?P<iso>\d{4}-\d{2}-\d{2})|"
+    r"(?P<n1>\d{1,2})[/.-](?P<n2>\d{1,2})[/.-](?P<ny>\d{4}))$",
     re.IGNORECASE,
 )
 
@@ -139,6 +163,13 @@ def _parse_simple(expr: str, published: dt.date | None) -> dt.date | bool | None
     try:
         if m.group("iso"):
             return dt.date.fromisoformat(m.group("iso"))
+        if m.group("ny"):
+            # "28/12/2011": day first, as the region's press writes it, unless the second
+            # number cannot be a month ("12/28/2011")
+            first, second = int(m.group("n1")), int(m.group("n2"))
+            if second > 12:
+                return dt.date(int(m.group("ny")), first, second)
+            return dt.date(int(m.group("ny")), second, first)
         month = _MONTH_NUMBER.get((m.group("m1") or m.group("m2")).lower())
         if month is None:
             return False
@@ -190,15 +221,58 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                     DateMention(resolved[0], resolved[1], m.start() + offset, m.end() + offset,
                                 text[m.start() : m.end()])
                 )  # fmt: skip
-    for m in _ABSOLUTE.finditer(low) if _DIGIT.search(low) else ():
+    relative = len(found)
+    digits = _DIGIT.search(low) is not None
+    for m in _DAY_RANGE.finditer(low) if digits else ():
+        day = parse_absolute(m.group(1) + " " + text[m.start(2) : m.end(2)], published)
+        if day is not None:
+            found.append(
+                DateMention(day, 1, m.start() + offset, m.end() + offset, text[m.start() : m.end()])
+            )
+    for m in _ABSOLUTE.finditer(low) if digits else ():
         if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
             continue
         original = text[m.start() : m.end()]
         day = parse_absolute(original, published)
         if day is not None:
             found.append(DateMention(day, 1, m.start() + offset, m.end() + offset, original))
+    for m in _MONTH_ONLY.finditer(low) if "in " in low else ():
+        if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
+            continue
+        first = _month_start(m.group("month"), m.group("year"), published)
+        if first is not None:
+            found.append(
+                DateMention(
+                    first, 4, m.start() + offset, m.end() + offset, text[m.start() : m.end()]
+                )
+            )
+    if relative and len(found) > relative:
+        # "on Tuesday, May 1": the date the weekday stands next to, not the weekday's own
+        absolute = {f.start for f in found[relative:]}
+        found = [
+            f
+            for f in found[:relative]
+            if not any(_BESIDE.fullmatch(text, f.end - offset, a - offset) for a in absolute)
+        ] + found[relative:]
+    if len(found) > 1:
+        # "during an overnight operation in Khost Thursday": the day named wins
+        found = [f for f in found if fold(f.text) != "overnight"] or found
     found.sort(key=lambda d: d.start)
     return found
+
+
+_BESIDE = re.compile(r",?\s{1,2}")
+
+
+def _month_start(month: str, year: str | None, published: dt.date | None) -> dt.date | None:
+    """The first day of a month named without a day: in the publication's year, or the year
+    before when that month is still to come."""
+    number = _MONTH_NUMBER[month]
+    if year:
+        return dt.date(int(year), number, 1)
+    if published is None:
+        return None
+    return dt.date(published.year - (number > published.month), number, 1)
 
 
 def find_dateline(text: str) -> dt.date | None:

@@ -60,17 +60,35 @@ PRIORITY = (
 _TRIGGERS = {
     "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|vest|"
     r"car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
-    r"self-detonat\w*|suicide\s+car",
+    r"self-detonat\w*|suicide\s+car|"
+    # a bomber's own vest, without the word "suicide"
+    r"explosives?(?:-laden|-packed|-filled)?\s+(?:vest|jacket|belt)s?|"
+    r"detonated\s+(?:him|her)self|detonated\s+(?:his|her)\s+(?:[a-z-]+\s+)?(?:vest|jacket|belt)",
     "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
     r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:fired|struck|hit)|missile\s+(?:strikes?|attacks?)|"
     r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted)|fighter\s+(?:jets|planes)|"
     r"jet\s+fighters|war\s*planes|"
-    r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?",
-    "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack)|shelling|"
-    r"mortar\s+(?:fire|shells?|attacks?)|artillery|unprovoked\s+firing|ceasefire\s+violations?|"
-    r"violat\w+\s+(?:the\s+)?ceasefire|along\s+the\s+(?:line\s+of\s+control|loc|border)|"
-    r"across\s+the\s+(?:line\s+of\s+control|loc|border)|firing\s+across",
+    r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?|"
+    # aircraft that bomb or strike ("planes bombed": not an IED), an air force that strikes,
+    # a missile from a pilotless plane (the 2000s wire name for a drone)
+    r"(?:air\s*)?(?:planes|plane|aircraft|jets)\s+(?:bombed|struck|pounded|strafed)|"
+    r"air\s+force\s+(?:(?:jets|planes|aircraft)\s+)?(?:struck|bombed|pounded|targeted|"
+    r"carried\s+out)|pilotless\s+(?:planes?|aircraft|drones?)|unmanned\s+aerial",
+    "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack|rocket)|"
+    r"unprovoked\s+firing|ceasefire\s+violations?|violat\w+\s+(?:the\s+)?ceasefire|"
+    r"along\s+the\s+(?:line\s+of\s+control|loc|border|durand\s+line|working\s+boundary)|"
+    r"across\s+the\s+(?:line\s+of\s+control|loc|border|durand\s+line|working\s+boundary)|"
+    r"firing\s+across|fired\s+across|"
+    # fire from the other side: "rockets fired from Pakistan landed in Kunar"
+    r"fired\s+from\s+(?:across|the\s+other\s+side|(?:the\s+)?(?:pakistani?|afghan(?:istan)?|"
+    r"iran(?:ian)?|india)\b)|"
+    r"(?:pakistani|afghan|iranian|indian)\s+(?:artillery\s+|mortar\s+|rocket\s+)?(?:shells|"
+    r"rockets|mortars)\s+(?:landed|fell|hit|struck)",
     "ied_bombing": r"bomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|ieds?\b|"
+    # a mine that a vehicle or a person sets off ("their vehicle struck a mine"; "a mine
+    # exploded"), not a coal mine
+    r"(?:struck|hit|stepped\s+on|triggered|ran\s+over)\s+(?:an?\s+)?(?:[a-z-]+\s+)?mines?\b|"
+    r"mines?\s+(?:exploded|went\s+off)|"
     r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
     r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|several|"
@@ -78,11 +96,20 @@ _TRIGGERS = {
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
     r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
-    r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed",
+    r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed|murder(?:ed|ing)\b|"
+    # gunmen who kill one person ("Gunmen killed a journalist"), as "shot dead" says
+    r"(?:gunmen|gunman|assailants|armed\s+men)\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?"
+    r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)",
     "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
     "attack_on_civilians": r"massacre\w*|attack\w*\s+(?:on\s+)?(?:a\s+)?(?:worshippers|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
-    r"rally|polio\s+(?:workers|team))|civilians\s+(?:were\s+)?killed|sectarian",
+    r"rally|polio\s+(?:workers|team))|civilians\s+(?:were\s+)?killed|sectarian|"
+    # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
+    # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
+    r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
+    r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
+    r"(?:van|bus|vehicle|coach|wagon)\s+carrying\s+(?:[a-z-]+\s+){0,2}?(?:schoolchildren|"
+    r"children|students|pupils|passengers|pilgrims|worshippers|women|mourners|wedding)",
     "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
     r"exchange\s+of\s+fire|fighting|fought|ambush\w*|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
     r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
@@ -95,6 +122,43 @@ _TRIGGERS = {
     "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
     r"process|negotiations?)|negotiations?|talks\s+with|jirga",
 }
+# Words that type an event only in context (`find_triggers`), after the types in the alternation:
+# shelling is cross-border fire only with a border in the sentence ("militants fired mortar
+# shells at a fort in Kurram" is no border shelling); protesters' "clashes" are a riot, not an
+# armed clash; bodies found are no abduction ("the bodies of four abducted Levies men").
+_MARKERS = {
+    "shelling": r"shelled\b|mortars?\b|artillery|rockets?\b",
+    # "killed in shelling": shelling as such is what armies do across a border, unless the
+    # sentence names a group or its positions as what is shelled
+    "shelling_noun": r"shelling\b",
+    "protest": r"protest\w*|demonstrators|rioters?|riot(?:s|ing)?\b|mob\b",
+    "bodies": r"found\s+dumped|dumped|bod(?:y|ies)\s+(?:[a-z'-]+\s+){0,6}?(?:w(?:as|ere)\s+)?"
+    r"(?:found|recovered|discovered)",
+}
+# A border the fire crosses: the Line of Control, the Durand Line, India or Iran, "into
+# Pakistan", "from across", border posts or villages (not "near the Afghan border").
+_BORDER = re.compile(
+    r"\b(?:loc\b|line\s+of\s+control|durand\s+line|working\s+boundary|cross-border|kashmir\w*|"
+    r"indian?\b|iranian?\b|(?:into|from|inside)\s+(?:pakistan|afghanistan|iran|india)\b|"
+    r"from\s+across|across\s+the\s+border|border\s+(?:guards?|forces|police|troops|posts?|"
+    r"villages?|areas?|towns?|check-?posts?|security|shelling|firing|fire))"
+)
+# What troops shell at home: a group or its positions ("shelling of militant hideouts").
+_INTERNAL_TARGET = re.compile(
+    r"\b(?:militants?|insurgents?|terrorists?|taliban|ttp|hideouts?|positions|strongholds?|"
+    r"miscreants)\b"
+)
+# Both countries named: one fires into the other ("Afghan forces shelled Pakistani posts").
+_AFGHAN, _PAKISTANI = re.compile(r"\bafghan"), re.compile(r"\bpakistan")
+# A violent word naming the past deed of whom the event is about, not the event: "detained the
+# alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
+_DEED_OF = re.compile(
+    r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charged|"
+    r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing))\s+"
+    r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
+    r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}$"
+)
+
 # One alternation, most specific type first: at any position the first type that matches wins
 # ("suicide bomb" is a suicide bombing there, not also an IED trigger).
 # (The look-ahead says what every trigger starts with; it lets `re` skip most positions
@@ -104,6 +168,8 @@ _TRIGGERS = {
 _ALL = re.compile(
     r"\b(?=[a-z])(?:"
     + "|".join(f"(?P<{t}>{_TRIGGERS[t]})" for t in PRIORITY if t in _TRIGGERS)
+    + "|"
+    + "|".join(f"(?P<{t}>{p})" for t, p in _MARKERS.items())
     + ")"
 )
 # A violent verb: an event sentence needs one (or a casualty figure) to count.
@@ -113,7 +179,8 @@ VIOLENCE = re.compile(
         r"shot|shoot\w*|fir(?:ed|ing)|gunned|clash\w*|ambush\w*|abduct\w*|kidnap\w*|arrest\w*|"
         r"detain\w*|(?:re)?captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
         r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
-        r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|"
+        r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|murder\w*|"
+        r"dumped|bullet-riddled|"
         r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
         r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up)\b"
     )
@@ -143,7 +210,7 @@ _WEAK_VIOLENCE = re.compile(
         r"abduct\w*|kidnap\w*|arrest\w*|detain\w*|captur\w+|raid\w*|shells?|shelling|"
         r"pound(?:ed|ing)|pounds\s+(?:[a-z'-]+\s+){0,2}?(?:hideouts?|positions?|targets?|bases?|"
         r"posts?|camps?|strongholds?)|hideouts?|assassinat\w+|slain|martyred|beheaded|"
-        r"massacre\w*|offensive|siege|curfew|"
+        r"massacre\w*|offensive|siege|curfew|murder\w*|dumped|bullet-riddled|"
         # "Taliban claim deadly assault on university", "Gunmen storm a hotel": an assault of a
         # kind or on a place, and a storming by armed men; not a crime ("sexually assaulted",
         # "assaulted by her husband"), a weapon ("assault rifles") or the weather.
@@ -161,7 +228,7 @@ _WEAK_NEGATED = re.compile(
     )
 )
 _WEAK_TYPES = (
-    ("cross_border_shelling", re.compile(r"\bshells?\b")),
+    ("cross_border_shelling", re.compile(r"\bshells?\b")),  # with a border (`weak_event`)
     ("security_operation", re.compile(r"\bhideouts?\b|\bsiege\b|\bcurfew\b")),
 )
 WEAK_CONFIDENCE = 0.25
@@ -176,7 +243,7 @@ def weak_event(text: str, offset: int = 0) -> Trigger | None:
         return None
     for event_type, pattern in _WEAK_TYPES:
         typed = pattern.search(low)
-        if typed:
+        if typed and (event_type != "cross_border_shelling" or _across_border(low)):
             return Trigger(event_type, typed.start() + offset, typed.end() + offset, typed.group())
     return Trigger("other", hit.start() + offset, hit.end() + offset, hit.group())
 
@@ -195,20 +262,35 @@ _CAPTURED_GROUND = re.compile(
 )
 
 
+def _across_border(low: str) -> bool:
+    return bool(_BORDER.search(low)) or bool(_AFGHAN.search(low) and _PAKISTANI.search(low))
+
+
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     low = fold(text)
     pattern, scanned = _ALL_SCAN.on(low)
-    return [
-        Trigger(
-            "armed_clash"
-            if m.lastgroup == "arrest" and _CAPTURED_GROUND.match(low, m.start())
-            else str(m.lastgroup),
-            m.start() + offset,
-            m.end() + offset,
-            text[m.start() : m.end()],
-        )
-        for m in pattern.finditer(scanned)
-    ]
+    matches = [(str(m.lastgroup), m.start(), m.end()) for m in pattern.finditer(scanned)]
+    markers = {kind for kind, _, _ in matches if kind in _MARKERS}
+    found = []
+    for kind, start, end in matches:
+        if kind == "shelling" or kind == "shelling_noun":
+            if not _across_border(low) and (kind == "shelling" or _INTERNAL_TARGET.search(low)):
+                continue
+            kind = "cross_border_shelling"
+        elif kind in _MARKERS:
+            continue
+        elif kind == "arrest" and _CAPTURED_GROUND.match(low, start):
+            kind = "armed_clash"
+        elif (kind == "armed_clash" and "protest" in markers) or (
+            kind == "abduction" and "bodies" in markers
+        ):
+            continue
+        if kind not in {"arrest", "security_operation"} and _DEED_OF.search(
+            low, max(0, start - 60), start
+        ):
+            continue
+        found.append(Trigger(kind, start + offset, end + offset, text[start:end]))
+    return found
 
 
 def is_violent(text: str) -> bool:

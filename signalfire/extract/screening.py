@@ -29,7 +29,7 @@ CLEAR_VIOLENCE = re.compile(
     letter_first(
         r"\b(?:kill\w*|dead|died|wound\w*|injur\w*|blasts?|bomb\w*|shell(?:s|ing|ed)|gunmen|"
         r"gunfire|gunned|ambush\w*|abduct\w*|kidnap\w*|martyr\w*|behead\w*|massacre\w*|"
-        r"assassinat\w*|slain|victims?)\b"
+        r"assassinat\w*|slain|victims?|murder\w*|dumped|bullet-riddled)\b"
     )
 )
 PARTY_WORDS = re.compile(
@@ -71,15 +71,27 @@ ACCIDENTAL_BLAST = re.compile(
 )
 
 
+# Crime that no party to the conflict commits: a family feud, robbers ("Robbers shot dead a
+# shopkeeper"), an honour killing. Not a tribal land dispute: those clashes are in GED.
+CRIME = re.compile(
+    letter_first(
+        r"\b(?:family\s+feuds?|(?:personal|old|family)\s+enmity|honou?r\s+killings?|"
+        r"robbers|robbery|dacoits?|dacoity|muggers|mugging|street\s+criminals)\b"
+    )
+)
+
+
 def mishap(event_type: str, group: list[Sentence]) -> bool:
-    """Whether an event with no perpetrator tells of a disaster or an accident."""
+    """Whether an event with no perpetrator tells of a disaster, an accident or a crime."""
+    texts = [fold(s.text) for s in group]
+    if any(CRIME.search(t) for t in texts):
+        return True
     if event_type == "other":
-        pattern = HAZARD
-    elif event_type == "ied_bombing":
-        pattern = ACCIDENTAL_BLAST
-    else:
-        return False
-    return any(pattern.search(fold(s.text)) for s in group)
+        # "a gas cylinder exploded": "exploded" is no bombing trigger, so the type is other
+        return any(HAZARD.search(t) or ACCIDENTAL_BLAST.search(t) for t in texts)
+    if event_type == "ied_bombing":
+        return any(ACCIDENTAL_BLAST.search(t) for t in texts)
+    return False
 
 
 INDIAN_SHELLING = re.compile(

@@ -24,6 +24,37 @@ NEW_EVENT = re.compile(
     r"a\s+separate\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
     re.IGNORECASE,
 )
+# Another incident named inside a sentence ("Hours later, another drone strike in Mir Ali killed
+# three", "Four more died in Kurram in a second attack"), not a comparison ("It was the second
+# attack this week", "marked another attack on"), nor a second blast of the same bombing.
+ANOTHER_EVENT = re.compile(
+    r"\b(?:another|a\s+(?:second|third|fourth|fresh|new|separate|similar))\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|airstrikes?|ambush|raids?|incidents?|assaults?|operations?|clash)\b"
+)
+_COMPARISON = re.compile(r"\b(?:was|is|as|marks?|marked|been|be|of|like)\s+$")
+# A sentence that opens with a day ("On Monday, a suicide bomber attacked his funeral"):
+# another event when the sentences before named another day.
+_OPENING_DAY = re.compile(
+    r"^\W*(?:(?:on|late|early|by)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b"
+)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# "It was the third attack in Balochistan this week after assaults in Kalat killed 10": a
+# comparison with earlier events, which are no event of this report.
+RECAP = re.compile(
+    r"^\W*(?:it|this|the\s+(?:attack|blast|bombing|assault|incident))\s+(?:was|is|marks|marked)"
+    r"\s+(?:the|a|an|another)\s+(?:[a-z-]+\s+){0,3}?(?:attacks?|blasts?|bombings?|incidents?|"
+    r"assaults?|strikes?)\b",
+    re.IGNORECASE,
+)
+
+
+def another_event(text: str) -> bool:
+    low = text.lower()
+    return any(not _COMPARISON.search(low, max(0, m.start() - 12), m.start())
+               for m in ANOTHER_EVENT.finditer(low))  # fmt: skip
+
+
 # Background sentences: history, not the reported event.
 BACKGROUND = re.compile(
     r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|over\s+the\s+past|in\s+recent\s+(?:years|months)"
@@ -270,9 +301,13 @@ def group_sentences(
     current: list[Sentence] = []
     current_adm1: set[str] = set()
     current_adm2: set[str] = set()
+    current_days: set[str] = set()
     for s in sentences:
-        if not s.is_event:
+        if not s.is_event or (current and RECAP.match(s.text)):
             continue
+        low = s.text.lower()
+        days = set(_WEEKDAY.findall(low)) if "day" in low else set()
+        opening = _OPENING_DAY.match(low) if days else None
         places = [resolved[m].place for m in s.places if m in resolved]
         adm1s = {p.adm1 for p in places}
         # A figure in another district than the figures before it: another operation.
@@ -281,13 +316,21 @@ def group_sentences(
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
+            or (bool(s.counts) and another_event(s.text))
+            or (
+                opening is not None
+                and bool(current_days)
+                and opening.group(1) not in current_days
+                and bool(s.counts or s.triggers)
+            )
         )
         if starts_new:
             groups.append(current)
-            current, current_adm1, current_adm2 = [], set(), set()
+            current, current_adm1, current_adm2, current_days = [], set(), set(), set()
         current.append(s)
         current_adm1 |= adm1s
         current_adm2 |= adm2s
+        current_days |= days
     if current:
         groups.append(current)
     return groups
