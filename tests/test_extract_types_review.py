@@ -105,6 +105,9 @@ def test_aircraft_that_bomb_or_strike_are_airstrikes(
         ("Two deminers were killed when a mine exploded in Herat.", "ied_bombing"),
         ("Gunmen killed a journalist outside his home in Khuzdar.", "targeted_killing"),
         ("Gunmen killed a prosecutor in Faryab's Maimana city.", "targeted_killing"),
+        ("A tribal elder was killed by gunmen in Bajaur.", "targeted_killing"),
+        # gunmen who kill many are no targeted killing
+        ("Gunmen killed 12 bus passengers in Mastung.", "attack_on_civilians"),
         ("Gunmen stormed a hospital in Kabul, killing 24 including newborns and mothers.",
          "attack_on_civilians"),
         ("Gunmen stormed a maternity ward in Kabul on Tuesday, killing 16 people.",
@@ -208,6 +211,27 @@ def test_the_second_event_takes_its_own_day(extractor: Extractor) -> None:
         ("on 3.4.2011", dt.date(2011, 4, 3), 1),
         ("on the night of 3-4 May", dt.date(2012, 5, 3), 1),
         ("on Tuesday, May 1", dt.date(2012, 5, 1), 1),
+        # the night before the day a report names
+        (
+            "The ISPR said on Tuesday that five soldiers were martyred the previous night.",
+            dt.date(2012, 5, 7),
+            1,
+        ),
+        # the day of a statement is not the event's when another is named
+        (
+            "Police said on Monday that a bomb had killed three people in Quetta on Sunday.",
+            dt.date(2012, 5, 6),
+            1,
+        ),
+        (
+            "In a statement issued on Tuesday, the ISPR said five soldiers were martyred in "
+            "North Waziristan on Sunday.",
+            dt.date(2012, 5, 6),
+            1,
+        ),
+        ("Police said on Monday that three people were killed.", dt.date(2012, 5, 7), 1),
+        # a day named beside an overnight raid is its day
+        ("during an overnight operation in Khost on Monday", dt.date(2012, 5, 7), 1),
     ],
 )
 def test_date_expressions(text: str, day: dt.date, precision: int) -> None:

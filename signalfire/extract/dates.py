@@ -258,9 +258,33 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         # "during an overnight operation in Khost Thursday": the day named wins
         found = [f for f in found if fold(f.text) != "overnight"] or found
     found.sort(key=lambda d: d.start)
+    for i in range(1, len(found)):
+        said = _SAID.search(low, 0, found[i].start - offset)
+        if fold(found[i].text).startswith("the previous") and said is not None:
+            # "The ISPR said on Tuesday that five soldiers were martyred the previous night":
+            # the night before the day the report names, not before publication
+            anchor = found[i - 1]
+            previous = anchor.date - dt.timedelta(days=1)
+            found[i] = DateMention(previous, anchor.precision, found[i].start, found[i].end,
+                                   found[i].text)  # fmt: skip
+            del found[i - 1]
+            break
+    if len(found) > 1:
+        # "Police said on Monday that a bomb had killed three people on Sunday": the day of
+        # the statement is not the event's when the sentence names another
+        told = [f for f in found if _SAID_ON.search(low, max(0, f.start - offset - 30),
+                                                    f.start - offset)]  # fmt: skip
+        if told and len(told) < len(found):
+            found = [f for f in found if f not in told]
     return found
 
 
+# A report's own verb: the day next to it is when it was said.
+_SAID = re.compile(r"\b(?:said|told|reported|announced|confirmed|stated|added)\b")
+_SAID_ON = re.compile(
+    r"\b(?:said|told\s+[a-z]+|reported|announced|confirmed|stated|added|issued|released|"
+    r"claimed)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
+)
 _BESIDE = re.compile(r",?\s{1,2}")
 
 

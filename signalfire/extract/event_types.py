@@ -99,7 +99,9 @@ _TRIGGERS = {
     r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed|murder(?:ed|ing)\b|"
     # gunmen who kill one person ("Gunmen killed a journalist"), as "shot dead" says
     r"(?:gunmen|gunman|assailants|armed\s+men)\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?"
-    r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)",
+    r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)|"
+    r"was\s+(?:killed|shot)\s+by\s+(?:unidentified\s+|unknown\s+|armed\s+)?(?:gunmen|gunman|"
+    r"assailants)",
     "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
     "attack_on_civilians": r"massacre\w*|attack\w*\s+(?:on\s+)?(?:a\s+)?(?:worshippers|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
