@@ -174,6 +174,15 @@ def test_a_crime_word_does_not_drop_an_armed_groups_attack(extractor: Extractor)
             "attack in Balochistan this week after assaults in Kalat and Noshki killed 10.",
             [4],
         ),
+        # a tally over incidents that follow one by one is left out
+        (
+            "Taliban attacks killed 14 members of the Afghan security forces across the "
+            "country. In Kandahar, six policemen died when insurgents stormed a checkpoint. In "
+            "Ghazni, a roadside bomb killed eight soldiers.",
+            [6, 8],
+        ),
+        # and kept when they do not follow
+        ("Militants killed 9 people in separate attacks in Quetta on Monday.", [9]),
     ],
 )
 def test_sentence_level_markers_split_events(

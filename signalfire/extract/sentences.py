@@ -294,8 +294,35 @@ def floor_start(starts: list[int], value: int) -> int:
     return starts[bisect.bisect_right(starts, value) - 1]
 
 
+# A total over several incidents or the whole country ("Taliban attacks killed 14 members of
+# the security forces across the country. In Kandahar, six ... In Ghazni, eight ...").
+TALLY = re.compile(
+    r"\b(?:across\s+the\s+country|nationwide|across\s+(?:several|[a-z]+)\s+provinces|"
+    r"in\s+(?:several|separate|a\s+series\s+of|two|three|four|five|six|\d+)\s+(?:separate\s+)?"
+    r"(?:attacks|incidents|provinces|districts))\b",
+    re.IGNORECASE,
+)
+
+
 def group_sentences(
     sentences: list[Sentence], resolved: dict[PlaceMention, Resolved]
+) -> list[list[Sentence]]:
+    """The sentences of each event, in order. A tally over incidents that later sentences
+    report one by one, each with its figure, is left out: its total would land on the first
+    incident's place (kept when fewer than two such incidents follow)."""
+    tallies = [s for s in sentences if s.is_event and s.counts and TALLY.search(s.text)]
+    groups = _group(sentences, resolved, set())
+    if tallies:
+        ids = {id(s) for s in tallies}
+        alone = _group(sentences, resolved, ids)
+        rest = [g for g in alone if not all(id(s) in ids for s in g)]
+        if sum(any(s.counts for s in g) for g in rest) >= 2:
+            return rest
+    return groups
+
+
+def _group(
+    sentences: list[Sentence], resolved: dict[PlaceMention, Resolved], alone: set[int]
 ) -> list[list[Sentence]]:
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
@@ -323,6 +350,8 @@ def group_sentences(
                 and opening.group(1) not in current_days
                 and bool(s.counts or s.triggers)
             )
+            or id(s) in alone
+            or id(current[-1]) in alone
         )
         if starts_new:
             groups.append(current)
