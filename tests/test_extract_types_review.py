@@ -174,6 +174,12 @@ def test_a_crime_word_does_not_drop_an_armed_groups_attack(extractor: Extractor)
             "attack in Balochistan this week after assaults in Kalat and Noshki killed 10.",
             [4],
         ),
+        # another year's attack is history
+        (
+            "Militants killed four soldiers in North Waziristan on Tuesday. The group killed 12 "
+            "people in a similar attack last year.",
+            [4],
+        ),
         # a tally over incidents that follow one by one is left out
         (
             "Taliban attacks killed 14 members of the Afghan security forces across the "
@@ -239,14 +245,32 @@ def test_the_second_event_takes_its_own_day(extractor: Extractor) -> None:
             1,
         ),
         ("Police said on Monday that three people were killed.", dt.date(2012, 5, 7), 1),
+        # a dateline's date is no other day (the pipeline drops it)
+        (
+            "RAWALPINDI, May 8: Five terrorists were killed, the ISPR said on Tuesday.",
+            None,
+            1,
+        ),
         # a day named beside an overnight raid is its day
         ("during an overnight operation in Khost on Monday", dt.date(2012, 5, 7), 1),
     ],
 )
-def test_date_expressions(text: str, day: dt.date, precision: int) -> None:
+def test_date_expressions(text: str, day: dt.date | None, precision: int) -> None:
     found = find_dates(text, DAY)
-    assert [(d.date, d.precision) for d in found] == [(day, precision)]
+    if day is None:  # a dateline and the day of the statement: both kept
+        assert [d.date for d in found] == [dt.date(2012, 5, 8)] * 2
+    else:
+        assert [(d.date, d.precision) for d in found] == [(day, precision)]
     assert all(text[d.start : d.end] == d.text for d in found)
+
+
+def test_a_dateline_does_not_hide_the_day_of_the_statement(extractor: Extractor) -> None:
+    (e,) = events(
+        extractor,
+        "RAWALPINDI, May 8: Five terrorists were killed in North Waziristan, the ISPR said on "
+        "Tuesday.",
+    )
+    assert (e.date, e.date_precision) == (dt.date(2012, 5, 8), 1)
 
 
 @pytest.mark.parametrize(

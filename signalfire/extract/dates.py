@@ -274,9 +274,18 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         # the statement is not the event's when the sentence names another
         told = [f for f in found if _SAID_ON.search(low, max(0, f.start - offset - 30),
                                                     f.start - offset)]  # fmt: skip
-        if told and len(told) < len(found):
+        # (a dateline's date is no other day: the pipeline drops it)
+        other = [
+            f
+            for f in found
+            if f not in told and not _DATELINE_HEAD.match(text, 0, f.start - offset)
+        ]
+        if told and other:
             found = [f for f in found if f not in told]
     return found
+
+
+_DATELINE_HEAD = re.compile(r"\W*[A-Z][A-Za-z .'-]{1,40}(?:,|\(|,[A-Za-z .'-]{1,30}\()\s*$")
 
 
 # A report's own verb: the day next to it is when it was said.

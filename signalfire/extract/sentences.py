@@ -28,7 +28,7 @@ NEW_EVENT = re.compile(
 # three", "Four more died in Kurram in a second attack"), not a comparison ("It was the second
 # attack this week", "marked another attack on"), nor a second blast of the same bombing.
 ANOTHER_EVENT = re.compile(
-    r"\b(?:another|a\s+(?:second|third|fourth|fresh|new|separate|similar))\s+(?:[a-z-]+\s+){0,2}?"
+    r"\b(?:another|a\s+(?:second|third|fourth|fresh|new|separate))\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:attacks?|strikes?|airstrikes?|ambush|raids?|incidents?|assaults?|operations?|clash)\b"
 )
 _COMPARISON = re.compile(r"\b(?:was|is|as|marks?|marked|been|be|of|like)\s+$")
@@ -45,6 +45,13 @@ RECAP = re.compile(
     r"^\W*(?:it|this|the\s+(?:attack|blast|bombing|assault|incident))\s+(?:was|is|marks|marked)"
     r"\s+(?:the|a|an|another)\s+(?:[a-z-]+\s+){0,3}?(?:attacks?|blasts?|bombings?|incidents?|"
     r"assaults?|strikes?)\b",
+    re.IGNORECASE,
+)
+
+# A later sentence about another year ("The group killed 12 people in a similar attack last
+# year"): history, whose figures are not this event's.
+PAST = re.compile(
+    r"\b(?:(?:last|previous)\s+year|(?:[a-z]+|\d+)\s+years\s+ago|in\s+(?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -330,7 +337,7 @@ def _group(
     current_adm2: set[str] = set()
     current_days: set[str] = set()
     for s in sentences:
-        if not s.is_event or (current and RECAP.match(s.text)):
+        if not s.is_event or (current and (RECAP.match(s.text) or PAST.search(s.text))):
             continue
         low = s.text.lower()
         days = set(_WEEKDAY.findall(low)) if "day" in low else set()
