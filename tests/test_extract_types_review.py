@@ -174,6 +174,12 @@ def test_a_crime_word_does_not_drop_an_armed_groups_attack(extractor: Extractor)
             "attack in Balochistan this week after assaults in Kalat and Noshki killed 10.",
             [4],
         ),
+        # a later day's news of the same event is no other event
+        (
+            "A suicide bomber killed 12 people at a market in Quetta on Sunday. On Monday, the "
+            "death toll rose to 20 after eight of the wounded died.",
+            [20],
+        ),
         # another year's attack is history
         (
             "Militants killed four soldiers in North Waziristan on Tuesday. The group killed 12 "

@@ -38,6 +38,12 @@ _OPENING_DAY = re.compile(
     r"^\W*(?:(?:on|late|early|by)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b"
 )
+# What tells of the same event again: a toll update, victims dying later, "the attack".
+_FOLLOW_UP = re.compile(
+    r"\b(?:toll|rose|risen|climbed|succumbed|later\s+died|died\s+of|more\s+(?:victims|people|"
+    r"bodies|of\s+the)|the\s+(?:attack|blast|bombing|killing|explosion|incident|strike|raid|"
+    r"assault|ambush|victims|wounded|injured|dead))\b"
+)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "It was the third attack in Balochistan this week after assaults in Kalat killed 10": a
 # comparison with earlier events, which are no event of this report.
@@ -342,6 +348,8 @@ def _group(
         low = s.text.lower()
         days = set(_WEEKDAY.findall(low)) if "day" in low else set()
         opening = _OPENING_DAY.match(low) if days else None
+        if opening is not None and _FOLLOW_UP.search(low):
+            opening = None  # "On Monday, the death toll rose to 20": the same event
         places = [resolved[m].place for m in s.places if m in resolved]
         adm1s = {p.adm1 for p in places}
         # A figure in another district than the figures before it: another operation.
