@@ -203,6 +203,23 @@ def test_sentence_level_markers_split_events(
     assert [e.deaths for e in events(extractor, text)] == expected
 
 
+def test_what_the_attack_was_is_no_recap(extractor: Extractor) -> None:
+    (e,) = events(
+        extractor,
+        "A blast killed 12 people in Quetta. The blast was a suicide attack, police said.",
+    )
+    assert (e.event_type, e.deaths) == ("suicide_bombing", 12)
+
+
+def test_a_history_sentence_without_figures_still_names_the_group(extractor: Extractor) -> None:
+    (e,) = events(
+        extractor,
+        "A bomb killed 12 people in Quetta on Tuesday. It was the third attack this week "
+        "claimed by Lashkar-e-Jhangvi.",
+    )
+    assert any(a.actor_id == "lej" for a in e.actors)
+
+
 def test_the_second_event_takes_its_own_day(extractor: Extractor) -> None:
     first, second = events(
         extractor,

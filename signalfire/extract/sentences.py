@@ -49,8 +49,10 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 # comparison with earlier events, which are no event of this report.
 RECAP = re.compile(
     r"^\W*(?:it|this|the\s+(?:attack|blast|bombing|assault|incident))\s+(?:was|is|marks|marked)"
-    r"\s+(?:the|a|an|another)\s+(?:[a-z-]+\s+){0,3}?(?:attacks?|blasts?|bombings?|incidents?|"
-    r"assaults?|strikes?)\b",
+    # a rank among attacks, not what the attack was ("The blast was a suicide attack")
+    r"\s+(?:another|the\s+(?:[a-z-]+\s+){0,2}?(?:second|third|fourth|fifth|sixth|latest|"
+    r"[a-z]+est))\s+(?:[a-z-]+\s+){0,3}?(?:attacks?|blasts?|bombings?|incidents?|assaults?|"
+    r"strikes?)\b",
     re.IGNORECASE,
 )
 
@@ -343,8 +345,10 @@ def _group(
     current_adm2: set[str] = set()
     current_days: set[str] = set()
     for s in sentences:
-        if not s.is_event or (current and (RECAP.match(s.text) or PAST.search(s.text))):
-            continue
+        if not s.is_event or (
+            current and s.counts and (RECAP.match(s.text) or PAST.search(s.text))
+        ):
+            continue  # (without a figure it may still say who: "It was the third ... the TTP")
         low = s.text.lower()
         days = set(_WEEKDAY.findall(low)) if "day" in low else set()
         opening = _OPENING_DAY.match(low) if days else None
