@@ -10,6 +10,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.dates import find_dates
@@ -274,6 +276,8 @@ def test_the_second_event_takes_its_own_day(extractor: Extractor) -> None:
             None,
             1,
         ),
+        # a day beats a month alone
+        ("the second attack since a bombing in April killed 5 on Monday", dt.date(2012, 5, 7), 1),
         # a day named beside an overnight raid is its day
         ("during an overnight operation in Khost on Monday", dt.date(2012, 5, 7), 1),
     ],
@@ -313,3 +317,25 @@ def test_no_month_only_date_where_it_is_not_one(text: str) -> None:
 def test_a_month_alone_dates_the_event(extractor: Extractor) -> None:
     (e,) = events(extractor, "A bomb killed three people in Quetta in April.")
     assert (e.date, e.date_precision) == (dt.date(2012, 4, 1), 4)
+
+
+_DATE_WORDS = [
+    "in April", "in early May", "in June 2011", "28/12/2011", "31/02/2011", "12/28/2011",
+    "3-4 May", "on the night of 30-31 February", "over the weekend", "overnight",
+    "the previous night", "the day before yesterday", "a fortnight ago", "said on Monday",
+    "on Tuesday,", "May 1", "RAWALPINDI, May 8:",
+    "killed", "in", "May", "12", "people", ",", ".", "on",
+]  # fmt: skip
+
+
+@given(
+    st.lists(st.sampled_from(_DATE_WORDS), max_size=12),
+    st.dates(dt.date(2001, 1, 1), dt.date(2030, 12, 31)),
+)
+def test_find_dates_never_fails_and_its_spans_are_the_text(words: list[str], day: dt.date) -> None:
+    text = " ".join(words)
+    found = find_dates(text, day)
+    assert [d.start for d in found] == sorted(d.start for d in found)
+    for d in found:
+        assert text[d.start : d.end] == d.text
+        assert d.precision in {1, 2, 3, 4}

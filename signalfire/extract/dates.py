@@ -255,8 +255,11 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             if not any(_BESIDE.fullmatch(text, f.end - offset, a - offset) for a in absolute)
         ] + found[relative:]
     if len(found) > 1:
-        # "during an overnight operation in Khost Thursday": the day named wins
+        # "during an overnight operation in Khost Thursday": the day named wins; so does a day
+        # over a month alone ("the second attack since a bombing in April killed 5 on Monday")
         found = [f for f in found if fold(f.text) != "overnight"] or found
+        if any(f.precision < 4 for f in found):
+            found = [f for f in found if not (f.precision == 4 and f.text[:3].lower() == "in ")]
     found.sort(key=lambda d: d.start)
     for i in range(1, len(found)):
         said = _SAID.search(low, 0, found[i].start - offset)
