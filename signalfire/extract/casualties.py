@@ -36,7 +36,9 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .casualty_patterns import (
+    _ACTIVE_OBJECT,
     _ALONG_WITH,
+    _ANOTHER,
     _APPOSITIVE,
     _ARTICLE_BEFORE,
     _BACKGROUND,
@@ -47,6 +49,7 @@ from .casualty_patterns import (
     _DATELINE_AFTER,
     _DAY_MONTH_BEFORE,
     _DENIED,
+    _DIED_AFTER,
     _EARLIER_EVENT,
     _EARLIER_TIME_AFTER,
     _HEADLINE_END,
@@ -69,6 +72,7 @@ from .casualty_patterns import (
     _ONE_OF,
     _OR_WOUNDED,
     _ORDINAL,
+    _PASSIVE_BEFORE,
     _PATTERNS,
     _PERSON_AFTER,
     _ROUND_UP,
@@ -76,6 +80,7 @@ from .casualty_patterns import (
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLED,
+    _TRANSITIVE,
     _VERB_FINDERS,
     _YEAR,
 )
@@ -93,6 +98,10 @@ class Count:
     start: int
     end: int
     text: str
+    # "wounded": deaths among the wounded ("two of the wounded died"), more than a toll told
+    # before; "background": an earlier event's or a claimed toll, used only where the event
+    # has no other figure of its kind
+    note: str = ""
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
@@ -248,11 +257,13 @@ def find_counts(
     pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
 
-    def add(category: str, low: int, high: int, start: int, end: int) -> bool:
+    def add(category: str, low: int, high: int, start: int, end: int, note: str = "") -> bool:
         if any(s < end and start < e for s, e in taken):
             return False
         taken.append((start, end))
-        found.append(Count(category, low, high, start + offset, end + offset, original[start:end]))
+        found.append(
+            Count(category, low, high, start + offset, end + offset, original[start:end], note)
+        )
         return True
 
     def follow(cat: str, pos: int, along: bool = True) -> None:
@@ -276,16 +287,19 @@ def find_counts(
         matches: list[re.Match[str]] = []
         if kind == "num":
             if numbers is None:
-                # Only numbers before a first verb are used: the scan stops at the last one.
-                limit = max(h[0].start() for h in verbs.values())
+                # Only numbers before a verb are used: the scan stops at the last one.
+                limit = max(h[-1].start() for h in verbs.values())
                 numbers = []
                 for n in _SCAN["numbers"][s].finditer(scan):
                     if n.start() >= limit:
                         break
                     numbers.append(n.start())
-            first_verb = hits[0].start()
+            # (before any verb of its category, not only the first: "three soldiers were
+            # killed and five militants died"; a figure already read as an earlier verb's
+            # object overlaps and is not read again)
+            last_verb = hits[-1].start()
             for pos in numbers:
-                if pos < first_verb:  # a number-first figure ends at a later verb
+                if pos < last_verb:  # a number-first figure ends at a later verb
                     m = pattern.match(text, pos, min(len(text), hits[-1].end() + 1))
                     if m:
                         matches.append(m)
@@ -344,6 +358,13 @@ def find_counts(
                     and _OR_WOUNDED.match(text[m.end("verb") :])
                 ):
                     continue
+                if (
+                    kind == "num"
+                    and _TRANSITIVE.match(m.group("verb"))
+                    and _ACTIVE_OBJECT.match(text, m.end())
+                    and not _PASSIVE_BEFORE.search(text, m.end("n1"), m.start("verb"))
+                ):
+                    continue  # "two gunmen killed three policemen": the killers
             if _DENIED.search(text, max(0, m.start() - 40), m.start()):
                 continue
             if (
@@ -365,6 +386,9 @@ def find_counts(
                 continue  # background: another, earlier event's toll
             end = m.end()
             cat = category
+            note = ""
+            if category == "injured" and kind in ("num", "near") and _DIED_AFTER.match(text, end):
+                cat, note = "killed", "wounded"  # "two of the wounded died in hospital"
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
@@ -375,7 +399,7 @@ def find_counts(
             ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
-            if not add(cat, low, high, start, end):
+            if not add(cat, low, high, start, end, note):
                 continue
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
@@ -402,6 +426,17 @@ def find_counts(
                     ):
                         break
                     pos = item.start()
+    # "one was killed and another was wounded", "eleven killed and as many injured"
+    if "another" in text or "as many" in text:
+        for m in _ANOTHER.finditer(text):
+            cat = "killed" if m.group("killed") else "injured"
+            n_more = 1
+            if m.group("w") != "another":
+                earlier = [c for c in found if c.start - offset < m.start() and c.category != cat]
+                if not earlier:
+                    continue
+                n_more = max(earlier, key=lambda c: c.start).value
+            add(cat, n_more, n_more, m.start("w"), m.end())
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):
         for v in verbs.get(category, []):
@@ -518,7 +553,9 @@ def event_figures(
                 end = min(s.end, counts[0].end + 25, *stop)
                 if stop and not _DEFINITE.search(counts[0].text):
                     end = min(s.end, max(counts[0].end + 25, counts[-1].end))
-                additive = bool(_ADDITIONAL.search(text, s.start, end))
+                additive = bool(_ADDITIONAL.search(text, s.start, end)) or all(
+                    c.note == "wounded" for c in counts
+                )
             if cat in totals and additive:
                 totals[cat] += value
                 highs[cat] += high

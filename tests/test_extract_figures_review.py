@@ -1,0 +1,221 @@
+"""Casualty figures a review found wrong (invented news sentences, each with the figure a reader
+takes from it): attackers and non-people numbers before an active verb, a second clause's
+figure, asides between a figure and its verb, deaths among the wounded, missing vocabulary,
+toll updates, number words, hypotheticals, and background or claimed tolls beside an event's."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from signalfire.extract import Document, ExtractedEvent, Extractor
+from signalfire.extract.casualties import find_counts, sentence_totals
+from signalfire.extract.pipeline import default_extractor
+
+DAY = dt.date(2012, 5, 9)
+
+
+@pytest.fixture(scope="module")
+def extractor(shared_data: Path) -> Extractor:
+    return default_extractor()
+
+
+def events(extractor: Extractor, text: str) -> list[ExtractedEvent]:
+    return extractor.extract(Document("d", text, DAY))
+
+
+def totals(text: str) -> dict[str, int]:
+    return sentence_totals(find_counts(text))
+
+
+def deaths(extractor: Extractor, text: str) -> int | None:
+    found = [e.deaths for e in events(extractor, text) if e.deaths is not None]
+    return sum(found) if found else None
+
+
+def injured(extractor: Extractor, text: str) -> int | None:
+    found = [e.injured for e in events(extractor, text) if e.injured is not None]
+    return sum(found) if found else None
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # the attackers are the subject, not victims
+        ("Two gunmen killed three policemen in Quetta on Tuesday.", 3),
+        ("Three suicide bombers killed 20 people at a mosque in Peshawar.", 20),
+        ("Dozens of militants killed three soldiers in Bajaur.", 3),
+        ("Hundreds of Taliban fighters killed 12 policemen in Kunduz.", 12),
+        ("Four gunmen on two motorcycles killed 3 people in Karachi.", 3),
+        ("Four gunmen riding motorcycles shot dead three people in Karachi.", 3),
+        ("Two suicide attackers killed 15 people in Kabul.", 15),
+        ("A suicide bomber killed at least 25 people in Kabul on Tuesday.", 25),
+        ("A suicide bomber killed more than 20 people in Quetta.", 21),
+        ("A gunman killed at least three people in Karachi.", 3),
+        ("A militant killed about 10 villagers in Kunar.", 10),
+        ("An Afghan policeman killed at least nine of his colleagues in Uruzgan.", 9),
+        ("A Taliban gunman shot dead at least four policemen in Quetta.", 4),
+        ("KABUL (Reuters) - A suicide bomber killed at least 25 people and wounded 50.", 25),
+        # numbers that are not people
+        ("A blast on Route 1 killed 12 people in Zabul.", 12),
+        ("A roadside bomb on Highway 1 killed 12 civilians.", 12),
+        ("A bomb near Gate 3 killed 15 people.", 15),
+        ("A blast in Sector G-9 killed 3 people in Islamabad.", 3),
+        ("The TTP's 313 Brigade killed 3 soldiers in Bannu.", 3),
+        ("Gunmen with AK-47 killed 3 people in Karachi.", 3),
+        ("A bomb weighing 25 kilograms killed 3 people in Quetta.", 3),
+        ("A car packed with 25 kilograms of explosives killed 3 soldiers.", 3),
+        ("The blast at 10 killed 3 people.", 3),
+        ("The 9/11 mastermind's nephew was killed in a drone strike.", 1),
+        # passives and headlines stay as they were
+        ("Three soldiers were killed 12 km from Miranshah.", 3),
+        ("3 killed, 4 injured in Quetta blast", 3),
+        ("Three people died the next day in hospital.", 3),
+        ("A suicide bomber killed 25 people in Kabul.", 25),
+    ],
+)
+def test_the_subject_of_an_active_verb_is_no_victim(text: str, killed: int) -> None:
+    assert totals(text).get("killed") == killed
+
+
+def test_a_wounding_attacker_is_no_victim() -> None:
+    assert totals("A teenage suicide bomber wounded at least 15 people in Kabul.") == {
+        "injured": 15
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Three soldiers were killed and five militants died in the clash in Bajaur.", 8),
+        ("Three soldiers were martyred while five militants were killed in Bajaur.", 8),
+        ("Three soldiers were martyred, while five terrorists were also killed.", 8),
+        ("Five militants were killed and three soldiers were martyred in the clash.", 8),
+        (
+            "In the ensuing exchange of fire, six terrorists were killed while two soldiers "
+            "embraced martyrdom.",
+            8,
+        ),
+        ("Six terrorists were killed whereas two soldiers were martyred in Khyber.", 8),
+        # an object of the first verb is not counted again at the second
+        ("Troops killed 13 militants who had killed 5 soldiers last week.", 13),
+    ],
+)
+def test_a_second_clause_adds_its_figure(text: str, killed: int) -> None:
+    assert totals(text).get("killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("At least 11 people, mostly civilians, were killed in a blast in Kandahar.", 11),
+        ("At least 11 people, most of them civilians, were killed in Kandahar.", 11),
+        ("Five people, all members of one family, were killed in the attack.", 5),
+        ("Six policemen, two of them officers, were killed in Quetta.", 6),
+        ("Two children, aged 7 and 9, were killed in the blast.", 2),
+        ("29 militants, including 4 foreigners, were killed in Kunduz.", 29),
+        ("Nine people (seven policemen and two civilians) were killed in the attack.", 9),
+        ("Nine people - seven policemen and two civilians - were killed in Quetta.", 9),
+        ("Seven members of the Afghan Local Police (ALP) were killed in Kunduz.", 7),
+        ("Seven Afghan Local Police (ALP) members were killed in Kunduz.", 7),
+        ("Five personnel of the Frontier Corps (FC) were martyred in Turbat.", 5),
+        ("Five Frontier Corps (FC) personnel were martyred in Turbat.", 5),
+        ("Five soldiers of the Afghan National Army (ANA) were killed in Helmand.", 5),
+        ("A total of 29 militants including 4 foreigners were killed in Kunduz.", 29),
+        ("Twelve people including 3 children were killed in the blast.", 12),
+        ("The blast killed 12 people, 3 of them children.", 12),
+        # a list before the verb is still summed
+        ("Two soldiers and a civilian were killed in the blast.", 3),
+    ],
+)
+def test_an_aside_keeps_the_figure(text: str, expected: int) -> None:
+    assert totals(text).get("killed") == expected
+
+
+def test_an_aside_keeps_the_injured_figure() -> None:
+    assert totals("Four people, three of whom were women, were wounded in the blast.") == {
+        "injured": 4
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two of the wounded died in hospital in Peshawar on Tuesday.", {"killed": 2}),
+        ("Two more wounded died in hospital in Peshawar.", {"killed": 2}),
+        (
+            "Two soldiers who were wounded in Monday's attack died in hospital on Tuesday.",
+            {"killed": 2},
+        ),
+        ("Three of the injured later succumbed to their wounds in Peshawar.", {"killed": 3}),
+        ("Three injured persons succumbed to their injuries in Peshawar.", {"killed": 3}),
+        ("An injured policeman succumbed to his injuries in Peshawar.", {"killed": 1}),
+        # the wounded who live stay wounded
+        ("Five people were injured and two died in the blast.", {"injured": 5, "killed": 2}),
+        (
+            "Five people were injured when a bomb went off near a school where two children "
+            "died last year.",
+            {"injured": 5},
+        ),
+    ],
+)
+def test_deaths_among_the_wounded_are_deaths(text: str, expected: dict[str, int]) -> None:
+    assert totals(text) == expected
+
+
+def test_deaths_among_the_wounded_add_to_the_toll(extractor: Extractor) -> None:
+    text = (
+        "A bomb killed four people in Peshawar on Monday. Two of the wounded died in hospital "
+        "on Tuesday."
+    )
+    assert deaths(extractor, text) == 6
+    text = (
+        "A bomb killed four people and wounded 20 in Peshawar on Monday. Two of the wounded "
+        "died later, officials said."
+    )
+    assert (deaths(extractor, text), injured(extractor, text)) == (6, 20)
+    # a toll given with them is the total
+    text = (
+        "A bomb killed four people in Peshawar on Monday. Two of the injured later succumbed "
+        "to their wounds, raising the toll to six."
+    )
+    assert deaths(extractor, text) == 6
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two FC jawans embraced shahadat in Kech on Tuesday.", {"killed": 2}),
+        (
+            "Four terrorists were killed, while two soldiers embraced shahadat in Tirah.",
+            {"killed": 6},
+        ),
+        ("A Shia scholar was target-killed in Karachi on Tuesday.", {"killed": 1}),
+        ("Two activists of the MQM were target killed in Karachi.", {"killed": 2}),
+        ("A policeman was stabbed to death in Peshawar on Tuesday.", {"killed": 1}),
+        ("Two men were burnt alive in their car in Quetta.", {"killed": 2}),
+        ("A man was lynched by a mob in Nowshera.", {"killed": 1}),
+        (
+            "Gunmen opened fire on a van in Karachi, killing two polio workers and injuring a "
+            "third.",
+            {"killed": 2, "injured": 1},
+        ),
+        (
+            "An Afghan National Army soldier was killed and another was wounded in Kandahar.",
+            {"killed": 1, "injured": 1},
+        ),
+        ("One soldier was killed and another injured in the blast.", {"killed": 1, "injured": 1}),
+        (
+            "A policeman was martyred while another sustained injuries in Lakki Marwat.",
+            {"killed": 1, "injured": 1},
+        ),
+        (
+            "Eleven people were killed and as many injured in a bomb blast in Hangu.",
+            {"killed": 11, "injured": 11},
+        ),
+    ],
+)
+def test_more_death_and_injury_words(text: str, expected: dict[str, int]) -> None:
+    assert totals(text) == expected
