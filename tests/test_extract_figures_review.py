@@ -100,7 +100,7 @@ def test_a_wounding_attacker_is_no_victim() -> None:
         ),
         ("Six terrorists were killed whereas two soldiers were martyred in Khyber.", 8),
         # an object of the first verb is not counted again at the second
-        ("Troops killed 13 militants who had killed 5 soldiers last week.", 13),
+        ("Troops killed 13 militants who had killed 5 soldiers last year.", 13),
     ],
 )
 def test_a_second_clause_adds_its_figure(text: str, killed: int) -> None:
@@ -219,3 +219,171 @@ def test_deaths_among_the_wounded_add_to_the_toll(extractor: Extractor) -> None:
 )
 def test_more_death_and_injury_words(text: str, expected: dict[str, int]) -> None:
     assert totals(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peshawar blast: death toll climbs to 11",
+        "Peshawar blast toll climbs to 11",
+        "The death toll jumped to 11 in Peshawar on Tuesday.",
+        "The death toll increased to 11 on Tuesday.",
+        "The death toll went up to 11 on Tuesday.",
+        "The death toll mounted to 11 on Tuesday.",
+        "The death toll is now 11.",
+        "The death toll has now reached 11.",
+        "Fatalities rose to 11 on Tuesday.",
+        "The death toll of the Peshawar blast rose to 11.",
+        "The number of people killed in the Peshawar blast rose to 11.",
+        "The number of those killed rose to 11.",
+        "The death toll from Monday's suicide bombing in Kohat rose to 11.",
+        "The death toll from Monday's suicide bombing near a mosque rose to 11.",
+        "The death toll in Monday's twin blasts in Parachinar has climbed to 11.",
+        "The death toll of Monday's bombing in Kohat reached 11.",
+    ],
+)
+def test_toll_updates_are_read(text: str) -> None:
+    assert totals(text) == {"killed": 11}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Half a dozen militants were killed in Tirah.", 6),
+        ("Security forces killed half a dozen militants in Tirah.", 6),
+        ("The attack killed several dozen people in Peshawar.", 24),
+        ("A hundred people were killed in the attack in Peshawar.", 100),
+        ("The attack killed over a hundred people in Peshawar.", 101),
+        ("The attack killed more than a hundred people in Peshawar.", 101),
+        ("A bomb killed one thousand people.", 1000),
+        ("Three 12-year-old boys were killed in the blast.", 3),
+        ("Two hundred militants were killed in the operation.", 200),
+    ],
+)
+def test_number_words(text: str, killed: int) -> None:
+    assert totals(text).get("killed") == killed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Taliban said they could kill hundreds of soldiers if the army entered the valley.",
+        "The bomb could have killed dozens of people had it exploded, police said.",
+        "The device would have killed scores of worshippers.",
+    ],
+)
+def test_what_could_have_happened_is_no_toll(text: str) -> None:
+    assert totals(text) == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # an earlier event's toll in a sentence of its own
+        (
+            "Militants killed four soldiers in Bajaur on Tuesday. The group killed 12 people in "
+            "a similar attack last year.",
+            4,
+        ),
+        (
+            "Militants killed four soldiers in Bajaur on Tuesday. In 2009, a similar attack "
+            "killed 12 soldiers in the area.",
+            4,
+        ),
+        (
+            "Militants killed four soldiers in Bajaur on Tuesday. Last month, militants killed "
+            "12 soldiers in the same area.",
+            4,
+        ),
+        (
+            "A bomb killed four people in Quetta on Tuesday. Quetta has seen several attacks "
+            "this year, including a January bombing that killed 92 people.",
+            4,
+        ),
+        (
+            "Gunmen killed 3 people in Karachi on Tuesday. Over 3,000 people were killed in "
+            "Karachi in 2013.",
+            3,
+        ),
+        # ... and in the same sentence
+        (
+            "The TTP, which killed 12 soldiers in Swat last year, claimed the attack in Peshawar "
+            "on Tuesday that killed three policemen.",
+            3,
+        ),
+        (
+            "The group, responsible for the deaths of more than 100 people, claimed Tuesday's "
+            "attack in Quetta which killed six.",
+            6,
+        ),
+        (
+            "A bomb killed three people in Quetta on Tuesday, a week after a similar attack on "
+            "May 1 killed 10 people.",
+            3,
+        ),
+        # a claimed toll gives way to the reported one
+        (
+            "Officials said two soldiers were killed in the attack in Kunar. Taliban spokesman "
+            "Zabihullah Mujahid claimed that 30 soldiers were killed.",
+            2,
+        ),
+        (
+            "Officials said two soldiers were killed in the attack in Kunar. The Taliban claimed "
+            "to have killed 30.",
+            2,
+        ),
+        (
+            "The Taliban claimed to have killed 30 soldiers in the attack on Tuesday, but the "
+            "army said two soldiers were martyred.",
+            2,
+        ),
+        (
+            "The TTP claimed responsibility for the attack in Bannu that killed two soldiers, "
+            "saying its fighters had killed 20.",
+            2,
+        ),
+        # alone, a claim or a past toll is still the story's figure
+        ("The Taliban claimed to have killed 30 soldiers in Kunar.", 30),
+        ("Over 3,000 people were killed in Karachi in 2013.", 3001),
+    ],
+)
+def test_background_and_claimed_tolls_give_way(
+    extractor: Extractor, text: str, killed: int
+) -> None:
+    assert deaths(extractor, text) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        # a part of a toll told before
+        (
+            "14 killed in Quetta blast\nQUETTA: Two of the dead were children, police said "
+            "after a bomb exploded in a market on Tuesday.",
+            14,
+        ),
+        # a tally is no toll update
+        (
+            "Gunmen killed 3 people in Karachi's Lyari area on Tuesday, bringing the number of "
+            "people killed in Karachi this year to 1,200.",
+            3,
+        ),
+        (
+            "On Tuesday, the bodies of three policemen who were abducted last week were found "
+            "in Kunduz.",
+            3,
+        ),
+    ],
+)
+def test_what_the_second_clause_rule_must_not_read(
+    extractor: Extractor, text: str, killed: int
+) -> None:
+    assert deaths(extractor, text) == killed
+
+
+def test_a_claimed_deed_is_no_claimed_figure(extractor: Extractor) -> None:
+    text = (
+        "Unknown gunmen shot dead labourer in Pakistan's Quetta.\n"
+        "IS claims killing two Shias in Pakistan's Quetta."
+    )
+    assert deaths(extractor, text) == 2

@@ -29,7 +29,7 @@ _KILLED_VERB = (
     # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
     r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
     r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
-    r"succumbed(?:\s+to\s+(?:his|her|their)\s+(?:injuries|wounds))?|lost\s+their\s+lives|"
+    r"succumbed|lost\s+their\s+lives|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
     r"neutralised|eliminated"
 )
@@ -61,7 +61,7 @@ _FILLER = (
     rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
     # (an abbreviation in brackets: "Seven Afghan Local Police (ALP) members")
-    rf"[A-Za-z'’.-]+\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
+    rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
     rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?"
@@ -96,7 +96,10 @@ _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
 )
-_TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
+_TOLL = (
+    r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths|(?:people|those|persons)\s+"
+    r"killed))"
+)
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
 # anywhere shortly before one, pattern)
@@ -186,10 +189,15 @@ _PATTERNS.append(
         "verb",
         re.compile(
             # "the death toll from Friday's blast rose to 30", "the toll later rose to 11"
-            rf"\b(?P<verb>{_TOLL})\s+(?:(?:from|in)\s+(?:[\w'’-]+\s+){{1,4}}?)?"
-            rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+)?"
-            rf"(?:rose|risen|rises|climbed|reached|"
-            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:to\s+)?{QUANTITY}\b",
+            # "the death toll of Monday's bombing in Kohat reached 31", "fatalities rose to 11"
+            # (not a tally: "the number of people killed in Karachi this year to 1,200")
+            rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
+            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,8}}?)?"
+            rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
+            rf"(?:(?:now|since|further)\s+)?"
+            rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
+            rf"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
+            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:to\s+)?{QUANTITY}\b",
         ),
     )
 )
@@ -238,6 +246,8 @@ _DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
 _MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
+# "two of the dead were children": a part of a toll told before, never more victims.
+_PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
 _NOT_PASSIVE = re.compile(
@@ -264,6 +274,10 @@ _PERIOD = re.compile(
     r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     r"(?:\w+\s+)?(?:months|years)\b"
+)
+# "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
 )
 # "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
 _INTENT_BEFORE = re.compile(r"\bto\s+$")
@@ -361,17 +375,35 @@ _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainmen
 _EARLIER_EVENT = re.compile(
     r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
     r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
-    r"last\s+\w+['’]s|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?)"
+    # ("including a January bombing that killed 92")
+    r"last\s+\w+['’]s|(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
+    r"september|october|november|december))\s+(?:[\w'’-]+\s+){0,2}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there": a clause about the day before.
     r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:[\w'’-]+\s+){0,5}?$"
+    r"(?:[\w'’-]+\s+){0,8}?$"
+)
+# A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
+# 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
+# more than 100"): the event's figure only where no other is told (`Count.note`).
+_CLAIMED_BEFORE = re.compile(
+    # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
+    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
+    r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
+    r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
+    r"\bresponsible\s+for\s+(?:the\s+)?$"
+)
+# A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last
+# month, militants killed 12 soldiers in the same area".
+_EARLIER_LEAD = re.compile(
+    r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
+    r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
 # clause after that event's own figure.
 _EARLIER_TIME_AFTER = re.compile(
-    r"\s+(?:[a-z'’-]+\s+){0,4}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
-    r"last\s+week|in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
+    r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
+    r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
 
 
@@ -458,3 +490,18 @@ _HEADLINE_END = re.compile(
 )
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
+
+# Across the sentences of one event (`casualties.event_figures`):
+# "bringing the death toll to three": the figure just after a toll word.
+# (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
+# Not behind `letter_first`: "2 more" starts with a digit.
+_ADDITIONAL = re.compile(
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
+    re.IGNORECASE,
+)
