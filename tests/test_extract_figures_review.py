@@ -387,3 +387,15 @@ def test_a_claimed_deed_is_no_claimed_figure(extractor: Extractor) -> None:
         "IS claims killing two Shias in Pakistan's Quetta."
     )
     assert deaths(extractor, text) == 2
+
+
+def test_a_third_victim_and_a_long_toll_phrase() -> None:
+    assert totals("Two polio workers were shot dead and a third was injured in Karachi.") == {
+        "killed": 2,
+        "injured": 1,
+    }
+    text = (
+        "The death toll from Monday's suicide attack on a police training centre in Quetta "
+        "rose to 61 on Tuesday."
+    )
+    assert totals(text) == {"killed": 61}

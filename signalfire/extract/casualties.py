@@ -445,11 +445,11 @@ def find_counts(
                         break
                     pos = item.start()
     # "one was killed and another was wounded", "eleven killed and as many injured"
-    if "another" in text or "as many" in text:
+    if any(w in text for w in ("another", "as many", "a second", "a third", "a fourth")):
         for m in _ANOTHER.finditer(text):
             cat = "killed" if m.group("killed") else "injured"
             n_more = 1
-            if m.group("w") != "another":
+            if m.group("w").startswith("as"):
                 earlier = [c for c in found if c.start - offset < m.start() and c.category != cat]
                 if not earlier:
                     continue

@@ -192,7 +192,7 @@ _PATTERNS.append(
             # "the death toll of Monday's bombing in Kohat reached 31", "fatalities rose to 11"
             # (not a tally: "the number of people killed in Karachi this year to 1,200")
             rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
-            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,8}}?)?"
+            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,12}}?)?"
             rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
             rf"(?:(?:now|since|further)\s+)?"
             rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
@@ -211,7 +211,7 @@ _DIED_AFTER = re.compile(
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
 _ANOTHER = re.compile(
-    r"\b(?:and|while|whereas)\s+(?P<w>another|as\s+many)\s+"
+    r"\b(?:and|while|whereas)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     rf"(?:(?P<killed>{_KILLED_VERB})|(?P<injured>{_INJURED_VERB}))\b"
