@@ -399,3 +399,13 @@ def test_a_third_victim_and_a_long_toll_phrase() -> None:
         "rose to 61 on Tuesday."
     )
     assert totals(text) == {"killed": 61}
+
+
+def test_taliban_as_listed_victims_and_took_hostage() -> None:
+    text = (
+        "Taliban fighters and Afghan forces clashed in Farah, leaving 10 Taliban and three "
+        "soldiers dead."
+    )
+    assert totals(text) == {"killed": 13}
+    assert totals("Afghan forces killed two commanders and 10 Taliban in Kunar.") == {"killed": 12}
+    assert totals("Militants took hostage four FC personnel in Kharan.") == {"abducted": 4}

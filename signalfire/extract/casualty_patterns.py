@@ -38,6 +38,7 @@ _INJURED_VERB = (
 )
 _ABDUCTED_VERB = (
     r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|taken\s+hostage|held\s+hostage|"
+    r"took\s+hostage|"
     r"hostages|seized"
 )
 _ARRESTED_VERB = (
