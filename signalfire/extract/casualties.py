@@ -36,24 +36,32 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from .casualty_patterns import (
+    _ACTIVE_OBJECT,
+    _ADDITIONAL,
     _ALONG_WITH,
+    _ANOTHER,
     _APPOSITIVE,
     _ARTICLE_BEFORE,
     _BACKGROUND,
     _BARE_VERB,
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
+    _CLAIMED_BEFORE,
     _CONTINUATION,
     _DATELINE_AFTER,
     _DAY_MONTH_BEFORE,
+    _DEFINITE,
     _DENIED,
+    _DIED_AFTER,
     _EARLIER_EVENT,
+    _EARLIER_LEAD,
     _EARLIER_TIME_AFTER,
     _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
+    _MODAL_BEFORE,
     _MONTH_BEFORE,
     _MONTH_DATELINE_AFTER,
     _MONTH_OF_DAY_AFTER,
@@ -69,6 +77,8 @@ from .casualty_patterns import (
     _ONE_OF,
     _OR_WOUNDED,
     _ORDINAL,
+    _PART_OF_DEAD,
+    _PASSIVE_BEFORE,
     _PATTERNS,
     _PERSON_AFTER,
     _ROUND_UP,
@@ -76,6 +86,8 @@ from .casualty_patterns import (
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLED,
+    _TOLL_BEFORE,
+    _TRANSITIVE,
     _VERB_FINDERS,
     _YEAR,
 )
@@ -93,6 +105,10 @@ class Count:
     start: int
     end: int
     text: str
+    # "wounded": deaths among the wounded ("two of the wounded died"), more than a toll told
+    # before; "background": an earlier event's or a claimed toll, used only where the event
+    # has no other figure of its kind
+    note: str = ""
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
@@ -111,6 +127,8 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
     if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
         return None  # "the attack on 12 May killed 4": a date
     if parsed == 1 and _ONE_OF.match(after):
+        return None
+    if _PART_OF_DEAD.match(after):
         return None
     before = text[max(0, m.start("n1") - 16) : m.start("n1")]
     if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
@@ -244,15 +262,18 @@ def find_counts(
     if _BACKGROUND.match(text.lstrip()) or (not totals and _SCAN["summary"][s].search(scan)):
         return []
     numbers: list[int] | None = None
+    earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
 
-    def add(category: str, low: int, high: int, start: int, end: int) -> bool:
+    def add(category: str, low: int, high: int, start: int, end: int, note: str = "") -> bool:
         if any(s < end and start < e for s, e in taken):
             return False
         taken.append((start, end))
-        found.append(Count(category, low, high, start + offset, end + offset, original[start:end]))
+        found.append(
+            Count(category, low, high, start + offset, end + offset, original[start:end], note)
+        )
         return True
 
     def follow(cat: str, pos: int, along: bool = True) -> None:
@@ -276,16 +297,19 @@ def find_counts(
         matches: list[re.Match[str]] = []
         if kind == "num":
             if numbers is None:
-                # Only numbers before a first verb are used: the scan stops at the last one.
-                limit = max(h[0].start() for h in verbs.values())
+                # Only numbers before a verb are used: the scan stops at the last one.
+                limit = max(h[-1].start() for h in verbs.values())
                 numbers = []
                 for n in _SCAN["numbers"][s].finditer(scan):
                     if n.start() >= limit:
                         break
                     numbers.append(n.start())
-            first_verb = hits[0].start()
+            # (before any verb of its category, not only the first: "three soldiers were
+            # killed and five militants died"; a figure already read as an earlier verb's
+            # object overlaps and is not read again)
+            last_verb = hits[-1].start()
             for pos in numbers:
-                if pos < first_verb:  # a number-first figure ends at a later verb
+                if pos < last_verb:  # a number-first figure ends at a later verb
                     m = pattern.match(text, pos, min(len(text), hits[-1].end() + 1))
                     if m:
                         matches.append(m)
@@ -344,8 +368,18 @@ def find_counts(
                     and _OR_WOUNDED.match(text[m.end("verb") :])
                 ):
                     continue
-            if _DENIED.search(text, max(0, m.start() - 40), m.start()):
-                continue
+                if (
+                    kind == "num"
+                    and _TRANSITIVE.match(m.group("verb"))
+                    and _ACTIVE_OBJECT.match(text, m.end())
+                    and not _PASSIVE_BEFORE.search(text, m.end("n1"), m.start("verb"))
+                ):
+                    continue  # "two gunmen killed three policemen": the killers
+            if _DENIED.search(text, max(0, m.start() - 40), m.start()) or (
+                "verb" in pattern.groupindex
+                and _MODAL_BEFORE.search(text, max(0, m.start("verb") - 30), m.start("verb"))
+            ):
+                continue  # "denies killing 15", "could have killed dozens"
             if (
                 not single
                 and _ROUND_UP.match(m.group("verb"))
@@ -358,13 +392,21 @@ def find_counts(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
                 continue
-            if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()) or (
-                _EARLIER_TIME_AFTER.match(text, m.end())
-                and any(h.start() < m.start() for hs in verbs.values() for h in hs)
-            ):
+            if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()):
                 continue  # background: another, earlier event's toll
+            note = ""
+            if _EARLIER_TIME_AFTER.match(text, m.end()):
+                # in a clause beside the event's own figure: "the TTP, which killed 12 soldiers
+                # in Swat last year, claimed the attack that killed three"; alone, a fallback
+                if any(not m.start() <= h.start() < m.end() for hs in verbs.values() for h in hs):
+                    continue
+                note = "background"
+            if earlier_lead or _CLAIMED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+                note = "background"
             end = m.end()
             cat = category
+            if category == "injured" and kind in ("num", "near") and _DIED_AFTER.match(text, end):
+                cat, note = "killed", "wounded"  # "two of the wounded died in hospital"
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
@@ -375,7 +417,7 @@ def find_counts(
             ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
-            if not add(cat, low, high, start, end):
+            if not add(cat, low, high, start, end, note):
                 continue
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
@@ -402,6 +444,17 @@ def find_counts(
                     ):
                         break
                     pos = item.start()
+    # "one was killed and another was wounded", "eleven killed and as many injured"
+    if any(w in text for w in ("another", "as many", "a second", "a third", "a fourth")):
+        for m in _ANOTHER.finditer(text):
+            cat = "killed" if m.group("killed") else "injured"
+            n_more = 1
+            if m.group("w").startswith("as"):
+                earlier = [c for c in found if c.start - offset < m.start() and c.category != cat]
+                if not earlier:
+                    continue
+                n_more = max(earlier, key=lambda c: c.start).value
+            add(cat, n_more, n_more, m.start("w"), m.end())
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):
         for v in verbs.get(category, []):
@@ -493,16 +546,33 @@ def event_figures(
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
     """Per category, the figure of some sentences of one event, its high and its counts: the
     largest sentence's figure, or the sum where a sentence says its victims are more."""
+    parts = [(s.start, s.end, s.counts) for s in sentences]
+    totals, highs, best_counts = _figures(
+        [(a, b, [c for c in cs if c.note != "background"]) for a, b, cs in parts], text
+    )
+    # A claimed or earlier event's toll only where nothing else gives one of its kind.
+    fallback = _figures(
+        [(a, b, [c for c in cs if c.note == "background"]) for a, b, cs in parts], text
+    )
+    for cat, value in fallback[0].items():
+        if cat not in totals:
+            totals[cat], highs[cat], best_counts[cat] = value, fallback[1][cat], fallback[2][cat]
+    return totals, highs, best_counts
+
+
+def _figures(
+    sentences: list[tuple[int, int, list[Count]]], text: str
+) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
     best_counts: dict[str, list[Count]] = {}
-    for s in sentences:
+    for s_start, s_end, s_counts in sentences:
         additive = False  # set per category below, when a figure is already held
-        for cat, value in sentence_totals(s.counts).items():
-            counts = [c for c in s.counts if c.category == cat]
+        for cat, value in sentence_totals(s_counts).items():
+            counts = [c for c in s_counts if c.category == cat]
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
-            tolls = [c for c in counts if _TOLL_BEFORE.search(text, s.start, c.start)]
+            tolls = [c for c in counts if _TOLL_BEFORE.search(text, s_start, c.start)]
             if tolls:
                 counts = tolls[-1:]
                 value = counts[0].value
@@ -515,10 +585,12 @@ def event_figures(
                 # later item's own word adds when the first is no such detail ("three soldiers
                 # and two more militants were killed").
                 stop = [counts[1].start] if len(counts) > 1 else []
-                end = min(s.end, counts[0].end + 25, *stop)
+                end = min(s_end, counts[0].end + 25, *stop)
                 if stop and not _DEFINITE.search(counts[0].text):
-                    end = min(s.end, max(counts[0].end + 25, counts[-1].end))
-                additive = bool(_ADDITIONAL.search(text, s.start, end))
+                    end = min(s_end, max(counts[0].end + 25, counts[-1].end))
+                additive = bool(_ADDITIONAL.search(text, s_start, end)) or all(
+                    c.note == "wounded" for c in counts
+                )
             if cat in totals and additive:
                 totals[cat] += value
                 highs[cat] += high
@@ -526,14 +598,3 @@ def event_figures(
             elif value > totals.get(cat, -1):
                 totals[cat], highs[cat], best_counts[cat] = value, high, counts
     return totals, highs, best_counts
-
-
-# "bringing the death toll to three": the figure just after a toll word.
-_TOLL_BEFORE = re.compile(r"\b(?:toll|casualties)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
-_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
-# Not behind `letter_first`: "2 more" starts with a digit.
-_ADDITIONAL = re.compile(
-    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
-    re.IGNORECASE,
-)

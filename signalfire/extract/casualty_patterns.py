@@ -25,7 +25,11 @@ CATEGORIES = ("killed", "injured", "abducted", "arrested")
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
     r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
-    r"beheaded|beheads?|beheading|embraced?\s+martyrdom|executed|lost\s+their\s+lives|"
+    r"beheaded|beheads?|beheading|embraced?\s+(?:martyrdom|shahadat)|executed|"
+    # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
+    r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
+    r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
+    r"succumbed|lost\s+their\s+lives|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
     r"neutralised|eliminated"
 )
@@ -34,6 +38,7 @@ _INJURED_VERB = (
 )
 _ABDUCTED_VERB = (
     r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|taken\s+hostage|held\s+hostage|"
+    r"took\s+hostage|"
     r"hostages|seized"
 )
 _ARRESTED_VERB = (
@@ -56,11 +61,17 @@ _FILLER = (
     # killed five" is 5; but "Two said killed", "eight civilians reported killed")
     rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
-    rf"[A-Za-z'’.-]+\s+){{0,6}}?"
+    # (an abbreviation in brackets: "Seven Afghan Local Police (ALP) members")
+    rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
-    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.\d]){{1,60}}?"
-    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?),\s+)?"
+    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?"
+    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?),\s+"
+    # any other aside before a passive: "At least 11 people, mostly civilians, were killed",
+    # "Nine people - seven policemen and two civilians - were killed"
+    rf"|[a-z'’-]+(?:,\s+(?:(?!{_ANY_VERB}\b)[^,;:.()]){{1,60}}?,|\s+[-–—]\s+"
+    rf"(?:(?!{_ANY_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
+    rf"(?:(?!{_ANY_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
@@ -86,7 +97,10 @@ _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
 )
-_TOLL = r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths))"
+_TOLL = (
+    r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths|(?:people|those|persons)\s+"
+    r"killed))"
+)
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
 # anywhere shortly before one, pattern)
@@ -153,7 +167,9 @@ for _cat, _verb in _VERBS.items():
                 rf"{_NOT_SINGULAR}|"
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
-                r"another(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
+                # ("killing two and injuring a third")
+                r"(?:another|a\s+(?:second|third|fourth|fifth))"
+                r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
             ),
         )
     )
@@ -174,21 +190,48 @@ _PATTERNS.append(
         "verb",
         re.compile(
             # "the death toll from Friday's blast rose to 30", "the toll later rose to 11"
-            rf"\b(?P<verb>{_TOLL})\s+(?:(?:from|in)\s+(?:[\w'’-]+\s+){{1,4}}?)?"
-            rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+)?"
-            rf"(?:rose|risen|rises|climbed|reached|"
-            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:to\s+)?{QUANTITY}\b",
+            # "the death toll of Monday's bombing in Kohat reached 31", "fatalities rose to 11"
+            # (not a tally: "the number of people killed in Karachi this year to 1,200")
+            rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
+            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,12}}?)?"
+            rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
+            rf"(?:(?:now|since|further)\s+)?"
+            rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
+            rf"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
+            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:to\s+)?{QUANTITY}\b",
         ),
     )
+)
+# Deaths among the wounded: "two of the wounded died", "three injured persons succumbed",
+# "two soldiers who were wounded in Monday's attack died" (not across a clause: "injured when a
+# bomb went off near a school where two children died").
+_DIED_AFTER = re.compile(
+    r"(?:\s+(?!(?:and|or|but|while|when|where|after|as|before|which|that|who)\b)[\w'’-]+){0,6}?"
+    r"\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed|passed\s+away)\b"
+)
+# One more victim without a noun, or as many as the figure before: "killed and another was
+# wounded", "another sustained injuries", "eleven killed and as many injured".
+_ANOTHER = re.compile(
+    r"\b(?:and|while|whereas)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
+    r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
+    r"(?:(?:sustained|suffered|received)\s+)?"
+    rf"(?:(?P<killed>{_KILLED_VERB})|(?P<injured>{_INJURED_VERB}))\b"
 )
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
     r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg))",
+    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
+    # a unit's or a place's number: "313 Brigade", "11 Corps"
+    r"brigade|regiment|battalion|corps\b|division))",
     re.IGNORECASE,
 )
 # A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
-_NOT_A_COUNT_BEFORE = re.compile(r"(?:\bno\.|\bnumber|\bupdate|\bpart)\s*$")
+# A road's, gate's or sector's number, a model's or a date's: "Route 1", "Gate 3", "Sector G-9",
+# "AK-47", "9/11".
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\bno\.|\bnumber|\bupdate|\bpart|\broute|\bhighway|\bgate|\bsector(?:\s+[a-z])?|"
+    r"\bblock|\bphase)\s*$|[a-z]-$|\d/$"
+)
 # A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -204,6 +247,8 @@ _DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
 _MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
+# "two of the dead were children": a part of a toll told before, never more victims.
+_PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
 _NOT_PASSIVE = re.compile(
@@ -231,6 +276,10 @@ _PERIOD = re.compile(
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     r"(?:\w+\s+)?(?:months|years)\b"
 )
+# "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
+_MODAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
+)
 # "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
 _INTENT_BEFORE = re.compile(r"\bto\s+$")
 _BARE_VERB = frozenset(
@@ -241,7 +290,25 @@ _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
 _OBJECT_AFTER = re.compile(
-    rf"\s+(?:a|an|the|his|her|their|its|him|them|{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
+    # (a qualified figure too: "a suicide bomber killed at least 25")
+    rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|"
+    rf"{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
+)
+# A figure before an active verb with an object is its subject, not a victim: "Two gunmen
+# killed three policemen", "a blast on Route 1 killed 12", "313 Brigade killed 3 soldiers";
+# not "3 killed, 4 injured", "three people died the next day" (no object), nor a passive.
+_TRANSITIVE = re.compile(
+    r"kill|shot|gun|mow|slaughter|massacre|behead|execut|martyr|neutrali|eliminat|wound|injur|"
+    r"hurt|maim|abduct|kidnap|seiz|arrest|detain|captur|apprehend"
+)
+_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|got|being)\s+(?:[a-z]+\s+)?$")
+_ACTIVE_OBJECT = re.compile(
+    rf"\s+(?:{_OBJECT_FILLER})?(?:{_QUALIFIER})?(?:{NUMBER})\b"
+    rf"(?!\s*(?:km|kilomet|mile|hours|days|years|kg|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
+    # ("3 killed 4 injured", "five killed three soldiers martyred": a headline's two figures)
+    r"(?!\s+(?:[a-z'’-]+\s+){0,2}?(?:killed|dead|died|martyred|injured|wounded|hurt|arrested|"
+    r"detained|captured|abducted|kidnapped)\b)|"
+    r"\s+(?:the|his|her|their|him|them)\b"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
@@ -309,16 +376,34 @@ _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainmen
 _EARLIER_EVENT = re.compile(
     r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
     r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
-    r"last\s+\w+['’]s|(?:19|20)\d\d)\s+(?:[\w'’-]+\s+){0,2}?)"
+    # ("including a January bombing that killed 92")
+    r"last\s+\w+['’]s|(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
+    r"september|october|november|december))\s+(?:[\w'’-]+\s+){0,2}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there": a clause about the day before.
     r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:[\w'’-]+\s+){0,5}?$"
+    r"(?:[\w'’-]+\s+){0,8}?$"
+)
+# A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
+# 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
+# more than 100"): the event's figure only where no other is told (`Count.note`).
+_CLAIMED_BEFORE = re.compile(
+    # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
+    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
+    r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
+    r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
+    r"\bresponsible\s+for\s+(?:the\s+)?$"
+)
+# A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last
+# month, militants killed 12 soldiers in the same area".
+_EARLIER_LEAD = re.compile(
+    r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
+    r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
 # clause after that event's own figure.
 _EARLIER_TIME_AFTER = re.compile(
-    r"\s+(?:[a-z'’-]+\s+){0,4}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
+    r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
 
@@ -340,7 +425,9 @@ _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as)"
 # associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
-    rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)|"
+    # (not "12 people, 3 of them children": a part of the first)
+    rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"(?!\s+of\s+(?:them|whom)\b)|"
     rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
@@ -404,3 +491,18 @@ _HEADLINE_END = re.compile(
 )
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
+
+# Across the sentences of one event (`casualties.event_figures`):
+# "bringing the death toll to three": the figure just after a toll word.
+# (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3})$",
+    re.IGNORECASE,
+)
+_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
+# Not behind `letter_first`: "2 more" starts with a digit.
+_ADDITIONAL = re.compile(
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
+    re.IGNORECASE,
+)

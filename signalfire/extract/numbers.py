@@ -20,6 +20,7 @@ _VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
     "multiple": 3, "numerous": 4, "a number of": 3,
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
+    "half a dozen": 6, "several dozen": 24, "a few dozen": 24, "thousands": 2000,
 }  # fmt: skip
 _UNIT_RE = "|".join(
     sorted((k for k in _UNITS if k not in {"a", "an", "no"}), key=len, reverse=True)
@@ -28,11 +29,13 @@ _TENS_RE = "|".join(_TENS)
 _WORD_NUMBER = (
     rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE})"
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}))?)?"
+    r"(?:\s+thousand\b)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE_RE = (
-    r"dozens|scores|hundreds|several|multiple|numerous|a\s+number\s+of|a\s+few|a\s+couple|"
-    r"a\s+dozen|a\s+score|both"
+    r"half\s+a\s+dozen|(?:several|a\s+few)\s+dozen|a\s+(?:hundred|thousand)\b|"
+    r"dozens|scores|hundreds|thousands|several|multiple|numerous|a\s+number\s+of|a\s+few|"
+    r"a\s+couple|a\s+dozen|a\s+score|both"
 )
 NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
 _QUALIFIER = (
@@ -61,7 +64,10 @@ _DATE_MONTH = (
 )
 # "more than 10" allows 11 at least; "more than several" says nothing more than "several".
 _MORE_THAN = re.compile(r"(?:more\s+than|over)\s")
-_EXACT = re.compile(rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score)")
+_EXACT = re.compile(
+    rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})(?:\s+dozen)?|a\s+dozen|a\s+score|half\s+a\s+dozen|"
+    r"a\s+(?:hundred|thousand))"
+)
 
 
 def parse_number(text: str) -> int | None:

@@ -43,7 +43,9 @@ _PLURAL_VICTIMS = (
     r"fighters|terrorists|rebels|men|women|children|others|attackers|assailants|gunmen|members|"
     r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
-    r"worshippers|associates|individuals|facilitators|security\s+forces"
+    r"worshippers|associates|individuals|facilitators|security\s+forces|"
+    # ("leaving 10 Taliban and three soldiers dead")
+    r"taliban"
 )
 
 # Things a force captures besides people ("captured two motorcycles", "three AK-47 rifles"),
