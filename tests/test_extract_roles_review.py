@@ -347,3 +347,63 @@ def test_state_aircraft_and_coalition_forces(
 )
 def test_aliases_and_clash_sides(extractor: Extractor, text: str, expected: dict[str, str]) -> None:
     check(roles(extractor, text), expected)
+
+
+def test_a_rejected_claim_is_a_denial(extractor: Extractor) -> None:
+    got = roles(
+        extractor, "The Taliban rejected claims that their fighters killed 8 civilians in Kunduz."
+    )
+    check(got, {"afg_taliban": "other/denied"})
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "A previously unknown group, Tehreek-e-Jihad Pakistan, claimed the attack on a police "
+            "station in Chitral that killed 3.",
+            "tjp",
+        ),
+        (
+            "Ittehad-ul-Mujahideen Pakistan claimed the killing of 4 soldiers in North Waziristan.",
+            "ittehad_ul_mujahideen",
+        ),
+        (
+            "A little-known group calling itself Ansar-ul-Khilafat Wal-Jihad claimed the bombing "
+            "that killed 5 in Bannu.",
+            "ansar_ul_khilafat",
+        ),
+    ],
+)
+def test_recent_groups_are_in_the_table(extractor: Extractor, text: str, actor: str) -> None:
+    check(roles(extractor, text), {actor: "perpetrator/claimed"})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "BRAS, an alliance of Baloch separatist groups, claimed the attack in Ormara that "
+            "killed 14 security personnel.",
+            {"bras": "perpetrator/claimed"},
+        ),
+        (
+            "Jundullah Pakistan, a little-known group, said it carried out the blast in Mastung "
+            "that killed 4.",
+            {"jundallah": "perpetrator/claimed"},
+        ),
+        (
+            "The Afghan Taliban, who rule Kabul, condemned the attack in Quetta that killed 12.",
+            {"afg_taliban": "other"},
+        ),
+        (
+            "Pakistan blamed India's intelligence agency for the bombing in Quetta that killed 70 "
+            "lawyers.",
+            {"ind_military": "perpetrator/suspected"},
+        ),
+    ],
+)
+def test_appositives_before_a_claim_or_stance(
+    extractor: Extractor, text: str, expected: dict[str, str]
+) -> None:
+    check(roles(extractor, text), expected)

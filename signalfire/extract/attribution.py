@@ -47,8 +47,10 @@ _STANCE_VERBS = (
     r"(?!\s+(?:to|killed|dead|injured|wounded|arrested|detained|captured|missing|among)\b)"
 )
 STANCE_AFTER = re.compile(
+    # (then maybe an appositive: "Jundullah Pakistan, a little-known group, said it ...")
     r"(?:'s?|\u2019s?)?(?:\s+(?!said\b|says\b|told\b|and\b|or\b|who\b|which\b|that\b|was\b|"
-    r"were\b|is\b|are\b|had\b|has\b|have\b)[\w.-]+){0,3}?\s+" + _STANCE_VERBS
+    r"were\b|is\b|are\b|had\b|has\b|have\b|(?:rejected|rejects|denied|denies|dismissed)\b)"
+    r"[\w.-]+){0,3}?(?:,[^,;.]{1,50},)?\s+" + _STANCE_VERBS
 )
 CONDEMNATION = re.compile(r"condemn|denounc|deplor|criticis|criticiz")
 # "ISAF today confirmed the capture of a Taliban facilitator": its own operation.
@@ -63,6 +65,9 @@ SELF_REPORT_REST = re.compile(
     r"(?:killed|detained|arrested|captured|carried\s+out|attacked|targeted|shot|bombed|conducted|"
     r"launched|destroyed|claimed|responsible|behind)\b"
 )
+
+# A claim after an appositive: "BRAS, an alliance of Baloch separatist groups, claimed ...".
+APPOSITIVE = re.compile(r"(?:'s?|\u2019s?)?,[^,;.]{1,50},\s*$")
 
 # A description of another group: "Jamaat-ul-Ahrar, a TTP splinter group, claimed ...", "the
 # Haqqani network, allied with the Taliban, carried out ...": the named one is no party.

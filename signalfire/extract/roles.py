@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
 from .attribution import (
     AFGHAN_ALLY,
+    APPOSITIVE,
     ATTRIBUTED_AFTER,
     ATTRIBUTED_BEFORE,
     BACKGROUND_BEFORE,
@@ -250,7 +251,9 @@ def role_of(
     denial = p["denial"].search(low_after[:70])
     if denial and not others(denial.start()) and not _victims_of(low, s, e, verbs):
         return "other", "denied"
-    claim = p["claim"].search(low_after[:60])
+    claim = p["claim"].search(far[:90])
+    if claim and claim.end() > 60 and not APPOSITIVE.match(far, 0, claim.start()):
+        claim = None  # too far unless only an appositive comes between
     if claim and not _victims_of(low, s, e, verbs):
         if _RELATIVE.search(low_after[: claim.start()]) and p["denial"].search(far[claim.end() :]):
             # "The TTP, which claimed last year's attack, denied carrying out Friday's blast"
