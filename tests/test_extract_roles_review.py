@@ -407,3 +407,31 @@ def test_appositives_before_a_claim_or_stance(
     extractor: Extractor, text: str, expected: dict[str, str]
 ) -> None:
     check(roles(extractor, text), expected)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # who leads an operation does it
+        (
+            "Coalition forces today confirmed they detained two insurgents during two separate "
+            "Afghan-led operations in Kandahar.",
+            {"afg_military": "perpetrator", "nato_isaf": "perpetrator"},
+        ),
+        (
+            "A Taliban facilitator was captured by a combined Afghan and coalition security force "
+            "in Qalat district, Zabul province, today.",
+            {"afg_military": "perpetrator", "nato_isaf": "perpetrator", "afg_taliban": "target"},
+        ),
+        # a progressive is no passive
+        (
+            "ISPR said the terrorists were operating from Afghanistan when they attacked the post "
+            "in Bajaur, killing 3 soldiers.",
+            {"unidentified_armed_group": "perpetrator", "pak_military": "target"},
+        ),
+    ],
+)
+def test_leaders_agents_and_progressives(
+    extractor: Extractor, text: str, expected: dict[str, str]
+) -> None:
+    check(roles(extractor, text), expected)

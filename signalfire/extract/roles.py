@@ -122,7 +122,7 @@ _SELF_REPORT = re.compile(
     re.IGNORECASE,
 )
 _BY = re.compile(
-    r"\bby\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+)?"
+    r"\bby\s+(?:the\s+|an?\s+)?(?:suspected\s+|alleged\s+|combined\s+|joint\s+)?"
     # the second of two agents: "killed by Afghan forces and ISAF"
     r"(?:(?:(?!in\b|at\b|on\b|near\b|during\b|after\b|while\b)[a-z'-]+\s+){1,5}and\s+"
     r"(?:the\s+)?)?$",
@@ -135,7 +135,7 @@ _ANY_CASE = {
 }  # fmt: skip
 _TWINS = {name: cased_twin([pattern]) or pattern for name, pattern in _ANY_CASE.items()}
 _SAME_CLAUSE = re.compile(r"^[^.;,]{0,40}$")
-_PASSIVE = re.compile(r"\b(?:was|were|been|got|being)\b")
+_PASSIVE = re.compile(r"\b(?:was|were|been|got|being)\b(?!\s+\w+ing\b)")  # not "were operating"
 # "An ISAF service member died following an insurgent attack": the dead, not the attackers.
 _DIED = re.compile(r"\b(?:died|dies|martyred|slain)\b")
 _RELATIVE = re.compile(r",\s*(?:which|who)\b", re.IGNORECASE)
@@ -205,6 +205,8 @@ def role_of(
         return "other", ""  # "police said", "officials told": a source, not a side
     if verbs is None:
         verbs = violent_verbs(sentence, low)
+    if low.startswith("-led", e):
+        return "perpetrator", ""  # "an Afghan-led operation": who leads it
     near = max(0, s - 60)
     if (
         DESCRIBES_AFTER.match(low, e)
