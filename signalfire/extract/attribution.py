@@ -52,6 +52,11 @@ STANCE_AFTER = re.compile(
     r"were\b|is\b|are\b|had\b|has\b|have\b|(?:rejected|rejects|denied|denies|dismissed)\b)"
     r"[\w.-]+){0,3}?(?:,[^,;.]{1,50},)?\s+" + _STANCE_VERBS
 )
+# Any stance verb at all (a cheap test before STANCE_AFTER)
+STANCE_HINT = re.compile(
+    "condemn|denounc|deplor|critici|blame|accuse|claim|said|says|told|added|confirm|report|"
+    "announc|warn|vow|urge|demand|mourn|express|protest|welcom|stated|insist|tweet|wrote"
+)
 CONDEMNATION = re.compile(r"condemn|denounc|deplor|criticis|criticiz")
 # "ISAF today confirmed the capture of a Taliban facilitator": its own operation.
 OWN_OPERATION_REST = re.compile(
@@ -120,12 +125,12 @@ OTHER_ACT_AFTER = re.compile(
 # More state words, for roles only (screening uses STATE_WORDS): "an ISAF service member",
 # "Pakistani helicopters fired on villages".
 MORE_STATE = r"\b(?:service\s*members?|servicem[ae]n|helicopters?)\b"
-# The coalition by that word only before what is military: "a coalition air strike", "a coalition
-# service member", "coalition-supported force" (not "the coalition government").
+# The coalition by that word only before what is military and no state word itself ("coalition
+# troops", "coalition service member" are state words, the coalition's where the story names it):
+# "a coalition air strike", "coalition-supported force" (not "the coalition government").
 COALITION = (
-    r"\bcoalition(?=[\s-]+(?:air|aircraft|forces?|troops|service|security|soldiers?|members?|"
-    r"strikes?|airstrikes?|partners?|personnel|units?|supported|led|helicopters?|jets?|planes?|"
-    r"military|advis[eo]rs|casualty|casualties|patrols?|convoys?|bases?)\b)"
+    r"\bcoalition(?=[\s-]+(?:air|aircraft|strikes?|airstrikes?|partners?|units?|supported|led|"
+    r"planes?|advis[eo]rs|casualty|casualties|patrols?|convoys?|bases?|force)\b)"
 )
 # "Afghan and coalition forces", "an Afghan-led ... force": the Afghan side as well.
 AFGHAN_ALLY = (
