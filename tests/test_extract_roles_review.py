@@ -291,6 +291,10 @@ def test_attribution_phrasings_name_suspects(
             {"ind_military": "perpetrator"},
         ),
         (
+            "A teenager was killed as a result of Indian firing in Kotli.",
+            {"ind_military": "perpetrator"},
+        ),
+        (
             "ISAF said a coalition air strike killed 4 insurgents in Paktia.",
             {"nato_isaf": "perpetrator"},
         ),

@@ -211,8 +211,9 @@ def role_of(
         return "other", ""  # "police said", "officials told": a source, not a side
     if verbs is None:
         verbs = violent_verbs(sentence, low)
-    if low.startswith("-led", e):
-        return "perpetrator", ""  # "an Afghan-led operation": who leads it
+    if low.startswith("-led", e) or (not mention.named and _OWN_ATTACK.match(low, e)):
+        # "an Afghan-led operation": who leads it; "as a result of Indian firing": whose it is
+        return "perpetrator", ""
     near = max(0, s - 60)
     # (cheap substring gates before the searches of the words before: this runs per mention)
     win = low[near:s]
@@ -546,6 +547,7 @@ _NATION_ATTACK = re.compile(
         + NATION_ATTACK
     )
 )
+_OWN_ATTACK = re.compile(r"\s+" + NATION_ATTACK)
 _ATTACK_HINT = re.compile("strike|shelling|bombard|firing|raids|artillery|rockets|mortars")
 _FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
 _NATIONS = {
