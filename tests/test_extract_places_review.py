@@ -150,6 +150,13 @@ def test_a_border_phrase_names_the_other_side(
     assert state is None or state in {a.actor_id for a in e.actors}
 
 
+def test_islamabads_policy_is_no_place(extractor: Extractor) -> None:
+    e = first(extractor, "Militants killed two soldiers in Kurram, testing Islamabad's resolve.")
+    assert (e.country, e.adm1) == ("PAK", "PK-KP")
+    e = first(extractor, "Islamabad's policy was blamed after militants killed two soldiers.")
+    assert (e.country, e.adm1) == ("PAK", None)
+
+
 def test_rockets_from_the_other_country_land_where_they_land(extractor: Extractor) -> None:
     e = first(
         extractor,
@@ -183,6 +190,9 @@ def test_rockets_from_the_other_country_land_where_they_land(extractor: Extracto
          ("PAK", "PK-BA", "Quetta")),
         ("Peshawar (AFP) - A suicide bomber killed at least 40 people at a crowded vegetable "
          "market, officials said.", ("PAK", "PK-KP", "Peshawar")),
+        # ... but not a press release's, filed from the headquarters
+        ("KABUL, Afghanistan (May 24, 2011) - An Afghan and coalition security force detained "
+         "two suspected insurgents yesterday.", ("AFG", None, None)),
         # ... and not otherwise
         ("QUETTA: Gunmen killed three Levies personnel in Kech on Monday.",
          ("PAK", "PK-BA", "Kech")),
@@ -248,6 +258,10 @@ def test_dateline_span(text: str, dateline: str | None) -> None:
          ("PAK", "PK-KP", "Mardan")),
         ("Militants attacked the political agent's office in Ghalanai, killing two.",
          ("PAK", "PK-KP", "Mohmand")),
+        # (the city, as "in Islamabad" is placed: the capital territory)
+        ("Gunmen killed two policemen in Islamabad's F-8 sector.", ("PAK", "PK-IS", None)),
+        ("A suicide bomber struck Islamabad's Aabpara market, killing four.",
+         ("PAK", "PK-IS", None)),
         # Karachi's Gulshan-e-Iqbal stays Karachi's
         ("Gunmen killed two men in Gulshan-e-Iqbal on Monday.", ("PAK", "PK-SD", "Karachi")),
         # Ghazni's Nawa when Ghazni is named

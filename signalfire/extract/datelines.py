@@ -66,18 +66,22 @@ def dateline_span(text: str) -> tuple[int, int] | None:
 
 
 _NAME = re.compile(r"[A-Za-z'’.-]+(?:[ -][A-Za-z'’.-]+){0,2}")
+# "KABUL, Afghanistan (May 24, 2011)": a headquarters' press release (ISAF, the military), filed
+# from the capital whatever the place of its operations: no fallback place.
+_RELEASE_DATE = re.compile(r"\([^)]*\d[^)]*\)")
 
 
 def read_dateline(text: str, gazetteer: Gazetteer) -> Dateline:
     """The dateline of `text` and the place it opens with, if the gazetteer knows it (upper-case
-    "KABUL" is no phrase-matcher entity: the name is looked up by its key)."""
+    "KABUL" is no phrase-matcher entity: the name is looked up by its key), unless it dates a
+    press release in brackets (see `_RELEASE_DATE`)."""
     span = dateline_span(text)
     if span is None:
         return Dateline()
     start, end = span
     name = _NAME.match(text, start, end)
     places: tuple[PlaceMention, ...] = ()
-    if name is not None:
+    if name is not None and not _RELEASE_DATE.search(text, start, end):
         k = key(name.group(0).rstrip(".-"))
         if k in gazetteer.by_key:
             places = (

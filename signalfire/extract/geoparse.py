@@ -226,13 +226,25 @@ _ORIGIN_AFTER = re.compile(
 )
 
 
+# The word right before every `_ORIGIN_BEFORE` or `_ROUTE_TO` place (after "the"): a cheap
+# test that spares the searches for most places.
+_ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards"])
+_SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring"])
+
+
 def origin_place(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] says where someone is from, is going to or serves."""
-    before = max(0, start - 60)
-    m = _ORIGIN_BEFORE.search(text, before, start)
-    if m is not None:
-        return m.group("from") is None or not _FROM_SCENE.search(text, before, start)
-    return bool(_ROUTE_TO.search(text, before, start) or _ORIGIN_AFTER.match(text, end, end + 40))
+    words = text[max(0, start - 30) : start].lower().split()[-2:]
+    if words and words[-1] in _SKIPPED_WORDS:
+        words.pop()
+    if words and words[-1] in _ORIGIN_LAST_WORDS:
+        before = max(0, start - 60)
+        m = _ORIGIN_BEFORE.search(text, before, start)
+        if m is not None:
+            return m.group("from") is None or not _FROM_SCENE.search(text, before, start)
+        if words[-1] == "to" and _ROUTE_TO.search(text, before, start):
+            return True
+    return bool(_ORIGIN_AFTER.match(text, end, end + 40))
 
 
 def drop_origins(mentions: list[Resolved], text: str) -> list[Resolved]:
@@ -275,12 +287,30 @@ def country_votes(
     third = not named.isdisjoint(_NEIGHBOURS)
     for m in mentions:
         iso3 = m.key.removeprefix("country:")
-        before = max(0, m.start - 30)
-        if (
-            _BORDER_AFTER.match(text, m.end) and not _PAIR_BEFORE.search(text, before, m.start)
-        ) or _BORDER_BEFORE.search(text, before, m.start):
+        window = text[max(0, m.start - 30) : m.start]
+        low = window.lower()  # words tested before the searches: most windows have neither
+        if (_BORDER_AFTER.match(text, m.end) and not _PAIR_BEFORE.search(window)) or (
+            "with" in low and _BORDER_BEFORE.search(window)
+        ):
             if iso3 in ACROSS_BORDER and not third:
                 votes.append(ACROSS_BORDER[iso3])
-        elif not _FROM_BEFORE.search(text, before, m.start):
+        elif "from" not in low or not _FROM_BEFORE.search(window):
             votes.append(iso3)
     return votes
+
+
+# "Islamabad's" is a country word (the government: "Islamabad's support for ..."), but before
+# a sector or a landmark it is the city: "Islamabad's F-8 sector", "Islamabad's Aabpara market".
+_CAPITAL_AREA = re.compile(
+    r"\s+(?:[A-Z]-\d{1,2}\b|(?:[A-Z][\w'-]*\s+){0,2}(?:sector|markaz|market|area|road|chowk|"
+    r"mosque|masjid|hotel|courts?|suburbs?|outskirts|neighbou?rhood|enclave|colony|village|"
+    r"police\s+station)\b)",
+    re.IGNORECASE,
+)
+
+
+def capital_area(m: PlaceMention, text: str) -> PlaceMention:
+    """The mention, or the city Islamabad where "Islamabad's" names a part of it."""
+    if m.text == "Islamabad's" and _CAPITAL_AREA.match(text, m.end, m.end + 40):
+        return PlaceMention(m.start, m.start + 9, "Islamabad", "islamabad")
+    return m

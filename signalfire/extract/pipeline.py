@@ -39,6 +39,7 @@ from .geoparse import (
     LEVEL_PRECISION,
     PlaceMention,
     Resolved,
+    capital_area,
     country_focus,
     country_votes,
     dominant_province,
@@ -347,7 +348,7 @@ class Extractor:
 
         self._dateline_end = dateline_end
         for s in sentences:
-            s.places = [m for m in s.places if not is_person(m)]
+            s.places = [capital_area(m, doc.text) for m in s.places if not is_person(m)]
         all_places = [m for s in sentences for m in s.places if not m.key.startswith("country:")]
         actor_countries = [
             self.actors.get(a.actor_id).country
