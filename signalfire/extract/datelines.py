@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from .dates import DateMention
 from .gazetteer import Gazetteer, key
-from .geoparse import PlaceMention
+from .geoparse import PlaceMention, Resolved
 
 _DATELINE_WINDOW = 300  # a dateline opens the article or follows its headline
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
@@ -122,6 +122,19 @@ def reporting_date(text: str, start: int, end: int, sentence_start: int) -> bool
         _OPENING.fullmatch(text, sentence_start, start)
         and _SAID_AFTER_OPENING.match(text, end, end + 60)
     )
+
+
+def province_of(r: Resolved, gazetteer: Gazetteer) -> Resolved:
+    """A dateline's place as its province: reporters file from a provincial capital on events
+    anywhere in the province ("PESHAWAR (AP) - ... in a former Taliban stronghold near the Afghan
+    border"), so the fallback claims no district."""
+    if r.place.level == "adm1":
+        return r
+    name = gazetteer.adm1_names.get(r.place.adm1, "")
+    for p in gazetteer.lookup(name):
+        if p.level == "adm1" and p.adm1 == r.place.adm1:
+            return Resolved(r.mention, p, r.score)
+    return r
 
 
 # "said on Monday that the suspects would be tried on Friday": a plan, not the event.

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, event_figures, find_counts, is_summary
 from .casualty_patterns import RULING_CAPTORS
-from .datelines import dateline_span, event_date, read_dateline
+from .datelines import dateline_span, event_date, province_of, read_dateline
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -397,10 +397,10 @@ class Extractor:
         return [d for d in found if d.start >= self._dateline_end]
 
     def _dateline_place(self, text: str) -> Resolved | None:
-        """The place a dateline names, for an event whose text names none."""
+        """The province of the place a dateline names, for an event whose text names none."""
         places = read_dateline(text, self.gazetteer).places
         found = resolve_mentions(list(places), self.gazetteer, self._focus) if places else []
-        return found[0] if found else None
+        return province_of(found[0], self.gazetteer) if found else None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
         if actor_id in UNIDENTIFIED_NAMES:
