@@ -10,10 +10,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.datelines import dateline_span, reporting_date
 from signalfire.extract.dates import find_dates
+from signalfire.extract.geoparse import PlaceMention, country_votes, origin_place
 from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2012, 5, 9)  # a Wednesday: Monday is 05-07, Sunday 05-06
@@ -336,3 +339,26 @@ def test_a_day_first_dateline_dates_a_report_without_a_published_date(
 def test_reporting_date(text: str, reporting: list[bool]) -> None:
     found = find_dates(text, DAY)
     assert [reporting_date(text, d.start, d.end, 0) for d in found] == reporting
+
+
+# -- pure functions on any text -----------------------------------------------------------------
+_PIECES = st.sampled_from(
+    ["KABUL", "Quetta", " (AFP) ", ", ", "8 May", " May 8", ":", " - ", "\n", "from ", " to ",
+     "-based", " border", "Afghan", "said on Monday", " the ", "x"]
+)  # fmt: skip
+
+
+@given(st.lists(_PIECES, max_size=40).map("".join))
+def test_dateline_span_lies_in_the_opening(text: str) -> None:
+    span = dateline_span(text)
+    if span is not None:
+        assert 0 <= span[0] < span[1] <= min(len(text), 300)
+
+
+@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(0, 200), st.integers(0, 20))
+def test_origin_and_border_tests_take_any_span(text: str, start: int, length: int) -> None:
+    start = min(start, len(text))
+    end = min(start + length, len(text))
+    assert origin_place(text, start, end) in (True, False)
+    votes = country_votes([PlaceMention(start, end, text[start:end], "country:AFG")], text)
+    assert votes in ([], ["AFG"], ["PAK"])

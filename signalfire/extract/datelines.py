@@ -90,6 +90,19 @@ def read_dateline(text: str, gazetteer: Gazetteer) -> Dateline:
     return Dateline(start, end, places)
 
 
+def province_of(r: Resolved, gazetteer: Gazetteer) -> Resolved:
+    """A dateline's place as its province: reporters file from a provincial capital on events
+    anywhere in the province ("PESHAWAR (AP) - ... in a former Taliban stronghold near the Afghan
+    border"), so the fallback claims no district."""
+    if r.place.level == "adm1":
+        return r
+    name = gazetteer.adm1_names.get(r.place.adm1, "")
+    for p in gazetteer.lookup(name):
+        if p.level == "adm1" and p.adm1 == r.place.adm1:
+            return Resolved(r.mention, p, r.score)
+    return r
+
+
 # A date the source spoke on: "said on Monday", "told reporters on Tuesday", "in a statement
 # issued on Tuesday", "said late on Monday".
 _SAID_BEFORE = re.compile(
@@ -122,19 +135,6 @@ def reporting_date(text: str, start: int, end: int, sentence_start: int) -> bool
         _OPENING.fullmatch(text, sentence_start, start)
         and _SAID_AFTER_OPENING.match(text, end, end + 60)
     )
-
-
-def province_of(r: Resolved, gazetteer: Gazetteer) -> Resolved:
-    """A dateline's place as its province: reporters file from a provincial capital on events
-    anywhere in the province ("PESHAWAR (AP) - ... in a former Taliban stronghold near the Afghan
-    border"), so the fallback claims no district."""
-    if r.place.level == "adm1":
-        return r
-    name = gazetteer.adm1_names.get(r.place.adm1, "")
-    for p in gazetteer.lookup(name):
-        if p.level == "adm1" and p.adm1 == r.place.adm1:
-            return Resolved(r.mention, p, r.score)
-    return r
 
 
 # "said on Monday that the suspects would be tried on Friday": a plan, not the event.
