@@ -7,6 +7,7 @@ source spoke is not the event's."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
@@ -277,6 +278,39 @@ def test_places_missing_from_the_gazetteer(
     extractor: Extractor, text: str, expected: tuple[str, str, str]
 ) -> None:
     assert where(extractor, text) == expected
+
+
+# Published points of the new variant rows (Wikipedia; the park from the map), each checked to
+# lie in the district its row names: (ISO 3166-2 province, district, lat, lon).
+POINTS = {
+    "Torkham": ("PK-KP", "Khyber", 34.1011, 71.0933),
+    "Gulshan-e-Iqbal Park": ("PK-PB", "Lahore", 31.512, 74.288),
+    "Karte Parwan": ("AF-KAB", "Kabul", 34.535, 69.160),
+    "Bagram Airfield": ("AF-PAR", "Bagram", 34.9461, 69.2650),
+}
+
+
+@pytest.fixture(scope="module")
+def districts_holding(shared_data: Path) -> dict[str, list[tuple[str, str]]]:
+    """The districts (province, name) whose polygons hold each point of POINTS."""
+    from shapely.geometry import Point, shape
+
+    out: dict[str, list[tuple[str, str]]] = {name: [] for name in POINTS}
+    for fname in ("afg_adm2.geojson", "pak_adm2.geojson"):
+        for f in json.loads((shared_data / "geo" / fname).read_text())["features"]:
+            geom = shape(f["geometry"])
+            for name, (_, _, lat, lon) in POINTS.items():
+                if geom.contains(Point(lon, lat)):
+                    out[name].append((f["properties"]["adm1_iso"], f["properties"]["adm2_name"]))
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(POINTS))
+def test_new_rows_lie_in_their_districts(
+    districts_holding: dict[str, list[tuple[str, str]]], name: str
+) -> None:
+    province, district, _, _ = POINTS[name]
+    assert districts_holding[name] == [(province, district)]
 
 
 # -- review4 D1, D2: the event's date, not the report's -----------------------------------------
