@@ -198,6 +198,12 @@ def test_rockets_from_the_other_country_land_where_they_land(extractor: Extracto
         # ... but not a press release's, filed from the headquarters
         ("KABUL, Afghanistan (May 24, 2011) - An Afghan and coalition security force detained "
          "two suspected insurgents yesterday.", ("AFG", None, None)),
+        # a headline's place above the dateline is the event's
+        (
+            "14 killed in Quetta blast\nQUETTA: Two of the dead were children, police said after "
+            "a bomb exploded in a market on Tuesday.",
+            ("PAK", "PK-BA", "Quetta"),
+        ),
         # ... and not otherwise
         ("QUETTA: Gunmen killed three Levies personnel in Kech on Monday.",
          ("PAK", "PK-BA", "Kech")),

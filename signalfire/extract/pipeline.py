@@ -249,8 +249,7 @@ class Extractor:
         published = doc.published or find_dateline(text)
         if published != doc.published:
             doc = Document(doc.doc_id, doc.text, published, doc.title, doc.url)
-        dateline = dateline_span(text)
-        dateline_end = dateline[1] if dateline else -1
+        dateline_start, dateline_end = dateline_span(text) or (-1, -1)
         sentences = []
         dotted = [
             e_end
@@ -285,8 +284,10 @@ class Extractor:
                     continue  # "an anti-Taliban militia": the group's opponents, not the group
                 owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
             elif label in {"PLACE", "COUNTRY"}:
-                if e_start < dateline_end and label == "PLACE":
-                    continue  # the dateline names where the report was filed, not the event
+                if dateline_start <= e_start < dateline_end and label == "PLACE":
+                    # the dateline names where the report was filed, not the event (a
+                    # headline's places above it do name the event's)
+                    continue
                 if before.rstrip(".") in _TITLES:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
