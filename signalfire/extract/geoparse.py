@@ -250,6 +250,8 @@ def origin_place(text: str, start: int, end: int) -> bool:
 def drop_origins(mentions: list[Resolved], text: str) -> list[Resolved]:
     """Without places of origin, destination or office (see `origin_place`); all of them if
     nothing else is left ("A native of Swat, the policeman was shot dead")."""
+    if len(mentions) < 2:
+        return mentions  # (all of them would be kept)
     kept = [r for r in mentions if not origin_place(text, r.mention.start, r.mention.end)]
     return kept or mentions
 
@@ -285,16 +287,20 @@ def country_votes(
     votes = []
     named = {m.key.removeprefix("country:") for m in mentions} | set(actor_countries)
     third = not named.isdisjoint(_NEIGHBOURS)
+    # Cheap tests first: most documents name no border, most country words follow no "from".
+    border = any(w in text for w in ("border", "Border", "BORDER", "frontier", "Frontier"))
     for m in mentions:
         iso3 = m.key.removeprefix("country:")
-        window = text[max(0, m.start - 30) : m.start]
-        low = window.lower()  # words tested before the searches: most windows have neither
-        if (_BORDER_AFTER.match(text, m.end) and not _PAIR_BEFORE.search(window)) or (
-            "with" in low and _BORDER_BEFORE.search(window)
+        before = max(0, m.start - 30)
+        if border and (
+            (_BORDER_AFTER.match(text, m.end) and not _PAIR_BEFORE.search(text, before, m.start))
+            or _BORDER_BEFORE.search(text, before, m.start)
         ):
             if iso3 in ACROSS_BORDER and not third:
                 votes.append(ACROSS_BORDER[iso3])
-        elif "from" not in low or not _FROM_BEFORE.search(window):
+        elif (
+            text.find("from", before, m.start) < 0 and text.find("From", before, m.start) < 0
+        ) or not _FROM_BEFORE.search(text, before, m.start):
             votes.append(iso3)
     return votes
 
