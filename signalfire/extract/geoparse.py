@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place
@@ -193,3 +194,129 @@ def dominant_province(mentions: list[Resolved]) -> list[Resolved]:
         counts[r.place.adm1] = counts.get(r.place.adm1, 0) + 1
     top = max(counts, key=lambda k: counts[k])
     return [r for r in mentions if r.place.adm1 == top]
+
+
+# Where a person, group or convoy comes from or goes to, or whom an official serves, is not
+# the scene: "a native of Swat ... shot dead in Peshawar", "a convoy travelling from Peshawar to
+# Kohat was ambushed in Darra Adam Khel", "Hangu police chief Nasir Khan ... in Kohat".
+_ORIGIN_BEFORE = re.compile(
+    r"\b(?:natives?\s+of|residents?\s+of|inhabitants?\s+of|elders?\s+of|"
+    r"hail(?:s|ed|ing)\s+from|belong(?:s|ed|ing)?\s+to|(?P<from>from)|"
+    r"(?:way|travell?(?:ing|ed|s)?|head(?:ed|ing|s)|bound|returning|going|en\s+route)\s+"
+    r"(?:back\s+)?(?:to|for|towards))\s+(?:the\s+|neighbou?ring\s+)?$",
+    re.IGNORECASE,
+)
+# ... but "kidnapped from Dera Bugti" and "10 km from Peshawar" are (or are near) the scene.
+_FROM_SCENE = re.compile(
+    r"\b(?:\d+\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?)|away|far|abduct\w*|"
+    r"kidnap\w*|snatch\w*|escap\w*|recover\w*|picked\s+up|taken|seized|stolen)\s+from\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# The second place of a route: "from Quetta to Taftan", "from Swat to Dir".
+_ROUTE_TO = re.compile(
+    r"\bfrom\s+(?:the\s+)?[A-Z][\w'’.-]*(?:[\s-]+[A-Z][\w'’.-]*){0,3}\s+to\s+(?:the\s+)?$"
+)
+_ORIGIN_AFTER = re.compile(
+    r"(?:-|\s+)(?:based|born|bound|natives?|residents?)\b|"
+    r"\s+(?:district\s+|provincial\s+|city\s+|deputy\s+)?(?:police\s+(?:chief|officer|commander)|"
+    r"DPO|SHO|governor|deputy\s+commissioner|commissioner|mayor|MNA|MPA|senator|lawmaker|"
+    r"legislator|elders?)\b(?!['’]s)",
+    re.IGNORECASE,
+)
+
+
+# The word right before every `_ORIGIN_BEFORE` or `_ROUTE_TO` place (after "the"): a cheap
+# test that spares the searches for most places.
+_ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards"])
+_SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring"])
+
+
+def origin_place(text: str, start: int, end: int) -> bool:
+    """Whether the place at text[start:end] says where someone is from, is going to or serves."""
+    words = text[max(0, start - 30) : start].lower().split()[-2:]
+    if words and words[-1] in _SKIPPED_WORDS:
+        words.pop()
+    if words and words[-1] in _ORIGIN_LAST_WORDS:
+        before = max(0, start - 60)
+        m = _ORIGIN_BEFORE.search(text, before, start)
+        if m is not None:
+            return m.group("from") is None or not _FROM_SCENE.search(text, before, start)
+        if words[-1] == "to" and _ROUTE_TO.search(text, before, start):
+            return True
+    return bool(_ORIGIN_AFTER.match(text, end, end + 40))
+
+
+def drop_origins(mentions: list[Resolved], text: str) -> list[Resolved]:
+    """Without places of origin, destination or office (see `origin_place`); all of them if
+    nothing else is left ("A native of Swat, the policeman was shot dead")."""
+    if len(mentions) < 2:
+        return mentions  # (all of them would be kept)
+    kept = [r for r in mentions if not origin_place(text, r.mention.start, r.mention.end)]
+    return kept or mentions
+
+
+ACROSS_BORDER = {"AFG": "PAK", "PAK": "AFG"}
+# "near the Afghan border": a border named for one country lies on its neighbour's side as
+# often as not, and AP's and Reuters' "near the Afghan border" locates Pakistani events. A
+# border of two ("the Pak-Afghan border", "India-Pakistan border firing") votes for both as any
+# country word does, and a force named for the border is its country's ("Afghan border police").
+_BORDER_AFTER = re.compile(
+    r"\s+(?:border|frontier)\b(?!\s+(?:police|policem[ae]n|forces?|"
+    r"guards?|troops|personnel|security|officials?|units?|ministry|brigade|posts?))",
+    re.IGNORECASE,
+)
+_PAIR_BEFORE = re.compile(r"[A-Za-z]\s*[-–/]\s*$")
+_BORDER_BEFORE = re.compile(r"\b(?:border|frontier)\s+with\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:neighbou?ring\s+)?$", re.IGNORECASE)
+
+
+# Other neighbours of Afghanistan or Pakistan: a border named with one of them in the story may
+# be that country's.
+_NEIGHBOURS = frozenset(["IRN", "IND", "CHN", "TJK", "UZB", "TKM"])
+
+
+def country_votes(
+    mentions: list[PlaceMention], text: str, actor_countries: Iterable[str] = ()
+) -> list[str]:
+    """The countries (ISO3) that country words ("country:<ISO3>" mentions) vote for in
+    `country_focus`: a border of Afghanistan votes for Pakistan and the reverse, unless another
+    neighbour is named, by a country word or an actor ("Iranian border guards ... near the
+    Pakistani border": Iran's side); another country's border votes for none; "from
+    Afghanistan" (where someone came from) not at all."""
+    votes = []
+    named = {m.key.removeprefix("country:") for m in mentions} | set(actor_countries)
+    third = not named.isdisjoint(_NEIGHBOURS)
+    # Cheap tests first: most documents name no border, most country words follow no "from".
+    border = any(w in text for w in ("border", "Border", "BORDER", "frontier", "Frontier"))
+    for m in mentions:
+        iso3 = m.key.removeprefix("country:")
+        before = max(0, m.start - 30)
+        if border and (
+            (_BORDER_AFTER.match(text, m.end) and not _PAIR_BEFORE.search(text, before, m.start))
+            or _BORDER_BEFORE.search(text, before, m.start)
+        ):
+            if iso3 in ACROSS_BORDER and not third:
+                votes.append(ACROSS_BORDER[iso3])
+        elif (
+            text.find("from", before, m.start) < 0 and text.find("From", before, m.start) < 0
+        ) or not _FROM_BEFORE.search(text, before, m.start):
+            votes.append(iso3)
+    return votes
+
+
+# "Islamabad's" is a country word (the government: "Islamabad's support for ..."), but before
+# a sector or a landmark it is the city: "Islamabad's F-8 sector", "Islamabad's Aabpara market".
+_CAPITAL_AREA = re.compile(
+    r"\s+(?:[A-Z]-\d{1,2}\b|(?:[A-Z][\w'-]*\s+){0,2}(?:sector|markaz|market|area|road|chowk|"
+    r"mosque|masjid|hotel|courts?|suburbs?|outskirts|neighbou?rhood|enclave|colony|village|"
+    r"police\s+station)\b)",
+    re.IGNORECASE,
+)
+
+
+def capital_area(m: PlaceMention, text: str) -> PlaceMention:
+    """The mention, or the city Islamabad where "Islamabad's" names a part of it."""
+    if m.text == "Islamabad's" and _CAPITAL_AREA.match(text, m.end, m.end + 40):
+        return PlaceMention(m.start, m.start + 9, "Islamabad", "islamabad")
+    return m

@@ -25,6 +25,7 @@ from pathlib import Path
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, event_figures, find_counts, is_summary
 from .casualty_patterns import RULING_CAPTORS
+from .datelines import dateline_span, event_date, province_of, read_dateline
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -38,9 +39,12 @@ from .geoparse import (
     LEVEL_PRECISION,
     PlaceMention,
     Resolved,
+    capital_area,
     country_focus,
+    country_votes,
     dominant_province,
     drop_attributions,
+    drop_origins,
     most_specific,
     resolve_mentions,
 )
@@ -75,11 +79,6 @@ from .sentences import (
 )
 from .textcase import fold, letter_first
 
-# "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:".
-_DATELINE_PLACE = re.compile(
-    r"\b[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]{2,})*(?:,\s+[A-Z][a-z]+)?"
-    r"(?:\s*\([^)]{0,40}\)|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\s*:)"
-)
 _CLAIM_SENTENCE = re.compile(
     letter_first(
         r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the)\b"
@@ -250,8 +249,7 @@ class Extractor:
         published = doc.published or find_dateline(text)
         if published != doc.published:
             doc = Document(doc.doc_id, doc.text, published, doc.title, doc.url)
-        dateline = _DATELINE_PLACE.search(text[:300])
-        dateline_end = dateline.end() if dateline and dateline.start() < 300 else -1
+        dateline_start, dateline_end = dateline_span(text) or (-1, -1)
         sentences = []
         dotted = [
             e_end
@@ -286,8 +284,10 @@ class Extractor:
                     continue  # "an anti-Taliban militia": the group's opponents, not the group
                 owner.actors.append(ActorMention(ent_id, e_start, e_end, etext))
             elif label in {"PLACE", "COUNTRY"}:
-                if e_start < dateline_end and label == "PLACE":
-                    continue  # the dateline names where the report was filed, not the event
+                if dateline_start <= e_start < dateline_end and label == "PLACE":
+                    # the dateline names where the report was filed, not the event (a
+                    # headline's places above it do name the event's)
+                    continue
                 if before.rstrip(".") in _TITLES:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
@@ -349,13 +349,7 @@ class Extractor:
 
         self._dateline_end = dateline_end
         for s in sentences:
-            s.places = [m for m in s.places if not is_person(m)]
-        countries = [
-            m.key.removeprefix("country:")
-            for s in sentences
-            for m in s.places
-            if m.key.startswith("country:")
-        ]
+            s.places = [capital_area(m, doc.text) for m in s.places if not is_person(m)]
         all_places = [m for s in sentences for m in s.places if not m.key.startswith("country:")]
         actor_countries = [
             self.actors.get(a.actor_id).country
@@ -363,6 +357,11 @@ class Extractor:
             for a in s.actors
             if a.actor_id in self.actors and self.actors.get(a.actor_id).country
         ]
+        countries = country_votes(
+            [m for s in sentences for m in s.places if m.key.startswith("country:")],
+            doc.text,
+            actor_countries,
+        )
         focus = country_focus(countries, all_places, self.gazetteer, actor_countries)
         self._focus = focus
         resolved = {r.mention: r for r in resolve_mentions(all_places, self.gazetteer, focus)}
@@ -397,6 +396,12 @@ class Extractor:
             return []
         found = find_dates(s.text, published, s.start)
         return [d for d in found if d.start >= self._dateline_end]
+
+    def _dateline_place(self, text: str) -> Resolved | None:
+        """The province of the place a dateline names, for an event whose text names none."""
+        places = read_dateline(text, self.gazetteer).places
+        found = resolve_mentions(list(places), self.gazetteer, self._focus) if places else []
+        return province_of(found[0], self.gazetteer) if found else None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
         if actor_id in UNIDENTIFIED_NAMES:
@@ -464,7 +469,7 @@ class Extractor:
         if not mentions:
             doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
             mentions = dominant_province(doc_mentions)
-        loc = most_specific(drop_attributions(mentions, text))
+        loc = most_specific(drop_attributions(drop_origins(mentions, text), text))
         inferred = False
         if loc is None and (
             "PAK" in self._focus
@@ -473,6 +478,8 @@ class Extractor:
         ):
             loc = kashmir_front(group, self.gazetteer)
             inferred = loc is not None
+        if loc is None:
+            loc = self._dateline_place(text)  # "KABUL (Reuters) - A suicide bomber killed six"
         country = loc.place.iso3 if loc else main_country
         if loc and inferred:
             ev("adm1", loc.mention.start, loc.mention.end)
@@ -482,16 +489,20 @@ class Extractor:
                 if r is not loc and r.place.level == "adm1" and r.place.adm1 == loc.place.adm1:
                     ev("adm1", r.mention.start, r.mention.end)
 
-        # Date: the first one of the event's sentences (searched for in that order, up to the
-        # first sentence that has one: later dates are not used).
+        # Date: the first one of the event's sentences, unless it is the report's ("police said
+        # on Monday that ... on Sunday": see `datelines.event_date`).
         published = doc.published
-        dates = next((ds for s in group if (ds := self._dates(s, published))), [])
-        if not dates and first:
-            dates = next((ds for s in all_sentences[:2] if (ds := self._dates(s, published))), [])
+
+        def dated(ss: list[Sentence]) -> Iterator[tuple[int, list[DateMention]]]:
+            return ((s.start, ds) for s in ss if (ds := self._dates(s, published)))
+
+        chosen = event_date(dated(group), text)
+        if chosen is None and first:
+            chosen = event_date(dated(all_sentences[:2]), text)
         date: dt.date | None
-        if dates:
-            date, date_precision = dates[0].date, dates[0].precision
-            ev("date", dates[0].start, dates[0].end)
+        if chosen is not None:
+            date, date_precision = chosen.date, chosen.precision
+            ev("date", chosen.start, chosen.end)
         elif doc.published is not None:
             date, date_precision = doc.published, 2
         else:
