@@ -281,13 +281,19 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         other = [
             f
             for f in found
-            if f not in told and not _DATELINE_HEAD.match(text, 0, f.start - offset)
+            if f not in told
+            and not _DATELINE_HEAD.match(text, 0, f.start - offset)
+            # "would be tried on Friday": a day to come, not the event's
+            and not _FUTURE_BEFORE.search(low, max(0, f.start - offset - 40), f.start - offset)
         ]
         if told and other:
             found = [f for f in found if f not in told]
     return found
 
 
+_FUTURE_BEFORE = re.compile(
+    r"\b(?:will|would|shall|is\s+due|are\s+due|scheduled|planned|expected\s+to)\b[^.;]*$"
+)
 _DATELINE_HEAD = re.compile(r"\W*[A-Z][A-Za-z .'-]{1,40}(?:,|\(|,[A-Za-z .'-]{1,30}\()\s*$")
 
 
