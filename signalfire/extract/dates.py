@@ -66,6 +66,13 @@ _DAY_RANGE = re.compile(
     rf"\b(?=\d)(\d{{1,2}})(?:st|nd|rd|th)?\s*[-\u2013/]\s*\d{{1,2}}(?:st|nd|rd|th)?\s+"
     rf"(?:of\s+)?((?:{_MONTHS})\b\.?(?:,?\s+\d{{4}})?)"
 )
+# Before a day-first date, the first day of a range: "3-" of "3-4 May", "3rd/" of "3rd/4th May".
+# (`_DAY_RANGE` then matches from there: a search over the sentence only where one can start)
+_RANGE_BEFORE = re.compile(r"(?<!\w)\d{1,2}(?:st|nd|rd|th)?\s*[-\u2013/]\s*$")
+_MONTH_FULL_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
 # A month without a day: "in April", "in early May", "in April 2011" (precision 4, the 1st).
 _MONTH_ONLY = re.compile(
     r"\bin\s+(?:(?:early|mid|late|the\s+(?:middle|beginning|end)\s+of)\s*-?\s*)?"
@@ -223,20 +230,29 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                 )  # fmt: skip
     relative = len(found)
     digits = _DIGIT.search(low) is not None
-    for m in _DAY_RANGE.finditer(low) if digits else ():
-        day = parse_absolute(m.group(1) + " " + text[m.start(2) : m.end(2)], published)
-        if day is not None:
-            found.append(
-                DateMention(day, 1, m.start() + offset, m.end() + offset, text[m.start() : m.end()])
-            )
     for m in _ABSOLUTE.finditer(low) if digits else ():
         if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
             continue
-        original = text[m.start() : m.end()]
+        start = m.start()
+        # the first night or day of a range ends at a day-first date: "the night of 3-4 May"
+        if (
+            low[start].isdigit()
+            and (ranged := _RANGE_BEFORE.search(low, max(0, start - 12), start)) is not None
+            and (r := _DAY_RANGE.match(low, ranged.start())) is not None
+        ):
+            day = parse_absolute(r.group(1) + " " + text[r.start(2) : r.end(2)], published)
+            if day is not None:
+                found.append(DateMention(day, 1, r.start() + offset, r.end() + offset,
+                                         text[r.start() : r.end()]))  # fmt: skip
+                continue
+        original = text[start : m.end()]
         day = parse_absolute(original, published)
         if day is not None:
-            found.append(DateMention(day, 1, m.start() + offset, m.end() + offset, original))
-    for m in _MONTH_ONLY.finditer(low) if "in " in low else ():
+            found.append(DateMention(day, 1, start + offset, m.end() + offset, original))
+    # (every month-only date names a month in full: substring tests are far cheaper than a scan)
+    for m in _MONTH_ONLY.finditer(low) if "in " in low and any(
+        name in low for name in _MONTH_FULL_NAMES
+    ) else ():
         if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
             continue
         first = _month_start(m.group("month"), m.group("year"), published)
@@ -262,8 +278,9 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
             found = [f for f in found if not (f.precision == 4 and f.text[:3].lower() == "in ")]
     found.sort(key=lambda d: d.start)
     for i in range(1, len(found)):
-        said = _SAID.search(low, 0, found[i].start - offset)
-        if fold(found[i].text).startswith("the previous") and said is not None:
+        if fold(found[i].text).startswith("the previous") and _SAID.search(
+            low, 0, found[i].start - offset
+        ):
             # "The ISPR said on Tuesday that five soldiers were martyred the previous night":
             # the night before the day the report names, not before publication
             anchor = found[i - 1]
@@ -280,7 +297,7 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         # (a dateline's date is no other day: the pipeline drops it)
         other = [
             f
-            for f in found
+            for f in (found if told else ())
             if f not in told
             and not _DATELINE_HEAD.match(text, 0, f.start - offset)
             # "would be tried on Friday": a day to come, not the event's
