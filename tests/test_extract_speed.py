@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -20,7 +21,14 @@ from hypothesis import strategies as st
 
 from signalfire.extract import casualty_patterns, dates, event_types, pipeline, roles
 from signalfire.extract.nlp import Pipelines, rule_pass
-from signalfire.extract.textcase import Scanner, cased_twin, fold, letter_first, twin_applies
+from signalfire.extract.textcase import (
+    Scanner,
+    cased_twin,
+    first_chars,
+    fold,
+    letter_first,
+    twin_applies,
+)
 
 spacy = pytest.importorskip("spacy")
 
@@ -559,3 +567,51 @@ def test_close_length_names_give_the_same_best_match(names: list[str], name: str
     )
     # (name, score): the third item is the index in the list searched
     assert (got and got[:2]) == (expected and expected[:2])
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        *event_types._TRIGGERS.values(),
+        *event_types._MARKERS.values(),
+        r"(?:air\s*)?(?:planes|jets)\s+bombed",
+        r"[a-c]x|\d+y|(?:no)?z",
+    ],
+)
+@settings(max_examples=25)
+@given(data=st.data())
+def test_first_chars_look_ahead_changes_no_match(pattern: str, data: st.DataObject) -> None:
+    plain = re.compile(pattern)
+    hinted = re.compile(first_chars(pattern) + "(?:" + pattern + ")")
+    vocabulary = [*sorted(set(re.findall(r"[a-z]+", pattern))), "1", "-", "'", " ", "x", "y"]
+    text = " ".join(data.draw(st.lists(st.sampled_from(vocabulary), max_size=20)))
+    for i in range(len(text) + 1):
+        a, b = plain.match(text, i), hinted.match(text, i)
+        assert (a and a.span()) == (b and b.span())
+
+
+def test_first_chars_gives_no_look_ahead_where_any_character_may_start() -> None:
+    assert first_chars(r"\w+") == first_chars(r"a?") == first_chars(r".x") == ""
+    assert first_chars(r"bombs?|(?:air\s*)?jets") == "(?=[abj])"
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["3", "4", "12", "-", "/", "\u2013", " - ", "may", "of", "3rd", "4th", "night", "the",
+             "on", ",", "2012", "june", "x3", "killed"]
+        ),
+        max_size=14,
+    )
+)  # fmt: skip
+def test_day_ranges_found_before_dates_are_those_of_a_full_scan(words: list[str]) -> None:
+    text = " ".join(words)
+    day = dt.date(2012, 6, 9)
+    expected = set()
+    for m in dates._DAY_RANGE.finditer(fold(text)):
+        if dates.parse_absolute(m.group(1) + " " + text[m.start(2) : m.end(2)], day):
+            expected.add(m.span())
+    found = {(d.start, d.end) for d in dates.find_dates(text, day)}
+    ranges = {span for span in found if dates._DAY_RANGE.fullmatch(fold(text), *span)}
+    assert expected <= found and ranges == expected

@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .textcase import Scanner, fold, letter_first
+from .textcase import Scanner, first_chars, fold, letter_first
 
 EVENT_TYPES = (
     "armed_clash",
@@ -167,11 +167,14 @@ _DEED_OF = re.compile(
 # without trying each alternative: ~40% faster, same matches. For the same reason triggers
 # start with a letter, not "\b" or a group, where they can: `re` tries an alternative that
 # starts with a literal only where that letter is, and the whole pattern opens with "\b".)
+# (Each group behind a look-ahead for its first letters: `first_chars`; ~10% of the scan.)
 _ALL = re.compile(
     r"\b(?=[a-z])(?:"
-    + "|".join(f"(?P<{t}>{_TRIGGERS[t]})" for t in PRIORITY if t in _TRIGGERS)
+    + "|".join(
+        f"{first_chars(_TRIGGERS[t])}(?P<{t}>{_TRIGGERS[t]})" for t in PRIORITY if t in _TRIGGERS
+    )
     + "|"
-    + "|".join(f"(?P<{t}>{p})" for t, p in _MARKERS.items())
+    + "|".join(f"{first_chars(p)}(?P<{t}>{p})" for t, p in _MARKERS.items())
     + ")"
 )
 # A violent verb: an event sentence needs one (or a casualty figure) to count.

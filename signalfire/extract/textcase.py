@@ -8,6 +8,14 @@ original's (str.lower() can lengthen a few non-ASCII characters; those are left 
 from __future__ import annotations
 
 import re
+from typing import Any
+
+try:  # the regular-expression parser (Python 3.11 names it sre_parse, 3.12+ re._parser)
+    from re import _constants as _sc  # type: ignore[attr-defined]
+    from re import _parser as _sp  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover
+    import sre_constants as _sc
+    import sre_parse as _sp
 
 # The characters re.IGNORECASE equates with an ASCII letter that `fold` does not turn into one
 # (dotted capital I, dotless i, long s, Kelvin sign): where they occur, a case-sensitive pattern
@@ -40,6 +48,62 @@ def cased_twin(patterns: list[re.Pattern[str]]) -> re.Pattern[str] | None:
 def twin_applies(folded: str) -> bool:
     """Whether a `cased_twin` over this folded text finds what its originals would."""
     return folded.isascii() or _IGNORECASE_ODD.search(folded) is None
+
+
+def first_chars(pattern: str) -> str:
+    """A look-ahead for the characters a match of `pattern` can start with ("(?=[abd])"), or ""
+    when any may (or the pattern can match nothing). Put before a named group in a long
+    alternation: `re` tries every such group's alternatives at each position (a named group
+    hides the literal that lets it skip a plain alternative), the look-ahead rejects most
+    positions in one test. Found from the parsed pattern, as a superset: the same matches."""
+
+    def sequence(items: Any) -> tuple[set[str] | None, bool]:
+        chars: set[str] = set()
+        for op, av in items:
+            first, empty = item(op, av)
+            if first is None:
+                return None, False
+            chars |= first
+            if not empty:
+                return chars, False
+        return chars, True  # every item can match empty
+
+    def item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
+        if op is _sc.LITERAL:
+            return {chr(av)}, False
+        if op is _sc.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is _sc.LITERAL:
+                    chars.add(chr(a))
+                elif o is _sc.RANGE:
+                    chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+                else:
+                    return None, False  # a negated set or a category (\d, \w)
+            return chars, False
+        if op is _sc.BRANCH:
+            union: set[str] = set()
+            can_be_empty = False
+            for alternative in av[1]:
+                first, empty = sequence(alternative)
+                if first is None:
+                    return None, False
+                union |= first
+                can_be_empty = can_be_empty or empty
+            return union, can_be_empty
+        if op is _sc.SUBPATTERN:
+            return sequence(av[-1])
+        if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+            first, empty = sequence(av[2])
+            return first, empty or av[0] == 0
+        if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+            return set(), True  # takes no character
+        return None, False
+
+    chars, empty = sequence(_sp.parse(pattern))
+    if chars is None or empty or not chars:
+        return ""
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 def letter_first(pattern: str) -> str:
