@@ -250,9 +250,11 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
         if day is not None:
             found.append(DateMention(day, 1, start + offset, m.end() + offset, original))
     # (every month-only date names a month in full: substring tests are far cheaper than a scan)
-    for m in _MONTH_ONLY.finditer(low) if "in " in low and any(
-        name in low for name in _MONTH_FULL_NAMES
-    ) else ():
+    for m in (
+        _MONTH_ONLY.finditer(low)
+        if "in " in low and any(name in low for name in _MONTH_FULL_NAMES)
+        else ()
+    ):
         if any(f.start - offset < m.end() and m.start() < f.end - offset for f in found):
             continue
         first = _month_start(m.group("month"), m.group("year"), published)
