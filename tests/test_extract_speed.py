@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualty_patterns, dates, event_types, pipeline, roles
+from signalfire.extract import casualty_patterns, dates, event_types, pipeline, roles, sentences
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import (
     Scanner,
@@ -615,3 +615,27 @@ def test_day_ranges_found_before_dates_are_those_of_a_full_scan(words: list[str]
     found = {(d.start, d.end) for d in dates.find_dates(text, day)}
     ranges = {span for span in found if dates._DAY_RANGE.fullmatch(fold(text), *span)}
     assert expected <= found and ranges == expected
+
+
+@settings(max_examples=80)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["another", "a", "second", "new", "separate", "attack", "strike", "was", "the",
+             "last", "year", "years", "ago", "in", "2009", "1999", "across", "country",
+             "nationwide", "several", "provinces", "separate", "incidents", "two", "\n", "  "]
+        ),
+        max_size=14,
+    )
+)  # fmt: skip
+def test_sentence_scans_are_needed_only_where_their_words_are(words: list[str]) -> None:
+    low = " ".join(words)
+    slow = any(
+        not sentences._COMPARISON.search(low, max(0, m.start() - 12), m.start())
+        for m in sentences.ANOTHER_EVENT.finditer(low)
+    )
+    assert sentences.another_event(low) == slow
+    if sentences.PAST.search(low):
+        assert any(word in low for word in sentences._PAST_WORDS)
+    if sentences.TALLY.search(low):
+        assert any(word in low for word in sentences._TALLY_WORDS)

@@ -64,10 +64,19 @@ PAST = re.compile(
 )
 
 
-def another_event(text: str) -> bool:
-    low = text.lower()
+def another_event(text: str, low: str | None = None) -> bool:
+    low = text.lower() if low is None else low
+    if not any(word in low for word in _ANOTHER_WORDS):
+        return False  # (substring tests: far cheaper than the scan, which needs one of them)
     return any(not _COMPARISON.search(low, max(0, m.start() - 12), m.start())
                for m in ANOTHER_EVENT.finditer(low))  # fmt: skip
+
+
+_ANOTHER_WORDS = ("another", "second", "third", "fourth", "fresh", "new", "separate")
+# Every `PAST` match holds one of these.
+_PAST_WORDS = ("year", "19", "20")
+# Every `TALLY` match holds one of these.
+_TALLY_WORDS = ("countr", "nationwide", "provinces", "attacks", "incidents", "districts")
 
 
 # Background sentences: history, not the reported event.
@@ -325,7 +334,14 @@ def group_sentences(
     """The sentences of each event, in order. A tally over incidents that later sentences
     report one by one, each with its figure, is left out: its total would land on the first
     incident's place (kept when fewer than two such incidents follow)."""
-    tallies = [s for s in sentences if s.is_event and s.counts and TALLY.search(s.text)]
+    tallies = [
+        s
+        for s in sentences
+        if s.is_event
+        and s.counts
+        and any(word in (low := s.text.lower()) for word in _TALLY_WORDS)
+        and TALLY.search(low)
+    ]
     groups = _group(sentences, resolved, set())
     if tallies:
         ids = {id(s) for s in tallies}
@@ -345,11 +361,18 @@ def _group(
     current_adm2: set[str] = set()
     current_days: set[str] = set()
     for s in sentences:
-        if not s.is_event or (
-            current and s.counts and (RECAP.match(s.text) or PAST.search(s.text))
+        if not s.is_event:
+            continue
+        low = s.text.lower()
+        if (
+            current
+            and s.counts
+            and (
+                RECAP.match(s.text)
+                or (any(word in low for word in _PAST_WORDS) and PAST.search(low))
+            )
         ):
             continue  # (without a figure it may still say who: "It was the third ... the TTP")
-        low = s.text.lower()
         days = set(_WEEKDAY.findall(low)) if "day" in low else set()
         opening = _OPENING_DAY.match(low) if days else None
         if opening is not None and _FOLLOW_UP.search(low):
@@ -362,7 +385,7 @@ def _group(
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
-            or (bool(s.counts) and another_event(s.text))
+            or (bool(s.counts) and another_event(s.text, low))
             or (
                 opening is not None
                 and bool(current_days)
