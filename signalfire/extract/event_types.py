@@ -275,6 +275,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     low = fold(text)
     pattern, scanned = _ALL_SCAN.on(low)
     matches = [(str(m.lastgroup), m.start(), m.end()) for m in pattern.finditer(scanned)]
+    if not matches:
+        return []
     markers = {kind for kind, _, _ in matches if kind in _MARKERS}
     found = []
     for kind, start, end in matches:
