@@ -1,0 +1,89 @@
+"""The substring gates of `roles.role_of` change no role: every match of a gated pattern holds
+one of its cues, and `role_of` with the gates open (every cue "") gives what it gives with them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from signalfire.extract import roles
+from signalfire.extract.roles import ActorMention, role_of
+
+WORDS = [
+    "TTP", "Taliban", "militants", "troops", "police", "army", "by", "the", "a", "and", "of",
+    "on", "in", "after", "when", "killed", "attacked", "were", "was", "been", "got", "being",
+    "died", "dies", "martyred", "slain", "claimed", "claims", "claim", "responsibility",
+    "attack", "credit", "it", "accepted", "owned", "denied", "denies", "deny", "rejected",
+    "distanced", "itself", "has", "had", "no", "hand", "role", "not", "involved", "carrying",
+    "out", "suspected", "suspect", "blamed", "believed", "alleged", "allegedly", "accused",
+    "suspicion", "said", "that", "which", "who", "combined", "Afghan", "coalition", "force",
+    "Suspected", "By", "Claimed", "operating", "were", "said", "condemned", "\u0130", "\u212a",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "  ", "\n", "\xa0"]
+GATED = [
+    *((roles._TWINS[name], cues) for name, cues in roles._CUES.items()),
+    (roles._CLAIMED_BY, ("claimed",)),
+    (roles._PASSIVE, roles._PASSIVE_CUES),
+    (roles._DIED, roles._DIED_CUES),
+]
+
+texts = st.lists(
+    st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=1, max_size=25
+).map(lambda parts: "".join(w + sep for w, sep in parts))
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_every_match_holds_a_cue(text: str) -> None:
+    low = text.lower()
+    for pattern, cues in GATED:
+        for subject in (text, low):
+            for m in pattern.finditer(subject):
+                assert any(cue in m.group() for cue in cues), (pattern.pattern, m.group())
+
+
+def _roles_of(text: str) -> list[tuple[str, str]]:
+    mentions = [
+        ActorMention("x", m.start(), m.end(), m.group(), named=m.group()[0].isupper())
+        for m in re.finditer(r"TTP|Taliban|militants|troops|police|army", text)
+    ]
+    return [role_of(m, text, 0, []) for m in mentions]
+
+
+SENTENCES = [
+    "Three policemen were killed when TTP militants attacked a checkpost.",
+    "The TTP claimed responsibility for the attack.",
+    "Five soldiers killed in Bannu, TTP claims responsibility.",
+    "The Taliban denied any involvement in the bombing.",
+    "Police blamed the TTP, which denied carrying out the attack.",
+    "Two civilians were killed by suspected militants in Swat.",
+    "The attack was claimed by the TTP.",
+    "Troops were killed in an ambush; the Taliban claimed it.",
+    "Militants died when troops raided the compound.",
+    "The army, which was operating in the area, killed six militants.",
+    "The TTP, an outlawed group, claimed the attack.",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_gates_change_no_role(text: str) -> None:
+    gated = _roles_of(text)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(roles, "_CUES", {name: ("",) for name in roles._CUES})
+        mp.setattr(roles, "_PASSIVE_CUES", ("",))
+        mp.setattr(roles, "_DIED_CUES", ("",))
+        assert _roles_of(text) == gated
+
+
+def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = [_roles_of(s) for s in SENTENCES]
+    assert any(r for r in gated)  # the sentences have mentions
+    monkeypatch.setattr(roles, "_CUES", {name: ("",) for name in roles._CUES})
+    monkeypatch.setattr(roles, "_PASSIVE_CUES", ("",))
+    monkeypatch.setattr(roles, "_DIED_CUES", ("",))
+    assert [_roles_of(s) for s in SENTENCES] == gated
