@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import roles
+from signalfire.extract import attribution, roles
 from signalfire.extract.roles import ActorMention, role_of
 
 WORDS = [
@@ -21,7 +21,9 @@ WORDS = [
     "distanced", "itself", "has", "had", "no", "hand", "role", "not", "involved", "carrying",
     "out", "suspected", "suspect", "blamed", "believed", "alleged", "allegedly", "accused",
     "suspicion", "said", "that", "which", "who", "combined", "Afghan", "coalition", "force",
-    "Suspected", "By", "Claimed", "operating", "were", "said", "condemned", "\u0130", "\u212a",
+    "Suspected", "By", "Claimed", "operating", "were", "said", "condemned", "tweeted", "wrote",
+    "accused", "reported", "told", "added", "denounced", "welcomed", "vowed", "says",
+    "\u0130", "\u212a",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "  ", "\n", "\xa0"]
 GATED = [
@@ -87,3 +89,26 @@ def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(roles, "_PASSIVE_CUES", ("",))
     monkeypatch.setattr(roles, "_DIED_CUES", ("",))
     assert [_roles_of(s) for s in SENTENCES] == gated
+
+
+# -- the stance cues as a trie --------------------------------------------------------------
+words = st.text(alphabet="abcs.", min_size=0, max_size=5)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(words, min_size=1, max_size=8), st.lists(words, max_size=6))
+def test_trie_matches_what_the_alternation_matches(stems: list[str], probes: list[str]) -> None:
+    grouped = re.compile(attribution.trie(tuple(stems)))
+    flat = re.compile("|".join(re.escape(w) for w in stems))
+    for probe in [*stems, *probes]:
+        assert bool(grouped.fullmatch(probe)) == bool(flat.fullmatch(probe)), probe
+        assert bool(grouped.search(probe)) == bool(flat.search(probe)), probe
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 40))
+def test_stance_hint_finds_what_the_cue_list_finds(text: str, at: int) -> None:
+    flat = re.compile("|".join(attribution.STANCE_CUES))
+    low = text.lower()
+    found = attribution.STANCE_HINT.search(low, at, at + 80)
+    assert bool(found) == bool(flat.search(low, at, at + 80))
