@@ -23,6 +23,9 @@ WORDS = [
     "suspicion", "said", "that", "which", "who", "combined", "Afghan", "coalition", "force",
     "Suspected", "By", "Claimed", "operating", "were", "said", "condemned", "tweeted", "wrote",
     "accused", "reported", "told", "added", "denounced", "welcomed", "vowed", "says",
+    "against", "targeting", "targeted", "hideouts", "positions", "at", "Pakistani", "Indian",
+    "US", "us", "u.s.", "U.S.", "American", "Iranian", "Afghan", "pak", "shelling", "airstrikes",
+    "air", "strikes", "firing", "helicopters", "fighter", "jets", "soldiers", "former", "border",
     "\u0130", "\u212a",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "  ", "\n", "\xa0"]
@@ -31,6 +34,8 @@ GATED = [
     (roles._CLAIMED_BY, ("claimed",)),
     (roles._PASSIVE, roles._PASSIVE_CUES),
     (roles._DIED, roles._DIED_CUES),
+    (roles._NATION_BEFORE, roles._NATION_CUES),
+    (roles._NATION_ATTACK, roles._ATTACK_CUES),
 ]
 
 texts = st.lists(
@@ -41,11 +46,23 @@ texts = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(texts)
 def test_every_match_holds_a_cue(text: str) -> None:
+    _assert_cues(text)
+
+
+def _assert_cues(text: str) -> None:
     low = text.lower()
     for pattern, cues in GATED:
         for subject in (text, low):
             for m in pattern.finditer(subject):
                 assert any(cue in m.group() for cue in cues), (pattern.pattern, m.group())
+
+
+def test_every_match_in_sentences_holds_a_cue() -> None:
+    matched = 0
+    for text in SENTENCES:
+        _assert_cues(text)
+        matched += sum(bool(p.search(text.lower())) for p, _ in GATED)
+    assert matched >= len(GATED)  # (the sentences exercise the patterns)
 
 
 def _roles_of(text: str) -> list[tuple[str, str]]:
@@ -68,6 +85,12 @@ SENTENCES = [
     "Militants died when troops raided the compound.",
     "The army, which was operating in the area, killed six militants.",
     "The TTP, an outlawed group, claimed the attack.",
+    "The Taliban said they had no hand in the attack and the TTP was not involved.",
+    "Jundullah rejected claims of a role; the LeJ distanced itself from the killing.",
+    "The TTP accepted responsibility; the group owned the bombing, police alleged.",
+    "The army, which accused the TTP, blamed the attack on militants believed to be Afghan.",
+    "Pakistani fighter jets and US helicopters hit the hideouts of the TTP in Indian shelling.",
+    "An attack targeting the positions of the army, against the police at the checkpost.",
 ]
 
 
@@ -80,6 +103,16 @@ def test_gates_change_no_role(text: str) -> None:
         mp.setattr(roles, "_PASSIVE_CUES", ("",))
         mp.setattr(roles, "_DIED_CUES", ("",))
         assert _roles_of(text) == gated
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts, st.sampled_from(["PAK", "AFG", None]), st.booleans())
+def test_gates_change_no_generic_actor(text: str, country: str | None, coalition: bool) -> None:
+    gated = roles.generic_actors(text, 7, country, coalition)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(roles, "_NATION_CUES", ("",))
+        mp.setattr(roles, "_ATTACK_CUES", ("",))
+        assert roles.generic_actors(text, 7, country, coalition) == gated
 
 
 def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> None:

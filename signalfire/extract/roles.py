@@ -148,6 +148,7 @@ _CUES = {
     "claim": ("claim", "accepted", "owned"),
     "suspect": ("susp", "blam", "believed", "alleged", "accused"),
     "by": ("by",),
+    "target_prep": ("on", "at", "of", "against", "target"),
 }
 _SAME_CLAUSE = re.compile(r"^[^.;,]{0,40}$")
 _PASSIVE = re.compile(r"\b(?:was|were|been|got|being)\b(?!\s+\w+ing\b)")  # not "were operating"
@@ -281,7 +282,7 @@ def role_of(
     # claims responsibility" (so only checked where one is found).
     # "The attack on Afghan forces killed 9 soldiers; the Taliban claimed it": the attacked
     # and the claimant (or denier) are on either side of a verb or clause break.
-    attacked = p["target_prep"].search(low_before[-25:]) is not None  # "the attack on X"
+    attacked = _search(p, "target_prep", low_before[-25:]) is not None  # "the attack on X"
 
     def others(at: int) -> bool:
         gap = low_after[:at]
@@ -579,13 +580,24 @@ _NATION_ATTACK = re.compile(
     )
 )
 _OWN_ATTACK = re.compile(r"\s+" + NATION_ATTACK)
-_ATTACK_HINT = re.compile("strike|shelling|bombard|firing|raids|artillery|rockets|mortars")
+# (every match of NATION_ATTACK holds one; `in` tests are faster than a search for any)
+_ATTACK_CUES = (
+    "strike",
+    "shelling",
+    "bombard",
+    "firing",
+    "raids",
+    "artillery",
+    "rockets",
+    "mortars",
+)
 _FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
 _NATIONS = {
     "indian": "ind_military", "afghan": "afg_military", "pakistani": "pak_military",
     "pakistan": "pak_military", "pak": "pak_military", "iranian": "irn_military",
     "american": "usa_military", "u.s.": "usa_military", "us": "usa_military",
 }  # fmt: skip
+_NATION_CUES = ("indian", "afghan", "pak", "iranian", "american", "u.s.", "us")
 _NATION = r"(?<![\w.])(indian|afghan|pakistani|pakistan|pak|iranian|american|u\.s\.|us)\s+"
 # "Pakistani fighter jets", "Afghan border police": one word of the force may come between.
 _NATION_BEFORE = re.compile(
@@ -616,7 +628,7 @@ def generic_actors(
             if (hit := rare.match(low, i)) is not None:
                 by_kind[kind].append(hit)
             i = low.find(stem, i + 1)
-    if _ATTACK_HINT.search(low):
+    if _cued(low, _ATTACK_CUES):
         by_kind["natk"] += _NATION_ATTACK.finditer(low)
 
     def nation_of(nation: re.Match[str] | None, group: int | str = 1) -> str | None:
@@ -634,7 +646,12 @@ def generic_actors(
         if _FORMER.search(low, max(0, m.start() - 20), m.start()):
             found.append(("civilians", m))
         else:
-            nation = nation_of(_NATION_BEFORE.search(low, max(0, m.start() - 30), m.start()))
+            at = max(0, m.start() - 30)
+            nation = nation_of(
+                _NATION_BEFORE.search(low, at, m.start())
+                if _cued(low[at : m.start()], _NATION_CUES)  # (cues all its matches hold)
+                else None
+            )
             found.append((nation or state, m))
     found += [("nato_isaf", m) for m in by_kind["coal"]] + [
         ("afg_military", m) for m in by_kind["ally"]
