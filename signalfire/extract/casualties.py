@@ -81,6 +81,7 @@ from .casualty_patterns import (
     _PASSIVE_BEFORE,
     _PATTERNS,
     _PERSON_AFTER,
+    _POSS_CUE,
     _ROUND_UP,
     _SCAN,
     _SUMMARY_SCAN,
@@ -323,7 +324,7 @@ def find_counts(
                 )
                 and (m := pattern.match(text, v.start()))
             ]
-        else:
+        elif kind != "poss" or _POSS_CUE.search(text) is not None:
             for v in hits:
                 lo = max(0, v.start() - _NEAR)
                 if kind == "near" and _SCAN["one at"][s].search(scan, lo, v.end()) is None:
