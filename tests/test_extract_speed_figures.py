@@ -28,6 +28,7 @@ WORDS = [
     "of", "suspects", "guards", "civilians", "over", "after", "said", "on", "Monday", "another",
     "during", "separate", "operations", "raids", "past", "24", "hours", "across", "several",
     "since", "january", "so far this", "to date", "this year", "last", "months", "have", "has",
+    "which", "that", "when", "where", "similar", "attack", "2009", "year", "ago", "earlier",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", " and ", "  ", "\n", "\u00a0"]
 
@@ -48,6 +49,8 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(casualties, "_NAMED_VERB_END", "")
     monkeypatch.setattr(casualties, "_SUMMARY_CUES", ("",))
     monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))
+    monkeypatch.setattr(casualties, "_EARLIER_EVENT_CUES", ("",))
+    monkeypatch.setattr(casualties, "_EARLIER_TIME_CUES", ("",))
 
 
 EXAMPLES = [
@@ -59,6 +62,8 @@ EXAMPLES = [
     "Security forces confirmed the death of Maulawi Tayeb, a local Taliban leader.",
     "Troops detained Mullah Abdul Karim and 12 of his supporters, together with two guards.",
     "Militants abducted four FC personnel, rejecting claims that 3 were released.",
+    "The TTP, which killed 12 soldiers in Swat last year, claimed the attack that killed three.",
+    "Two months after the attack which killed 20, gunmen killed 4 policemen in Quetta.",
 ]
 
 
@@ -115,6 +120,12 @@ def test_patterns_match_only_where_their_cue_is(raw: str) -> None:
         lo = max(0, at - 40)
         if casualty_patterns._CAPTORS_BEFORE.search(text, lo, at):
             assert any(w in text[lo:at] for w in casualty_patterns._CAPTOR_WORDS)
+        if casualty_patterns._EARLIER_EVENT.search(text, max(0, at - 80), at):
+            assert any(
+                w in text[max(0, at - 80) : at] for w in casualty_patterns._EARLIER_EVENT_CUES
+            )
+        if casualty_patterns._EARLIER_TIME_AFTER.match(text, at):
+            assert any(w in text for w in casualty_patterns._EARLIER_TIME_CUES)
         if casualty_patterns._DENIED.search(text, lo, at):
             assert any(w in text for w in casualty_patterns._DENIED_CUES)
         if casualty_patterns._ALONG_WITH.match(text, at):

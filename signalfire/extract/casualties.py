@@ -57,8 +57,10 @@ from .casualty_patterns import (
     _DENIED_CUES,
     _DIED_AFTER,
     _EARLIER_EVENT,
+    _EARLIER_EVENT_CUES,
     _EARLIER_LEAD,
     _EARLIER_TIME_AFTER,
+    _EARLIER_TIME_CUES,
     _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
@@ -284,6 +286,7 @@ def find_counts(
     # Cheap substring tests standing for patterns that hold those words (same matches).
     along_cue = any(w in text for w in _ALONG_WITH_CUES)
     denied_cue = any(w in text for w in _DENIED_CUES)
+    earlier_time_cue = any(w in text for w in _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
@@ -415,10 +418,13 @@ def find_counts(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
                 continue
-            if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()):
+            lo = max(0, m.start() - 80)
+            if any(
+                w in text[lo : m.start()] for w in _EARLIER_EVENT_CUES
+            ) and _EARLIER_EVENT.search(text, lo, m.start()):
                 continue  # background: another, earlier event's toll
             note = ""
-            if _EARLIER_TIME_AFTER.match(text, m.end()):
+            if earlier_time_cue and _EARLIER_TIME_AFTER.match(text, m.end()):
                 # in a clause beside the event's own figure: "the TTP, which killed 12 soldiers
                 # in Swat last year, claimed the attack that killed three"; alone, a fallback
                 if any(not m.start() <= h.start() < m.end() for hs in verbs.values() for h in hs):

@@ -393,6 +393,7 @@ _EARLIER_EVENT = re.compile(
     r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
     r"(?:[\w'’-]+\s+){0,8}?$"
 )
+_EARLIER_EVENT_CUES = ("which", "that", "when", "where", "after")  # one is in every match of it
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).
@@ -415,6 +416,7 @@ _EARLIER_TIME_AFTER = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
+_EARLIER_TIME_CUES = ("last", "19", "20", "ago", "earlier")  # one is in every match of it
 
 
 # Run over case-folded text: case-sensitive matching is several times faster in `re`.
