@@ -39,11 +39,13 @@ from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ADDITIONAL,
     _ALONG_WITH,
+    _ALONG_WITH_CUES,
     _ANOTHER,
     _APPOSITIVE,
     _ARTICLE_BEFORE,
     _BACKGROUND,
     _BARE_VERB,
+    _CAPTOR_WORDS,
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
     _CLAIMED_BEFORE,
@@ -52,21 +54,26 @@ from .casualty_patterns import (
     _DAY_MONTH_BEFORE,
     _DEFINITE,
     _DENIED,
+    _DENIED_CUES,
     _DIED_AFTER,
     _EARLIER_EVENT,
+    _EARLIER_EVENT_CUES,
     _EARLIER_LEAD,
     _EARLIER_TIME_AFTER,
+    _EARLIER_TIME_CUES,
     _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
+    _LIST_JOIN_ENDS,
     _MODAL_BEFORE,
     _MONTH_BEFORE,
     _MONTH_DATELINE_AFTER,
     _MONTH_OF_DAY_AFTER,
     _NAMED,
     _NAMED_VERB,
+    _NAMED_VERB_END,
     _NEAR,
     _NEGATION,
     _NOT_A_COUNT,
@@ -80,9 +87,12 @@ from .casualty_patterns import (
     _PART_OF_DEAD,
     _PASSIVE_BEFORE,
     _PATTERNS,
+    _PERIOD_CUES,
     _PERSON_AFTER,
+    _POSS_CUE,
     _ROUND_UP,
     _SCAN,
+    _SUMMARY_CUES,
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLED,
@@ -196,7 +206,12 @@ def _captor_category(
     governs by then (`ruling` captor words: "the Taliban detained" after August 2021)."""
     if category != "arrested":
         return category
-    before = _CAPTORS_BEFORE.search(text, max(0, start - 40), start)
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    # (the search only where a captor word is: the pattern holds one)
+    before = (
+        _CAPTORS_BEFORE.search(text, lo, start) if any(w in window for w in _CAPTOR_WORDS) else None
+    )
     if before is not None and before.group("governor"):
         before = None
     captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
@@ -257,11 +272,21 @@ def find_counts(
     verbs = {cat: hits for cat, hits in by_category.items() if hits}
     if not verbs:
         return []
-    if _SCAN["period"][s].search(scan) and _SCAN["perfect"][s].search(scan):
+    if (
+        any(w in scan for w in _PERIOD_CUES)
+        and _SCAN["period"][s].search(scan)
+        and _SCAN["perfect"][s].search(scan)
+    ):
         return []  # a tally over months, not an event's toll
-    if _BACKGROUND.match(text.lstrip()) or (not totals and _SCAN["summary"][s].search(scan)):
+    if _BACKGROUND.match(text.lstrip()) or (
+        not totals and any(w in scan for w in _SUMMARY_CUES) and _SCAN["summary"][s].search(scan)
+    ):
         return []
     numbers: list[int] | None = None
+    # Cheap substring tests standing for patterns that hold those words (same matches).
+    along_cue = any(w in text for w in _ALONG_WITH_CUES)
+    denied_cue = any(w in text for w in _DENIED_CUES)
+    earlier_time_cue = any(w in text for w in _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
@@ -280,7 +305,7 @@ def find_counts(
         """More victims of a list after `pos`: "and two others", "along with his guards"."""
         for k in range(6):
             more = _CONTINUATION.match(text, pos)
-            if more is None and k == 0 and along:
+            if more is None and k == 0 and along and along_cue:
                 more = _ALONG_WITH.match(text, pos)
             if more is None:
                 break
@@ -323,7 +348,7 @@ def find_counts(
                 )
                 and (m := pattern.match(text, v.start()))
             ]
-        else:
+        elif kind != "poss" or _POSS_CUE.search(text) is not None:
             for v in hits:
                 lo = max(0, v.start() - _NEAR)
                 if kind == "near" and _SCAN["one at"][s].search(scan, lo, v.end()) is None:
@@ -358,6 +383,7 @@ def find_counts(
                 # an aside adding victims: "three soldiers, along with a civilian, were killed"
                 if (
                     kind == "num"
+                    and along_cue
                     and (aside := _ALONG_WITH.match(text, m.end("n1"), m.start("verb")))
                     and (value_aside := _continued(aside)) is not None
                 ):
@@ -375,7 +401,7 @@ def find_counts(
                     and not _PASSIVE_BEFORE.search(text, m.end("n1"), m.start("verb"))
                 ):
                     continue  # "two gunmen killed three policemen": the killers
-            if _DENIED.search(text, max(0, m.start() - 40), m.start()) or (
+            if (denied_cue and _DENIED.search(text, max(0, m.start() - 40), m.start())) or (
                 "verb" in pattern.groupindex
                 and _MODAL_BEFORE.search(text, max(0, m.start("verb") - 30), m.start("verb"))
             ):
@@ -392,10 +418,13 @@ def find_counts(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
                 continue
-            if _EARLIER_EVENT.search(text, max(0, m.start() - 80), m.start()):
+            lo = max(0, m.start() - 80)
+            if any(
+                w in text[lo : m.start()] for w in _EARLIER_EVENT_CUES
+            ) and _EARLIER_EVENT.search(text, lo, m.start()):
                 continue  # background: another, earlier event's toll
             note = ""
-            if _EARLIER_TIME_AFTER.match(text, m.end()):
+            if earlier_time_cue and _EARLIER_TIME_AFTER.match(text, m.end()):
                 # in a clause beside the event's own figure: "the TTP, which killed 12 soldiers
                 # in Swat last year, claimed the attack that killed three"; alone, a fallback
                 if any(not m.start() <= h.start() < m.end() for hs in verbs.values() for h in hs):
@@ -427,15 +456,21 @@ def find_counts(
                 if pronouns and pronouns[-1] is found[listed - 1] and len(found) > listed:
                     pronouns.pop()  # "captured him and two others": the head of a list
             else:
-                if (more := _ALONG_WITH.match(text, end)) is not None and (
-                    value_more := _continued(more)
-                ) is not None:
+                if (
+                    along_cue
+                    and (more := _ALONG_WITH.match(text, end)) is not None
+                    and (value_more := _continued(more)) is not None
+                ):
                     a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
                     add(cat, value_more, value_more, a, more.end())
                 # Earlier items of a list that ends at this figure.
                 pos = start
                 for _ in range(6):
-                    item = _LIST_ITEM_BEFORE.search(text, max(0, pos - 80), pos)
+                    lo = max(0, pos - 80)
+                    # (every item ends at a join: ",", "and" or "&" and spaces)
+                    if not text[lo:pos].rstrip().endswith(_LIST_JOIN_ENDS):
+                        break
+                    item = _LIST_ITEM_BEFORE.search(text, lo, pos)
                     if item is None:
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
@@ -464,7 +499,10 @@ def find_counts(
     # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
     for category, hits in verbs.items():
         for v in hits:
-            if _NAMED_VERB.search(text, v.start(), v.end()):
+            # (only a verb phrase ending in "of" can: "death of", "capture of")
+            if v.group(0).endswith(_NAMED_VERB_END) and _NAMED_VERB.search(
+                text, v.start(), v.end()
+            ):
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
@@ -484,7 +522,7 @@ def find_counts(
                 # a title-case headline: no telling a name from the words after it
                 or original[v.start()].isupper()
                 or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
-                or _DENIED.search(before)
+                or (denied_cue and _DENIED.search(before))
                 or _NEGATION.search(before[-12:])
             ):
                 continue  # "an operation to arrest Mullah X", "did not detain Haji Y"

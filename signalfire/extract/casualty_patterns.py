@@ -184,6 +184,9 @@ _PATTERNS.append(
         ),
     )
 )
+# What every match of that pattern ends with: a sentence without it skips the pattern (its
+# search before each killing verb cost more than any other casualty pattern).
+_POSS_CUE = re.compile(r"['’]s\s+(?:killing|death)\b")
 _PATTERNS.append(
     (
         "killed",
@@ -276,6 +279,7 @@ _PERIOD = re.compile(
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     r"(?:\w+\s+)?(?:months|years)\b"
 )
+_PERIOD_CUES = ("since", "far", "date", "year", "month")  # one is in every match of it
 # "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
@@ -289,6 +293,8 @@ _BARE_VERB = frozenset(
 _DENIED = re.compile(
     r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
 )
+# Substrings every match of it holds: a text without one needs no search.
+_DENIED_CUES = ("den", "reject", "dismissed")
 _OBJECT_AFTER = re.compile(
     # (a qualified figure too: "a suicide bomber killed at least 25")
     rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|"
@@ -328,6 +334,8 @@ _SUMMARY = re.compile(
     r"operations\s+(?:across|throughout)\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
 )
+# Words one of which every match of it holds: a text without any needs no search.
+_SUMMARY_CUES = ("operations", "raids", "missions", "incidents", "hours")
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
 # causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot
 # down).
@@ -371,6 +379,7 @@ _TITLED = re.compile(
 )
 _APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=,|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
+_NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
 # A figure of an earlier event, in a clause about it: "two months after the attack which
 # killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
 _EARLIER_EVENT = re.compile(
@@ -384,6 +393,7 @@ _EARLIER_EVENT = re.compile(
     r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
     r"(?:[\w'’-]+\s+){0,8}?$"
 )
+_EARLIER_EVENT_CUES = ("which", "that", "when", "where", "after")  # one is in every match of it
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).
@@ -406,6 +416,7 @@ _EARLIER_TIME_AFTER = re.compile(
     r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
+_EARLIER_TIME_CUES = ("last", "19", "20", "ago", "earlier")  # one is in every match of it
 
 
 # Run over case-folded text: case-sensitive matching is several times faster in `re`.
@@ -442,6 +453,7 @@ _ALONG_WITH = re.compile(
     rf"|(?P<one>an?|one|another|his|her|their)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
+_ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
 _LIST_ITEM_BEFORE = re.compile(
@@ -449,6 +461,8 @@ _LIST_ITEM_BEFORE = re.compile(
     rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
     rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE})\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
+# What a stretch that ends in a list item's join ends with, spaces stripped.
+_LIST_JOIN_ENDS = (",", "and", "&")
 # Behind a look-ahead for the first characters a qualifier or number can start with (the same
 # matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
 _NUMBER_FIRST = r"\dabdefhmnorstuz"
@@ -477,6 +491,8 @@ _CAPTORS_BEFORE = re.compile(
     r"\s+(?:(?:have|has|had|also|reportedly)\s+)?$"
 )
 _CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<captor>{_CAPTORS})\b")
+# Its words: a window without one needs no `_CAPTORS_BEFORE` search.
+_CAPTOR_WORDS = tuple(_CAPTORS.removeprefix("(?:").removesuffix(")").split("|"))
 # The captor words naming a group that later governs, by its actor id: from the actor table's
 # `governs_from` day on, its captures are arrests ("the Taliban detained two journalists").
 RULING_CAPTORS = {"afg_taliban": "taliban"}

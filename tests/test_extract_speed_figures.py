@@ -1,0 +1,143 @@
+"""The cheap tests `casualties.find_counts` runs before costly patterns change no figure.
+
+Each shortcut is a literal every match of a pattern holds (or ends with): where the text lacks
+it, the pattern is not searched. Checked two ways: the pattern never matches where its cue is
+missing (generated text), and `find_counts` gives the same counts with every cue disabled
+(the slow way: an empty cue is in every text).
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from signalfire.extract import casualties, casualty_patterns
+from signalfire.extract.casualties import find_counts
+from signalfire.extract.textcase import fold
+
+WORDS = [
+    "a", "an", "one", "two", "three", "12", "the", "his", "their", "woman", "woman's", "man’s",
+    "soldier", "soldiers", "militants", "insurgents", "taliban", "gunmen", "police", "leader",
+    "Mullah", "Haji", "Karim", "Rahim", "Qari", "Zia", "commander", "killing", "killed", "death",
+    "deaths", "death of", "capture of", "arrest of", "wounded", "injured", "detained", "arrested",
+    "captured", "kidnapped", "abducted", "along with", "together with", "as well as", "and", "&",
+    ",", ".", "'s", "denied", "denies", "rejected", "dismissed", "claims", "in", "were", "was",
+    "of", "suspects", "guards", "civilians", "over", "after", "said", "on", "Monday", "another",
+    "during", "separate", "operations", "raids", "past", "24", "hours", "across", "several",
+    "since", "january", "so far this", "to date", "this year", "last", "months", "have", "has",
+    "which", "that", "when", "where", "similar", "attack", "2009", "year", "ago", "earlier",
+]  # fmt: skip
+SEPARATORS = [" ", " ", " ", ", ", " and ", "  ", "\n", "\u00a0"]
+
+text_st = st.builds(
+    lambda words, seps: "".join(w + s for w, s in zip(words, seps, strict=False)).strip(),
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=24),
+    st.lists(st.sampled_from(SEPARATORS), min_size=24, max_size=24),
+)
+
+
+def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every cue disabled: each costly pattern is searched as before the shortcuts."""
+    monkeypatch.setattr(casualties, "_POSS_CUE", re.compile(""))
+    monkeypatch.setattr(casualties, "_CAPTOR_WORDS", ("",))
+    monkeypatch.setattr(casualties, "_ALONG_WITH_CUES", ("",))
+    monkeypatch.setattr(casualties, "_DENIED_CUES", ("",))
+    monkeypatch.setattr(casualties, "_LIST_JOIN_ENDS", ("",))
+    monkeypatch.setattr(casualties, "_NAMED_VERB_END", "")
+    monkeypatch.setattr(casualties, "_SUMMARY_CUES", ("",))
+    monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))
+    monkeypatch.setattr(casualties, "_EARLIER_EVENT_CUES", ("",))
+    monkeypatch.setattr(casualties, "_EARLIER_TIME_CUES", ("",))
+
+
+EXAMPLES = [
+    "Police said the woman's killing was an honour crime in which two men were arrested.",
+    "Three soldiers, along with a civilian, were killed and two others wounded.",
+    "Insurgents captured two policemen and a driver in Ghazni.",
+    "The Taliban denied killing 15 soldiers, but officials said 12 were killed.",
+    "Two soldiers, a policeman and three civilians were killed in the blast.",
+    "Security forces confirmed the death of Maulawi Tayeb, a local Taliban leader.",
+    "Troops detained Mullah Abdul Karim and 12 of his supporters, together with two guards.",
+    "Militants abducted four FC personnel, rejecting claims that 3 were released.",
+    "The TTP, which killed 12 soldiers in Swat last year, claimed the attack that killed three.",
+    "Two months after the attack which killed 20, gunmen killed 4 policemen in Quetta.",
+]
+
+
+@pytest.mark.parametrize("text", EXAMPLES)
+def test_examples_same_counts_without_the_shortcuts(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fast = find_counts(text)
+    assert fast  # each example has figures: the comparison says something
+    _slow(monkeypatch)
+    assert find_counts(text) == fast
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forces killed 12 insurgents during three operations in Helmand; 2 were detained.",
+        "Forces have killed 12 insurgents in Helmand since January and detained 30 suspects.",
+    ],
+)
+def test_shortcuts_still_drop_summaries_and_tallies(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert find_counts(text, totals=True) or "since" in text
+    assert find_counts(text) == []
+    _slow(monkeypatch)
+    assert find_counts(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(text_st, min_size=1, max_size=3))
+def test_same_counts_without_the_shortcuts(texts: list[str]) -> None:
+    fast = [find_counts(t) for t in texts]
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        _slow(monkeypatch)
+        assert [find_counts(t) for t in texts] == fast
+
+
+@settings(max_examples=300, deadline=None)
+@given(text_st)
+def test_patterns_match_only_where_their_cue_is(raw: str) -> None:
+    text = fold(raw)
+    poss = next(p for _, kind, p in casualty_patterns._PATTERNS if kind == "poss")
+    for v in casualty_patterns._VERB_FINDERS["killed"].finditer(text):
+        if poss.search(text, max(0, v.start() - casualty_patterns._NEAR), v.end()):
+            assert casualty_patterns._POSS_CUE.search(text) is not None
+        if casualty_patterns._NAMED_VERB.search(text, v.start(), v.end()):
+            assert v.group(0).endswith(casualty_patterns._NAMED_VERB_END)
+    if casualty_patterns._SUMMARY.search(text):
+        assert any(w in text for w in casualty_patterns._SUMMARY_CUES)
+    if casualty_patterns._PERIOD.search(text):
+        assert any(w in text for w in casualty_patterns._PERIOD_CUES)
+    for at in range(len(text) + 1):
+        lo = max(0, at - 40)
+        if casualty_patterns._CAPTORS_BEFORE.search(text, lo, at):
+            assert any(w in text[lo:at] for w in casualty_patterns._CAPTOR_WORDS)
+        if casualty_patterns._EARLIER_EVENT.search(text, max(0, at - 80), at):
+            assert any(
+                w in text[max(0, at - 80) : at] for w in casualty_patterns._EARLIER_EVENT_CUES
+            )
+        if casualty_patterns._EARLIER_TIME_AFTER.match(text, at):
+            assert any(w in text for w in casualty_patterns._EARLIER_TIME_CUES)
+        if casualty_patterns._DENIED.search(text, lo, at):
+            assert any(w in text for w in casualty_patterns._DENIED_CUES)
+        if casualty_patterns._ALONG_WITH.match(text, at):
+            assert any(w in text for w in casualty_patterns._ALONG_WITH_CUES)
+        if casualty_patterns._LIST_ITEM_BEFORE.search(text, max(0, at - 80), at):
+            assert text[max(0, at - 80) : at].rstrip().endswith(casualty_patterns._LIST_JOIN_ENDS)
+
+
+def test_captor_words_are_the_pattern_words() -> None:
+    assert casualty_patterns._CAPTOR_WORDS == (
+        "insurgents", "militants", "taliban", "gunmen", "terrorists", "kidnappers", "abductors",
+        "rebels",
+    )  # fmt: skip
+    for word in casualty_patterns._CAPTOR_WORDS:
+        assert casualty_patterns._CAPTORS_BEFORE.search(f"two {word} ")
