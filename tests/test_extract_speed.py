@@ -574,6 +574,9 @@ def test_close_length_names_give_the_same_best_match(names: list[str], name: str
     [
         *event_types._TRIGGERS.values(),
         *event_types._MARKERS.values(),
+        roles.STATE_WORDS.pattern,
+        roles.NONSTATE_WORDS.pattern,
+        roles.CIVILIAN_WORDS.pattern,
         r"(?:air\s*)?(?:planes|jets)\s+bombed",
         r"[a-c]x|\d+y|(?:no)?z",
     ],

@@ -61,7 +61,7 @@ from .attribution import (
 )
 from .casualties import Count
 from .model import ActorRole
-from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
+from .textcase import Scanner, cased_twin, first_chars, fold, letter_first, twin_applies
 
 _DENIAL = re.compile(
     letter_first(
@@ -560,10 +560,12 @@ CIVILIAN_ADJECTIVE = re.compile(
     r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
 )
 # The word lists in one pass: they share no word, so its matches are theirs.
+# (each group behind a look-ahead for its first letters: `first_chars`)
 _GENERIC_WORDS = re.compile(
     letter_first(
-        f"(?P<state>{STATE_WORDS.pattern})|(?P<nonstate>{NONSTATE_WORDS.pattern})|"
-        f"(?P<civ>{CIVILIAN_WORDS.pattern})"
+        f"{first_chars(STATE_WORDS.pattern)}(?P<state>{STATE_WORDS.pattern})|"
+        f"{first_chars(NONSTATE_WORDS.pattern)}(?P<nonstate>{NONSTATE_WORDS.pattern})|"
+        f"{first_chars(CIVILIAN_WORDS.pattern)}(?P<civ>{CIVILIAN_WORDS.pattern})"
     )
 )
 # Rarer words, matched only where `str.find` finds their stem: in the main scan, which runs
