@@ -138,7 +138,10 @@ def reporting_date(text: str, start: int, end: int, sentence_start: int) -> bool
 
 
 # "said on Monday that the suspects would be tried on Friday": a plan, not the event.
-_FUTURE = re.compile(r"\b(?:will|would|shall|to\s+be|scheduled|planned|plans?)\b", re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|to\s+be|scheduled|planned|plans?|(?:is|are)\s+due|expected\s+to)\b",
+    re.IGNORECASE,
+)
 
 
 def event_date(dated: Iterator[tuple[int, list[DateMention]]], text: str) -> DateMention | None:

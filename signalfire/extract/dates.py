@@ -6,6 +6,9 @@ computed here directly: they are the common case and dateparser is slow per call
 and PREFER_DATES_FROM = past, because news reports what has happened.
 
 Precision follows GED's date_prec scale (1 exact day, 3 within a week, 4 within a month).
+
+Every date of a sentence is returned, a source's day of speaking included ("police said on
+Monday"): which one is the event's is decided in one place, `datelines.event_date`.
 """
 
 from __future__ import annotations
@@ -291,37 +294,11 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
                                    found[i].text)  # fmt: skip
             del found[i - 1]
             break
-    if len(found) > 1:
-        # "Police said on Monday that a bomb had killed three people on Sunday": the day of
-        # the statement is not the event's when the sentence names another
-        told = [f for f in found if _SAID_ON.search(low, max(0, f.start - offset - 30),
-                                                    f.start - offset)]  # fmt: skip
-        # (a dateline's date is no other day: the pipeline drops it)
-        other = [
-            f
-            for f in (found if told else ())
-            if f not in told
-            and not _DATELINE_HEAD.match(text, 0, f.start - offset)
-            # "would be tried on Friday": a day to come, not the event's
-            and not _FUTURE_BEFORE.search(low, max(0, f.start - offset - 40), f.start - offset)
-        ]
-        if told and other:
-            found = [f for f in found if f not in told]
     return found
-
-
-_FUTURE_BEFORE = re.compile(
-    r"\b(?:will|would|shall|is\s+due|are\s+due|scheduled|planned|expected\s+to)\b[^.;]*$"
-)
-_DATELINE_HEAD = re.compile(r"\W*[A-Z][A-Za-z .'-]{1,40}(?:,|\(|,[A-Za-z .'-]{1,30}\()\s*$")
 
 
 # A report's own verb: the day next to it is when it was said.
 _SAID = re.compile(r"\b(?:said|told|reported|announced|confirmed|stated|added)\b")
-_SAID_ON = re.compile(
-    r"\b(?:said|told\s+[a-z]+|reported|announced|confirmed|stated|added|issued|released|"
-    r"claimed)\s+(?:late\s+|early\s+)?(?:on\s+)?$"
-)
 _BESIDE = re.compile(r",?\s{1,2}")
 
 
