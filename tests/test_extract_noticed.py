@@ -13,6 +13,7 @@ from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.event_types import find_triggers
 from signalfire.extract.pipeline import default_extractor
+from signalfire.extract.sentences import Sentence, is_tally
 
 DAY = dt.date(2012, 5, 9)
 
@@ -100,6 +101,27 @@ def test_a_headline_total_over_two_events_is_not_the_first_events(
     # One event: the headline's figure stands (the body tells part of it).
     text = "Blast kills 14 in Quetta\n\nA bomb exploded at a market. Two of the dead were children."
     assert [e.deaths for e in events(extractor, text)] == [14]
+
+
+@pytest.mark.parametrize(
+    ("text", "opens", "expected"),
+    [
+        ("Attacks kill 12 in northwest Pakistan\n\nEight died.", True, True),
+        # the same words in the body, or a headline about one incident: no tally
+        ("Attacks kill 12 in northwest Pakistan\n\nEight died.", False, False),
+        ("Blast kills 14 in Quetta\n\nEight died.", True, False),
+        # a tally in any sentence
+        ("Attacks killed 14 soldiers across the country.", False, True),
+    ],
+)
+def test_one_rule_tells_a_total_over_several_incidents(
+    text: str, opens: bool, expected: bool
+) -> None:
+    first_line = text.split("\n")[0]
+    s = Sentence(0, len(first_line), first_line, is_event=True)
+    s.counts = find_counts(first_line)
+    assert s.counts
+    assert is_tally(s, text, opens) is expected
 
 
 @pytest.mark.parametrize(

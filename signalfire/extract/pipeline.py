@@ -92,11 +92,6 @@ _OPERATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
-# A headline telling of several incidents at once: its figure is their sum.
-_TOTAL_HEADLINE = re.compile(
-    r"\b(?:attacks|blasts|bombings|explosions|clashes|raids|strikes|incidents|violence)\b",
-    re.IGNORECASE,
-)
 _TITLES = frozenset(
     [
         "mr",
@@ -381,11 +376,11 @@ class Extractor:
                     self._new_actors[actor.actor_id] = actor
 
         self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
-        groups = group_sentences(sentences, resolved)
+        groups = group_sentences(sentences, resolved, doc.text)
         events = []
         for n, group in enumerate(groups):
             event = self._build_event(doc, group, resolved, main_country, first=(n == 0),
-                                      all_sentences=sentences, alone=len(groups) == 1)  # fmt: skip
+                                      all_sentences=sentences)  # fmt: skip
             if event is not None:
                 events.append(event)
         return events
@@ -420,7 +415,6 @@ class Extractor:
         main_country: str | None,
         first: bool,
         all_sentences: list[Sentence],
-        alone: bool = True,
     ) -> ExtractedEvent | None:
         evidence: list[Evidence] = []
         text = doc.text
@@ -440,17 +434,6 @@ class Extractor:
         # it nor adds to it.
         head = [s for s in group if s.end <= self._dateline_end]
         body = [s for s in group if s.end > self._dateline_end]
-        top = all_sentences[0] if all_sentences else None
-        if (
-            not alone
-            and top is not None
-            and top in group
-            and "\n" in text[top.end - 3 : top.end + 2]  # a headline line
-            and _TOTAL_HEADLINE.search(top.text)
-        ):
-            # "Attacks kill 12" over two events: the sum of theirs, not the first's
-            head = [s for s in head if s is not top]
-            body = [s for s in body if s is not top]
         for part in (body, head):
             part_totals, part_highs, part_counts = event_figures(part, text)
             for cat, value in part_totals.items():

@@ -328,20 +328,35 @@ TALLY = re.compile(
 )
 
 
+# A headline line over several incidents: "Attacks kill 12 in northwest Pakistan".
+HEADLINE_TALLY = re.compile(
+    r"\b(?:attacks|blasts|bombings|explosions|clashes|raids|strikes|incidents|violence)\b",
+    re.IGNORECASE,
+)
+
+
+def is_tally(s: Sentence, text: str, opens: bool) -> bool:
+    """Whether an event sentence with figures totals several incidents (`TALLY`), or, when
+    it `opens` the document as a headline line of `text`, names them (`HEADLINE_TALLY`)."""
+    if not (s.is_event and s.counts):
+        return False
+    if any(word in (low := s.text.lower()) for word in _TALLY_WORDS) and TALLY.search(low):
+        return True
+    return (
+        opens
+        and "\n" in text[max(0, s.end - 3) : s.end + 2]
+        and HEADLINE_TALLY.search(s.text) is not None
+    )
+
+
 def group_sentences(
-    sentences: list[Sentence], resolved: dict[PlaceMention, Resolved]
+    sentences: list[Sentence], resolved: dict[PlaceMention, Resolved], text: str = ""
 ) -> list[list[Sentence]]:
     """The sentences of each event, in order. A tally over incidents that later sentences
-    report one by one, each with its figure, is left out: its total would land on the first
-    incident's place (kept when fewer than two such incidents follow)."""
-    tallies = [
-        s
-        for s in sentences
-        if s.is_event
-        and s.counts
-        and any(word in (low := s.text.lower()) for word in _TALLY_WORDS)
-        and TALLY.search(low)
-    ]
+    report one by one, each with its figure, is left out (`is_tally`; `text` is the
+    document's, to tell a headline line): its total would land on the first incident's place
+    (kept when fewer than two such incidents follow)."""
+    tallies = [s for i, s in enumerate(sentences) if is_tally(s, text, i == 0)]
     groups = _group(sentences, resolved, set())
     if tallies:
         ids = {id(s) for s in tallies}
