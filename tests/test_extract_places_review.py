@@ -342,6 +342,11 @@ def test_new_rows_lie_in_their_districts(
         # only a reporting date: it stands
         ("Officials said on Tuesday that five soldiers were martyred in North Waziristan.",
          "2012-05-08"),
+        # a date naming another attack gives way to the event's own day; alone, it stands
+        ("Officials confirmed today that a commander who supplied the Quetta bomb attack May 3, "
+         "was killed in an airstrike in Kurram yesterday.", "2012-05-08"),
+        ("Police said on Tuesday that Sunday's attack on a checkpost in Bannu killed three "
+         "soldiers.", "2012-05-06"),
         # a later date is never the event's before the report
         ("Police said on Monday that the suspects would be tried on Friday for the blast that "
          "killed three in Quetta.", "2012-05-07"),

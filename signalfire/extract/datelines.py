@@ -148,7 +148,8 @@ def event_date(dated: Iterator[tuple[int, list[DateMention]]], text: str) -> Dat
     """The event's date from its sentences' dates ((sentence start, dates), in text order): the
     first date, unless it is the report's ("Police said on Monday that a bomb had killed three
     on Sunday"): then the first other date of that sentence or the next dated one that is not
-    later than the report (the event came first), else the report's date."""
+    later than the report (the event came first) and does not name another attack (see
+    `names_an_attack`; such a date only before the report's), else the report's date."""
     first = next(dated, None)
     if first is None or not first[1]:
         return None
@@ -156,6 +157,7 @@ def event_date(dated: Iterator[tuple[int, list[DateMention]]], text: str) -> Dat
     said = dates[0]
     if not reporting_date(text, said.start, said.end, start):
         return said
+    named: DateMention | None = None  # a date that names another attack: the last resort
     for s_start, ds in (first, next(dated, (0, []))):
         for d in ds:
             if (
@@ -164,5 +166,25 @@ def event_date(dated: Iterator[tuple[int, list[DateMention]]], text: str) -> Dat
                 and not _FUTURE.search(text, said.end, d.start)
                 and not reporting_date(text, d.start, d.end, s_start)
             ):
-                return d
-    return said
+                if not names_an_attack(text, d.start, d.end):
+                    return d
+                named = named or d
+    return named or said
+
+
+# "support to the Kabul suicide bomb attack June 28", "the June 28 attack", "Monday's raid": a
+# date that names an attack the report refers to, beside the event it reports.
+_ATTACK_NOUN = r"(?:attacks?|bombings?|blasts?|raids?|assault|ambush|massacre|explosions?)"
+_ATTACK_BEFORE = re.compile(rf"\b{_ATTACK_NOUN}\s*,?\s*(?:of\s+)?$", re.IGNORECASE)
+_ATTACK_AFTER = re.compile(
+    rf"(?:['’]s)?\s+(?:(?:suicide|bomb|car|terrorist|militant|deadly)\s+)*{_ATTACK_NOUN}\b",
+    re.IGNORECASE,
+)
+
+
+def names_an_attack(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] is a name for an attack ("the June 28 attack")."""
+    return bool(
+        _ATTACK_BEFORE.search(text, max(0, start - 20), start)
+        or _ATTACK_AFTER.match(text, end, end + 40)
+    )
