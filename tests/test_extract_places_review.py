@@ -361,6 +361,17 @@ def test_the_event_date_is_not_the_reports(extractor: Extractor, text: str, date
     assert first(extractor, text).date == dt.date.fromisoformat(date)
 
 
+def test_yesterday_counts_from_the_datelines_day_not_a_later_published_day(
+    extractor: Extractor,
+) -> None:
+    # a feed republished the release two days after it was filed
+    text = (
+        "KABUL, Afghanistan (May 7, 2012) - Afghan and coalition forces detained two suspected "
+        "insurgents in Khost province yesterday."
+    )
+    assert first(extractor, text, day=dt.date(2012, 5, 9)).date == dt.date(2012, 5, 6)
+
+
 def test_a_day_first_dateline_dates_a_report_without_a_published_date(
     extractor: Extractor,
 ) -> None:

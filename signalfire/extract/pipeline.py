@@ -241,7 +241,9 @@ class Extractor:
 
     def _prepare(self, doc: Document, rd: RuleDoc) -> tuple[Document, list[Sentence], int]:
         text = doc.text
-        published = doc.published or find_dateline(text)
+        # A dateline's date is the day the report was filed: "yesterday" counts from it, even
+        # where the published date given with the text differs (a feed's or a print day).
+        published = find_dateline(text) or doc.published
         if published != doc.published:
             doc = Document(doc.doc_id, doc.text, published, doc.title, doc.url)
         dateline_start, dateline_end = dateline_span(text) or (-1, -1)
