@@ -78,6 +78,7 @@ from .sentences import (
     widen_name,
 )
 from .textcase import fold, letter_first
+from .unknown_groups import group_names
 
 _CLAIM_SENTENCE = re.compile(
     letter_first(
@@ -132,17 +133,6 @@ _TITLES = frozenset(
         "nawab",
         "khan",
     ]
-)
-_GROUP_WORDS = re.compile(
-    r"\b(?:lashkar|jaish|tehreek|tehrik|jamaat|jamat|army|front|movement|brigade|harkat|"
-    r"hizb|jund|ansar|mujahideen|tanzeem|sipah|liberation|network|faction|militia)\b",
-    re.IGNORECASE,
-)
-# ... but not state bodies or coalition forces that NER also labels ORG.
-_NOT_A_GROUP = re.compile(
-    r"\b(?:coalition|afghan|pakistan\w*|national|security|isaf|nato|police|government|"
-    r"ministry|united|u\.?s\.?|american|indian|frontier|corps)\b",
-    re.IGNORECASE,
 )
 
 
@@ -364,10 +354,8 @@ class Extractor:
         resolved = {r.mention: r for r in resolve_mentions(all_places, self.gazetteer, focus)}
         main_country = max(focus, key=lambda k: focus[k]) if focus else None
 
-        # Unknown groups: NER organisations that look like armed groups and are not in the table.
-        for a, b, name in orgs:
-            if not _GROUP_WORDS.search(name) or _NOT_A_GROUP.search(name):
-                continue
+        # Unknown groups (`unknown_groups`): kept as new actors, never dropped.
+        for a, b, name in group_names(doc.text, orgs, sentences):
             if any(m.start < b and a < m.end for s in sentences for m in s.actors):
                 continue
             actor = self.actors.resolve_or_new(name)
