@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from signalfire.extract import casualties, casualty_patterns
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.textcase import fold
+from signalfire.extract.textcase import ascii_form, fold
 
 WORDS = [
     "a", "an", "one", "two", "three", "12", "the", "his", "their", "woman", "woman's", "man’s",
@@ -51,6 +51,16 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_EVENT_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_TIME_CUES", ("",))
+    monkeypatch.setattr(
+        casualties, "_matches", lambda finder, early, text: [*finder.finditer(text)]
+    )
+    monkeypatch.setattr(
+        casualties,
+        "_starts",
+        lambda finder, early, text, limit: [
+            m.start() for m in finder.finditer(text) if m.start() < limit
+        ],
+    )
 
 
 EXAMPLES = [
@@ -141,3 +151,73 @@ def test_captor_words_are_the_pattern_words() -> None:
     )  # fmt: skip
     for word in casualty_patterns._CAPTOR_WORDS:
         assert casualty_patterns._CAPTORS_BEFORE.search(f"two {word} ")
+
+
+# -- the verb and number scans one character early (`_VERB_STARTS`, `_NUMBER_STARTS`) ---------
+SCAN_WORDS = [
+    "kill", "killed", "kills", "killedx", "death", "deaths", "death of", "death toll", "toll",
+    "fatalities", "lives", "lost his life", "lost their lives", "hostages", "taken hostage",
+    "taken into custody", "in custody", "into", "custody", "rounds up", "round up", "capture of",
+    "capture", "captures", "arrest", "arrest of", "detain", "detainees", "suspects detained",
+    "injuries", "hurt", "hurting", "guns down", "gun", "mowed down", "mow", "embraced martyrdom",
+    "embrace shahadat", "target-killing", "target killed", "burnt alive", "burned to death",
+    "stabbed to death", "number of people killed", "number of deaths", "seized", "wounds", "re",
+    "at least", "more than", "between", "a dozen", "dozens", "twenty-five", "12", "1,200", "one",
+    "a", "an", "the", "some", "é", "x", "-", "2", "_", "’",
+]  # fmt: skip
+SCAN_SEPARATORS = [" ", "", "", "-", ", ", "\xa0", "\u2028", "\n", "é", "_", "(", "'"]
+
+scan_text_st = st.builds(
+    lambda words, seps: "".join(w + s for w, s in zip(words, seps, strict=False)),
+    st.lists(st.sampled_from(SCAN_WORDS), max_size=16),
+    st.lists(st.sampled_from(SCAN_SEPARATORS), min_size=16, max_size=16),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(scan_text_st, st.integers(min_value=-1, max_value=120))
+def test_early_scans_find_what_the_scanning_patterns_find(raw: str, limit: int) -> None:
+    text = fold(raw)
+    scan = casualty_patterns._SCAN
+    plain = ascii_form(text)
+    for s, scanned in [(0, text), *([(1, plain)] if plain is not None else [])]:
+        verbs = casualties._matches(scan["verbs"][s], scan["verb starts"][s], scanned)
+        assert [(m.span(), m.lastgroup) for m in verbs] == [
+            (m.span(), m.lastgroup) for m in scan["verbs"][s].finditer(scanned)
+        ]
+        numbers = casualties._starts(scan["numbers"][s], scan["number starts"][s], scanned, limit)
+        assert numbers == [
+            m.start() for m in scan["numbers"][s].finditer(scanned) if m.start() < limit
+        ]
+
+
+@pytest.mark.parametrize(
+    ("text", "verbs"),
+    [
+        ("killed two and wounded three", ["killed", "wounded"]),
+        ("the death toll rose; deaths of 3", ["death", "toll", "deaths"]),
+        ("the death of a leader", ["death of"]),
+        ("policemen taken into custody, 2 kidnapped", ["taken into custody", "kidnapped"]),
+        ("(killed)-injured_hurt", ["killed"]),  # ("_" is a word character)
+        ("é killed", ["killed"]),
+    ],
+)
+def test_early_verb_scan_examples(text: str, verbs: list[str]) -> None:
+    scan = casualty_patterns._SCAN
+    found = casualties._matches(scan["verbs"][0], scan["verb starts"][0], text)
+    assert [m.group(0) for m in found] == verbs
+
+
+def test_letter_branches_keep_each_alternative_and_its_order() -> None:
+    assert casualty_patterns._spelled_out(r"(?:stabbed|(?:hacked|cut)up)\s+to") == [
+        r"stabbed\s+to",
+        r"hackedup\s+to",
+        r"cutup\s+to",
+    ]
+    # ("die" before "dies": at "dies" the first that ends at a word boundary wins, as before)
+    branched = casualty_patterns._by_first_letter(["kill|die|dies", r"death\s+of|kills?"])
+    assert branched == r"k(?:ill|ills?)|d(?:ie|ies|eath\s+of)"
+    with pytest.raises(ValueError, match="does not open with a letter"):
+        casualty_patterns._by_first_letter([r"kill|\s+dead"])
+    with pytest.raises(ValueError, match="a repeated group"):
+        casualty_patterns._spelled_out("(?:a|b)?c")

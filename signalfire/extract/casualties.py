@@ -246,6 +246,30 @@ def is_summary(text: str) -> bool:
     return pattern.search(scanned) is not None
 
 
+def _matches(finder: re.Pattern[str], early: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`finder.finditer(text)` where `early` matches where `finder` does, one character early
+    (at the non-word character before; `_VERB_STARTS`): a match at the start, then one after
+    each of `early`'s."""
+    m = finder.match(text)
+    found = [] if m is None else [m]
+    for at in early.finditer(text, 0 if m is None else m.end()):
+        if (m := finder.match(text, at.start() + 1)) is not None:
+            found.append(m)
+    return found
+
+
+def _starts(finder: re.Pattern[str], early: re.Pattern[str], text: str, limit: int) -> list[int]:
+    """Where `finder.finditer(text)` finds a match before `limit`, as `_matches` finds them
+    (the matches themselves not wanted: `early`'s are as long, one character more)."""
+    first = finder.match(text)
+    starts = [0] if first is not None and limit > 0 else []
+    for at in early.finditer(text, 0 if first is None else first.end()):
+        if at.start() + 1 >= limit:
+            break
+        starts.append(at.start() + 1)
+    return starts
+
+
 def find_counts(
     text: str,
     offset: int = 0,
@@ -267,7 +291,7 @@ def find_counts(
     plain = ascii_form(text)
     scan, s = (text, 0) if plain is None else (plain, 1)
     by_category: dict[str, list[re.Match[str]]] = {cat: [] for cat in _VERB_FINDERS}
-    for v in _SCAN["verbs"][s].finditer(scan):
+    for v in _matches(_SCAN["verbs"][s], _SCAN["verb starts"][s], scan):
         by_category[v.lastgroup or ""].append(v)
     verbs = {cat: hits for cat, hits in by_category.items() if hits}
     if not verbs:
@@ -324,11 +348,7 @@ def find_counts(
             if numbers is None:
                 # Only numbers before a verb are used: the scan stops at the last one.
                 limit = max(h[-1].start() for h in verbs.values())
-                numbers = []
-                for n in _SCAN["numbers"][s].finditer(scan):
-                    if n.start() >= limit:
-                        break
-                    numbers.append(n.start())
+                numbers = _starts(_SCAN["numbers"][s], _SCAN["number starts"][s], scan, limit)
             # (before any verb of its category, not only the first: "three soldiers were
             # killed and five militants died"; a figure already read as an earlier verb's
             # object overlaps and is not read again)
