@@ -11,10 +11,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualties, casualty_patterns
+from signalfire.extract import casualties, casualty_patterns, victims
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.textcase import ascii_form, fold
 
@@ -209,15 +209,54 @@ def test_early_verb_scan_examples(text: str, verbs: list[str]) -> None:
 
 
 def test_letter_branches_keep_each_alternative_and_its_order() -> None:
-    assert casualty_patterns._spelled_out(r"(?:stabbed|(?:hacked|cut)up)\s+to") == [
+    assert victims._spelled_out(r"(?:stabbed|(?:hacked|cut)up)\s+to") == [
         r"stabbed\s+to",
         r"hackedup\s+to",
         r"cutup\s+to",
     ]
     # ("die" before "dies": at "dies" the first that ends at a word boundary wins, as before)
-    branched = casualty_patterns._by_first_letter(["kill|die|dies", r"death\s+of|kills?"])
+    branched = victims._by_first_letter(["kill|die|dies", r"death\s+of|kills?"])
     assert branched == r"k(?:ill|ills?)|d(?:ie|ies|eath\s+of)"
     with pytest.raises(ValueError, match="does not open with a letter"):
-        casualty_patterns._by_first_letter([r"kill|\s+dead"])
+        victims._by_first_letter([r"kill|\s+dead"])
     with pytest.raises(ValueError, match="a repeated group"):
-        casualty_patterns._spelled_out("(?:a|b)?c")
+        victims._spelled_out("(?:a|b)?c")
+
+
+PIECES = ["a", "b", "c", "ab", "s?", r"\s+b", "(?:a|ab)", "(?:b|)", "[ab]"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("ab"), st.lists(st.sampled_from(PIECES), max_size=3)),
+        min_size=1,
+        max_size=8,
+    ),
+    st.text(alphabet="abcs ", max_size=14),
+    st.sampled_from(["", r"\b", "b", r"\s", "$"]),
+)
+@example(alternatives=[("a", []), ("b", []), ("a", ["b"])], text="ab", after="")
+def test_letter_branches_match_as_the_plain_alternation(
+    alternatives: list[tuple[str, list[str]]], text: str, after: str
+) -> None:
+    words = [first + "".join(rest) for first, rest in alternatives]
+    # (as they are, and each in a group, which is spelled out)
+    for alternation in ("|".join(words), "|".join(f"(?:{w})" for w in words)):
+        branched = re.compile(f"(?:{victims._by_first_letter([alternation])}){after}")
+        slow = re.compile(f"(?:{alternation}){after}")
+        for at in range(len(text) + 1):
+            got, expected = branched.match(text, at), slow.match(text, at)
+            assert (got and got.span()) == (expected and expected.span())
+
+
+@pytest.mark.parametrize("category", sorted(casualty_patterns._VERBS))
+def test_branched_verbs_match_as_the_verbs(category: str) -> None:
+    text = fold(" ".join(SCAN_WORDS) + " " + "-".join(reversed(SCAN_WORDS)))
+    plain = casualty_patterns._VERBS[category]
+    branched = re.compile(rf"(?:{casualty_patterns._BRANCHED_VERBS[category]})\b")
+    slow = re.compile(rf"(?:{plain})\b")
+    found = [m.span() for at in range(len(text)) if (m := slow.match(text, at))]
+    assert found  # the words hold verbs of every category
+    got = [m.span() for at in range(len(text)) if (m := branched.match(text, at))]
+    assert got == found

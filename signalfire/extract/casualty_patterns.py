@@ -18,6 +18,7 @@ from .victims import (
     _PLURAL_VICTIMS,
     _SKIP_NOT,
     _THINGS,
+    _by_first_letter,
 )
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
@@ -53,7 +54,12 @@ _VERBS = {
     "abducted": _ABDUCTED_VERB,
     "arrested": _ARRESTED_VERB,
 }
-_ANY_VERB = "|".join(_VERBS.values())
+# (as alternations that branch on their first letter: the same matches, fewer tests)
+_BRANCHED_VERBS = {cat: _by_first_letter([verb]) for cat, verb in _VERBS.items()}
+_ANY_VERB = _by_first_letter(list(_VERBS.values()))
+# The asides' "(?!{_OPEN_VERB}\b)" puts its "\b" after the last word only, as it always has.
+_ANY_VERB_HEAD, _ANY_VERB_LAST = "|".join(_VERBS.values()).rsplit("|", 1)
+_OPEN_VERB = rf"(?:{_by_first_letter([_ANY_VERB_HEAD])})|{_ANY_VERB_LAST}"
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
@@ -65,13 +71,13 @@ _FILLER = (
     rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
-    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?"
-    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_ANY_VERB}\b)[^,;:.]){{1,60}}?),\s+"
+    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b)[^,;:.]){{1,60}}?"
+    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_OPEN_VERB}\b)[^,;:.]){{1,60}}?),\s+"
     # any other aside before a passive: "At least 11 people, mostly civilians, were killed",
     # "Nine people - seven policemen and two civilians - were killed"
-    rf"|[a-z'’-]+(?:,\s+(?:(?!{_ANY_VERB}\b)[^,;:.()]){{1,60}}?,|\s+[-–—]\s+"
-    rf"(?:(?!{_ANY_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
-    rf"(?:(?!{_ANY_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s))?"
+    rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,60}}?,|\s+[-–—]\s+"
+    rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
+    rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
@@ -105,7 +111,7 @@ _TOLL = (
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
 # anywhere shortly before one, pattern)
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = []
-for _cat, _verb in _VERBS.items():
+for _cat, _verb in _BRANCHED_VERBS.items():
     # "13 militants were killed", "13 dead", "13 killed"
     _PATTERNS.append((_cat, "num", re.compile(rf"\b{QUANTITY}\s+{_FILLER}(?P<verb>{_verb})\b")))
     # "killed 13 militants", "killing at least 13"
@@ -139,7 +145,7 @@ _POST_MODIFIER = (
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to)\s+"
     rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
 )
-for _cat, _verb in _VERBS.items():
+for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(
         (
             _cat,
@@ -218,7 +224,7 @@ _ANOTHER = re.compile(
     r"\b(?:and|while|whereas)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
-    rf"(?:(?P<killed>{_KILLED_VERB})|(?P<injured>{_INJURED_VERB}))\b"
+    rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']}))\b"
 )
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
@@ -428,57 +434,6 @@ _VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b") for cat, verb in _FINDS.ite
 _VERB_FINDER = re.compile(
     r"\b(?=[a-z])(?:" + "|".join(f"(?P<{cat}>{verb})" for cat, verb in _FINDS.items()) + r")\b"
 )
-
-
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of an alternation, split at its top-level "|"."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
-
-
-def _spelled_out(alternative: str) -> list[str]:
-    """An alternative that opens with a group, one per the group's alternatives
-    ("(?:stabbed|hacked)\\s+to" -> "stabbed\\s+to", "hacked\\s+to": the same matches, in order)."""
-    if not alternative.startswith("(?:"):
-        return [alternative]
-    depth, end = 1, 3
-    while depth:
-        depth += {"(": 1, ")": -1}.get(alternative[end], 0)
-        end += 1
-    end -= 1  # at the group's ")"
-    inner, rest = alternative[3:end], alternative[end + 1 :]
-    if rest[:1] in ("?", "*", "+", "{"):
-        raise ValueError(f"a repeated group opens {alternative!r}")
-    return [x for a in _top_level(inner) for x in _spelled_out(a + rest)]
-
-
-def _by_first_letter(alternations: list[str]) -> str:
-    """The alternatives of `alternations` as one alternation that branches on the first letter
-    ("k(?:illed|illing|idnapped)|d(?:ead|etained)"). `re` tries a branch that opens with a
-    letter in one test, so a position costs one test per letter, not one per alternative. The
-    same matches: alternatives that open with different letters never match at one position,
-    and those that open with the same one keep their order."""
-    by_letter: dict[str, list[str]] = {}
-    for alternation in alternations:
-        for a in (x for part in _top_level(alternation) for x in _spelled_out(part)):
-            if not ("a" <= a[:1] <= "z") or a[1:2] in ("?", "*", "+", "{"):
-                raise ValueError(f"{a!r} does not open with a letter")
-            by_letter.setdefault(a[0], []).append(a[1:])
-    return "|".join(f"{c}(?:{'|'.join(rests)})" for c, rests in by_letter.items())
 
 
 # Where `_VERB_FINDER` can match, one character early: at the non-word character before a
