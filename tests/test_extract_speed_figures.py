@@ -14,7 +14,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualties, casualty_patterns, victims
+from signalfire.extract import casualties, casualty_patterns, numbers, victims
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.textcase import ascii_form, fold
 
@@ -216,7 +216,7 @@ def test_letter_branches_keep_each_alternative_and_its_order() -> None:
     ]
     # ("die" before "dies": at "dies" the first that ends at a word boundary wins, as before)
     branched = victims._by_first_letter(["kill|die|dies", r"death\s+of|kills?"])
-    assert branched == r"k(?:ill|ills?)|d(?:ie|ies|eath\s+of)"
+    assert branched == r"(?:kill|kills?)|(?:die|dies|death\s+of)"
     with pytest.raises(ValueError, match="does not open with a letter"):
         victims._by_first_letter([r"kill|\s+dead"])
     with pytest.raises(ValueError, match="a repeated group"):
@@ -260,3 +260,20 @@ def test_branched_verbs_match_as_the_verbs(category: str) -> None:
     assert found  # the words hold verbs of every category
     got = [m.span() for at in range(len(text)) if (m := branched.match(text, at))]
     assert got == found
+
+
+def test_branched_word_lists_keep_their_words() -> None:
+    number = re.compile(rf"(?:{numbers.NUMBER})")
+    for word in [*numbers._UNITS, *numbers._TENS, *numbers._VAGUE, "twenty-five", "2 dozen"]:
+        if word not in {"a", "an", "no", "few", "couple", "dozen"}:  # (never figures alone)
+            assert number.fullmatch(word), word
+    qualifier = re.compile(numbers._QUALIFIER)
+    assert qualifier.fullmatch("at least ") and qualifier.fullmatch("an estimated ")
+    for words, pattern in [
+        ("soldier,solider,policeman,extortionist,labourer,laborer", victims._ONE_VICTIM),
+        ("people,taliban,security  forces,labourers", victims._PLURAL_VICTIMS),
+        ("operations,among,raid", victims._NOT_VICTIMS),
+        ("checkposts,post,ak-47s,rpk47,aircraft", victims._THINGS),
+    ]:
+        for word in words.split(","):
+            assert re.fullmatch(pattern, word), word
