@@ -9,6 +9,7 @@ missing (generated text), and `find_counts` gives the same counts with every cue
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pytest
 from hypothesis import example, given, settings
@@ -51,6 +52,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_EVENT_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_TIME_CUES", ("",))
+    monkeypatch.setattr(casualties, "_TOLL_WORDS", ("",))
     monkeypatch.setattr(
         casualties, "_matches", lambda finder, early, text: [*finder.finditer(text)]
     )
@@ -277,3 +279,59 @@ def test_branched_word_lists_keep_their_words() -> None:
     ]:
         for word in words.split(","):
             assert re.fullmatch(pattern, word), word
+
+
+TOLL_WORDS = [
+    "the", "death", "toll", "TOLL", "Toll", "fatalities", "FATALITIES", "casualties",
+    "Casualties", "caſualties", "fatalıties", "FATALİTIES", "rose", "to", "from", "Monday's",
+    "blast", "in", "Kohat", "of", "civilian", "tolls", "x",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(TOLL_WORDS), max_size=12), st.integers(0, 6))
+def test_toll_word_test_changes_no_toll(words: list[str], start: int) -> None:
+    text = " ".join(words) + " "
+    start = min(start, len(text))
+    for end in range(start, len(text) + 1):
+        expected = casualty_patterns._TOLL_BEFORE.search(text, start, end) is not None
+        assert casualties._toll_before(text, start, end) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One more soldier died, bringing the death toll to three.",
+        "The TOLL from Monday's blast rose to 31.",
+        "Casualties now stand at 12 dead.",
+        "The caſualties now 12 killed.",  # (a long s: no toll word lower-cased, but a match)
+    ],
+)
+def test_toll_examples_same_figures_without_the_shortcut(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    @dataclass
+    class Sentence:
+        start: int
+        end: int
+        counts: list[casualties.Count]
+
+    first = "Two soldiers were killed and three wounded. "
+    doc = first + text
+    sentences = [
+        Sentence(0, len(first), find_counts(first)),
+        Sentence(len(first), len(doc), find_counts(text, len(first))),
+    ]
+    assert sentences[1].counts  # the toll sentence has a figure, after its toll words
+    assert any(casualties._toll_before(doc, len(first), c.start) for c in sentences[1].counts)
+    fast = casualties.event_figures(sentences, doc)
+    monkeypatch.setattr(casualties, "_TOLL_WORDS", ("",))
+    assert casualties.event_figures(sentences, doc) == fast
+
+
+def test_summary_cue_changes_no_summary(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = ["Forces killed 12 insurgents during three operations.", "Police detained two men."]
+    fast = [casualties.is_summary(t) for t in texts]
+    assert fast == [True, False]
+    monkeypatch.setattr(casualties, "_SUMMARY_CUES", ("",))
+    assert [casualties.is_summary(t) for t in texts] == fast

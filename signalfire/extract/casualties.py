@@ -97,12 +97,13 @@ from .casualty_patterns import (
     _THING_OBJECT,
     _TITLED,
     _TOLL_BEFORE,
+    _TOLL_WORDS,
     _TRANSITIVE,
     _VERB_FINDERS,
     _YEAR,
 )
 from .numbers import _EXACT, _MORE_THAN, parse_number
-from .textcase import ascii_form, fold
+from .textcase import ascii_form, fold, twin_applies
 
 
 @dataclass(frozen=True)
@@ -242,7 +243,10 @@ def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -
 
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
-    pattern, scanned = _SUMMARY_SCAN.on(fold(text))
+    folded = fold(text)
+    if not any(w in folded for w in _SUMMARY_CUES):
+        return False  # (every match holds one)
+    pattern, scanned = _SUMMARY_SCAN.on(folded)
     return pattern.search(scanned) is not None
 
 
@@ -618,6 +622,16 @@ def event_figures(
     return totals, highs, best_counts
 
 
+def _toll_before(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` ends on a toll word and its words (`_TOLL_BEFORE`)."""
+    window = text[start:end]
+    # Every match holds a toll word in some case, which `lower` finds where no letter matches
+    # one case-insensitively without lower-casing to it (`twin_applies`: no dotless i, long s).
+    if twin_applies(window) and not any(w in window.lower() for w in _TOLL_WORDS):
+        return False
+    return _TOLL_BEFORE.search(text, start, end) is not None
+
+
 def _figures(
     sentences: list[tuple[int, int, list[Count]]], text: str
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
@@ -630,7 +644,7 @@ def _figures(
             counts = [c for c in s_counts if c.category == cat]
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
-            tolls = [c for c in counts if _TOLL_BEFORE.search(text, s_start, c.start)]
+            tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
             if tolls:
                 counts = tolls[-1:]
                 value = counts[0].value

@@ -533,6 +533,7 @@ _TOLL_BEFORE = re.compile(
     r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3})$",
     re.IGNORECASE,
 )
+_TOLL_WORDS = ("toll", "fatalities", "casualties")  # one is in every match of it, in some case
 _DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(
