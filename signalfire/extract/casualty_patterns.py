@@ -439,7 +439,7 @@ _VERB_FINDER = re.compile(
 # Where `_VERB_FINDER` can match, one character early: at the non-word character before a
 # verb (or at the start, which the caller tries on its own). Starting at a character class, the
 # search skips the other characters in a quick loop, and the letter branches make each try
-# cheap (a third of the one-pass finder's instructions; tests/test_extract_speed_figures.py).
+# cheap (under half the one-pass finder's instructions; tests/test_extract_speed_figures.py).
 _VERB_STARTS = re.compile(r"\W(?:" + _by_first_letter(list(_FINDS.values())) + r")\b")
 
 
