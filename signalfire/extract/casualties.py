@@ -97,12 +97,13 @@ from .casualty_patterns import (
     _THING_OBJECT,
     _TITLED,
     _TOLL_BEFORE,
+    _TOLL_WORDS,
     _TRANSITIVE,
     _VERB_FINDERS,
     _YEAR,
 )
 from .numbers import _EXACT, _MORE_THAN, parse_number
-from .textcase import ascii_form, fold
+from .textcase import ascii_form, fold, twin_applies
 
 
 @dataclass(frozen=True)
@@ -242,8 +243,35 @@ def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -
 
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
-    pattern, scanned = _SUMMARY_SCAN.on(fold(text))
+    folded = fold(text)
+    if not any(w in folded for w in _SUMMARY_CUES):
+        return False  # (every match holds one)
+    pattern, scanned = _SUMMARY_SCAN.on(folded)
     return pattern.search(scanned) is not None
+
+
+def _matches(finder: re.Pattern[str], early: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """`finder.finditer(text)` where `early` matches where `finder` does, one character early
+    (at the non-word character before; `_VERB_STARTS`): a match at the start, then one after
+    each of `early`'s."""
+    m = finder.match(text)
+    found = [] if m is None else [m]
+    for at in early.finditer(text, 0 if m is None else m.end()):
+        if (m := finder.match(text, at.start() + 1)) is not None:
+            found.append(m)
+    return found
+
+
+def _starts(finder: re.Pattern[str], early: re.Pattern[str], text: str, limit: int) -> list[int]:
+    """Where `finder.finditer(text)` finds a match before `limit`, as `_matches` finds them
+    (the matches themselves not wanted: `early`'s are as long, one character more)."""
+    first = finder.match(text)
+    starts = [0] if first is not None and limit > 0 else []
+    for at in early.finditer(text, 0 if first is None else first.end()):
+        if at.start() + 1 >= limit:
+            break
+        starts.append(at.start() + 1)
+    return starts
 
 
 def find_counts(
@@ -267,7 +295,7 @@ def find_counts(
     plain = ascii_form(text)
     scan, s = (text, 0) if plain is None else (plain, 1)
     by_category: dict[str, list[re.Match[str]]] = {cat: [] for cat in _VERB_FINDERS}
-    for v in _SCAN["verbs"][s].finditer(scan):
+    for v in _matches(_SCAN["verbs"][s], _SCAN["verb starts"][s], scan):
         by_category[v.lastgroup or ""].append(v)
     verbs = {cat: hits for cat, hits in by_category.items() if hits}
     if not verbs:
@@ -324,11 +352,7 @@ def find_counts(
             if numbers is None:
                 # Only numbers before a verb are used: the scan stops at the last one.
                 limit = max(h[-1].start() for h in verbs.values())
-                numbers = []
-                for n in _SCAN["numbers"][s].finditer(scan):
-                    if n.start() >= limit:
-                        break
-                    numbers.append(n.start())
+                numbers = _starts(_SCAN["numbers"][s], _SCAN["number starts"][s], scan, limit)
             # (before any verb of its category, not only the first: "three soldiers were
             # killed and five militants died"; a figure already read as an earlier verb's
             # object overlaps and is not read again)
@@ -598,6 +622,16 @@ def event_figures(
     return totals, highs, best_counts
 
 
+def _toll_before(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` ends on a toll word and its words (`_TOLL_BEFORE`)."""
+    window = text[start:end]
+    # Every match holds a toll word in some case, which `lower` finds where no letter matches
+    # one case-insensitively without lower-casing to it (`twin_applies`: no dotless i, long s).
+    if twin_applies(window) and not any(w in window.lower() for w in _TOLL_WORDS):
+        return False
+    return _TOLL_BEFORE.search(text, start, end) is not None
+
+
 def _figures(
     sentences: list[tuple[int, int, list[Count]]], text: str
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
@@ -610,7 +644,7 @@ def _figures(
             counts = [c for c in s_counts if c.category == cat]
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
-            tolls = [c for c in counts if _TOLL_BEFORE.search(text, s_start, c.start)]
+            tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
             if tolls:
                 counts = tolls[-1:]
                 value = counts[0].value
