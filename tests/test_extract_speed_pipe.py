@@ -1,7 +1,7 @@
 """Speed shortcuts of the pipeline plumbing give what the slow ways gave.
 
-- the tokenizer's suffix search behind a look-ahead (`textcase.start_hint`) finds the same
-  suffixes, so the tokenizer splits as spaCy's own.
+- the tokenizer's prefix, suffix and infix searches behind look-aheads (`textcase.start_hint`)
+  find the same affixes, so the tokenizer splits as spaCy's own, with the same special cases.
 """
 
 from __future__ import annotations
@@ -100,7 +100,9 @@ def _tokens(doc: Any) -> list[tuple[str, int, str]]:
 def test_hinted_tokenizer_splits_as_spacy(
     english: Any, hinted: Any, parts: list[tuple[str, str]]
 ) -> None:
-    assert hinted.tokenizer.suffix_search != english.tokenizer.suffix_search
+    for name in ("prefix_search", "suffix_search", "infix_finditer"):
+        assert getattr(hinted.tokenizer, name) != getattr(english.tokenizer, name)
+    assert hinted.tokenizer.rules == english.tokenizer.rules
     text = "".join(w + sep for w, sep in parts)
     assert _tokens(hinted.make_doc(text)) == _tokens(english.make_doc(text))
 

@@ -202,28 +202,34 @@ def rule_pass(nlp: Any) -> Pipelines:
     pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     # Room in the tokenizer's cache for the chunks `Pipelines.tokenize` puts there.
     nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, 2 * _MAX_CHUNKS)
-    _hint_suffixes(nlp.tokenizer)
+    _hint_affixes(nlp.tokenizer)
     punct = sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
     pipes.punct_orths = numpy.array(punct, dtype="uint64")
     return pipes
 
 
-def _hint_suffixes(tokenizer: Any) -> None:
-    """The tokenizer's suffix search behind a look-ahead for where a suffix can start: the
-    pattern (some 200 alternatives, each ending in "$") is otherwise tried at every position of
-    every new word (3.5% of a pass over new text; the prefix and infix searches gained nothing
-    from it). The same matches, so the same tokens (`textcase.start_hint`)."""
-    search = tokenizer.suffix_search
-    pattern = getattr(search, "__self__", None)
-    if not isinstance(pattern, re.Pattern) or getattr(search, "__name__", "") != "search":
-        return
-    hint = start_hint(pattern)
-    if hint:
+def _hint_affixes(tokenizer: Any) -> None:
+    """The tokenizer's prefix, suffix and infix searches behind a look-ahead for where a match
+    can start: each pattern (up to some 200 alternatives; the suffixes' each end in "$") is
+    otherwise tried at every position of every new word (6% of a pass over new text). The
+    same matches, so the same tokens (`textcase.start_hint`)."""
+    hinted = {}
+    for name in ("prefix_search", "suffix_search", "infix_finditer"):
+        method = getattr(tokenizer, name)
+        pattern = getattr(method, "__self__", None)
+        if not isinstance(pattern, re.Pattern) or not (hint := start_hint(pattern)):
+            continue
         try:
-            hinted = re.compile(hint + "(?:" + pattern.pattern + ")", pattern.flags)
+            faster = re.compile(hint + "(?:" + pattern.pattern + ")", pattern.flags)
         except re.error:
-            return  # e.g. global inline flags, which must open the pattern
-        tokenizer.suffix_search = hinted.search
+            continue  # e.g. global inline flags, which must open the pattern
+        hinted[name] = getattr(faster, method.__name__)
+    if hinted:
+        rules = tokenizer.rules
+        tokenizer.rules = {}  # each setting reloads the special cases: once, not three times
+        for name, method in hinted.items():
+            setattr(tokenizer, name, method)
+        tokenizer.rules = rules
 
 
 def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL) -> Pipelines:
