@@ -1,7 +1,9 @@
 """Speed shortcuts of the pipeline plumbing give what the slow ways gave.
 
 - the tokenizer's prefix, suffix and infix searches behind look-aheads (`textcase.start_hint`)
-  find the same affixes, so the tokenizer splits as spaCy's own, with the same special cases.
+  find the same affixes, so the tokenizer splits as spaCy's own, with the same special cases;
+- new words get the attributes only the NER reads when they go to the NER
+  (`nlp.defer_lexeme_attributes`): then the values spaCy gives them, and the same entities.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract.nlp import rule_pass
+from signalfire.extract.nlp import Pipelines, defer_lexeme_attributes, rule_pass
 from signalfire.extract.textcase import start_hint
 
 spacy = pytest.importorskip("spacy")
@@ -114,3 +116,70 @@ def test_hinted_tokenizer_on_a_release(english: Any, hinted: Any) -> None:
         "Mr. Khan's men fled.…"
     )
     assert _tokens(hinted.make_doc(text)) == _tokens(english.make_doc(text))
+
+
+# -- attributes only the NER reads, set when a word goes to the NER ----------------------------
+@pytest.fixture(scope="module")
+def deferred() -> tuple[Pipelines, Any]:
+    """The extractor's tokenizer and NER (lexical attributes trimmed, then deferred), and the
+    NER model as spaCy loads it."""
+    from signalfire.extract.nlp import MODEL, _trim_lexeme_attributes, load_model
+
+    pytest.importorskip(MODEL)
+    exclude = ["tagger", "parser", "attribute_ruler", "lemmatizer", "senter", "morphologizer"]
+    nlp = load_model(MODEL, [*exclude, "tok2vec"])
+    _trim_lexeme_attributes(nlp, "ner")
+    pipes = rule_pass(nlp)
+    defer_lexeme_attributes(pipes)
+    pipes.ner_pipes = ("ner",)
+    return pipes, spacy.load(MODEL, exclude=[*exclude, "tok2vec"])
+
+
+NER_ATTRIBUTES = ["norm_", "shape_", "prefix_", "suffix_"]
+RULE_ATTRIBUTES = ["lower_", "is_space", "is_punct", "lang_"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=12))
+def test_deferred_attributes_are_spacys_once_the_word_goes_to_the_ner(
+    deferred: tuple[Pipelines, Any], word: str
+) -> None:
+    pipes, usual = deferred
+    assert pipes.deferred and not set(pipes.deferred) & set(pipes.nlp.vocab.lex_attr_getters)
+    doc = pipes.tokenize(word)
+    words = [t.text for t in doc]
+    for w in words:  # what the rule pass reads is there at once
+        got, expected = pipes.nlp.vocab[w], usual.vocab[w]
+        assert [getattr(got, a) for a in RULE_ATTRIBUTES] == [
+            getattr(expected, a) for a in RULE_ATTRIBUTES
+        ]
+    pipes.ner([doc])
+    for w in words:
+        got, expected = pipes.nlp.vocab[w], usual.vocab[w]
+        assert [getattr(got, a) for a in NER_ATTRIBUTES] == [
+            getattr(expected, a) for a in NER_ATTRIBUTES
+        ]
+
+
+def test_deferred_attributes_unset_until_the_ner(deferred: tuple[Pipelines, Any]) -> None:
+    pipes, _ = deferred
+    lexeme = pipes.tokenize("Qwertzabadkhel")[0].lex
+    assert (lexeme.shape, lexeme.norm, lexeme.prefix, lexeme.suffix) == (0, 0, 0, 0)
+    pipes.ner([pipes.tokenize("Qwertzabadkhel")])
+    assert (lexeme.shape_, lexeme.norm_, lexeme.suffix_) == ("Xxxxx", "qwertzabadkhel", "hel")
+
+
+def test_deferred_attributes_give_the_same_entities(deferred: tuple[Pipelines, Any]) -> None:
+    pipes, usual = deferred
+    texts = [
+        "KABUL, Afghanistan (Oct. 3, 2011) - Zabihullah Mujahidov said Qari Fasihuddinzai's men "
+        "ambushed a convoy near Khanabadkhel in Kunduz province, killing 12 people.",
+        "Gen. Xavierton Petraeusby and Pakistani officials in Peshawarabad condemned the attack "
+        "by Lashkar-e-Zarqawiyya on the Mirgulzai tribe.",
+    ]
+    for text in texts:
+        got = pipes.ner([pipes.tokenize(text)])[0]
+        assert [(e.text, e.label_) for e in got.ents] == [
+            (e.text, e.label_) for e in usual(text).ents
+        ]
+        assert got.ents

@@ -73,6 +73,10 @@ class Pipelines:
     ner_pipes: tuple[str, ...] = ("tok2vec", "ner")
     # Whitespace-separated chunks already given to the tokenizer on their own (see `tokenize`).
     chunks: set[str] = field(default_factory=set, repr=False)
+    # Lexical attributes only the NER reads, set on a word when it first goes to the NER (see
+    # `defer_lexeme_attributes`): attribute id -> spaCy's getter; the words that have them.
+    deferred: dict[int, Any] = field(default_factory=dict, repr=False)
+    completed: set[int] = field(default_factory=set, repr=False)
 
     def rules(self, texts: list[str]) -> list[RuleDoc]:
         return [self._rules(self.tokenize(text)) for text in texts]
@@ -166,9 +170,28 @@ class Pipelines:
             matcher.add(name, [doc])
 
     def ner(self, docs: list[Any]) -> list[Any]:
+        if self.deferred:
+            self._complete_lexemes(docs)
         for name in self.ner_pipes:
             docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=64))
         return docs
+
+    def _complete_lexemes(self, docs: list[Any]) -> None:
+        """Set the deferred attributes on the docs' words created without them, as spaCy would
+        have set them when it created each word (the same getters, the same values). Words
+        that have any of them (created before the deferral, e.g. with the model) are left."""
+        from spacy.attrs import NAMES, ORTH
+
+        vocab = self.nlp.vocab
+        names = {a: NAMES[a] for a in self.deferred}
+        for doc in docs:
+            for orth in set(doc.to_array(ORTH).tolist()) - self.completed:
+                self.completed.add(orth)
+                lexeme = vocab[orth]
+                if any(getattr(lexeme, name.lower(), 0) for name in names.values()):
+                    continue
+                text = lexeme.orth_
+                lexeme.set_attrs(**{names[a]: get(text) for a, get in self.deferred.items()})
 
 
 _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:!?"
@@ -242,6 +265,7 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     nlp = load_model(model, [*exclude, "tok2vec"] if own_tok2vec else exclude)
     _trim_lexeme_attributes(nlp, "ner" if own_tok2vec else "tok2vec")
     pipes = rule_pass(nlp)
+    defer_lexeme_attributes(pipes)
     if own_tok2vec:
         pipes.ner_pipes = ("ner",)
 
@@ -289,6 +313,18 @@ def _trim_lexeme_attributes(nlp: Any, embedder: str) -> None:
     keep = features | {attrs.LOWER, attrs.IS_SPACE, attrs.IS_PUNCT, attrs.LANG}
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in keep}
+
+
+def defer_lexeme_attributes(pipes: Pipelines) -> None:
+    """Leave unset on new words the attributes only the NER's embedding reads (NORM, PREFIX,
+    SUFFIX, SHAPE: their getters were ~80% of the cost of a new word, NORM's lookup and SHAPE
+    the costliest), and set them on the few words that go to the NER (`Pipelines.ner`)."""
+    from spacy import attrs
+
+    getters = pipes.nlp.vocab.lex_attr_getters
+    keep = {attrs.LOWER, attrs.IS_SPACE, attrs.IS_PUNCT, attrs.LANG}  # the rule pass's
+    pipes.deferred = {k: f for k, f in getters.items() if k not in keep}
+    pipes.nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in keep}
 
 
 def import_spacy() -> Any:
