@@ -2,6 +2,8 @@
 
 - the tokenizer's prefix, suffix and infix searches behind look-aheads (`textcase.start_hint`)
   find the same affixes, so the tokenizer splits as spaCy's own, with the same special cases;
+- hyphenated words go through the tokenizer together with the plain ones (`_plain_chunk`), and
+  the article is still split as spaCy splits it;
 - new words get the attributes only the NER reads when they go to the NER
   (`nlp.defer_lexeme_attributes`): then the values spaCy gives them, and the same entities.
 """
@@ -15,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract.nlp import Pipelines, defer_lexeme_attributes, rule_pass
+from signalfire.extract.nlp import Pipelines, _plain_chunk, defer_lexeme_attributes, rule_pass
 from signalfire.extract.textcase import start_hint
 
 spacy = pytest.importorskip("spacy")
@@ -116,6 +118,39 @@ def test_hinted_tokenizer_on_a_release(english: Any, hinted: Any) -> None:
         "Mr. Khan's men fled.…"
     )
     assert _tokens(hinted.make_doc(text)) == _tokens(english.make_doc(text))
+
+
+# -- hyphenated words pre-tokenized together -------------------------------------------------
+def test_hyphenated_words_are_plain_chunks() -> None:
+    specials = {"Jan.": [], "e.g.": []}
+    assert _plain_chunk("four-day,", specials) and _plain_chunk("(2011-05-S-084)", specials)
+    assert _plain_chunk("al-Qaida", specials) and _plain_chunk("AK-47", specials)
+    for chunk in ["Command-", "-", "a--b", "-day", "U.S.-led", "Taliban's-men", "e.g.", "Jan."]:
+        assert not _plain_chunk(chunk, specials), chunk
+
+
+@pytest.fixture(scope="module")
+def fast_blank() -> Pipelines:
+    return rule_pass(spacy.blank("en"))
+
+
+HYPHENATED = st.lists(
+    st.sampled_from(["four", "day", "2011", "05", "S", "084", "AK", "47", "al", "Qaida", "e",
+                     "Jan", "U.S.", "s", "'s", "Oct.", "(", ")", ",", "."]),
+    min_size=1, max_size=4,
+).map("-".join)  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(HYPHENATED, st.sampled_from([" ", ". ", ", ", "\n"])), max_size=12))
+def test_tokenize_with_hyphenated_words_splits_as_spacy(
+    fast_blank: Pipelines, english: Any, parts: list[tuple[str, str]]
+) -> None:
+    text = "".join(w + sep for w, sep in parts)
+    english.tokenizer._flush_cache()
+    expected = _tokens(english.make_doc(text))
+    assert _tokens(fast_blank.tokenize(text)) == expected
+    assert _tokens(fast_blank.tokenize(text)) == expected  # now from the cache
 
 
 # -- attributes only the NER reads, set when a word goes to the NER ----------------------------

@@ -200,14 +200,15 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:!?"
 def _plain_chunk(chunk: str, specials: dict[str, Any]) -> bool:
     """Whether a chunk can go through the tokenizer together with others: it cannot meet a
     special case, which would stop the caching of the chunks after it. That is so when what
-    is left inside its edge punctuation is letters and digits only and no special case, with
-    or without a full stop ("Col." is one). A wrong guess costs speed only: the tokens are the
-    same either way."""
+    is left inside its edge punctuation is letters and digits only, or such runs joined by
+    hyphens ("four-day", "2011-05-S-084": split as infixes, whose pieces are never special
+    cases), and no special case, with or without a full stop ("Col." is one). A wrong guess
+    costs speed only: the tokens are the same either way."""
     if chunk.isalpha():
         return chunk not in specials
     core = chunk.strip(_EDGE_PUNCTUATION)
     return (
-        core.isalnum()
+        (core.isalnum() or ("-" in core and all(p.isalnum() for p in core.split("-"))))
         and chunk not in specials
         and core not in specials
         and core + "." not in specials

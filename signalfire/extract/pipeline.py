@@ -37,6 +37,7 @@ from .event_types import (
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
+    PERSON_TITLES,
     PlaceMention,
     Resolved,
     capital_area,
@@ -78,6 +79,7 @@ from .sentences import (
     widen_name,
 )
 from .textcase import fold, letter_first
+from .unknown_groups import add_unknown_groups
 
 _CLAIM_SENTENCE = re.compile(
     letter_first(
@@ -95,58 +97,6 @@ _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
 # A headline telling of several incidents at once: its figure is their sum.
 _TOTAL_HEADLINE = re.compile(
     r"\b(?:attacks|blasts|bombings|explosions|clashes|raids|strikes|incidents|violence)\b",
-    re.IGNORECASE,
-)
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "maulana",
-        "mullah",
-        "mulla",
-        "sheikh",
-        "general",
-        "gen",
-        "commander",
-        "minister",
-        "senator",
-        "haji",
-        "qari",
-        "hafiz",
-        "mufti",
-        "syed",
-        "sayed",
-        "imam",
-        "colonel",
-        "col",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "lt",
-        "brigadier",
-        "president",
-        "spokesman",
-        "mna",
-        "mpa",
-        "justice",
-        "judge",
-        "sardar",
-        "nawab",
-        "khan",
-    ]
-)
-_GROUP_WORDS = re.compile(
-    r"\b(?:lashkar|jaish|tehreek|tehrik|jamaat|jamat|army|front|movement|brigade|harkat|"
-    r"hizb|jund|ansar|mujahideen|tanzeem|sipah|liberation|network|faction|militia)\b",
-    re.IGNORECASE,
-)
-# ... but not state bodies or coalition forces that NER also labels ORG.
-_NOT_A_GROUP = re.compile(
-    r"\b(?:coalition|afghan|pakistan\w*|national|security|isaf|nato|police|government|"
-    r"ministry|united|u\.?s\.?|american|indian|frontier|corps)\b",
     re.IGNORECASE,
 )
 
@@ -288,7 +238,7 @@ class Extractor:
                     # the dateline names where the report was filed, not the event (a
                     # headline's places above it do name the event's)
                     continue
-                if before.rstrip(".") in _TITLES:
+                if before.rstrip(".") in PERSON_TITLES:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
@@ -368,17 +318,7 @@ class Extractor:
         main_country = max(focus, key=lambda k: focus[k]) if focus else None
 
         # Unknown groups: NER organisations that look like armed groups and are not in the table.
-        for a, b, name in orgs:
-            if not _GROUP_WORDS.search(name) or _NOT_A_GROUP.search(name):
-                continue
-            if any(m.start < b and a < m.end for s in sentences for m in s.actors):
-                continue
-            actor = self.actors.resolve_or_new(name)
-            owner = next((s for s in sentences if s.start <= a < s.end), None)
-            if owner is not None:
-                owner.actors.append(ActorMention(actor.actor_id, a, b, name))
-                if actor.is_new:
-                    self._new_actors[actor.actor_id] = actor
+        add_unknown_groups(orgs, sentences, self.actors, self._new_actors)
 
         self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
         groups = group_sentences(sentences, resolved)
