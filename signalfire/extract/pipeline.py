@@ -37,6 +37,7 @@ from .event_types import (
 from .gazetteer import Gazetteer, load_gazetteer
 from .geoparse import (
     LEVEL_PRECISION,
+    PERSON_TITLES,
     PlaceMention,
     Resolved,
     capital_area,
@@ -78,7 +79,7 @@ from .sentences import (
     widen_name,
 )
 from .textcase import fold, letter_first
-from .unknown_groups import group_names
+from .unknown_groups import add_unknown_groups
 
 _CLAIM_SENTENCE = re.compile(
     letter_first(
@@ -93,47 +94,6 @@ _OPERATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
-_TITLES = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "maulana",
-        "mullah",
-        "mulla",
-        "sheikh",
-        "general",
-        "gen",
-        "commander",
-        "minister",
-        "senator",
-        "haji",
-        "qari",
-        "hafiz",
-        "mufti",
-        "syed",
-        "sayed",
-        "imam",
-        "colonel",
-        "col",
-        "major",
-        "maj",
-        "captain",
-        "capt",
-        "lt",
-        "brigadier",
-        "president",
-        "spokesman",
-        "mna",
-        "mpa",
-        "justice",
-        "judge",
-        "sardar",
-        "nawab",
-        "khan",
-    ]
-)
 
 
 class Extractor:
@@ -275,7 +235,7 @@ class Extractor:
                     # the dateline names where the report was filed, not the event (a
                     # headline's places above it do name the event's)
                     continue
-                if before.rstrip(".") in _TITLES:
+                if before.rstrip(".") in PERSON_TITLES:
                     continue  # "Maulana Bannu", "Commander Mohmand": a person
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
@@ -355,15 +315,7 @@ class Extractor:
         main_country = max(focus, key=lambda k: focus[k]) if focus else None
 
         # Unknown groups (`unknown_groups`): kept as new actors, never dropped.
-        for a, b, name in group_names(doc.text, orgs, sentences):
-            if any(m.start < b and a < m.end for s in sentences for m in s.actors):
-                continue
-            actor = self.actors.resolve_or_new(name)
-            owner = next((s for s in sentences if s.start <= a < s.end), None)
-            if owner is not None:
-                owner.actors.append(ActorMention(actor.actor_id, a, b, name))
-                if actor.is_new:
-                    self._new_actors[actor.actor_id] = actor
+        add_unknown_groups(doc.text, orgs, sentences, self.actors, self._new_actors)
 
         self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
         groups = group_sentences(sentences, resolved, doc.text)

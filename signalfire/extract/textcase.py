@@ -56,54 +56,103 @@ def first_chars(pattern: str) -> str:
     alternation: `re` tries every such group's alternatives at each position (a named group
     hides the literal that lets it skip a plain alternative), the look-ahead rejects most
     positions in one test. Found from the parsed pattern, as a superset: the same matches."""
-
-    def sequence(items: Any) -> tuple[set[str] | None, bool]:
-        chars: set[str] = set()
-        for op, av in items:
-            first, empty = item(op, av)
-            if first is None:
-                return None, False
-            chars |= first
-            if not empty:
-                return chars, False
-        return chars, True  # every item can match empty
-
-    def item(op: Any, av: Any) -> tuple[set[str] | None, bool]:
-        if op is _sc.LITERAL:
-            return {chr(av)}, False
-        if op is _sc.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is _sc.LITERAL:
-                    chars.add(chr(a))
-                elif o is _sc.RANGE:
-                    chars |= {chr(c) for c in range(a[0], a[1] + 1)}
-                else:
-                    return None, False  # a negated set or a category (\d, \w)
-            return chars, False
-        if op is _sc.BRANCH:
-            union: set[str] = set()
-            can_be_empty = False
-            for alternative in av[1]:
-                first, empty = sequence(alternative)
-                if first is None:
-                    return None, False
-                union |= first
-                can_be_empty = can_be_empty or empty
-            return union, can_be_empty
-        if op is _sc.SUBPATTERN:
-            return sequence(av[-1])
-        if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
-            first, empty = sequence(av[2])
-            return first, empty or av[0] == 0
-        if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
-            return set(), True  # takes no character
-        return None, False
-
-    chars, empty = sequence(_sp.parse(pattern))
+    chars, empty = _sequence(_sp.parse(pattern))
     if chars is None or empty or not chars:
         return ""
     return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
+
+
+def start_hint(pattern: re.Pattern[str]) -> str:
+    """Like `first_chars`, for a large alternation with look-behinds and non-ASCII characters
+    (spaCy's suffix pattern): where an alternative opens with a look-behind whose last item is
+    one character ("(?<=[0-9])km$"), the hint asks for that character before the position as
+    well, so letters are tried only after a digit. Sets are written as their ASCII characters
+    plus every non-ASCII one (a superset, but a short class: listed one by one, thousands of
+    characters made the test slower than the search). "" when no hint can be given."""
+    if pattern.flags & re.IGNORECASE:
+        return ""
+    tree = _sp.parse(pattern.pattern)
+    alternatives = tree[0][1][1] if len(tree) == 1 and tree[0][0] is _sc.BRANCH else [tree]
+    plain: set[str] = set()
+    after: dict[str, set[str]] = {}  # a look-behind's character class -> what may follow it
+    for items in alternatives:
+        items = list(items)
+        before = None
+        if items and items[0][0] is _sc.ASSERT and items[0][1][0] == -1 and items[0][1][1]:
+            last = list(items[0][1][1])[-1]  # the character just before the match
+            if last[0] in (_sc.LITERAL, _sc.IN):
+                before, _ = _item(last[0], last[1], ascii_only=True)
+        chars, empty = _sequence(items[1:] if before else items, ascii_only=True)
+        if chars is None or empty or not chars:
+            return ""
+        if before:
+            after.setdefault(_char_class(before), set()).update(chars)
+        else:
+            plain |= chars
+    hints = [f"(?={_char_class(plain)})"] if plain else []
+    hints += [f"(?<={b})(?={_char_class(a)})" for b, a in after.items()]
+    if len(hints) == 1:
+        return hints[0]
+    # One class test first: most positions fail it, and are spared trying each hint (1.7x).
+    union = plain.union(*after.values())
+    return f"(?={_char_class(union)})(?:" + "|".join(hints) + ")"
+
+
+def _char_class(chars: set[str]) -> str:
+    """A character class holding `chars`: their ASCII ones, and all non-ASCII ones if any."""
+    ascii_chars = "".join(re.escape(c) for c in sorted(c for c in chars if c.isascii()))
+    other = "" if all(c.isascii() for c in chars) else "\\x80-\\U0010ffff"
+    return "[" + ascii_chars + other + "]"
+
+
+def _sequence(items: Any, ascii_only: bool = False) -> tuple[set[str] | None, bool]:
+    """The characters a match of the parsed items can start with (None: any), and whether it
+    can be empty. `ascii_only`: of the non-ASCII ones, one stands for all (enough for
+    `_char_class`, and far quicker on ranges of thousands)."""
+    chars: set[str] = set()
+    for op, av in items:
+        first, empty = _item(op, av, ascii_only)
+        if first is None:
+            return None, False
+        chars |= first
+        if not empty:
+            return chars, False
+    return chars, True  # every item can match empty
+
+
+def _item(op: Any, av: Any, ascii_only: bool = False) -> tuple[set[str] | None, bool]:
+    if op is _sc.LITERAL:
+        return {chr(av)}, False
+    if op is _sc.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is _sc.LITERAL:
+                chars.add(chr(a))
+            elif o is _sc.RANGE and ascii_only and a[1] > 0x7F:
+                chars |= {chr(c) for c in range(a[0], 0x80)} | {chr(max(a[0], 0x80))}
+            elif o is _sc.RANGE:
+                chars |= {chr(c) for c in range(a[0], a[1] + 1)}
+            else:
+                return None, False  # a negated set or a category (\d, \w)
+        return chars, False
+    if op is _sc.BRANCH:
+        union: set[str] = set()
+        can_be_empty = False
+        for alternative in av[1]:
+            first, empty = _sequence(alternative, ascii_only)
+            if first is None:
+                return None, False
+            union |= first
+            can_be_empty = can_be_empty or empty
+        return union, can_be_empty
+    if op is _sc.SUBPATTERN:
+        return _sequence(av[-1], ascii_only)
+    if op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+        first, empty = _sequence(av[2], ascii_only)
+        return first, empty or av[0] == 0
+    if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+        return set(), True  # takes no character
+    return None, False
 
 
 def letter_first(pattern: str) -> str:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..actors import Actor, ActorTable
+from .roles import ActorMention
 from .sentences import Sentence
 
 # What an armed group's name holds...
@@ -39,6 +41,27 @@ _GROUP_NAME = re.compile(
 _COUNTRY_TAIL = re.compile(r"\s+(?:Pakistan|Afghanistan)$")
 # Every `_GROUP_NAME` holds one of these joins: a cheap test before the scan.
 _JOINS = ("-e-", "-i-", "-ul-", "-ud-", "-us-", "-al-")
+
+
+def add_unknown_groups(
+    text: str,
+    orgs: list[tuple[int, int, str]],
+    sentences: list[Sentence],
+    actors: ActorTable,
+    new_actors: dict[str, Actor],
+) -> None:
+    """Each group name of `text` (`group_names`) that overlaps no actor already named becomes
+    an actor mention of its sentence: the table's actor of that name, or a new one (id
+    "new_<slug>"), which is kept in `new_actors`."""
+    for a, b, name in group_names(text, orgs, sentences):
+        if any(m.start < b and a < m.end for s in sentences for m in s.actors):
+            continue
+        actor = actors.resolve_or_new(name)
+        owner = next((s for s in sentences if s.start <= a < s.end), None)
+        if owner is not None:
+            owner.actors.append(ActorMention(actor.actor_id, a, b, name))
+            if actor.is_new:
+                new_actors[actor.actor_id] = actor
 
 
 def group_names(
