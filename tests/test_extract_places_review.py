@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
@@ -418,3 +418,29 @@ def test_origin_and_border_tests_take_any_span(text: str, start: int, length: in
     assert origin_place(text, start, end) in (True, False)
     votes = country_votes([PlaceMention(start, end, text[start:end], "country:AFG")], text)
     assert votes in ([], ["AFG"], ["PAK"])
+
+
+_SPOKEN = st.sampled_from(
+    ["said", "SAYS", "ſaid", "told", "told reporters", "added", "confirmed", "announced",
+     "reported", "stated", "Claimed", "statement", "release", "disclosed", " issued", " late",
+     " on", ",", " ", "x", "police", "\n"]
+)  # fmt: skip
+
+
+@given(st.lists(_SPOKEN, max_size=12).map("".join), st.integers(0, 60))
+@example("Police said", 0)
+@example("in a release", 0)
+@example("the statement issued late on", 0)
+@example("officials disclosed,", 0)
+@example("Police told reporters", 0)
+@example("It was reported", 0)
+@example("He added", 0)
+@example("the ISPR stated", 0)
+def test_reporting_date_cue_test_changes_nothing(before: str, sentence_start: int) -> None:
+    from signalfire.extract import datelines
+
+    text = before + " Monday"
+    start = len(before) + 1
+    lo = max(min(sentence_start, start), start - 50)
+    slow = bool(datelines._SAID_BEFORE.search(text, lo, start))
+    assert (datelines._said_cue(text[lo:start]) and slow) == slow
