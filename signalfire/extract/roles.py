@@ -223,17 +223,15 @@ def role_of(
 ) -> tuple[str, str]:
     """(role, claim) of one actor mention in its sentence (`low`: the sentence folded)."""
     s, e = mention.start - sent_start, mention.end - sent_start
-    after = sentence[e : e + 80]
-    before = sentence[max(0, s - 60) : s]
     # The case-insensitive patterns run case-sensitively over folded text where that is the
     # same (see textcase.cased_twin): 2-4x faster.
     low = fold(sentence) if low is None else low
     if twin_applies(low):
         p, low_after, low_before = _TWINS, low[e : e + 80], low[max(0, s - 60) : s]
     else:
-        p, low_after, low_before = _ANY_CASE, after, before
+        p, low_after, low_before = _ANY_CASE, sentence[e : e + 80], sentence[max(0, s - 60) : s]
     if p["speaker"].match(low_after):
-        if _SELF_REPORT.match(after):
+        if _SELF_REPORT.match(sentence[e : e + 80]):
             return "perpetrator", "claimed"
         return "other", ""  # "police said", "officials told": a source, not a side
     if verbs is None:
@@ -254,7 +252,8 @@ def role_of(
         )
     ):
         return "other", ""  # "JuA, a TTP splinter group, ...", "a day after Taliban attacks"
-    far = (low if p is _TWINS else sentence)[e : e + 140]
+    # (the text after the mention, folded where the twins run; sliced only where needed)
+    src = low if p is _TWINS else sentence
     # (STANCE_HINT's test as substring tests, 3x cheaper than its search of the window)
     stance = STANCE_AFTER.match(low, e, e + 80) if _cued(low[e : e + 80], STANCE_CUES) else None
     if (
@@ -266,7 +265,7 @@ def role_of(
             return "perpetrator", "claimed"  # "the TTP said its fighters attacked"
         if OWN_OPERATION_REST.match(low, stance.end()):
             return "perpetrator", ""  # "ISAF confirmed the capture of"
-        if CONDEMNATION.search(stance.group()) and _search(p, "denial", far):
+        if CONDEMNATION.search(stance.group()) and _search(p, "denial", src[e : e + 140]):
             return "other", "denied"  # "condemned the bombing ... and denied any role"
         return "other", ""  # "condemned the attack", "blamed the LeJ", "spokesman ... said"
     member = MEMBER_BEFORE.search(low, max(0, s - 50), s) if of_to_with else None
@@ -297,18 +296,19 @@ def role_of(
     claim = _search(p, "claim", low_after[:60])
     if claim is None and "," in low_after[:50]:
         # further only past an appositive: "BRAS, an alliance of ..., claimed"
-        claim = _search(p, "claim", far[:90])
+        far = src[e : e + 90]
+        claim = _search(p, "claim", far)
         if claim and not APPOSITIVE.match(far, 0, claim.start()):
             claim = None
     if claim and not victims_of(low, s, e, verbs):
         if _RELATIVE.search(low_after[: claim.start()]) and _search(
-            p, "denial", far[claim.end() :]
+            p, "denial", src[e + claim.end() : e + 140]
         ):
             # "The TTP, which claimed last year's attack, denied carrying out Friday's blast"
             return "other", "denied"
         if not others(claim.start()):
             return "perpetrator", "claimed"
-    if "claimed" in before and _CLAIMED_BY.search(before):
+    if sentence.find("claimed", near, s) >= 0 and _CLAIMED_BY.search(sentence[near:s]):
         return "perpetrator", "claimed"
     suspicion = (
         _search(p, "suspect", low_before[-30:]) is not None and not _elsewhere(low, s)
