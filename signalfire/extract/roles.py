@@ -510,13 +510,13 @@ def generic_actors(
     # (after 2021 the Taliban's victims among the Republic's men are civilians).
     found: list[tuple[str | None, re.Match[str]]] = []
     for m in by_kind["state"] + by_kind["more"]:
-        if _FORMER.search(low, max(0, m.start() - 20), m.start()):
+        at = m.start()
+        if _FORMER.search(low, max(0, at - 20), at):
             found.append(("civilians", m))
         else:
-            at = max(0, m.start() - 30)
             nation = nation_of(
-                _NATION_BEFORE.search(low, at, m.start())
-                if _cued(low[at : m.start()], _NATION_CUES)  # (cues all its matches hold)
+                _NATION_BEFORE.search(low, max(0, at - 30), at)
+                if _cued(low[max(0, at - 30) : at], _NATION_CUES)  # (cues all its matches hold)
                 else None
             )
             found.append((nation or state, m))
@@ -538,14 +538,12 @@ def generic_actors(
         if m.group(0) in _CIVILIAN_NOUNS
         and not NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
     ]
-    return [
-        ActorMention(
-            actor, start + m.start(g), start + m.end(g), text[m.start(g) : m.end(g)], False
-        )
-        for actor, m in found
-        if actor
-        for g in ("nat" if m.re is _NATION_ATTACK else 0,)
-    ]  # fmt: skip
+    mentions = []
+    for actor, m in found:
+        if actor:
+            a, b = m.span("nat") if m.re is _NATION_ATTACK else m.span()
+            mentions.append(ActorMention(actor, start + a, start + b, text[a:b], False))
+    return mentions
 
 
 def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
