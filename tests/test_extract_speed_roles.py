@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import attribution, roles
+from signalfire.extract import alternation, attribution, event_types, roles
 from signalfire.extract.roles import ActorMention, role_of
 
 WORDS = [
@@ -124,24 +124,124 @@ def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> N
     assert [_roles_of(s) for s in SENTENCES] == gated
 
 
-# -- the stance cues as a trie --------------------------------------------------------------
-words = st.text(alphabet="abcs.", min_size=0, max_size=5)
+# -- the stance cues as substring tests ------------------------------------------------------
+@settings(max_examples=200, deadline=None)
+@given(texts, st.integers(0, 40))
+def test_stance_cue_test_finds_what_the_cue_alternation_finds(text: str, at: int) -> None:
+    flat = re.compile("|".join(attribution.STANCE_CUES))
+    low = text.lower()
+    cued = roles._cued(low[at : at + 80], attribution.STANCE_CUES)
+    assert cued == bool(flat.search(low, at, at + 80))
+
+
+# -- alternations regrouped by first letter (alternation.regroup) ----------------------------
+def _plain(kinds: list[tuple[str, str]]) -> re.Pattern[str]:
+    """The alternation as it was written: one named group per kind, in order."""
+    return re.compile(r"\b(?=[a-z])(?:" + "|".join(f"(?P<{k}>{p})" for k, p in kinds) + ")")
+
+
+def _regrouped(kinds: list[tuple[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    body, kind_of = alternation.regroup(kinds)
+    return re.compile(r"\b(?=[a-z])(?:" + body + ")"), kind_of
+
+
+def _same_matches(kinds: list[tuple[str, str]], texts: list[str]) -> None:
+    plain, (grouped, kind_of) = _plain(kinds), _regrouped(kinds)
+    unmarked = re.compile(
+        r"\b(?=[a-z])(?:" + alternation.by_first_letter("|".join(p for _, p in kinds)) + ")"
+    )
+    for text in texts:
+        expected = [(m.lastgroup, m.span()) for m in plain.finditer(text)]
+        assert [(kind_of[m.lastgroup or ""], m.span()) for m in grouped.finditer(text)] == expected
+        assert [m.span() for m in unmarked.finditer(text)] == [span for _, span in expected]
+        for i in range(len(text) + 1):  # (also where a match starts mid-way)
+            a, b = plain.match(text, i), grouped.match(text, i)
+            assert (a and a.span()) == (b and b.span()), (text, i)
+
+
+TRIGGER_KINDS = [
+    *((t, event_types._TRIGGERS[t]) for t in event_types.PRIORITY if t in event_types._TRIGGERS),
+    *event_types._MARKERS.items(),
+]
+WORD_LISTS = {
+    "triggers": TRIGGER_KINDS,
+    "generic": [
+        ("state", roles.STATE_WORDS.pattern),
+        ("nonstate", roles.NONSTATE_WORDS.pattern),
+        ("civ", roles.CIVILIAN_WORDS.pattern),
+    ],
+    "violence": [("v", event_types._VIOLENCE_WORDS)],
+    "weak": [("w", event_types._WEAK_VIOLENCE_WORDS)],
+    "verbs": [("v", roles._VIOLENT_VERB_WORDS)],
+}
+
+
+@pytest.mark.parametrize("name", sorted(WORD_LISTS))
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_regrouped_word_lists_match_as_written(name: str, data: st.DataObject) -> None:
+    kinds = WORD_LISTS[name]
+    vocabulary = [
+        *sorted({w for _, p in kinds for w in re.findall(r"[a-z]+", p)}),
+        "-", "'s", "2011", "a", "the", "heart", "jet", "us", "u.s.",
+    ]  # fmt: skip
+    words = data.draw(st.lists(st.sampled_from(vocabulary), max_size=14))
+    seps = data.draw(st.lists(st.sampled_from([" ", "  ", "-", "\n", ", "]), min_size=14))
+    _same_matches(kinds, ["".join(w + s for w, s in zip(words, seps, strict=False))])
+
+
+def test_the_modules_use_the_regrouped_word_lists() -> None:
+    texts = [s.lower() for s in SENTENCES] + [
+        "a suicide bomber blew himself up near a police check post; rockets fired from pakistan",
+        "gunmen killed a journalist, then the recaptured town was shelled across the border",
+    ]
+    _same_matches(TRIGGER_KINDS, texts)
+    plain = _plain(TRIGGER_KINDS)
+    for text in texts:
+        got = [
+            (event_types._KIND_OF[m.lastgroup or ""], m.span())
+            for m in event_types._ALL.finditer(text)
+        ]
+        assert got == [(m.lastgroup, m.span()) for m in plain.finditer(text)]
+        generic = _plain(WORD_LISTS["generic"])
+        got = [
+            (roles._GENERIC_KIND[m.lastgroup or ""], m.span())
+            for m in roles._GENERIC_WORDS.finditer(text)
+        ]
+        assert got == [(m.lastgroup, m.span()) for m in generic.finditer(text)]
+        for pattern, words in (
+            (event_types.VIOLENCE, event_types._VIOLENCE_WORDS),
+            (event_types._WEAK_VIOLENCE, event_types._WEAK_VIOLENCE_WORDS),
+            (roles._VIOLENT_VERB, roles._VIOLENT_VERB_WORDS),
+        ):
+            written = re.compile(r"\b(?=[a-z])(?:" + words + ")")
+            assert [m.span() for m in pattern.finditer(text)] == [
+                m.span() for m in written.finditer(text)
+            ]
+
+
+# Random alternations of pieces that exercise the rewriting: shared first letters, leading
+# groups (optional, nested), a leading look-behind, classes, quantifiers after the first letter.
+PIECES = [
+    "ab", "ac", "abc", "a", "b", "ba", "bab", "c", "ca", r"a\w*", r"b\s+a", "(?:a|b)c",
+    "(?:ab|a)?c", "(?:a(?:b|c))?b", r"(?<!c\s)ab", "[ab]c", "a?b", "ab*", "(?:ca)+b", r"c\b",
+]  # fmt: skip
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(words, min_size=1, max_size=8), st.lists(words, max_size=6))
-def test_trie_matches_what_the_alternation_matches(stems: list[str], probes: list[str]) -> None:
-    grouped = re.compile(attribution.trie(tuple(stems)))
-    flat = re.compile("|".join(re.escape(w) for w in stems))
-    for probe in [*stems, *probes]:
-        assert bool(grouped.fullmatch(probe)) == bool(flat.fullmatch(probe)), probe
-        assert bool(grouped.search(probe)) == bool(flat.search(probe)), probe
+@given(
+    st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=4), min_size=1, max_size=4),
+    st.lists(st.text(alphabet="abc -", max_size=12), min_size=1, max_size=4),
+)
+def test_regroup_matches_the_alternation(groups: list[list[str]], texts: list[str]) -> None:
+    kinds = [(f"k{i}", "|".join(pieces)) for i, pieces in enumerate(groups)]
+    _same_matches(kinds, texts)
 
 
-@settings(max_examples=200, deadline=None)
-@given(texts, st.integers(0, 40))
-def test_stance_hint_finds_what_the_cue_list_finds(text: str, at: int) -> None:
-    flat = re.compile("|".join(attribution.STANCE_CUES))
-    low = text.lower()
-    found = attribution.STANCE_HINT.search(low, at, at + 80)
-    assert bool(found) == bool(flat.search(low, at, at + 80))
+def test_regroup_distributes_leading_groups() -> None:
+    assert alternation._distribute("(?:a|b)c") == ["ac", "bc"]
+    assert alternation._distribute("(?:a)?c") == ["ac", "c"]
+    assert alternation._distribute("(?:a|b)+c") == ["(?:a|b)+c"]
+    body, kind_of = alternation.regroup([("x", "ab|(?:ac|b)d"), ("y", "ae")])
+    assert body == "a(?:b(?P<_0>)|cd(?P<_1>)|e(?P<_3>))|bd(?P<_2>)"
+    assert kind_of == {"_0": "x", "_1": "x", "_2": "x", "_3": "y"}

@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass
 
 from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
+from .alternation import by_first_letter, regroup
 from .attribution import (
     AFGHAN_ALLY,
     APPOSITIVE,
@@ -57,11 +58,12 @@ from .attribution import (
     OWN_OPERATION_REST,
     SELF_REPORT_REST,
     STANCE_AFTER,
-    STANCE_HINT,
+    STANCE_CUES,
 )
 from .casualties import Count
+from .clauses import later_subject, object_of_verb, suspect_object, victims_of
 from .model import ActorRole
-from .textcase import Scanner, cased_twin, first_chars, fold, letter_first, twin_applies
+from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
 
 _DENIAL = re.compile(
     letter_first(
@@ -97,13 +99,13 @@ _SUSPECT = re.compile(
     ),
     re.IGNORECASE,
 )
-_VIOLENT_VERB = re.compile(
-    letter_first(
-        r"\b(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
-        r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|storm(?:ed|ing)?|target\w*|clash\w*|"
-        r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b"
-    ),
-)  # run on case-folded text
+_VIOLENT_VERB_WORDS = (
+    r"(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
+    r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|storm(?:ed|ing)?|target\w*|clash\w*|"
+    r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b"
+)
+# (run on case-folded text; regrouped by first letter: see alternation.py)
+_VIOLENT_VERB = re.compile(letter_first(by_first_letter(_VIOLENT_VERB_WORDS)))
 _TARGET_PREP = re.compile(
     r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+)?$",
     re.IGNORECASE,
@@ -199,9 +201,19 @@ def _cued(text: str, cues: tuple[str, ...]) -> bool:
 
 def _search(p: dict[str, re.Pattern[str]], name: str, text: str) -> re.Match[str] | None:
     """`p[name].search(text)`, skipped where the twins' text holds none of the cues."""
-    if p is _TWINS and not _cued(text, _CUES[name]):
+    if p is _TWINS:
+        for cue in _CUES[name]:  # (`_cued` inline: this runs ~5 times per mention)
+            if cue in text:
+                return p[name].search(text)
         return None
     return p[name].search(text)
+
+
+def _others(low_after: str, at: int, attacked: bool, verbs: list[tuple[int, int]], e: int) -> bool:
+    """Whether a claim or denial `at` characters into `low_after` (the text after a mention
+    ending at `e`) is another's: past a ";", or past a "," or a verb after "the attack on X"."""
+    gap = low_after[:at]
+    return ";" in gap or (attacked and ("," in gap or any(e < v[0] < e + at for v in verbs)))
 
 
 def violent_verbs(sentence: str, low: str | None = None) -> list[tuple[int, int]]:
@@ -221,17 +233,15 @@ def role_of(
 ) -> tuple[str, str]:
     """(role, claim) of one actor mention in its sentence (`low`: the sentence folded)."""
     s, e = mention.start - sent_start, mention.end - sent_start
-    after = sentence[e : e + 80]
-    before = sentence[max(0, s - 60) : s]
     # The case-insensitive patterns run case-sensitively over folded text where that is the
     # same (see textcase.cased_twin): 2-4x faster.
     low = fold(sentence) if low is None else low
     if twin_applies(low):
         p, low_after, low_before = _TWINS, low[e : e + 80], low[max(0, s - 60) : s]
     else:
-        p, low_after, low_before = _ANY_CASE, after, before
+        p, low_after, low_before = _ANY_CASE, sentence[e : e + 80], sentence[max(0, s - 60) : s]
     if p["speaker"].match(low_after):
-        if _SELF_REPORT.match(after):
+        if _SELF_REPORT.match(sentence[e : e + 80]):
             return "perpetrator", "claimed"
         return "other", ""  # "police said", "officials told": a source, not a side
     if verbs is None:
@@ -252,18 +262,20 @@ def role_of(
         )
     ):
         return "other", ""  # "JuA, a TTP splinter group, ...", "a day after Taliban attacks"
-    far = (low if p is _TWINS else sentence)[e : e + 140]
-    stance = STANCE_AFTER.match(low, e, e + 80) if STANCE_HINT.search(low, e, e + 80) else None
+    # (the text after the mention, folded where the twins run; sliced only where needed)
+    src = low if p is _TWINS else sentence
+    # (STANCE_HINT's test as substring tests, 3x cheaper than its search of the window)
+    stance = STANCE_AFTER.match(low, e, e + 80) if _cued(low[e : e + 80], STANCE_CUES) else None
     if (
         stance
         and not any(e <= v[0] < stance.end() for v in verbs)
-        and not _object_of_verb(low, s, verbs)
+        and not object_of_verb(low, s, verbs)
     ):
         if SELF_REPORT_REST.match(low, stance.end()):
             return "perpetrator", "claimed"  # "the TTP said its fighters attacked"
         if OWN_OPERATION_REST.match(low, stance.end()):
             return "perpetrator", ""  # "ISAF confirmed the capture of"
-        if CONDEMNATION.search(stance.group()) and _search(p, "denial", far):
+        if CONDEMNATION.search(stance.group()) and _search(p, "denial", src[e : e + 140]):
             return "other", "denied"  # "condemned the bombing ... and denied any role"
         return "other", ""  # "condemned the attack", "blamed the LeJ", "spokesman ... said"
     member = MEMBER_BEFORE.search(low, max(0, s - 50), s) if of_to_with else None
@@ -272,7 +284,7 @@ def role_of(
         and (
             MEMBER_VICTIMS_AFTER.match(low, e)
             # (a verb, not "bomber": "the bomber belonged to JuA" names his group)
-            or _object_of_verb(
+            or object_of_verb(
                 low, member.start(), [v for v in verbs if low[v[1] - 2 : v[1]] != "er"]
             )
         )
@@ -284,28 +296,29 @@ def role_of(
     # and the claimant (or denier) are on either side of a verb or clause break.
     attacked = _search(p, "target_prep", low_before[-25:]) is not None  # "the attack on X"
 
-    def others(at: int) -> bool:
-        gap = low_after[:at]
-        return ";" in gap or (attacked and ("," in gap or any(e < v[0] < e + at for v in verbs)))
-
     denial = _search(p, "denial", low_after[:70])
-    if denial and not others(denial.start()) and not _victims_of(low, s, e, verbs):
+    if (
+        denial
+        and not _others(low_after, denial.start(), attacked, verbs, e)
+        and not victims_of(low, s, e, verbs)
+    ):
         return "other", "denied"
     claim = _search(p, "claim", low_after[:60])
     if claim is None and "," in low_after[:50]:
         # further only past an appositive: "BRAS, an alliance of ..., claimed"
-        claim = _search(p, "claim", far[:90])
+        far = src[e : e + 90]
+        claim = _search(p, "claim", far)
         if claim and not APPOSITIVE.match(far, 0, claim.start()):
             claim = None
-    if claim and not _victims_of(low, s, e, verbs):
+    if claim and not victims_of(low, s, e, verbs):
         if _RELATIVE.search(low_after[: claim.start()]) and _search(
-            p, "denial", far[claim.end() :]
+            p, "denial", src[e + claim.end() : e + 140]
         ):
             # "The TTP, which claimed last year's attack, denied carrying out Friday's blast"
             return "other", "denied"
-        if not others(claim.start()):
+        if not _others(low_after, claim.start(), attacked, verbs, e):
             return "perpetrator", "claimed"
-    if "claimed" in before and _CLAIMED_BY.search(before):
+    if sentence.find("claimed", near, s) >= 0 and _CLAIMED_BY.search(sentence[near:s]):
         return "perpetrator", "claimed"
     suspicion = (
         _search(p, "suspect", low_before[-30:]) is not None and not _elsewhere(low, s)
@@ -318,12 +331,12 @@ def role_of(
         " is " in next_words or " are " in next_words or " was " in next_words
         or " were " in next_words or " been " in next_words
     ) and ATTRIBUTED_AFTER.match(low, e, e + 80) is not None  # fmt: skip
-    if (suspicion or member or attributed) and not _suspect_object(low, s, e, verbs):
+    if (suspicion or member or attributed) and not suspect_object(low, s, e, verbs):
         return "perpetrator", "suspected"
     if "between " in win and CLASH_BETWEEN_BEFORE.search(low, near, s):
         return "perpetrator", ""  # side A of "clashes between A and B" (B is the target)
     by = _search(p, "by", low_before)
-    if not by and _later_subject(low, s, e, verbs):
+    if not by and later_subject(low, s, e, verbs):
         return "perpetrator", ""
     for c in victims:
         if c.start <= mention.start and mention.end <= c.end + 40 and c.category != "arrested":
@@ -354,141 +367,12 @@ def role_of(
     return "other", ""
 
 
-# A later clause's own subject: "three policemen were killed when TTP militants attacked a
-# checkpost", "... killed as forces raid hideouts", "... while troops conduct an operation":
-# the subject of an active attack verb after a clause word is a perpetrator, however many
-# victims the earlier verb has. Also the owner of the attack in "killed in a TTP attack",
-# "during a Taliban assault", "under Taliban fire" (not "anti-TTP", "army camp attack").
-_OPENERS = r"when|as|after|while|before|where|whereas|which|in|during|under|amid|following"
-_CLAUSE_OPEN = re.compile(
-    # The nearest opener (none in the gap); not "such as", "as well as", "as many as".
-    rf"\b(?=[wabiduf])(?<!such\s)(?<!well\s)(?<!many\s)(?<!much\s)(?<!soon\s)(?<!same\s)"
-    rf"(?P<word>{_OPENERS})\s+(?P<gap>(?:(?!(?:{_OPENERS})\s)[a-z0-9'-]+\s+){{0,3}})$"
-)
-_CLAUSE_WORDS_BEFORE = frozenset(
-    {"when", "as", "after", "while", "before", "where", "whereas", "which"}
-)
-_OWNER_WORDS_BEFORE = frozenset({"in", "during", "under", "amid", "after", "following"})
-_OPENER_WORDS = _CLAUSE_WORDS_BEFORE | _OWNER_WORDS_BEFORE
-_NOT_A_SUBJECT = re.compile(
-    r"\b(?:by|on|against|at|targeting|with|from|to|into|near|under|and|or|who|which|that|"
-    r"said|says|many|much|well|soon|far|long|such|same|if)\b"
-)
-_ATTACK = (
-    r"(?:kill(?:s|ed|ing)?|attack(?:s|ed|ing)?|raid(?:s|ed|ing)?|ambush(?:es|ed|ing)?|"
-    r"storm(?:s|ed|ing)?|target(?:s|ed|ing)?|strike|strikes|striking|struck|shell(?:s|ed|ing)?|"
-    r"pound(?:s|ed|ing)?|bomb(?:s|ed|ing)?|blew|blow(?:s|ing)?|gun(?:s|ned|ning)?\s+down|shot|"
-    r"shoot(?:s|ing)?|fire[ds]?\s+(?:on|at|upon|into|rockets?|mortars?|shells?)|firing\s+on|"
-    r"open(?:s|ed|ing)?\s+fire|return(?:s|ed|ing)?\s+fire|hit|hits|hitting|overr[au]n|"
-    r"besieg\w+|abduct\w*|kidnap\w*|captur(?:e|es|ed|ing)|arrest(?:s|ed|ing)?|"
-    r"detain(?:s|ed|ing)?|seiz(?:e|es|ed|ing)|swoop\w*|lob(?:s|bed|bing)?|hurl\w*|"
-    r"plant(?:s|ed|ing)?|detonat\w+|explod\w+|assassinat\w+|behead\w*|execut\w+|"
-    r"massacr\w+|torch\w*|set\s+off|"
-    r"(?:conduct\w*|launch\w*|carr(?:y|ies|ied|ying)\s+out|mount\w*|stag(?:e|es|ed|ing))"
-    r"\s+(?:[a-z-]+\s+){0,3}?(?:operation|raid|attack|offensive|strike|assault|ambush|"
-    r"search|crackdown|bombing|airstrike|air\s+strike)s?)\b"
-)
-# Between the subject and its verb only words of the subject itself ("TTP militants", "a
-# Daesh suicide bomber", its weapon: "a Taliban rocket struck"), not other nouns: "after army
-# camp attacked" is no army attack, "when an army vehicle hit a mine" no army strike.
-_ACTIVE_AFTER = re.compile(
-    r"(?:'s?|\u2019s?)?\s+(?:(?:militants?|fighters?|insurgents?|gunmen|men|forces?|troops|"
-    r"personnel|commandos?|suicide|bombers?|attackers?|jets?|aircraft|helicopters?|gunships?|"
-    r"planes?|drones?|police|policemen|soldiers|members|terrorists?|rebels?|separatists?|"
-    r"militiam[ae]n|militias?|cadres?|operatives?|special|security|rockets?|mortars?|shells?|"
-    r"missiles?|bombs?|ieds?|grenades?|artillery|allegedly|reportedly|then|"
-    r"also|later|again|first|jointly|(?:riding|on)\s+(?:a\s+)?motor(?:cycle|bike)s?)\s+){0,3}?"
-    # "were attacking", "had attacked", not a passive "were attacked"
-    r"(?:(?:are|is|was|were)\s+(?=[a-z]+ing\b)|(?:had|have|has)\s+)?" + _ATTACK
-)
-_ATTACK_NOUN_AFTER = re.compile(
-    r"(?:'s?|\u2019s?)?\s+(?:(?:suicide|rocket|drone|air|mortar|missile|gun|retaliatory|"
-    r"deadly|fresh|latest|major|massive|cross-border|ground|night|bomb|grenade|militant|"
-    r"terrorist|insurgent)\s+)?(?:attacks?|assaults?|ambush(?:es)?|raids?|operations?|"
-    r"offensive|strikes?|airstrikes?|fire|firing|shelling|bombings?|gunfire|onslaught)\b"
-)
-
-_OBJECT_NEXT = re.compile(
-    r"\s+(?:a|an|the|his|her|their|its|him|them|\d+|one|two|three|four|five|six|seven|eight|"
-    r"nine|ten|several|dozens|scores|at\s+least|more\s+than|over|up\s+to)\b"
-)
-
-
-def _later_subject(low: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
-    """Whether the mention at `start`-`end` of folded sentence `low` opens a later clause as
-    the subject of an active attack verb, or owns the attack a victim died in (see
-    `_CLAUSE_OPEN`)."""
-    # Cheap gate first (runs for every mention): an opener among the last four words.
-    if _OPENER_WORDS.isdisjoint(low[max(0, start - 40) : start].split()[-4:]):
-        return False
-    opened = _CLAUSE_OPEN.search(low, max(0, start - 40), start)
-    if opened is None:
-        return False
-    gap = opened.group("gap")
-    if _NOT_A_SUBJECT.search(gap) or any(opened.start("gap") <= v[0] < start for v in verbs):
-        return False
-    word = opened.group("word")
-    if word in _CLAUSE_WORDS_BEFORE and _ACTIVE_AFTER.match(low, end):
-        return True
-    if word not in _OWNER_WORDS_BEFORE or _ATTACK_NOUN_AFTER.match(low, end) is None:
-        return False
-    # "Militants kill 61 in police attack": a killing with its own subject and object names
-    # the attack by its target, not its owner.
-    prior = next((v for v in reversed(verbs) if v[1] <= opened.start()), None)
-    return prior is None or _OBJECT_NEXT.match(low, prior[1]) is None
-
-
-# "killed three suspected militants", "arrested an alleged TTP commander": the suspicion is
-# what the victims are said to be, not who did it.
-_SUSPECT_ADJECTIVE = re.compile(r"\b(?:suspected|suspect|alleged)\s+(?:[\w'-]+\s+){0,3}$")
-_OBJECT_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}$")  # no clause break: no , ; and who which
-_COORDINATED_OBJECT = re.compile(
-    r"\s+(?!(?:and|but|while|who|which|that|as|by|in|on)\b)(?:[\w'-]+\s+){1,5}and\s+"
-    r"(?:[\w'-]+\s+){0,2}$"
-)
-# ... nor a preposition of the agent: "killed by suspected militants", "an attack by", "blamed
-# on" name the suspected perpetrators, who stay suspected.
-_CLAUSE_WORDS = re.compile(
-    r"\b(?:and|but|while|who|which|that|as|after|before|when|by|on|upon|from|with|in)\b"
-)
 # "suspected"/"alleged" as an adjective of another noun: "two alleged attackers killed by
 # security forces" says nothing of the security forces.
 _ADJECTIVE_AT = re.compile(r"\b(?:suspected|suspect|alleged)\s+((?:[\w'-]+\s+){0,8})$")
 _NOT_IN_A_NAME = re.compile(
     rf"\b(?:{_VIOLENT_VERB.pattern}|by|in|at|on|of|from|with|and|were|was)\b"
 )
-# "11 suspected militants killed in an operation": the suspected are the victims (passive:
-# no object follows, unlike "suspected militants killed two policemen").
-_VICTIM_VERB_AFTER = re.compile(
-    r"\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:killed|arrested|detained|"
-    r"captured|held|nabbed|shot\s+dead|gunned\s+down|injured|wounded|rounded\s+up)\b"
-    r"(?!\s+(?:a|an|the|his|her|their|its|him|them|\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|dozens|scores|at\s+least|more\s+than)\b)"
-)
-
-
-_DIED_AFTER = re.compile(
-    r"\s+(?:were\s+|was\s+|have\s+been\s+|had\s+been\s+)?(?:martyred|died|dead|slain)\b"
-)
-
-
-def _victims_of(low: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
-    """Whether the mention at `start`-`end` of folded sentence `low` are victims, so no
-    claimant or denier: followed by their own victim verb ("soldiers killed in", "policemen
-    were martyred") or the object of a violent verb ("killed five soldiers and claimed")."""
-    if _VICTIM_VERB_AFTER.match(low, end) or _DIED_AFTER.match(low, end):
-        return True
-    return _object_of_verb(low, start, verbs)
-
-
-def _object_of_verb(low: str, start: int, verbs: list[tuple[int, int]]) -> bool:
-    """Whether the mention at `start` is the object of the nearest violent verb before it, in
-    the same clause ("killed three suspected militants", "killed five soldiers and")."""
-    verb = next((v for v in reversed(verbs) if v[1] <= start), None)
-    if verb is None:
-        return False
-    gap = low[verb[1] : start]
-    return _OBJECT_GAP.match(gap) is not None and _CLAUSE_WORDS.search(gap) is None
 
 
 def _elsewhere(low: str, start: int) -> bool:
@@ -501,25 +385,6 @@ def _elsewhere(low: str, start: int) -> bool:
     return len(gap.split()) > 2 or _NOT_IN_A_NAME.search(gap) is not None
 
 
-def _suspect_object(low: str, start: int, end: int, verbs: list[tuple[int, int]]) -> bool:
-    """Whether the mention at `start`-`end` of folded sentence `low` is a "suspected ..." noun
-    phrase that a violent verb of its clause acts on ("killed three suspected militants",
-    "four suspected militants killed"), i.e. the victims, not suspected perpetrators."""
-    before = low[max(0, start - 60) : start]
-    if not (adjective := _SUSPECT_ADJECTIVE.search(before)):
-        return False
-    if _VICTIM_VERB_AFTER.match(low, end) is not None or _object_of_verb(low, start, verbs):
-        return True
-    # The second of two objects: "detained a Haqqani network leader and two suspected
-    # insurgents" (the suspicion is what the detained are said to be).
-    verb = next((v for v in reversed(verbs) if v[1] <= start), None)
-    return (
-        verb is not None
-        and _COORDINATED_OBJECT.match(low, verb[1], max(0, start - 60) + adjective.start())
-        is not None
-    )
-
-
 _ROLE_RANK = {("perpetrator", "claimed"): 5, ("perpetrator", "suspected"): 4,
               ("perpetrator", ""): 3, ("target", ""): 2, ("other", "denied"): 1,
               ("other", ""): 0}  # fmt: skip
@@ -529,16 +394,14 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
     """One role per actor: the strongest seen (claimed > suspected > stated > target > other),
     but a denial by a group keeps it off the perpetrator list unless it is also claimed."""
     best: dict[str, ActorRole] = {}
+    ranks: dict[str, float] = {}  # (of the best, kept rather than computed again per role)
     denied = {r.actor_id for r in roles if r.claim == "denied"}
     for r in roles:
         if r.actor_id in denied and r.role == "perpetrator" and r.claim != "claimed":
             r = ActorRole(r.actor_id, r.name, "other", r.kind, "denied", r.named)
-        current = best.get(r.actor_id)
         rank = _ROLE_RANK.get((r.role, r.claim), 0) + (0.5 if r.named else 0)
-        if current is None or rank > _ROLE_RANK.get((current.role, current.claim), 0) + (
-            0.5 if current.named else 0
-        ):
-            best[r.actor_id] = r
+        if rank > ranks.get(r.actor_id, -1.0):  # (every rank is >= 0)
+            best[r.actor_id], ranks[r.actor_id] = r, rank
     values = list(best.values())
     # A named perpetrator makes a generic one ("the bomber" -> an unidentified group) redundant.
     if any(r.named and r.role == "perpetrator" and r.kind != "state_force" for r in values):
@@ -560,14 +423,16 @@ CIVILIAN_ADJECTIVE = re.compile(
     r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
 )
 # The word lists in one pass: they share no word, so its matches are theirs.
-# (each group behind a look-ahead for its first letters: `first_chars`)
-_GENERIC_WORDS = re.compile(
-    letter_first(
-        f"{first_chars(STATE_WORDS.pattern)}(?P<state>{STATE_WORDS.pattern})|"
-        f"{first_chars(NONSTATE_WORDS.pattern)}(?P<nonstate>{NONSTATE_WORDS.pattern})|"
-        f"{first_chars(CIVILIAN_WORDS.pattern)}(?P<civ>{CIVILIAN_WORDS.pattern})"
+# (regrouped by first letter, `alternation.regroup`; each list's leading "\b" is letter_first's)
+_GENERIC_WORDS_BY_LETTER, _GENERIC_KIND = regroup(
+    (kind, words.pattern.removeprefix(r"\b"))
+    for kind, words in (
+        ("state", STATE_WORDS),
+        ("nonstate", NONSTATE_WORDS),
+        ("civ", CIVILIAN_WORDS),
     )
 )
+_GENERIC_WORDS = re.compile(letter_first(_GENERIC_WORDS_BY_LETTER))
 # Rarer words, matched only where `str.find` finds their stem: in the main scan, which runs
 # on every sentence, these alternatives made it 2.5x slower.
 _MORE_STATE = re.compile(MORE_STATE)
@@ -623,7 +488,7 @@ def generic_actors(
     }  # fmt: skip
     pattern, scanned = _GENERIC_SCAN.on(low)
     for m in pattern.finditer(scanned):
-        by_kind[m.lastgroup].append(m)
+        by_kind[_GENERIC_KIND[m.lastgroup or ""]].append(m)
     for stem, kind, rare in _RARE:
         i = low.find(stem)
         while i >= 0:
@@ -645,13 +510,13 @@ def generic_actors(
     # (after 2021 the Taliban's victims among the Republic's men are civilians).
     found: list[tuple[str | None, re.Match[str]]] = []
     for m in by_kind["state"] + by_kind["more"]:
-        if _FORMER.search(low, max(0, m.start() - 20), m.start()):
+        at = m.start()
+        if _FORMER.search(low, max(0, at - 20), at):
             found.append(("civilians", m))
         else:
-            at = max(0, m.start() - 30)
             nation = nation_of(
-                _NATION_BEFORE.search(low, at, m.start())
-                if _cued(low[at : m.start()], _NATION_CUES)  # (cues all its matches hold)
+                _NATION_BEFORE.search(low, max(0, at - 30), at)
+                if _cued(low[max(0, at - 30) : at], _NATION_CUES)  # (cues all its matches hold)
                 else None
             )
             found.append((nation or state, m))
@@ -673,14 +538,12 @@ def generic_actors(
         if m.group(0) in _CIVILIAN_NOUNS
         and not NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
     ]
-    return [
-        ActorMention(
-            actor, start + m.start(g), start + m.end(g), text[m.start(g) : m.end(g)], False
-        )
-        for actor, m in found
-        if actor
-        for g in ("nat" if m.re is _NATION_ATTACK else 0,)
-    ]  # fmt: skip
+    mentions = []
+    for actor, m in found:
+        if actor:
+            a, b = m.span("nat") if m.re is _NATION_ATTACK else m.span()
+            mentions.append(ActorMention(actor, start + a, start + b, text[a:b], False))
+    return mentions
 
 
 def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
