@@ -2,7 +2,7 @@
 
 Numbers come in digits ("13", "1,200"), words ("thirteen", "twenty-five", "a dozen"), vague
 quantities ("dozens" = 24, "scores" = 40, "hundreds" = 200: the lower bound a reader can be sure
-of, times two; "a few" = 2, "several", "multiple", "a number of" = 3, "numerous" = 4, the
+of, times two; "a few" = 3, "several", "multiple", "a number of" = 3, "numerous" = 4, the
 minimum counts the ISAF press-release annotations use), ranges ("10 to 12", "10-12": the
 lower bound, as UCDP's `low` and ISAF's `min_killed` do), and qualifiers ("at least",
 "nearly": the number itself; "more than 10", "over 10": 11, the least number the words allow).
@@ -80,6 +80,8 @@ from .casualty_patterns import (
     _NOT_A_COUNT_BEFORE,
     _NOT_PASSIVE,
     _NOT_VIOLENT_AFTER,
+    _NTH,
+    _NTH_VALUE,
     _OBJECT_AFTER,
     _ONE_OF,
     _OR_WOUNDED,
@@ -122,6 +124,8 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
+# A capture verb straight before a figure: its object.
+_VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
 
 
 def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -136,7 +140,12 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
         return None
     if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
         return None  # "the attack on 12 May killed 4": a date
-    if parsed == 1 and _ONE_OF.match(after):
+    # (but a verb's object is one: "detained one of the leader's bodyguards")
+    if (
+        parsed == 1
+        and _ONE_OF.match(after)
+        and not _VERB_BEFORE.search(text, max(0, m.start("n1") - 16), m.start("n1"))
+    ):
         return None
     if _PART_OF_DEAD.match(after):
         return None
@@ -363,7 +372,7 @@ def find_counts(
                     _NOT_PASSIVE.fullmatch(m.group("verb"))
                     or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
                     or _NEGATION.search(m.group(0))
-                    or _ORDINAL.search(text[max(0, m.start() - 5) : m.end()])
+                    or _ORDINAL.search(text[max(0, m.start() - 10) : m.end()])
                     # "ISAF Confirms Taliban Leader Killed": a title over the story
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
@@ -482,7 +491,7 @@ def find_counts(
     # "one was killed and another was wounded", "eleven killed and as many injured"
     if any(w in text for w in ("another", "as many", "a second", "a third", "a fourth")):
         for m in _ANOTHER.finditer(text):
-            cat = "killed" if m.group("killed") else "injured"
+            cat = next(c for c in ("killed", "injured", "arrested") if m.group(c))
             n_more = 1
             if m.group("w").startswith("as"):
                 earlier = [c for c in found if c.start - offset < m.start() and c.category != cat]
@@ -615,6 +624,18 @@ def _figures(
                 counts = tolls[-1:]
                 value = counts[0].value
             high = sum(c.high for c in counts)
+            if (
+                cat in totals
+                and not tolls
+                and value == 1
+                and (nth := _NTH.search(text, counts[0].start, counts[0].end)) is not None
+            ):
+                # "A third man was detained": three in all
+                n = _NTH_VALUE[nth.group(1).lower()]
+                if n > totals[cat]:
+                    totals[cat], highs[cat] = n, max(highs[cat], n)
+                    best_counts[cat] = best_counts[cat] + counts
+                continue
             if cat in totals and not tolls:
                 # The word before the figure or just after it ("also detained two", "two
                 # additional"), not later on ("two detained while targeting an additional

@@ -43,7 +43,17 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
+    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|into\s+custody|"
+    # ("remain in coalition custody"; "took custody of three suspects", "nabbed two")
+    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its)\s+)?custody|"
+    r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
+    # people only (`_ROUND_UP`): "picked up four suspects", "caught three insurgents", "four
+    # suspects were held" (not "caught in the crossfire", "held hostage", "a rally was held")
+    r"picked\s+up|picking\s+up|caught(?!\s+(?:in|up|between|on|fire|off|unaware)\b)|"
+    r"(?:were|was|being|been|are|is)\s+held(?!\s+(?:hostage|captive|responsible|"
+    r"accountable)\b)|"
+    # (not "detainees": "released 20 detainees", "300 detainees at the facility" are no captures)
+    r"suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -75,7 +85,12 @@ _FILLER = (
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
-_OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
+# ("detained for questioning two men", "detained, for further questioning, two men";
+# "arrested its two occupants", "detained the three men")
+_OBJECT_FILLER = (
+    r"(?:,?\s*for\s+(?:further\s+)?questioning,?\s+)?"
+    r"(?:(?:another|an?\s+other|of|the|its|his|her|their)\s+)?"
+)
 # A thing as the head of a noun phrase ("two AK-47 rifles and", "three trucks carrying", "12
 # guns."), not a modifier of a person ("truck drivers", "rocket-firing insurgents", "car
 # thieves"): a word that can follow a head noun, or punctuation, comes after it.
@@ -92,7 +107,9 @@ _THING_PHRASE = (
 # suspects").
 _THING_OBJECT = re.compile(rf"\s+{_OBJECT_FILLER}(?:{_QUALIFIER})?(?:{NUMBER})\s+{_THING_PHRASE}")
 # "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
-_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up")
+# The same for the other verbs that take things as well as people ("picked up the bodies",
+# "caught 20 fish", "elections were held").
+_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up|pick|caught|.*held")
 _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
@@ -218,7 +235,9 @@ _ANOTHER = re.compile(
     r"\b(?:and|while|whereas)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
-    rf"(?:(?P<killed>{_KILLED_VERB})|(?P<injured>{_INJURED_VERB}))\b"
+    # ("one insurgent was killed and another captured")
+    rf"(?:(?P<killed>{_KILLED_VERB})|(?P<injured>{_INJURED_VERB})|"
+    r"(?P<arrested>captured|detained|arrested|apprehended))\b"
 )
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
@@ -262,7 +281,8 @@ _NEGATION = re.compile(
     r"\b(?:no|not|none|neither|nor|never|without)\s+(?:(?:a|an|one)\s+)?(?:single\s+)?$|"
     r"^(?:no|not)\b"
 )
-# "the seventh Taliban leader captured": a rank in a tally, not a new victim.
+# "the seventh Taliban leader captured", "the 15th Taliban leader detained": a rank in a tally,
+# not a new victim (searched from 10 characters before a "near" match: "the 15th " is outside).
 _ORDINAL = re.compile(
     r"\bthe\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
 )
@@ -277,9 +297,10 @@ _PERIOD = re.compile(
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
-    r"(?:\w+\s+)?(?:months|years)\b"
+    # ("has detained 30 insurgents in the past month")
+    r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
 )
-_PERIOD_CUES = ("since", "far", "date", "year", "month")  # one is in every match of it
+_PERIOD_CUES = ("since", "far", "date", "year", "month", "week")  # one is in every match of it
 # "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
@@ -515,6 +536,10 @@ _TOLL_BEFORE = re.compile(
     r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3})$",
     re.IGNORECASE,
 )
+# "A third man was detained at a checkpoint": one victim who makes three in all (not one
+# more: "killing the insurgent. A second armed insurgent was killed" is two).
+_NTH = re.compile(r"\ba\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
+_NTH_VALUE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(

@@ -29,7 +29,8 @@ _ONE_VICTIM = (
     r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
     r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
     r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
-    r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist"
+    r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
+    r"trafficker|propagandist|owner|national|assistant|accused|occupant"
 )
 # "a Taliban sub-commander"
 _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
@@ -43,7 +44,7 @@ _PLURAL_VICTIMS = (
     r"fighters|terrorists|rebels|men|women|children|others|attackers|assailants|gunmen|members|"
     r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
-    r"worshippers|associates|individuals|facilitators|security\s+forces|"
+    r"worshippers|associates|individuals|facilitators|security\s+forces|accomplices|occupants|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
