@@ -106,3 +106,51 @@ DEATHS = [
 @pytest.mark.parametrize(("text", "expected"), DEATHS)
 def test_death_count(extractor: Extractor, text: str, expected: int) -> None:
     assert deaths(extractor, text) == expected
+
+
+# A vague lead figure and its detail: the ISAF coders keep the lead's figure when a later
+# sentence retells the same captures with a larger exact one, or with "also" / "other".
+LEAD_AND_DETAIL = [
+    (
+        H + "The security force detained several suspected insurgents in Ghazni. The force "
+        "detained four men after questioning residents.",
+        3,
+    ),
+    (
+        H + "An Afghan-led operation resulted in the detainment of several insurgents in "
+        "Baghlan. The Afghan force detained five men associated with the commander.",
+        3,
+    ),
+    (
+        H + "The force captured a Taliban improvised explosive device (IED) commander and other "
+        "militants in Helmand. The commander surrendered. Several other militants were also "
+        "detained.",
+        3,
+    ),
+    (
+        H + "The force detained several facilitators in Khost. The force also detained four "
+        "suspected insurgents during the search.",
+        3,
+    ),
+    # ... but "the five" names them exactly, and "more" adds
+    (
+        H + "The force detained several suspected insurgents in Paktika. The five suspected "
+        "insurgents were detained after questioning at the scene.",
+        5,
+    ),
+    (
+        H + "The force detained several suspected insurgents in Paktika. The force detained two "
+        "more suspects at a checkpoint.",
+        5,
+    ),
+    # an exact lead is not kept over a larger detail
+    (
+        H + "The force detained two suspected insurgents in Logar. In all, four men were detained.",
+        4,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAD_AND_DETAIL)
+def test_a_vague_lead_figure_is_kept(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected

@@ -647,13 +647,43 @@ def _figures(
                 end = min(s_end, counts[0].end + 25, *stop)
                 if stop and not _DEFINITE.search(counts[0].text):
                     end = min(s_end, max(counts[0].end + 25, counts[-1].end))
-                additive = bool(_ADDITIONAL.search(text, s_start, end)) or all(
-                    c.note == "wounded" for c in counts
-                )
+                word = _ADDITIONAL.search(text, s_start, end)
+                additive = bool(word) or all(c.note == "wounded" for c in counts)
+                # After a vague capture figure ("detained several suspected insurgents"), "also"
+                # and "other" retell the same captures in detail (the ISAF coders' reading:
+                # "... The force also detained four suspected insurgents" is 3); "more",
+                # "additional" and "another" still add.
+                if (
+                    cat == "arrested"
+                    and word is not None
+                    and _RETOLD.fullmatch(word.group(0).lower())
+                    and _vague(best_counts[cat])
+                ):
+                    additive = False
             if cat in totals and additive:
                 totals[cat] += value
                 highs[cat] += high
                 best_counts[cat] = best_counts[cat] + counts
-            elif value > totals.get(cat, -1):
+            elif value > totals.get(cat, -1) and not (
+                cat == "arrested"
+                and cat in totals
+                and _vague(best_counts[cat])
+                # ("detained several ... The five suspected insurgents were detained": exact)
+                and not _THE_BEFORE.search(text, max(0, counts[0].start - 8), counts[0].start)
+            ):
                 totals[cat], highs[cat], best_counts[cat] = value, high, counts
     return totals, highs, best_counts
+
+
+_RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
+_THE_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+
+
+def _vague(counts: list[Count]) -> bool:
+    """Whether a capture figure is vague ("several", "a few", "other militants"): the ISAF
+    coders keep it over a later sentence's larger exact figure, which tells the same captures
+    in detail ("detained several insurgents ... The force detained four men" is 3)."""
+    return any(
+        (_EXACT.fullmatch(t := c.text.lower()) is None and parse_number(t)) or t.startswith("other")
+        for c in counts
+    )
