@@ -154,3 +154,52 @@ LEAD_AND_DETAIL = [
 @pytest.mark.parametrize(("text", "expected"), LEAD_AND_DETAIL)
 def test_a_vague_lead_figure_is_kept(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
+
+
+MORE_CAPTURES = [
+    # named detainees: passive subjects, "Dr.", an appositive to the sentence's end
+    (H + "Mullah Nasir and Mullah Rauf were detained by the combined force.", 2),
+    (H + "The Taliban leader, Mullah Hakim, was arrested Oct. 4 in Kandahar.", 1),
+    (H + "Security forces detained Dr. Mahmood, a Taliban medic.", 1),
+    (H + "The security force detained Haji Gul, a known weapons supplier.", 1),
+    # ... not by an armed group
+    (H + "Mullah Nasir and Mullah Rauf were captured by insurgents.", 0),
+    # "took him into custody"
+    (H + "The security force identified the targeted leader and took him into custody.", 1),
+    # a third after a semicolon
+    (H + "The force detained two suspected insurgents; a third was detained later that day.", 3),
+    # per-place list items
+    (
+        H + "Security forces detained two suspects in Kandahar, three in Helmand and one in Zabul.",
+        6,
+    ),
+    (H + "Afghan forces detained 4 insurgents in Kunar and another 3 in Nangarhar.", 7),
+    # a possessive plural is at least two
+    (H + "The force detained the targeted facilitator and his associates.", 3),
+    # "detainees" where the sentence goes on about the capture
+    (H + "The two detainees were handed over to Afghan authorities.", 2),
+    (H + "Seven detainees were taken to a coalition base for questioning.", 7),
+    # an earlier month, told as background
+    (
+        H + "The force detained two suspects in Paktiya. In April, security forces detained 20 "
+        "Haqqani fighters in the same district.",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), MORE_CAPTURES)
+def test_more_capture_wordings(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected
+
+
+# A breakdown of a death toll by place is no list of more victims.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (H + "The blasts killed 12 people, five of them in Kabul and seven in Herat.", 12),
+        (H + "Militants killed five soldiers in Kunar and three in Nangarhar.", 8),
+    ],
+)
+def test_per_place_deaths(extractor: Extractor, text: str, expected: int) -> None:
+    assert deaths(extractor, text) == expected

@@ -55,6 +55,7 @@ from .casualty_patterns import (
     _DEFINITE,
     _DENIED,
     _DENIED_CUES,
+    _DETAINEES_AFTER,
     _DIED_AFTER,
     _EARLIER_EVENT,
     _EARLIER_EVENT_CUES,
@@ -88,7 +89,9 @@ from .casualty_patterns import (
     _ORDINAL,
     _PART_OF_DEAD,
     _PASSIVE_BEFORE,
+    _PASSIVE_END,
     _PATTERNS,
+    _PER_PLACE,
     _PERIOD_CUES,
     _PERSON_AFTER,
     _POSS_CUE,
@@ -97,7 +100,9 @@ from .casualty_patterns import (
     _SUMMARY_CUES,
     _SUMMARY_SCAN,
     _THING_OBJECT,
+    _TITLE_RE,
     _TITLED,
+    _TITLED_PASSIVE,
     _TOLL_BEFORE,
     _TRANSITIVE,
     _VERB_FINDERS,
@@ -124,6 +129,7 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
 # A capture verb straight before a figure: its object.
 _VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
 
@@ -194,8 +200,9 @@ def _has(m: re.Match[str], group: str) -> bool:
 def _continued(m: re.Match[str]) -> int | None:
     """The figure of one more item of a list of victims: "a leader" 1, "other militants" 2
     (a plural says at least two), "more than 10 associates" 11."""
-    if m.groupdict().get("one"):
-        return 1
+    if one := m.groupdict().get("one"):
+        # "the facilitator and his associates": a plural says at least two
+        return 2 if one in _POSSESSIVES and m.group(0).endswith("s") else 1
     if m.groupdict().get("other"):
         return 2
     n1 = m.group("n1")
@@ -317,6 +324,8 @@ def find_counts(
             if more is None and k == 0 and along and along_cue:
                 more = _ALONG_WITH.match(text, pos)
             if more is None:
+                more = _PER_PLACE.match(text, pos)
+            if more is None:
                 break
             value_more = _continued(more)
             a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
@@ -423,6 +432,10 @@ def find_counts(
                 )
             ):
                 continue  # "rounded up 30 cattle", "30 cattle were rounded up by police"
+            if m.groupdict().get("verb") == "detainees" and not _DETAINEES_AFTER.match(
+                text, m.end("verb")
+            ):
+                continue
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
@@ -547,6 +560,16 @@ def find_counts(
                 # past an appositive: "Mullah X, a Taliban commander, and two of his guards"
                 aside = _APPOSITIVE.match(text, pos)
                 follow(category, aside.end() if aside is not None else pos)
+    # Titled names before a passive capture: "Mullah Nasir and Mullah Rauf were detained" (by
+    # the state: not "... were captured by militants").
+    for v in verbs.get("arrested", []):
+        if (
+            _PASSIVE_END.search(text, max(0, v.start() - 16), v.start())
+            and (named := _TITLED_PASSIVE.search(original, max(0, v.start() - 150), v.start()))
+            and _captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
+        ):
+            n = len(_TITLE_RE.findall(named.group("names")))
+            add("arrested", n, n, named.start(), v.end())
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     # Only the document's first line, and only where the next line does not carry on the

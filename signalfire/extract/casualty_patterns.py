@@ -47,13 +47,14 @@ _ARRESTED_VERB = (
     # ("remain in coalition custody"; "took custody of three suspects", "nabbed two")
     r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its)\s+)?custody|"
     r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
+    # ("took him into custody": one, read as "took him")
+    r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
     # people only (`_ROUND_UP`): "picked up four suspects", "caught three insurgents", "four
     # suspects were held" (not "caught in the crossfire", "held hostage", "a rally was held")
     r"picked\s+up|picking\s+up|caught(?!\s+(?:in|up|between|on|fire|off|unaware)\b)|"
     r"(?:were|was|being|been|are|is)\s+held(?!\s+(?:hostage|captive|responsible|"
     r"accountable)\b)|"
-    # (not "detainees": "released 20 detainees", "300 detainees at the facility" are no captures)
-    r"suspects\s+detained|"
+    r"detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -106,6 +107,13 @@ _THING_PHRASE = (
 # The same after its verb: a list's later items may still be people ("captured 12 guns and 5
 # suspects").
 _THING_OBJECT = re.compile(rf"\s+{_OBJECT_FILLER}(?:{_QUALIFIER})?(?:{NUMBER})\s+{_THING_PHRASE}")
+# "detainees" is a capture only where the sentence goes on about it ("the two detainees were
+# handed over", "the detainees included"; not "released 20 detainees", "300 detainees at the
+# facility", "two detainees escaped").
+_DETAINEES_AFTER = re.compile(
+    r"\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:later\s+)?(?:being\s+)?(?:taken|handed|"
+    r"transferred|questioned|interrogated|brought|turned|moved)|included?)\b"
+)
 # "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
 # The same for the other verbs that take things as well as people ("picked up the bodies",
 # "caught 20 fish", "elections were held").
@@ -234,7 +242,8 @@ _DIED_AFTER = re.compile(
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
 _ANOTHER = re.compile(
-    r"\b(?:and|while|whereas)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
+    # ("detained two suspected insurgents; a third was detained later")
+    r"(?:\b(?:and|while|whereas)|;)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     # ("one insurgent was killed and another captured")
@@ -393,14 +402,28 @@ _PLACE_WORD = (
 _TITLED = re.compile(
     r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
     r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
-    rf"commander)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
+    rf"commander|dr)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
     rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
     # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
     r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
     r"along|together|as|with|was|were|over|under|by|while|when|following|late|early|last|"
     r"this|yesterday|today|alias|also)\b)"
 )
-_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=,|\s+(?:in|on|at|during)\b)")
+# Titled names as the subject of a passive capture: "Mullah Nasir and Mullah Rauf were
+# detained", "The Taliban leader, Mullah Hakim, was arrested" (one victim each title).
+_TITLE = (
+    r"(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|"
+    r"hafiz|sayed|syed|commander|dr)\.?[ \t]+"
+)
+_TITLE_RE = re.compile(rf"\b{_TITLE}")
+_TITLED_NAME = rf"\b{_TITLE}(?:[A-Z][\w’-]*[ \t]+){{0,2}}[A-Z][\w’-]*"
+_TITLED_PASSIVE = re.compile(
+    rf"(?P<names>{_TITLED_NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_TITLED_NAME})"
+    r"{0,5}),?[ \t]+(?:were|was|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:also[ \t]+)?$"
+)
+_PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?$")
+# (to the sentence's end too: "detained Haji Gul, a known weapons supplier." is one)
+_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=[,.;]|$|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 _NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
 # A figure of an earlier event, in a clause about it: "two months after the attack which
@@ -431,6 +454,9 @@ _CLAIMED_BEFORE = re.compile(
 # month, militants killed 12 soldiers in the same area".
 _EARLIER_LEAD = re.compile(
     r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
+    # ("In April, security forces detained 20 ...": an earlier month, told as background)
+    r"in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?=,)|"
     r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
@@ -477,6 +503,14 @@ _ALONG_WITH = re.compile(
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 _ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
+# Per-place items of a list whose first item has a place: "detained two suspects in Kandahar,
+# three in Helmand and one in Zabul", "4 insurgents in Kunar and another 3 in Nangarhar" (not
+# a part of a total: "killed 12 people, five of them in Kabul").
+_PER_PLACE = re.compile(
+    r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|at|from|near)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    r"(?:\s+more)?(?=\s+(?:in|at|from|near)\s)"
+)
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
 _LIST_ITEM_BEFORE = re.compile(
