@@ -568,8 +568,8 @@ def find_counts(
             and (named := _TITLED_PASSIVE.search(original, max(0, v.start() - 150), v.start()))
             and _captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
         ):
-            n = len(_TITLE_RE.findall(named.group("names")))
-            add("arrested", n, n, named.start(), v.end())
+            n_names = len(_TITLE_RE.findall(named.group("names")))
+            add("arrested", n_names, n_names, named.start(), v.end())
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     # Only the document's first line, and only where the next line does not carry on the
