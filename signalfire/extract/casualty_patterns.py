@@ -90,6 +90,8 @@ _FILLER = (
 # "arrested its two occupants", "detained the three men")
 _OBJECT_FILLER = (
     r"(?:,?\s*for\s+(?:further\s+)?questioning,?\s+)?"
+    # ("detained and later released three men", "apprehended and handed over two suspects")
+    r"(?:and\s+(?:later\s+)?(?:released|freed|handed\s+over|transferred|questioned)\s+)?"
     r"(?:(?:another|an?\s+other|of|the|its|his|her|their)\s+)?"
 )
 # A thing as the head of a noun phrase ("two AK-47 rifles and", "three trucks carrying", "12
@@ -161,7 +163,10 @@ for _cat, _verb in _VERBS.items():
     )
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
 _POST_MODIFIER = (
-    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to)\s+"
+    # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
+    # Zhari district, was detained")
+    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
+    rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to)\s+"
     rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _VERBS.items():
@@ -522,7 +527,7 @@ _LIST_ITEM_BEFORE = re.compile(
 _LIST_JOIN_ENDS = (",", "and", "&")
 # Behind a look-ahead for the first characters a qualifier or number can start with (the same
 # matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
-_NUMBER_FIRST = r"\dabdefhmnorstuz"
+_NUMBER_FIRST = r"\dabdefhmnoprstuz"
 _NUMBER_START = re.compile(
     rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:between\s+)?(?:{NUMBER})\b"
 )
