@@ -186,6 +186,9 @@ MORE_CAPTURES = [
     (H + "Mullah Ahmad, a Taliban leader in Zhari district, was detained yesterday.", 1),
     (H + "The force detained and later released three men.", 3),
     (H + "The force apprehended and handed over two suspects to Afghan police.", 2),
+    # a person noun modifying a thing; an armed group's claimed capture
+    (H + "The force captured two insurgent weapons caches in Helmand.", 0),
+    (H + "The Taliban claimed to have detained 12 government workers in Wardak.", 0),
     # an earlier month, told as background
     (
         H + "The force detained two suspects in Paktiya. In April, security forces detained 20 "

@@ -550,7 +550,8 @@ _SUMMARY_SCAN = Scanner(_SUMMARY)
 _CAPTORS_BEFORE = re.compile(
     rf"(?:\b(?P<governor>[a-z]+ing|against|with|on|of|from|by|after)\s+(?:the\s+)?)?\b"
     rf"(?P<captor>{_CAPTORS})"
-    r"\s+(?:(?:have|has|had|also|reportedly)\s+)?$"
+    # ("the Taliban claimed to have detained 12 government workers")
+    r"\s+(?:(?:have|has|had|also|reportedly|claim(?:ed|s)?\s+to\s+have)\s+)?$"
 )
 _CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<captor>{_CAPTORS})\b")
 # Its words: a window without one needs no `_CAPTORS_BEFORE` search.

@@ -37,7 +37,9 @@ _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
 # After a singular victim, a noun that makes it a modifier: "militia members".
 _NOT_SINGULAR = (
     r"(?![s'’-])(?!\s+(?:members|men|fighters|commanders|leaders|personnel|workers|officials|"
-    r"soldiers|troops|forces|groups?|networks?|cells?)\b)"
+    r"soldiers|troops|forces|groups?|networks?|cells?|"
+    # a thing: "captured two insurgent weapons caches", "an insurgent hideout"
+    r"weapons?|caches?|hideouts?|compounds?|vehicles?|positions?|bases?|camps?)\b)"
 )
 _PLURAL_VICTIMS = (
     r"people|persons|civilians|militants|insurgents|soldiers|troops|policemen|personnel|police|"
