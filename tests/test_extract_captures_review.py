@@ -189,6 +189,9 @@ MORE_CAPTURES = [
     # a person noun modifying a thing; an armed group's claimed capture
     (H + "The force captured two insurgent weapons caches in Helmand.", 0),
     (H + "The Taliban claimed to have detained 12 government workers in Wardak.", 0),
+    # "among those detained"; a toll of arrests
+    (H + "Haji Bashir, Qari Shafiq, and Mawlawi Rahim were among those detained.", 3),
+    ("KARACHI - The number of people arrested has risen to 15.", 15),
     # an earlier month, told as background
     (
         H + "The force detained two suspects in Paktiya. In April, security forces detained 20 "

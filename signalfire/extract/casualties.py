@@ -564,7 +564,7 @@ def find_counts(
     # the state: not "... were captured by militants").
     for v in verbs.get("arrested", []):
         if (
-            _PASSIVE_END.search(text, max(0, v.start() - 16), v.start())
+            _PASSIVE_END.search(text, max(0, v.start() - 40), v.start())
             and (named := _TITLED_PASSIVE.search(original, max(0, v.start() - 150), v.start()))
             and _captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
         ):

@@ -161,6 +161,18 @@ for _cat, _verb in _VERBS.items():
             ),
         )
     )
+# A toll of arrests: "the number of people arrested has risen to 15".
+_PATTERNS.append(
+    (
+        "arrested",
+        "verb",
+        re.compile(
+            r"\b(?P<verb>arrested|detained)\s+(?:(?:so\s+far|now)\s+)?(?:has\s+|had\s+)?"
+            r"(?:now\s+)?(?:risen|rose|climbed|reached|increased|gone\s+up|went\s+up)\s+"
+            rf"(?:to\s+)?{QUANTITY}\b"
+        ),
+    )
+)
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
 _POST_MODIFIER = (
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
@@ -424,9 +436,11 @@ _TITLE_RE = re.compile(rf"\b{_TITLE}")
 _TITLED_NAME = rf"\b{_TITLE}(?:[A-Z][\w’-]*[ \t]+){{0,2}}[A-Z][\w’-]*"
 _TITLED_PASSIVE = re.compile(
     rf"(?P<names>{_TITLED_NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_TITLED_NAME})"
-    r"{0,5}),?[ \t]+(?:were|was|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:also[ \t]+)?$"
+    r"{0,5}),?[ \t]+(?:were|was|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:also[ \t]+)?"
+    # ("Haji Bashir, Qari Shafiq and Mawlawi Rahim were among those detained")
+    r"(?:among[ \t]+(?:those|the[ \t]+\w+)[ \t]+)?$"
 )
-_PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?$")
+_PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+\w+)\s+)?$")
 # (to the sentence's end too: "detained Haji Gul, a known weapons supplier." is one)
 _APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=[,.;]|$|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
