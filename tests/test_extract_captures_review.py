@@ -189,6 +189,9 @@ MORE_CAPTURES = [
     # a person noun modifying a thing; an armed group's claimed capture
     (H + "The force captured two insurgent weapons caches in Helmand.", 0),
     (H + "The Taliban claimed to have detained 12 government workers in Wardak.", 0),
+    # "in addition to" joins a list
+    (H + "The force detained a Taliban leader, in addition to two associates.", 3),
+    (H + "Militants killed three soldiers in addition to two civilians.", 0),
     # "among those detained"; a toll of arrests
     (H + "Haji Bashir, Qari Shafiq, and Mawlawi Rahim were among those detained.", 3),
     ("KARACHI - The number of people arrested has risen to 15.", 15),
@@ -212,6 +215,7 @@ def test_more_capture_wordings(extractor: Extractor, text: str, expected: int) -
     [
         (H + "The blasts killed 12 people, five of them in Kabul and seven in Herat.", 12),
         (H + "Militants killed five soldiers in Kunar and three in Nangarhar.", 8),
+        (H + "Militants killed three soldiers in addition to two civilians.", 5),
     ],
 )
 def test_per_place_deaths(extractor: Extractor, text: str, expected: int) -> None:

@@ -499,7 +499,7 @@ _VERB_FINDER = re.compile(
 
 
 # "along with", "together with", "as well as": one more item of a list of victims.
-_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as)"
+_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
 # associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
