@@ -179,9 +179,7 @@ MORE_CAPTURES = [
     # "detainees" where the sentence goes on about the capture
     (H + "The two detainees were handed over to Afghan authorities.", 2),
     (H + "Seven detainees were taken to a coalition base for questioning.", 7),
-    # "the pair", "the trio"; a post-modifier before the passive; a second verb before the figure
-    (H + "The force detained the pair near the river.", 2),
-    (H + "The force detained the trio in a nearby field.", 3),
+    # a post-modifier before the passive; a second verb before the figure
     ("PESHAWAR, March 2 - Police said a suspect involved in the blast had been detained.", 1),
     (H + "Mullah Ahmad, a Taliban leader in Zhari district, was detained yesterday.", 1),
     (H + "The force detained and later released three men.", 3),

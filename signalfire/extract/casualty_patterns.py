@@ -541,7 +541,7 @@ _LIST_ITEM_BEFORE = re.compile(
 _LIST_JOIN_ENDS = (",", "and", "&")
 # Behind a look-ahead for the first characters a qualifier or number can start with (the same
 # matches, fewer alternatives tried; tests/test_extract_speed.py checks the set).
-_NUMBER_FIRST = r"\dabdefhmnoprstuz"
+_NUMBER_FIRST = r"\dabdefhmnorstuz"
 _NUMBER_START = re.compile(
     rf"\b(?=[{_NUMBER_FIRST}])(?:{_QUALIFIER})?(?:between\s+)?(?:{NUMBER})\b"
 )

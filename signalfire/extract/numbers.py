@@ -20,7 +20,7 @@ _TENS = {
 _VAGUE = {
     "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3, "few": 2,
     "multiple": 3, "numerous": 4, "a number of": 3, "a pair of": 2,
-    "a handful of": 2, "pair": 2, "trio": 3,
+    "a handful of": 2,
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
     "half a dozen": 6, "several dozen": 24, "a few dozen": 24, "thousands": 2000,
 }  # fmt: skip
@@ -37,7 +37,7 @@ _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
 _VAGUE_RE = (
     r"half\s+a\s+dozen|(?:several|a\s+few)\s+dozen|a\s+(?:hundred|thousand)\b|"
     r"dozens|scores|hundreds|thousands|several|multiple|numerous|a\s+number\s+of|a\s+few|"
-    r"a\s+pair\s+of|a\s+handful\s+of|pair|trio|"
+    r"a\s+pair\s+of|a\s+handful\s+of|"
     r"a\s+couple|a\s+dozen|a\s+score|both"
 )
 NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
