@@ -1,6 +1,6 @@
 """Capture counts on releases and news sentences written for these tests (not taken from the
 evaluation data), each with the count the ISAF press-release annotations would give: the
-detainees of the release, vague words at their minimums ("a few" 2, "several" 3), a capture
+detainees of the release, vague words at their minimums ("a few" 3, "several" 3), a capture
 told twice (headline and body, summary and detail) counted once, and no capture where none
 happened ("no one was detained", "attempted to detain")."""
 
@@ -51,7 +51,7 @@ SINGLE = [
     (H + "Security forces captured twenty-one insurgents in Kunduz province.", 21),
     # vague words at the annotations' minimums
     (H + "The security force detained several suspected insurgents in Wardak province.", 3),
-    (H + "A joint patrol detained a few suspected militants near Jalalabad, Nangarhar.", 2),
+    (H + "A joint patrol detained a few suspected militants near Jalalabad, Nangarhar.", 3),
     (H + "Coalition troops arrested multiple suspected insurgents in Logar province.", 3),
     (H + "A number of suspects were detained in Kandahar province.", 3),
     (H + "Numerous suspected insurgents were detained in Helmand province.", 4),
@@ -615,7 +615,7 @@ DETAILS = [
             "A combined force detained a few suspected insurgents in Logar province. The force "
             "detained a few suspected insurgents during the search of the compound."
         ),
-        2,
+        3,
     ),
     (
         H
@@ -948,7 +948,7 @@ NEWS = [
     (
         H
         + ("A combined force detained a few suspected insurgents and several weapons in Kandahar."),
-        2,
+        3,
     ),
     (H + "Two suspects were detained, one of them a Taliban commander, in Kandahar province.", 2),
     (

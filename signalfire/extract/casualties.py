@@ -2,7 +2,7 @@
 
 Numbers come in digits ("13", "1,200"), words ("thirteen", "twenty-five", "a dozen"), vague
 quantities ("dozens" = 24, "scores" = 40, "hundreds" = 200: the lower bound a reader can be sure
-of, times two; "a few" = 2, "several", "multiple", "a number of" = 3, "numerous" = 4, the
+of, times two; "a few" = 3, "several", "multiple", "a number of" = 3, "numerous" = 4, the
 minimum counts the ISAF press-release annotations use), ranges ("10 to 12", "10-12": the
 lower bound, as UCDP's `low` and ISAF's `min_killed` do), and qualifiers ("at least",
 "nearly": the number itself; "more than 10", "over 10": 11, the least number the words allow).
@@ -55,6 +55,7 @@ from .casualty_patterns import (
     _DEFINITE,
     _DENIED,
     _DENIED_CUES,
+    _DETAINEES_AFTER,
     _DIED_AFTER,
     _EARLIER_EVENT,
     _EARLIER_EVENT_CUES,
@@ -80,13 +81,17 @@ from .casualty_patterns import (
     _NOT_A_COUNT_BEFORE,
     _NOT_PASSIVE,
     _NOT_VIOLENT_AFTER,
+    _NTH,
+    _NTH_VALUE,
     _OBJECT_AFTER,
     _ONE_OF,
     _OR_WOUNDED,
     _ORDINAL,
     _PART_OF_DEAD,
     _PASSIVE_BEFORE,
+    _PASSIVE_END,
     _PATTERNS,
+    _PER_PLACE,
     _PERIOD_CUES,
     _PERSON_AFTER,
     _POSS_CUE,
@@ -95,7 +100,9 @@ from .casualty_patterns import (
     _SUMMARY_CUES,
     _SUMMARY_SCAN,
     _THING_OBJECT,
+    _TITLE_RE,
     _TITLED,
+    _TITLED_PASSIVE,
     _TOLL_BEFORE,
     _TOLL_WORDS,
     _TRANSITIVE,
@@ -123,6 +130,9 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
+_POSSESSIVES = frozenset({"his", "her", "their"})
+# A capture verb straight before a figure: its object.
+_VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
 
 
 def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -137,7 +147,12 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
         return None
     if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
         return None  # "the attack on 12 May killed 4": a date
-    if parsed == 1 and _ONE_OF.match(after):
+    # (but a verb's object is one: "detained one of the leader's bodyguards")
+    if (
+        parsed == 1
+        and _ONE_OF.match(after)
+        and not _VERB_BEFORE.search(text, max(0, m.start("n1") - 16), m.start("n1"))
+    ):
         return None
     if _PART_OF_DEAD.match(after):
         return None
@@ -186,8 +201,9 @@ def _has(m: re.Match[str], group: str) -> bool:
 def _continued(m: re.Match[str]) -> int | None:
     """The figure of one more item of a list of victims: "a leader" 1, "other militants" 2
     (a plural says at least two), "more than 10 associates" 11."""
-    if m.groupdict().get("one"):
-        return 1
+    if one := m.groupdict().get("one"):
+        # "the facilitator and his associates": a plural says at least two
+        return 2 if one in _POSSESSIVES and m.group(0).endswith("s") else 1
     if m.groupdict().get("other"):
         return 2
     n1 = m.group("n1")
@@ -336,6 +352,8 @@ def find_counts(
             if more is None and k == 0 and along and along_cue:
                 more = _ALONG_WITH.match(text, pos)
             if more is None:
+                more = _PER_PLACE.match(text, pos)
+            if more is None:
                 break
             value_more = _continued(more)
             a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
@@ -387,7 +405,7 @@ def find_counts(
                     _NOT_PASSIVE.fullmatch(m.group("verb"))
                     or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
                     or _NEGATION.search(m.group(0))
-                    or _ORDINAL.search(text[max(0, m.start() - 5) : m.end()])
+                    or _ORDINAL.search(text[max(0, m.start() - 10) : m.end()])
                     # "ISAF Confirms Taliban Leader Killed": a title over the story
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
@@ -438,6 +456,10 @@ def find_counts(
                 )
             ):
                 continue  # "rounded up 30 cattle", "30 cattle were rounded up by police"
+            if m.groupdict().get("verb") == "detainees" and not _DETAINEES_AFTER.match(
+                text, m.end("verb")
+            ):
+                continue
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
                 text, m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
@@ -506,7 +528,7 @@ def find_counts(
     # "one was killed and another was wounded", "eleven killed and as many injured"
     if any(w in text for w in ("another", "as many", "a second", "a third", "a fourth")):
         for m in _ANOTHER.finditer(text):
-            cat = "killed" if m.group("killed") else "injured"
+            cat = next(c for c in ("killed", "injured", "arrested") if m.group(c))
             n_more = 1
             if m.group("w").startswith("as"):
                 earlier = [c for c in found if c.start - offset < m.start() and c.category != cat]
@@ -562,6 +584,16 @@ def find_counts(
                 # past an appositive: "Mullah X, a Taliban commander, and two of his guards"
                 aside = _APPOSITIVE.match(text, pos)
                 follow(category, aside.end() if aside is not None else pos)
+    # Titled names before a passive capture: "Mullah Nasir and Mullah Rauf were detained" (by
+    # the state: not "... were captured by militants").
+    for v in verbs.get("arrested", []):
+        if (
+            _PASSIVE_END.search(text, max(0, v.start() - 40), v.start())
+            and (named := _TITLED_PASSIVE.search(original, max(0, v.start() - 150), v.start()))
+            and _captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
+        ):
+            n_names = len(_TITLE_RE.findall(named.group("names")))
+            add("arrested", n_names, n_names, named.start(), v.end())
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     # Only the document's first line, and only where the next line does not carry on the
@@ -649,6 +681,18 @@ def _figures(
                 counts = tolls[-1:]
                 value = counts[0].value
             high = sum(c.high for c in counts)
+            if (
+                cat in totals
+                and not tolls
+                and value == 1
+                and (nth := _NTH.search(text, counts[0].start, counts[0].end)) is not None
+            ):
+                # "A third man was detained": three in all
+                n = _NTH_VALUE[nth.group(1).lower()]
+                if n > totals[cat]:
+                    totals[cat], highs[cat] = n, max(highs[cat], n)
+                    best_counts[cat] = best_counts[cat] + counts
+                continue
             if cat in totals and not tolls:
                 # The word before the figure or just after it ("also detained two", "two
                 # additional"), not later on ("two detained while targeting an additional
@@ -660,13 +704,43 @@ def _figures(
                 end = min(s_end, counts[0].end + 25, *stop)
                 if stop and not _DEFINITE.search(counts[0].text):
                     end = min(s_end, max(counts[0].end + 25, counts[-1].end))
-                additive = bool(_ADDITIONAL.search(text, s_start, end)) or all(
-                    c.note == "wounded" for c in counts
-                )
+                word = _ADDITIONAL.search(text, s_start, end)
+                additive = bool(word) or all(c.note == "wounded" for c in counts)
+                # After a vague capture figure ("detained several suspected insurgents"), "also"
+                # and "other" retell the same captures in detail (the ISAF coders' reading:
+                # "... The force also detained four suspected insurgents" is 3); "more",
+                # "additional" and "another" still add.
+                if (
+                    cat == "arrested"
+                    and word is not None
+                    and _RETOLD.fullmatch(word.group(0).lower())
+                    and _vague(best_counts[cat])
+                ):
+                    additive = False
             if cat in totals and additive:
                 totals[cat] += value
                 highs[cat] += high
                 best_counts[cat] = best_counts[cat] + counts
-            elif value > totals.get(cat, -1):
+            elif value > totals.get(cat, -1) and not (
+                cat == "arrested"
+                and cat in totals
+                and _vague(best_counts[cat])
+                # ("detained several ... The five suspected insurgents were detained": exact)
+                and not _THE_BEFORE.search(text, max(0, counts[0].start - 8), counts[0].start)
+            ):
                 totals[cat], highs[cat], best_counts[cat] = value, high, counts
     return totals, highs, best_counts
+
+
+_RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
+_THE_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+
+
+def _vague(counts: list[Count]) -> bool:
+    """Whether a capture figure is vague ("several", "a few", "other militants"): the ISAF
+    coders keep it over a later sentence's larger exact figure, which tells the same captures
+    in detail ("detained several insurgents ... The force detained four men" is 3)."""
+    return any(
+        (_EXACT.fullmatch(t := c.text.lower()) is None and parse_number(t)) or t.startswith("other")
+        for c in counts
+    )

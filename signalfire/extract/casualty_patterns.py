@@ -44,7 +44,18 @@ _ABDUCTED_VERB = (
 )
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|in\s+custody|into\s+custody|detainees|suspects\s+detained|"
+    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|into\s+custody|"
+    # ("remain in coalition custody"; "took custody of three suspects", "nabbed two")
+    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its)\s+)?custody|"
+    r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
+    # ("took him into custody": one, read as "took him")
+    r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
+    # people only (`_ROUND_UP`): "picked up four suspects", "caught three insurgents", "four
+    # suspects were held" (not "caught in the crossfire", "held hostage", "a rally was held")
+    r"picked\s+up|picking\s+up|caught(?!\s+(?:in|up|between|on|fire|off|unaware)\b)|"
+    r"(?:were|was|being|been|are|is)\s+held(?!\s+(?:hostage|captive|responsible|"
+    r"accountable)\b)|"
+    r"detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -81,7 +92,14 @@ _FILLER = (
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
 )
-_OBJECT_FILLER = r"(?:(?:another|an?\s+other|of)\s+)?"
+# ("detained for questioning two men", "detained, for further questioning, two men";
+# "arrested its two occupants", "detained the three men")
+_OBJECT_FILLER = (
+    r"(?:,?\s*for\s+(?:further\s+)?questioning,?\s+)?"
+    # ("detained and later released three men", "apprehended and handed over two suspects")
+    r"(?:and\s+(?:later\s+)?(?:released|freed|handed\s+over|transferred|questioned)\s+)?"
+    r"(?:(?:another|an?\s+other|of|the|its|his|her|their)\s+)?"
+)
 # A thing as the head of a noun phrase ("two AK-47 rifles and", "three trucks carrying", "12
 # guns."), not a modifier of a person ("truck drivers", "rocket-firing insurgents", "car
 # thieves"): a word that can follow a head noun, or punctuation, comes after it.
@@ -97,8 +115,17 @@ _THING_PHRASE = (
 # The same after its verb: a list's later items may still be people ("captured 12 guns and 5
 # suspects").
 _THING_OBJECT = re.compile(rf"\s+{_OBJECT_FILLER}(?:{_QUALIFIER})?(?:{NUMBER})\s+{_THING_PHRASE}")
+# "detainees" is a capture only where the sentence goes on about it ("the two detainees were
+# handed over", "the detainees included"; not "released 20 detainees", "300 detainees at the
+# facility", "two detainees escaped").
+_DETAINEES_AFTER = re.compile(
+    r"\s+(?:(?:were|are|have\s+been|had\s+been)\s+(?:later\s+)?(?:being\s+)?(?:taken|handed|"
+    r"transferred|questioned|interrogated|brought|turned|moved)|included?)\b"
+)
 # "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
-_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up")
+# The same for the other verbs that take things as well as people ("picked up the bodies",
+# "caught 20 fish", "elections were held").
+_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up|pick|caught|.*held")
 _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
@@ -140,9 +167,24 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             ),
         )
     )
+# A toll of arrests: "the number of people arrested has risen to 15".
+_PATTERNS.append(
+    (
+        "arrested",
+        "verb",
+        re.compile(
+            r"\b(?P<verb>arrested|detained)\s+(?:(?:so\s+far|now)\s+)?(?:has\s+|had\s+)?"
+            r"(?:now\s+)?(?:risen|rose|climbed|reached|increased|gone\s+up|went\s+up)\s+"
+            rf"(?:to\s+)?{QUANTITY}\b"
+        ),
+    )
+)
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
 _POST_MODIFIER = (
-    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to)\s+"
+    # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
+    # Zhari district, was detained")
+    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
+    rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to)\s+"
     rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
@@ -169,7 +211,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
-                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z0-9'’.-]+\s+){{0,4}}?(?P<noun>{_ONE})\b"
+                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z0-9'’.-]+\s+"
+                # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
+                rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
@@ -221,10 +265,13 @@ _DIED_AFTER = re.compile(
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
 _ANOTHER = re.compile(
-    r"\b(?:and|while|whereas)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
+    # ("detained two suspected insurgents; a third was detained later")
+    r"(?:\b(?:and|while|whereas)|;)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
-    rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']}))\b"
+    # ("one insurgent was killed and another captured")
+    rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
+    r"(?P<arrested>captured|detained|arrested|apprehended))\b"
 )
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
@@ -268,7 +315,8 @@ _NEGATION = re.compile(
     r"\b(?:no|not|none|neither|nor|never|without)\s+(?:(?:a|an|one)\s+)?(?:single\s+)?$|"
     r"^(?:no|not)\b"
 )
-# "the seventh Taliban leader captured": a rank in a tally, not a new victim.
+# "the seventh Taliban leader captured", "the 15th Taliban leader detained": a rank in a tally,
+# not a new victim (searched from 10 characters before a "near" match: "the 15th " is outside).
 _ORDINAL = re.compile(
     r"\bthe\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
 )
@@ -283,9 +331,10 @@ _PERIOD = re.compile(
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
-    r"(?:\w+\s+)?(?:months|years)\b"
+    # ("has detained 30 insurgents in the past month")
+    r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
 )
-_PERIOD_CUES = ("since", "far", "date", "year", "month")  # one is in every match of it
+_PERIOD_CUES = ("since", "far", "date", "year", "month", "week")  # one is in every match of it
 # "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
@@ -376,14 +425,30 @@ _PLACE_WORD = (
 _TITLED = re.compile(
     r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
     r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
-    rf"commander)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
+    rf"commander|dr)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
     rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
     # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
     r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
     r"along|together|as|with|was|were|over|under|by|while|when|following|late|early|last|"
     r"this|yesterday|today|alias|also)\b)"
 )
-_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=,|\s+(?:in|on|at|during)\b)")
+# Titled names as the subject of a passive capture: "Mullah Nasir and Mullah Rauf were
+# detained", "The Taliban leader, Mullah Hakim, was arrested" (one victim each title).
+_TITLE = (
+    r"(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|"
+    r"hafiz|sayed|syed|commander|dr)\.?[ \t]+"
+)
+_TITLE_RE = re.compile(rf"\b{_TITLE}")
+_TITLED_NAME = rf"\b{_TITLE}(?:[A-Z][\w’-]*[ \t]+){{0,2}}[A-Z][\w’-]*"
+_TITLED_PASSIVE = re.compile(
+    rf"(?P<names>{_TITLED_NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_TITLED_NAME})"
+    r"{0,5}),?[ \t]+(?:were|was|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:also[ \t]+)?"
+    # ("Haji Bashir, Qari Shafiq and Mawlawi Rahim were among those detained")
+    r"(?:among[ \t]+(?:those|the[ \t]+\w+)[ \t]+)?$"
+)
+_PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+\w+)\s+)?$")
+# (to the sentence's end too: "detained Haji Gul, a known weapons supplier." is one)
+_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=[,.;]|$|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 _NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
 # A figure of an earlier event, in a clause about it: "two months after the attack which
@@ -414,6 +479,9 @@ _CLAIMED_BEFORE = re.compile(
 # month, militants killed 12 soldiers in the same area".
 _EARLIER_LEAD = re.compile(
     r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
+    # ("In April, security forces detained 20 ...": an earlier month, told as background)
+    r"in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?=,)|"
     r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
@@ -444,7 +512,7 @@ _VERB_STARTS = re.compile(r"\W(?:" + _by_first_letter(list(_FINDS.values())) + r
 
 
 # "along with", "together with", "as well as": one more item of a list of victims.
-_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as)"
+_WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
 # associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
@@ -467,6 +535,14 @@ _ALONG_WITH = re.compile(
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 _ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
+# Per-place items of a list whose first item has a place: "detained two suspects in Kandahar,
+# three in Helmand and one in Zabul", "4 insurgents in Kunar and another 3 in Nangarhar" (not
+# a part of a total: "killed 12 people, five of them in Kabul").
+_PER_PLACE = re.compile(
+    r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|at|from|near)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    r"(?:\s+more)?(?=\s+(?:in|at|from|near)\s)"
+)
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
 _LIST_ITEM_BEFORE = re.compile(
@@ -506,7 +582,8 @@ _SUMMARY_SCAN = Scanner(_SUMMARY)
 _CAPTORS_BEFORE = re.compile(
     rf"(?:\b(?P<governor>[a-z]+ing|against|with|on|of|from|by|after)\s+(?:the\s+)?)?\b"
     rf"(?P<captor>{_CAPTORS})"
-    r"\s+(?:(?:have|has|had|also|reportedly)\s+)?$"
+    # ("the Taliban claimed to have detained 12 government workers")
+    r"\s+(?:(?:have|has|had|also|reportedly|claim(?:ed|s)?\s+to\s+have)\s+)?$"
 )
 _CAPTORS_AFTER = re.compile(rf"\s+by\s+(?:the\s+)?(?:[a-z-]+\s+)?(?P<captor>{_CAPTORS})\b")
 # Its words: a window without one needs no `_CAPTORS_BEFORE` search.
@@ -534,6 +611,10 @@ _TOLL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _TOLL_WORDS = ("toll", "fatalities", "casualties")  # one is in every match of it, in some case
+# "A third man was detained at a checkpoint": one victim who makes three in all (not one
+# more: "killing the insurgent. A second armed insurgent was killed" is two).
+_NTH = re.compile(r"\ba\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
+_NTH_VALUE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(

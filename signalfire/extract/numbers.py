@@ -18,9 +18,11 @@ _TENS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }  # fmt: skip
+# "a few" is 3: the ISAF coders give a release's "detained a few suspected insurgents" 3.
 _VAGUE = {
-    "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 2, "few": 2,
-    "multiple": 3, "numerous": 4, "a number of": 3,
+    "dozens": 24, "scores": 40, "hundreds": 200, "several": 3, "a few": 3, "few": 2,
+    "multiple": 3, "numerous": 4, "a number of": 3, "a pair of": 2,
+    "a handful of": 2,
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
     "half a dozen": 6, "several dozen": 24, "a few dozen": 24, "thousands": 2000,
 }  # fmt: skip
@@ -39,16 +41,19 @@ _VAGUE_RE = _by_first_letter(
     [
         r"half\s+a\s+dozen|(?:several|a\s+few)\s+dozen|a\s+(?:hundred|thousand)\b|"
         r"dozens|scores|hundreds|thousands|several|multiple|numerous|a\s+number\s+of|a\s+few|"
+        r"a\s+pair\s+of|a\s+handful\s+of|"
         r"a\s+couple|a\s+dozen|a\s+score|both"
     ]
 )
 NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
+# (the figure itself after "a total of", "an additional", "upwards of", "no fewer than")
 _QUALIFIER = (
     "(?:"
     + _by_first_letter(
         [
             r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|"
-            r"as\s+many\s+as|approximately|roughly|an\s+estimated)\s+"
+            r"as\s+many\s+as|approximately|roughly|an\s+estimated|a\s+total\s+of|an\s+additional|"
+            r"upwards\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)\s+"
         ]
     )
     + ")"

@@ -85,7 +85,8 @@ _ONE_VICTIM = (
     r"nazim|mayor|senator|parliamentarian|imam|pastor|khateeb|headmaster|principal|lecturer|"
     r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
     r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
-    r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist"
+    r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
+    r"trafficker|propagandist|owner|national|assistant|accused|occupant"
 )
 _ONE_VICTIM = _by_first_letter([_ONE_VICTIM])
 # "a Taliban sub-commander"
@@ -93,14 +94,16 @@ _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
 # After a singular victim, a noun that makes it a modifier: "militia members".
 _NOT_SINGULAR = (
     r"(?![s'’-])(?!\s+(?:members|men|fighters|commanders|leaders|personnel|workers|officials|"
-    r"soldiers|troops|forces|groups?|networks?|cells?)\b)"
+    r"soldiers|troops|forces|groups?|networks?|cells?|"
+    # a thing: "captured two insurgent weapons caches", "an insurgent hideout"
+    r"weapons?|caches?|hideouts?|compounds?|vehicles?|positions?|bases?|camps?)\b)"
 )
 _PLURAL_VICTIMS = (
     r"people|persons|civilians|militants|insurgents|soldiers|troops|policemen|personnel|police|"
     r"fighters|terrorists|rebels|men|women|children|others|attackers|assailants|gunmen|members|"
     r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
-    r"worshippers|associates|individuals|facilitators|security\s+forces|"
+    r"worshippers|associates|individuals|facilitators|security\s+forces|accomplices|occupants|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
