@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
-from signalfire.extract.casualties import find_counts, sentence_totals
+from signalfire.extract.casualties import find_counts
 from signalfire.extract.pipeline import default_extractor
+from signalfire.extract.tolls import sentence_totals
 
 DAY = dt.date(2012, 5, 9)
 

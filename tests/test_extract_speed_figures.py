@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualties, casualty_patterns, numbers, victims
+from signalfire.extract import casualties, casualty_patterns, numbers, tolls, victims
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.textcase import ascii_form, fold
 
@@ -52,7 +52,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_EVENT_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_TIME_CUES", ("",))
-    monkeypatch.setattr(casualties, "_TOLL_WORDS", ("",))
+    monkeypatch.setattr(tolls, "_TOLL_WORDS", ("",))
     monkeypatch.setattr(
         casualties, "_matches", lambda finder, early, text: [*finder.finditer(text)]
     )
@@ -295,7 +295,7 @@ def test_toll_word_test_changes_no_toll(words: list[str], start: int) -> None:
     start = min(start, len(text))
     for end in range(start, len(text) + 1):
         expected = casualty_patterns._TOLL_BEFORE.search(text, start, end) is not None
-        assert casualties._toll_before(text, start, end) == expected
+        assert tolls._toll_before(text, start, end) == expected
 
 
 @pytest.mark.parametrize(
@@ -323,10 +323,10 @@ def test_toll_examples_same_figures_without_the_shortcut(
         Sentence(len(first), len(doc), find_counts(text, len(first))),
     ]
     assert sentences[1].counts  # the toll sentence has a figure, after its toll words
-    assert any(casualties._toll_before(doc, len(first), c.start) for c in sentences[1].counts)
-    fast = casualties.event_figures(sentences, doc)
-    monkeypatch.setattr(casualties, "_TOLL_WORDS", ("",))
-    assert casualties.event_figures(sentences, doc) == fast
+    assert any(tolls._toll_before(doc, len(first), c.start) for c in sentences[1].counts)
+    fast = tolls.event_figures(sentences, doc)
+    monkeypatch.setattr(tolls, "_TOLL_WORDS", ("",))
+    assert tolls.event_figures(sentences, doc) == fast
 
 
 def test_summary_cue_changes_no_summary(monkeypatch: pytest.MonkeyPatch) -> None:

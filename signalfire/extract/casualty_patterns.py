@@ -603,7 +603,7 @@ _HEADLINE_END = re.compile(
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
 
-# Across the sentences of one event (`casualties.event_figures`):
+# Across the sentences of one event (`tolls.event_figures`):
 # "bringing the death toll to three": the figure just after a toll word.
 # (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
 _TOLL_BEFORE = re.compile(

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
-from .casualties import Count, event_figures, find_counts, is_summary
+from .casualties import Count, find_counts, is_summary
 from .casualty_patterns import RULING_CAPTORS
 from .datelines import dateline_span, event_date, province_of, read_dateline
 from .dates import DateMention, find_dateline, find_dates
@@ -79,6 +79,7 @@ from .sentences import (
     widen_name,
 )
 from .textcase import fold, letter_first
+from .tolls import event_figures
 from .unknown_groups import add_unknown_groups
 
 _CLAIM_SENTENCE = re.compile(

@@ -1,0 +1,152 @@
+"""An event's casualty figures over its sentences (`casualties.find_counts` gives each
+sentence's): within a sentence the distinct figures of a category add up; across sentences the
+largest figure wins, because reports repeat and update a toll, unless a sentence says its
+victims are more ("also detained two", "two additional suspects", "another three", "a third
+man"). A toll ("bringing the death toll to three") is a total, not more victims; a claimed or
+earlier event's toll stands only where nothing else gives one of its kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import Protocol
+
+from .casualties import Count
+from .casualty_patterns import (
+    _ADDITIONAL,
+    _DEFINITE,
+    _NTH,
+    _NTH_VALUE,
+    _TOLL_BEFORE,
+    _TOLL_WORDS,
+)
+from .numbers import _EXACT, parse_number
+from .textcase import twin_applies
+
+
+def sentence_totals(counts: list[Count]) -> dict[str, int]:
+    """Per category, the sum of the distinct figures of one sentence."""
+    totals: dict[str, int] = {}
+    for c in counts:
+        totals[c.category] = totals.get(c.category, 0) + c.value
+    return totals
+
+
+class Counted(Protocol):
+    """A sentence with its figures (`sentences.Sentence`)."""
+
+    start: int
+    end: int
+    counts: list[Count]
+
+
+def event_figures(
+    sentences: Iterable[Counted], text: str
+) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
+    """Per category, the figure of some sentences of one event, its high and its counts: the
+    largest sentence's figure, or the sum where a sentence says its victims are more."""
+    parts = [(s.start, s.end, s.counts) for s in sentences]
+    totals, highs, best_counts = _figures(
+        [(a, b, [c for c in cs if c.note != "background"]) for a, b, cs in parts], text
+    )
+    # A claimed or earlier event's toll only where nothing else gives one of its kind.
+    fallback = _figures(
+        [(a, b, [c for c in cs if c.note == "background"]) for a, b, cs in parts], text
+    )
+    for cat, value in fallback[0].items():
+        if cat not in totals:
+            totals[cat], highs[cat], best_counts[cat] = value, fallback[1][cat], fallback[2][cat]
+    return totals, highs, best_counts
+
+
+def _toll_before(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` ends on a toll word and its words (`_TOLL_BEFORE`)."""
+    window = text[start:end]
+    # Every match holds a toll word in some case, which `lower` finds where no letter matches
+    # one case-insensitively without lower-casing to it (`twin_applies`: no dotless i, long s).
+    if twin_applies(window) and not any(w in window.lower() for w in _TOLL_WORDS):
+        return False
+    return _TOLL_BEFORE.search(text, start, end) is not None
+
+
+def _figures(
+    sentences: list[tuple[int, int, list[Count]]], text: str
+) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
+    totals: dict[str, int] = {}
+    highs: dict[str, int] = {}
+    best_counts: dict[str, list[Count]] = {}
+    for s_start, s_end, s_counts in sentences:
+        additive = False  # set per category below, when a figure is already held
+        for cat, value in sentence_totals(s_counts).items():
+            counts = [c for c in s_counts if c.category == cat]
+            # "One more soldier died ..., bringing the death toll to three": the toll is the
+            # sentence's figure, and a total, not more victims.
+            tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
+            if tolls:
+                counts = tolls[-1:]
+                value = counts[0].value
+            high = sum(c.high for c in counts)
+            if (
+                cat in totals
+                and not tolls
+                and value == 1
+                and (nth := _NTH.search(text, counts[0].start, counts[0].end)) is not None
+            ):
+                # "A third man was detained": three in all
+                n = _NTH_VALUE[nth.group(1).lower()]
+                if n > totals[cat]:
+                    totals[cat], highs[cat] = n, max(highs[cat], n)
+                    best_counts[cat] = best_counts[cat] + counts
+                continue
+            if cat in totals and not tolls:
+                # The word before the figure or just after it ("also detained two", "two
+                # additional"), not later on ("two detained while targeting an additional
+                # leader"), nor one that sets a list's later item beside its first ("detained
+                # the leader and one additional suspect": a detail of the same capture); a
+                # later item's own word adds when the first is no such detail ("three soldiers
+                # and two more militants were killed").
+                stop = [counts[1].start] if len(counts) > 1 else []
+                end = min(s_end, counts[0].end + 25, *stop)
+                if stop and not _DEFINITE.search(counts[0].text):
+                    end = min(s_end, max(counts[0].end + 25, counts[-1].end))
+                word = _ADDITIONAL.search(text, s_start, end)
+                additive = bool(word) or all(c.note == "wounded" for c in counts)
+                # After a vague capture figure ("detained several suspected insurgents"), "also"
+                # and "other" retell the same captures in detail (the ISAF coders' reading:
+                # "... The force also detained four suspected insurgents" is 3); "more",
+                # "additional" and "another" still add.
+                if (
+                    cat == "arrested"
+                    and word is not None
+                    and _RETOLD.fullmatch(word.group(0).lower())
+                    and _vague(best_counts[cat])
+                ):
+                    additive = False
+            if cat in totals and additive:
+                totals[cat] += value
+                highs[cat] += high
+                best_counts[cat] = best_counts[cat] + counts
+            elif value > totals.get(cat, -1) and not (
+                cat == "arrested"
+                and cat in totals
+                and _vague(best_counts[cat])
+                # ("detained several ... The five suspected insurgents were detained": exact)
+                and not _THE_BEFORE.search(text, max(0, counts[0].start - 8), counts[0].start)
+            ):
+                totals[cat], highs[cat], best_counts[cat] = value, high, counts
+    return totals, highs, best_counts
+
+
+_RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
+_THE_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
+
+
+def _vague(counts: list[Count]) -> bool:
+    """Whether a capture figure is vague ("several", "a few", "other militants"): the ISAF
+    coders keep it over a later sentence's larger exact figure, which tells the same captures
+    in detail ("detained several insurgents ... The force detained four men" is 3)."""
+    return any(
+        (_EXACT.fullmatch(t := c.text.lower()) is None and parse_number(t)) or t.startswith("other")
+        for c in counts
+    )
