@@ -439,3 +439,15 @@ def test_leaders_agents_and_progressives(
     extractor: Extractor, text: str, expected: dict[str, str]
 ) -> None:
     check(roles(extractor, text), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a quantity phrase before the figure keeps the detained the verb's objects
+        "Afghan and coalition forces detained a total of 11 suspected insurgents in Khost.",
+        "Police arrested no fewer than 12 suspected militants in Quetta.",
+    ],
+)
+def test_the_detained_behind_a_quantity_phrase_are_targets(extractor: Extractor, text: str) -> None:
+    check(roles(extractor, text), {"unidentified_armed_group": "target"})

@@ -98,7 +98,9 @@ def later_subject(low: str, start: int, end: int, verbs: list[tuple[int, int]]) 
 # "killed three suspected militants", "arrested an alleged TTP commander": the suspicion is
 # what the victims are said to be, not who did it.
 _SUSPECT_ADJECTIVE = re.compile(r"\b(?:suspected|suspect|alleged)\s+(?:[\w'-]+\s+){0,3}$")
-_OBJECT_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,4}$")  # no clause break: no , ; and who which
+# Up to five words ("detained a total of 11 suspected insurgents") and no clause break (no
+# , ; and who which) between a violent verb and its object.
+_OBJECT_GAP = re.compile(r"^\s+(?:[\w'-]+\s+){0,5}$")
 _COORDINATED_OBJECT = re.compile(
     r"\s+(?!(?:and|but|while|who|which|that|as|by|in|on)\b)(?:[\w'-]+\s+){1,5}and\s+"
     r"(?:[\w'-]+\s+){0,2}$"
