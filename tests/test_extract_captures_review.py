@@ -218,3 +218,29 @@ def test_more_capture_wordings(extractor: Extractor, text: str, expected: int) -
 )
 def test_per_place_deaths(extractor: Extractor, text: str, expected: int) -> None:
     assert deaths(extractor, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "release", "news"),
+    [
+        (
+            "Police arrested several suspects in Quetta on Monday. Police also arrested twelve "
+            "men during the search.",
+            3,
+            15,
+        ),
+        (
+            "Police arrested several suspects in Quetta on Monday. Police arrested twelve men "
+            "after questioning residents.",
+            3,
+            12,
+        ),
+    ],
+)
+def test_only_a_press_release_lead_stands_over_its_retelling(
+    extractor: Extractor, body: str, release: int, news: int
+) -> None:
+    # A headquarters' release sums up in its lead and retells in its body (the ISAF coders'
+    # reading); a news report's later "also arrested twelve" is more arrests.
+    assert arrested(extractor, H + body) == release
+    assert arrested(extractor, body) == news

@@ -90,6 +90,13 @@ def read_dateline(text: str, gazetteer: Gazetteer) -> Dateline:
     return Dateline(start, end, places)
 
 
+def is_release(text: str) -> bool:
+    """Whether `text` opens like a headquarters' press release: a dateline that dates it in
+    brackets ("KABUL, Afghanistan (May 24, 2011)", see `_RELEASE_DATE`)."""
+    span = dateline_span(text)
+    return span is not None and _RELEASE_DATE.search(text, *span) is not None
+
+
 def province_of(r: Resolved, gazetteer: Gazetteer) -> Resolved:
     """A dateline's place as its province: reporters file from a provincial capital on events
     anywhere in the province ("PESHAWAR (AP) - ... in a former Taliban stronghold near the Afghan

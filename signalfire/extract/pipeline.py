@@ -25,7 +25,7 @@ from pathlib import Path
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, find_counts, is_summary
 from .casualty_patterns import RULING_CAPTORS
-from .datelines import dateline_span, event_date, province_of, read_dateline
+from .datelines import dateline_span, event_date, is_release, province_of, read_dateline
 from .dates import DateMention, find_dateline, find_dates
 from .event_types import (
     WEAK_CONFIDENCE,
@@ -115,6 +115,7 @@ class Extractor:
         # Groups met in text that the table lacks, kept as new actors (id "new_<slug>").
         self._new_actors: dict[str, Actor] = {}
         self._coalition = False
+        self._release = False
         self._focus: dict[str, float] = {}
         self._dateline_end = -1
         self._districts = FuzzyDistricts(self.gazetteer)
@@ -319,6 +320,8 @@ class Extractor:
         add_unknown_groups(doc.text, orgs, sentences, self.actors, self._new_actors)
 
         self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
+        # A military press release: its lead sums up what its body retells (`tolls`).
+        self._release = self._coalition or is_release(doc.text)
         groups = group_sentences(sentences, resolved, doc.text)
         events = []
         for n, group in enumerate(groups):
@@ -378,7 +381,7 @@ class Extractor:
         head = [s for s in group if s.end <= self._dateline_end]
         body = [s for s in group if s.end > self._dateline_end]
         for part in (body, head):
-            part_totals, part_highs, part_counts = event_figures(part, text)
+            part_totals, part_highs, part_counts = event_figures(part, text, self._release)
             for cat, value in part_totals.items():
                 if value > totals.get(cat, -1):
                     totals[cat], highs[cat] = value, part_highs[cat]

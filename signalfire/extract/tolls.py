@@ -42,17 +42,19 @@ class Counted(Protocol):
 
 
 def event_figures(
-    sentences: Iterable[Counted], text: str
+    sentences: Iterable[Counted], text: str, release: bool = False
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
     """Per category, the figure of some sentences of one event, its high and its counts: the
-    largest sentence's figure, or the sum where a sentence says its victims are more."""
+    largest sentence's figure, or the sum where a sentence says its victims are more. In a
+    military press `release` (its lead sums up, its body retells), a vague capture figure
+    in the lead stands over the body's retelling (`_figures`)."""
     parts = [(s.start, s.end, s.counts) for s in sentences]
     totals, highs, best_counts = _figures(
-        [(a, b, [c for c in cs if c.note != "background"]) for a, b, cs in parts], text
+        [(a, b, [c for c in cs if c.note != "background"]) for a, b, cs in parts], text, release
     )
     # A claimed or earlier event's toll only where nothing else gives one of its kind.
     fallback = _figures(
-        [(a, b, [c for c in cs if c.note == "background"]) for a, b, cs in parts], text
+        [(a, b, [c for c in cs if c.note == "background"]) for a, b, cs in parts], text, release
     )
     for cat, value in fallback[0].items():
         if cat not in totals:
@@ -71,7 +73,7 @@ def _toll_before(text: str, start: int, end: int) -> bool:
 
 
 def _figures(
-    sentences: list[tuple[int, int, list[Count]]], text: str
+    sentences: list[tuple[int, int, list[Count]]], text: str, release: bool = False
 ) -> tuple[dict[str, int], dict[str, int], dict[str, list[Count]]]:
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
@@ -117,7 +119,8 @@ def _figures(
                 # "... The force also detained four suspected insurgents" is 3); "more",
                 # "additional" and "another" still add.
                 if (
-                    cat == "arrested"
+                    release
+                    and cat == "arrested"
                     and word is not None
                     and _RETOLD.fullmatch(word.group(0).lower())
                     and _vague(best_counts[cat])
@@ -128,7 +131,8 @@ def _figures(
                 highs[cat] += high
                 best_counts[cat] = best_counts[cat] + counts
             elif value > totals.get(cat, -1) and not (
-                cat == "arrested"
+                release
+                and cat == "arrested"
                 and cat in totals
                 and _vague(best_counts[cat])
                 # ("detained several ... The five suspected insurgents were detained": exact)
