@@ -15,7 +15,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualties, casualty_patterns, numbers, tolls, victims
+from signalfire.extract import alternation, casualties, casualty_patterns, numbers, tolls, victims
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.textcase import ascii_form, fold
 
@@ -211,18 +211,19 @@ def test_early_verb_scan_examples(text: str, verbs: list[str]) -> None:
 
 
 def test_letter_branches_keep_each_alternative_and_its_order() -> None:
-    assert victims._spelled_out(r"(?:stabbed|(?:hacked|cut)up)\s+to") == [
+    assert alternation._distribute(r"(?:stabbed|(?:hacked|cut)up)\s+to") == [
         r"stabbed\s+to",
         r"hackedup\s+to",
         r"cutup\s+to",
     ]
     # ("die" before "dies": at "dies" the first that ends at a word boundary wins, as before)
-    branched = victims._by_first_letter(["kill|die|dies", r"death\s+of|kills?"])
-    assert branched == r"(?:kill|kills?)|(?:die|dies|death\s+of)"
-    with pytest.raises(ValueError, match="does not open with a letter"):
-        victims._by_first_letter([r"kill|\s+dead"])
-    with pytest.raises(ValueError, match="a repeated group"):
-        victims._spelled_out("(?:a|b)?c")
+    branched = alternation.by_first_letter(r"kill|die|dies|death\s+of|kills?")
+    assert branched == r"k(?:ill|ills?)|d(?:ie|ies|eath\s+of)"
+    # an alternative that opens with no letter keeps its place between the letter branches
+    assert alternation.by_first_letter(r"kill|\s+dead|kin") == r"kill|(?:\s+dead)|kin"
+    # a repeated group is left as it is; an optional one is spelled out with and without it
+    assert alternation._distribute("(?:a|b)+c") == ["(?:a|b)+c"]
+    assert alternation._distribute("(?:a|b)?c") == ["ac", "bc", "c"]
 
 
 PIECES = ["a", "b", "c", "ab", "s?", r"\s+b", "(?:a|ab)", "(?:b|)", "[ab]"]
@@ -244,9 +245,9 @@ def test_letter_branches_match_as_the_plain_alternation(
 ) -> None:
     words = [first + "".join(rest) for first, rest in alternatives]
     # (as they are, and each in a group, which is spelled out)
-    for alternation in ("|".join(words), "|".join(f"(?:{w})" for w in words)):
-        branched = re.compile(f"(?:{victims._by_first_letter([alternation])}){after}")
-        slow = re.compile(f"(?:{alternation}){after}")
+    for pattern in ("|".join(words), "|".join(f"(?:{w})" for w in words)):
+        branched = re.compile(f"(?:{alternation.by_first_letter(pattern)}){after}")
+        slow = re.compile(f"(?:{pattern}){after}")
         for at in range(len(text) + 1):
             got, expected = branched.match(text, at), slow.match(text, at)
             assert (got and got.span()) == (expected and expected.span())

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .alternation import by_first_letter
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
 from .numbers import _MONTH as _MONTH_NAME
 from .textcase import Scanner
@@ -18,7 +19,6 @@ from .victims import (
     _PLURAL_VICTIMS,
     _SKIP_NOT,
     _THINGS,
-    _by_first_letter,
 )
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
@@ -66,11 +66,11 @@ _VERBS = {
     "arrested": _ARRESTED_VERB,
 }
 # (as alternations that branch on their first letter: the same matches, fewer tests)
-_BRANCHED_VERBS = {cat: _by_first_letter([verb]) for cat, verb in _VERBS.items()}
-_ANY_VERB = _by_first_letter(list(_VERBS.values()))
+_BRANCHED_VERBS = {cat: by_first_letter(verb) for cat, verb in _VERBS.items()}
+_ANY_VERB = by_first_letter("|".join(_VERBS.values()))
 # The asides' "(?!{_OPEN_VERB}\b)" puts its "\b" after the last word only, as it always has.
 _ANY_VERB_HEAD, _ANY_VERB_LAST = "|".join(_VERBS.values()).rsplit("|", 1)
-_OPEN_VERB = rf"(?:{_by_first_letter([_ANY_VERB_HEAD])})|{_ANY_VERB_LAST}"
+_OPEN_VERB = rf"(?:{by_first_letter(_ANY_VERB_HEAD)})|{_ANY_VERB_LAST}"
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
@@ -508,7 +508,7 @@ _VERB_FINDER = re.compile(
 # verb (or at the start, which the caller tries on its own). Starting at a character class, the
 # search skips the other characters in a quick loop, and the letter branches make each try
 # cheap (under half the one-pass finder's instructions; tests/test_extract_speed_figures.py).
-_VERB_STARTS = re.compile(r"\W(?:" + _by_first_letter(list(_FINDS.values())) + r")\b")
+_VERB_STARTS = re.compile(r"\W(?:" + by_first_letter("|".join(_FINDS.values())) + r")\b")
 
 
 # "along with", "together with", "as well as": one more item of a list of victims.

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .victims import _by_first_letter
+from .alternation import by_first_letter
 
 _UNITS = {
     "zero": 0, "no": 0, "one": 1, "a": 1, "an": 1, "single": 1, "two": 2, "three": 3, "four": 4,
@@ -26,35 +26,32 @@ _VAGUE = {
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
     "half a dozen": 6, "several dozen": 24, "a few dozen": 24, "thousands": 2000,
 }  # fmt: skip
-# (the word lists as groups by first letter, `_by_first_letter`: the same matches, fewer tests)
-_UNIT_RE = _by_first_letter(
-    ["|".join(sorted((k for k in _UNITS if k not in {"a", "an", "no"}), key=len, reverse=True))]
+# (the word lists as groups by first letter, `alternation.by_first_letter`: the same matches,
+# fewer tests)
+_UNIT_RE = by_first_letter(
+    "|".join(sorted((k for k in _UNITS if k not in {"a", "an", "no"}), key=len, reverse=True))
 )
-_TENS_RE = _by_first_letter(["|".join(_TENS)])
+_TENS_RE = by_first_letter("|".join(_TENS))
 _WORD_NUMBER = (
     rf"(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE})"
     rf"(?:\s+hundred(?:\s+(?:and\s+)?(?:(?:{_TENS_RE})(?:[\s-](?:{_UNIT_RE}))?|{_UNIT_RE}))?)?"
     r"(?:\s+thousand\b)?"
 )
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_VAGUE_RE = _by_first_letter(
-    [
-        r"half\s+a\s+dozen|(?:several|a\s+few)\s+dozen|a\s+(?:hundred|thousand)\b|"
-        r"dozens|scores|hundreds|thousands|several|multiple|numerous|a\s+number\s+of|a\s+few|"
-        r"a\s+pair\s+of|a\s+handful\s+of|"
-        r"a\s+couple|a\s+dozen|a\s+score|both"
-    ]
+_VAGUE_RE = by_first_letter(
+    r"half\s+a\s+dozen|(?:several|a\s+few)\s+dozen|a\s+(?:hundred|thousand)\b|"
+    r"dozens|scores|hundreds|thousands|several|multiple|numerous|a\s+number\s+of|a\s+few|"
+    r"a\s+pair\s+of|a\s+handful\s+of|"
+    r"a\s+couple|a\s+dozen|a\s+score|both"
 )
 NUMBER = rf"(?:(?:{_DIGITS}|{_WORD_NUMBER})\s+dozen\b|{_DIGITS}|{_WORD_NUMBER}|{_VAGUE_RE})"
 # (the figure itself after "a total of", "an additional", "upwards of", "no fewer than")
 _QUALIFIER = (
     "(?:"
-    + _by_first_letter(
-        [
-            r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|"
-            r"as\s+many\s+as|approximately|roughly|an\s+estimated|a\s+total\s+of|an\s+additional|"
-            r"upwards\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)\s+"
-        ]
+    + by_first_letter(
+        r"(?:at\s+least|more\s+than|over|nearly|almost|around|about|up\s+to|some|"
+        r"as\s+many\s+as|approximately|roughly|an\s+estimated|a\s+total\s+of|an\s+additional|"
+        r"upwards\s+of|no\s+(?:fewer|less)\s+than|not\s+less\s+than)\s+"
     )
     + ")"
 )

@@ -70,8 +70,7 @@ def group_names(
     """(start, end, name) of each group-like name in `text`, in order: the NER organisations
     `orgs` ((start, end, text)) widened over their joined rest, and the joined names of event
     sentences; state bodies left out."""
-    spans = {(a, b) for a, b, _ in orgs}
-    spans = {(a, _rest_end(text, b)) for a, b in spans}
+    spans = {(a, _rest_end(text, b)) for a, b, _ in orgs}
     for s in sentences:
         if s.is_event and any(j in s.text for j in _JOINS):
             spans |= {

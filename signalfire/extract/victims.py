@@ -3,58 +3,7 @@ number without being its victims. Word lists for the patterns of `casualties`.""
 
 from __future__ import annotations
 
-
-def _top_level(pattern: str) -> list[str]:
-    """The alternatives of an alternation, split at its top-level "|"."""
-    parts, depth, in_class, start, i = [], 0, False, 0, 0
-    while i < len(pattern):
-        c = pattern[i]
-        if c == "\\":
-            i += 1
-        elif in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-        elif c in "()":
-            depth += 1 if c == "(" else -1
-        elif c == "|" and depth == 0:
-            parts.append(pattern[start:i])
-            start = i + 1
-        i += 1
-    return [*parts, pattern[start:]]
-
-
-def _spelled_out(alternative: str) -> list[str]:
-    """An alternative that opens with a group, one per the group's alternatives
-    ("(?:stabbed|hacked)\\s+to" -> "stabbed\\s+to", "hacked\\s+to": the same matches, in order)."""
-    if not alternative.startswith("(?:"):
-        return [alternative]
-    depth, end = 1, 3
-    while depth:
-        depth += {"(": 1, ")": -1}.get(alternative[end], 0)
-        end += 1
-    end -= 1  # at the group's ")"
-    inner, rest = alternative[3:end], alternative[end + 1 :]
-    if rest[:1] in ("?", "*", "+", "{"):
-        raise ValueError(f"a repeated group opens {alternative!r}")
-    return [x for a in _top_level(inner) for x in _spelled_out(a + rest)]
-
-
-def _by_first_letter(alternations: list[str]) -> str:
-    """The alternatives of `alternations` as one alternation of groups, one per first letter
-    ("(?:killed|killing|kidnapped)|(?:dead|detained)"). `re` moves a group's shared first
-    letter out in front, and tries a branch that opens with a letter in one test: a position
-    costs one test per letter, not one per alternative. The same matches: alternatives that
-    open with different letters never match at one position, and those that open with the
-    same one keep their order."""
-    by_letter: dict[str, list[str]] = {}
-    for alternation in alternations:
-        for a in (x for part in _top_level(alternation) for x in _spelled_out(part)):
-            if not ("a" <= a[:1] <= "z") or a[1:2] in ("?", "*", "+", "{"):
-                raise ValueError(f"{a!r} does not open with a letter")
-            by_letter.setdefault(a[0], []).append(a)
-    return "|".join(f"(?:{'|'.join(words)})" for words in by_letter.values())
-
+from .alternation import by_first_letter
 
 # Nouns that follow a number without being its victims: "four operations targeting Taliban
 # leaders", "two bombs killed 10".
@@ -64,7 +13,7 @@ _NOT_VICTIMS = (
     r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
     r"drones?|missiles?|among"
 )
-_NOT_VICTIMS = _by_first_letter([_NOT_VICTIMS])
+_NOT_VICTIMS = by_first_letter(_NOT_VICTIMS)
 # One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
 _ONE_VICTIM = (
     r"soldier|solider|policeman|policewoman|civilian|militant|official|man|woman|child|boy|"
@@ -88,7 +37,7 @@ _ONE_VICTIM = (
     r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
     r"trafficker|propagandist|owner|national|assistant|accused|occupant"
 )
-_ONE_VICTIM = _by_first_letter([_ONE_VICTIM])
+_ONE_VICTIM = by_first_letter(_ONE_VICTIM)
 # "a Taliban sub-commander"
 _ONE = rf"(?:[a-z]+-)?(?:{_ONE_VICTIM})"
 # After a singular victim, a noun that makes it a modifier: "militia members".
@@ -107,7 +56,7 @@ _PLURAL_VICTIMS = (
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
-_PLURAL_VICTIMS = _by_first_letter([_PLURAL_VICTIMS])
+_PLURAL_VICTIMS = by_first_letter(_PLURAL_VICTIMS)
 
 # Things a force captures besides people ("captured two motorcycles", "three AK-47 rifles"),
 # and the words that may not stand between the figure and the thing ("two people in vehicles"
@@ -119,7 +68,7 @@ _THINGS = (
     r"bags?|sacks?|barrels?|districts?|checkposts?|posts?|outposts?|checkpoints?|bases?|"
     r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft"
 )
-_THINGS = _by_first_letter([_THINGS])
+_THINGS = by_first_letter(_THINGS)
 _SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
 # Armed groups that capture people: their captives are abducted, not arrested.
 _CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abductors|rebels)"
