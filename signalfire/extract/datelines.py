@@ -21,9 +21,10 @@ _DATELINE_WINDOW = 300  # a dateline opens the article or follows its headline
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}"
 
 # Upper case: "KABUL, Afghanistan (May 24, 2011)", "PESHAWAR, Pakistan, June 3 -", "QUETTA:",
-# "QUETTA, 8 May:", "KABUL, 8 May 2012 (AFP)".
+# "QUETTA, 8 May:", "KABUL, 8 May 2012 (AFP)"; not a label over a headline ("UPDATE: ...").
 _UPPER = re.compile(
-    r"\b[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]{2,})*(?:,\s+[A-Z][a-z]+)?"
+    r"\b(?!(?:UPDATED?|BREAKING|URGENT|EXCLUSIVE|CORRECTION|CORRECTED|ANALYSIS)\b)"
+    r"[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]{2,})*(?:,\s+[A-Z][a-z]+)?"
     r"(?:\s*\([^)]{0,40}\)|,?\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|"
     rf",?\s+\d{{1,2}}\s+{_MONTH}\.?(?:,?\s+\d{{4}})?|\s*:)"
 )

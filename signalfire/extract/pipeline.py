@@ -52,6 +52,7 @@ from .geoparse import (
 from .inferred_places import FuzzyDistricts, kashmir_front
 from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
+from .releases import release_parts
 from .roles import (
     CIVILIAN_ADJECTIVE,
     CIVILIAN_WORDS,
@@ -127,16 +128,30 @@ class Extractor:
     def extract_many(
         self, documents: Iterable[Document], batch_size: int = 64
     ) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
-        batch: list[Document] = []
+        batch: list[tuple[Document, list[tuple[int, Document]]]] = []
+        size = 0
         for doc in documents:
-            batch.append(doc)
-            if len(batch) >= batch_size:
-                yield from self._batch(batch)
-                batch = []
+            parts = _releases(doc)
+            batch.append((doc, parts))
+            size += len(parts)
+            if size >= batch_size:
+                yield from self._joined(batch)
+                batch, size = [], 0
         if batch:
-            yield from self._batch(batch)
+            yield from self._joined(batch)
 
     # -- internals ----------------------------------------------------------------------------
+    def _joined(
+        self, batch: list[tuple[Document, list[tuple[int, Document]]]]
+    ) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
+        """Each document's events, its releases' put back together at their offsets."""
+        results = self._batch([part for _, parts in batch for _, part in parts])
+        for doc, parts in batch:
+            events: list[ExtractedEvent] = []
+            for offset, _ in parts:
+                events += next(results)[1] if not offset else _shifted(next(results)[1], offset)
+            yield doc, events
+
     def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
         # One collector pause for the whole batch: re-enabling it after each document cost a
         # collection each time (~4% of the time). The caller still runs with it enabled, and
@@ -524,6 +539,26 @@ class Extractor:
             sources=[doc.doc_id],
             text=" ".join(s.text for s in group),
         )
+
+
+def _releases(doc: Document) -> list[tuple[int, Document]]:
+    """The document's releases (see `releases`), each with its offset in the document."""
+    parts = release_parts(doc.text)
+    if len(parts) == 1:
+        return [(0, doc)]
+    return [
+        (a, Document(doc.doc_id, doc.text[a:b], doc.published, doc.title, doc.url))
+        for a, b in parts
+    ]
+
+
+def _shifted(events: list[ExtractedEvent], offset: int) -> list[ExtractedEvent]:
+    """A later release's events with their evidence counted from the document's start."""
+    for e in events:
+        e.evidence = [
+            Evidence(x.field, x.start + offset, x.end + offset, x.text) for x in e.evidence
+        ]
+    return events
 
 
 @contextmanager
