@@ -49,6 +49,7 @@ from .geoparse import (
     most_specific,
     resolve_mentions,
 )
+from .incidents import split_incidents
 from .inferred_places import FuzzyDistricts, kashmir_front
 from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
@@ -281,6 +282,7 @@ class Extractor:
                 for c in find_counts(s.text, s.start, totals=True, ruling=ruling)
                 if c.category not in counted
             ]
+        sentences = [part for s in sentences for part in split_incidents(s)]
         return doc, sentences, dateline_end
 
     def _ruling(self, day: dt.date | None) -> frozenset[str]:
