@@ -295,3 +295,30 @@ def test_any_sentence_gets_a_known_type(words: list[str]) -> None:
     for killed in (0, 1):
         chosen, confidence, _ = classify(triggers, killed, 0, False)
         assert chosen in EVENT_TYPES and 0 <= confidence <= 1
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        # the forces' post stands for them where it is attacked
+        (
+            "Militants fired rockets at a checkpost in Kurram Agency, but no one was hurt.",
+            {"pak_military"},
+        ),
+        ("An attack on an FC post in Kohlu was repulsed, the ISPR said.", {"pak_military"}),
+        # victims named before their toll are no perpetrators
+        ("FC man among three killed in Quetta blast.", {"pak_military"}),
+        ("Militant commander among seven killed in Bajaur.", {"unidentified_armed_group"}),
+    ],
+)
+def test_posts_and_victims_among_the_dead_are_targets(
+    extractor: Extractor, text: str, targets: set[str]
+) -> None:
+    (e,) = events(extractor, text)
+    assert roles(e, "target") == targets
+    assert not roles(e, "perpetrator") & targets
+
+
+def test_a_post_that_is_not_attacked_is_no_actor(extractor: Extractor) -> None:
+    (e,) = events(extractor, "New security checkposts to be set up after the Nowshera attack.")
+    assert e.actors == []

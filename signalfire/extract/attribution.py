@@ -139,6 +139,12 @@ DEFENDED_AFTER = re.compile(
     r"(?P<found>defus(?:ed|es|ing)|diffus(?:ed|es|ing)|(?:recovered|found)\s+and\s+defused|"
     r"foil(?:ed|s|ing)|thwart(?:ed|s|ing)|averted))\b"
 )
+# Victims named before their toll: "FC man among three killed in Quetta blast", "two soldiers
+# among 12 dead" (the headline form, with no verb of their own before "killed").
+AMONG_VICTIMS_AFTER = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?\s+among\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:killed|dead|injured|"
+    r"wounded|victims|casualties|martyred|hurt)\b"
+)
 # ... and in the passive: "the attack was repulsed by Afghan soldiers".
 DEFENDED_BY = re.compile(
     r"\b(?:repulsed|repelled|beaten\s+back|fought\s+off|warded\s+off|pushed\s+back|foiled|"

@@ -41,6 +41,7 @@ from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
 from .alternation import by_first_letter, regroup
 from .attribution import (
     AFGHAN_ALLY,
+    AMONG_VICTIMS_AFTER,
     APPOSITIVE,
     ATTRIBUTED_AFTER,
     ATTRIBUTED_BEFORE,
@@ -172,7 +173,9 @@ STATE_WORDS = re.compile(
     r"\b(?:security\s+forces|security\s+personnel|troops|soldiers?|army|military|"
     r"police(?:m[ae]n)?|paramilitar(?:y|ies)|frontier\s+corps|levies|law\s+enforcement\s+agencies|"
     r"commandos|jet\s+fighters|jets|war\s*planes|gunships?|personnel|cops?|jawans?|troopers?|"
-    r"forces|security\s+force)\b",
+    r"forces|security\s+force|fc|"
+    # the forces' posts stand for them: "fired rockets at a checkpost"
+    r"check-?\s?posts?|checkpoints?|outposts?)\b",
 )
 NONSTATE_WORDS = re.compile(
     r"\b(?:militants?|insurgents?|terrorists?|rebels?|gunmen|extremists|jihadists|miscreants|"
@@ -267,6 +270,8 @@ def role_of(
         return "other", ""  # "police said", "officials told": a source, not a side
     if verbs is None:
         verbs = violent_verbs(sentence, low)
+    if " among " in low[e : e + 40] and AMONG_VICTIMS_AFTER.match(low, e):
+        return "target", ""  # "FC man among three killed in Quetta blast"
     if low.endswith(("according to ", "according to the "), 0, s):
         return "other", ""  # "According to ISPR, terrorists fired on a post": a source
     if mention.actor_id in _SUPPLIED and (
@@ -515,6 +520,12 @@ _NATION_BEFORE = re.compile(
     r"paramilitary|helicopter|intelligence|government|state)\s+)?$"
 )
 
+# A post of the forces attacked: "attack on a checkpost", "fired rockets at an outpost".
+_POST_WORDS = frozenset({"check", "outpo"})
+_ATTACKED_POST = re.compile(
+    r"\b(?:on|at|upon|attacked|stormed|targeted|targeting|overran|raided|against)\s+(?:an?\s+|"
+    r"the\s+|their\s+|its\s+)?(?:[a-z'-]+\s+){0,2}$"
+)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 _GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
 
@@ -554,6 +565,12 @@ def generic_actors(
     found: list[tuple[str | None, re.Match[str]]] = []
     for m in by_kind["state"] + by_kind["more"]:
         at = m.start()
+        if (
+            low[at] in "co"
+            and m.group()[:5] in _POST_WORDS
+            and not _ATTACKED_POST.search(low, max(0, at - 40), at)
+        ):
+            continue  # a post is its forces only where attacked ("new checkposts to be set up")
         if _FORMER.search(low, max(0, at - 20), at):
             found.append(("civilians", m))
         else:
