@@ -156,6 +156,7 @@ def test_attacks_on_property(
         "The TTP claimed responsibility for the attack on NATO supply trucks in Khyber Agency.",
         "Gunmen set ablaze four tankers carrying fuel for NATO forces near Quetta.",
         "Two NATO oil tankers were set ablaze in an attack near Chaman.",
+        "Fuel tankers supplying US-led forces were torched by gunmen in Khyber Agency.",
     ],
 )
 def test_supply_tankers_do_not_make_nato_a_side(extractor: Extractor, text: str) -> None:
@@ -197,6 +198,11 @@ def test_supply_tankers_do_not_make_nato_a_side(extractor: Extractor, text: str)
         (
             "Taliban fighters attacked the district headquarters in Paktika, but Afghan forces "
             "repulsed them.",
+            {"afg_taliban"},
+            {"afg_military"},
+        ),
+        (
+            "Afghan soldiers fought off a Taliban assault on an outpost in Badghis province.",
             {"afg_taliban"},
             {"afg_military"},
         ),
@@ -271,6 +277,7 @@ def test_attacks_without_victims_are_typed_by_what_was_hit(
         "Heavy rains damaged two bridges and a school in Swat district.",
         "Wapda said the power pylons in Kohlu would be repaired within two days.",
         "NATO supply trucks resumed crossing at Torkham after a three-day closure.",
+        "Engineers restored power after replacing the damaged pylons in Naseerabad.",
     ],
 )
 def test_no_event_without_an_attack(extractor: Extractor, text: str) -> None:

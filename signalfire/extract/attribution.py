@@ -158,8 +158,8 @@ SUPPLIES_AFTER = re.compile(
     r"(?:-|\s+)suppl(?:y|ies)\b"
 )
 SUPPLIES_BEFORE = re.compile(
-    r"\b(?:suppl(?:y|ies)|fuel|oil|goods|cargo|equipment)\s+(?:meant\s+|bound\s+)?(?:for|to)\s+"
-    r"(?:the\s+)?(?:[\w-]+\s+)?$"
+    r"\b(?:(?:suppl(?:y|ies)|fuel|oil|goods|cargo|equipment)\s+(?:meant\s+|bound\s+)?(?:for|to)|"
+    r"supplying)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 
 # -- generic words for state forces, for roles only (see roles.generic_actors) --------------

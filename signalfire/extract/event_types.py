@@ -235,7 +235,8 @@ _VIOLENCE_WORDS = (
     r"detain\w*|(?:re)?captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
     r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
     r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|murder\w*|"
-    r"dumped|bullet-riddled|dynamit\w+|lobbed|hurled|repuls\w+|repell(?:ed|ing)|"
+    r"dumped|bullet-riddled|dynamit\w+|lobbed|hurled|repuls\w+|repell(?:ed|ing)|fought\s+off|"
+    r"beat(?:en)?\s+back|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
     r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|"
     + _PROPERTY_ATTACK
@@ -326,6 +327,8 @@ def _across_border(low: str) -> bool:
 
 # The verb after an armed-clash trigger that matched its subject only ("militants attacked").
 _SUBJECT_VERB = re.compile(r"\s+attack\w*")
+# A determiner before "damaged"/"destroyed": an adjective ("the damaged pylons").
+_DAMAGED_THING = re.compile(r"\b(?:the|a|an|its|their|of)\s+$")
 _SUBJECTS = frozenset({"militant", "militants", "insurgent", "insurgents"})
 
 
@@ -356,6 +359,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             low, max(0, start - 60), start
         ):
             continue
+        if (
+            kind == "property_attack"
+            and low.startswith(("damaged", "destroyed"), start)
+            and _DAMAGED_THING.search(low, max(0, start - 8), start)
+        ):
+            continue  # "replacing the damaged pylons": what is damaged, not an attack
         if (
             kind == "armed_clash"
             and low[start:end] in _SUBJECTS

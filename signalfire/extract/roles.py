@@ -108,7 +108,7 @@ _VIOLENT_VERB_WORDS = (
     r"(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
     r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|storm(?:ed|ing)?|target\w*|clash\w*|"
     r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured|"
-    r"opened(?=\s+fire)|"
+    r"opened(?=\s+fire)|assault(?:ed|ing)|assaults?(?=\s+on\b)|"  # (not "assault rifles")
     # what is done to property: "militants torched a tower", "set a school on fire"
     r"torch\w*|destroy\w*|damag(?:ed|ing|es)|sabotag\w+|blown|lobbed|burnt|burned|"
     r"set(?:s|ting)?(?=\s+(?:(?:[a-z'-]+\s+){0,4}?(?:on\s+fire|ablaze|alight)|fire\b)))\b"
