@@ -51,7 +51,7 @@ def test_disasters_and_accidents_are_no_event(extractor: Extractor, text: str) -
 @pytest.mark.parametrize(
     ("text", "event_type"),
     [
-        ("Militants set fire to a girls' school in Swat, killing two guards.", "other"),
+        ("Militants set fire to a girls' school in Swat, killing two guards.", "property_attack"),
         ("A bomb killed five people at a market in Quetta.", "ied_bombing"),
         ("Baloch separatists blew up a gas pipeline in Dera Bugti on Monday.", "ied_bombing"),
         ("A railway track was blown up near Sibi.", "ied_bombing"),

@@ -41,7 +41,7 @@ MEMBER_VICTIMS_AFTER = re.compile(
 _STANCE_VERBS = (
     r"(?:strongly\s+|also\s+|later\s+|on\s+\w+day\s+)?(?:condemn(?:ed|s|ing)?|denounc(?:ed|es)|"
     r"deplor(?:ed|es)|criticis(?:ed|es)|criticiz(?:ed|es)|blam(?:ed|es)|accus(?:ed|es)(?!\s+of\b)|"
-    r"claim(?:ed|s)\s+that|said|says|told|added|confirmed|reported|announced|warned|vowed|"
+    r"claim(?:ed|s)\s+that|said|says|told|added|confirm(?:ed|s)?|reported|announced|warned|vowed|"
     r"urged|demanded|mourned|expressed|protested|welcomed|stated|insisted|tweeted|wrote)\b"
     # not a report of the actor's own fate: "a Taliban commander reported killed", "said to be"
     r"(?!\s+(?:to|killed|dead|injured|wounded|arrested|detained|captured|missing|among)\b)"
@@ -68,10 +68,11 @@ OWN_OPERATION_REST = re.compile(
 # ... unless what the speaker says is its own side's act: "the TTP said its fighters attacked",
 # "the army said it had killed 10 terrorists", "the group claimed that its men carried out".
 SELF_REPORT_REST = re.compile(
-    r"\s+(?:that\s+)?(?:it|they|we|its|their|our|the\s+group|the\s+organi[sz]ation|"
-    r"his\s+(?:group|fighters|men))\s+(?:\w+\s+)?(?:had|have|has|was|were)?\s*(?:\w+\s+)?"
-    r"(?:killed|detained|arrested|captured|carried\s+out|attacked|targeted|shot|bombed|conducted|"
-    r"launched|destroyed|claimed|responsible|behind)\b"
+    r"\s+(?:in\s+a\s+statement\s+)?(?:that\s+)?(?:it|they|we|its|their|our|the\s+group|"
+    r"the\s+organi[sz]ation|his\s+(?:group|fighters|men))\s+(?:\w+\s+)?(?:had|have|has|was|"
+    r"were)?\s*(?:\w+\s+)?(?:killed|detained|arrested|captured|carried\s+out|attacked|targeted|"
+    r"shot|bombed|conducted|launched|destroyed|claimed|responsible|behind|torched|set|blown|blew|"
+    r"damaged|sabotaged)\b"
 )
 
 # A claim after an appositive: "BRAS, an alliance of Baloch separatist groups, claimed ...".
@@ -122,6 +123,43 @@ ATTRIBUTED_BEFORE = re.compile(
 OTHER_ACT_AFTER = re.compile(
     r"\s+(?:had\s+|has\s+|have\s+)?(?:earlier\s+|also\s+|previously\s+|repeatedly\s+)?"
     r"(?:threatened|warned|vowed|pledged|demanded|issued|sent|written|wrote|announced)\b"
+)
+
+# Who fends off an attack, or finds a bomb, is no perpetrator: "Security forces repulsed a
+# Taliban attack on a checkpost" (the forces were attacked: a target), "police defused a bomb",
+# "foiled a terror bid" (no side in it). Up to three words of the subject may follow the name.
+DEFENDED_AFTER = re.compile(
+    r"(?:\s+(?!and\b|or\b|who\b|which\b|that\b)[\w'-]+){0,3}?\s+(?:(?:had|have|has)\s+)?"
+    r"(?:successfully\s+|effectively\s+|also\s+|later\s+)?(?:"
+    r"(?P<fended>repuls(?:ed|es|ing)|repell?(?:ed|s|ing)?|beat\s+back|fought\s+off|warded\s+off|"
+    # foiled an attack on their own post: attacked; any other foiled attack: no side in it
+    r"pushed\s+back|(?:foil|thwart)(?:ed|s|ing)?(?=\s+(?:an?\s+|the\s+)?(?:[\w'-]+\s+){0,2}?"
+    r"(?:attacks?|assaults?|raids?)\s+on\s+(?:their|its|our|an?|the)\s+(?:[\w'-]+\s+){0,2}?"
+    r"(?:check-?\s?posts?|posts?|outposts?|camps?|checkpoints?|stations?|convoys?|patrols?)\b))|"
+    r"(?P<found>defus(?:ed|es|ing)|diffus(?:ed|es|ing)|(?:recovered|found)\s+and\s+defused|"
+    r"foil(?:ed|s|ing)|thwart(?:ed|s|ing)|averted))\b"
+)
+# Victims named before their toll: "FC man among three killed in Quetta blast", "two soldiers
+# among 12 dead" (the headline form, with no verb of their own before "killed").
+AMONG_VICTIMS_AFTER = re.compile(
+    r"(?:\s+[\w'-]+){0,2}?\s+among\s+(?:the\s+)?(?:[\w'-]+\s+){0,2}?(?:killed|dead|injured|"
+    r"wounded|victims|casualties|martyred|hurt)\b"
+)
+# ... and in the passive: "the attack was repulsed by Afghan soldiers".
+DEFENDED_BY = re.compile(
+    r"\b(?:repulsed|repelled|beaten\s+back|fought\s+off|warded\s+off|pushed\s+back|foiled|"
+    r"thwarted|defused)\s+by\s+(?:the\s+)?(?:[\w'-]+\s+){0,3}$"
+)
+# Property of a side, not the side: "NATO supply trucks", "NATO oil tankers", "fuel for NATO
+# forces" (the contractors' vehicles that are attacked; the coalition is no party to it).
+SUPPLIES_AFTER = re.compile(
+    r"(?:-|\s+)(?:(?:supply|supplies|oil|fuel|cargo|logistics)\s+)?(?:tankers?|trucks?|"
+    r"lorr(?:y|ies)|containers?|convoys?\s+of\s+(?:tankers|trucks))\b|"
+    r"(?:-|\s+)suppl(?:y|ies)\b"
+)
+SUPPLIES_BEFORE = re.compile(
+    r"\b(?:(?:suppl(?:y|ies)|fuel|oil|goods|cargo|equipment)\s+(?:meant\s+|bound\s+)?(?:for|to)|"
+    r"supplying)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 
 # -- generic words for state forces, for roles only (see roles.generic_actors) --------------

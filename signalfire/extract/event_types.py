@@ -3,17 +3,25 @@
 | event_type              | meaning                                                              |
 |-------------------------|----------------------------------------------------------------------|
 | armed_clash             | two armed sides fight: clash, gun battle, ambush, attack on a post   |
+|                         | (also one that is repulsed, or fire at a post that hurts no one)     |
 | suicide_bombing         | a suicide bomber or suicide attack (vest, vehicle)                   |
 | ied_bombing             | bomb, IED, roadside or remote bomb, grenade, blast, "blew up"        |
 | targeted_killing        | a named or specific person shot dead, assassination                  |
 | abduction               | people kidnapped, abducted, taken hostage                            |
 | attack_on_civilians     | armed attack whose victims are civilians (massacre, attack on a bus) |
+| property_attack         | arson, sabotage, fire or rockets at property or infrastructure, or   |
+|                         | an attack on it by means not said: a pipeline, pylon, mobile tower,  |
+|                         | railway track, bridge, school, supply tankers (GTD's "Facility/      |
+|                         | Infrastructure Attack"); one blown up by a bomb is an ied_bombing    |
 | security_operation      | operation, raid, search, crackdown by state or coalition forces      |
 | airstrike               | air or drone strike, missile strike, helicopter gunships             |
 | cross_border_shelling   | shelling or firing across a border or the Line of Control            |
 | arrest                  | people arrested, detained, captured, with no one killed              |
 | ceasefire_negotiation   | ceasefire, truce, peace talks or deal                                |
 | other                   | political violence that fits none of the above                       |
+
+A bomb that is defused or found planted is an attempted bombing (ied_bombing; GTD keeps failed
+bombings, ACLED calls them disrupted weapons use).
 
 When several types' triggers occur in one event the more specific wins, in the order of
 `PRIORITY` (a suicide bombing is also a bombing and an attack). Confidence grows with the number
@@ -35,6 +43,7 @@ EVENT_TYPES = (
     "targeted_killing",
     "abduction",
     "attack_on_civilians",
+    "property_attack",
     "security_operation",
     "airstrike",
     "cross_border_shelling",
@@ -52,10 +61,40 @@ PRIORITY = (
     "abduction",
     "attack_on_civilians",
     "armed_clash",
+    "property_attack",
     "security_operation",
     "arrest",
     "ceasefire_negotiation",
     "other",
+)
+
+# What a property attack hits: infrastructure, schools, supply vehicles (not "houses" or
+# "vehicles" as such: troops destroy militants' houses in operations).
+_PROPERTY_NOUNS = (
+    r"(?:pipelines?|pylons?|(?:transmission|power|electricity|mobile|phone|"
+    r"cellular|cell|telecom\w*|communications?)\s+(?:towers?|masts?|lines?)|towers?|masts?|"
+    r"railway\s+(?:tracks?|lines?|bridges?|stations?)|tracks?|bridges?|culverts?|schools?|"
+    r"colleges?|grid\s+stations?|power\s+(?:stations?|plants?|houses?)|transformers?|"
+    r"gas\s+(?:wells?|fields?|installations?)|tankers?|containers?|(?:supply|oil)\s+trucks?|"
+    r"telephone\s+exchanges?|dams?|water\s+supply|health\s+(?:centres?|centers?|units?))\b"
+)
+_PROPERTY = r"(?:[a-z'-]+\s+){0,3}?" + _PROPERTY_NOUNS
+# Arson and sabotage ("torched six NATO oil tankers", "set a school on fire", "removed the
+# fish plates"), and an attack on property by means not said or not a bomb ("claimed the
+# attack on a gas pipeline", "fired rockets at a grid station", "destroyed electricity pylons").
+_PROPERTY_ATTACK = (
+    r"torch(?:ed|es|ing)?\b|set(?:s|ting)?\s+(?:on\s+)?fire\s+to|set(?:s|ting)?\s+(?:on\s+fire|"
+    r"ablaze|alight)|set(?:s|ting)?\s+(?:[a-z'-]+\s+){1,4}?(?:on\s+fire|ablaze|alight)|(?:burnt|burned)\s+down|"
+    r"sabotag\w+|fish\s*-?plates|"
+    r"(?:attack(?:s|ed|ing)?(?:\s+on)?|target(?:s|ed|ing)?|struck|hit|destroy(?:s|ed|ing)?|"
+    r"damag(?:es|ed|ing)|razed|(?:fired|firing)\s+(?:rockets?\s+|shots\s+|mortars?\s+)?(?:at|on)|"
+    r"open(?:s|ed|ing)\s+fire\s+(?:at|on))\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
+    + _PROPERTY
+    # in the passive: "a gas well in Sui was damaged in a rocket attack"
+    + r"|"
+    + _PROPERTY_NOUNS
+    + r"(?:\s+[a-z'-]+){0,3}?\s+(?:was|were|(?:had|has|have)\s+been)\s+"
+    r"(?:partially\s+|completely\s+|badly\s+)?(?:damaged|destroyed|targeted|attacked|razed)\b"
 )
 
 _TRIGGERS = {
@@ -93,7 +132,7 @@ _TRIGGERS = {
     r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
     r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|several|"
-    r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up",
+    r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|dynamit\w+",
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
     r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
@@ -104,7 +143,8 @@ _TRIGGERS = {
     r"was\s+(?:killed|shot)\s+by\s+(?:unidentified\s+|unknown\s+|armed\s+)?(?:gunmen|gunman|"
     r"assailants)",
     "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
-    "attack_on_civilians": r"massacre\w*|attack\w*\s+(?:on\s+)?(?:a\s+)?(?:worshippers|mosque|"
+    "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|(?:fired|opened\s+fire)\s+"
+    r"(?:on|at)\s+)(?:a\s+|the\s+)?(?:worshippers|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team))|civilians\s+(?:were\s+)?killed|sectarian|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
@@ -113,11 +153,22 @@ _TRIGGERS = {
     r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
     r"(?:van|bus|vehicle|coach|wagon)\s+carrying\s+(?:[a-z-]+\s+){0,2}?(?:schoolchildren|"
     r"children|students|pupils|passengers|pilgrims|worshippers|women|mourners|wedding)",
+    "property_attack": _PROPERTY_ATTACK,
     "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
     r"exchange\s+of\s+fire|fighting|fought|ambush\w*|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
     r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
-    r"attempted\s+to\s+engage|insurgents?\s+attack\w*|militants?\s+attack\w*|attack\w*\s+on\s+"
-    r"(?:a\s+)?(?:security|check|police|army|military|convoy)",
+    r"attempted\s+to\s+engage|insurgents?(?=\s+attack)|militants?(?=\s+attack)|attack\w*\s+on\s+"
+    r"(?:a\s+)?(?:security|check|police|army|military|convoy)|"
+    # an attack on a post or fire at it, which may hurt no one ("fired rockets at a checkpost,
+    # but no one was hurt", "attacked an FC camp"), and one that is repulsed
+    r"(?:attack(?:s|ed|ing)?(?:\s+on)?|fired\s+(?:rockets?\s+|mortars?\s+|shots\s+)?(?:at|on|upon)|"
+    r"open(?:s|ed|ing)\s+fire\s+(?:at|on|upon))\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
+    r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
+    r"camps?|forts?|district\s+(?:headquarters|centres?|centers?))\b|"
+    # (not a foiled attack: a plot stopped in time, by an arrest or a bomb defused)
+    r"(?:repuls\w+|repell?(?:ed|ing|s)?|beat(?:en)?\s+back|fought\s+off)\s+(?:an?\s+|the\s+|"
+    r"their\s+)?(?:(?!to\s)[a-z'-]+\s+){0,3}?(?:attacks?|assaults?|raids?|onslaught|attackers)\b|"
+    r"(?:was|were|been)\s+(?:successfully\s+)?(?:repulsed|repelled|beaten\s+back)",
     "security_operation": r"operations?|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
     r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
     "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|taken\s+into\s+custody|"
@@ -135,6 +186,10 @@ _MARKERS = {
     # sentence names a group or its positions as what is shelled
     "shelling_noun": r"shelling\b",
     "protest": r"protest\w*|demonstrators|rioters?|riot(?:s|ing)?\b|mob\b",
+    # what damages property without anyone's violence ("a storm damaged school buildings")
+    "hazard": r"floods?\b|flooding|storms?\b|earthquakes?|quake\b|heavy\s+rains?|landslides?|"
+    r"avalanches?|cyclones?|lightning|short[\s-]+circuit|caught\s+fire|fire\s+broke\s+out|"
+    r"accident(?:s|al|ally)?\b",
     "bodies": r"found\s+dumped|dumped|bod(?:y|ies)\s+(?:[a-z'-]+\s+){0,6}?(?:w(?:as|ere)\s+)?"
     r"(?:found|recovered|discovered)",
 }
@@ -180,9 +235,12 @@ _VIOLENCE_WORDS = (
     r"detain\w*|(?:re)?captur\w+|strike\w*|struck|raid\w*|shell\w*|operation\w*|assassinat\w+|"
     r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
     r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|murder\w*|"
-    r"dumped|bullet-riddled|"
+    r"dumped|bullet-riddled|dynamit\w+|lobbed|hurled|repuls\w+|repell(?:ed|ing)|fought\s+off|"
+    r"beat(?:en)?\s+back|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
-    r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up)\b"
+    r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|"
+    + _PROPERTY_ATTACK
+    + r")\b"
 )
 VIOLENCE = re.compile(letter_first(by_first_letter(_VIOLENCE_WORDS)))  # (see alternation.py)
 
@@ -267,6 +325,13 @@ def _across_border(low: str) -> bool:
     return bool(_BORDER.search(low)) or bool(_AFGHAN.search(low) and _PAKISTANI.search(low))
 
 
+# The verb after an armed-clash trigger that matched its subject only ("militants attacked").
+_SUBJECT_VERB = re.compile(r"\s+attack\w*")
+# A determiner before "damaged"/"destroyed": an adjective ("the damaged pylons").
+_DAMAGED_THING = re.compile(r"\b(?:the|a|an|its|their|of)\s+$")
+_SUBJECTS = frozenset({"militant", "militants", "insurgent", "insurgents"})
+
+
 def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     low = fold(text)
     pattern, scanned = _ALL_SCAN.on(low)
@@ -285,14 +350,29 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             continue
         elif kind == "arrest" and _CAPTURED_GROUND.match(low, start):
             kind = "armed_clash"
-        elif (kind == "armed_clash" and "protest" in markers) or (
-            kind == "abduction" and "bodies" in markers
-        ):
+        elif (
+            (kind == "armed_clash" and "protest" in markers)
+            or (kind == "property_attack" and markers & {"protest", "hazard"})
+        ) or (kind == "abduction" and "bodies" in markers):
             continue
         if kind not in {"arrest", "security_operation"} and _DEED_OF.search(
             low, max(0, start - 60), start
         ):
             continue
+        if (
+            kind == "property_attack"
+            and low.startswith(("damaged", "destroyed"), start)
+            and _DAMAGED_THING.search(low, max(0, start - 8), start)
+        ):
+            continue  # "replacing the damaged pylons": what is damaged, not an attack
+        if (
+            kind == "armed_clash"
+            and low[start:end] in _SUBJECTS
+            and (verb := _SUBJECT_VERB.match(low, end)) is not None
+        ):
+            # "Militants attacked" as its evidence, though a property trigger may start at the
+            # verb ("attacked a gas pipeline": the alternation leaves the verb to it)
+            end = verb.end()
         found.append(Trigger(kind, start + offset, end + offset, text[start:end]))
     return found
 
@@ -300,6 +380,13 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 def is_violent(text: str) -> bool:
     pattern, scanned = _VIOLENCE_SCAN.on(fold(text))
     return pattern.search(scanned) is not None
+
+
+# Trigger words that name the attackers only (see `classify`).
+_WHO_ONLY = re.compile(
+    r"(?:unidentified|unknown)\s+gunmen|motorcycle-borne|armed\s+men\s+on|"
+    r"(?:insurgents?|militants?)\s+attack\w*"
+)
 
 
 def classify(
@@ -326,6 +413,19 @@ def classify(
         # "during a security operation, the force detained three": the detention is the event.
         by_type.pop("security_operation", None)
         by_type.pop("armed_clash", None)
+        by_type.pop("property_attack", None)  # "arrested two men who torched a school"
+    if not killed:
+        # Words that say who attacked, not what was done ("Unidentified gunmen torched six
+        # NATO oil tankers", "Militants attacked a gas pipeline"): with no one killed they
+        # yield to a type that says what was hit or done.
+        for weak in ("targeted_killing", "armed_clash"):
+            if (
+                weak in by_type
+                and len(by_type) > 1
+                and all(_WHO_ONLY.fullmatch(fold(t.text)) for t in by_type[weak])
+                and (weak == "targeted_killing" or "property_attack" in by_type)
+            ):
+                del by_type[weak]
     if civilian_target and by_type.keys() & {"armed_clash", "targeted_killing"} and killed > 1:
         by_type.setdefault("attack_on_civilians", by_type.get("armed_clash", [])[:1])
     chosen = next((t for t in PRIORITY if by_type.get(t)), "other")

@@ -41,6 +41,7 @@ from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
 from .alternation import by_first_letter, regroup
 from .attribution import (
     AFGHAN_ALLY,
+    AMONG_VICTIMS_AFTER,
     APPOSITIVE,
     ATTRIBUTED_AFTER,
     ATTRIBUTED_BEFORE,
@@ -48,6 +49,8 @@ from .attribution import (
     CLASH_BETWEEN_BEFORE,
     COALITION,
     CONDEMNATION,
+    DEFENDED_AFTER,
+    DEFENDED_BY,
     DESCRIBES_AFTER,
     DESCRIBES_BEFORE,
     MEMBER_BEFORE,
@@ -59,6 +62,8 @@ from .attribution import (
     SELF_REPORT_REST,
     STANCE_AFTER,
     STANCE_CUES,
+    SUPPLIES_AFTER,
+    SUPPLIES_BEFORE,
 )
 from .casualties import Count
 from .clauses import later_subject, object_of_verb, suspect_object, victims_of
@@ -102,12 +107,16 @@ _SUSPECT = re.compile(
 _VIOLENT_VERB_WORDS = (
     r"(?:kill\w*|attack\w*|bomb\w*|shot|shoot\w*|fired|ambush\w*|abduct\w*|kidnap\w*|"
     r"arrest\w*|detain\w*|captur\w+|struck|strike\w*|raid\w*|storm(?:ed|ing)?|target\w*|clash\w*|"
-    r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured)\b"
+    r"blew|hit|pounded|shelled|assassinat\w+|gunned|executed|beheaded|seized|wounded|injured|"
+    r"opened(?=\s+fire)|assault(?:ed|ing)|assaults?(?=\s+on\b)|"  # (not "assault rifles")
+    # what is done to property: "militants torched a tower", "set a school on fire"
+    r"torch\w*|destroy\w*|damag(?:ed|ing|es)|sabotag\w+|blown|lobbed|burnt|burned|"
+    r"set(?:s|ting)?(?=\s+(?:(?:[a-z'-]+\s+){0,4}?(?:on\s+fire|ablaze|alight)|fire\b)))\b"
 )
 # (run on case-folded text; regrouped by first letter: see alternation.py)
 _VIOLENT_VERB = re.compile(letter_first(by_first_letter(_VIOLENT_VERB_WORDS)))
 _TARGET_PREP = re.compile(
-    r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+)?$",
+    r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
 )
 _SPEAKER = re.compile(
@@ -118,10 +127,11 @@ _SPEAKER = re.compile(
 # "The army said it had killed 10 terrorists", "the TTP said they carried out": a side telling
 # of its own act is its perpetrator, not a mere source.
 _SELF_REPORT = re.compile(
-    r"^\s*(?:said|says|stated|announced|confirmed|reported)\s+(?:that\s+)?(?:it|they|its|their)"
+    r"^\s*(?:said|says|stated|announced|confirmed|reported)\s+(?:in\s+a\s+statement\s+)?"
+    r"(?:that\s+)?(?:it|they|its|their)"
     r"\s+(?:\w+\s+)?(?:had|have|has)?\s*(?:\w+\s+)?(?:killed|detained|arrested|captured|"
     r"carried\s+out|attacked|targeted|shot|bombed|conducted|launched|destroyed|responsible|"
-    r"behind)\b",
+    r"behind|torched|set|blown|blew|damaged|sabotaged)\b",
     re.IGNORECASE,
 )
 # (words that may stand between "by" and a force: "by a combined Afghan and coalition force")
@@ -163,11 +173,13 @@ STATE_WORDS = re.compile(
     r"\b(?:security\s+forces|security\s+personnel|troops|soldiers?|army|military|"
     r"police(?:m[ae]n)?|paramilitar(?:y|ies)|frontier\s+corps|levies|law\s+enforcement\s+agencies|"
     r"commandos|jet\s+fighters|jets|war\s*planes|gunships?|personnel|cops?|jawans?|troopers?|"
-    r"forces|security\s+force)\b",
+    r"forces|security\s+force|fc|"
+    # the forces' posts stand for them: "fired rockets at a checkpost"
+    r"check-?\s?posts?|checkpoints?|outposts?)\b",
 )
 NONSTATE_WORDS = re.compile(
     r"\b(?:militants?|insurgents?|terrorists?|rebels?|gunmen|extremists|jihadists|miscreants|"
-    r"attackers?|assailants|(?<!jet\s)fighters|bombers?|separatists|outlaws)\b",
+    r"attackers?|assailants|(?<!jet\s)fighters|bombers?|separatists|outlaws|armed\s+men)\b",
 )
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
@@ -179,6 +191,18 @@ COALITION_WORDS = re.compile(
         r"international\s+security\s+assistance\s+force)\b"
     ),
 )
+
+# State forces that confirm someone's fate confirm their own operation (see `role_of`); a
+# group that confirms it tells of the other side's ("Taleban confirm forces destroyed ...").
+_STATE_IDS = frozenset({"nato_isaf", "usa_military", "afg_military", "pak_military"})
+_CONFIRMED_FATE = re.compile(
+    r"\s+(?:[\w'-]+\s+){1,4}?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:killed|captured|"
+    r"detained|arrested|dead)\b"
+)
+# What a defender does after fending off an attack that makes it a perpetrator again.
+_DEFENDERS_ACT = ("kill", "shot", "shoot", "arrest", "detain", "captur", "gunned", "wound", "injur")
+# The coalition, whose supplies contractors truck (see `SUPPLIES_AFTER`).
+_SUPPLIED = frozenset({"nato_isaf", "usa_military"})
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
 
@@ -246,6 +270,21 @@ def role_of(
         return "other", ""  # "police said", "officials told": a source, not a side
     if verbs is None:
         verbs = violent_verbs(sentence, low)
+    if " among " in low[e : e + 40] and AMONG_VICTIMS_AFTER.match(low, e):
+        return "target", ""  # "FC man among three killed in Quetta blast"
+    if low.endswith(("according to ", "according to the "), 0, s):
+        return "other", ""  # "According to ISPR, terrorists fired on a post": a source
+    if mention.actor_id in _SUPPLIED and (
+        SUPPLIES_AFTER.match(low, e) or SUPPLIES_BEFORE.search(low, max(0, s - 40), s)
+    ):
+        return "other", ""  # "torched NATO oil tankers": a contractor's vehicles, not a side
+    defended = DEFENDED_AFTER.match(low, e) if verbs else None
+    if defended is not None and not any(
+        v[0] >= defended.end() and low.startswith(_DEFENDERS_ACT, v[0]) for v in verbs
+    ):
+        # "Security forces repulsed a Taliban attack": attacked; "police defused a bomb": no
+        # side; but "troops repulse attacks, kill 40 militants" did the killing
+        return ("target" if defended.group("fended") else "other"), ""
     if low.startswith("-led", e) or (not mention.named and _OWN_ATTACK.match(low, e)):
         # "an Afghan-led operation": who leads it; "as a result of Indian firing": whose it is
         return "perpetrator", ""
@@ -273,8 +312,13 @@ def role_of(
     ):
         if SELF_REPORT_REST.match(low, stance.end()):
             return "perpetrator", "claimed"  # "the TTP said its fighters attacked"
-        if OWN_OPERATION_REST.match(low, stance.end()):
-            return "perpetrator", ""  # "ISAF confirmed the capture of"
+        if OWN_OPERATION_REST.match(low, stance.end()) or (
+            mention.actor_id in _STATE_IDS
+            and "confirm" in stance.group()
+            and _CONFIRMED_FATE.match(low, stance.end())
+        ):
+            return "perpetrator", ""  # "ISAF confirmed the capture of", "ISAF Confirms Taliban
+            # Leader Killed" (a force confirms its own operation's result)
         if CONDEMNATION.search(stance.group()) and _search(p, "denial", src[e : e + 140]):
             return "other", "denied"  # "condemned the bombing ... and denied any role"
         return "other", ""  # "condemned the attack", "blamed the LeJ", "spokesman ... said"
@@ -346,6 +390,10 @@ def role_of(
             if inside_phrase and not by:
                 return "target", ""
     if by:
+        fended = DEFENDED_BY.search(low, max(0, s - 60), s)
+        if fended is not None:  # "the attack was repulsed by Afghan soldiers"
+            return ("other" if fended.group().startswith(("foil", "thwart", "defus")) else
+                    "target"), ""  # fmt: skip
         return "perpetrator", ""
     if attacked:
         return "target", ""
@@ -472,6 +520,12 @@ _NATION_BEFORE = re.compile(
     r"paramilitary|helicopter|intelligence|government|state)\s+)?$"
 )
 
+# A post of the forces attacked: "attack on a checkpost", "fired rockets at an outpost".
+_POST_WORDS = frozenset({"check", "outpo"})
+_ATTACKED_POST = re.compile(
+    r"\b(?:on|at|upon|attacked|stormed|targeted|targeting|overran|raided|against)\s+(?:an?\s+|"
+    r"the\s+|their\s+|its\s+)?(?:[a-z'-]+\s+){0,2}$"
+)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 _GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
 
@@ -511,6 +565,12 @@ def generic_actors(
     found: list[tuple[str | None, re.Match[str]]] = []
     for m in by_kind["state"] + by_kind["more"]:
         at = m.start()
+        if (
+            low[at] in "co"
+            and m.group()[:5] in _POST_WORDS
+            and not _ATTACKED_POST.search(low, max(0, at - 40), at)
+        ):
+            continue  # a post is its forces only where attacked ("new checkposts to be set up")
         if _FORMER.search(low, max(0, at - 20), at):
             found.append(("civilians", m))
         else:

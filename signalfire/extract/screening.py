@@ -91,7 +91,15 @@ def mishap(event_type: str, group: list[Sentence]) -> bool:
         return any(HAZARD.search(t) or ACCIDENTAL_BLAST.search(t) for t in texts)
     if event_type == "ied_bombing":
         return any(ACCIDENTAL_BLAST.search(t) for t in texts)
+    if event_type == "property_attack":
+        # "floods damaged bridges and schools", "a short circuit set the tower on fire"
+        return any(HAZARD.search(t) or _ACCIDENTAL_FIRE.search(t) for t in texts)
     return False
+
+
+_ACCIDENTAL_FIRE = re.compile(
+    letter_first(r"\b(?:short[\s-]+circuit\w*|sparks?|overturned|fire\s+brigades?)\b")
+)
 
 
 INDIAN_SHELLING = re.compile(

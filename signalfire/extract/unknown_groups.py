@@ -24,7 +24,9 @@ GROUP_WORDS = re.compile(
 )
 # ... but not state bodies or coalition forces that NER also labels ORG.
 NOT_A_GROUP = re.compile(
-    r"\b(?:coalition|afghan|pakistan\w*|national|security|isaf|nato|police|government|"
+    # ("national" of a state body, not of a "National Liberation Front")
+    r"\b(?:coalition|afghan|pakistan\w*|national(?!\s+liberation)|security|isaf|nato|police|"
+    r"government|"
     r"ministry|united|u\.?s\.?|american|indian|frontier|corps)\b",
     re.IGNORECASE,
 )
