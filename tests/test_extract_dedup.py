@@ -69,3 +69,14 @@ def test_merged_high_toll_is_never_below_the_best() -> None:
     wider = event("c", A, deaths=4, deaths_high=12, confidence=0.4)
     assert combine([ranged, later, wider]).deaths_high == 12
     assert combine([event("d", A, confidence=0.9), later]).deaths_high is None  # none ranged
+
+
+def test_a_pipeline_blown_up_and_attacked_is_one_event() -> None:
+    blown = event("a", "Militants blew up a gas pipeline in Dera Bugti.", deaths=None)
+    attacked = event(
+        "b", "The BRA claimed the attack on a gas pipeline in Dera Bugti.", deaths=None,
+        event_type="property_attack",
+    )  # fmt: skip
+    # near-duplicate text (similarity over the threshold), types of one family
+    assert same_event(blown, attacked, similarity=0.5)
+    assert not same_event(blown, event("c", "x", deaths=None, event_type="arrest"), 0.5)

@@ -30,6 +30,8 @@ from .roles import merge_roles
 FAMILIES = {
     "suicide_bombing": "bombing",
     "ied_bombing": "bombing",
+    # a pipeline "blown up" in one report is "attacked" in another
+    "property_attack": "bombing",
     "airstrike": "strike",
     "cross_border_shelling": "strike",
     "armed_clash": "fighting",
