@@ -118,6 +118,7 @@ NAMES = [
         "financiers.",
         2,
     ),
+    (H + "The force detained Abdul Wali, Sher Mohammad and two of their guards.", 4),
     # ... not places, nor a capture by an armed group
     (H + "Afghan forces captured Musa Qala and Now Zad from the Taliban.", 0),
     (H + "The Taliban detained Abdul Wali and Sher Mohammad in Wardak.", 0),
@@ -126,6 +127,25 @@ NAMES = [
 
 @pytest.mark.parametrize(("text", "expected"), NAMES)
 def test_name_lists(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected
+
+
+# An inverted passive with one and a list; a list past a relative clause; a headline's "held".
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (H + "Detained during the operation were a Taliban leader and two fighters.", 3),
+        (H + "Also detained was a weapons facilitator in Nad-e Ali district.", 1),
+        (
+            H + "The security force detained a Taliban leader, who was the target of the "
+            "operation, and two of his guards.",
+            3,
+        ),
+        ("Two suspects held over Quetta blast\nQUETTA: Police said the suspects were moved.", 2),
+        ("Talks held with militants\nQUETTA: Elders met the militants on Monday.", 0),
+    ],
+)
+def test_inverted_and_interrupted_lists(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
 
 

@@ -95,6 +95,11 @@ ONE_SURRENDERED = re.compile(
 )
 # "the arrested men were facilitators": an adjective, the men told of before.
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$")
+# "Detained during the operation were a Taliban leader and two fighters": one, then the list.
+INVERTED_ONE = re.compile(
+    r"\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){1,4}?)?(?:were|was)\s+(?:an?|one)\s+"
+    rf"{_MODIFIERS}{_ONE}\b(?![s'’-])"
+)
 # The verbs these two follow ("captured" too: the noun is a person's).
 BARE_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed", "captured"})
 # One more item of a list without a figure: "detained the targeted facilitator and associates".
@@ -112,7 +117,7 @@ _NAME_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
 NAMES_AFTER = re.compile(
     rf"[ \t]+(?P<names>{_NAME}(?:{_NAME_JOIN}{_NAME}){{0,6}})"
     r"(?=[ \t]*[.;:(]|[ \t]*$|[ \t]*,[ \t]+(?:an?|the|two|three|four|five|both|all)\b|"
-    r"[ \t]+(?:in|on|at|from|near|during|after|who|were)\b)"
+    r"[ \t]+(?:in|on|at|from|near|during|after|who|were|and)\b)"
 )
 NAME_RE = re.compile(_NAME)
 NAME_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed"})
@@ -149,14 +154,14 @@ def extra_captures(
     open_verb: Callable[[re.Match[str]], bool],
     taken: list[tuple[int, int]],
     value_of: Callable[[re.Match[str]], tuple[int, int] | None],
-) -> list[tuple[str, int, int, int, str]]:
-    """(category, value, start, end, note) of the captures a sentence tells without a figure
-    after its verb: names, "them", "another, who was detained", a running total, and bare
-    plurals (last, note "plural"). `text` is the folded sentence, `original` its own case;
-    `open_verb` says whether a capture verb is the state's, asserted, and not an aim; `taken`
-    holds the spans already counted; `value_of` reads a figure match (None: no figure, such as
-    a dateline's day)."""
-    out: list[tuple[str, int, int, int, str]] = []
+) -> list[tuple[str, int, int, int, str, bool]]:
+    """(category, value, start, end, note, whether a list may follow) of the captures a
+    sentence tells without a figure after its verb: names, an inverted passive's one, "them",
+    "another, who was detained", a running total, and bare plurals (last, note "plural").
+    `text` is the folded sentence, `original` its own case; `open_verb` says whether a capture
+    verb is the state's, asserted, and not an aim; `taken` holds the spans already counted;
+    `value_of` reads a figure match (None: no figure, such as a dateline's day)."""
+    out: list[tuple[str, int, int, int, str, bool]] = []
     hits = [v for v in verbs.get("arrested", []) if open_verb(v)]
     for v in hits:
         starts = [v.end()] if v.group(0) in NAME_VERBS else []
@@ -168,8 +173,13 @@ def extra_captures(
             n = len(NAME_RE.findall(named.group("names")))
             # one name only with an appositive or after "the detained ... are"
             if n > 1 or at != v.end() or _APPOSITIVE_AFTER.match(original, named.end()):
-                out.append(("arrested", n, v.start(), named.end(), ""))
+                # (a list goes on after "and", not after an appositive's comma: "Abdul Rahman
+                # and Mohammad Nabi, two suspected financiers" are two)
+                listed = not original.startswith(",", named.end())
+                out.append(("arrested", n, v.start(), named.end(), "", listed))
                 break
+        if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), inverted.end(), "", True))
     for v in hits:
         if THEM_AFTER.match(text, v.end()):
             lo = max(0, v.start() - 150)
@@ -182,11 +192,11 @@ def extra_captures(
                 and not any(s < last.end() and last.start() < e for s, e in taken)
                 and (them := parse_number(last.group("n1"))) is not None
             ):
-                out.append(("arrested", them, last.start(), last.end(), ""))
+                out.append(("arrested", them, last.start(), last.end(), "", False))
     if "another," in text:
         # (the verb's span: "wounded another" is counted too)
         out.extend(
-            ("arrested", 1, m.start("verb"), m.end(), "") for m in ANOTHER_WHO.finditer(text)
+            ("arrested", 1, m.start("verb"), m.end(), "", False) for m in ANOTHER_WHO.finditer(text)
         )
     if "total" in text or "number" in text:
         for m in RUNNING_TOTAL.finditer(text):
@@ -201,25 +211,25 @@ def extra_captures(
                 default=None,
             )
             if before is not None and before[1] == "arrested" and (value := value_of(m)):
-                out.append(("arrested", value[0], m.start("n1"), m.end(), ""))
+                out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
     for v in hits:
         lo, value = max(0, v.start() - 150), None
         # (past a figure that is none: "PESHAWAR, March 2 - Three men accused of ...")
         while value is None and (clause := CLAUSE_SUBJECT.search(text, lo, v.start())):
             value, lo = value_of(clause), clause.end("n1")
         if value is not None:
-            out.append(("arrested", value[0], v.start(), v.end(), ""))
+            out.append(("arrested", value[0], v.start(), v.end(), "", False))
             continue
         if v.group(0) not in BARE_VERBS:
             continue
         adjective = _ADJECTIVE_BEFORE.search(text, max(0, v.start() - 7), v.start())
         bare = None if adjective else BARE_OBJECT.match(text, v.end())
         if bare is not None:
-            out.append(("arrested", 2, v.start(), bare.end(), "plural"))
+            out.append(("arrested", 2, v.start(), bare.end(), "plural", False))
         elif (bare := BARE_SUBJECT.search(text, max(0, v.start() - 100), v.start())) is not None:
-            out.append(("arrested", 2, bare.start("noun"), v.end(), "plural"))
+            out.append(("arrested", 2, bare.start("noun"), v.end(), "plural", False))
         elif one := ONE_SURRENDERED.search(text, max(0, v.start() - 100), v.start()):
-            out.append(("arrested", 1, one.start(), v.end(), ""))
+            out.append(("arrested", 1, one.start(), v.end(), "", False))
     return out
 
 

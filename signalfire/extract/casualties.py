@@ -128,6 +128,7 @@ _ALL_PATTERNS = _PATTERNS + CAPTURE_PATTERNS
 _POSSESSIVES = frozenset({"his", "her", "their"})
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 # A capture verb straight before a figure: its object.
 _VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
 
@@ -558,15 +559,16 @@ def find_counts(
 
     def open_verb(v: re.Match[str], category: str = "arrested") -> bool:
         """Whether a verb tells a deed of its category: not an arrest by an armed group, a
-        title-case headline's (no telling a name from the words after it), an aim, a denial
-        or a negation."""
+        title-case headline's (no telling a name from the words after it; a sentence's first
+        word before a lower-case one is none: "Detained during the operation were ..."), an
+        aim, a denial or a negation."""
         before = text[max(0, v.start() - 40) : v.start()]
         return not (
             (
                 category == "arrested"
                 and _captor_category(category, text, v.start(), v.end(), ruling) != category
             )
-            or original[v.start()].isupper()
+            or (original[v.start()].isupper() and not _LOWER_NEXT.match(original, v.end()))
             or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
             or (denied_cue and _DENIED.search(before))
             or _NEGATION.search(before[-12:])
@@ -607,8 +609,9 @@ def find_counts(
     # plurals (`capture_patterns.extra_captures`).
     if "arrested" in verbs:
         extra = extra_captures(text, original, verbs, open_verb, taken, lambda m: _value(m, text))
-        for cat, n, start, end, note in extra:
-            add(cat, n, n, start, end, note)
+        for cat, n, start, end, note, listed in extra:
+            if add(cat, n, n, start, end, note) and listed:
+                follow(cat, end)  # "... and two of their guards"
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     # Only the document's first line, and only where the next line does not carry on the

@@ -65,6 +65,8 @@ _ARRESTED_VERB = (
     r"(?:were|was|being|been|are|is)\s+held(?!\s+(?:hostage|captive|responsible|"
     r"accountable)\b)|"
     rf"held(?={_HELD_PEOPLE})|seized(?={_SEIZED_PEOPLE})|"
+    # ("Two suspects held over Quetta blast": a Pakistani headline's arrest)
+    r"(?<=suspects\s)held(?!\s+(?:hostage|captive|responsible|accountable)\b)|"
     r"detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
@@ -530,7 +532,11 @@ _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
 # associates": more victims of the same verb, each a figure of its own.
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
+    rf"(?:\s+[a-z'’-]+){{0,3}}?"
+    # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
+    # of his guards")
+    r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
+    rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
