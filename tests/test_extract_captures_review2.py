@@ -130,6 +130,20 @@ def test_name_lists(extractor: Extractor, text: str, expected: int) -> None:
     assert arrested(extractor, text) == expected
 
 
+# One with a clause before a passive capture; one more with its verb elided.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("KARACHI - A key suspect in the killing of a police officer was arrested on Sunday.", 1),
+        (H + "A Taliban leader was arrested on Oct. 9 and another on Oct. 11.", 2),
+        # (not after another verb: "another" is no capture)
+        (H + "A Taliban leader was arrested on Oct. 9 and killed another on Oct. 11.", 1),
+    ],
+)
+def test_one_before_and_elided_another(extractor: Extractor, text: str, expected: int) -> None:
+    assert arrested(extractor, text) == expected
+
+
 # An inverted passive with one and a list; a list past a relative clause; a headline's "held".
 @pytest.mark.parametrize(
     ("text", "expected"),

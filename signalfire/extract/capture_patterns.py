@@ -87,12 +87,17 @@ CLAUSE_SUBJECT = re.compile(
     r"believed\s+to\s+have)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?$"
 )
-# One who surrendered and was detained: "A suspected insurgent surrendered to the force and was
-# detained" (the singular pattern wants its verb straight after the noun).
-ONE_SURRENDERED = re.compile(
-    rf"\b(?:an?|one)\s+{_MODIFIERS}{_ONE}\s+(?:surrendered|gave\s+(?:himself|herself)\s+up)"
-    r"(?:\s+[a-z'’-]+){0,6}?\s+and\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+)?$"
+# One with a clause before a passive capture (the singular pattern wants its verb close after
+# the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
+# and was detained", "A key suspect in the killing of a police officer was arrested".
+ONE_BEFORE = re.compile(
+    rf"\b(?:an?|one)\s+{_MODIFIERS}{_ONE}\s+(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)"
+    r"(?:\s+[a-z'’-]+){0,6}?\s+and|(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|"
+    r"attack|bombing|blast|kidnapping|abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)"
+    r"\s+(?:later\s+|also\s+)?$"
 )
+# "A Taliban leader was arrested on Oct. 9 and another on Oct. 11": one more, the verb elided.
+ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
 # "the arrested men were facilitators": an adjective, the men told of before.
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$")
 # "Detained during the operation were a Taliban leader and two fighters": one, then the list.
@@ -198,6 +203,24 @@ def extra_captures(
         out.extend(
             ("arrested", 1, m.start("verb"), m.end(), "", False) for m in ANOTHER_WHO.finditer(text)
         )
+    if "another" in text:
+        for m in ANOTHER_ELIDED.finditer(text):
+            # (the capture verb must be the last verb before it, with its count)
+            before = max(
+                (
+                    (v.start(), cat)
+                    for cat, vs in verbs.items()
+                    for v in vs
+                    if v.start() < m.start()
+                ),
+                default=None,
+            )
+            if (
+                before is not None
+                and before[1] == "arrested"
+                and any(before[0] <= s < m.start() or s <= before[0] < e for s, e in taken)
+            ):
+                out.append(("arrested", 1, m.start(), m.end(), "", False))
     if "total" in text or "number" in text:
         for m in RUNNING_TOTAL.finditer(text):
             # (the total of the captures only where a capture verb is the last verb before it)
@@ -228,8 +251,9 @@ def extra_captures(
             out.append(("arrested", 2, v.start(), bare.end(), "plural", False))
         elif (bare := BARE_SUBJECT.search(text, max(0, v.start() - 100), v.start())) is not None:
             out.append(("arrested", 2, bare.start("noun"), v.end(), "plural", False))
-        elif one := ONE_SURRENDERED.search(text, max(0, v.start() - 100), v.start()):
-            out.append(("arrested", 1, one.start(), v.end(), "", False))
+        elif ONE_BEFORE.search(text, max(0, v.start() - 100), v.start()):
+            # (the verb's span: the clause may hold a counted killing)
+            out.append(("arrested", 1, v.start(), v.end(), "", False))
     return out
 
 
