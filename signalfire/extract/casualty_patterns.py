@@ -39,10 +39,13 @@ _INJURED_VERB = (
 )
 # "seized two suspects", "held four suspects": a figure and people after "seized" or "held"
 # (not "seized two Kalashnikovs", "held two meetings with militants", "held two men hostage").
-_SEIZED_PEOPLE = rf"\s+(?:{NUMBER})\s+(?:suspects|suspected|alleged)\b"
+# Short word lists: the verbs are part of many patterns, and `NUMBER` in each would make them
+# slow to compile.
+_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
+_SEIZED_PEOPLE = rf"\s+{_FEW}\s+(?:suspects|suspected|alleged)\b"
 _HELD_PEOPLE = (
-    rf"\s+(?:{_QUALIFIER})?(?:{NUMBER})\s+(?:(?!(?:with|of|in|on|at|for|and|by|from)\b)"
-    rf"[a-z'’-]+\s+){{0,2}}?(?:{_ONE}s|{_PLURAL_VICTIMS})\b(?!\s+(?:hostage|captive)\b)"
+    rf"\s+{_FEW}\s+(?:suspected\s+|alleged\s+)?(?:suspects|militants|terrorists|insurgents|"
+    r"criminals|culprits|accused|men|people|persons)\b(?!\s+(?:hostage|captive)\b)"
 )
 _ABDUCTED_VERB = (
     r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|taken\s+hostage|held\s+hostage|"
@@ -66,7 +69,9 @@ _ARRESTED_VERB = (
     r"accountable)\b)|"
     rf"held(?={_HELD_PEOPLE})|seized(?={_SEIZED_PEOPLE})|"
     # ("Two suspects held over Quetta blast": a Pakistani headline's arrest)
-    r"(?<=suspects\s)held(?!\s+(?:hostage|captive|responsible|accountable)\b)|"
+    # (the look-behind after the word: an alternative that starts with a letter is skipped in
+    # one test where another letter stands)
+    r"held(?<=suspects\sheld)(?!\s+(?:hostage|captive|responsible|accountable)\b)|"
     r"detainees|suspects\s+detained|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
