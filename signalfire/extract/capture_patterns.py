@@ -40,33 +40,17 @@ _NOT_MODIFIER = (
 )
 _MODIFIERS = rf"(?:(?!{_NOT_MODIFIER})[a-z'’-]+\s+){{0,2}}?"
 
-# (category, kind, pattern) as in `casualty_patterns._PATTERNS`, for the "arrested" category.
-CAPTURE_PATTERNS: list[tuple[str, str, re.Pattern[str]]] = [
-    # "The detained insurgents, four in all, were taken to a base"
-    (
-        "arrested",
-        "verb",
-        re.compile(
-            rf"\b(?P<verb>detained|arrested|captured)\s+{_MODIFIERS}{_PLURAL},\s+{QUANTITY}"
-            r"\s+in\s+(?:all|total|number)\b"
-        ),
-    ),
-    # "The insurgents who attacked the checkpoint, three in number, were detained"
-    (
-        "arrested",
-        "num",
-        re.compile(
-            rf"\b{QUANTITY}\s+in\s+(?:all|total|number),\s+(?:were|have\s+been|had\s+been)\s+"
-            rf"(?:also\s+)?(?P<verb>{by_first_letter(_PEOPLE_VERB)})\b"
-        ),
-    ),
-    # "The force detained the pair", "the trio" (`numbers.parse_number` reads both)
-    (
-        "arrested",
-        "verb",
-        re.compile(rf"\b(?P<verb>{_PEOPLE_VERB})\s+the\s+(?P<n1>pair|trio)(?P<n2>)\b"),
-    ),
-]
+# A figure after its noun: "The detained insurgents, four in all, were taken to a base" (after
+# the verb), "The insurgents who attacked the checkpoint, three in number, were detained" (before
+# it); only in a text that says "in all", "in total" or "in number" (`_IN_ALL_CUES`).
+IN_ALL_AFTER = re.compile(rf"\s+{_MODIFIERS}[a-z'’-]+s,\s+{QUANTITY}\s+in\s+(?:all|total|number)\b")
+IN_ALL_BEFORE = re.compile(
+    rf"\b{QUANTITY}\s+in\s+(?:all|total|number),\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?$"
+)
+_IN_ALL_CUES = ("in all", "in total", "in number")
+# "The force detained the pair", "the trio"
+PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")
 
 # A bare plural as a capture verb's object: "detained suspected insurgents" (at least two;
 # `Count.note` "plural": only where nothing else counts captures). Not after a determiner: "the
@@ -150,6 +134,7 @@ ANOTHER_WHO = re.compile(
     r"(?P<verb>detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
 )
 # "Two more suspects were arrested, bringing the total to five": the captures' total.
+_RUNNING_CUES = ("bringing", "taking", "raising", "pushing")  # one is in every match of it
 RUNNING_TOTAL = re.compile(
     r",?\s*(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)"
     r"(?:\s+(?:number\s+)?of\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+)?\s+(?:so\s+far\s+)?to\s+"
@@ -173,6 +158,18 @@ def extra_captures(
     `value_of` reads a figure match (None: no figure, such as a dateline's day)."""
     out: list[tuple[str, int, int, int, str, bool]] = []
     hits = [v for v in verbs.get("arrested", []) if open_verb(v)]
+    if any(w in text for w in _IN_ALL_CUES):
+        for v in hits:
+            m = IN_ALL_AFTER.match(text, v.end()) or IN_ALL_BEFORE.search(
+                text, max(0, v.start() - 40), v.start()
+            )
+            if m is not None and (value := value_of(m)) is not None:
+                out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
+    if "pair" in text or "trio" in text:
+        for v in hits:
+            if v.group(0) in BARE_VERBS and (m := PAIR.match(text, v.end())) is not None:
+                n = 2 if m.group(0).endswith("pair") else 3
+                out.append(("arrested", n, v.start(), m.end(), "", False))
     for v in hits:
         starts = [v.end()] if v.group(0) in NAME_VERBS else []
         if (detained := NAMES_OF_DETAINED.match(text, v.end())) is not None:
@@ -226,7 +223,7 @@ def extra_captures(
                 and any(before[0] <= s < m.start() or s <= before[0] < e for s, e in taken)
             ):
                 out.append(("arrested", 1, m.start(), m.end(), "", False))
-    if "total" in text or "number" in text:
+    if any(w in text for w in _RUNNING_CUES):
         for m in RUNNING_TOTAL.finditer(text):
             # (the total of the captures only where a capture verb is the last verb before it)
             before = max(
@@ -241,9 +238,16 @@ def extra_captures(
             if before is not None and before[1] == "arrested" and (value := value_of(m)):
                 out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
     for v in hits:
+        # (the searches back from a passive verb only: most captures are told actively)
+        passive = _PASSIVE_TAIL.search(text, max(0, v.start() - 30), v.start()) is not None
         lo, value = max(0, v.start() - 150), None
         # (past a figure that is none: "PESHAWAR, March 2 - Three men accused of ...")
-        while value is None and (clause := CLAUSE_SUBJECT.search(text, lo, v.start())):
+        while (
+            passive
+            and value is None
+            and any(w in text[lo : v.start()] for w in _CLAUSE_CUES)
+            and (clause := CLAUSE_SUBJECT.search(text, lo, v.start()))
+        ):
             value, lo = value_of(clause), clause.end("n1")
         if value is not None:
             out.append(("arrested", value[0], v.start(), v.end(), "", False))
@@ -251,15 +255,23 @@ def extra_captures(
         if v.group(0) not in BARE_VERBS:
             continue
         adjective = _ADJECTIVE_BEFORE.search(text, max(0, v.start() - 7), v.start())
-        bare = None if adjective else BARE_OBJECT.match(text, v.end())
+        bare = None if adjective or passive else BARE_OBJECT.match(text, v.end())
         if bare is not None:
             out.append(("arrested", 2, v.start(), bare.end(), "plural", False))
+        elif not passive:
+            continue
         elif (bare := BARE_SUBJECT.search(text, max(0, v.start() - 100), v.start())) is not None:
             out.append(("arrested", 2, bare.start("noun"), v.end(), "plural", False))
         elif ONE_BEFORE.search(text, max(0, v.start() - 100), v.start()):
             # (the verb's span: the clause may hold a counted killing)
             out.append(("arrested", 1, v.start(), v.end(), "", False))
     return out
+
+
+# A passive verb's auxiliary just before it ("were detained", "had been later detained").
+_PASSIVE_TAIL = re.compile(r"\b(?:were|was|been)\s+(?:(?:also|later|subsequently|then)\s+)?$")
+# Words one of which every `CLAUSE_SUBJECT` match holds.
+_CLAUSE_CUES = ("who", "that", "suspected", "accused", "involved", "wanted", "linked", "believed")
 
 
 _APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .capture_patterns import BARE_ITEM, CAPTURE_PATTERNS, extra_captures
+from .capture_patterns import BARE_ITEM, extra_captures
 from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ALONG_WITH,
@@ -124,7 +124,6 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
-_ALL_PATTERNS = _PATTERNS + CAPTURE_PATTERNS
 _POSSESSIVES = frozenset({"his", "her", "their"})
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
@@ -362,7 +361,7 @@ def find_counts(
                 break
             pos = more.end()
 
-    for category, kind, pattern in _ALL_PATTERNS:
+    for category, kind, pattern in _PATTERNS:
         if category not in verbs:
             continue
         hits = verbs[category]
@@ -557,13 +556,17 @@ def find_counts(
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
 
+    opened: dict[tuple[int, str], bool] = {}
+
     def open_verb(v: re.Match[str], category: str = "arrested") -> bool:
         """Whether a verb tells a deed of its category: not an arrest by an armed group, a
         title-case headline's (no telling a name from the words after it; a sentence's first
         word before a lower-case one is none: "Detained during the operation were ..."), an
         aim, a denial or a negation."""
+        if (v.start(), category) in opened:
+            return opened[v.start(), category]
         before = text[max(0, v.start() - 40) : v.start()]
-        return not (
+        opened[v.start(), category] = is_open = not (
             (
                 category == "arrested"
                 and _captor_category(category, text, v.start(), v.end(), ruling) != category
@@ -573,6 +576,7 @@ def find_counts(
             or (denied_cue and _DENIED.search(before))
             or _NEGATION.search(before[-12:])
         )
+        return is_open
 
     # Titled names: the killed and wounded ("troops killed Qari Hussain Mehsud"), and arrests by
     # the state only ("The Taliban captured Commander Ismail" is no figure); the rest of their

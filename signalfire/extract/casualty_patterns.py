@@ -640,7 +640,7 @@ _TOLL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # (one is in every match of it, in some case)
-_TOLL_WORDS = ("toll", "fatalities", "casualties", "total", "number")
+_TOLL_WORDS = ("toll", "fatalities", "casualties", "bringing", "taking", "raising", "pushing")
 # "A third man was detained at a checkpoint": one victim who makes three in all (not one
 # more: "killing the insurgent. A second armed insurgent was killed" is two).
 _NTH = re.compile(r"\ba\s+(second|third|fourth|fifth)\b", re.IGNORECASE)

@@ -26,8 +26,6 @@ _VAGUE = {
     "a couple": 2, "couple": 2, "a dozen": 12, "dozen": 12, "a score": 20, "both": 2,
     "half a dozen": 6, "several dozen": 24, "a few dozen": 24, "thousands": 2000,
 }  # fmt: skip
-# Figures only after "the" ("detained the pair": `capture_patterns`), not in `NUMBER`.
-_GROUP_NOUNS = {"pair": 2, "trio": 3}
 # (the word lists as groups by first letter, `alternation.by_first_letter`: the same matches,
 # fewer tests)
 _UNIT_RE = by_first_letter(
@@ -95,8 +93,6 @@ def parse_number(text: str) -> int | None:
         return int(digits)
     if t in _VAGUE:
         return _VAGUE[t]
-    if t in _GROUP_NOUNS:
-        return _GROUP_NOUNS[t]
     total = 0
     current = 0
     seen = False
