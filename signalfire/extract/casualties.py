@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .capture_patterns import BARE_ITEM, extra_captures
 from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ALONG_WITH,
@@ -117,12 +118,16 @@ class Count:
     text: str
     # "wounded": deaths among the wounded ("two of the wounded died"), more than a toll told
     # before; "background": an earlier event's or a claimed toll, used only where the event
-    # has no other figure of its kind
+    # has no other figure of its kind; "plural": a bare plural ("detained suspected
+    # insurgents": two), used only where the event has no other figure of its kind
     note: str = ""
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
 _POSSESSIVES = frozenset({"his", "her", "their"})
+# Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 # A capture verb straight before a figure: its object.
 _VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
 
@@ -346,6 +351,9 @@ def find_counts(
             if more is None:
                 more = _PER_PLACE.match(text, pos)
             if more is None:
+                # "detained the targeted facilitator and associates": at least two more
+                if cat == "arrested" and (bare := BARE_ITEM.match(text, pos)) is not None:
+                    add(cat, 2, 2, bare.start(), bare.end())
                 break
             value_more = _continued(more)
             a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
@@ -509,7 +517,10 @@ def find_counts(
                     if not text[lo:pos].rstrip().endswith(_LIST_JOIN_ENDS):
                         break
                     item = _LIST_ITEM_BEFORE.search(text, lo, pos)
-                    if item is None:
+                    # (the figure's source is no item: "According to the governor, 7 suspects")
+                    if item is None or _SOURCE_BEFORE.search(
+                        text, max(0, item.start() - 20), item.start()
+                    ):
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
                     if value_item is None or not add(
@@ -544,6 +555,29 @@ def find_counts(
                 named = _NAMED.match(original, v.end())
                 if named is not None:
                     add(category, 1, 1, v.start(), named.end())
+
+    opened: dict[tuple[int, str], bool] = {}
+
+    def open_verb(v: re.Match[str], category: str = "arrested") -> bool:
+        """Whether a verb tells a deed of its category: not an arrest by an armed group, a
+        title-case headline's (no telling a name from the words after it; a sentence's first
+        word before a lower-case one is none: "Detained during the operation were ..."), an
+        aim, a denial or a negation."""
+        if (v.start(), category) in opened:
+            return opened[v.start(), category]
+        before = text[max(0, v.start() - 40) : v.start()]
+        opened[v.start(), category] = is_open = not (
+            (
+                category == "arrested"
+                and _captor_category(category, text, v.start(), v.end(), ruling) != category
+            )
+            or (original[v.start()].isupper() and not _LOWER_NEXT.match(original, v.end()))
+            or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+            or (denied_cue and _DENIED.search(before))
+            or _NEGATION.search(before[-12:])
+        )
+        return is_open
+
     # Titled names: the killed and wounded ("troops killed Qari Hussain Mehsud"), and arrests by
     # the state only ("The Taliban captured Commander Ismail" is no figure); the rest of their
     # list follows ("Mufti X and 12 of his supporters" = 13).
@@ -551,18 +585,7 @@ def find_counts(
         if category not in _TITLED_CATEGORIES:
             continue
         for v in hits:
-            before = text[max(0, v.start() - 40) : v.start()]
-            if (
-                (
-                    category == "arrested"
-                    and _captor_category(category, text, v.start(), v.end(), ruling) != category
-                )
-                # a title-case headline: no telling a name from the words after it
-                or original[v.start()].isupper()
-                or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
-                or (denied_cue and _DENIED.search(before))
-                or _NEGATION.search(before[-12:])
-            ):
+            if not open_verb(v, category):
                 continue  # "an operation to arrest Mullah X", "did not detain Haji Y"
             pos, first = v.end(), True
             while (t := _TITLED.match(original, pos)) is not None:
@@ -586,6 +609,13 @@ def find_counts(
         ):
             n_names = len(_TITLE_RE.findall(named.group("names")))
             add("arrested", n_names, n_names, named.start(), v.end())
+    # Captures told without a figure after the verb: names, "them", a running total, bare
+    # plurals (`capture_patterns.extra_captures`).
+    if "arrested" in verbs:
+        extra = extra_captures(text, original, verbs, open_verb, taken, lambda m: _value(m, text))
+        for cat, n, start, end, note, listed in extra:
+            if add(cat, n, n, start, end, note) and listed:
+                follow(cat, end)  # "... and two of their guards"
     # A headline line without a full stop runs into the body's first sentence ("Police arrest
     # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
     # Only the document's first line, and only where the next line does not carry on the

@@ -50,16 +50,24 @@ def event_figures(
     in the lead stands over the body's retelling (`_figures`)."""
     parts = [(s.start, s.end, s.counts) for s in sentences]
     totals, highs, best_counts = _figures(
-        [(a, b, [c for c in cs if c.note != "background"]) for a, b, cs in parts], text, release
+        [(a, b, [c for c in cs if c.note not in _FALLBACKS]) for a, b, cs in parts], text, release
     )
-    # A claimed or earlier event's toll only where nothing else gives one of its kind.
-    fallback = _figures(
-        [(a, b, [c for c in cs if c.note == "background"]) for a, b, cs in parts], text, release
-    )
-    for cat, value in fallback[0].items():
-        if cat not in totals:
-            totals[cat], highs[cat], best_counts[cat] = value, fallback[1][cat], fallback[2][cat]
+    # A bare plural's two, then a claimed or earlier event's toll, only where nothing else
+    # gives one of its kind.
+    for note in _FALLBACKS:
+        if not any(c.note == note for _, _, cs in parts for c in cs):
+            continue
+        fallback = _figures(
+            [(a, b, [c for c in cs if c.note == note]) for a, b, cs in parts], text, release
+        )
+        for cat, value in fallback[0].items():
+            if cat not in totals:
+                totals[cat], highs[cat] = value, fallback[1][cat]
+                best_counts[cat] = fallback[2][cat]
     return totals, highs, best_counts
+
+
+_FALLBACKS = ("plural", "background")
 
 
 def _toll_before(text: str, start: int, end: int) -> bool:

@@ -35,7 +35,9 @@ _ONE_VICTIM = (
     r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
     r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
     r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
-    r"trafficker|propagandist|owner|national|assistant|accused|occupant"
+    r"trafficker|propagandist|owner|national|assistant|occupant|"
+    # (the noun, not "three men accused of ..." )
+    r"accused(?!\s+of\b)"
 )
 _ONE_VICTIM = by_first_letter(_ONE_VICTIM)
 # "a Taliban sub-commander"

@@ -1,0 +1,277 @@
+"""Capture wordings beyond the figure patterns of `casualty_patterns`: a figure after its noun
+("four in all", "the pair"), a clause between a figure and its passive verb ("four men
+suspected of planting bombs were detained"), bare plurals ("detained suspected insurgents": at
+least two, where nothing else counts the captures), untitled name lists ("detained Abdul Wali,
+Sher Mohammad and Gul Agha": three; only the count is kept), "detained them" after a counted
+antecedent, and a running total ("bringing the total to five"). Read by `casualties`."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .alternation import by_first_letter
+from .casualty_patterns import _PLACE_WORD
+from .numbers import NUMBER, QUANTITY, parse_number
+from .victims import _ONE, _PLURAL_VICTIMS
+
+# Verbs that take only people as objects ("captured Musa Qala" is a place), past forms only
+# ("vowed to arrest the militants" is an aim).
+_PEOPLE_VERB = r"detained|arrested|apprehended|nabbed|captured|rounded\s+up|picked\s+up"
+_PLURAL = rf"(?:{_PLURAL_VICTIMS}|{_ONE}s|criminals|extremists|culprits)"
+# The people a bare plural counts as captives: fighters and suspects ("arrested Hafiz Abad
+# residents protesting" or "students" are no captures of the conflict's).
+_BARE_PLURAL = by_first_letter(
+    r"insurgents|militants|suspects|terrorists|fighters|men|individuals|associates|"
+    r"accomplices|criminals|extremists|culprits|facilitators|gunmen|attackers|assailants|"
+    r"kidnappers|commanders|leaders|rebels|operatives|bombers|smugglers|members|"
+    r"financiers|couriers|emplacers|planners|affiliates|supporters|taliban"
+)
+# Words before a bare plural that make it no bare one: a figure, a negation, a determiner that
+# counts ("no", "any", "all"), or a clause word.
+# (the figure words by their start, not `NUMBER`: a short pattern compiles fast)
+_NOT_MODIFIER = (
+    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety|hundred|thousand|dozen|several|few|scores|hundreds|thousands|numerous|"
+    r"multiple|both|couple|pair|handful|single|"
+    r"no|not|none|any|all|some|many|most|other|others|more|and|or|of|in|on|at|to|for|from|"
+    r"with|by|near|during|after|before|that|which|who|the|a|an|these|those|them)(?![a-z])"
+)
+_MODIFIERS = rf"(?:(?!{_NOT_MODIFIER})[a-z'’-]+\s+){{0,2}}?"
+
+# A figure after its noun: "The detained insurgents, four in all, were taken to a base" (after
+# the verb), "The insurgents who attacked the checkpoint, three in number, were detained" (before
+# it); only in a text that says "in all", "in total" or "in number" (`_IN_ALL_CUES`).
+IN_ALL_AFTER = re.compile(rf"\s+{_MODIFIERS}[a-z'’-]+s,\s+{QUANTITY}\s+in\s+(?:all|total|number)\b")
+IN_ALL_BEFORE = re.compile(
+    rf"\b{QUANTITY}\s+in\s+(?:all|total|number),\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?$"
+)
+_IN_ALL_CUES = ("in all", "in total", "in number")
+# "The force detained the pair", "the trio"
+PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")
+
+# A bare plural as a capture verb's object: "detained suspected insurgents" (at least two;
+# `Count.note` "plural": only where nothing else counts captures). Not after a determiner: "the
+# insurgents", "their associates" are people told of before, often counted in a sentence that
+# totals several operations, which stands only where no other sentence counts captures.
+BARE_OBJECT = re.compile(rf"\s+{_MODIFIERS}(?P<noun>{_BARE_PLURAL})\b(?!['’])(?!\s+(?:of|to)\b)")
+# ... or as the subject of a passive one, from a clause's start: "Suspected insurgents were
+# detained", "Suspected insurgents surrendered to the force and were detained" (not "The
+# network leaders, facilitator and suspected insurgents were detained": a list retold).
+BARE_SUBJECT = re.compile(
+    rf"(?:^|[,;:(–—-]\s*|\b(?:while|when|after)\s+){_MODIFIERS}"
+    rf"(?P<noun>{_BARE_PLURAL})\s+(?:(?:surrendered|gave\s+themselves\s+up|were\s+(?:found|"
+    r"caught|stopped|identified|questioned))(?:\s+[a-z'’-]+){0,6}?\s+and\s+)?"
+    r"(?:were|have\s+been|had\s+been)\s+(?:(?:also|later|subsequently|then)\s+)?$"
+)
+# A clause between a figure and its passive verb: "Four men suspected of planting roadside
+# bombs were detained", "Two insurgents who had been wounded in the firefight were detained" (the
+# figure pattern stops at a thing or another casualty verb; searched back from the verb, whose
+# span the count takes: the wounded are counted too).
+CLAUSE_SUBJECT = re.compile(
+    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\s+(?:(?:who|that)\s+(?:had|have)\s+been|"
+    r"suspected\s+of|accused\s+of|involved\s+in|wanted\s+(?:in|for)|linked\s+to|"
+    r"believed\s+to\s+have)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
+    r"(?:also\s+)?$"
+)
+# One with a clause before a passive capture (the singular pattern wants its verb close after
+# the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
+# and was detained", "A key suspect in the killing of a police officer was arrested".
+ONE_BEFORE = re.compile(
+    rf"\b(?:an?|one)\s+{_MODIFIERS}{_ONE}\s+(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)"
+    r"(?:\s+[a-z'’-]+){0,6}?\s+and|(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|"
+    r"attack|bombing|blast|kidnapping|abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)"
+    r"\s+(?:later\s+|also\s+)?$"
+)
+# "A Taliban leader was arrested on Oct. 9 and another on Oct. 11": one more, the verb elided.
+ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
+# "the arrested men were facilitators": an adjective, the men told of before.
+_ADJECTIVE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$")
+# "Detained during the operation were a Taliban leader and two fighters": one, then the list.
+INVERTED_ONE = re.compile(
+    r"\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){1,4}?)?(?:were|was)\s+(?:an?|one)\s+"
+    rf"{_MODIFIERS}{_ONE}\b(?![s'’-])"
+)
+# The verbs these two follow ("captured" too: the noun is a person's).
+BARE_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed", "captured"})
+# One more item of a list without a figure: "detained the targeted facilitator and associates".
+BARE_ITEM = re.compile(
+    rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:(?:suspected|alleged|other)\s+)?(?:{_BARE_PLURAL})\b"
+    r"(?!['’])"
+)
+
+# Untitled names after a verb that takes only people: two or more ("detained Abdul Wali, Sher
+# Mohammad and Gul Agha"), or one with an appositive ("arrested Abdul Wali, a Taliban
+# facilitator"); each name two or three capitalised words, none a place word. On the original
+# text: case tells a name.
+_NAME = rf"(?!{_PLACE_WORD})[A-Z][a-z’'-]+(?:[ \t]+(?!{_PLACE_WORD})[A-Z][a-z’'-]+){{1,2}}\b"
+_NAME_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
+NAMES_AFTER = re.compile(
+    rf"[ \t]+(?P<names>{_NAME}(?:{_NAME_JOIN}{_NAME}){{0,6}})"
+    r"(?=[ \t]*[.;:(]|[ \t]*$|[ \t]*,[ \t]+(?:an?|the|two|three|four|five|both|all)\b|"
+    r"[ \t]+(?:in|on|at|from|near|during|after|who|were|and)\b)"
+)
+NAME_RE = re.compile(_NAME)
+NAME_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed"})
+# "The detained individuals are Abdul Wali, ...": the names after the detainees' noun.
+NAMES_OF_DETAINED = re.compile(
+    rf"\s+{_MODIFIERS}(?:{_PLURAL})\s+(?:are|were|include|included|have\s+been\s+identified\s+as|"
+    r"were\s+identified\s+as)(?:[ \t]*:)?"
+)
+
+# "found two men hiding in a room and detained them": the last counted people before the verb,
+# in the same clause ("and" just before the verb).
+ANTECEDENT = re.compile(rf"\b(?P<n1>{NUMBER})\s+{_MODIFIERS}{_PLURAL}\b")
+ANTECEDENT_GAP = re.compile(
+    r"(?:(?!\b(?:but|while|when|who|which|after|before)\b)[^.;,]){0,60}?\band\s+$"
+)
+THEM_AFTER = re.compile(r"\s+them\b")
+# "... wounded another, who was taken into custody": one more, captured.
+ANOTHER_WHO = re.compile(
+    r"\banother,\s+who\s+(?:was|had\s+been)\s+(?:(?:later|then|subsequently)\s+)?"
+    r"(?P<verb>detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
+)
+# "Two more suspects were arrested, bringing the total to five": the captures' total.
+_RUNNING_CUES = ("bringing", "taking", "raising", "pushing")  # one is in every match of it
+RUNNING_TOTAL = re.compile(
+    r",?\s*(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)"
+    r"(?:\s+(?:number\s+)?of\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+)?\s+(?:so\s+far\s+)?to\s+"
+    rf"{QUANTITY}\b"
+)
+
+
+def extra_captures(
+    text: str,
+    original: str,
+    verbs: dict[str, list[re.Match[str]]],
+    open_verb: Callable[[re.Match[str]], bool],
+    taken: list[tuple[int, int]],
+    value_of: Callable[[re.Match[str]], tuple[int, int] | None],
+) -> list[tuple[str, int, int, int, str, bool]]:
+    """(category, value, start, end, note, whether a list may follow) of the captures a
+    sentence tells without a figure after its verb: names, an inverted passive's one, "them",
+    "another, who was detained", a running total, and bare plurals (last, note "plural").
+    `text` is the folded sentence, `original` its own case; `open_verb` says whether a capture
+    verb is the state's, asserted, and not an aim; `taken` holds the spans already counted;
+    `value_of` reads a figure match (None: no figure, such as a dateline's day)."""
+    out: list[tuple[str, int, int, int, str, bool]] = []
+    hits = [v for v in verbs.get("arrested", []) if open_verb(v)]
+    if any(w in text for w in _IN_ALL_CUES):
+        for v in hits:
+            m = IN_ALL_AFTER.match(text, v.end()) or IN_ALL_BEFORE.search(
+                text, max(0, v.start() - 40), v.start()
+            )
+            if m is not None and (value := value_of(m)) is not None:
+                out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
+    if "pair" in text or "trio" in text:
+        for v in hits:
+            if v.group(0) in BARE_VERBS and (m := PAIR.match(text, v.end())) is not None:
+                n = 2 if m.group(0).endswith("pair") else 3
+                out.append(("arrested", n, v.start(), m.end(), "", False))
+    for v in hits:
+        starts = [v.end()] if v.group(0) in NAME_VERBS else []
+        if (detained := NAMES_OF_DETAINED.match(text, v.end())) is not None:
+            starts.append(detained.end())
+        for at in starts:
+            if (named := NAMES_AFTER.match(original, at)) is None:
+                continue
+            n = len(NAME_RE.findall(named.group("names")))
+            # one name only with an appositive or after "the detained ... are"
+            if n > 1 or at != v.end() or _APPOSITIVE_AFTER.match(original, named.end()):
+                # (a list goes on after "and", not after an appositive's comma: "Abdul Rahman
+                # and Mohammad Nabi, two suspected financiers" are two)
+                listed = not original.startswith(",", named.end())
+                out.append(("arrested", n, v.start(), named.end(), "", listed))
+                break
+        if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), inverted.end(), "", True))
+    for v in hits:
+        if THEM_AFTER.match(text, v.end()):
+            lo = max(0, v.start() - 150)
+            last = None
+            for found in ANTECEDENT.finditer(text, lo, v.start()):
+                last = found
+            if (
+                last is not None
+                and ANTECEDENT_GAP.match(text, last.end(), v.start())
+                and not any(s < last.end() and last.start() < e for s, e in taken)
+                and (them := parse_number(last.group("n1"))) is not None
+            ):
+                out.append(("arrested", them, last.start(), last.end(), "", False))
+    if "another," in text:
+        # (the verb's span: "wounded another" is counted too)
+        out.extend(
+            ("arrested", 1, m.start("verb"), m.end(), "", False) for m in ANOTHER_WHO.finditer(text)
+        )
+    if "another" in text:
+        for m in ANOTHER_ELIDED.finditer(text):
+            # (the capture verb must be the last verb before it, with its count)
+            before = max(
+                (
+                    (v.start(), cat)
+                    for cat, vs in verbs.items()
+                    for v in vs
+                    if v.start() < m.start()
+                ),
+                default=None,
+            )
+            if (
+                before is not None
+                and before[1] == "arrested"
+                and any(before[0] <= s < m.start() or s <= before[0] < e for s, e in taken)
+            ):
+                out.append(("arrested", 1, m.start(), m.end(), "", False))
+    if any(w in text for w in _RUNNING_CUES):
+        for m in RUNNING_TOTAL.finditer(text):
+            # (the total of the captures only where a capture verb is the last verb before it)
+            before = max(
+                (
+                    (v.start(), cat)
+                    for cat, vs in verbs.items()
+                    for v in vs
+                    if v.start() < m.start()
+                ),
+                default=None,
+            )
+            if before is not None and before[1] == "arrested" and (value := value_of(m)):
+                out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
+    for v in hits:
+        # (the searches back from a passive verb only: most captures are told actively)
+        passive = _PASSIVE_TAIL.search(text, max(0, v.start() - 30), v.start()) is not None
+        lo, value = max(0, v.start() - 150), None
+        # (past a figure that is none: "PESHAWAR, March 2 - Three men accused of ...")
+        while (
+            passive
+            and value is None
+            and any(w in text[lo : v.start()] for w in _CLAUSE_CUES)
+            and (clause := CLAUSE_SUBJECT.search(text, lo, v.start()))
+        ):
+            value, lo = value_of(clause), clause.end("n1")
+        if value is not None:
+            out.append(("arrested", value[0], v.start(), v.end(), "", False))
+            continue
+        if v.group(0) not in BARE_VERBS:
+            continue
+        adjective = _ADJECTIVE_BEFORE.search(text, max(0, v.start() - 7), v.start())
+        bare = None if adjective or passive else BARE_OBJECT.match(text, v.end())
+        if bare is not None:
+            out.append(("arrested", 2, v.start(), bare.end(), "plural", False))
+        elif not passive:
+            continue
+        elif (bare := BARE_SUBJECT.search(text, max(0, v.start() - 100), v.start())) is not None:
+            out.append(("arrested", 2, bare.start("noun"), v.end(), "plural", False))
+        elif ONE_BEFORE.search(text, max(0, v.start() - 100), v.start()):
+            # (the verb's span: the clause may hold a counted killing)
+            out.append(("arrested", 1, v.start(), v.end(), "", False))
+    return out
+
+
+# A passive verb's auxiliary just before it ("were detained", "had been later detained").
+_PASSIVE_TAIL = re.compile(r"\b(?:were|was|been)\s+(?:(?:also|later|subsequently|then)\s+)?$")
+# Words one of which every `CLAUSE_SUBJECT` match holds.
+_CLAUSE_CUES = ("who", "that", "suspected", "accused", "involved", "wanted", "linked", "believed")
+
+
+_APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")
