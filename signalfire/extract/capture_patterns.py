@@ -142,6 +142,12 @@ RUNNING_TOTAL = re.compile(
 )
 
 
+def _last_verb(verbs: dict[str, list[re.Match[str]]], at: int) -> tuple[int, str] | None:
+    """(start, category) of the last casualty verb before `at`."""
+    return max(((v.start(), cat) for cat, vs in verbs.items() for v in vs if v.start() < at),
+               default=None)  # fmt: skip
+
+
 def extra_captures(
     text: str,
     original: str,
@@ -208,15 +214,7 @@ def extra_captures(
     if "another" in text:
         for m in ANOTHER_ELIDED.finditer(text):
             # (the capture verb must be the last verb before it, with its count)
-            before = max(
-                (
-                    (v.start(), cat)
-                    for cat, vs in verbs.items()
-                    for v in vs
-                    if v.start() < m.start()
-                ),
-                default=None,
-            )
+            before = _last_verb(verbs, m.start())
             if (
                 before is not None
                 and before[1] == "arrested"
@@ -226,15 +224,7 @@ def extra_captures(
     if any(w in text for w in _RUNNING_CUES):
         for m in RUNNING_TOTAL.finditer(text):
             # (the total of the captures only where a capture verb is the last verb before it)
-            before = max(
-                (
-                    (v.start(), cat)
-                    for cat, vs in verbs.items()
-                    for v in vs
-                    if v.start() < m.start()
-                ),
-                default=None,
-            )
+            before = _last_verb(verbs, m.start())
             if before is not None and before[1] == "arrested" and (value := value_of(m)):
                 out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
     for v in hits:
