@@ -14,12 +14,13 @@ spans are the original alternation's and the kind is that of the first alternati
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 
-def _split(pattern: str) -> list[str]:
-    """The top-level alternatives of `pattern`."""
-    parts, depth, in_set, i, start = [], 0, False, 0, 0
+def _scan(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """(index, character, group depth after it) of each character of `pattern` that is neither
+    escaped nor inside a character set."""
+    depth, in_set, i = 0, False, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -29,37 +30,29 @@ def _split(pattern: str) -> list[str]:
             in_set = c != "]"
         elif c == "[":
             in_set = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
+        else:
+            depth += (c == "(") - (c == ")")
+            yield i, c, depth
+        i += 1
+
+
+def _split(pattern: str) -> list[str]:
+    """The top-level alternatives of `pattern`."""
+    parts, start = [], 0
+    for i, c, depth in _scan(pattern):
+        if c == "|" and depth == 0:
             parts.append(pattern[start:i])
             start = i + 1
-        i += 1
     parts.append(pattern[start:])
     return parts
 
 
 def _group_end(pattern: str) -> int:
     """The index after the parenthesis that closes the group `pattern` opens with."""
-    depth, in_set, i = 0, False, 0
-    while True:
-        c = pattern[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_set:
-            in_set = c != "]"
-        elif c == "[":
-            in_set = True
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
+    for i, c, depth in _scan(pattern):
+        if c == ")" and depth == 0:
+            return i + 1
+    raise ValueError(f"no closing parenthesis in {pattern!r}")
 
 
 def _distribute(alternative: str) -> list[str]:
