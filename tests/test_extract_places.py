@@ -123,6 +123,26 @@ def test_variants_resolve_to_their_district(
     assert first.iso3 == "PAK"
 
 
+@pytest.mark.parametrize(
+    ("town", "district_name", "province"),
+    [
+        # Each district's seat, whose point falls a few km inside a neighbour's coarse polygon.
+        ("Hangu", "Hangu", "PK-KP"),
+        ("Bannu", "Bannu", "PK-KP"),
+        ("Jacobabad", "Jacobabad", "PK-SD"),
+        # A namesake far from the district of that name is another town: it stays where it lies.
+        ("Sahiwal", "Sargodha", "PK-PB"),
+    ],
+)
+def test_a_town_is_put_in_its_namesake_district_only_when_near(
+    gazetteer: Gazetteer, town: str, district_name: str, province: str
+) -> None:
+    towns = [p for p in gazetteer.lookup(town) if p.level == "place"]
+    assert district_name in {gazetteer.adm2_names[p.adm2] for p in towns}
+    assert all(p.adm1 == gazetteer.adm2_parent[p.adm2] for p in towns)
+    assert province in {p.adm1 for p in towns}
+
+
 @pytest.fixture(scope="module")
 def extractor(shared_data: Path) -> Extractor:
     return default_extractor()

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from .. import settings
 from ..errors import InputError
@@ -214,8 +215,34 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "5"
+_CACHE_FORMAT = "6"
 _MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
+
+
+# How far outside its namesake district's polygon a town may lie and still be put in it (~11 km).
+_NAMESAKE_REACH_DEG = 0.1
+
+
+def _namesake_district(
+    name: str,
+    lat: float,
+    lon: float,
+    holder: Place,
+    namesakes: dict[tuple[str, str], list[tuple[Place, Any]]],
+) -> Place:
+    """The district a town belongs to: the polygon holding its point, unless the town names a
+    district whose polygon lies within a few km. The district polygons are coarse at their edges:
+    Hangu, Bannu and Jacobabad, each its district's seat, fall just inside a neighbour (Orakzai,
+    North Waziristan, Jafarabad). Farther namesakes are other towns (Sahiwal in Sargodha)."""
+    from shapely.geometry import Point
+
+    found = namesakes.get((holder.iso3, key(fold(name))), [])
+    if any(district.adm2 == holder.adm2 for district, _ in found):
+        return holder
+    point = Point(lon, lat)
+    near = [(polygon.distance(point), district) for district, polygon in found]
+    near = [(d, district) for d, district in near if d <= _NAMESAKE_REACH_DEG]
+    return min(near, key=lambda pair: pair[0])[1] if near else holder
 
 
 @lru_cache(maxsize=4)
@@ -322,6 +349,10 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
             polygons.append(geom)
             polygon_places.append(place)
     tree = STRtree(polygons) if polygons else None
+    namesakes: dict[tuple[str, str], list[tuple[Place, Any]]] = {}
+    for district, polygon in zip(polygon_places, polygons, strict=True):
+        namesake = (district.iso3, key(fold(district.name)))
+        namesakes.setdefault(namesake, []).append((district, polygon))
 
     places_csv = geo / "geonames_places_af_pk.csv"
     if places_csv.is_file() and tree is not None:
@@ -336,6 +367,7 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
                 if len(hits) == 0:
                     continue  # outside every district: cannot be tied to a region
                 district = polygon_places[int(hits[0])]
+                district = _namesake_district(row["name"], lat, lon, district, namesakes)
                 pop = int(float(row["population"])) if row["population"] else 0
                 place = Place(
                     fold(row["name"]), "place", district.iso3, district.adm1, district.adm2,
