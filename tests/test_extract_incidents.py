@@ -100,3 +100,28 @@ def test_a_country_is_no_incident_place() -> None:
         PlaceMention(43, 48, "Bannu", "bannu"),
     ]
     assert split_incidents(s) == [s]
+
+
+def _places(extractor: Extractor, text: str) -> list[tuple[str, int | None]]:
+    events = extractor.extract(Document("i2", text, DAY))
+    return [(extractor.gazetteer.adm2_names.get(e.adm2 or "", ""), e.arrested) for e in events]
+
+
+def test_a_figure_in_another_district_than_the_opening_sentence_is_another_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Security forces repulsed a terrorist attack on a check post in North Waziristan. "
+        "Two suspects were held in Bannu, bringing the total to five."
+    )
+    assert _places(extractor, text) == [("North Waziristan", None), ("Bannu", 5)]
+
+
+def test_a_later_background_sentence_does_not_split_the_event(extractor: Extractor) -> None:
+    # The district of a figure-less sentence after the opening one is background, not a scene.
+    text = (
+        "Afghan and coalition forces detained a Taliban assassin in Helmand province yesterday. "
+        "The man planned assassinations of officials in Kandahar city. "
+        "Forces detained the attack coordinator at a compound in Marjah district."
+    )
+    assert [arrested for _, arrested in _places(extractor, text)] == [1]

@@ -394,8 +394,11 @@ def _group(
             opening = None  # "On Monday, the death toll rose to 20": the same event
         places = [resolved[m].place for m in s.places if m in resolved]
         adm1s = {p.adm1 for p in places}
-        # A figure in another district than the figures before it: another operation.
-        adm2s = {p.adm2 for p in places if p.adm2 and p.level != "adm1"} if s.counts else set()
+        # A figure in another district than the figures before it, or than the figure-less
+        # sentence that opened the event ("repulsed an attack in North Waziristan. Two suspects
+        # were held in Bannu"): another operation. Later figure-less sentences are background.
+        located = bool(s.counts) or not current
+        adm2s = {p.adm2 for p in places if p.adm2 and p.level != "adm1"} if located else set()
         starts_new = bool(current) and (
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
