@@ -130,6 +130,8 @@ def test_variants_resolve_to_their_district(
         ("Hangu", "Hangu", "PK-KP"),
         ("Bannu", "Bannu", "PK-KP"),
         ("Jacobabad", "Jacobabad", "PK-SD"),
+        # ... and a town a curated variant ties to its district.
+        ("Jamrud", "Khyber", "PK-KP"),
         # A namesake far from the district of that name is another town: it stays where it lies.
         ("Sahiwal", "Sargodha", "PK-PB"),
     ],
@@ -154,6 +156,21 @@ def extractor(shared_data: Path) -> Extractor:
         ("A drone strike killed six militants in NWA on Sunday.", "PK-KP", "North Waziristan"),
         ("Gunmen shot dead two policemen in Orangi Town.", "PK-SD", "Karachi"),
         ("Three soldiers were killed by shelling across the LoC.", "PK-JK", None),
+        ("Gunmen killed three labourers in Hoshab on Sunday.", "PK-BA", "Kech"),
+        # Where a supply goes and the towns a road is named for are not the scene.
+        (
+            "Militants blew up a gas pipeline in the Sui area of Dera Bugti district, "
+            "suspending gas supply to Punjab.",
+            "PK-BA",
+            "Dera Bugti",
+        ),
+        (
+            "Taliban gunmen killed four truck drivers on the Kabul-Kandahar highway in Zabul "
+            "province.",
+            "AF-ZAB",
+            None,
+        ),
+        ("Gunmen killed two policemen on Kohat Road in Peshawar.", "PK-KP", "Peshawar"),
         (
             "Operations in Helmand, Kandahar and Ghazni. In Ghazni, troops detained four "
             "suspects in a raid.",

@@ -20,7 +20,7 @@ import json
 import pickle
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -215,34 +215,41 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "6"
+_CACHE_FORMAT = "7"
 _MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
 
 
-# How far outside its namesake district's polygon a town may lie and still be put in it (~11 km).
+# How far outside a district's polygon a town named like it may lie and still be put in it (~11 km).
 _NAMESAKE_REACH_DEG = 0.1
 
 
-def _namesake_district(
-    name: str,
-    lat: float,
-    lon: float,
-    holder: Place,
-    namesakes: dict[tuple[str, str], list[tuple[Place, Any]]],
-) -> Place:
-    """The district a town belongs to: the polygon holding its point, unless the town names a
-    district whose polygon lies within a few km. The district polygons are coarse at their edges:
-    Hangu, Bannu and Jacobabad, each its district's seat, fall just inside a neighbour (Orakzai,
-    North Waziristan, Jafarabad). Farther namesakes are other towns (Sahiwal in Sargodha)."""
+def _into_named_districts(entries: dict[str, list[Place]], polygons: dict[str, Any]) -> None:
+    """Put each town in the district its name stands for (the district's own name or a curated
+    variant of it) when the district's polygon lies within a few km, rather than in the polygon
+    holding its point. The district polygons are coarse at their edges: Hangu, Bannu and
+    Jacobabad, each its district's seat, and Jamrud in Khyber fall just inside a neighbour
+    (Orakzai, North Waziristan, Jafarabad, Peshawar). A farther namesake is another town
+    (Sahiwal in Sargodha) and stays where it lies."""
     from shapely.geometry import Point
 
-    found = namesakes.get((holder.iso3, key(fold(name))), [])
-    if any(district.adm2 == holder.adm2 for district, _ in found):
-        return holder
-    point = Point(lon, lat)
-    near = [(polygon.distance(point), district) for district, polygon in found]
-    near = [(d, district) for d, district in near if d <= _NAMESAKE_REACH_DEG]
-    return min(near, key=lambda pair: pair[0])[1] if near else holder
+    moved: dict[Place, Place] = {}
+    for k, bucket in entries.items():
+        districts = [p for p in bucket if p.level == "adm2"]
+        for town in bucket if districts else ():
+            if town.level != "place" or town in moved or key(town.name) != k:
+                continue
+            same = [d for d in districts if d.iso3 == town.iso3]
+            if not same or any(d.adm2 == town.adm2 for d in same):
+                continue
+            point = Point(town.lon, town.lat)
+            near = [(polygons[d.adm2].distance(point), d) for d in same]
+            near = [pair for pair in near if pair[0] <= _NAMESAKE_REACH_DEG]
+            if near:
+                district = min(near, key=lambda pair: pair[0])[1]
+                moved[town] = replace(town, adm1=district.adm1, adm2=district.adm2)
+    for k, bucket in entries.items():
+        if any(p in moved for p in bucket):
+            entries[k] = [moved.get(p, p) for p in bucket]
 
 
 @lru_cache(maxsize=4)
@@ -349,10 +356,6 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
             polygons.append(geom)
             polygon_places.append(place)
     tree = STRtree(polygons) if polygons else None
-    namesakes: dict[tuple[str, str], list[tuple[Place, Any]]] = {}
-    for district, polygon in zip(polygon_places, polygons, strict=True):
-        namesake = (district.iso3, key(fold(district.name)))
-        namesakes.setdefault(namesake, []).append((district, polygon))
 
     places_csv = geo / "geonames_places_af_pk.csv"
     if places_csv.is_file() and tree is not None:
@@ -367,7 +370,6 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
                 if len(hits) == 0:
                     continue  # outside every district: cannot be tied to a region
                 district = polygon_places[int(hits[0])]
-                district = _namesake_district(row["name"], lat, lon, district, namesakes)
                 pop = int(float(row["population"])) if row["population"] else 0
                 place = Place(
                     fold(row["name"]), "place", district.iso3, district.adm1, district.adm2,
@@ -407,6 +409,9 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
             bucket = entries[key(row["variant"])]
             bucket.remove(place)
             bucket.insert(0, place)
+    _into_named_districts(
+        entries, {p.adm2: g for p, g in zip(polygon_places, polygons, strict=True)}
+    )
     _add_variants(entries, surfaces, curated)
     return Gazetteer(entries, surfaces, adm1_names, adm2_names, adm2_parent)
 

@@ -204,14 +204,18 @@ def dominant_province(mentions: list[Resolved]) -> list[Resolved]:
     return [r for r in mentions if r.place.adm1 == top]
 
 
-# Where a person, group or convoy comes from or goes to, or whom an official serves, is not
-# the scene: "a native of Swat ... shot dead in Peshawar", "a convoy travelling from Peshawar to
-# Kohat was ambushed in Darra Adam Khel", "Hangu police chief Nasir Khan ... in Kohat".
+# Where a person, group, convoy or supply comes from or goes to, whom an official serves, or
+# the towns a road is named for, is not the scene: "a native of Swat ... shot dead in
+# Peshawar", "a convoy travelling from Peshawar to Kohat was ambushed in Darra Adam Khel",
+# "Hangu police chief Nasir Khan ... in Kohat", "gas supply to Punjab", "the Kabul-Kandahar
+# highway in Zabul".
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:natives?\s+of|residents?\s+of|inhabitants?\s+of|elders?\s+of|"
     r"hail(?:s|ed|ing)\s+from|belong(?:s|ed|ing)?\s+to|(?P<from>from)|"
     r"(?:way|travell?(?:ing|ed|s)?|head(?:ed|ing|s)|bound|returning|going|en\s+route)\s+"
-    r"(?:back\s+)?(?:to|for|towards))\s+(?:the\s+|neighbou?ring\s+)?$",
+    r"(?:back\s+)?(?:to|for|towards)|"
+    r"suppl(?:y|ies|ied|ying)(?:\s+(?:of\s+)?(?:gas|water|electricity|power|oil|fuel))?\s+to)"
+    r"\s+(?:the\s+|neighbou?ring\s+)?$",
     re.IGNORECASE,
 )
 # ... but "kidnapped from Dera Bugti" and "10 km from Peshawar" are (or are near) the scene.
@@ -227,6 +231,8 @@ _ROUTE_TO = re.compile(
 )
 _ORIGIN_AFTER = re.compile(
     r"(?:-|\s+)(?:based|born|bound|natives?|residents?)\b|"
+    # A road named for its towns: "on the Kabul-Kandahar highway in Zabul".
+    r"(?:\s*[-–]\s*(?-i:[A-Z])[\w'’.]*)?\s+(?:highway|road|motorway|expressway)\b|"
     r"\s+(?:district\s+|provincial\s+|city\s+|deputy\s+)?(?:police\s+(?:chief|officer|commander)|"
     r"DPO|SHO|governor|deputy\s+commissioner|commissioner|mayor|MNA|MPA|senator|lawmaker|"
     r"legislator|elders?)\b(?!['’]s)",
@@ -241,7 +247,8 @@ _SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring"])
 
 
 def origin_place(text: str, start: int, end: int) -> bool:
-    """Whether the place at text[start:end] says where someone is from, is going to or serves."""
+    """Whether the place at text[start:end] says where someone is from, is going to or serves,
+    or names a road."""
     words = text[max(0, start - 30) : start].lower().split()[-2:]
     if words and words[-1] in _SKIPPED_WORDS:
         words.pop()
