@@ -55,7 +55,6 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import statistics
 import sys
@@ -67,6 +66,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from extract_throughput import throughput  # noqa: E402
 
 from signalfire import settings  # noqa: E402
 from signalfire.actors import ActorTable  # noqa: E402
@@ -467,83 +468,6 @@ def score_isaf(truths: list[Truth], preds: list[Pred]) -> dict[str, Any]:
         # (the same as exact below 5, where 20% is under one).
         "min_killed_within20": prf([(t.killed, p.killed) for t, p in pairs], within20),
         "min_captured_within20": prf([(t.captured, p.captured) for t, p in pairs], within20),
-    }
-
-
-def throughput(
-    extractor_factory: Callable[[], Extractor], data: Path, n: int = 300, distinct: bool = False
-) -> dict[str, Any]:
-    """Articles/s on ~500-word articles made of consecutive real ISAF releases. The 300
-    articles repeat the 362 releases about 4 times, which flatters anything cached; with
-    `distinct`, each release is used once (69 articles), the warm-up is a text of its own, and
-    the median of 5 passes (each with a new extractor) is reported, so nothing is met twice
-    but what the releases themselves repeat."""
-    from threadpoolctl import threadpool_limits
-
-    texts = [
-        json.loads(line)["text"]
-        for line in (data / "text" / "isaf_press_releases_dev.jsonl")
-        .read_text(encoding="utf-8")
-        .split("\n")
-        if line.strip()
-    ]
-    articles = []
-    i = 0
-    while distinct and i < len(texts):
-        words = []
-        while len(words) < 500 and i < len(texts):
-            words += texts[i].split()
-            i += 1
-        if len(words) >= 500:
-            articles.append(" ".join(words[:500]))
-    while not distinct and len(articles) < n:
-        words: list[str] = []
-        while len(words) < 500:
-            words += texts[i % len(texts)].split()
-            i += 1
-        articles.append(" ".join(words[:500]))
-    docs = [Document(f"a{k}", t, dt.date(2011, 5, 24)) for k, t in enumerate(articles)]
-    # With `distinct` one pass is under a second, so it is repeated, each time with a new
-    # extractor (nothing cached from the pass before), and the median pass is reported.
-    passes = 5 if distinct else 1
-    rates: list[float] = []
-    walls: list[float] = []
-    with threadpool_limits(1):
-        for _ in range(passes):
-            started, cpu_started = time.perf_counter(), time.process_time()
-            extractor = extractor_factory()
-            if not rates:
-                load = time.perf_counter() - started
-                load_cpu = time.process_time() - cpu_started
-            warm_up = docs[:20]
-            if distinct:
-                warm_up = [Document("w", "Two soldiers were killed in Kandahar on Monday.", None)]
-            list(extractor.extract_many(warm_up))
-            started = time.perf_counter()
-            cpu0 = time.process_time()
-            n_events = sum(len(ev) for _, ev in extractor.extract_many(docs))
-            wall = time.perf_counter() - started
-            cpu = time.process_time() - cpu0
-            rates.append(len(docs) / cpu)
-            walls.append(wall)
-            del extractor
-    cpu = len(docs) / statistics.median(rates)
-    wall = statistics.median(walls)
-    return {
-        "articles": len(docs),
-        "words_per_article": 500,
-        "distinct": distinct,
-        "wall_s": round(wall, 2),
-        "cpu_s": round(cpu, 2),
-        "articles_per_s_wall": round(len(docs) / wall, 1),
-        "articles_per_s_cpu": round(len(docs) / cpu, 1),
-        "passes_articles_per_s_cpu": [round(r, 1) for r in rates],
-        "events": n_events,
-        "model_load_s": round(load, 2),
-        "model_load_cpu_s": round(load_cpu, 2),
-        # This machine's speed varies with its load: compare runs at similar load averages.
-        "load_average_1min": round(os.getloadavg()[0], 2),
-        "gazetteer": "cached pickle (first build from the geo folder ~1-2 s more)",
     }
 
 

@@ -25,27 +25,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
-def distinct_articles(data: Path) -> list[str]:
-    """The 69 articles of `extract_eval.throughput(distinct=True)`: each release used once."""
-    path = data / "text" / "isaf_press_releases_dev.jsonl"
-    lines = path.read_text(encoding="utf-8").split("\n")
-    texts = [json.loads(line)["text"] for line in lines if line.strip()]
-    articles, i = [], 0
-    while i < len(texts):
-        words: list[str] = []
-        while len(words) < 500 and i < len(texts):
-            words += texts[i].split()
-            i += 1
-        if len(words) >= 500:
-            articles.append(" ".join(words[:500]))
-    return articles
-
-
 def workload(with_pass: bool) -> None:
+    from extract_throughput import articles as throughput_articles
+
     from signalfire import settings
     from signalfire.extract import Document, Extractor
 
-    articles = distinct_articles(settings.data_dir())
+    articles = throughput_articles(settings.data_dir(), distinct=True)
     extractor = Extractor()
     warm_up = [Document("w", "Two soldiers were killed in Kandahar on Monday.", None)]
     list(extractor.extract_many(warm_up))
