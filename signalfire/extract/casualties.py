@@ -41,24 +41,15 @@ from .casualty_patterns import (
     _ANOTHER,
     _APPOSITIVE,
     _ARTICLE_BEFORE,
-    _BACKGROUND,
     _BARE_VERB,
     _CAPTOR_WORDS,
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
-    _CLAIMED_BEFORE,
     _CONTINUATION,
-    _DATELINE_AFTER,
-    _DAY_MONTH_BEFORE,
     _DENIED,
     _DENIED_CUES,
     _DETAINEES_AFTER,
     _DIED_AFTER,
-    _EARLIER_EVENT,
-    _EARLIER_EVENT_CUES,
-    _EARLIER_LEAD,
-    _EARLIER_TIME_AFTER,
-    _EARLIER_TIME_CUES,
     _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
@@ -66,33 +57,24 @@ from .casualty_patterns import (
     _LIST_ITEM_BEFORE,
     _LIST_JOIN_ENDS,
     _MODAL_BEFORE,
-    _MONTH_BEFORE,
-    _MONTH_DATELINE_AFTER,
-    _MONTH_OF_DAY_AFTER,
     _NAMED,
     _NAMED_VERB,
     _NAMED_VERB_END,
     _NEAR,
     _NEGATION,
-    _NOT_A_COUNT,
-    _NOT_A_COUNT_BEFORE,
     _NOT_PASSIVE,
     _NOT_VIOLENT_AFTER,
     _OBJECT_AFTER,
-    _ONE_OF,
     _OR_WOUNDED,
     _ORDINAL,
-    _PART_OF_DEAD,
     _PASSIVE_BEFORE,
     _PASSIVE_END,
     _PATTERNS,
     _PER_PLACE,
-    _PERIOD_CUES,
     _PERSON_AFTER,
     _POSS_CUE,
     _ROUND_UP,
     _SCAN,
-    _SUMMARY_CUES,
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLE_RE,
@@ -100,9 +82,20 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
-    _YEAR,
 )
-from .numbers import _EXACT, _MORE_THAN, parse_number
+from .figure_values import _continued, _has, _value
+from .numbers import parse_number
+from .tally_patterns import (
+    _BACKGROUND,
+    _CLAIMED_BEFORE,
+    _EARLIER_EVENT,
+    _EARLIER_EVENT_CUES,
+    _EARLIER_LEAD,
+    _EARLIER_TIME_AFTER,
+    _EARLIER_TIME_CUES,
+    _PERIOD_CUES,
+    _SUMMARY_CUES,
+)
 from .textcase import ascii_form, fold
 
 
@@ -124,59 +117,9 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
-_POSSESSIVES = frozenset({"his", "her", "their"})
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
-# A capture verb straight before a figure: its object.
-_VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
-
-
-def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
-    """(low, high) of a figure match, or None when it is not a casualty figure."""
-    n1 = m.group("n1")
-    parsed = parse_number(n1)
-    # "one of", "no one", "a man": pronouns and articles, not figures.
-    if parsed is None or n1.lower() in {"a", "an"}:
-        return None
-    after = text[m.end("n1") :]
-    if _NOT_A_COUNT.match(after) and m.group("n2") is None:
-        return None
-    if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
-        return None  # "the attack on 12 May killed 4": a date
-    # (but a verb's object is one: "detained one of the leader's bodyguards")
-    if (
-        parsed == 1
-        and _ONE_OF.match(after)
-        and not _VERB_BEFORE.search(text, max(0, m.start("n1") - 16), m.start("n1"))
-    ):
-        return None
-    if _PART_OF_DEAD.match(after):
-        return None
-    before = text[max(0, m.start("n1") - 16) : m.start("n1")]
-    if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
-        return None
-    # a dateline's day or year: "HERAT, May 8 - Gunmen killed two", "May 8 - 3 policemen were
-    # killed" (not a range: the figure after the dash is read on its own), "March 3, 2014 -"
-    # (not "in May 12 people died", nor "killed 1900, including 200 commanders")
-    if (
-        _MONTH_BEFORE.search(before)
-        or (
-            _YEAR.fullmatch(n1)
-            and _DAY_MONTH_BEFORE.search(text, max(0, m.start("n1") - 24), m.start("n1"))
-        )
-    ) and _DATELINE_AFTER.match(after):
-        return None
-    if _MONTH_DATELINE_AFTER.match(after):
-        return None  # "HERAT, 8 May - Gunmen killed two"
-    low = parsed
-    q = m.groupdict().get("q")
-    if q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
-        low = parsed + 1
-    n2 = m.group("n2")
-    parsed_high = parse_number(n2) if n2 else None
-    high = parsed_high if parsed_high is not None and parsed_high >= low else low
-    return low, high
 
 
 def _single_object(m: re.Match[str], original: str, text: str) -> bool:
@@ -189,26 +132,6 @@ def _single_object(m: re.Match[str], original: str, text: str) -> bool:
     if m.group("noun") and not m.group("article"):
         return original[m.start("noun")].islower()
     return True
-
-
-def _has(m: re.Match[str], group: str) -> bool:
-    return bool(m.groupdict().get(group))
-
-
-def _continued(m: re.Match[str]) -> int | None:
-    """The figure of one more item of a list of victims: "a leader" 1, "other militants" 2
-    (a plural says at least two), "more than 10 associates" 11."""
-    if one := m.groupdict().get("one"):
-        # "the facilitator and his associates": a plural says at least two
-        return 2 if one in _POSSESSIVES and m.group(0).endswith("s") else 1
-    if m.groupdict().get("other"):
-        return 2
-    n1 = m.group("n1")
-    value = parse_number(n1)
-    q = m.group("q")
-    if value is not None and q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
-        value += 1
-    return value
 
 
 def _captor_category(
