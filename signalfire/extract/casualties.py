@@ -33,26 +33,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .capture_patterns import BARE_ITEM, extra_captures
+from .capture_patterns import (
+    BARE_ITEM,
+    COMPOUND_SIZE,
+    LONG_JOIN,
+    LONG_JOIN_CUES,
+    extra_captures,
+)
 from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ALONG_WITH,
     _ALONG_WITH_CUES,
     _ANOTHER,
+    _ANOTHER_CUES,
     _APPOSITIVE,
     _ARTICLE_BEFORE,
     _BARE_VERB,
     _CAPTOR_WORDS,
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
+    _CAPTURE_OBJECT_BEFORE,
     _CONTINUATION,
     _DENIED,
     _DENIED_CUES,
     _DETAINEES_AFTER,
+    _DETERMINER_BEFORE,
     _DIED_AFTER,
     _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
+    _LED_TO_BEFORE,
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
     _LIST_JOIN_ENDS,
@@ -82,6 +92,7 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
+    holds,
 )
 from .figure_values import _continued, _has, _value
 from .numbers import parse_number
@@ -146,9 +157,7 @@ def _captor_category(
     lo = max(0, start - 40)
     window = text[lo:start]
     # (the search only where a captor word is: the pattern holds one)
-    before = (
-        _CAPTORS_BEFORE.search(text, lo, start) if any(w in window for w in _CAPTOR_WORDS) else None
-    )
+    before = _CAPTORS_BEFORE.search(text, lo, start) if holds(window, _CAPTOR_WORDS) else None
     if before is not None and before.group("governor"):
         before = None
     captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
@@ -180,7 +189,7 @@ def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
     folded = fold(text)
-    if not any(w in folded for w in _SUMMARY_CUES):
+    if not holds(folded, _SUMMARY_CUES):
         return False  # (every match holds one)
     pattern, scanned = _SUMMARY_SCAN.on(folded)
     return pattern.search(scanned) is not None
@@ -237,20 +246,20 @@ def find_counts(
     if not verbs:
         return []
     if (
-        any(w in scan for w in _PERIOD_CUES)
+        holds(scan, _PERIOD_CUES)
         and _SCAN["period"][s].search(scan)
         and _SCAN["perfect"][s].search(scan)
     ):
         return []  # a tally over months, not an event's toll
     if _BACKGROUND.match(text.lstrip()) or (
-        not totals and any(w in scan for w in _SUMMARY_CUES) and _SCAN["summary"][s].search(scan)
+        not totals and holds(scan, _SUMMARY_CUES) and _SCAN["summary"][s].search(scan)
     ):
         return []
     numbers: list[int] | None = None
     # Cheap substring tests standing for patterns that hold those words (same matches).
-    along_cue = any(w in text for w in _ALONG_WITH_CUES)
-    denied_cue = any(w in text for w in _DENIED_CUES)
-    earlier_time_cue = any(w in text for w in _EARLIER_TIME_CUES)
+    along_cue = holds(text, _ALONG_WITH_CUES)
+    denied_cue = holds(text, _DENIED_CUES)
+    earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
@@ -271,6 +280,16 @@ def find_counts(
             more = _CONTINUATION.match(text, pos)
             if more is None and k == 0 and along and along_cue:
                 more = _ALONG_WITH.match(text, pos)
+            if (
+                more is None
+                and k == 0
+                and along
+                and cat == "arrested"
+                and holds(text[pos : pos + 150], LONG_JOIN_CUES)
+                and (more := LONG_JOIN.match(text, pos)) is not None
+                and any(pos <= v.start() < more.end() for vs in verbs.values() for v in vs)
+            ):
+                more = None  # (a casualty verb in the stretch: another clause)
             if more is None:
                 more = _PER_PLACE.match(text, pos)
             if more is None:
@@ -288,6 +307,7 @@ def find_counts(
         if category not in verbs:
             continue
         hits = verbs[category]
+        capture_object_cue = category != "arrested" and "arrested" in verbs
         matches: list[re.Match[str]] = []
         if kind == "num":
             if numbers is None:
@@ -310,6 +330,7 @@ def find_counts(
                 if not (
                     v.group(0) in _BARE_VERB
                     and _INTENT_BEFORE.search(text, max(0, v.start() - 4), v.start())
+                    and not _LED_TO_BEFORE.search(text, max(0, v.start() - 40), v.start())
                 )
                 and (m := pattern.match(text, v.start()))
             ]
@@ -333,18 +354,30 @@ def find_counts(
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
                     or _OBJECT_AFTER.match(text, m.end())
+                    # "arrested the brother of a girl killed": the capture's object
+                    or (
+                        capture_object_cue
+                        and _CAPTURE_OBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    )
                 ):
                     continue
                 if kind == "verb" and not _single_object(m, original, text):
                     continue
                 low = high = 1
                 start = m.start()
+                # "arrested a five-member Taliban cell", "a four-man team": the size
+                if "-" in (whole := m.group(0)) and (size := COMPOUND_SIZE.search(whole)):
+                    low = high = parse_number(size.group("size")) or 1
             else:
                 value = _value(m, text)
                 if value is None:
                     continue
                 low, high = value
                 start = m.start("n1")
+                if kind == "num" and _DETERMINER_BEFORE.search(
+                    text, max(0, m.start("verb") - 6), m.start("verb")
+                ):
+                    continue  # "three men over the killing of": a noun, not their verb
                 # an aside adding victims: "three soldiers, along with a civilian, were killed"
                 if (
                     kind == "num"
@@ -388,9 +421,9 @@ def find_counts(
             ):
                 continue
             lo = max(0, m.start() - 80)
-            if any(
-                w in text[lo : m.start()] for w in _EARLIER_EVENT_CUES
-            ) and _EARLIER_EVENT.search(text, lo, m.start()):
+            if holds(text[lo : m.start()], _EARLIER_EVENT_CUES) and _EARLIER_EVENT.search(
+                text, lo, m.start()
+            ):
                 continue  # background: another, earlier event's toll
             note = ""
             if earlier_time_cue and _EARLIER_TIME_AFTER.match(text, m.end()):
@@ -452,7 +485,7 @@ def find_counts(
                         break
                     pos = item.start()
     # "one was killed and another was wounded", "eleven killed and as many injured"
-    if any(w in text for w in ("another", "as many", "a second", "a third", "a fourth")):
+    if holds(text, _ANOTHER_CUES):
         for m in _ANOTHER.finditer(text):
             cat = next(c for c in ("killed", "injured", "arrested") if m.group(c))
             n_more = 1
@@ -495,7 +528,11 @@ def find_counts(
                 and _captor_category(category, text, v.start(), v.end(), ruling) != category
             )
             or (original[v.start()].isupper() and not _LOWER_NEXT.match(original, v.end()))
-            or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+            or (
+                v.group(0) in _BARE_VERB
+                and _INTENT_BEFORE.search(before)
+                and not _LED_TO_BEFORE.search(before)
+            )
             or (denied_cue and _DENIED.search(before))
             or _NEGATION.search(before[-12:])
         )

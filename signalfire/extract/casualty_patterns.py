@@ -67,8 +67,12 @@ _ABDUCTED_VERB = (
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
     r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|into\s+custody|"
-    # ("remain in coalition custody"; "took custody of three suspects", "nabbed two")
-    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its)\s+)?custody|"
+    # ("remain in coalition custody", "are in NDS custody"; "took custody of three suspects",
+    # "nabbed two", "netted four suspects", "rearrested 12")
+    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its|nds|ctd|army|"
+    r"security)\s+)?custody|netted|re-?arrested|detentions|"
+    # ("took two insurgents prisoner", "were taken prisoner")
+    r"took(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
     r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
     # ("took him into custody": one, read as "took him")
     r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
@@ -154,7 +158,7 @@ _DETAINEES_AFTER = re.compile(
 # "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
 # The same for the other verbs that take things as well as people ("picked up the bodies",
 # "caught 20 fish", "elections were held").
-_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up|pick|caught|.*held")
+_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up|pick|caught|.*held|netted")
 _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
@@ -249,7 +253,8 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
                 # ("killing two and injuring a third")
-                r"(?:another|a\s+(?:second|third|fourth|fifth))"
+                # ("killing three militants and arresting the fourth")
+                r"(?:another|(?:a|the)\s+(?:second|third|fourth|fifth))"
                 r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
             ),
         )
@@ -295,6 +300,7 @@ _DIED_AFTER = re.compile(
 )
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
+_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth")  # one is in every match
 _ANOTHER = re.compile(
     # ("detained two suspected insurgents; a third was detained later")
     r"(?:\b(?:and|while|whereas)|;)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
@@ -359,6 +365,8 @@ _MODAL_BEFORE = re.compile(
 )
 # "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
 _INTENT_BEFORE = re.compile(r"\bto\s+$")
+# ... but a cause's result is a deed: "questioning of residents led the force to detain five".
+_LED_TO_BEFORE = re.compile(r"\bled\s+(?:[a-z'’-]+\s+){1,3}?to\s+$")
 _BARE_VERB = frozenset(
     ["kill", "capture", "arrest", "detain", "injure", "wound", "abduct", "kidnap"]
 )
@@ -390,6 +398,16 @@ _ACTIVE_OBJECT = re.compile(
     r"\s+(?:the|his|her|their|him|them)\b"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
+# A verb after a determiner is a noun, not a figure's verb: "arrested three men over the killing
+# of a shopkeeper", "two brothers for the killing of their sister".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
+# A capture verb's object before a victim noun: "arrested the brother of a girl killed by her
+# relatives", "detained the father and uncle of a woman killed" (the arrested, no dead).
+_CAPTURE_OBJECT_BEFORE = re.compile(
+    r"\b(?:arrested|detained|captured|apprehended|nabbed|arresting|detaining)\s+(?:(?:the|an?|his|"
+    r"her|their)\s+)?(?:(?!(?:after|before|when|while|as|because|since|where|who|which|that|in|"
+    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?$"
+)
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
 # causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot
 # down).
@@ -479,12 +497,16 @@ _CONTINUATION = re.compile(
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
-    rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
+    # (not an appositive: "X and Y, both members of the group")
+    rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+|(?!both\b))|\s+(?:and|{_WITH}|plus)\s+)"
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
     rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
+    # the fourth, a local official said")
+    r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
 # associates", "a commander was detained together with two of his guards": "along with" joins
@@ -565,5 +587,16 @@ _HEADLINE_END = re.compile(
     r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
     re.IGNORECASE,
 )
+
+
+def holds(text: str, words: tuple[str, ...]) -> bool:
+    """Whether `text` holds one of `words` (a loop: cheaper than `any` over a generator, on a
+    test run for most sentences)."""
+    for w in words:  # noqa: SIM110 (see above)
+        if w in text:
+            return True
+    return False
+
+
 # "near" patterns start at most this far before their verb.
 _NEAR = 70

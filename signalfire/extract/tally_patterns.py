@@ -8,13 +8,19 @@ from __future__ import annotations
 import re
 
 # Tallies over a period: "have captured or killed more than 80 leaders since January".
+# "had" with captures only ("had been arrested since August 2021"; a news story's "had killed"
+# tells the attack's own dead), and a nominal ("have led to the capture of 17 since March").
 _PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?"
-    r"(?:killed|captured|detained|arrested)\b"
+    r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?killed|"
+    r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:captured|detained|"
+    r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of))\b"
 )
 _PERIOD = re.compile(
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
+    # ("since the Peshawar school massacre": a named earlier event, not "since the attack")
+    r"\bsince\s+the\s+(?:[a-z'’-]+\s+){1,3}?(?:massacre|bombings?|attacks?|blasts?|assaults?|"
+    r"takeover|offensive|operation|uprising)\b|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     # ("has detained 30 insurgents in the past month")
     r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
