@@ -207,3 +207,60 @@ PRONOUNS = [
 @pytest.mark.parametrize(("text", "expected"), PRONOUNS)
 def test_pronoun_captures(extractor: Extractor, text: str, expected: int) -> None:
     assert counts(extractor, text)[0] == expected
+
+
+# B / M / F: lists without a leading figure, "both X and Y", a figure in an appositive.
+LISTS = [
+    (
+        H + "Detained during the search were the targeted facilitator and three suspected "
+        "insurgents.",
+        4,
+    ),
+    (
+        H + "The force detained the following people: a Taliban commander, his bodyguard and a "
+        "weapons courier.",
+        3,
+    ),
+    (
+        H + "A Taliban commander, his deputy and a bomb maker have all been detained by the "
+        "security force in Nawa district.",
+        3,
+    ),
+    (H + "Both the targeted leader and his driver were detained.", 2),
+    (H + "Both suspects were detained.", 2),
+    (
+        W + "Police foiled an attack on a school and detained the would-be bombers, two young men "
+        "from Kunar.",
+        2,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTS)
+def test_lists_without_a_leading_figure(extractor: Extractor, text: str, expected: int) -> None:
+    assert counts(extractor, text)[0] == expected
+
+
+# D: a clause between a counted subject and its passive capture verb.
+CLAUSES = [
+    (W + "NDS says three militants who were involved in the bombing have been arrested.", 3),
+    (
+        W + "Police detained a cleric accused of inciting violence. The cleric's two sons, who "
+        "allegedly attacked a reporter, were also taken into custody.",
+        3,
+    ),
+    (
+        H + "Two insurgents were killed after they fired on the force. A third man, who was "
+        "wounded, was detained.",
+        1,
+    ),
+    (
+        H + "The force detained a Taliban leader. Two passengers in the car were also detained.",
+        3,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAUSES)
+def test_clauses_before_a_passive(extractor: Extractor, text: str, expected: int) -> None:
+    assert counts(extractor, text)[0] == expected

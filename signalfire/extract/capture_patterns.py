@@ -88,9 +88,10 @@ BARE_SUBJECT = re.compile(
 # figure pattern stops at a thing or another casualty verb; searched back from the verb, whose
 # span the count takes: the wounded are counted too).
 CLAUSE_SUBJECT = re.compile(
-    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\s+(?:(?:who|that)\s+(?:had|have)\s+been|"
+    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\s+(?:(?:who|that)\s+(?:(?:had|have)\s+been|were)|"
     r"suspected\s+of|accused\s+of|involved\s+in|wanted\s+(?:in|for)|linked\s+to|"
-    r"believed\s+to\s+have)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
+    # ("Two passengers in the vehicle were also detained": a thing ends the figure patterns)
+    r"believed\s+to\s+have|in\s+the)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?$"
 )
 # A relative clause between a figure and its capture verb: "found two wounded insurgents, who
@@ -98,7 +99,9 @@ CLAUSE_SUBJECT = re.compile(
 # of whom were later detained" (searched back from the verb, whose span the count takes).
 RELATIVE_SUBJECT = re.compile(
     rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}(?:,?\s+who\s+(?:were|had\s+been)\s+[^,;.]{{1,60}}?"
-    r"\s+and|[^;.]{0,60}?,\s+all\s+of\s+whom\s+(?:were|have\s+been|had\s+been))\s+"
+    r"\s+and|[^;.]{0,60}?,\s+all\s+of\s+whom\s+(?:were|have\s+been|had\s+been)|"
+    # ("The teacher's two brothers, who allegedly threatened the family, were also detained")
+    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been))\s+"
     r"(?:(?:later|then|subsequently|also)\s+)?$"
 )
 # One with a clause before a passive capture (the singular pattern wants its verb close after
@@ -114,10 +117,21 @@ ONE_BEFORE = re.compile(
 ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
 # "the arrested men were facilitators": an adjective, the men told of before.
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$")
-# "Detained during the operation were a Taliban leader and two fighters": one, then the list.
+# "Detained during the operation were a Taliban leader and two fighters" ("were the targeted
+# leader and ..."): one, then the list.
 INVERTED_ONE = re.compile(
-    r"\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){1,4}?)?(?:were|was)\s+(?:an?|one)\s+"
+    r"\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){1,4}?)?(?:were|was)\s+(?:an?|one|the)\s+"
     rf"{_MODIFIERS}{_ONE}\b(?![s'’-])"
+)
+# A colon list: "detained the following individuals: a Taliban sub-commander, his driver and a
+# weapons courier" (one, then the list).
+COLON_LIST = re.compile(
+    rf"\s+the\s+following(?:\s+[a-z'’-]+)?\s*:\s*(?:an?|one|the)\s+{_MODIFIERS}{_ONE}\b(?![s'’-])"
+)
+# A figure in an appositive after a definite plural: "detained the would-be attackers, three
+# teenage boys from Nangarhar".
+APPOSITIVE_FIGURE = re.compile(
+    rf"\s+the\s+{_MODIFIERS}{_PLURAL},\s+{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\b"
 )
 # The verbs these two follow ("captured" too: the noun is a person's).
 BARE_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed", "captured"})
@@ -249,6 +263,14 @@ def extra_captures(
                 break
         if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), inverted.end(), "", True))
+        elif "following" in text and (listed := COLON_LIST.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), listed.end(), "", True))
+        elif (
+            "," in text
+            and (apposed := APPOSITIVE_FIGURE.match(text, v.end())) is not None
+            and (value := value_of(apposed)) is not None
+        ):
+            out.append(("arrested", value[0], v.start(), apposed.end(), "", False))
     for v in hits if "them" in text else ():
         if THEM_AFTER.match(text, v.end()):
             lo = max(0, v.start() - 150)
@@ -333,7 +355,9 @@ def extra_captures(
 # One as the antecedent of a relative clause's capture: "the compound of a suspected insurgent,
 # who was detained along with his two brothers" (a list may follow).
 ONE_WHO = re.compile(
-    rf"\b(?:an?|the)\s+{_MODIFIERS}{_ONE},?\s+who\s+(?:was|had\s+been)\s+"
+    rf"\b(?:an?|the)\s+{_MODIFIERS}{_ONE}(?:,?\s+who\s+(?:was|had\s+been)|"
+    # ("A third man, who was wounded, was detained")
+    r",\s+who\s+[^,;.]{1,60}?,\s+(?:was|has\s+been|had\s+been))\s+"
     r"(?:(?:later|subsequently|also|then)\s+)?$"
 )
 # "He was detained without incident": one, where nothing else counts the captures (`Count.note`
@@ -352,7 +376,9 @@ _PRONOUN_END = re.compile(
 # A passive verb's auxiliary just before it ("were detained", "had been later detained").
 _PASSIVE_TAIL = re.compile(r"\b(?:were|was|been)\s+(?:(?:also|later|subsequently|then)\s+)?$")
 # Words one of which every `CLAUSE_SUBJECT` match holds.
-_CLAUSE_CUES = ("who", "that", "suspected", "accused", "involved", "wanted", "linked", "believed")
+_CLAUSE_CUES = (
+    "who", "that", "suspected", "accused", "involved", "wanted", "linked", "believed", "in the",
+)  # fmt: skip
 
 
 _APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")

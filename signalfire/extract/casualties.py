@@ -128,6 +128,7 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
+_BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
@@ -479,6 +480,8 @@ def find_counts(
                     ):
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
+                    if item.group("n1") == "both" and _BOTH_THE.match(item.group("item")):
+                        value_item = 1  # "both the commander and his deputy": one each
                     if value_item is None or not add(
                         cat, value_item, value_item, item.start(), item.end("item")
                     ):

@@ -231,7 +231,8 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
-                r"(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
+                # ("A Taliban leader, his deputy and a bomb maker have all been detained")
+                r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),

@@ -22,6 +22,7 @@ from .casualty_patterns import (
 from .numbers import _EXACT, _MORE_THAN, parse_number
 
 _POSSESSIVES = frozenset({"his", "her", "their"})
+_BOTH_AND = re.compile(r"\s+(?:the|his|her|their|an?)\s+[^,;.]{0,40}?\band\b")
 # A capture verb straight before a figure: its object.
 _VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
 
@@ -34,6 +35,8 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
     if parsed is None or n1.lower() in {"a", "an"}:
         return None
     after = text[m.end("n1") :]
+    if n1 == "both" and _BOTH_AND.match(after):
+        return None  # "both the commander and his deputy": the list's own items count
     if _NOT_A_COUNT.match(after) and m.group("n2") is None:
         return None
     if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
