@@ -263,8 +263,8 @@ def extra_captures(
                 break
         if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), inverted.end(), "", True))
-        elif "following" in text and (listed := COLON_LIST.match(text, v.end())) is not None:
-            out.append(("arrested", 1, v.start(), listed.end(), "", True))
+        elif "following" in text and (colon := COLON_LIST.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), colon.end(), "", True))
         elif (
             "," in text
             and (apposed := APPOSITIVE_FIGURE.match(text, v.end())) is not None
