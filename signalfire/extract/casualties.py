@@ -128,6 +128,9 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
+# The nouns of an act, which a figure before them does not suffer ("two of the wounded died"
+# are the wounded).
+_ACT_NOUNS = ("killing", "death", "murder", "arrest", "capture", "detention", "kidnapping")
 _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
@@ -375,10 +378,11 @@ def find_counts(
                     continue
                 low, high = value
                 start = m.start("n1")
-                if kind == "num" and _DETERMINER_BEFORE.search(
-                    text, max(0, m.start("verb") - 6), m.start("verb")
-                ):
-                    continue  # "three men over the killing of": a noun, not their verb
+                # "three men over the killing of": a noun, not their verb
+                if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
+                    at = m.start("verb")
+                    if _DETERMINER_BEFORE.search(text, max(0, at - 6), at):
+                        continue
                 # an aside adding victims: "three soldiers, along with a civilian, were killed"
                 if (
                     kind == "num"
