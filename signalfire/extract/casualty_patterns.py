@@ -10,7 +10,6 @@ import re
 
 from .alternation import by_first_letter
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
-from .numbers import _MONTH as _MONTH_NAME
 from .tally_patterns import _EARLIER_EVENT as _EARLIER_EVENT
 from .tally_patterns import _EARLIER_EVENT_CUES as _EARLIER_EVENT_CUES
 from .tally_patterns import _EARLIER_TIME_AFTER as _EARLIER_TIME_AFTER
@@ -311,38 +310,6 @@ _ANOTHER = re.compile(
     rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
     r"(?P<arrested>captured|detained|arrested|apprehended))\b"
 )
-# Counts that look like casualties but are not: ages, times, distances, "one of the".
-_NOT_A_COUNT = re.compile(
-    r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
-    # a unit's or a place's number: "313 Brigade", "11 Corps"
-    r"brigade|regiment|battalion|corps\b|division))",
-    re.IGNORECASE,
-)
-# A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
-# A road's, gate's or sector's number, a model's or a date's: "Route 1", "Gate 3", "Sector G-9",
-# "AK-47", "9/11".
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:\bno\.|\bnumber|\bupdate|\bpart|\broute|\bhighway|\bgate|\bsector(?:\s+[a-z])?|"
-    r"\bblock|\bphase)\s*$|[a-z]-$|\d/$"
-)
-# A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-# A day of the month after the figure: "the attack on 12 May killed 4" (see `_DATE_MONTH`).
-_MONTH_OF_DAY_AFTER = re.compile(rf"\s+{_DATE_MONTH}")
-# A date's day and month before a year: "May 8, 2012", "8 May 2012".
-_DAY_MONTH_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{_MONTH_NAME})\.?),?\s+$"
-)
-_DATELINE_END = r"(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)"  # what follows a dateline's date
-_DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
-# A day-first dateline: "HERAT, 8 May - ", "8 May 2012 (AFP) -".
-_MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
-# "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
-_ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
-# "two of the dead were children": a part of a toll told before, never more victims.
-_PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
 _NOT_PASSIVE = re.compile(

@@ -6,21 +6,42 @@ from __future__ import annotations
 
 import re
 
-from .casualty_patterns import (
-    _DATELINE_AFTER,
-    _DAY_MONTH_BEFORE,
-    _MONTH_BEFORE,
-    _MONTH_DATELINE_AFTER,
-    _MONTH_OF_DAY_AFTER,
-    _NEGATION,
-    _NOT_A_COUNT,
-    _NOT_A_COUNT_BEFORE,
-    _ONE_OF,
-    _PART_OF_DEAD,
-    _YEAR,
-)
-from .numbers import _EXACT, _MORE_THAN, parse_number
+from .casualty_patterns import _NEGATION
+from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, parse_number
+from .numbers import _MONTH as _MONTH_NAME
 
+# Counts that look like casualties but are not: ages, times, distances, "one of the".
+_NOT_A_COUNT = re.compile(
+    r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
+    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
+    # a unit's or a place's number: "313 Brigade", "11 Corps"
+    r"brigade|regiment|battalion|corps\b|division))",
+    re.IGNORECASE,
+)
+# A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
+# A road's, gate's or sector's number, a model's or a date's: "Route 1", "Gate 3", "Sector G-9",
+# "AK-47", "9/11".
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:\bno\.|\bnumber|\bupdate|\bpart|\broute|\bhighway|\bgate|\bsector(?:\s+[a-z])?|"
+    r"\bblock|\bphase)\s*$|[a-z]-$|\d/$"
+)
+# A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+# A day of the month after the figure: "the attack on 12 May killed 4" (see `_DATE_MONTH`).
+_MONTH_OF_DAY_AFTER = re.compile(rf"\s+{_DATE_MONTH}")
+# A date's day and month before a year: "May 8, 2012", "8 May 2012".
+_DAY_MONTH_BEFORE = re.compile(
+    rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{_MONTH_NAME})\.?),?\s+$"
+)
+_DATELINE_END = r"(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)"  # what follows a dateline's date
+_DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
+# A day-first dateline: "HERAT, 8 May - ", "8 May 2012 (AFP) -".
+_MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
+# "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
+_ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
+# "two of the dead were children": a part of a toll told before, never more victims.
+_PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _BOTH_AND = re.compile(r"\s+(?:the|his|her|their|an?)\s+[^,;.]{0,40}?\band\b")
 # A capture verb straight before a figure: its object.
