@@ -11,8 +11,9 @@ import re
 from collections.abc import Callable
 
 from .alternation import by_first_letter
-from .casualty_patterns import _PLACE_WORD, holds
+from .casualty_patterns import _PLACE_WORD
 from .numbers import _QUALIFIER, NUMBER, QUANTITY, parse_number
+from .scanning import holds
 from .victims import _ONE, _PLURAL_VICTIMS
 
 # Verbs that take only people as objects ("captured Musa Qala" is a place), past forms only

@@ -33,7 +33,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .captors import _by_ruling_group, _captor_category
 from .capture_patterns import (
     BARE_ITEM,
     COMPOUND_SIZE,
@@ -48,9 +47,10 @@ from .casualty_patterns import (
     _ANOTHER,
     _ANOTHER_CUES,
     _APPOSITIVE,
-    _ARTICLE_BEFORE,
     _BARE_VERB,
+    _CAPTOR_WORDS,
     _CAPTORS_AFTER,
+    _CAPTORS_BEFORE,
     _CAPTURE_OBJECT_BEFORE,
     _CONTINUATION,
     _DENIED,
@@ -91,10 +91,10 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
-    holds,
 )
-from .figure_values import _continued, _has, _value
+from .figure_values import _continued, _has, _single_object, _value
 from .numbers import parse_number
+from .scanning import _matches, _starts, holds
 from .tally_patterns import (
     _BACKGROUND,
     _CLAIMED_BEFORE,
@@ -136,16 +136,45 @@ _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 
 
-def _single_object(m: re.Match[str], original: str, text: str) -> bool:
-    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator" is an
-    adjective; "Captures Chaman-based Senior Leader" (a title-case headline) has no article to
-    tell a noun phrase from a title."""
-    verb = m.group("verb")
-    if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+def _captor_category(
+    category: str, text: str, start: int, verb_end: int, ruling: frozenset[str] = frozenset()
+) -> str:
+    """ "abducted" for a capture by an armed group: its subject right before the verb
+    ("insurgents captured two soldiers"), not a participle's object ("forces battling the
+    Taliban captured"), or its agent after ("captured by militants"); not by a group that
+    governs by then (`ruling` captor words: "the Taliban detained" after August 2021)."""
+    if category != "arrested":
+        return category
+    lo = max(0, start - 40)
+    window = text[lo:start]
+    # (the search only where a captor word is: the pattern holds one)
+    before = _CAPTORS_BEFORE.search(text, lo, start) if holds(window, _CAPTOR_WORDS) else None
+    if before is not None and before.group("governor"):
+        before = None
+    captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
+    if captor is not None and not _by_ruling_group(text, captor, ruling):
+        return "abducted"
+    return category
+
+
+# The ruling group's namesake across the border: "Pakistani Taliban", "Tehrik-i-Taliban".
+_NAMESAKE_BEFORE = re.compile(r"(?:\bpak(?:istani?)?\s+|\btehr[a-z]*[- ]+(?:[ie][- ]+)?)$")
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -> bool:
+    """Whether a captor names a group that governs by then (`ruling` words): by its own word
+    ("the Taliban detained") or that word before a generic one ("Taliban militants detained"),
+    but not its namesake across the border ("the Pakistani Taliban captured two policemen")."""
+    if not ruling:
         return False
-    if m.group("noun") and not m.group("article"):
-        return original[m.start("noun")].islower()
-    return True
+    word, at = captor.group("captor"), captor.start("captor")
+    if word not in ruling:
+        named = _WORD_BEFORE.search(text, max(0, at - 20), at)
+        if named is None or named.group(1) not in ruling:
+            return False
+        at = named.start(1)
+    return _NAMESAKE_BEFORE.search(text, max(0, at - 20), at) is None
 
 
 def is_summary(text: str) -> bool:
@@ -155,30 +184,6 @@ def is_summary(text: str) -> bool:
         return False  # (every match holds one)
     pattern, scanned = _SUMMARY_SCAN.on(folded)
     return pattern.search(scanned) is not None
-
-
-def _matches(finder: re.Pattern[str], early: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """`finder.finditer(text)` where `early` matches where `finder` does, one character early
-    (at the non-word character before; `_VERB_STARTS`): a match at the start, then one after
-    each of `early`'s."""
-    m = finder.match(text)
-    found = [] if m is None else [m]
-    for at in early.finditer(text, 0 if m is None else m.end()):
-        if (m := finder.match(text, at.start() + 1)) is not None:
-            found.append(m)
-    return found
-
-
-def _starts(finder: re.Pattern[str], early: re.Pattern[str], text: str, limit: int) -> list[int]:
-    """Where `finder.finditer(text)` finds a match before `limit`, as `_matches` finds them
-    (the matches themselves not wanted: `early`'s are as long, one character more)."""
-    first = finder.match(text)
-    starts = [0] if first is not None and limit > 0 else []
-    for at in early.finditer(text, 0 if first is None else first.end()):
-        if at.start() + 1 >= limit:
-            break
-        starts.append(at.start() + 1)
-    return starts
 
 
 def find_counts(

@@ -1,12 +1,13 @@
 """The value of one figure match (`casualties.find_counts`): "more than 10" is 11, "10 to 12"
 is 10 with a high of 12, and what only looks like a figure is none (a date's day, a dateline's
-year, "one of them", "No. 3", "two of the dead"); and the value of one more item of a list."""
+year, "one of them", "No. 3", "two of the dead"); the value of one more item of a list; and
+whether a verb's singular object names one victim."""
 
 from __future__ import annotations
 
 import re
 
-from .casualty_patterns import _NEGATION
+from .casualty_patterns import _ARTICLE_BEFORE, _NEGATION
 from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, parse_number
 from .numbers import _MONTH as _MONTH_NAME
 
@@ -115,3 +116,15 @@ def _continued(m: re.Match[str]) -> int | None:
     if value is not None and q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
         value += 1
     return value
+
+
+def _single_object(m: re.Match[str], original: str, text: str) -> bool:
+    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator" is an
+    adjective; "Captures Chaman-based Senior Leader" (a title-case headline) has no article to
+    tell a noun phrase from a title."""
+    verb = m.group("verb")
+    if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+        return False
+    if m.group("noun") and not m.group("article"):
+        return original[m.start("noun")].islower()
+    return True
