@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 from .alternation import by_first_letter
 from .casualty_patterns import _PLACE_WORD
-from .numbers import NUMBER, QUANTITY, parse_number
+from .numbers import _QUALIFIER, NUMBER, QUANTITY, parse_number
+from .scanning import holds
 from .victims import _ONE, _PLURAL_VICTIMS
 
 # Verbs that take only people as objects ("captured Musa Qala" is a place), past forms only
@@ -31,12 +32,16 @@ _BARE_PLURAL = by_first_letter(
 # counts ("no", "any", "all"), or a clause word.
 # (the figure words by their start, not `NUMBER`: a short pattern compiles fast)
 _NOT_MODIFIER = (
-    r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
-    r"eighty|ninety|hundred|thousand|dozen|several|few|scores|hundreds|thousands|numerous|"
-    r"multiple|both|couple|pair|handful|single|"
-    r"no|not|none|any|all|some|many|most|other|others|more|and|or|of|in|on|at|to|for|from|"
-    r"with|by|near|during|after|before|that|which|who|the|a|an|these|those|them)(?![a-z])"
+    "(?:"
+    + by_first_letter(
+        r"\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+        r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|"
+        r"eighty|ninety|hundred|thousand|dozen|several|few|scores|hundreds|thousands|numerous|"
+        r"multiple|both|couple|pair|handful|single|"
+        r"no|not|none|any|all|some|many|most|other|others|more|and|or|of|in|on|at|to|for|from|"
+        r"with|by|near|during|after|before|that|which|who|the|a|an|these|those|them"
+    )
+    + ")(?![a-z])"
 )
 _MODIFIERS = rf"(?:(?!{_NOT_MODIFIER})[a-z'’-]+\s+){{0,2}}?"
 
@@ -49,6 +54,19 @@ IN_ALL_BEFORE = re.compile(
     r"(?:also\s+)?$"
 )
 _IN_ALL_CUES = ("in all", "in total", "in number")
+# A group told by its size: "arrested a five-member cell", "detained a Daesh cell of seven
+# people", "captured an ISIS-K cell of four", "arrested a group of seven men" (not "a group of
+# four vehicles"); a compound before a person noun is read by `COMPOUND_SIZE`.
+_SIZE = r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a\s+dozen"
+_COLLECTIVE = r"(?:cell|group|team|gang|network|squad|unit|ring|band|module)s?"
+COLLECTIVE = re.compile(
+    rf"\s+(?:an?|the)\s+(?:[a-z'’-]+\s+){{0,2}}?(?:(?P<size>{_SIZE})-(?:member|man|strong|person)\s+"
+    rf"(?:[a-z'’-]+\s+){{0,2}}?{_COLLECTIVE}\b|{_COLLECTIVE}\s+of\s+(?P<of>{_SIZE})\b"
+    rf"(?=\s*[,.;)]|\s*$|\s+(?:(?:[a-z'’-]+\s+){{0,2}}?{_PLURAL}\b|who|that|responsible|"
+    r"involved|behind|in|from|at|near|during|after)\b))"
+)
+# "a five-member cell", "a four-man team" inside a one-victim match: the size, not one.
+COMPOUND_SIZE = re.compile(rf"\b(?P<size>{_SIZE})-(?:member|man|strong|person)\b")
 # "The force detained the pair", "the trio"
 PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")
 
@@ -71,10 +89,21 @@ BARE_SUBJECT = re.compile(
 # figure pattern stops at a thing or another casualty verb; searched back from the verb, whose
 # span the count takes: the wounded are counted too).
 CLAUSE_SUBJECT = re.compile(
-    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\s+(?:(?:who|that)\s+(?:had|have)\s+been|"
+    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\s+(?:(?:who|that)\s+(?:(?:had|have)\s+been|were)|"
     r"suspected\s+of|accused\s+of|involved\s+in|wanted\s+(?:in|for)|linked\s+to|"
-    r"believed\s+to\s+have)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
+    # ("Two passengers in the vehicle were also detained": a thing ends the figure patterns)
+    r"believed\s+to\s+have|in\s+the)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?$"
+)
+# A relative clause between a figure and its capture verb: "found two wounded insurgents, who
+# were treated on scene and detained", "pursued three insurgents who had fled the compound, all
+# of whom were later detained" (searched back from the verb, whose span the count takes).
+RELATIVE_SUBJECT = re.compile(
+    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}(?:,?\s+who\s+(?:were|had\s+been)\s+[^,;.]{{1,60}}?"
+    r"\s+and|[^;.]{0,60}?,\s+all\s+of\s+whom\s+(?:were|have\s+been|had\s+been)|"
+    # ("The teacher's two brothers, who allegedly threatened the family, were also detained")
+    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been))\s+"
+    r"(?:(?:later|then|subsequently|also)\s+)?$"
 )
 # One with a clause before a passive capture (the singular pattern wants its verb close after
 # the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
@@ -89,10 +118,21 @@ ONE_BEFORE = re.compile(
 ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
 # "the arrested men were facilitators": an adjective, the men told of before.
 _ADJECTIVE_BEFORE = re.compile(r"\b(?:the|these|those|all)\s+$")
-# "Detained during the operation were a Taliban leader and two fighters": one, then the list.
+# "Detained during the operation were a Taliban leader and two fighters" ("were the targeted
+# leader and ..."): one, then the list.
 INVERTED_ONE = re.compile(
-    r"\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){1,4}?)?(?:were|was)\s+(?:an?|one)\s+"
+    r"\s+(?:(?:in|during)\s+(?:[a-z'’-]+\s+){1,4}?)?(?:were|was)\s+(?:an?|one|the)\s+"
     rf"{_MODIFIERS}{_ONE}\b(?![s'’-])"
+)
+# A colon list: "detained the following individuals: a Taliban sub-commander, his driver and a
+# weapons courier" (one, then the list).
+COLON_LIST = re.compile(
+    rf"\s+the\s+following(?:\s+[a-z'’-]+)?\s*:\s*(?:an?|one|the)\s+{_MODIFIERS}{_ONE}\b(?![s'’-])"
+)
+# A figure in an appositive after a definite plural: "detained the would-be attackers, three
+# teenage boys from Nangarhar".
+APPOSITIVE_FIGURE = re.compile(
+    rf"\s+the\s+{_MODIFIERS}{_PLURAL},\s+{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\b"
 )
 # The verbs these two follow ("captured" too: the noun is a person's).
 BARE_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed", "captured"})
@@ -106,7 +146,11 @@ BARE_ITEM = re.compile(
 # Mohammad and Gul Agha"), or one with an appositive ("arrested Abdul Wali, a Taliban
 # facilitator"); each name two or three capitalised words, none a place word. On the original
 # text: case tells a name.
-_NAME = rf"(?!{_PLACE_WORD})[A-Z][a-z’'-]+(?:[ \t]+(?!{_PLACE_WORD})[A-Z][a-z’'-]+){{1,2}}\b"
+# (a capital first: the place words' look-ahead is the costlier test)
+_NAME = (
+    rf"(?=[A-Z])(?!{_PLACE_WORD})[A-Z][a-z’'-]+(?:[ \t]+(?=[A-Z])(?!{_PLACE_WORD})[A-Z][a-z’'-]+)"
+    r"{1,2}\b"
+)
 _NAME_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
 NAMES_AFTER = re.compile(
     rf"[ \t]+(?P<names>{_NAME}(?:{_NAME_JOIN}{_NAME}){{0,6}})"
@@ -121,6 +165,25 @@ NAMES_OF_DETAINED = re.compile(
     r"were\s+identified\s+as)(?:[ \t]*:)?"
 )
 
+# A second detainee after a long first noun phrase, past its post-modifier and an appositive
+# that names it: "detained the leader of a Taliban rocket cell, as well as eight of his
+# fighters", "the Taliban leader, identified as Qari X, together with his two bodyguards", "a
+# man who was seen moving rockets, as well as the truck's driver" (the caller checks that no
+# casualty verb stands in the stretch; not a later clause's subject: "..., and two fled"; not
+# past an "and", whose list the join may go on: "suspected of facilitating weapons and suicide
+# bombers, as well as a number of fighters").
+# ("and" only after such an appositive: every match holds " as " or " with ", `LONG_JOIN_CUES`)
+LONG_JOIN = re.compile(
+    r"(?:(?!\band\b)[^,;:.()]){0,100}?(?:,\s+(?:identified|named|known|described)\s+as\s+"
+    r"[^,;:.()]{1,40}?,\s+(?:and|(?:along|together)\s+with)|,\s+(?:(?:along|together)\s+with|"
+    r"as\s+well\s+as))\s+"
+    rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    r"(?!\s+of\s+(?:them|whom)\b)|"
+    r"(?P<one>an?|his|her|their|the(?=\s+[a-z'’-]+['’]s\s))\s+)"
+    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
+)
+LONG_JOIN_CUES = (" as ", " with ")  # one is within 150 characters of where a match starts
 # "found two men hiding in a room and detained them": the last counted people before the verb,
 # in the same clause ("and" just before the verb).
 ANTECEDENT = re.compile(rf"\b(?P<n1>{NUMBER})\s+{_MODIFIERS}{_PLURAL}\b")
@@ -164,19 +227,27 @@ def extra_captures(
     `value_of` reads a figure match (None: no figure, such as a dateline's day)."""
     out: list[tuple[str, int, int, int, str, bool]] = []
     hits = [v for v in verbs.get("arrested", []) if open_verb(v)]
-    if any(w in text for w in _IN_ALL_CUES):
+    # The verbs outside the spans already counted: a capture that holds its verb overlaps such
+    # a count, and the caller drops it ("detained two suspects" leaves nothing to add).
+    free = [v for v in hits if not any(s <= v.start() < e for s, e in taken)]
+    if holds(text, _IN_ALL_CUES):
         for v in hits:
             m = IN_ALL_AFTER.match(text, v.end()) or IN_ALL_BEFORE.search(
                 text, max(0, v.start() - 40), v.start()
             )
             if m is not None and (value := value_of(m)) is not None:
                 out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
+    for v in free:
+        if v.group(0) in BARE_VERBS and (m := COLLECTIVE.match(text, v.end())) is not None:
+            size = parse_number(m.group("size") or m.group("of"))
+            if size is not None:
+                out.append(("arrested", size, v.start(), m.end(), "", False))
     if "pair" in text or "trio" in text:
-        for v in hits:
+        for v in free:
             if v.group(0) in BARE_VERBS and (m := PAIR.match(text, v.end())) is not None:
                 n = 2 if m.group(0).endswith("pair") else 3
                 out.append(("arrested", n, v.start(), m.end(), "", False))
-    for v in hits:
+    for v in free:
         starts = [v.end()] if v.group(0) in NAME_VERBS else []
         if (detained := NAMES_OF_DETAINED.match(text, v.end())) is not None:
             starts.append(detained.end())
@@ -193,7 +264,15 @@ def extra_captures(
                 break
         if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), inverted.end(), "", True))
-    for v in hits:
+        elif "following" in text and (colon := COLON_LIST.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), colon.end(), "", True))
+        elif (
+            "," in text
+            and (apposed := APPOSITIVE_FIGURE.match(text, v.end())) is not None
+            and (value := value_of(apposed)) is not None
+        ):
+            out.append(("arrested", value[0], v.start(), apposed.end(), "", False))
+    for v in hits if "them" in text else ():
         if THEM_AFTER.match(text, v.end()):
             lo = max(0, v.start() - 150)
             last = None
@@ -221,13 +300,13 @@ def extra_captures(
                 and any(before[0] <= s < m.start() or s <= before[0] < e for s, e in taken)
             ):
                 out.append(("arrested", 1, m.start(), m.end(), "", False))
-    if any(w in text for w in _RUNNING_CUES):
+    if holds(text, _RUNNING_CUES):
         for m in RUNNING_TOTAL.finditer(text):
             # (the total of the captures only where a capture verb is the last verb before it)
             before = _last_verb(verbs, m.start())
             if before is not None and before[1] == "arrested" and (value := value_of(m)):
                 out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
-    for v in hits:
+    for v in free:
         # (the searches back from a passive verb only: most captures are told actively)
         passive = _PASSIVE_TAIL.search(text, max(0, v.start() - 30), v.start()) is not None
         lo, value = max(0, v.start() - 150), None
@@ -235,10 +314,16 @@ def extra_captures(
         while (
             passive
             and value is None
-            and any(w in text[lo : v.start()] for w in _CLAUSE_CUES)
+            and holds(text[lo : v.start()], _CLAUSE_CUES)
             and (clause := CLAUSE_SUBJECT.search(text, lo, v.start()))
         ):
             value, lo = value_of(clause), clause.end("n1")
+        if (
+            value is None
+            and text.find("who", lo, v.start()) >= 0
+            and (relative := RELATIVE_SUBJECT.search(text, lo, v.start()))
+        ):
+            value = value_of(relative)
         if value is not None:
             out.append(("arrested", value[0], v.start(), v.end(), "", False))
             continue
@@ -250,6 +335,16 @@ def extra_captures(
             out.append(("arrested", 2, v.start(), bare.end(), "plural", False))
         elif not passive:
             continue
+        elif text.find("who", max(0, v.start() - 100), v.start()) >= 0 and ONE_WHO.search(
+            text, max(0, v.start() - 100), v.start()
+        ):
+            out.append(("arrested", 1, v.start(), v.end(), "", True))
+        elif (
+            text.find("he ", max(0, v.start() - 30), v.start()) >= 0
+            and PRONOUN_PASSIVE.search(text, max(0, v.start() - 30), v.start())
+            and _PRONOUN_END.match(text, v.end())
+        ):
+            out.append(("arrested", 1, v.start(), v.end(), "plural", False))
         elif (bare := BARE_SUBJECT.search(text, max(0, v.start() - 100), v.start())) is not None:
             out.append(("arrested", 2, bare.start("noun"), v.end(), "plural", False))
         elif ONE_BEFORE.search(text, max(0, v.start() - 100), v.start()):
@@ -258,10 +353,33 @@ def extra_captures(
     return out
 
 
+# One as the antecedent of a relative clause's capture: "the compound of a suspected insurgent,
+# who was detained along with his two brothers" (a list may follow).
+ONE_WHO = re.compile(
+    rf"\b(?:an?|the)\s+{_MODIFIERS}{_ONE}(?:,?\s+who\s+(?:was|had\s+been)|"
+    # ("A third man, who was wounded, was detained")
+    r",\s+who\s+[^,;.]{1,60}?,\s+(?:was|has\s+been|had\s+been))\s+"
+    r"(?:(?:later|subsequently|also|then)\s+)?$"
+)
+# "He was detained without incident": one, where nothing else counts the captures (`Count.note`
+# "plural"; the pronoun's antecedent is counted in another sentence, if at all); not a past
+# capture ("he had been detained before", "he was detained in 2009").
+PRONOUN_PASSIVE = re.compile(
+    r"\b(?:he|she)\s+(?:was|has\s+been)\s+(?:(?:also|later|subsequently|then|quickly|"
+    r"immediately)\s+)?$"
+)
+# Only where no place or operation follows the verb: "He was captured during an operation in Sha
+# Joy district" is an event of its own to the pipeline, often a retelling of one counted before.
+_PRONOUN_END = re.compile(
+    r"\s*(?:[.;,]|$)|\s+(?:without|after|and|by|at\s+the\s+scene|on\s+the\s+spot|shortly|"
+    r"immediately)\b"
+)
 # A passive verb's auxiliary just before it ("were detained", "had been later detained").
 _PASSIVE_TAIL = re.compile(r"\b(?:were|was|been)\s+(?:(?:also|later|subsequently|then)\s+)?$")
 # Words one of which every `CLAUSE_SUBJECT` match holds.
-_CLAUSE_CUES = ("who", "that", "suspected", "accused", "involved", "wanted", "linked", "believed")
+_CLAUSE_CUES = (
+    "who", "that", "suspected", "accused", "involved", "wanted", "linked", "believed", "in the",
+)  # fmt: skip
 
 
 _APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")

@@ -33,66 +33,57 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .capture_patterns import BARE_ITEM, extra_captures
+from .capture_patterns import (
+    BARE_ITEM,
+    COMPOUND_SIZE,
+    LONG_JOIN,
+    LONG_JOIN_CUES,
+    extra_captures,
+)
 from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ALONG_WITH,
     _ALONG_WITH_CUES,
     _ANOTHER,
+    _ANOTHER_CUES,
     _APPOSITIVE,
-    _ARTICLE_BEFORE,
-    _BACKGROUND,
     _BARE_VERB,
     _CAPTOR_WORDS,
     _CAPTORS_AFTER,
     _CAPTORS_BEFORE,
-    _CLAIMED_BEFORE,
+    _CAPTURE_OBJECT_BEFORE,
     _CONTINUATION,
-    _DATELINE_AFTER,
-    _DAY_MONTH_BEFORE,
     _DENIED,
     _DENIED_CUES,
     _DETAINEES_AFTER,
+    _DETERMINER_BEFORE,
     _DIED_AFTER,
-    _EARLIER_EVENT,
-    _EARLIER_EVENT_CUES,
-    _EARLIER_LEAD,
-    _EARLIER_TIME_AFTER,
-    _EARLIER_TIME_CUES,
     _HEADLINE_END,
     _HEADLINE_MAX,
     _INTENT_BEFORE,
+    _LED_TO_BEFORE,
     _LINE_BREAK,
     _LIST_ITEM_BEFORE,
     _LIST_JOIN_ENDS,
     _MODAL_BEFORE,
-    _MONTH_BEFORE,
-    _MONTH_DATELINE_AFTER,
-    _MONTH_OF_DAY_AFTER,
     _NAMED,
     _NAMED_VERB,
     _NAMED_VERB_END,
     _NEAR,
     _NEGATION,
-    _NOT_A_COUNT,
-    _NOT_A_COUNT_BEFORE,
     _NOT_PASSIVE,
     _NOT_VIOLENT_AFTER,
     _OBJECT_AFTER,
-    _ONE_OF,
     _OR_WOUNDED,
     _ORDINAL,
-    _PART_OF_DEAD,
     _PASSIVE_BEFORE,
     _PASSIVE_END,
     _PATTERNS,
     _PER_PLACE,
-    _PERIOD_CUES,
     _PERSON_AFTER,
     _POSS_CUE,
     _ROUND_UP,
     _SCAN,
-    _SUMMARY_CUES,
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLE_RE,
@@ -100,9 +91,21 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
-    _YEAR,
 )
-from .numbers import _EXACT, _MORE_THAN, parse_number
+from .figure_values import _continued, _has, _single_object, _value
+from .numbers import parse_number
+from .scanning import _matches, _starts, holds
+from .tally_patterns import (
+    _BACKGROUND,
+    _CLAIMED_BEFORE,
+    _EARLIER_EVENT,
+    _EARLIER_EVENT_CUES,
+    _EARLIER_LEAD,
+    _EARLIER_TIME_AFTER,
+    _EARLIER_TIME_CUES,
+    _PERIOD_CUES,
+    _SUMMARY_CUES,
+)
 from .textcase import ascii_form, fold
 
 
@@ -124,91 +127,13 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
-_POSSESSIVES = frozenset({"his", "her", "their"})
+# The nouns of an act, which a figure before them does not suffer ("two of the wounded died"
+# are the wounded).
+_ACT_NOUNS = ("killing", "death", "murder", "arrest", "capture", "detention", "kidnapping")
+_BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
-# A capture verb straight before a figure: its object.
-_VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
-
-
-def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
-    """(low, high) of a figure match, or None when it is not a casualty figure."""
-    n1 = m.group("n1")
-    parsed = parse_number(n1)
-    # "one of", "no one", "a man": pronouns and articles, not figures.
-    if parsed is None or n1.lower() in {"a", "an"}:
-        return None
-    after = text[m.end("n1") :]
-    if _NOT_A_COUNT.match(after) and m.group("n2") is None:
-        return None
-    if parsed <= 31 and _MONTH_OF_DAY_AFTER.match(after):
-        return None  # "the attack on 12 May killed 4": a date
-    # (but a verb's object is one: "detained one of the leader's bodyguards")
-    if (
-        parsed == 1
-        and _ONE_OF.match(after)
-        and not _VERB_BEFORE.search(text, max(0, m.start("n1") - 16), m.start("n1"))
-    ):
-        return None
-    if _PART_OF_DEAD.match(after):
-        return None
-    before = text[max(0, m.start("n1") - 16) : m.start("n1")]
-    if _NOT_A_COUNT_BEFORE.search(before) or _NEGATION.search(before):
-        return None
-    # a dateline's day or year: "HERAT, May 8 - Gunmen killed two", "May 8 - 3 policemen were
-    # killed" (not a range: the figure after the dash is read on its own), "March 3, 2014 -"
-    # (not "in May 12 people died", nor "killed 1900, including 200 commanders")
-    if (
-        _MONTH_BEFORE.search(before)
-        or (
-            _YEAR.fullmatch(n1)
-            and _DAY_MONTH_BEFORE.search(text, max(0, m.start("n1") - 24), m.start("n1"))
-        )
-    ) and _DATELINE_AFTER.match(after):
-        return None
-    if _MONTH_DATELINE_AFTER.match(after):
-        return None  # "HERAT, 8 May - Gunmen killed two"
-    low = parsed
-    q = m.groupdict().get("q")
-    if q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
-        low = parsed + 1
-    n2 = m.group("n2")
-    parsed_high = parse_number(n2) if n2 else None
-    high = parsed_high if parsed_high is not None and parsed_high >= low else low
-    return low, high
-
-
-def _single_object(m: re.Match[str], original: str, text: str) -> bool:
-    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator" is an
-    adjective; "Captures Chaman-based Senior Leader" (a title-case headline) has no article to
-    tell a noun phrase from a title."""
-    verb = m.group("verb")
-    if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
-        return False
-    if m.group("noun") and not m.group("article"):
-        return original[m.start("noun")].islower()
-    return True
-
-
-def _has(m: re.Match[str], group: str) -> bool:
-    return bool(m.groupdict().get(group))
-
-
-def _continued(m: re.Match[str]) -> int | None:
-    """The figure of one more item of a list of victims: "a leader" 1, "other militants" 2
-    (a plural says at least two), "more than 10 associates" 11."""
-    if one := m.groupdict().get("one"):
-        # "the facilitator and his associates": a plural says at least two
-        return 2 if one in _POSSESSIVES and m.group(0).endswith("s") else 1
-    if m.groupdict().get("other"):
-        return 2
-    n1 = m.group("n1")
-    value = parse_number(n1)
-    q = m.group("q")
-    if value is not None and q and _MORE_THAN.match(q) and _EXACT.fullmatch(n1):
-        value += 1
-    return value
 
 
 def _captor_category(
@@ -223,9 +148,7 @@ def _captor_category(
     lo = max(0, start - 40)
     window = text[lo:start]
     # (the search only where a captor word is: the pattern holds one)
-    before = (
-        _CAPTORS_BEFORE.search(text, lo, start) if any(w in window for w in _CAPTOR_WORDS) else None
-    )
+    before = _CAPTORS_BEFORE.search(text, lo, start) if holds(window, _CAPTOR_WORDS) else None
     if before is not None and before.group("governor"):
         before = None
     captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
@@ -257,34 +180,10 @@ def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -
 def is_summary(text: str) -> bool:
     """Whether a sentence totals several operations or a day's reporting (`_SUMMARY`)."""
     folded = fold(text)
-    if not any(w in folded for w in _SUMMARY_CUES):
+    if not holds(folded, _SUMMARY_CUES):
         return False  # (every match holds one)
     pattern, scanned = _SUMMARY_SCAN.on(folded)
     return pattern.search(scanned) is not None
-
-
-def _matches(finder: re.Pattern[str], early: re.Pattern[str], text: str) -> list[re.Match[str]]:
-    """`finder.finditer(text)` where `early` matches where `finder` does, one character early
-    (at the non-word character before; `_VERB_STARTS`): a match at the start, then one after
-    each of `early`'s."""
-    m = finder.match(text)
-    found = [] if m is None else [m]
-    for at in early.finditer(text, 0 if m is None else m.end()):
-        if (m := finder.match(text, at.start() + 1)) is not None:
-            found.append(m)
-    return found
-
-
-def _starts(finder: re.Pattern[str], early: re.Pattern[str], text: str, limit: int) -> list[int]:
-    """Where `finder.finditer(text)` finds a match before `limit`, as `_matches` finds them
-    (the matches themselves not wanted: `early`'s are as long, one character more)."""
-    first = finder.match(text)
-    starts = [0] if first is not None and limit > 0 else []
-    for at in early.finditer(text, 0 if first is None else first.end()):
-        if at.start() + 1 >= limit:
-            break
-        starts.append(at.start() + 1)
-    return starts
 
 
 def find_counts(
@@ -314,20 +213,20 @@ def find_counts(
     if not verbs:
         return []
     if (
-        any(w in scan for w in _PERIOD_CUES)
+        holds(scan, _PERIOD_CUES)
         and _SCAN["period"][s].search(scan)
         and _SCAN["perfect"][s].search(scan)
     ):
         return []  # a tally over months, not an event's toll
     if _BACKGROUND.match(text.lstrip()) or (
-        not totals and any(w in scan for w in _SUMMARY_CUES) and _SCAN["summary"][s].search(scan)
+        not totals and holds(scan, _SUMMARY_CUES) and _SCAN["summary"][s].search(scan)
     ):
         return []
     numbers: list[int] | None = None
     # Cheap substring tests standing for patterns that hold those words (same matches).
-    along_cue = any(w in text for w in _ALONG_WITH_CUES)
-    denied_cue = any(w in text for w in _DENIED_CUES)
-    earlier_time_cue = any(w in text for w in _EARLIER_TIME_CUES)
+    along_cue = holds(text, _ALONG_WITH_CUES)
+    denied_cue = holds(text, _DENIED_CUES)
+    earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
@@ -348,6 +247,16 @@ def find_counts(
             more = _CONTINUATION.match(text, pos)
             if more is None and k == 0 and along and along_cue:
                 more = _ALONG_WITH.match(text, pos)
+            if (
+                more is None
+                and k == 0
+                and along
+                and cat == "arrested"
+                and holds(text[pos : pos + 150], LONG_JOIN_CUES)
+                and (more := LONG_JOIN.match(text, pos)) is not None
+                and any(pos <= v.start() < more.end() for vs in verbs.values() for v in vs)
+            ):
+                more = None  # (a casualty verb in the stretch: another clause)
             if more is None:
                 more = _PER_PLACE.match(text, pos)
             if more is None:
@@ -365,6 +274,7 @@ def find_counts(
         if category not in verbs:
             continue
         hits = verbs[category]
+        capture_object_cue = category != "arrested" and "arrested" in verbs
         matches: list[re.Match[str]] = []
         if kind == "num":
             if numbers is None:
@@ -387,6 +297,7 @@ def find_counts(
                 if not (
                     v.group(0) in _BARE_VERB
                     and _INTENT_BEFORE.search(text, max(0, v.start() - 4), v.start())
+                    and not _LED_TO_BEFORE.search(text, max(0, v.start() - 40), v.start())
                 )
                 and (m := pattern.match(text, v.start()))
             ]
@@ -410,18 +321,31 @@ def find_counts(
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
                     or _OBJECT_AFTER.match(text, m.end())
+                    # "arrested the brother of a girl killed": the capture's object
+                    or (
+                        capture_object_cue
+                        and _CAPTURE_OBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                    )
                 ):
                     continue
                 if kind == "verb" and not _single_object(m, original, text):
                     continue
                 low = high = 1
                 start = m.start()
+                # "arrested a five-member Taliban cell", "a four-man team": the size
+                if "-" in (whole := m.group(0)) and (size := COMPOUND_SIZE.search(whole)):
+                    low = high = parse_number(size.group("size")) or 1
             else:
                 value = _value(m, text)
                 if value is None:
                     continue
                 low, high = value
                 start = m.start("n1")
+                # "three men over the killing of": a noun, not their verb
+                if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
+                    at = m.start("verb")
+                    if _DETERMINER_BEFORE.search(text, max(0, at - 6), at):
+                        continue
                 # an aside adding victims: "three soldiers, along with a civilian, were killed"
                 if (
                     kind == "num"
@@ -465,9 +389,9 @@ def find_counts(
             ):
                 continue
             lo = max(0, m.start() - 80)
-            if any(
-                w in text[lo : m.start()] for w in _EARLIER_EVENT_CUES
-            ) and _EARLIER_EVENT.search(text, lo, m.start()):
+            if holds(text[lo : m.start()], _EARLIER_EVENT_CUES) and _EARLIER_EVENT.search(
+                text, lo, m.start()
+            ):
                 continue  # background: another, earlier event's toll
             note = ""
             if earlier_time_cue and _EARLIER_TIME_AFTER.match(text, m.end()):
@@ -523,13 +447,15 @@ def find_counts(
                     ):
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
+                    if item.group("n1") == "both" and _BOTH_THE.match(item.group("item")):
+                        value_item = 1  # "both the commander and his deputy": one each
                     if value_item is None or not add(
                         cat, value_item, value_item, item.start(), item.end("item")
                     ):
                         break
                     pos = item.start()
     # "one was killed and another was wounded", "eleven killed and as many injured"
-    if any(w in text for w in ("another", "as many", "a second", "a third", "a fourth")):
+    if holds(text, _ANOTHER_CUES):
         for m in _ANOTHER.finditer(text):
             cat = next(c for c in ("killed", "injured", "arrested") if m.group(c))
             n_more = 1
@@ -572,7 +498,11 @@ def find_counts(
                 and _captor_category(category, text, v.start(), v.end(), ruling) != category
             )
             or (original[v.start()].isupper() and not _LOWER_NEXT.match(original, v.end()))
-            or (v.group(0) in _BARE_VERB and _INTENT_BEFORE.search(before))
+            or (
+                v.group(0) in _BARE_VERB
+                and _INTENT_BEFORE.search(before)
+                and not _LED_TO_BEFORE.search(before)
+            )
             or (denied_cue and _DENIED.search(before))
             or _NEGATION.search(before[-12:])
         )

@@ -1,6 +1,8 @@
 """The words and patterns that casualty figures are read with (see casualties.py): the verbs
-of each category, what is not a count (negation, aims, tallies, background, natural deaths),
-the joins of a list of victims, and the scanning patterns with their `re.ASCII` twins."""
+of each category, what is not a count (negation, aims, natural deaths), the joins of a list of
+victims, and the scanning patterns with their `re.ASCII` twins (tallies, background and the
+words of tolls across sentences: `tally_patterns`, whose names imported "as" themselves are
+read from here by tests)."""
 
 from __future__ import annotations
 
@@ -8,7 +10,14 @@ import re
 
 from .alternation import by_first_letter
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
-from .numbers import _MONTH as _MONTH_NAME
+from .tally_patterns import _EARLIER_EVENT as _EARLIER_EVENT
+from .tally_patterns import _EARLIER_EVENT_CUES as _EARLIER_EVENT_CUES
+from .tally_patterns import _EARLIER_TIME_AFTER as _EARLIER_TIME_AFTER
+from .tally_patterns import _EARLIER_TIME_CUES as _EARLIER_TIME_CUES
+from .tally_patterns import _PERFECT, _PERIOD, _SUMMARY
+from .tally_patterns import _PERIOD_CUES as _PERIOD_CUES
+from .tally_patterns import _SUMMARY_CUES as _SUMMARY_CUES
+from .tally_patterns import _TOLL_BEFORE as _TOLL_BEFORE
 from .textcase import Scanner
 from .victims import (
     _CAPTORS,
@@ -57,8 +66,12 @@ _ABDUCTED_VERB = (
 _ARRESTED_VERB = (
     r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
     r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|into\s+custody|"
-    # ("remain in coalition custody"; "took custody of three suspects", "nabbed two")
-    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its)\s+)?custody|"
+    # ("remain in coalition custody", "are in NDS custody"; "took custody of three suspects",
+    # "nabbed two", "netted four suspects", "rearrested 12")
+    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its|nds|ctd|army|"
+    r"security)\s+)?custody|netted|re-?arrested|detentions|"
+    # ("took two insurgents prisoner", "were taken prisoner")
+    r"took(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
     r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
     # ("took him into custody": one, read as "took him")
     r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
@@ -144,7 +157,7 @@ _DETAINEES_AFTER = re.compile(
 # "rounded up" counts people only ("rounded up 30 cattle", "rounded up 5,000 rupees" do not).
 # The same for the other verbs that take things as well as people ("picked up the bodies",
 # "caught 20 fish", "elections were held").
-_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up|pick|caught|.*held")
+_ROUND_UP = re.compile(r"round(?:ed|ing|s)?\s+up|pick|caught|.*held|netted")
 _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
@@ -217,7 +230,8 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
-                r"(?:(?:was|were|is|has\s+been|had\s+been|got)\s+)?"
+                # ("A Taliban leader, his deputy and a bomb maker have all been detained")
+                r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
@@ -239,7 +253,8 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
                 # ("killing two and injuring a third")
-                r"(?:another|a\s+(?:second|third|fourth|fifth))"
+                # ("killing three militants and arresting the fourth")
+                r"(?:another|(?:a|the)\s+(?:second|third|fourth|fifth))"
                 r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
             ),
         )
@@ -285,6 +300,7 @@ _DIED_AFTER = re.compile(
 )
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
+_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth")  # one is in every match
 _ANOTHER = re.compile(
     # ("detained two suspected insurgents; a third was detained later")
     r"(?:\b(?:and|while|whereas)|;)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
@@ -294,38 +310,6 @@ _ANOTHER = re.compile(
     rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
     r"(?P<arrested>captured|detained|arrested|apprehended))\b"
 )
-# Counts that look like casualties but are not: ages, times, distances, "one of the".
-_NOT_A_COUNT = re.compile(
-    r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
-    # a unit's or a place's number: "313 Brigade", "11 Corps"
-    r"brigade|regiment|battalion|corps\b|division))",
-    re.IGNORECASE,
-)
-# A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
-# A road's, gate's or sector's number, a model's or a date's: "Route 1", "Gate 3", "Sector G-9",
-# "AK-47", "9/11".
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:\bno\.|\bnumber|\bupdate|\bpart|\broute|\bhighway|\bgate|\bsector(?:\s+[a-z])?|"
-    r"\bblock|\bphase)\s*$|[a-z]-$|\d/$"
-)
-# A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
-_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")
-_YEAR = re.compile(r"(?:19|20)\d\d")
-# A day of the month after the figure: "the attack on 12 May killed 4" (see `_DATE_MONTH`).
-_MONTH_OF_DAY_AFTER = re.compile(rf"\s+{_DATE_MONTH}")
-# A date's day and month before a year: "May 8, 2012", "8 May 2012".
-_DAY_MONTH_BEFORE = re.compile(
-    rf"(?:\b(?:{_MONTH_NAME})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?|\b\d{{1,2}}\s+(?:{_MONTH_NAME})\.?),?\s+$"
-)
-_DATELINE_END = r"(?:[-–—,:(]|\(?(?:reuters|ap|afp|xinhua)\b)"  # what follows a dateline's date
-_DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
-# A day-first dateline: "HERAT, 8 May - ", "8 May 2012 (AFP) -".
-_MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
-# "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
-_ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
-# "two of the dead were children": a part of a toll told before, never more victims.
-_PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
 _NOT_PASSIVE = re.compile(
@@ -343,25 +327,14 @@ _ORDINAL = re.compile(
 )
 # "35 Indian troops killed, wounded": casualties, not deaths.
 _OR_WOUNDED = re.compile(r"^\s*(?:,|or|and|/|&)\s*(?:wounded|injured|hurt)\b(?!\s+(?:\d|at\b))")
-# Tallies over a period: "have captured or killed more than 80 leaders since January".
-_PERFECT = re.compile(
-    r"\b(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?"
-    r"(?:killed|captured|detained|arrested)\b"
-)
-_PERIOD = re.compile(
-    r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
-    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
-    # ("has detained 30 insurgents in the past month")
-    r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
-)
-_PERIOD_CUES = ("since", "far", "date", "year", "month", "week")  # one is in every match of it
 # "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
 _MODAL_BEFORE = re.compile(
     r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
 )
 # "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
 _INTENT_BEFORE = re.compile(r"\bto\s+$")
+# ... but a cause's result is a deed: "questioning of residents led the force to detain five".
+_LED_TO_BEFORE = re.compile(r"\bled\s+(?:[a-z'’-]+\s+){1,3}?to\s+$")
 _BARE_VERB = frozenset(
     ["kill", "capture", "arrest", "detain", "injure", "wound", "abduct", "kidnap"]
 )
@@ -393,25 +366,16 @@ _ACTIVE_OBJECT = re.compile(
     r"\s+(?:the|his|her|their|him|them)\b"
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
-# A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
-_BACKGROUND = re.compile(
-    r"^(?:he|she|they)\s+(?:is|was|were|are|had|has)\s+(?:also\s+)?(?:been\s+)?(?:accused|"
-    r"suspected|believed|involved|responsible|allegedly|implicated|linked)\b"
+# A verb after a determiner is a noun, not a figure's verb: "arrested three men over the killing
+# of a shopkeeper", "two brothers for the killing of their sister".
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
+# A capture verb's object before a victim noun: "arrested the brother of a girl killed by her
+# relatives", "detained the father and uncle of a woman killed" (the arrested, no dead).
+_CAPTURE_OBJECT_BEFORE = re.compile(
+    r"\b(?:arrested|detained|captured|apprehended|nabbed|arresting|detaining)\s+(?:(?:the|an?|his|"
+    r"her|their)\s+)?(?:(?!(?:after|before|when|while|as|because|since|where|who|which|that|in|"
+    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?$"
 )
-# A total over several operations or a day's reporting: "detained more than 10 suspected
-# insurgents during four operations", "killed ... in separate operations over the last 24
-# hours". The figures of each operation follow; the total is not one event's.
-_SUMMARY = re.compile(
-    r"\b(?:during|in|conducted|conducting|from)\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
-    r"eight|nine|ten|\d+|separate|different)\s+(?:[a-z-]+\s+){0,2}?"
-    r"(?:operations|raids|missions|incidents)\b|"
-    # "during operations across Afghanistan", "in several operations throughout the east"
-    r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
-    r"operations\s+(?:across|throughout)\b|"
-    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
-)
-# Words one of which every match of it holds: a text without any needs no search.
-_SUMMARY_CUES = ("operations", "raids", "missions", "incidents", "hours")
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
 # causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot
 # down).
@@ -472,46 +436,6 @@ _PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:among\s+(?:thos
 _APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=[,.;]|$|\s+(?:in|on|at|during)\b)")
 _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
 _NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
-# A figure of an earlier event, in a clause about it: "two months after the attack which
-# killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
-_EARLIER_EVENT = re.compile(
-    r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
-    r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
-    # ("including a January bombing that killed 92")
-    r"last\s+\w+['’]s|(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
-    r"september|october|november|december))\s+(?:[\w'’-]+\s+){0,2}?)"
-    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
-    # "..., a day after militants killed 4 soldiers there": a clause about the day before.
-    r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:[\w'’-]+\s+){0,8}?$"
-)
-_EARLIER_EVENT_CUES = ("which", "that", "when", "where", "after")  # one is in every match of it
-# A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
-# 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
-# more than 100"): the event's figure only where no other is told (`Count.note`).
-_CLAIMED_BEFORE = re.compile(
-    # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
-    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
-    r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
-    r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
-    r"\bresponsible\s+for\s+(?:the\s+)?$"
-)
-# A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last
-# month, militants killed 12 soldiers in the same area".
-_EARLIER_LEAD = re.compile(
-    r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
-    # ("In April, security forces detained 20 ...": an earlier month, told as background)
-    r"in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)(?=,)|"
-    r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
-)
-# "... where an attack killed 12 last year": a figure dated before the reported event, in a
-# clause after that event's own figure.
-_EARLIER_TIME_AFTER = re.compile(
-    r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
-    r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
-)
-_EARLIER_TIME_CUES = ("last", "19", "20", "ago", "earlier")  # one is in every match of it
 
 
 # Run over case-folded text: case-sensitive matching is several times faster in `re`.
@@ -541,12 +465,16 @@ _CONTINUATION = re.compile(
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
-    rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+)?|\s+(?:and|{_WITH}|plus)\s+)"
+    # (not an appositive: "X and Y, both members of the group")
+    rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+|(?!both\b))|\s+(?:and|{_WITH}|plus)\s+)"
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
     rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
     rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
+    # the fourth, a local official said")
+    r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
 # associates", "a commander was detained together with two of his guards": "along with" joins
@@ -627,28 +555,6 @@ _HEADLINE_END = re.compile(
     r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
     re.IGNORECASE,
 )
+
 # "near" patterns start at most this far before their verb.
 _NEAR = 70
-
-# Across the sentences of one event (`tolls.event_figures`):
-# "bringing the death toll to three": the figure just after a toll word.
-# (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
-_TOLL_BEFORE = re.compile(
-    r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3}|"
-    # ("two more were arrested, bringing the total to five": `capture_patterns.RUNNING_TOTAL`)
-    r"(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)\s+(?:[a-z'’-]+\s+){0,6})$",
-    re.IGNORECASE,
-)
-# (one is in every match of it, in some case)
-_TOLL_WORDS = ("toll", "fatalities", "casualties", "bringing", "taking", "raising", "pushing")
-# "A third man was detained at a checkpoint": one victim who makes three in all (not one
-# more: "killing the insurgent. A second armed insurgent was killed" is two).
-_NTH = re.compile(r"\ba\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
-_NTH_VALUE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
-_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
-# Not behind `letter_first`: "2 more" starts with a digit.
-_ADDITIONAL = re.compile(
-    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
-    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
-    re.IGNORECASE,
-)

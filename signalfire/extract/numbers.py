@@ -101,6 +101,8 @@ def parse_number(text: str) -> int | None:
             continue
         if word in _UNITS:
             current += _UNITS[word]
+        elif word.isdigit():  # "2 dozen"
+            current += int(word)
         elif word in _TENS:
             current += _TENS[word]
         elif word == "hundred":

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from typing import Protocol
 
 from .casualties import Count
-from .casualty_patterns import (
+from .numbers import _EXACT, parse_number
+from .tally_patterns import (
     _ADDITIONAL,
     _DEFINITE,
     _NTH,
@@ -21,7 +22,6 @@ from .casualty_patterns import (
     _TOLL_BEFORE,
     _TOLL_WORDS,
 )
-from .numbers import _EXACT, parse_number
 from .textcase import twin_applies
 
 

@@ -22,7 +22,8 @@ _ONE_VICTIM = (
     r"facilitator|financier|bombmaker|militia|guardsman|sepoy|major|captain|colonel|dealer|"
     r"smuggler|emplacer|manufacturer|maker|assassin|planner|coordinator|operative|courier|"
     r"supplier|recruiter|trainer|instructor|expert|specialist|governor|deputy|emir|associate|"
-    r"fighter|gunman|bomber|attacker|affiliate|supporter|organizer|lieutenant|target|villager|"
+    r"fighter|gunman|bomber|attacker|affiliate|supporter|organizer|organiser|lieutenant|target|"
+    r"villager|"
     r"labou?rer|teenager|teen|daughter|son|wife|husband|father|mother|brother|sister|"
     r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
     r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
@@ -35,7 +36,8 @@ _ONE_VICTIM = (
     r"surgeon|paramedic|volunteer|cadet|havildar|naik|subedar|militiaman|"
     r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
     r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
-    r"trafficker|propagandist|owner|national|assistant|occupant|"
+    r"trafficker|propagandist|owner|national|assistant|occupant|ringleader|kingpin|subordinate|"
+    r"caretaker|spotter|"
     # (the noun, not "three men accused of ..." )
     r"accused(?!\s+of\b)"
 )

@@ -1,0 +1,112 @@
+"""What is not one event's own figure, and how figures add up across sentences: tallies over a
+period ("have detained 35 leaders since January"), totals over several operations, a
+detainee's past, an earlier event's or a claimed toll (read by `casualties`), and the words
+that make a later sentence's figure a toll or more victims (read by `tolls`)."""
+
+from __future__ import annotations
+
+import re
+
+# Tallies over a period: "have captured or killed more than 80 leaders since January".
+# "had" with captures only ("had been arrested since August 2021"; a news story's "had killed"
+# tells the attack's own dead), and a nominal ("have led to the capture of 17 since March").
+_PERFECT = re.compile(
+    r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?killed|"
+    r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:captured|detained|"
+    r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of))\b"
+)
+_PERIOD = re.compile(
+    r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|\d{4}|the\s+(?:start|beginning|first)|last\s+year|early|late)\b|"
+    # ("since the Peshawar school massacre": a named earlier event, not "since the attack")
+    r"\bsince\s+the\s+(?:[a-z'’-]+\s+){1,3}?(?:massacre|bombings?|attacks?|blasts?|assaults?|"
+    r"takeover|offensive|operation|uprising)\b|"
+    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
+    # ("has detained 30 insurgents in the past month")
+    r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
+)
+_PERIOD_CUES = ("since", "far", "date", "year", "month", "week")  # one is in every match of it
+
+# A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
+_BACKGROUND = re.compile(
+    r"^(?:he|she|they)\s+(?:is|was|were|are|had|has)\s+(?:also\s+)?(?:been\s+)?(?:accused|"
+    r"suspected|believed|involved|responsible|allegedly|implicated|linked)\b"
+)
+# A total over several operations or a day's reporting: "detained more than 10 suspected
+# insurgents during four operations", "killed ... in separate operations over the last 24
+# hours". The figures of each operation follow; the total is not one event's.
+_SUMMARY = re.compile(
+    r"\b(?:during|in|conducted|conducting|from)\s+(?:the\s+)?(?:two|three|four|five|six|seven|"
+    r"eight|nine|ten|\d+|separate|different)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:operations|raids|missions|incidents)\b|"
+    # "during operations across Afghanistan", "in several operations throughout the east"
+    r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
+    r"operations\s+(?:across|throughout)\b|"
+    r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
+)
+# Words one of which every match of it holds: a text without any needs no search.
+_SUMMARY_CUES = ("operations", "raids", "missions", "incidents", "hours")
+
+# A figure of an earlier event, in a clause about it: "two months after the attack which
+# killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
+_EARLIER_EVENT = re.compile(
+    r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
+    r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
+    # ("including a January bombing that killed 92")
+    r"last\s+\w+['’]s|(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
+    r"september|october|november|december))\s+(?:[\w'’-]+\s+){0,2}?)"
+    r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
+    # "..., a day after militants killed 4 soldiers there": a clause about the day before.
+    r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
+    r"(?:[\w'’-]+\s+){0,8}?$"
+)
+_EARLIER_EVENT_CUES = ("which", "that", "when", "where", "after")  # one is in every match of it
+# A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
+# 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
+# more than 100"): the event's figure only where no other is told (`Count.note`).
+_CLAIMED_BEFORE = re.compile(
+    # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
+    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
+    r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
+    r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
+    r"\bresponsible\s+for\s+(?:the\s+)?$"
+)
+# A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last
+# month, militants killed 12 soldiers in the same area".
+_EARLIER_LEAD = re.compile(
+    r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
+    # ("In April, security forces detained 20 ...": an earlier month, told as background)
+    r"in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|"
+    r"september|october|november|december)(?=,)|"
+    r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
+)
+# "... where an attack killed 12 last year": a figure dated before the reported event, in a
+# clause after that event's own figure.
+_EARLIER_TIME_AFTER = re.compile(
+    r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
+    r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
+)
+_EARLIER_TIME_CUES = ("last", "19", "20", "ago", "earlier")  # one is in every match of it
+
+# Across the sentences of one event (`tolls.event_figures`):
+# "bringing the death toll to three": the figure just after a toll word.
+# (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
+_TOLL_BEFORE = re.compile(
+    r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3}|"
+    # ("two more were arrested, bringing the total to five": `capture_patterns.RUNNING_TOTAL`)
+    r"(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)\s+(?:[a-z'’-]+\s+){0,6})$",
+    re.IGNORECASE,
+)
+# (one is in every match of it, in some case)
+_TOLL_WORDS = ("toll", "fatalities", "casualties", "bringing", "taking", "raising", "pushing")
+# "A third man was detained at a checkpoint": one victim who makes three in all (not one
+# more: "killing the insurgent. A second armed insurgent was killed" is two).
+_NTH = re.compile(r"\ba\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
+_NTH_VALUE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
+# Not behind `letter_first`: "2 more" starts with a digit.
+_ADDITIONAL = re.compile(
+    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
+    re.IGNORECASE,
+)
