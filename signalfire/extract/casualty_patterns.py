@@ -460,6 +460,8 @@ _VERB_STARTS = re.compile(r"\W(?:" + by_first_letter("|".join(_FINDS.values())) 
 _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
 # associates": more victims of the same verb, each a figure of its own.
+# A source's verb: "..., a police officer told reporters" names no victim.
+_SPEECH = r"(?:said|says|told|added|stated|confirmed)\b"
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
@@ -471,10 +473,12 @@ _CONTINUATION = re.compile(
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
     rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
-    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    rf"\s*(?:(?!{_SPEECH})[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
-    # the fourth, a local official said")
-    r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
+    # the fourth, a local official said", "killed three people in Quetta, a police officer told
+    # reporters": the noun may match at its first word)
+    r"(?!\s+(?:were|was|had|have|fled|escaped)\b)"
+    rf"(?!(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
 # associates", "a commander was detained together with two of his guards": "along with" joins
