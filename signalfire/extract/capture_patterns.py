@@ -67,6 +67,13 @@ COLLECTIVE = re.compile(
 )
 # "a five-member cell", "a four-man team" inside a one-victim match: the size, not one.
 COMPOUND_SIZE = re.compile(rf"\b(?P<size>{_SIZE})-(?:member|man|strong|person)\b")
+# The wounded who are then held are captures too: "two insurgents were wounded and detained",
+# "a fighter was injured and taken into custody".
+WOUNDED_AND_HELD = re.compile(
+    r"\s+and\s+(?:later\s+|subsequently\s+|then\s+)?(?:were\s+|was\s+)?"
+    r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
+    r"(?!\s+(?:\d|an?\b|the\b|his\b|their\b|one\b|two\b|three\b|four\b|five\b|several\b))"
+)
 # "The force detained the pair", "the trio"
 PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")
 

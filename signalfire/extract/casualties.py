@@ -38,6 +38,7 @@ from .capture_patterns import (
     COMPOUND_SIZE,
     LONG_JOIN,
     LONG_JOIN_CUES,
+    WOUNDED_AND_HELD,
     extra_captures,
 )
 from .casualty_patterns import (
@@ -418,6 +419,14 @@ def find_counts(
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(cat, low, high, start, end, note):
                 continue
+            # "two insurgents were wounded and detained": captures too (a passive only, not the
+            # force's list "wounded a third and detained 16")
+            if (
+                cat == "injured"
+                and text.endswith(("wounded", "injured"), start, end)
+                and (held := WOUNDED_AND_HELD.match(text, end)) is not None
+            ):
+                add("arrested", low, high, held.start(), held.end(), note)
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
                 pronouns.append(found[-1])
             if kind == "verb":
