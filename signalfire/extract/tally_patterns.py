@@ -58,7 +58,13 @@ _EARLIER_EVENT = re.compile(
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there": a clause about the day before.
     r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:[\w'’-]+\s+){0,8}?$"
+    r"(?:[\w'’-]+\s+){0,8}?$|"
+    # A target's past: "the leader was responsible for an attack on a district center that
+    # killed six policemen", "believed to have planned the bombing which killed 12".
+    r"\b(?:responsible\s+for|plann(?:ed|ing)|plotted|orchestrat(?:ed|ing)|coordinat(?:ed|ing)|"
+    r"mastermind(?:ed|ing)?|organi[sz](?:ed|ing)|facilitat(?:ed|ing)|involved\s+in|"
+    r"direct(?:ed|ing))\s+(?:[\w'’-]+\s+){0,8}?(?:which|that|in\s+which)\s+(?:had\s+)?"
+    r"(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$"
 )
 _EARLIER_EVENT_CUES = ("which", "that", "when", "where", "after")  # one is in every match of it
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
