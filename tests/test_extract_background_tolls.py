@@ -1,5 +1,5 @@
-"""The toll of an attack a target planned or was responsible for is the target's past, not the
-reported event's."""
+"""Tolls: an attack a target planned or was responsible for is the target's past, not the
+reported event's; ISPR's idioms for deaths ("sent to hell", "embraced shahadat") are deaths."""
 
 from __future__ import annotations
 
@@ -24,4 +24,15 @@ from signalfire.extract.casualties import find_counts
     ],
 )
 def test_a_targets_past_toll_is_not_counted(text: str, killed: int) -> None:
+    assert sum(c.value for c in find_counts(text) if c.category == "killed") == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Four terrorists were sent to hell in an exchange of fire in North Waziristan.", 4),
+        ("Three khwarij were sent to hell while two soldiers embraced shahadat.", 5),
+    ],
+)
+def test_ispr_idioms_for_deaths(text: str, killed: int) -> None:
     assert sum(c.value for c in find_counts(text) if c.category == "killed") == killed

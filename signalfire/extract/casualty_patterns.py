@@ -41,7 +41,7 @@ _KILLED_VERB = (
     r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
     r"succumbed|lost\s+their\s+lives|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
-    r"neutralised|eliminated"
+    r"neutralised|eliminated|sent\s+to\s+hell"
 )
 _INJURED_VERB = (
     r"wounded|wounding|wounds|injured|injuring|injures|injuries|hurt|hurting|hurts|maimed"
