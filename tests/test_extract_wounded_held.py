@@ -1,4 +1,5 @@
-"""The wounded who are then held are captures too; a force's list of acts is not."""
+"""The wounded who are then held are captures too; a force's list of acts is not; the cases a
+suspect is wanted in are not detainees."""
 
 from __future__ import annotations
 
@@ -44,3 +45,8 @@ def test_a_release_counts_the_wounded_detainee(extractor: Extractor) -> None:
     events = extractor.extract(Document("w1", text, dt.date(2011, 7, 5)))
     assert sum(e.arrested or 0 for e in events) == 1
     assert sum(e.deaths or 0 for e in events) == 3
+
+
+def test_cases_a_suspect_is_wanted_in_are_not_detainees() -> None:
+    counts = find_counts("A man wanted in several cases was arrested in Karachi.")
+    assert [(c.category, c.value) for c in counts] == [("arrested", 1)]

@@ -11,7 +11,7 @@ _NOT_VICTIMS = (
     r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
     r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
     r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
-    r"drones?|missiles?|among"
+    r"drones?|missiles?|among|cases"
 )
 _NOT_VICTIMS = by_first_letter(_NOT_VICTIMS)
 # One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
