@@ -191,6 +191,15 @@ LONG_JOIN = re.compile(
     r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
 )
 LONG_JOIN_CUES = (" as ", " with ")  # one is within 150 characters of where a match starts
+# "detained the Taliban shadow governor for Baghlan province and two of his bodyguards": the
+# first one's companions, after a noun phrase of any length in the same clause.
+OF_HIS_JOIN = re.compile(
+    r"(?:(?!\b(?:and|who|which|when|while|after|before|during)\b)[^,;:.()]){0,100}?\band\s+"
+    rf"(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)\s+of\s+(?:his|her|their)\s+"
+    rf"(?:[a-z'’-]+\s+){{0,2}}?(?:{_PLURAL_VICTIMS})\b"
+    r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
+)
+OF_HIS_CUES = (" of his ", " of her ", " of their ")  # one is in every match of it
 # "found two men hiding in a room and detained them": the last counted people before the verb,
 # in the same clause ("and" just before the verb).
 ANTECEDENT = re.compile(rf"\b(?P<n1>{NUMBER})\s+{_MODIFIERS}{_PLURAL}\b")

@@ -38,6 +38,8 @@ from .capture_patterns import (
     COMPOUND_SIZE,
     LONG_JOIN,
     LONG_JOIN_CUES,
+    OF_HIS_CUES,
+    OF_HIS_JOIN,
     WOUNDED_AND_HELD,
     extra_captures,
 )
@@ -258,6 +260,15 @@ def find_counts(
                 and any(pos <= v.start() < more.end() for vs in verbs.values() for v in vs)
             ):
                 more = None  # (a casualty verb in the stretch: another clause)
+            if (
+                more is None
+                and k == 0
+                and along
+                and holds(text[pos : pos + 150], OF_HIS_CUES)
+                and (more := OF_HIS_JOIN.match(text, pos)) is not None
+                and any(pos <= v.start() < more.end() for vs in verbs.values() for v in vs)
+            ):
+                more = None
             if more is None:
                 more = _PER_PLACE.match(text, pos)
             if more is None:

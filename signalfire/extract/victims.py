@@ -57,6 +57,7 @@ _PLURAL_VICTIMS = (
     r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
     r"worshippers|associates|individuals|facilitators|security\s+forces|accomplices|occupants|"
+    r"bodyguards|followers|companions|aides|henchmen|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
