@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import alternation, attribution, event_types, roles
+from signalfire.extract import alternation, attribution, event_types, forces, roles
 from signalfire.extract.roles import ActorMention, role_of
 
 WORDS = [
@@ -34,8 +34,8 @@ GATED = [
     (roles._CLAIMED_BY, ("claimed",)),
     (roles._PASSIVE, roles._PASSIVE_CUES),
     (roles._DIED, roles._DIED_CUES),
-    (roles._NATION_BEFORE, roles._NATION_CUES),
-    (roles._NATION_ATTACK, roles._ATTACK_CUES),
+    (forces.NATION_BEFORE, forces.NATION_CUES),
+    (forces.NATION_ATTACKS, forces.ATTACK_CUES),
 ]
 
 texts = st.lists(
@@ -110,8 +110,8 @@ def test_gates_change_no_role(text: str) -> None:
 def test_gates_change_no_generic_actor(text: str, country: str | None, coalition: bool) -> None:
     gated = roles.generic_actors(text, 7, country, coalition)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(roles, "_NATION_CUES", ("",))
-        mp.setattr(roles, "_ATTACK_CUES", ("",))
+        mp.setattr(forces, "NATION_CUES", ("",))
+        mp.setattr(forces, "ATTACK_CUES", ("",))
         assert roles.generic_actors(text, 7, country, coalition) == gated
 
 
@@ -130,7 +130,7 @@ def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> N
 def test_stance_cue_test_finds_what_the_cue_alternation_finds(text: str, at: int) -> None:
     flat = re.compile("|".join(attribution.STANCE_CUES))
     low = text.lower()
-    cued = roles._cued(low[at : at + 80], attribution.STANCE_CUES)
+    cued = forces.cued(low[at : at + 80], attribution.STANCE_CUES)
     assert cued == bool(flat.search(low, at, at + 80))
 
 

@@ -56,7 +56,6 @@ from .attribution import (
     MEMBER_BEFORE,
     MEMBER_VICTIMS_AFTER,
     MORE_STATE,
-    NATION_ATTACK,
     OTHER_ACT_AFTER,
     OWN_OPERATION_REST,
     SELF_REPORT_REST,
@@ -67,6 +66,15 @@ from .attribution import (
 )
 from .casualties import Count
 from .clauses import later_subject, object_of_verb, suspect_object, victims_of
+from .forces import (
+    NATION_ATTACKS,
+    OWN_ATTACK,
+    baloch_militants,
+    cued,
+    force_of,
+    nation_attacks,
+    nation_of,
+)
 from .model import ActorRole
 from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
 
@@ -216,17 +224,10 @@ class ActorMention:
     named: bool = True
 
 
-def _cued(text: str, cues: tuple[str, ...]) -> bool:
-    for cue in cues:  # noqa: SIM110 (a loop: 2x faster than any() of a generator)
-        if cue in text:
-            return True
-    return False
-
-
 def _search(p: dict[str, re.Pattern[str]], name: str, text: str) -> re.Match[str] | None:
     """`p[name].search(text)`, skipped where the twins' text holds none of the cues."""
     if p is _TWINS:
-        for cue in _CUES[name]:  # (`_cued` inline: this runs ~5 times per mention)
+        for cue in _CUES[name]:  # (`cued` inline: this runs ~5 times per mention)
             if cue in text:
                 return p[name].search(text)
         return None
@@ -285,7 +286,7 @@ def role_of(
         # "Security forces repulsed a Taliban attack": attacked; "police defused a bomb": no
         # side; but "troops repulse attacks, kill 40 militants" did the killing
         return ("target" if defended.group("fended") else "other"), ""
-    if low.startswith("-led", e) or (not mention.named and _OWN_ATTACK.match(low, e)):
+    if low.startswith("-led", e) or (not mention.named and OWN_ATTACK.match(low, e)):
         # "an Afghan-led operation": who leads it; "as a result of Indian firing": whose it is
         return "perpetrator", ""
     near = max(0, s - 60)
@@ -304,7 +305,7 @@ def role_of(
     # (the text after the mention, folded where the twins run; sliced only where needed)
     src = low if p is _TWINS else sentence
     # (STANCE_HINT's test as substring tests, 3x cheaper than its search of the window)
-    stance = STANCE_AFTER.match(low, e, e + 80) if _cued(low[e : e + 80], STANCE_CUES) else None
+    stance = STANCE_AFTER.match(low, e, e + 80) if cued(low[e : e + 80], STANCE_CUES) else None
     if (
         stance
         and not any(e <= v[0] < stance.end() for v in verbs)
@@ -403,8 +404,8 @@ def role_of(
         # Subject position: "TTP militants attacked"; but "militants were killed" is passive.
         between = sentence[e : verb_after[0]]
         # (each gate: a substring all of the pattern's matches hold)
-        if (_cued(between, _PASSIVE_CUES) and _PASSIVE.search(between)) or (
-            _cued(between, _DIED_CUES) and _DIED.search(between)
+        if (cued(between, _PASSIVE_CUES) and _PASSIVE.search(between)) or (
+            cued(between, _DIED_CUES) and _DIED.search(between)
         ):
             return "target", ""
         return "perpetrator", ""
@@ -459,10 +460,6 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
     return sorted(values, key=lambda r: ("perpetrator", "target", "other").index(r.role))
 
 
-_BALOCH = re.compile(
-    r"\bbalo?u?ch(?:i|istan)?\s+(?:militants?|separatists?|rebels?|insurgents?|"
-    r"nationalists?|militant\s+group|liberation)"
-)
 # "No civilians were harmed": a civilian mention that says there were no civilian victims.
 NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
 # "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
@@ -488,44 +485,6 @@ _RARE = (
     ("service", "more", _MORE_STATE), ("helicopter", "more", _MORE_STATE),
     ("coalition", "coal", re.compile(COALITION)), ("afghan", "ally", re.compile(AFGHAN_ALLY)),
 )  # fmt: skip
-_NATION_ATTACK = re.compile(
-    letter_first(
-        r"(?<![\w.])(?P<nat>indian|afghan|pakistani|pakistan|pak|iranian|american|u\.s\.|us)\s+"
-        + NATION_ATTACK
-    )
-)
-_OWN_ATTACK = re.compile(r"\s+" + NATION_ATTACK)
-# (every match of NATION_ATTACK holds one; `in` tests are faster than a search for any)
-_ATTACK_CUES = (
-    "strike",
-    "shelling",
-    "bombard",
-    "firing",
-    "raids",
-    "artillery",
-    "rockets",
-    "mortars",
-)
-_FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
-_NATIONS = {
-    "indian": "ind_military", "afghan": "afg_military", "pakistani": "pak_military",
-    "pakistan": "pak_military", "pak": "pak_military", "iranian": "irn_military",
-    "american": "usa_military", "u.s.": "usa_military", "us": "usa_military",
-}  # fmt: skip
-_NATION_CUES = ("indian", "afghan", "pak", "iranian", "american", "u.s.", "us")
-_NATION = r"(?<![\w.])(indian|afghan|pakistani|pakistan|pak|iranian|american|u\.s\.|us)\s+"
-# "Pakistani fighter jets", "Afghan border police": one word of the force may come between.
-_NATION_BEFORE = re.compile(
-    _NATION + r"(?:(?:fighter|war|air|border|security|special|army|military|ground|naval|navy|"
-    r"paramilitary|helicopter|intelligence|government|state)\s+)?$"
-)
-
-# A post of the forces attacked: "attack on a checkpost", "fired rockets at an outpost".
-_POST_WORDS = frozenset({"check", "outpo"})
-_ATTACKED_POST = re.compile(
-    r"\b(?:on|at|upon|attacked|stormed|targeted|targeting|overran|raided|against)\s+(?:an?\s+|"
-    r"the\s+|their\s+|its\s+)?(?:[a-z'-]+\s+){0,2}$"
-)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
 _GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
 
@@ -538,7 +497,7 @@ def generic_actors(
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
     low = fold(text) if low is None else low
     by_kind: dict[str | None, list[re.Match[str]]] = {
-        "state": [], "nonstate": [], "civ": [], "more": [], "coal": [], "ally": [], "natk": []
+        "state": [], "nonstate": [], "civ": [], "more": [], "coal": [], "ally": []
     }  # fmt: skip
     pattern, scanned = _GENERIC_SCAN.on(low)
     for m in pattern.finditer(scanned):
@@ -549,48 +508,16 @@ def generic_actors(
             if (hit := rare.match(low, i)) is not None:
                 by_kind[kind].append(hit)
             i = low.find(stem, i + 1)
-    if _cued(low, _ATTACK_CUES):
-        by_kind["natk"] += _NATION_ATTACK.finditer(low)
-
-    def nation_of(nation: re.Match[str] | None, group: int | str = 1) -> str | None:
-        # "Indian warplanes" in a Pakistani story are India's ("let us troops" is no nation)
-        if nation is None or (
-            nation.group(group) == "us" and text[nation.start() : nation.start() + 2] != "US"
-        ):
-            return None
-        return _NATIONS[nation.group(group)]
-
-    # "Former soldiers", "ex-policemen", "retired army officers": no longer the state's forces
-    # (after 2021 the Taliban's victims among the Republic's men are civilians).
-    found: list[tuple[str | None, re.Match[str]]] = []
-    for m in by_kind["state"] + by_kind["more"]:
-        at = m.start()
-        if (
-            low[at] in "co"
-            and m.group()[:5] in _POST_WORDS
-            and not _ATTACKED_POST.search(low, max(0, at - 40), at)
-        ):
-            continue  # a post is its forces only where attacked ("new checkposts to be set up")
-        if _FORMER.search(low, max(0, at - 20), at):
-            found.append(("civilians", m))
-        else:
-            nation = nation_of(
-                _NATION_BEFORE.search(low, max(0, at - 30), at)
-                if _cued(low[max(0, at - 30) : at], _NATION_CUES)  # (cues all its matches hold)
-                else None
-            )
-            found.append((nation or state, m))
+    found = [(force_of(text, low, m, state), m) for m in by_kind["state"] + by_kind["more"]]
     found += [("nato_isaf", m) for m in by_kind["coal"]] + [
         ("afg_military", m) for m in by_kind["ally"]
     ]
-    for m in by_kind["natk"]:
-        if (nation := nation_of(m, "nat")) is not None:
+    for m in nation_attacks(low):
+        if (nation := nation_of(text, m, "nat")) is not None:
             # the nation word stands for its state: "in Pakistani shelling" is then read as
             # "in a TTP attack" is (the owner of the attack)
             found.append((nation, m))
-    # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
-    baloch = "bal" in low and _BALOCH.search(low)  # every match holds "bal"; `in` is cheaper
-    nonstate = UNIDENTIFIED_BALOCH if baloch else UNIDENTIFIED
+    nonstate = UNIDENTIFIED_BALOCH if baloch_militants(low) else UNIDENTIFIED
     found += [(nonstate, m) for m in by_kind["nonstate"]]
     found += [
         ("civilians", m)
@@ -601,7 +528,7 @@ def generic_actors(
     mentions = []
     for actor, m in found:
         if actor:
-            a, b = m.span("nat") if m.re is _NATION_ATTACK else m.span()
+            a, b = m.span("nat") if m.re is NATION_ATTACKS else m.span()
             mentions.append(ActorMention(actor, start + a, start + b, text[a:b], False))
     return mentions
 
