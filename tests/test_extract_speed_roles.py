@@ -26,7 +26,9 @@ WORDS = [
     "against", "targeting", "targeted", "hideouts", "positions", "at", "Pakistani", "Indian",
     "US", "us", "u.s.", "U.S.", "American", "Iranian", "Afghan", "pak", "shelling", "airstrikes",
     "air", "strikes", "firing", "helicopters", "fighter", "jets", "soldiers", "former", "border",
-    "\u0130", "\u212a",
+    "\u0130", "\u212a", "NATO", "ISAF", "repulsed", "repelled", "beat", "back", "fought", "off",
+    "foiled", "defused", "averted", "oil", "tankers", "supply", "trucks", "fuel", "for",
+    "supplying", "splinter", "allied", "with", "rival", "among", "strikes", "rockets", "fire",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "  ", "\n", "\xa0"]
 GATED = [
@@ -36,6 +38,14 @@ GATED = [
     (roles._DIED, roles._DIED_CUES),
     (forces.NATION_BEFORE, forces.NATION_CUES),
     (forces.NATION_ATTACKS, forces.ATTACK_CUES),
+    # (the sentence-wide cues: `attribution.SentenceCues`)
+    (forces.OWN_ATTACK, forces.ATTACK_CUES),
+    (attribution.DEFENDED_AFTER, attribution.SENTENCE_CUES["defended"]),
+    (attribution.DEFENDED_BY, attribution.SENTENCE_CUES["defended"]),
+    (attribution.SUPPLIES_AFTER, attribution.SENTENCE_CUES["supplies"]),
+    (attribution.SUPPLIES_BEFORE, attribution.SENTENCE_CUES["supplies"]),
+    (attribution.DESCRIBES_AFTER, attribution.SENTENCE_CUES["describes"]),
+    (attribution.DESCRIBES_BEFORE, attribution.SENTENCE_CUES["describes"]),
 ]
 
 texts = st.lists(
@@ -67,10 +77,26 @@ def test_every_match_in_sentences_holds_a_cue() -> None:
 
 def _roles_of(text: str) -> list[tuple[str, str]]:
     mentions = [
-        ActorMention("x", m.start(), m.end(), m.group(), named=m.group()[0].isupper())
-        for m in re.finditer(r"TTP|Taliban|militants|troops|police|army", text)
+        ActorMention(
+            "nato_isaf" if m.group() in ("NATO", "ISAF") else "x",
+            m.start(),
+            m.end(),
+            m.group(),
+            named=m.group()[0].isupper(),
+        )
+        for m in re.finditer(r"TTP|Taliban|militants|troops|police|army|NATO|ISAF", text)
     ]
     return [role_of(m, text, 0, []) for m in mentions]
+
+
+def _open_gates(mp: pytest.MonkeyPatch) -> None:
+    """Every cue of `role_of` as "": each gated search runs, as it did before the gates."""
+    mp.setattr(roles, "_CUES", {name: ("",) for name in roles._CUES})
+    mp.setattr(roles, "_PASSIVE_CUES", ("",))
+    mp.setattr(roles, "_DIED_CUES", ("",))
+    mp.setattr(
+        roles, "_SENTENCE", attribution.SentenceCues({k: ("",) for k in roles._SENTENCE.cues})
+    )
 
 
 SENTENCES = [
@@ -91,6 +117,11 @@ SENTENCES = [
     "The army, which accused the TTP, blamed the attack on militants believed to be Afghan.",
     "Pakistani fighter jets and US helicopters hit the hideouts of the TTP in Indian shelling.",
     "An attack targeting the positions of the army, against the police at the checkpost.",
+    "Security forces repulsed a Taliban attack on a checkpost, and police defused a bomb.",
+    "The attack was repulsed by Afghan soldiers; troops beat back militants and killed 40.",
+    "Gunmen torched NATO oil tankers carrying fuel for ISAF troops; supplies for NATO forces.",
+    "Jamaat-ul-Ahrar, a TTP splinter group allied with the Taliban, claimed the attack.",
+    "An FC man among three killed as militants died in Pakistani shelling and army strikes.",
 ]
 
 
@@ -99,9 +130,7 @@ SENTENCES = [
 def test_gates_change_no_role(text: str) -> None:
     gated = _roles_of(text)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(roles, "_CUES", {name: ("",) for name in roles._CUES})
-        mp.setattr(roles, "_PASSIVE_CUES", ("",))
-        mp.setattr(roles, "_DIED_CUES", ("",))
+        _open_gates(mp)
         assert _roles_of(text) == gated
 
 
@@ -118,10 +147,19 @@ def test_gates_change_no_generic_actor(text: str, country: str | None, coalition
 def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
     gated = [_roles_of(s) for s in SENTENCES]
     assert any(r for r in gated)  # the sentences have mentions
-    monkeypatch.setattr(roles, "_CUES", {name: ("",) for name in roles._CUES})
-    monkeypatch.setattr(roles, "_PASSIVE_CUES", ("",))
-    monkeypatch.setattr(roles, "_DIED_CUES", ("",))
+    _open_gates(monkeypatch)
     assert [_roles_of(s) for s in SENTENCES] == gated
+    tankers = _roles_of(next(s for s in SENTENCES if "tankers" in s))
+    assert tankers[:2] == [("other", ""), ("other", "")]  # (NATO's tankers, fuel for ISAF)
+
+
+def test_sentence_cues_are_kept_per_sentence() -> None:
+    cues = attribution.SentenceCues({"a": ("repul",), "b": ("tanker",)})
+    first, second = "troops repulsed an attack", "militants torched oil tankers"
+    assert cues.has(first, "a") and not cues.has(first, "b")
+    assert not cues.has(second, "a") and cues.has(second, "b")
+    assert cues.has(first, "a") and not cues.has(first, "b")  # (not the second's results)
+    assert cues.has("".join(["troops ", "repulsed"]), "a")  # an equal text, another object
 
 
 # -- the stance cues as substring tests ------------------------------------------------------

@@ -162,6 +162,42 @@ SUPPLIES_BEFORE = re.compile(
     r"supplying)\s+(?:the\s+)?(?:[\w-]+\s+)?$"
 )
 
+# Substrings every match of the rarer patterns above holds (`DESCRIBES_*`, `DEFENDED_*`,
+# `SUPPLIES_*`): where a sentence holds none, `roles.role_of` skips them for each mention.
+SENTENCE_CUES = {
+    "describes": (
+        "allie", "ally", "offshoot", "splinter", "breakaway", "broke", "split", "parted", "rival",
+    ),
+    "defended": (
+        "repul", "repel", "beat", "fought", "warded", "pushed", "foil", "thwart", "defus",
+        "diffus", "avert",
+    ),
+    "supplies": (
+        "suppl", "tanker", "truck", "lorr", "container", "fuel", "oil", "goods", "cargo",
+        "equipment",
+    ),
+}  # fmt: skip
+
+
+class SentenceCues:
+    """Which kinds of `SENTENCE_CUES` a folded sentence holds: each kind tested on first use
+    and kept for the sentence's other mentions (`roles.role_of` runs once per mention)."""
+
+    def __init__(self, cues: dict[str, tuple[str, ...]]) -> None:
+        self.cues = cues
+        # (the sentence and its results as one tuple, replaced at once: safe across threads)
+        self.last: tuple[str, dict[str, bool]] = ("", {})
+
+    def has(self, low: str, kind: str) -> bool:
+        last = self.last
+        if last[0] is not low:
+            last = self.last = (low, {})
+        found = last[1].get(kind)
+        if found is None:
+            found = last[1][kind] = any(cue in low for cue in self.cues[kind])
+        return found
+
+
 # -- generic words for state forces, for roles only (see roles.generic_actors) --------------
 # More state words, for roles only (screening uses STATE_WORDS): "an ISAF service member",
 # "Pakistani helicopters fired on villages".

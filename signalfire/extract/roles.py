@@ -59,14 +59,17 @@ from .attribution import (
     OTHER_ACT_AFTER,
     OWN_OPERATION_REST,
     SELF_REPORT_REST,
+    SENTENCE_CUES,
     STANCE_AFTER,
     STANCE_CUES,
     SUPPLIES_AFTER,
     SUPPLIES_BEFORE,
+    SentenceCues,
 )
 from .casualties import Count
 from .clauses import later_subject, object_of_verb, suspect_object, victims_of
 from .forces import (
+    ATTACK_CUES,
     NATION_ATTACKS,
     OWN_ATTACK,
     baloch_militants,
@@ -211,6 +214,8 @@ _CONFIRMED_FATE = re.compile(
 _DEFENDERS_ACT = ("kill", "shot", "shoot", "arrest", "detain", "captur", "gunned", "wound", "injur")
 # The coalition, whose supplies contractors truck (see `SUPPLIES_AFTER`).
 _SUPPLIED = frozenset({"nato_isaf", "usa_military"})
+# (the cues of a nation's attack as well: `OWN_ATTACK`'s matches hold them too)
+_SENTENCE = SentenceCues({**SENTENCE_CUES, "attack": ATTACK_CUES})
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
 
@@ -275,18 +280,22 @@ def role_of(
         return "target", ""  # "FC man among three killed in Quetta blast"
     if low.endswith(("according to ", "according to the "), 0, s):
         return "other", ""  # "According to ISPR, terrorists fired on a post": a source
-    if mention.actor_id in _SUPPLIED and (
-        SUPPLIES_AFTER.match(low, e) or SUPPLIES_BEFORE.search(low, max(0, s - 40), s)
+    if (
+        mention.actor_id in _SUPPLIED
+        and _SENTENCE.has(low, "supplies")
+        and (SUPPLIES_AFTER.match(low, e) or SUPPLIES_BEFORE.search(low, max(0, s - 40), s))
     ):
         return "other", ""  # "torched NATO oil tankers": a contractor's vehicles, not a side
-    defended = DEFENDED_AFTER.match(low, e) if verbs else None
+    defended = DEFENDED_AFTER.match(low, e) if verbs and _SENTENCE.has(low, "defended") else None
     if defended is not None and not any(
         v[0] >= defended.end() and low.startswith(_DEFENDERS_ACT, v[0]) for v in verbs
     ):
         # "Security forces repulsed a Taliban attack": attacked; "police defused a bomb": no
         # side; but "troops repulse attacks, kill 40 militants" did the killing
         return ("target" if defended.group("fended") else "other"), ""
-    if low.startswith("-led", e) or (not mention.named and OWN_ATTACK.match(low, e)):
+    if low.startswith("-led", e) or (
+        not mention.named and _SENTENCE.has(low, "attack") and OWN_ATTACK.match(low, e)
+    ):
         # "an Afghan-led operation": who leads it; "as a result of Indian firing": whose it is
         return "perpetrator", ""
     near = max(0, s - 60)
@@ -294,12 +303,13 @@ def role_of(
     win = low[near:s]
     of_to_with = " of " in win or " to " in win or "with " in win or "from " in win
     if (
-        DESCRIBES_AFTER.match(low, e)
-        or (of_to_with and DESCRIBES_BEFORE.search(low, near, s))
-        or (
-            ("after " in win or "before " in win or "since " in win)
-            and BACKGROUND_BEFORE.search(low, near, s)
+        _SENTENCE.has(low, "describes")
+        and (
+            DESCRIBES_AFTER.match(low, e) or (of_to_with and DESCRIBES_BEFORE.search(low, near, s))
         )
+    ) or (
+        ("after " in win or "before " in win or "since " in win)
+        and BACKGROUND_BEFORE.search(low, near, s)
     ):
         return "other", ""  # "JuA, a TTP splinter group, ...", "a day after Taliban attacks"
     # (the text after the mention, folded where the twins run; sliced only where needed)
@@ -391,7 +401,9 @@ def role_of(
             if inside_phrase and not by:
                 return "target", ""
     if by:
-        fended = DEFENDED_BY.search(low, max(0, s - 60), s)
+        fended = (
+            DEFENDED_BY.search(low, max(0, s - 60), s) if _SENTENCE.has(low, "defended") else None
+        )
         if fended is not None:  # "the attack was repulsed by Afghan soldiers"
             return ("other" if fended.group().startswith(("foil", "thwart", "defus")) else
                     "target"), ""  # fmt: skip
