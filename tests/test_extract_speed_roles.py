@@ -5,6 +5,7 @@ one of its cues, and `role_of` with the gates open (every cue "") gives what it 
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from signalfire.extract import alternation, attribution, event_types, forces, roles
 from signalfire.extract.roles import ActorMention, role_of
+from signalfire.extract.textcase import _sc, _sp
 
 WORDS = [
     "TTP", "Taliban", "militants", "troops", "police", "army", "by", "the", "a", "and", "of",
@@ -211,6 +213,8 @@ WORD_LISTS = {
     "violence": [("v", event_types._VIOLENCE_WORDS)],
     "weak": [("w", event_types._WEAK_VIOLENCE_WORDS)],
     "verbs": [("v", roles._VIOLENT_VERB_WORDS)],
+    # (event_types._PROPERTY_NOUNS is these regrouped: the same matches as written)
+    "property nouns": [("n", event_types._PROPERTY_NOUN_WORDS)],
 }
 
 
@@ -283,3 +287,116 @@ def test_regroup_distributes_leading_groups() -> None:
     body, kind_of = alternation.regroup([("x", "ab|(?:ac|b)d"), ("y", "ae")])
     assert body == "a(?:b(?P<_0>)|cd(?P<_1>)|e(?P<_3>))|bd(?P<_2>)"
     assert kind_of == {"_0": "x", "_1": "x", "_2": "x", "_3": "y"}
+
+
+# -- scans from the character before a match (event_types.char_before) -----------------------
+def _may_end_off_word(items: Any) -> tuple[bool, bool]:
+    """(whether a match of the parsed items may end with a non-word character, whether it may
+    be empty), read from the last items back; unknown constructs count as may."""
+    for op, av in reversed(list(items)):
+        if op in (_sc.AT, _sc.ASSERT, _sc.ASSERT_NOT):
+            continue  # (zero-width)
+        if op is _sc.LITERAL:
+            return not re.match(r"\w", chr(av)), False
+        if op is _sc.IN:
+            word = all(
+                (o is _sc.LITERAL and re.match(r"\w", chr(a)))
+                or (o is _sc.RANGE and all(re.match(r"\w", chr(c)) for c in range(a[0], a[1] + 1)))
+                or (o is _sc.CATEGORY and a in (_sc.CATEGORY_WORD, _sc.CATEGORY_DIGIT))
+                for o, a in av
+            )
+            return not word, False
+        if op is _sc.BRANCH:
+            ends = [_may_end_off_word(alternative) for alternative in av[1]]
+            if any(off for off, _ in ends):
+                return True, False
+            if not any(empty for _, empty in ends):
+                return False, False
+            continue
+        if op is _sc.SUBPATTERN:
+            off, empty = _may_end_off_word(av[-1])
+        elif op in (_sc.MAX_REPEAT, _sc.MIN_REPEAT):
+            off, empty = _may_end_off_word(av[2])
+            empty = empty or av[0] == 0
+        else:
+            return True, False
+        if off:
+            return True, False
+        if not empty:
+            return False, False
+    return False, True
+
+
+def test_the_off_word_reader_reads_last_characters() -> None:
+    def off(pattern: str) -> bool:
+        return _may_end_off_word(_sp.parse(pattern))[0]
+
+    assert not off(r"\b(?=[a-z])(?:ab|cd\w*|e(?=\s+f)|g(?:\s+h)?)\b")
+    assert off(r"ab|u\.s\.") and off(r"a[b-]") and off(r"a\s*") and off(r"a(?:b|\s)?")
+    assert off(r"a.") and not off(r"(?:a\s+)?b[0-9]")
+
+
+SCANS = {
+    "triggers": (event_types._ALL, event_types._ALL_SCAN),
+    "violence": (event_types.VIOLENCE, event_types._VIOLENCE_SCAN),
+    "violent verbs": (roles._VIOLENT_VERB, roles._VIOLENT_VERB_SCAN),
+    "generic": (roles._GENERIC_WORDS, roles._GENERIC_SCAN),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SCANS))
+def test_the_scans_are_twins(name: str) -> None:
+    pattern, scanner = SCANS[name]
+    assert scanner.unicode.pattern == event_types.char_before(pattern).pattern
+
+
+def test_verbs_and_generic_words_end_with_a_word_character() -> None:
+    # (so that a plain `finditer` of their twin finds what the pattern finds; the triggers
+    # need `scan`: "gunmen killed a " ends with a space; is_violent asks for any match)
+    assert not _may_end_off_word(_sp.parse(roles._VIOLENT_VERB.pattern))[0]
+    assert not _may_end_off_word(_sp.parse(roles._GENERIC_WORDS.pattern))[0]
+    assert _may_end_off_word(_sp.parse(event_types._ALL.pattern))[0]
+
+
+@pytest.mark.parametrize("name", sorted(SCANS))
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_scans_from_the_character_before_find_what_the_patterns_find(
+    name: str, data: st.DataObject
+) -> None:
+    pattern, scanner = SCANS[name]
+    vocabulary = [
+        *sorted(set(re.findall(r"[a-z]+", pattern.pattern)))[:300],
+        "2011", "-", "'s", ".", "\xe9", "\u2019", "u.s.", "a", "gunmen killed a",
+    ]  # fmt: skip
+    words = data.draw(st.lists(st.sampled_from(vocabulary), max_size=16))
+    seps = data.draw(
+        st.lists(st.sampled_from([" ", "\xa0", "  ", "-", ", ", "", "."]), min_size=16)
+    )
+    text = "".join(w + s for w, s in zip(words, seps, strict=False))
+    expected = [(m.lastgroup, m.start(), m.end()) for m in pattern.finditer(text)]
+    for twin in (scanner.unicode, scanner.ascii):
+        if twin is scanner.ascii and not text.isascii():
+            continue
+        assert event_types.scan(twin, text) == expected
+        assert (twin.search(" " + text) is None) == (pattern.search(text) is None)
+        if name in ("violent verbs", "generic"):  # (plain finditer: see above)
+            assert [(m.start(), m.end() - 1) for m in twin.finditer(" " + text)] == [
+                (a, b) for _, a, b in expected
+            ]
+
+
+def test_the_modules_scan_from_the_character_before() -> None:
+    gunmen = "gunmen killed a suicide bomber, gunmen shot an attacker"
+    expected = [(m.lastgroup, m.start(), m.end()) for m in event_types._ALL.finditer(gunmen)]
+    assert event_types.scan(event_types._ALL_SCAN.ascii, gunmen) == expected
+    assert len(expected) == 3  # (the bomber found after "gunmen killed a ")
+    assert [t.text for t in event_types.find_triggers(gunmen)][:2] == [
+        "gunmen killed a ",
+        "suicide bomber",
+    ]
+    for text in SENTENCES:
+        low = text.lower()
+        spans = [m.span() for m in roles._VIOLENT_VERB.finditer(low)]
+        assert roles.violent_verbs(text) == spans and spans
+        assert event_types.is_violent(text) == bool(event_types.VIOLENCE.search(low))

@@ -81,13 +81,13 @@ def nation_of(text: str, nation: re.Match[str] | None, group: int | str = 1) -> 
     return _NATIONS[nation.group(group)]
 
 
-def force_of(text: str, low: str, m: re.Match[str], state: str | None) -> str | None:
-    """Whose a state word `m` of the sentence `text` (folded: `low`) is: a nation named before
-    it, else the story's `state`; civilians for a former member; None for an unattacked post."""
-    at = m.start()
+def force_of(text: str, low: str, at: int, word: str, state: str | None) -> str | None:
+    """Whose the state word `word` at `at` of the sentence `text` (folded: `low`) is: a nation
+    named before it, else the story's `state`; civilians for a former member; None for a post
+    that is not attacked."""
     if (
         low[at] in "co"
-        and m.group()[:5] in _POST_WORDS
+        and word[:5] in _POST_WORDS
         and not _ATTACKED_POST.search(low, max(0, at - 40), at)
     ):
         return None  # a post is its forces only where attacked ("new checkposts to be set up")

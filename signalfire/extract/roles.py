@@ -68,9 +68,9 @@ from .attribution import (
 )
 from .casualties import Count
 from .clauses import later_subject, object_of_verb, suspect_object, victims_of
+from .event_types import char_before
 from .forces import (
     ATTACK_CUES,
-    NATION_ATTACKS,
     OWN_ATTACK,
     baloch_militants,
     cued,
@@ -250,7 +250,8 @@ def violent_verbs(sentence: str, low: str | None = None) -> list[tuple[int, int]
     """Spans of the violent verbs of a sentence (computed once, used for each actor); `low`
     is `fold(sentence)` when the caller has it."""
     pattern, scanned = _VIOLENT_VERB_SCAN.on(fold(sentence) if low is None else low)
-    return [(m.start(), m.end()) for m in pattern.finditer(scanned)]
+    # (its matches end with a word character: a plain `finditer`, see `char_before`)
+    return [(m.start(), m.end() - 1) for m in pattern.finditer(" " + scanned)]
 
 
 def role_of(
@@ -498,7 +499,8 @@ _RARE = (
     ("coalition", "coal", re.compile(COALITION)), ("afghan", "ally", re.compile(AFGHAN_ALLY)),
 )  # fmt: skip
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
-_GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
+_GENERIC_SCAN = Scanner(char_before(_GENERIC_WORDS))
+_VIOLENT_VERB_SCAN = Scanner(char_before(_VIOLENT_VERB))
 
 
 def generic_actors(
@@ -508,41 +510,42 @@ def generic_actors(
     ("troops", "militants"), marked named=False; `low` is `fold(text)` when the caller has it."""
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
     low = fold(text) if low is None else low
-    by_kind: dict[str | None, list[re.Match[str]]] = {
+    spans: dict[str, list[tuple[int, int]]] = {
         "state": [], "nonstate": [], "civ": [], "more": [], "coal": [], "ally": []
     }  # fmt: skip
     pattern, scanned = _GENERIC_SCAN.on(low)
-    for m in pattern.finditer(scanned):
-        by_kind[_GENERIC_KIND[m.lastgroup or ""]].append(m)
+    # (its matches end with a word character: a plain `finditer`, see `event_types.char_before`)
+    for m in pattern.finditer(" " + scanned):
+        spans[_GENERIC_KIND[m.lastgroup or ""]].append((m.start(), m.end() - 1))
     for stem, kind, rare in _RARE:
         i = low.find(stem)
         while i >= 0:
             if (hit := rare.match(low, i)) is not None:
-                by_kind[kind].append(hit)
+                spans[kind].append(hit.span())
             i = low.find(stem, i + 1)
-    found = [(force_of(text, low, m, state), m) for m in by_kind["state"] + by_kind["more"]]
-    found += [("nato_isaf", m) for m in by_kind["coal"]] + [
-        ("afg_military", m) for m in by_kind["ally"]
+    found = [
+        (force_of(text, low, a, scanned[a:b], state), a, b)
+        for a, b in spans["state"] + spans["more"]
     ]
+    found += [("nato_isaf", a, b) for a, b in spans["coal"]]
+    found += [("afg_military", a, b) for a, b in spans["ally"]]
     for m in nation_attacks(low):
         if (nation := nation_of(text, m, "nat")) is not None:
             # the nation word stands for its state: "in Pakistani shelling" is then read as
             # "in a TTP attack" is (the owner of the attack)
-            found.append((nation, m))
+            found.append((nation, *m.span("nat")))
     nonstate = UNIDENTIFIED_BALOCH if baloch_militants(low) else UNIDENTIFIED
-    found += [(nonstate, m) for m in by_kind["nonstate"]]
+    found += [(nonstate, a, b) for a, b in spans["nonstate"]]
     found += [
-        ("civilians", m)
-        for m in by_kind["civ"]
-        if m.group(0) in _CIVILIAN_NOUNS
-        and not NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
+        ("civilians", a, b)
+        for a, b in spans["civ"]
+        if scanned[a:b] in _CIVILIAN_NOUNS and not NO_BEFORE.search(low[max(0, a - 25) : a])
     ]
-    mentions = []
-    for actor, m in found:
-        if actor:
-            a, b = m.span("nat") if m.re is NATION_ATTACKS else m.span()
-            mentions.append(ActorMention(actor, start + a, start + b, text[a:b], False))
-    return mentions
+    return [
+        ActorMention(actor, start + a, start + b, text[a:b], False)
+        for actor, a, b in found
+        if actor
+    ]
 
 
 def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
