@@ -31,6 +31,7 @@ WORDS = [
     "\u0130", "\u212a", "NATO", "ISAF", "repulsed", "repelled", "beat", "back", "fought", "off",
     "foiled", "defused", "averted", "oil", "tankers", "supply", "trucks", "fuel", "for",
     "supplying", "splinter", "allied", "with", "rival", "among", "strikes", "rockets", "fire",
+    "urged", "urge", "insurgents", "condemned", "spokesman", "confirmed", "captured", "that",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "  ", "\n", "\xa0"]
 GATED = [
@@ -48,6 +49,7 @@ GATED = [
     (attribution.SUPPLIES_BEFORE, attribution.SENTENCE_CUES["supplies"]),
     (attribution.DESCRIBES_AFTER, attribution.SENTENCE_CUES["describes"]),
     (attribution.DESCRIBES_BEFORE, attribution.SENTENCE_CUES["describes"]),
+    (attribution.STANCE_AFTER, attribution.STANCE_CUES),
 ]
 
 texts = st.lists(
@@ -96,6 +98,7 @@ def _open_gates(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(roles, "_CUES", {name: ("",) for name in roles._CUES})
     mp.setattr(roles, "_PASSIVE_CUES", ("",))
     mp.setattr(roles, "_DIED_CUES", ("",))
+    mp.setattr(roles, "STANCE_CUES", ("",))
     mp.setattr(
         roles, "_SENTENCE", attribution.SentenceCues({k: ("",) for k in roles._SENTENCE.cues})
     )
@@ -124,6 +127,8 @@ SENTENCES = [
     "Gunmen torched NATO oil tankers carrying fuel for ISAF troops; supplies for NATO forces.",
     "Jamaat-ul-Ahrar, a TTP splinter group allied with the Taliban, claimed the attack.",
     "An FC man among three killed as militants died in Pakistani shelling and army strikes.",
+    "ISAF confirmed the capture of a Taliban leader; the army urged insurgents to surrender.",
+    "Insurgents attacked troops, and the Taliban condemned the attack; police reported it.",
 ]
 
 

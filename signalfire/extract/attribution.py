@@ -54,10 +54,11 @@ STANCE_AFTER = re.compile(
 )
 
 
-# Any stance verb at all (cheap substring tests before STANCE_AFTER)
+# Any stance verb at all (cheap substring tests before STANCE_AFTER; "urged", not "urge",
+# which "insurgents" holds)
 STANCE_CUES = (
     "condemn", "denounc", "deplor", "critici", "blame", "accuse", "claim", "said", "says", "told",
-    "added", "confirm", "report", "announc", "warn", "vow", "urge", "demand", "mourn", "express",
+    "added", "confirm", "report", "announc", "warn", "vow", "urged", "demand", "mourn", "express",
     "protest", "welcom", "stated", "insist", "tweet", "wrote",
 )  # fmt: skip
 CONDEMNATION = re.compile(r"condemn|denounc|deplor|criticis|criticiz")
@@ -194,7 +195,11 @@ class SentenceCues:
             last = self.last = (low, {})
         found = last[1].get(kind)
         if found is None:
-            found = last[1][kind] = any(cue in low for cue in self.cues[kind])
+            found = last[1][kind] = False
+            for cue in self.cues[kind]:  # (a loop: 2x faster than any() of a generator)
+                if cue in low:
+                    found = last[1][kind] = True
+                    break
         return found
 
 

@@ -214,8 +214,9 @@ _CONFIRMED_FATE = re.compile(
 _DEFENDERS_ACT = ("kill", "shot", "shoot", "arrest", "detain", "captur", "gunned", "wound", "injur")
 # The coalition, whose supplies contractors truck (see `SUPPLIES_AFTER`).
 _SUPPLIED = frozenset({"nato_isaf", "usa_military"})
-# (the cues of a nation's attack as well: `OWN_ATTACK`'s matches hold them too)
-_SENTENCE = SentenceCues({**SENTENCE_CUES, "attack": ATTACK_CUES})
+# (the cues of a nation's attack and of a stance as well: `OWN_ATTACK`'s and `STANCE_AFTER`'s
+# matches hold them)
+_SENTENCE = SentenceCues({**SENTENCE_CUES, "attack": ATTACK_CUES, "stance": STANCE_CUES})
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
 
@@ -316,7 +317,11 @@ def role_of(
     # (the text after the mention, folded where the twins run; sliced only where needed)
     src = low if p is _TWINS else sentence
     # (STANCE_HINT's test as substring tests, 3x cheaper than its search of the window)
-    stance = STANCE_AFTER.match(low, e, e + 80) if cued(low[e : e + 80], STANCE_CUES) else None
+    stance = (
+        STANCE_AFTER.match(low, e, e + 80)
+        if _SENTENCE.has(low, "stance") and cued(low[e : e + 80], STANCE_CUES)
+        else None
+    )
     if (
         stance
         and not any(e <= v[0] < stance.end() for v in verbs)
