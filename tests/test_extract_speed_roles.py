@@ -147,7 +147,7 @@ def test_gates_change_no_generic_actor(text: str, country: str | None, coalition
     gated = roles.generic_actors(text, 7, country, coalition)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(forces, "NATION_CUES", ("",))
-        mp.setattr(forces, "ATTACK_CUES", ("",))
+        _open_gates(mp)  # (the nation attacks' cues among them)
         assert roles.generic_actors(text, 7, country, coalition) == gated
 
 

@@ -66,11 +66,6 @@ def cued(text: str, cues: tuple[str, ...]) -> bool:
     return False
 
 
-def nation_attacks(low: str) -> list[re.Match[str]]:
-    """A nation's attacks named in a folded sentence ("Pakistani airstrikes", "Indian firing")."""
-    return list(NATION_ATTACKS.finditer(low)) if cued(low, ATTACK_CUES) else []
-
-
 def nation_of(text: str, nation: re.Match[str] | None, group: int | str = 1) -> str | None:
     """The state forces of a nation word matched in `text`'s folded twin."""
     # "Indian warplanes" in a Pakistani story are India's ("let us troops" is no nation)

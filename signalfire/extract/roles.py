@@ -71,11 +71,11 @@ from .clauses import later_subject, object_of_verb, suspect_object, victims_of
 from .event_types import char_before
 from .forces import (
     ATTACK_CUES,
+    NATION_ATTACKS,
     OWN_ATTACK,
     baloch_militants,
     cued,
     force_of,
-    nation_attacks,
     nation_of,
 )
 from .model import ActorRole
@@ -534,7 +534,8 @@ def generic_actors(
     ]
     found += [("nato_isaf", a, b) for a, b in spans["coal"]]
     found += [("afg_military", a, b) for a, b in spans["ally"]]
-    for m in nation_attacks(low):
+    # (the sentence's cue test, which role_of then finds done for its mentions)
+    for m in NATION_ATTACKS.finditer(low) if _SENTENCE.has(low, "attack") else ():
         if (nation := nation_of(text, m, "nat")) is not None:
             # the nation word stands for its state: "in Pakistani shelling" is then read as
             # "in a TTP attack" is (the owner of the attack)
