@@ -32,6 +32,7 @@ WORDS = [
     "foiled", "defused", "averted", "oil", "tankers", "supply", "trucks", "fuel", "for",
     "supplying", "splinter", "allied", "with", "rival", "among", "strikes", "rockets", "fire",
     "urged", "urge", "insurgents", "condemned", "spokesman", "confirmed", "captured", "that",
+    "mastermind", "planning", "plotted", "wanted", "prepared", "charged", "bombing", "suicide",
 ]  # fmt: skip
 SEPARATORS = [" ", " ", " ", ", ", "; ", ". ", "  ", "\n", "\xa0"]
 GATED = [
@@ -50,6 +51,7 @@ GATED = [
     (attribution.DESCRIBES_AFTER, attribution.SENTENCE_CUES["describes"]),
     (attribution.DESCRIBES_BEFORE, attribution.SENTENCE_CUES["describes"]),
     (attribution.STANCE_AFTER, attribution.STANCE_CUES),
+    (event_types._DEED_OF, event_types._DEED_CUES),
 ]
 
 texts = st.lists(
@@ -129,6 +131,7 @@ SENTENCES = [
     "An FC man among three killed as militants died in Pakistani shelling and army strikes.",
     "ISAF confirmed the capture of a Taliban leader; the army urged insurgents to surrender.",
     "Insurgents attacked troops, and the Taliban condemned the attack; police reported it.",
+    "Police detained the mastermind of the bombing and two men planning a suicide attack.",
 ]
 
 
@@ -167,6 +170,24 @@ def test_sentence_cues_are_kept_per_sentence() -> None:
     assert not cues.has(second, "a") and cues.has(second, "b")
     assert cues.has(first, "a") and not cues.has(first, "b")  # (not the second's results)
     assert cues.has("".join(["troops ", "repulsed"]), "a")  # an equal text, another object
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_the_deed_gate_changes_no_trigger(text: str) -> None:
+    gated = event_types.find_triggers(text, 3)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(event_types, "_DEED_CUES", ("",))
+        assert event_types.find_triggers(text, 3) == gated
+
+
+def test_the_deed_gate_changes_no_trigger_in_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = [event_types.find_triggers(s) for s in SENTENCES]
+    deed = next(s for s in SENTENCES if "mastermind" in s)
+    # (the bombing and the planned attack are deeds of the detained, not the event)
+    assert [t.text for t in event_types.find_triggers(deed)] == ["detained"]
+    monkeypatch.setattr(event_types, "_DEED_CUES", ("",))
+    assert [event_types.find_triggers(s) for s in SENTENCES] == gated
 
 
 # -- the stance cues as substring tests ------------------------------------------------------

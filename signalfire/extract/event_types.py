@@ -219,6 +219,12 @@ _DEED_OF = re.compile(
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
     r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}$"
 )
+# (substrings every match of `_DEED_OF` holds: where a sentence holds none, its `$`-anchored
+# search, tried at each of 60 positions, is skipped for every trigger)
+_DEED_CUES = (
+    "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
+    "prepar",
+)  # fmt: skip
 
 # One alternation, most specific type first: at any position the first type that matches wins
 # ("suicide bomb" is a suicide bombing there, not also an IED trigger).
@@ -372,6 +378,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         return []
     markers = {kind for kind, _, _ in matches if kind in _MARKERS}
     found = []
+    deeds = None  # (whether the sentence holds a cue of `_DEED_OF`: tested on first need)
     for kind, start, end in matches:
         if kind == "shelling" or kind == "shelling_noun":
             if not _across_border(low) and (kind == "shelling" or _INTERNAL_TARGET.search(low)):
@@ -386,10 +393,15 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             or (kind == "property_attack" and markers & {"protest", "hazard"})
         ) or (kind == "abduction" and "bodies" in markers):
             continue
-        if kind not in {"arrest", "security_operation"} and _DEED_OF.search(
-            low, max(0, start - 60), start
-        ):
-            continue
+        if kind not in {"arrest", "security_operation"}:
+            if deeds is None:
+                deeds = False
+                for cue in _DEED_CUES:
+                    if cue in low:
+                        deeds = True
+                        break
+            if deeds and _DEED_OF.search(low, max(0, start - 60), start):
+                continue
         if (
             kind == "property_attack"
             and low.startswith(("damaged", "destroyed"), start)
