@@ -66,6 +66,12 @@ CONDEMNATION = re.compile(r"condemn|denounc|deplor|criticis|criticiz")
 OWN_OPERATION_REST = re.compile(
     r"\s+(?:the\s+)?(?:capture|arrest|death|killing|detention|detainment)\s+of\b"
 )
+# "ISAF Confirms Taliban Leader Killed": a state force confirms its own operation's result
+# (`roles.role_of`: a group that confirms it tells of the other side's).
+CONFIRMED_FATE = re.compile(
+    r"\s+(?:[\w'-]+\s+){1,4}?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:killed|captured|"
+    r"detained|arrested|dead)\b"
+)
 # ... unless what the speaker says is its own side's act: "the TTP said its fighters attacked",
 # "the army said it had killed 10 terrorists", "the group claimed that its men carried out".
 SELF_REPORT_REST = re.compile(
@@ -140,6 +146,9 @@ DEFENDED_AFTER = re.compile(
     r"(?P<found>defus(?:ed|es|ing)|diffus(?:ed|es|ing)|(?:recovered|found)\s+and\s+defused|"
     r"foil(?:ed|s|ing)|thwart(?:ed|s|ing)|averted))\b"
 )
+# What a defender does after fending off an attack that makes it a perpetrator again ("troops
+# repulse attacks, kill 40 militants"): the start of a violent verb after DEFENDED_AFTER.
+DEFENDERS_ACT = ("kill", "shot", "shoot", "arrest", "detain", "captur", "gunned", "wound", "injur")
 # Victims named before their toll: "FC man among three killed in Quetta blast", "two soldiers
 # among 12 dead" (the headline form, with no verb of their own before "killed").
 AMONG_VICTIMS_AFTER = re.compile(

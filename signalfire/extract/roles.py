@@ -49,8 +49,10 @@ from .attribution import (
     CLASH_BETWEEN_BEFORE,
     COALITION,
     CONDEMNATION,
+    CONFIRMED_FATE,
     DEFENDED_AFTER,
     DEFENDED_BY,
+    DEFENDERS_ACT,
     DESCRIBES_AFTER,
     DESCRIBES_BEFORE,
     MEMBER_BEFORE,
@@ -203,15 +205,8 @@ COALITION_WORDS = re.compile(
     ),
 )
 
-# State forces that confirm someone's fate confirm their own operation (see `role_of`); a
-# group that confirms it tells of the other side's ("Taleban confirm forces destroyed ...").
+# State forces, which confirm their own operation's result (see `CONFIRMED_FATE`).
 _STATE_IDS = frozenset({"nato_isaf", "usa_military", "afg_military", "pak_military"})
-_CONFIRMED_FATE = re.compile(
-    r"\s+(?:[\w'-]+\s+){1,4}?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:killed|captured|"
-    r"detained|arrested|dead)\b"
-)
-# What a defender does after fending off an attack that makes it a perpetrator again.
-_DEFENDERS_ACT = ("kill", "shot", "shoot", "arrest", "detain", "captur", "gunned", "wound", "injur")
 # The coalition, whose supplies contractors truck (see `SUPPLIES_AFTER`).
 _SUPPLIED = frozenset({"nato_isaf", "usa_military"})
 # (the cues of a nation's attack and of a stance as well: `OWN_ATTACK`'s and `STANCE_AFTER`'s
@@ -290,7 +285,7 @@ def role_of(
         return "other", ""  # "torched NATO oil tankers": a contractor's vehicles, not a side
     defended = DEFENDED_AFTER.match(low, e) if verbs and _SENTENCE.has(low, "defended") else None
     if defended is not None and not any(
-        v[0] >= defended.end() and low.startswith(_DEFENDERS_ACT, v[0]) for v in verbs
+        v[0] >= defended.end() and low.startswith(DEFENDERS_ACT, v[0]) for v in verbs
     ):
         # "Security forces repulsed a Taliban attack": attacked; "police defused a bomb": no
         # side; but "troops repulse attacks, kill 40 militants" did the killing
@@ -332,7 +327,7 @@ def role_of(
         if OWN_OPERATION_REST.match(low, stance.end()) or (
             mention.actor_id in _STATE_IDS
             and "confirm" in stance.group()
-            and _CONFIRMED_FATE.match(low, stance.end())
+            and CONFIRMED_FATE.match(low, stance.end())
         ):
             return "perpetrator", ""  # "ISAF confirmed the capture of", "ISAF Confirms Taliban
             # Leader Killed" (a force confirms its own operation's result)
