@@ -70,14 +70,17 @@ PRIORITY = (
 
 # What a property attack hits: infrastructure, schools, supply vehicles (not "houses" or
 # "vehicles" as such: troops destroy militants' houses in operations).
-_PROPERTY_NOUNS = (
-    r"(?:pipelines?|pylons?|(?:transmission|power|electricity|mobile|phone|"
+_PROPERTY_NOUN_WORDS = (
+    r"pipelines?|pylons?|(?:transmission|power|electricity|mobile|phone|"
     r"cellular|cell|telecom\w*|communications?)\s+(?:towers?|masts?|lines?)|towers?|masts?|"
     r"railway\s+(?:tracks?|lines?|bridges?|stations?)|tracks?|bridges?|culverts?|schools?|"
     r"colleges?|grid\s+stations?|power\s+(?:stations?|plants?|houses?)|transformers?|"
     r"gas\s+(?:wells?|fields?|installations?)|tankers?|containers?|(?:supply|oil)\s+trucks?|"
-    r"telephone\s+exchanges?|dams?|water\s+supply|health\s+(?:centres?|centers?|units?))\b"
+    r"telephone\s+exchanges?|dams?|water\s+supply|health\s+(?:centres?|centers?|units?)"
 )
+# (regrouped by first letter: `re` tries them after each of up to three words, at every
+# "attack", "hit", "destroyed" ...; see alternation.py)
+_PROPERTY_NOUNS = "(?:" + by_first_letter(_PROPERTY_NOUN_WORDS) + r")\b"
 _PROPERTY = r"(?:[a-z'-]+\s+){0,3}?" + _PROPERTY_NOUNS
 # Arson and sabotage ("torched six NATO oil tankers", "set a school on fire", "removed the
 # fish plates"), and an attack on property by means not said or not a bomb ("claimed the
@@ -216,6 +219,12 @@ _DEED_OF = re.compile(
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
     r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}$"
 )
+# (substrings every match of `_DEED_OF` holds: where a sentence holds none, its `$`-anchored
+# search, tried at each of 60 positions, is skipped for every trigger)
+_DEED_CUES = (
+    "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
+    "prepar",
+)  # fmt: skip
 
 # One alternation, most specific type first: at any position the first type that matches wins
 # ("suicide bomb" is a suicide bombing there, not also an IED trigger).
@@ -245,7 +254,35 @@ _VIOLENCE_WORDS = (
 VIOLENCE = re.compile(letter_first(by_first_letter(_VIOLENCE_WORDS)))  # (see alternation.py)
 
 
-_ALL_SCAN, _VIOLENCE_SCAN = Scanner(_ALL), Scanner(VIOLENCE)
+def char_before(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The twin of a `letter_first` pattern that starts a match at the character before it
+    ("[^\\w]" for its "\\b"): `re` skips to a non-word character in a quick class loop, where
+    the "\\b" made it enter its matcher at every character (scans 10-25% faster). Run it over
+    " " + text (the space is the character before a match at 0): a match `m` is then
+    text[m.start() : m.end() - 1], and the twin finds what `pattern` finds where no match ends
+    with a non-word character (which the next match may start after: see `scan`)."""
+    assert pattern.pattern.startswith(r"\b(?=[a-z])")
+    return re.compile(r"[^\w]" + pattern.pattern.removeprefix(r"\b"), pattern.flags)
+
+
+def scan(twin: re.Pattern[str], text: str) -> list[tuple[str | None, int, int]]:
+    """(lastgroup, start, end) of each match of the pattern whose `char_before` twin is `twin`
+    in `text`, as the pattern's `finditer` finds them."""
+    spaced, found, at = " " + text, [], 0
+    while True:
+        for m in twin.finditer(spaced, at):
+            end = m.end()
+            found.append((m.lastgroup, m.start(), end - 1))
+            if not (spaced[end - 1].isalnum() or spaced[end - 1] == "_"):
+                # ("gunmen killed a ", then "suicide bomber": its character before is this
+                # match's last)
+                at = end - 1
+                break
+        else:
+            return found
+
+
+_ALL_SCAN, _VIOLENCE_SCAN = Scanner(char_before(_ALL)), Scanner(char_before(VIOLENCE))
 
 
 @dataclass(frozen=True)
@@ -336,11 +373,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     low = fold(text)
     pattern, scanned = _ALL_SCAN.on(low)
     kind_of = _KIND_OF  # (the group of each alternative -> its type)
-    matches = [(kind_of[m.lastgroup or ""], m.start(), m.end()) for m in pattern.finditer(scanned)]
+    matches = [(kind_of[group or ""], start, end) for group, start, end in scan(pattern, scanned)]
     if not matches:
         return []
     markers = {kind for kind, _, _ in matches if kind in _MARKERS}
     found = []
+    deeds = None  # (whether the sentence holds a cue of `_DEED_OF`: tested on first need)
     for kind, start, end in matches:
         if kind == "shelling" or kind == "shelling_noun":
             if not _across_border(low) and (kind == "shelling" or _INTERNAL_TARGET.search(low)):
@@ -355,10 +393,15 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             or (kind == "property_attack" and markers & {"protest", "hazard"})
         ) or (kind == "abduction" and "bodies" in markers):
             continue
-        if kind not in {"arrest", "security_operation"} and _DEED_OF.search(
-            low, max(0, start - 60), start
-        ):
-            continue
+        if kind not in {"arrest", "security_operation"}:
+            if deeds is None:
+                deeds = False
+                for cue in _DEED_CUES:
+                    if cue in low:
+                        deeds = True
+                        break
+            if deeds and _DEED_OF.search(low, max(0, start - 60), start):
+                continue
         if (
             kind == "property_attack"
             and low.startswith(("damaged", "destroyed"), start)
@@ -379,7 +422,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 
 def is_violent(text: str) -> bool:
     pattern, scanned = _VIOLENCE_SCAN.on(fold(text))
-    return pattern.search(scanned) is not None
+    return pattern.search(" " + scanned) is not None  # (see `char_before`)
 
 
 # Trigger words that name the attackers only (see `classify`).

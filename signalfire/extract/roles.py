@@ -49,24 +49,37 @@ from .attribution import (
     CLASH_BETWEEN_BEFORE,
     COALITION,
     CONDEMNATION,
+    CONFIRMED_FATE,
     DEFENDED_AFTER,
     DEFENDED_BY,
+    DEFENDERS_ACT,
     DESCRIBES_AFTER,
     DESCRIBES_BEFORE,
     MEMBER_BEFORE,
     MEMBER_VICTIMS_AFTER,
     MORE_STATE,
-    NATION_ATTACK,
     OTHER_ACT_AFTER,
     OWN_OPERATION_REST,
     SELF_REPORT_REST,
+    SENTENCE_CUES,
     STANCE_AFTER,
     STANCE_CUES,
     SUPPLIES_AFTER,
     SUPPLIES_BEFORE,
+    SentenceCues,
 )
 from .casualties import Count
 from .clauses import later_subject, object_of_verb, suspect_object, victims_of
+from .event_types import char_before
+from .forces import (
+    ATTACK_CUES,
+    NATION_ATTACKS,
+    OWN_ATTACK,
+    baloch_militants,
+    cued,
+    force_of,
+    nation_of,
+)
 from .model import ActorRole
 from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
 
@@ -192,17 +205,13 @@ COALITION_WORDS = re.compile(
     ),
 )
 
-# State forces that confirm someone's fate confirm their own operation (see `role_of`); a
-# group that confirms it tells of the other side's ("Taleban confirm forces destroyed ...").
+# State forces, which confirm their own operation's result (see `CONFIRMED_FATE`).
 _STATE_IDS = frozenset({"nato_isaf", "usa_military", "afg_military", "pak_military"})
-_CONFIRMED_FATE = re.compile(
-    r"\s+(?:[\w'-]+\s+){1,4}?(?:(?:was|were|had\s+been|has\s+been)\s+)?(?:killed|captured|"
-    r"detained|arrested|dead)\b"
-)
-# What a defender does after fending off an attack that makes it a perpetrator again.
-_DEFENDERS_ACT = ("kill", "shot", "shoot", "arrest", "detain", "captur", "gunned", "wound", "injur")
 # The coalition, whose supplies contractors truck (see `SUPPLIES_AFTER`).
 _SUPPLIED = frozenset({"nato_isaf", "usa_military"})
+# (the cues of a nation's attack and of a stance as well: `OWN_ATTACK`'s and `STANCE_AFTER`'s
+# matches hold them)
+_SENTENCE = SentenceCues({**SENTENCE_CUES, "attack": ATTACK_CUES, "stance": STANCE_CUES})
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
 
@@ -216,17 +225,10 @@ class ActorMention:
     named: bool = True
 
 
-def _cued(text: str, cues: tuple[str, ...]) -> bool:
-    for cue in cues:  # noqa: SIM110 (a loop: 2x faster than any() of a generator)
-        if cue in text:
-            return True
-    return False
-
-
 def _search(p: dict[str, re.Pattern[str]], name: str, text: str) -> re.Match[str] | None:
     """`p[name].search(text)`, skipped where the twins' text holds none of the cues."""
     if p is _TWINS:
-        for cue in _CUES[name]:  # (`_cued` inline: this runs ~5 times per mention)
+        for cue in _CUES[name]:  # (`cued` inline: this runs ~5 times per mention)
             if cue in text:
                 return p[name].search(text)
         return None
@@ -244,7 +246,8 @@ def violent_verbs(sentence: str, low: str | None = None) -> list[tuple[int, int]
     """Spans of the violent verbs of a sentence (computed once, used for each actor); `low`
     is `fold(sentence)` when the caller has it."""
     pattern, scanned = _VIOLENT_VERB_SCAN.on(fold(sentence) if low is None else low)
-    return [(m.start(), m.end()) for m in pattern.finditer(scanned)]
+    # (its matches end with a word character: a plain `finditer`, see `char_before`)
+    return [(m.start(), m.end() - 1) for m in pattern.finditer(" " + scanned)]
 
 
 def role_of(
@@ -274,18 +277,22 @@ def role_of(
         return "target", ""  # "FC man among three killed in Quetta blast"
     if low.endswith(("according to ", "according to the "), 0, s):
         return "other", ""  # "According to ISPR, terrorists fired on a post": a source
-    if mention.actor_id in _SUPPLIED and (
-        SUPPLIES_AFTER.match(low, e) or SUPPLIES_BEFORE.search(low, max(0, s - 40), s)
+    if (
+        mention.actor_id in _SUPPLIED
+        and _SENTENCE.has(low, "supplies")
+        and (SUPPLIES_AFTER.match(low, e) or SUPPLIES_BEFORE.search(low, max(0, s - 40), s))
     ):
         return "other", ""  # "torched NATO oil tankers": a contractor's vehicles, not a side
-    defended = DEFENDED_AFTER.match(low, e) if verbs else None
+    defended = DEFENDED_AFTER.match(low, e) if verbs and _SENTENCE.has(low, "defended") else None
     if defended is not None and not any(
-        v[0] >= defended.end() and low.startswith(_DEFENDERS_ACT, v[0]) for v in verbs
+        v[0] >= defended.end() and low.startswith(DEFENDERS_ACT, v[0]) for v in verbs
     ):
         # "Security forces repulsed a Taliban attack": attacked; "police defused a bomb": no
         # side; but "troops repulse attacks, kill 40 militants" did the killing
         return ("target" if defended.group("fended") else "other"), ""
-    if low.startswith("-led", e) or (not mention.named and _OWN_ATTACK.match(low, e)):
+    if low.startswith("-led", e) or (
+        not mention.named and _SENTENCE.has(low, "attack") and OWN_ATTACK.match(low, e)
+    ):
         # "an Afghan-led operation": who leads it; "as a result of Indian firing": whose it is
         return "perpetrator", ""
     near = max(0, s - 60)
@@ -293,18 +300,23 @@ def role_of(
     win = low[near:s]
     of_to_with = " of " in win or " to " in win or "with " in win or "from " in win
     if (
-        DESCRIBES_AFTER.match(low, e)
-        or (of_to_with and DESCRIBES_BEFORE.search(low, near, s))
-        or (
-            ("after " in win or "before " in win or "since " in win)
-            and BACKGROUND_BEFORE.search(low, near, s)
+        _SENTENCE.has(low, "describes")
+        and (
+            DESCRIBES_AFTER.match(low, e) or (of_to_with and DESCRIBES_BEFORE.search(low, near, s))
         )
+    ) or (
+        ("after " in win or "before " in win or "since " in win)
+        and BACKGROUND_BEFORE.search(low, near, s)
     ):
         return "other", ""  # "JuA, a TTP splinter group, ...", "a day after Taliban attacks"
     # (the text after the mention, folded where the twins run; sliced only where needed)
     src = low if p is _TWINS else sentence
     # (STANCE_HINT's test as substring tests, 3x cheaper than its search of the window)
-    stance = STANCE_AFTER.match(low, e, e + 80) if _cued(low[e : e + 80], STANCE_CUES) else None
+    stance = (
+        STANCE_AFTER.match(low, e, e + 80)
+        if _SENTENCE.has(low, "stance") and cued(low[e : e + 80], STANCE_CUES)
+        else None
+    )
     if (
         stance
         and not any(e <= v[0] < stance.end() for v in verbs)
@@ -315,7 +327,7 @@ def role_of(
         if OWN_OPERATION_REST.match(low, stance.end()) or (
             mention.actor_id in _STATE_IDS
             and "confirm" in stance.group()
-            and _CONFIRMED_FATE.match(low, stance.end())
+            and CONFIRMED_FATE.match(low, stance.end())
         ):
             return "perpetrator", ""  # "ISAF confirmed the capture of", "ISAF Confirms Taliban
             # Leader Killed" (a force confirms its own operation's result)
@@ -390,7 +402,9 @@ def role_of(
             if inside_phrase and not by:
                 return "target", ""
     if by:
-        fended = DEFENDED_BY.search(low, max(0, s - 60), s)
+        fended = (
+            DEFENDED_BY.search(low, max(0, s - 60), s) if _SENTENCE.has(low, "defended") else None
+        )
         if fended is not None:  # "the attack was repulsed by Afghan soldiers"
             return ("other" if fended.group().startswith(("foil", "thwart", "defus")) else
                     "target"), ""  # fmt: skip
@@ -403,8 +417,8 @@ def role_of(
         # Subject position: "TTP militants attacked"; but "militants were killed" is passive.
         between = sentence[e : verb_after[0]]
         # (each gate: a substring all of the pattern's matches hold)
-        if (_cued(between, _PASSIVE_CUES) and _PASSIVE.search(between)) or (
-            _cued(between, _DIED_CUES) and _DIED.search(between)
+        if (cued(between, _PASSIVE_CUES) and _PASSIVE.search(between)) or (
+            cued(between, _DIED_CUES) and _DIED.search(between)
         ):
             return "target", ""
         return "perpetrator", ""
@@ -459,10 +473,6 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
     return sorted(values, key=lambda r: ("perpetrator", "target", "other").index(r.role))
 
 
-_BALOCH = re.compile(
-    r"\bbalo?u?ch(?:i|istan)?\s+(?:militants?|separatists?|rebels?|insurgents?|"
-    r"nationalists?|militant\s+group|liberation)"
-)
 # "No civilians were harmed": a civilian mention that says there were no civilian victims.
 NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
 # "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
@@ -488,46 +498,9 @@ _RARE = (
     ("service", "more", _MORE_STATE), ("helicopter", "more", _MORE_STATE),
     ("coalition", "coal", re.compile(COALITION)), ("afghan", "ally", re.compile(AFGHAN_ALLY)),
 )  # fmt: skip
-_NATION_ATTACK = re.compile(
-    letter_first(
-        r"(?<![\w.])(?P<nat>indian|afghan|pakistani|pakistan|pak|iranian|american|u\.s\.|us)\s+"
-        + NATION_ATTACK
-    )
-)
-_OWN_ATTACK = re.compile(r"\s+" + NATION_ATTACK)
-# (every match of NATION_ATTACK holds one; `in` tests are faster than a search for any)
-_ATTACK_CUES = (
-    "strike",
-    "shelling",
-    "bombard",
-    "firing",
-    "raids",
-    "artillery",
-    "rockets",
-    "mortars",
-)
-_FORMER = re.compile(r"\b(?:former|ex|retired)[\s-]+(?:[a-z]+\s+)?$")
-_NATIONS = {
-    "indian": "ind_military", "afghan": "afg_military", "pakistani": "pak_military",
-    "pakistan": "pak_military", "pak": "pak_military", "iranian": "irn_military",
-    "american": "usa_military", "u.s.": "usa_military", "us": "usa_military",
-}  # fmt: skip
-_NATION_CUES = ("indian", "afghan", "pak", "iranian", "american", "u.s.", "us")
-_NATION = r"(?<![\w.])(indian|afghan|pakistani|pakistan|pak|iranian|american|u\.s\.|us)\s+"
-# "Pakistani fighter jets", "Afghan border police": one word of the force may come between.
-_NATION_BEFORE = re.compile(
-    _NATION + r"(?:(?:fighter|war|air|border|security|special|army|military|ground|naval|navy|"
-    r"paramilitary|helicopter|intelligence|government|state)\s+)?$"
-)
-
-# A post of the forces attacked: "attack on a checkpost", "fired rockets at an outpost".
-_POST_WORDS = frozenset({"check", "outpo"})
-_ATTACKED_POST = re.compile(
-    r"\b(?:on|at|upon|attacked|stormed|targeted|targeting|overran|raided|against)\s+(?:an?\s+|"
-    r"the\s+|their\s+|its\s+)?(?:[a-z'-]+\s+){0,2}$"
-)
 _CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
-_GENERIC_SCAN, _VIOLENT_VERB_SCAN = Scanner(_GENERIC_WORDS), Scanner(_VIOLENT_VERB)
+_GENERIC_SCAN = Scanner(char_before(_GENERIC_WORDS))
+_VIOLENT_VERB_SCAN = Scanner(char_before(_VIOLENT_VERB))
 
 
 def generic_actors(
@@ -537,73 +510,43 @@ def generic_actors(
     ("troops", "militants"), marked named=False; `low` is `fold(text)` when the caller has it."""
     state = "nato_isaf" if coalition else STATE_OF.get(country or "")
     low = fold(text) if low is None else low
-    by_kind: dict[str | None, list[re.Match[str]]] = {
-        "state": [], "nonstate": [], "civ": [], "more": [], "coal": [], "ally": [], "natk": []
+    spans: dict[str, list[tuple[int, int]]] = {
+        "state": [], "nonstate": [], "civ": [], "more": [], "coal": [], "ally": []
     }  # fmt: skip
     pattern, scanned = _GENERIC_SCAN.on(low)
-    for m in pattern.finditer(scanned):
-        by_kind[_GENERIC_KIND[m.lastgroup or ""]].append(m)
+    # (its matches end with a word character: a plain `finditer`, see `event_types.char_before`)
+    for m in pattern.finditer(" " + scanned):
+        spans[_GENERIC_KIND[m.lastgroup or ""]].append((m.start(), m.end() - 1))
     for stem, kind, rare in _RARE:
         i = low.find(stem)
         while i >= 0:
             if (hit := rare.match(low, i)) is not None:
-                by_kind[kind].append(hit)
+                spans[kind].append(hit.span())
             i = low.find(stem, i + 1)
-    if _cued(low, _ATTACK_CUES):
-        by_kind["natk"] += _NATION_ATTACK.finditer(low)
-
-    def nation_of(nation: re.Match[str] | None, group: int | str = 1) -> str | None:
-        # "Indian warplanes" in a Pakistani story are India's ("let us troops" is no nation)
-        if nation is None or (
-            nation.group(group) == "us" and text[nation.start() : nation.start() + 2] != "US"
-        ):
-            return None
-        return _NATIONS[nation.group(group)]
-
-    # "Former soldiers", "ex-policemen", "retired army officers": no longer the state's forces
-    # (after 2021 the Taliban's victims among the Republic's men are civilians).
-    found: list[tuple[str | None, re.Match[str]]] = []
-    for m in by_kind["state"] + by_kind["more"]:
-        at = m.start()
-        if (
-            low[at] in "co"
-            and m.group()[:5] in _POST_WORDS
-            and not _ATTACKED_POST.search(low, max(0, at - 40), at)
-        ):
-            continue  # a post is its forces only where attacked ("new checkposts to be set up")
-        if _FORMER.search(low, max(0, at - 20), at):
-            found.append(("civilians", m))
-        else:
-            nation = nation_of(
-                _NATION_BEFORE.search(low, max(0, at - 30), at)
-                if _cued(low[max(0, at - 30) : at], _NATION_CUES)  # (cues all its matches hold)
-                else None
-            )
-            found.append((nation or state, m))
-    found += [("nato_isaf", m) for m in by_kind["coal"]] + [
-        ("afg_military", m) for m in by_kind["ally"]
+    found = [
+        (force_of(text, low, a, scanned[a:b], state), a, b)
+        for a, b in spans["state"] + spans["more"]
     ]
-    for m in by_kind["natk"]:
-        if (nation := nation_of(m, "nat")) is not None:
+    found += [("nato_isaf", a, b) for a, b in spans["coal"]]
+    found += [("afg_military", a, b) for a, b in spans["ally"]]
+    # (the sentence's cue test, which role_of then finds done for its mentions)
+    for m in NATION_ATTACKS.finditer(low) if _SENTENCE.has(low, "attack") else ():
+        if (nation := nation_of(text, m, "nat")) is not None:
             # the nation word stands for its state: "in Pakistani shelling" is then read as
             # "in a TTP attack" is (the owner of the attack)
-            found.append((nation, m))
-    # "Baloch militants", "Baluch separatists": the Baloch insurgency, not the TTP.
-    baloch = "bal" in low and _BALOCH.search(low)  # every match holds "bal"; `in` is cheaper
-    nonstate = UNIDENTIFIED_BALOCH if baloch else UNIDENTIFIED
-    found += [(nonstate, m) for m in by_kind["nonstate"]]
+            found.append((nation, *m.span("nat")))
+    nonstate = UNIDENTIFIED_BALOCH if baloch_militants(low) else UNIDENTIFIED
+    found += [(nonstate, a, b) for a, b in spans["nonstate"]]
     found += [
-        ("civilians", m)
-        for m in by_kind["civ"]
-        if m.group(0) in _CIVILIAN_NOUNS
-        and not NO_BEFORE.search(low[max(0, m.start() - 25) : m.start()])
+        ("civilians", a, b)
+        for a, b in spans["civ"]
+        if scanned[a:b] in _CIVILIAN_NOUNS and not NO_BEFORE.search(low[max(0, a - 25) : a])
     ]
-    mentions = []
-    for actor, m in found:
-        if actor:
-            a, b = m.span("nat") if m.re is _NATION_ATTACK else m.span()
-            mentions.append(ActorMention(actor, start + a, start + b, text[a:b], False))
-    return mentions
+    return [
+        ActorMention(actor, start + a, start + b, text[a:b], False)
+        for actor, a, b in found
+        if actor
+    ]
 
 
 def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
