@@ -175,7 +175,10 @@ _TRIGGERS = {
     "security_operation": r"operations?|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
     r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
     "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|taken\s+into\s+custody|"
-    r"in\s+custody|nabbed|rounded\s+up",
+    r"in\s+custody|nabbed|rounded\s+up|"
+    # ("two suspects were held in Bannu"; not "held talks", "held hostage")
+    r"(?:suspects?|militants?|terrorists?|insurgents?|men)\s+(?:were|was|have\s+been|"
+    r"had\s+been)\s+(?:also\s+)?held\b(?!\s+hostage)",
     "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
     r"process|negotiations?)|negotiations?|talks\s+with|jirga",
 }

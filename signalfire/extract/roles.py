@@ -196,7 +196,7 @@ NONSTATE_WORDS = re.compile(
 )
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
-    r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris)\b",
+    r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris|labou?rers?)\b",
 )
 COALITION_WORDS = re.compile(
     letter_first(
