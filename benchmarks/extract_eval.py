@@ -135,7 +135,7 @@ def _kept_headlines(row: dict[str, str]) -> list[str]:
     return [h for h in heads if h and not GENERIC_HEADLINE.search(h)]
 
 
-_ADM2_SUFFIX = re.compile(r"\s+(?:district|agency|distrcit|tehsil)$", re.IGNORECASE)
+ADM2_SUFFIX = re.compile(r"\s+(?:district|agency|distrcit|tehsil)$", re.IGNORECASE)
 
 
 def ged_truth(data: Path, table: ActorTable, split: str) -> list[Truth]:
@@ -185,8 +185,13 @@ def ged_truth(data: Path, table: ActorTable, split: str) -> list[Truth]:
             t.adm1 = adm1
             t.adm2 = gb if prec <= 3 else None
         if t.adm2 and row["adm_2"]:
-            coded = _ADM2_SUFFIX.sub("", row["adm_2"].strip())
-            named = [p for p in gazetteer.lookup(coded) if p.level == "adm2"]
+            coded = ADM2_SUFFIX.sub("", row["adm_2"].strip())
+            # (a district of the point's country: GED codes one country per row)
+            named = [
+                p
+                for p in gazetteer.lookup(coded)
+                if p.level == "adm2" and p.adm1[:2] == (t.adm1 or "")[:2]
+            ]
             t.adm2_coded = named[0].adm2 if named else None
         t.deaths = int(row["best"])
         shared = {m for h in kept for m in by_headline[h.lower()]}

@@ -244,31 +244,31 @@ def find_counts(
         )
         return True
 
+    def joined_across(
+        pos: int, pattern: re.Pattern[str], cues: tuple[str, ...]
+    ) -> re.Match[str] | None:
+        """A join past a long first noun phrase, unless a casualty verb lies in the stretch
+        (another clause: "killed a commander in Swat and arrested two of his associates")."""
+        if not holds(text[pos : pos + 150], cues):
+            return None
+        joined = pattern.match(text, pos)
+        if joined is None or any(
+            pos <= v.start() < joined.end() for vs in verbs.values() for v in vs
+        ):
+            return None
+        return joined
+
     def follow(cat: str, pos: int, along: bool = True) -> None:
         """More victims of a list after `pos`: "and two others", "along with his guards"."""
         for k in range(6):
             more = _CONTINUATION.match(text, pos)
             if more is None and k == 0 and along and along_cue:
                 more = _ALONG_WITH.match(text, pos)
-            if (
-                more is None
-                and k == 0
-                and along
-                and cat == "arrested"
-                and holds(text[pos : pos + 150], LONG_JOIN_CUES)
-                and (more := LONG_JOIN.match(text, pos)) is not None
-                and any(pos <= v.start() < more.end() for vs in verbs.values() for v in vs)
-            ):
-                more = None  # (a casualty verb in the stretch: another clause)
-            if (
-                more is None
-                and k == 0
-                and along
-                and holds(text[pos : pos + 150], OF_HIS_CUES)
-                and (more := OF_HIS_JOIN.match(text, pos)) is not None
-                and any(pos <= v.start() < more.end() for vs in verbs.values() for v in vs)
-            ):
-                more = None
+            if more is None and k == 0 and along:
+                if cat == "arrested":
+                    more = joined_across(pos, LONG_JOIN, LONG_JOIN_CUES)
+                if more is None:
+                    more = joined_across(pos, OF_HIS_JOIN, OF_HIS_CUES)
             if more is None:
                 more = _PER_PLACE.match(text, pos)
             if more is None:

@@ -235,7 +235,9 @@ def _into_named_districts(entries: dict[str, list[Place]], polygons: dict[str, A
     moved: dict[Place, Place] = {}
     for k, bucket in entries.items():
         districts = [p for p in bucket if p.level == "adm2"]
-        for town in bucket if districts else ():
+        if not districts:
+            continue
+        for town in bucket:
             if town.level != "place" or town in moved or key(town.name) != k:
                 continue
             same = [d for d in districts if d.iso3 == town.iso3]
