@@ -125,3 +125,24 @@ def test_a_later_background_sentence_does_not_split_the_event(extractor: Extract
         "Forces detained the attack coordinator at a compound in Marjah district."
     )
     assert [arrested for _, arrested in _places(extractor, text)] == [1]
+
+
+def test_a_force_acting_in_another_province_after_a_toll_is_another_event(
+    extractor: Extractor,
+) -> None:
+    # Joined to the Quetta bombing, the repulsed attack made the state forces its target.
+    text = (
+        "A bomb killed three people in Quetta, a police officer told reporters. "
+        "Security forces repulsed a terrorist attack on a check post in North Waziristan."
+    )
+    events = extractor.extract(Document("i3", text, DAY))
+    assert [(e.adm1, e.deaths) for e in events] == [("PK-BA", 3), ("PK-KP", None)]
+    assert all(a.role != "target" for a in events[0].actors)
+
+
+def test_what_the_dead_had_done_elsewhere_stays_with_the_event(extractor: Extractor) -> None:
+    text = (
+        "Afghan and coalition forces killed two insurgents in Kandahar. "
+        "The insurgents were responsible for attacks in Helmand."
+    )
+    assert _events(extractor, text) == [("AF-KAN", 2, None)]

@@ -367,6 +367,26 @@ def group_sentences(
     return groups
 
 
+# A force or group opening the sentence and acting in the past tense: "Security forces repulsed
+# an attack on a check post in North Waziristan" reports an action of its own, unlike "The
+# insurgent was responsible for attacks in Helmand".
+_ACTOR_OPENS = re.compile(
+    r"^\W*(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:forces|troops|police|policemen|soldiers|army|"
+    r"militants|insurgents|terrorists|gunmen|fighters|personnel|rangers|levies)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"[a-z]+ed\b", re.IGNORECASE)
+
+
+def _acts_anew(s: Sentence) -> bool:
+    if not s.triggers:
+        return False
+    first = min(s.triggers, key=lambda t: t.start)
+    return bool(
+        _PAST_VERB.match(first.text) and _ACTOR_OPENS.match(s.text[: first.start - s.start])
+    )
+
+
 def _group(
     sentences: list[Sentence], resolved: dict[PlaceMention, Resolved], alone: set[int]
 ) -> list[list[Sentence]]:
@@ -402,6 +422,13 @@ def _group(
         starts_new = bool(current) and (
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
+            or (
+                bool(adm1s)
+                and bool(current_adm1)
+                and not adm1s & current_adm1
+                and _acts_anew(s)
+                and any(x.counts for x in current)
+            )
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
             or (bool(s.counts) and another_event(s.text, low))
             or (
