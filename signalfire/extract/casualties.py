@@ -344,6 +344,13 @@ def find_counts(
                     continue
                 low = high = 1
                 start = m.start()
+                if (
+                    kind == "near"
+                    and along_cue
+                    and (aside := _ALONG_WITH.match(text, m.start(), m.start("verb")))
+                    and (value_aside := _continued(aside)) is not None
+                ):
+                    low = high = 1 + value_aside
                 # "arrested a five-member Taliban cell", "a four-man team": the size
                 if "-" in (whole := m.group(0)) and (size := COMPOUND_SIZE.search(whole)):
                     low = high = parse_number(size.group("size")) or 1

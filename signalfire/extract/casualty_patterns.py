@@ -33,7 +33,7 @@ from .victims import (
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
 _KILLED_VERB = (
-    r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|"
+    r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|martyring|"
     r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
     r"beheaded|beheads?|beheading|embraced?\s+(?:martyrdom|shahadat)|executed|"
     # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
@@ -98,15 +98,17 @@ _VERBS = {
 # (as alternations that branch on their first letter: the same matches, fewer tests)
 _BRANCHED_VERBS = {cat: by_first_letter(verb) for cat, verb in _VERBS.items()}
 _ANY_VERB = by_first_letter("|".join(_VERBS.values()))
-# The asides' "(?!{_OPEN_VERB}\b)" puts its "\b" after the last word only, as it always has.
-_ANY_VERB_HEAD, _ANY_VERB_LAST = "|".join(_VERBS.values()).rsplit("|", 1)
-_OPEN_VERB = rf"(?:{by_first_letter(_ANY_VERB_HEAD)})|{_ANY_VERB_LAST}"
+# A casualty verb as a whole word: the asides stop at one ("soldiers" holds "die").
+_OPEN_VERB = rf"\b(?:{_ANY_VERB})"
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
     # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
     # killed five" is 5; but "Two said killed", "eight civilians reported killed")
     rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
+    # (not into what they are held for: "arrested two men suspected of killing a policeman")
+    r"|(?:suspected|accused|charged|involved|wanted|responsible|blamed)\s+(?:of|in|with|for)\s+"
+    rf"(?:(?!(?:were|was|are|is|have|has|had)\b)[a-z'’-]+\s+){{0,3}}?(?:{_ANY_VERB})\b"
     rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
     # (an abbreviation in brackets: "Seven Afghan Local Police (ALP) members")
     rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
@@ -130,7 +132,7 @@ _OBJECT_FILLER = (
     r"(?:[-–—]\s+[^-–—,;.]{1,50}?\s+[-–—]\s+)?"
     # ("detained and later released three men", "apprehended and handed over two suspects")
     r"(?:and\s+(?:later\s+)?(?:released|freed|handed\s+over|transferred|questioned)\s+)?"
-    r"(?:(?:another|an?\s+other|of|the|its|his|her|their)\s+)?"
+    r"(?:(?:another|an?\s+other|of|the|its|his|her|their|all(?:\s+the)?)\s+)?"
 )
 # A thing as the head of a noun phrase ("two AK-47 rifles and", "three trucks carrying", "12
 # guns."), not a modifier of a person ("truck drivers", "rocket-firing insurgents", "car
@@ -229,7 +231,11 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             re.compile(
                 rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
-                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
+                rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
+                # (an aside adding victims: "The commander, along with two of his accomplices,
+                # was killed"; counted by the caller)
+                r"(?:,\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
+                r"(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
@@ -383,7 +389,17 @@ _NOT_VIOLENT_AFTER = re.compile(
     r"\s+(?:(?:of|from|after)\s+(?:an?\s+|the\s+)?(?:sudden\s+|massive\s+|suspected\s+)?"
     r"(?:heart\s+attack|cardiac\s+arrest|natural\s+causes|(?:long\s+|brief\s+)?illness|"
     r"old\s+age|cancer|stroke|disease)|"
-    r"(?:a\s+)?natural\s+death|in\s+(?:an?\s+|the\s+)?(?:road\s+|traffic\s+|car\s+)?accident)\b"
+    r"(?:a\s+)?natural\s+death|in\s+(?:an?\s+|the\s+)?(?:road\s+|traffic\s+|car\s+|vehicle\s+)?"
+    r"accident|"
+    # ISAF's words for its own deaths not caused by the enemy
+    r"(?:(?:following|from|of|after|due\s+to|as\s+a\s+result\s+of)\s+(?:an?\s+|the\s+)?)?"
+    r"non[-\s](?:battle|hostile|combat)|"
+    # a crash, not a shooting-down ("died in a helicopter crash", "were martyred when an army
+    # helicopter crashed during flood relief")
+    r"(?:in\s+(?:an?\s+|the\s+)?|when\s+(?:an?\s+|the\s+|their\s+|its\s+)?(?:[a-z-]+\s+){0,2}?)"
+    r"(?:helicopter|plane|aircraft|aeroplane|airplane|vehicle|truck|bus)\s+(?:crash(?:ed)?|"
+    r"overturned|plunged|skidded|rolled\s+over)(?!\s+(?:after|when)\s+(?:being\s+|it\s+was\s+)?"
+    r"(?:hit|shot|struck|targeted|fired)))\b"
 )
 _NATURAL_DEATH = re.compile(
     r"\b(?:die[sd]?|dying|death|killed)" + _NOT_VIOLENT_AFTER.pattern, re.IGNORECASE

@@ -63,10 +63,21 @@ _EARLIER_EVENT = re.compile(
     # killed six policemen", "believed to have planned the bombing which killed 12".
     r"\b(?:responsible\s+for|plann(?:ed|ing)|plotted|orchestrat(?:ed|ing)|coordinat(?:ed|ing)|"
     r"mastermind(?:ed|ing)?|organi[sz](?:ed|ing)|facilitat(?:ed|ing)|involved\s+in|"
-    r"direct(?:ed|ing))\s+(?:[\w'’-]+\s+){0,8}?(?:which|that|in\s+which)\s+(?:had\s+)?"
-    r"(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$"
+    r"direct(?:ed|ing)|suspected\s+of|wanted\s+(?:in|for)|accused\s+of|"
+    r"charged\s+(?:with|in|over)|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,8}?"
+    r"(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
+    # a detainee's alleged crime: "suspected of involvement in the killing of four policemen",
+    # "a man wanted in the killing of 12"
+    r"\b(?:suspected\s+of|involve(?:d|ment)\s+in|wanted\s+(?:in|for)|accused\s+of|"
+    r"charged\s+(?:with|in|over)|in\s+connection\s+with|arrested\s+(?:for|over))\s+"
+    r"(?:[\w'’-]+\s+){0,3}?(?:the\s+)?(?:(?:killings?|murders?|deaths?|assassinations?|"
+    r"massacre)\s+of\s+(?:[\w'’-]+\s+)?)?$"
 )
-_EARLIER_EVENT_CUES = ("which", "that", "when", "where", "after")  # one is in every match of it
+# one is in every match of it
+_EARLIER_EVENT_CUES = (
+    "which", "that", "when", "where", "after", "suspected", "involve", "wanted", "accused",
+    "charged", "connection", "arrested",
+)  # fmt: skip
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).

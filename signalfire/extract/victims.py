@@ -23,7 +23,7 @@ _ONE_VICTIM = (
     r"smuggler|emplacer|manufacturer|maker|assassin|planner|coordinator|operative|courier|"
     r"supplier|recruiter|trainer|instructor|expert|specialist|governor|deputy|emir|associate|"
     r"fighter|gunman|bomber|attacker|affiliate|supporter|organizer|organiser|lieutenant|target|"
-    r"villager|"
+    r"villager|pilot|co-pilot|crewman|"
     r"labou?rer|teenager|teen|daughter|son|wife|husband|father|mother|brother|sister|"
     r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
     r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
@@ -57,7 +57,10 @@ _PLURAL_VICTIMS = (
     r"workers|villagers|passengers|tribesmen|suspects|officials|guards|commandos|rangers|"
     r"officers|sons|brothers|daughters|leaders|commanders|students|labou?rers|pilgrims|"
     r"worshippers|associates|individuals|facilitators|security\s+forces|accomplices|occupants|"
-    r"bodyguards|followers|companions|aides|henchmen|"
+    r"bodyguards|followers|companions|aides|henchmen|colleagues|comrades|crew|crewmen|relatives|"
+    r"employees|staff|staffers|contractors|teachers|journalists|doctors|engineers|traders|"
+    r"shopkeepers|farmers|drivers|tourists|foreigners|nationals|jawans|troopers|cops|constables|"
+    r"recruits|cadets|militiamen|miners|boys|girls|elders|guests|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
