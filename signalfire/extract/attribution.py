@@ -232,5 +232,6 @@ AFGHAN_ALLY = (
 # (the nation word itself stands for the state; see generic_actors).
 NATION_ATTACK = (
     r"\b(?:air\s*strikes?|drone\s+strikes?|shelling|bombardments?|strikes|firing|raids|"
-    r"artillery|rockets|mortars)\b"
+    r"artillery|rockets|mortars|fire(?!\s+(?:brigade|service|department|fighters?|engines?|"
+    r"tenders?|station)))\b"
 )

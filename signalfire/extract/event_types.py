@@ -126,7 +126,10 @@ _TRIGGERS = {
     r"fired\s+from\s+(?:across|the\s+other\s+side|(?:the\s+)?(?:pakistani?|afghan(?:istan)?|"
     r"iran(?:ian)?|india)\b)|"
     r"(?:pakistani|afghan|iranian|indian)\s+(?:artillery\s+|mortar\s+|rocket\s+)?(?:shells|"
-    r"rockets|mortars)\s+(?:landed|fell|hit|struck)",
+    r"rockets|mortars)\s+(?:landed|fell|hit|struck)|"
+    # the other army's fire ("killed in Indian firing", "Indian fire kills a labourer"); an
+    # Afghan or Pakistani force's fire only across a border (the "shelling" marker)
+    r"(?:indian|india['’]s|iranian|iran['’]s)\s+(?:[a-z]+\s+)?(?:fire|firing|shelling)\b",
     "ied_bombing": r"bomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|ieds?\b|"
     # a mine that a vehicle or a person sets off ("their vehicle struck a mine"; "a mine
     # exploded"), not a coal mine
@@ -187,7 +190,8 @@ _TRIGGERS = {
 # shells at a fort in Kurram" is no border shelling); protesters' "clashes" are a riot, not an
 # armed clash; bodies found are no abduction ("the bodies of four abducted Levies men").
 _MARKERS = {
-    "shelling": r"shelled\b|mortars?\b|artillery|rockets?\b",
+    "shelling": r"shelled\b|mortars?\b|artillery|rockets?\b|"
+    r"(?:pakistani|afghan)\s+(?:forces['’]?\s+|troops['’]?\s+|army['’]?\s+)?(?:fire|firing)\b",
     # "killed in shelling": shelling as such is what armies do across a border, unless the
     # sentence names a group or its positions as what is shelled
     "shelling_noun": r"shelling\b",

@@ -28,6 +28,7 @@ ATTACK_CUES = (
     "shelling",
     "bombard",
     "firing",
+    "fire",
     "raids",
     "artillery",
     "rockets",
