@@ -35,6 +35,11 @@ def _figures(text: str) -> list[tuple[str, int]]:
         ("The blast killed all five passengers.", [("killed", 5)]),
         ("The commander, along with two of his accomplices, was killed.", [("killed", 3)]),
         (
+            "Ringleader Abdul Karim, along with two of his accomplices, was sent to hell.",
+            [("killed", 3)],
+        ),
+        ("The leader Mullah Omar, together with his deputy, was arrested.", [("arrested", 2)]),
+        (
             "An American contractor was shot dead along with five Afghan colleagues.",
             [("killed", 1), ("killed", 5)],
         ),

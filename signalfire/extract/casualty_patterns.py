@@ -234,7 +234,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
-                r"(?:,\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
+                # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
+                rf"(?:(?:\s+(?!(?:and|or|{_ANY_VERB})\b)[a-z'’-]+){{0,3}}?"
+                r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+)?"
