@@ -39,6 +39,8 @@ def _figures(text: str) -> list[tuple[str, int]]:
             [("killed", 3)],
         ),
         ("The leader Mullah Omar, together with his deputy, was arrested.", [("arrested", 2)]),
+        ("The attack killed 60 Afghans and 13 U.S. troops.", [("killed", 13), ("killed", 60)]),
+        ("The blast killed two embassy staff and four Afghans.", [("killed", 2), ("killed", 4)]),
         (
             "An American contractor was shot dead along with five Afghan colleagues.",
             [("killed", 1), ("killed", 5)],

@@ -491,7 +491,7 @@ _CONTINUATION = re.compile(
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
     rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
-    rf"\s*(?:(?!{_SPEECH})[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
     # the fourth, a local official said", "killed three people in Quetta, a police officer told
     # reporters": the noun may match at its first word)

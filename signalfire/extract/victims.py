@@ -61,6 +61,8 @@ _PLURAL_VICTIMS = (
     r"employees|staff|staffers|contractors|teachers|journalists|doctors|engineers|traders|"
     r"shopkeepers|farmers|drivers|tourists|foreigners|nationals|jawans|troopers|cops|constables|"
     r"recruits|cadets|militiamen|miners|boys|girls|elders|guests|"
+    r"afghans|pakistanis|americans|britons|indians|iranians|kashmiris|hazaras|shias|shiites|"
+    r"sikhs|hindus|christians|ahmadis|pashtuns|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
