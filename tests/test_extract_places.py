@@ -187,3 +187,19 @@ def test_events_are_placed_by_variants(
     assert located and located[0].adm1 == adm1
     if district_name is not None:
         assert extractor.gazetteer.adm2_names[located[0].adm2 or ""] == district_name
+
+
+@pytest.mark.parametrize(
+    ("text", "adm1"),
+    [
+        # namesake districts in both countries, and nothing to choose between them
+        ("Militants kill five in Kohistan.", None),
+        ("Militants kill five in Pakistan's Kohistan district.", "PK-KP"),
+        ("Militants kill five in Kohistan, Faryab.", "AF-FYB"),
+    ],
+)
+def test_namesakes_across_the_border_are_not_guessed(
+    extractor: Extractor, text: str, adm1: str | None
+) -> None:
+    events = extractor.extract(Document("p2", text, dt.date(2014, 6, 12)))
+    assert [e.adm1 for e in events] == [adm1]

@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .gazetteer import Gazetteer, Place
+from .gazetteer import Gazetteer, Place, key
 
 LEVEL_RANK = {"place": 3, "adm2": 2, "adm1": 1}
 LEVEL_BONUS = {"adm1": 0.5, "adm2": 0.4, "place": 0.0}
@@ -91,6 +91,7 @@ def resolve_mentions(
     out = []
     for m, cands in candidates.items():
         best: tuple[float, Place] | None = None
+        tied: list[Place] = []  # the candidates that share the best score
         for p in cands:
             score = 3.0 * focus.get(p.iso3, 0.0)
             if p.adm1 in named_adm1 and len({c.adm1 for c in cands}) > 1:
@@ -102,7 +103,14 @@ def resolve_mentions(
             score += LEVEL_BONUS[p.level]
             score += min(math.log10(p.population + 1) / 20.0, 0.3)
             if best is None or score > best[0]:
-                best = (score, p)
+                best, tied = (score, p), [p]
+            elif score == best[0]:
+                tied.append(p)
+        # Places of the mention's own name in two countries and nothing to choose between
+        # them ("Gunmen kill 3 in Kohistan": Pakistan's district or Faryab's): left unplaced,
+        # not guessed. (A curated variant's order still decides: Torkham is Khyber's.)
+        if len(tied) > 1 and len({p.iso3 for p in tied if key(p.name) == m.key}) > 1:
+            continue
         if best is not None:
             # A name that exists only in a country the document is not about ("northwest" in
             # a story on Afghanistan) is dropped rather than placed abroad.
