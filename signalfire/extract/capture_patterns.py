@@ -69,10 +69,24 @@ COLLECTIVE = re.compile(
 COMPOUND_SIZE = re.compile(rf"\b(?P<size>{_SIZE})-(?:member|man|strong|person)\b")
 # The wounded who are then held are captures too: "two insurgents were wounded and detained",
 # "a fighter was injured and taken into custody".
+_HELD = r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
+# (the adjective too: "two wounded insurgents were treated by the force's medics and detained")
+_TREATED_AND = r"(?:(?:treated|given|provided|received)(?:\s+[a-z'’-]+){0,6}?\s+and\s+)"
 WOUNDED_AND_HELD = re.compile(
-    r"\s+and\s+(?:later\s+|subsequently\s+|then\s+)?(?:were\s+|was\s+)?"
-    r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
+    rf"(?:\s+{_MODIFIERS}{_PLURAL}\s+(?:were|have\s+been|had\s+been)\s+"
+    rf"(?:(?:later|subsequently|then|also)\s+)?{_TREATED_AND}?|"
+    r"\s+and\s+(?:later\s+|subsequently\s+|then\s+)?(?:were\s+|was\s+)?)"
+    rf"(?:later\s+|subsequently\s+|then\s+)?{_HELD}"
     r"(?!\s+(?:\d|an?\b|the\b|his\b|their\b|one\b|two\b|three\b|four\b|five\b|several\b))"
+)
+# The wounded one told again as a detainee: "The wounded insurgent was treated by the force's
+# medics and taken into custody", "The injured militant was later detained" (one captured and
+# one wounded; searched back from the capture verb).
+WOUNDED_ONE = re.compile(
+    rf"\bthe\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:later|subsequently|then|also)\s+)?"
+    r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b)[a-z'’-]+\s+){0,10}?"
+    r"(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?$"
 )
 # "The force detained the pair", "the trio"
 PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")
@@ -112,11 +126,16 @@ RELATIVE_SUBJECT = re.compile(
     r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been))\s+"
     r"(?:(?:later|then|subsequently|also)\s+)?$"
 )
+# A possessive before the detainee: "the cell's leader", "the Taliban commander's".
+_OWNER = r"(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+['’]s"
+# ... and before a figure: "detained the leader's two brothers".
+OWNED_FIGURE = re.compile(rf"\s+the\s+{_OWNER}\s+{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\b")
+_OWNER_CUES = ("'s ", "’s ")  # one is in every match of either
 # One with a clause before a passive capture (the singular pattern wants its verb close after
 # the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
 # and was detained", "A key suspect in the killing of a police officer was arrested".
 ONE_BEFORE = re.compile(
-    rf"\b(?:an?|one)\s+{_MODIFIERS}{_ONE}\s+(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)"
+    rf"\b(?:an?|one|the\s+{_OWNER})\s+{_MODIFIERS}{_ONE}\s+(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)"
     r"(?:\s+[a-z'’-]+){0,6}?\s+and|(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|"
     r"attack|bombing|blast|kidnapping|abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)"
     r"\s+(?:later\s+|also\s+)?$"
@@ -283,6 +302,12 @@ def extra_captures(
         elif "following" in text and (colon := COLON_LIST.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), colon.end(), "", True))
         elif (
+            holds(text, _OWNER_CUES)
+            and (owned := OWNED_FIGURE.match(text, v.end())) is not None
+            and (value := value_of(owned)) is not None
+        ):
+            out.append(("arrested", value[0], v.start(), owned.end(), "", True))
+        elif (
             "," in text
             and (apposed := APPOSITIVE_FIGURE.match(text, v.end())) is not None
             and (value := value_of(apposed)) is not None
@@ -322,6 +347,13 @@ def extra_captures(
             before = _last_verb(verbs, m.start())
             if before is not None and before[1] == "arrested" and (value := value_of(m)):
                 out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
+    if "wounded" in text or "injured" in text:
+        for v in hits:
+            if (hurt := WOUNDED_ONE.search(text, max(0, v.start() - 120), v.start())) is None:
+                continue
+            out.append(("injured", 1, hurt.start("hurt"), hurt.end("hurt"), "", False))
+            if v in free:
+                out.append(("arrested", 1, v.start(), v.end(), "", False))
     for v in free:
         # (the searches back from a passive verb only: most captures are told actively)
         passive = _PASSIVE_TAIL.search(text, max(0, v.start() - 30), v.start()) is not None

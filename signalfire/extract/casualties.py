@@ -33,6 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captors import by_ruling_group, captor_category
 from .capture_patterns import (
     BARE_ITEM,
     COMPOUND_SIZE,
@@ -47,13 +48,12 @@ from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ALONG_WITH,
     _ALONG_WITH_CUES,
+    _AND_PASSIVE_CUES,
     _ANOTHER,
     _ANOTHER_CUES,
     _APPOSITIVE,
     _BARE_VERB,
-    _CAPTOR_WORDS,
     _CAPTORS_AFTER,
-    _CAPTORS_BEFORE,
     _CAPTURE_OBJECT_BEFORE,
     _CONTINUATION,
     _DENIED,
@@ -77,6 +77,7 @@ from .casualty_patterns import (
     _NOT_PASSIVE,
     _NOT_VIOLENT_AFTER,
     _OBJECT_AFTER,
+    _ONE_AND_PASSIVE,
     _OR_WOUNDED,
     _ORDINAL,
     _PASSIVE_BEFORE,
@@ -87,6 +88,7 @@ from .casualty_patterns import (
     _POSS_CUE,
     _ROUND_UP,
     _SCAN,
+    _SOME_AND_PASSIVE,
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLE_RE,
@@ -137,47 +139,9 @@ _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
-
-
-def _captor_category(
-    category: str, text: str, start: int, verb_end: int, ruling: frozenset[str] = frozenset()
-) -> str:
-    """ "abducted" for a capture by an armed group: its subject right before the verb
-    ("insurgents captured two soldiers"), not a participle's object ("forces battling the
-    Taliban captured"), or its agent after ("captured by militants"); not by a group that
-    governs by then (`ruling` captor words: "the Taliban detained" after August 2021)."""
-    if category != "arrested":
-        return category
-    lo = max(0, start - 40)
-    window = text[lo:start]
-    # (the search only where a captor word is: the pattern holds one)
-    before = _CAPTORS_BEFORE.search(text, lo, start) if holds(window, _CAPTOR_WORDS) else None
-    if before is not None and before.group("governor"):
-        before = None
-    captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
-    if captor is not None and not _by_ruling_group(text, captor, ruling):
-        return "abducted"
-    return category
-
-
-# The ruling group's namesake across the border: "Pakistani Taliban", "Tehrik-i-Taliban".
-_NAMESAKE_BEFORE = re.compile(r"(?:\bpak(?:istani?)?\s+|\btehr[a-z]*[- ]+(?:[ie][- ]+)?)$")
-_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
-
-
-def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -> bool:
-    """Whether a captor names a group that governs by then (`ruling` words): by its own word
-    ("the Taliban detained") or that word before a generic one ("Taliban militants detained"),
-    but not its namesake across the border ("the Pakistani Taliban captured two policemen")."""
-    if not ruling:
-        return False
-    word, at = captor.group("captor"), captor.start("captor")
-    if word not in ruling:
-        named = _WORD_BEFORE.search(text, max(0, at - 20), at)
-        if named is None or named.group(1) not in ruling:
-            return False
-        at = named.start(1)
-    return _NAMESAKE_BEFORE.search(text, max(0, at - 20), at) is None
+# Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
+_TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
 
 
 def is_summary(text: str) -> bool:
@@ -278,6 +242,13 @@ def find_counts(
                 break
             value_more = _continued(more)
             a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
+            if (
+                k == 0
+                and more.groupdict().get("one") in ("a", "an")
+                and text[pos:a].rstrip().endswith(",")
+                and _CONTINUATION.match(text, more.end()) is None
+            ):
+                break  # an appositive: "detained the cell's leader, a weapons facilitator, in"
             if value_more is None or not add(cat, value_more, value_more, a, more.end()):
                 break
             pos = more.end()
@@ -392,8 +363,11 @@ def find_counts(
                 )
             ):
                 continue  # "rounded up 30 cattle", "30 cattle were rounded up by police"
-            if m.groupdict().get("verb") == "detainees" and not _DETAINEES_AFTER.match(
-                text, m.end("verb")
+            if (
+                m.groupdict().get("verb") == "detainees"
+                and not _DETAINEES_AFTER.match(text, m.end("verb"))
+                # ("the force took three detainees": taken by the force)
+                and not _TOOK_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ):
                 continue
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
@@ -421,10 +395,10 @@ def find_counts(
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
-                cat = _captor_category(category, text, m.start(), m.end("verb"), ruling)
+                cat = captor_category(category, text, m.start(), m.end("verb"), ruling)
             elif category == "arrested" and (
                 (agent := _CAPTORS_AFTER.match(text, m.end("verb"))) is not None
-                and not _by_ruling_group(text, agent, ruling)
+                and not by_ruling_group(text, agent, ruling)
             ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
@@ -453,8 +427,9 @@ def find_counts(
                 ):
                     a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
                     add(cat, value_more, value_more, a, more.end())
-                # Earlier items of a list that ends at this figure.
-                pos = start
+                # Earlier items of a list that ends at this figure (before its article: "two
+                # suspects and the cell's leader were detained").
+                pos = start - 4 if kind == "near" and text.endswith("the ", 0, start) else start
                 for _ in range(6):
                     lo = max(0, pos - 80)
                     # (every item ends at a join: ",", "and" or "&" and spaces)
@@ -464,6 +439,15 @@ def find_counts(
                     # (the figure's source is no item: "According to the governor, 7 suspects")
                     if item is None or _SOURCE_BEFORE.search(
                         text, max(0, item.start() - 20), item.start()
+                    ):
+                        break
+                    # (another verb's object is no item: "detained a Taliban leader and two of
+                    # his fighters were killed")
+                    if any(
+                        c != cat and _OBJECT_GAP.fullmatch(text, v.end(), item.start())
+                        for c, vs in verbs.items()
+                        for v in vs
+                        if v.end() < item.start()
                     ):
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
@@ -485,11 +469,24 @@ def find_counts(
                     continue
                 n_more = max(earlier, key=lambda c: c.start).value
             add(cat, n_more, n_more, m.start("w"), m.end())
+    # "An armed insurgent opened fire on the force and was killed": one; "two insurgents
+    # opened fire on the security force and were killed": two.
+    if holds(text, _AND_PASSIVE_CUES):
+        for cat in ("killed", "injured"):
+            for v in verbs.get(cat, []):
+                lo = max(0, v.start() - 120)
+                if (one := _ONE_AND_PASSIVE.search(text, lo, v.start())) is not None:
+                    if not _NEGATION.search(text, max(0, one.start() - 12), one.start()):
+                        add(cat, 1, 1, one.start(), v.end())
+                elif (some := _SOME_AND_PASSIVE.search(text, lo, v.start())) is not None and (
+                    value := _value(some, text)
+                ):
+                    add(cat, value[0], value[1], some.start("n1"), v.end())
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):
         for v in verbs.get(category, []):
             if (thing := _THING_OBJECT.match(text, v.end())) is not None:
-                cat = _captor_category(category, text, v.start(), v.end(), ruling)
+                cat = captor_category(category, text, v.start(), v.end(), ruling)
                 follow(cat, thing.end(), False)
     # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
     for category, hits in verbs.items():
@@ -515,7 +512,7 @@ def find_counts(
         opened[v.start(), category] = is_open = not (
             (
                 category == "arrested"
-                and _captor_category(category, text, v.start(), v.end(), ruling) != category
+                and captor_category(category, text, v.start(), v.end(), ruling) != category
             )
             or (original[v.start()].isupper() and not _LOWER_NEXT.match(original, v.end()))
             or (
@@ -555,7 +552,7 @@ def find_counts(
         if (
             _PASSIVE_END.search(text, max(0, v.start() - 40), v.start())
             and (named := _TITLED_PASSIVE.search(original, max(0, v.start() - 150), v.start()))
-            and _captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
+            and captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
         ):
             n_names = len(_TITLE_RE.findall(named.group("names")))
             add("arrested", n_names, n_names, named.start(), v.end())

@@ -300,16 +300,36 @@ _DIED_AFTER = re.compile(
 )
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
-_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth")  # one is in every match
+# (one is in every match)
+_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth", "a fifth")
 _ANOTHER = re.compile(
-    # ("detained two suspected insurgents; a third was detained later")
-    r"(?:\b(?:and|while|whereas)|;)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
+    # ("detained two suspected insurgents; a third was detained later"; a sentence of its own:
+    # "A fourth was detained after he tried to flee")
+    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s))"
+    r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     # ("one insurgent was killed and another captured")
     rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
     r"(?P<arrested>captured|detained|arrested|apprehended))\b"
 )
+# One with a clause of its own before a passive killing or wounding (the singular patterns
+# want the verb close after the noun): "An armed insurgent opened fire on the force and was
+# killed", "a policeman tried to stop the bomber and was injured" (searched back from the verb).
+_MODS = rf"(?:(?!(?:and|or|the|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?"
+_CLAUSE_AND = (
+    r"(?:(?!(?:and|or|but|while|when|where|who|which|after|before|as|because|said|says|told|"
+    rf"{_ANY_VERB})\b)[a-z0-9'’-]+\s+){{1,8}}?and\s+"
+)
+_ADVERB = r"(?:(?:later|subsequently|then|also|eventually)\s+)?$"
+_ONE_AND_PASSIVE = re.compile(
+    rf"\b(?:an?|one)\s+{_MODS}{_ONE}\s+{_CLAUSE_AND}(?:was|has\s+been|had\s+been)\s+{_ADVERB}"
+)
+_SOME_AND_PASSIVE = re.compile(
+    rf"\b{QUANTITY}\s+{_MODS}(?:{_PLURAL_VICTIMS})\s+{_CLAUSE_AND}"
+    rf"(?:were|have\s+been|had\s+been)\s+{_ADVERB}"
+)
+_AND_PASSIVE_CUES = (" and was ", " and were ", " and ha")  # one is in every match of either
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
 _NOT_PASSIVE = re.compile(
@@ -472,12 +492,16 @@ _CONTINUATION = re.compile(
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
-    rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
+    # ("detained two suspects and the cell's leader": a possessive's one)
+    rf"(?P<one>an?|one|another|his|her|their|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+['’]s\s))\s+"
+    rf"|(?P<other>other)\s+)"
     rf"\s*(?:(?!{_SPEECH})[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
     # the fourth, a local official said", "killed three people in Quetta, a police officer told
     # reporters": the noun may match at its first word)
-    r"(?!\s+(?:were|was|had|have|fled|escaped)\b)"
+    # ("while the force detained two suspects, one insurgent opened fire on it")
+    r"(?!\s+(?:were|was|had|have|fled|escaped|opened|fired|engaged|attacked|tried|attempted|"
+    r"managed|surrendered|resisted|threatened|pointed|refused|approached|ran)\b)"
     rf"(?!(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his

@@ -9,7 +9,7 @@ earlier event's toll stands only where nothing else gives one of its kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .casualties import Count
@@ -103,10 +103,12 @@ def _figures(
                 and value == 1
                 and (nth := _NTH.search(text, counts[0].start, counts[0].end)) is not None
             ):
-                # "A third man was detained": three in all
-                n = _NTH_VALUE[nth.group(1).lower()]
-                if n > totals[cat]:
-                    totals[cat], highs[cat] = n, max(highs[cat], n)
+                # "A fourth insurgent was detained": one more, where fewer than four are held
+                # (the ordinal counts the killed too: "killed two insurgents and detained a
+                # third. A fourth was detained" is two captures); as many or more are held
+                # when the sentence retells one of them.
+                if _NTH_VALUE[nth.group(1).lower()] > totals[cat]:
+                    totals[cat], highs[cat] = totals[cat] + 1, highs[cat] + 1
                     best_counts[cat] = best_counts[cat] + counts
                 continue
             if cat in totals and not tolls:
@@ -162,3 +164,49 @@ def _vague(counts: list[Count]) -> bool:
         (_EXACT.fullmatch(t := c.text.lower()) is None and parse_number(t)) or t.startswith("other")
         for c in counts
     )
+
+
+# The categories whose lead total may be told again in detail.
+_LEAD_CATEGORIES = ("arrested", "killed")
+
+
+def drop_lead_totals(groups: Sequence[Sequence[Counted]], text: str, release: bool = False) -> None:
+    """Take out a lead's total that later sentences tell again in detail, when those fall in
+    other events: "forces detained 11 suspected insurgents across Afghanistan yesterday. In
+    Kandahar, the force detained six ... In Helmand, three ... In Zabul, two" is 11 in all,
+    not 11 + 3 + 2. Only where the details' figures add up to the total exactly and the events'
+    figures then do too (details that add up to no lead figure are events of their own, and
+    details in the lead's own event already give its largest figure)."""
+    for cat in _LEAD_CATEGORIES:
+        told = sorted(
+            (s for g in groups for s in g if any(c.category == cat for c in s.counts)),
+            key=lambda s: s.start,
+        )
+        if len(told) < 3:
+            continue  # (a lead and at least two details)
+        figures = [sum(c.value for c in s.counts if c.category == cat and not c.note) for s in told]
+        for i in range(min(2, len(told) - 2)):
+            # (the headline's figure may come first: the body's lead repeats it)
+            lead = [c for c in told[i].counts if c.category == cat]
+            if (
+                len(lead) != 1
+                or lead[0].note
+                or _EXACT.fullmatch(lead[0].text.split()[0].lower()) is None
+                or sum(figures[i + 1 :]) != figures[i]
+            ):
+                continue
+            total = figures[i]
+            if _events_sum(groups, cat, text, release) == total:
+                break  # the details already fall in the lead's event
+            kept = [list(s.counts) for s in told[: i + 1]]
+            for s in told[: i + 1]:
+                s.counts = [c for c in s.counts if c.category != cat or c.value != total]
+            if _events_sum(groups, cat, text, release) != total:
+                for s, counts in zip(told[: i + 1], kept, strict=True):
+                    s.counts = counts
+            break
+
+
+def _events_sum(groups: Sequence[Sequence[Counted]], cat: str, text: str, release: bool) -> int:
+    """The figures of one category summed over the events of `groups`."""
+    return sum(event_figures(g, text, release)[0].get(cat, 0) for g in groups)
