@@ -252,3 +252,56 @@ KILLS = [
 @pytest.mark.parametrize(("text", "expected"), KILLS)
 def test_kills_beside_captures(extractor: Extractor, text: str, expected: tuple[int, int]) -> None:
     assert counts(extractor, text)[:2] == expected
+
+
+# 7: the other side's dead in the same fight, told in a sentence of its own, add up; the same
+# dead told again, people of no side, a military release's own dead and a list of headlines of
+# other reports do not.
+SIDES = [
+    (
+        W + "Two soldiers were martyred in North Waziristan on Monday. Three terrorists were "
+        "killed in the exchange of fire.",
+        5,
+    ),
+    (
+        "QUETTA (Reuters) - A suicide bomber killed four policemen in Quetta on Monday. The "
+        "attacker died in the blast.",
+        5,
+    ),
+    (
+        W + "Militants attacked a checkpost in North Waziristan, killing two soldiers. "
+        "Security forces killed three militants in retaliation.",
+        5,
+    ),
+    (
+        W + "Two policemen were killed when gunmen attacked a police station in Bannu. Four "
+        "attackers were killed in the gunfight that followed.",
+        6,
+    ),
+    (
+        W + "Four policemen were killed in a suicide attack in Peshawar on Monday. The four "
+        "policemen were guarding a checkpoint. Two of the policemen were killed in the clash.",
+        4,
+    ),
+    (
+        W + "Five people were killed in a clash in North Waziristan. Three militants were "
+        "killed in the clash.",
+        5,
+    ),
+    (
+        W + "Two soldiers and three militants were killed in North Waziristan. Three militants "
+        "died in the clash.",
+        5,
+    ),
+    ("Pak army kills 15 militants.\n3 policemen die in clash with gunmen in Bannu.", 15),
+    (
+        H + "More than 30 insurgents were killed in the operation in Chak district, Wardak "
+        "province. One Afghan soldier was killed in the exchange of fire.",
+        31,
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SIDES)
+def test_each_sides_dead_told_apart(extractor: Extractor, text: str, expected: int) -> None:
+    assert counts(extractor, text)[1] == expected

@@ -86,10 +86,17 @@ def _figures(
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
     best_counts: dict[str, list[Count]] = {}
+    sides: dict[str, set[str] | None] = {}  # per category, the sides of every figure so far
+    told_end = 0  # where the last figure told so far ends
     for s_start, s_end, s_counts in sentences:
+        gap_start, told_end = told_end, max((c.end for c in s_counts), default=told_end)
         additive = False  # set per category below, when a figure is already held
         for cat, value in sentence_totals(s_counts).items():
             counts = [c for c in s_counts if c.category == cat]
+            held_sides = sides.get(cat, set())
+            sides[cat] = own_sides = _sides(counts, text) if cat == "killed" else None
+            if held_sides is not None and own_sides is not None:
+                sides[cat] = held_sides | own_sides
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
@@ -124,6 +131,19 @@ def _figures(
                     end = min(s_end, max(counts[0].end + 25, counts[-1].end))
                 word = _ADDITIONAL.search(text, s_start, end)
                 additive = bool(word) or all(c.note == "wounded" for c in counts)
+                # The other side's dead in the same fight, told apart: "Two soldiers were
+                # martyred. Three terrorists were killed in the exchange of fire" (every figure
+                # so far names its side, and none this one's; not in a military release, whose
+                # coders count the enemy's dead only, nor in a list of headlines of other
+                # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
+                additive = additive or bool(
+                    not release
+                    and own_sides
+                    and held_sides
+                    and own_sides.isdisjoint(held_sides)
+                    and _no_line_between(text, gap_start, counts[0].start)
+                    and _SAME_FIGHT.search(text, s_start, s_end)
+                )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
                 # and "other" retell the same captures in detail (the ISAF coders' reading:
                 # "... The force also detained four suspected insurgents" is 3); "more",
@@ -150,6 +170,51 @@ def _figures(
             ):
                 totals[cat], highs[cat], best_counts[cat] = value, high, counts
     return totals, highs, best_counts
+
+
+# The dead of each side, by the noun of their figure ("two soldiers", "the attacker"); a figure
+# of people, or of both sides at once, names none ("five people", "a soldier and a militant").
+_SIDE_NOUN = (
+    r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
+    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|marines?|cops?)|"
+    r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|"
+    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|kidnappers?))\b"
+)
+_SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
+# The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
+_SIDE_AFTER = re.compile(rf"\s+(?:[a-z'’-]+\s+){{0,3}}?{_SIDE_NOUN}", re.IGNORECASE)
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _no_line_between(text: str, start: int, end: int) -> bool:
+    """Whether no line break lies between `start` and `end`, or a blank line does (paragraphs
+    of one story, not a list of headlines)."""
+    return text.find("\n", start, end) < 0 or _BLANK_LINE.search(text, start, end) is not None
+
+
+# What ties a later sentence's dead to the fight told before.
+_SAME_FIGHT = re.compile(
+    r"\b(?:exchange\s+of\s+fire|cross-?fire|gun-?fights?|gun\s+battles?|fire-?fights?|"
+    r"shoot-?outs?|retaliat\w+|return(?:ed|ing)?\s+fire|ensuing|encounter|clash(?:es)?|"
+    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n))\b",
+    re.IGNORECASE,
+)
+
+
+def _sides(counts: list[Count], text: str) -> set[str] | None:
+    """The sides whose dead a sentence's figures name, one each; None where one names none or
+    both."""
+    found: set[str] = set()
+    for c in counts:
+        named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
+        if not named and (after := _SIDE_AFTER.match(text, c.end)) is not None:
+            named = {after.lastgroup or ""}
+        if len(named) != 1:
+            return None
+        found |= named
+    return found
 
 
 _RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
