@@ -102,6 +102,8 @@ WOUNDED_DETAINEES = [
         "insurgents were treated by the force and detained.",
         (2, 1, 2),
     ),
+    (H + "One wounded insurgent was detained in Zharay district, Kandahar province.", (1, 0, 1)),
+    (W + "Police said an injured suspect was arrested in Bannu.", (1, 0, 1)),
 ]
 
 
@@ -236,6 +238,21 @@ KILLS = [
         "exchange of fire.",
         (0, 3),
     ),
+    (
+        H + "A suspected insurgent attempted to flee, engaged the force and was killed in "
+        "Zharay district.",
+        (0, 1),
+    ),
+    (
+        H + "An insurgent armed with a rifle was killed when he fired on the force in Zharay.",
+        (0, 1),
+    ),
+    (
+        H + "A suspected insurgent attempted to flee the compound in Zharay district and was "
+        "detained.",
+        (1, 0),
+    ),
+    (W + "A man tried to escape on a motorcycle and was arrested by police in Mardan.", (1, 0)),
     (
         H + "The force detained a Taliban leader in Kandahar province and two of his fighters "
         "were killed.",

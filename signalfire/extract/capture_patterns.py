@@ -73,7 +73,7 @@ _HELD = r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
 # (the adjective too: "two wounded insurgents were treated by the force's medics and detained")
 _TREATED_AND = r"(?:(?:treated|given|provided|received)(?:\s+[a-z'’-]+){0,6}?\s+and\s+)"
 WOUNDED_AND_HELD = re.compile(
-    rf"(?:\s+{_MODIFIERS}{_PLURAL}\s+(?:were|have\s+been|had\s+been)\s+"
+    rf"(?:\s+{_MODIFIERS}(?:{_PLURAL}|{_ONE})\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
     rf"(?:(?:later|subsequently|then|also)\s+)?{_TREATED_AND}?|"
     r"\s+and\s+(?:later\s+|subsequently\s+|then\s+)?(?:were\s+|was\s+)?)"
     rf"(?:later\s+|subsequently\s+|then\s+)?{_HELD}"
@@ -83,7 +83,8 @@ WOUNDED_AND_HELD = re.compile(
 # medics and taken into custody", "The injured militant was later detained" (one captured and
 # one wounded; searched back from the capture verb).
 WOUNDED_ONE = re.compile(
-    rf"\bthe\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"\b(?:the|an?)\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}\s+"
+    r"(?:was|has\s+been|had\s+been)\s+"
     r"(?:(?:later|subsequently|then|also)\s+)?"
     r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b)[a-z'’-]+\s+){0,10}?"
     r"(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?$"

@@ -471,10 +471,13 @@ def find_counts(
             add(cat, n_more, n_more, m.start("w"), m.end())
     # "An armed insurgent opened fire on the force and was killed": one; "two insurgents
     # opened fire on the security force and were killed": two.
+    # ("a suspected insurgent attempted to flee the compound and was detained"; by an armed
+    # group, an abduction)
     if holds(text, _AND_PASSIVE_CUES):
-        for cat in ("killed", "injured"):
-            for v in verbs.get(cat, []):
+        for category in ("killed", "injured", "arrested"):
+            for v in verbs.get(category, []):
                 lo = max(0, v.start() - 120)
+                cat = captor_category(category, text, v.start(), v.end(), ruling)
                 if (one := _ONE_AND_PASSIVE.search(text, lo, v.start())) is not None:
                     if not _NEGATION.search(text, max(0, one.start() - 12), one.start()):
                         add(cat, 1, 1, one.start(), v.end())

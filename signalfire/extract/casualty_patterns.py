@@ -216,9 +216,9 @@ _PATTERNS.append(
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
 _POST_MODIFIER = (
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
-    # Zhari district, was detained")
+    # Zhari district, was detained", "an insurgent armed with a rifle was killed")
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
-    rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to)\s+"
+    rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
     rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
@@ -319,7 +319,7 @@ _ANOTHER = re.compile(
 _MODS = rf"(?:(?!(?:and|or|the|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?"
 _CLAUSE_AND = (
     r"(?:(?!(?:and|or|but|while|when|where|who|which|after|before|as|because|said|says|told|"
-    rf"{_ANY_VERB})\b)[a-z0-9'’-]+\s+){{1,8}}?and\s+"
+    rf"{_ANY_VERB})\b)[a-z0-9'’-]+,?\s+){{1,8}}?and\s+"
 )
 _ADVERB = r"(?:(?:later|subsequently|then|also|eventually)\s+)?$"
 _ONE_AND_PASSIVE = re.compile(
