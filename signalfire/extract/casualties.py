@@ -139,6 +139,11 @@ _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+# How every `_ONE_AND_PASSIVE` and `_SOME_AND_PASSIVE` match ends.
+_AND_PASSIVE_TAIL = re.compile(
+    r"\band\s+(?:was|were|ha(?:s|ve|d)\s+been)\s+(?:(?:later|subsequently|then|also|"
+    r"eventually)\s+)?$"
+)
 # Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
 _TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
@@ -476,6 +481,8 @@ def find_counts(
     if holds(text, _AND_PASSIVE_CUES):
         for category in ("killed", "injured", "arrested"):
             for v in verbs.get(category, []):
+                if not _AND_PASSIVE_TAIL.search(text, max(0, v.start() - 40), v.start()):
+                    continue  # (a cheap test of the costly patterns' ends)
                 lo = max(0, v.start() - 120)
                 cat = captor_category(category, text, v.start(), v.end(), ruling)
                 if (one := _ONE_AND_PASSIVE.search(text, lo, v.start())) is not None:

@@ -86,17 +86,16 @@ def _figures(
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
     best_counts: dict[str, list[Count]] = {}
-    sides: dict[str, set[str] | None] = {}  # per category, the sides of every figure so far
+    dead: list[Count] = []  # the deaths told so far
     told_end = 0  # where the last figure told so far ends
     for s_start, s_end, s_counts in sentences:
         gap_start, told_end = told_end, max((c.end for c in s_counts), default=told_end)
         additive = False  # set per category below, when a figure is already held
         for cat, value in sentence_totals(s_counts).items():
             counts = [c for c in s_counts if c.category == cat]
-            held_sides = sides.get(cat, set())
-            sides[cat] = own_sides = _sides(counts, text) if cat == "killed" else None
-            if held_sides is not None and own_sides is not None:
-                sides[cat] = held_sides | own_sides
+            held_dead = dead
+            if cat == "killed":
+                dead = dead + counts
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
@@ -136,13 +135,12 @@ def _figures(
                 # so far names its side, and none this one's; not in a military release, whose
                 # coders count the enemy's dead only, nor in a list of headlines of other
                 # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
-                additive = additive or bool(
-                    not release
-                    and own_sides
-                    and held_sides
-                    and own_sides.isdisjoint(held_sides)
+                additive = additive or (
+                    cat == "killed"
+                    and not release
+                    and _SAME_FIGHT.search(text, s_start, s_end) is not None
+                    and _other_side(counts, held_dead, text)
                     and _no_line_between(text, gap_start, counts[0].start)
-                    and _SAME_FIGHT.search(text, s_start, s_end)
                 )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
                 # and "other" retell the same captures in detail (the ISAF coders' reading:
@@ -201,6 +199,13 @@ _SAME_FIGHT = re.compile(
     r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n))\b",
     re.IGNORECASE,
 )
+
+
+def _other_side(counts: list[Count], held: list[Count], text: str) -> bool:
+    """Whether `counts` and `held` each name the dead of one side, and not the same one."""
+    own = _sides(counts, text)
+    before = _sides(held, text) if own else None
+    return bool(own and before and own.isdisjoint(before))
 
 
 def _sides(counts: list[Count], text: str) -> set[str] | None:
