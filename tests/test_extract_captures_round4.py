@@ -104,6 +104,11 @@ WOUNDED_DETAINEES = [
     ),
     (H + "One wounded insurgent was detained in Zharay district, Kandahar province.", (1, 0, 1)),
     (W + "Police said an injured suspect was arrested in Bannu.", (1, 0, 1)),
+    (
+        H + "The wounded insurgent received medical treatment from the force and was detained "
+        "in Zharay district.",
+        (1, 0, 1),
+    ),
 ]
 
 
@@ -262,6 +267,20 @@ KILLS = [
         H + "Afghan and coalition forces detained a Taliban leader and two of his fighters were "
         "killed in Zharay district, Kandahar province.",
         (1, 2),
+    ),
+    (
+        H + "The force detained a Taliban leader in Zharay district, and one of his fighters "
+        "was killed.",
+        (1, 1),
+    ),
+    (
+        H + "The force detained a facilitator and an insurgent was killed in Zharay district.",
+        (1, 1),
+    ),
+    (
+        W + "Police arrested a suspect in Bannu while his accomplice was killed in the exchange "
+        "of fire.",
+        (1, 1),
     ),
 ]
 

@@ -82,12 +82,14 @@ WOUNDED_AND_HELD = re.compile(
 # The wounded one told again as a detainee: "The wounded insurgent was treated by the force's
 # medics and taken into custody", "The injured militant was later detained" (one captured and
 # one wounded; searched back from the capture verb).
+_TELLING = r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b)[a-z'’-]+\s+)"
 WOUNDED_ONE = re.compile(
     rf"\b(?:the|an?)\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}\s+"
-    r"(?:was|has\s+been|had\s+been)\s+"
-    r"(?:(?:later|subsequently|then|also)\s+)?"
-    r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b)[a-z'’-]+\s+){0,10}?"
-    r"(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?$"
+    r"(?:(?:was|has\s+been|had\s+been)\s+(?:(?:later|subsequently|then|also)\s+)?"
+    rf"{_TELLING}{{0,10}}?(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?|"
+    # ("The wounded insurgent received medical treatment from the force and was detained")
+    rf"{_TELLING}{{1,10}}?and\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:later|subsequently|then)\s+)?)$"
 )
 # "The force detained the pair", "the trio"
 PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")

@@ -219,7 +219,7 @@ _POST_MODIFIER = (
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
-    rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(
@@ -227,7 +227,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             _cat,
             "near",
             re.compile(
-                rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
+                # (no clause word among the modifiers: "arrested a suspect while his
+                # accomplice was killed")
+                rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|while|when|whereas|{_ANY_VERB})\b)"
+                r"[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
@@ -394,7 +397,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
 _CAPTURE_OBJECT_BEFORE = re.compile(
     r"\b(?:arrested|detained|captured|apprehended|nabbed|arresting|detaining)\s+(?:(?:the|an?|his|"
     r"her|their)\s+)?(?:(?!(?:after|before|when|while|as|because|since|where|who|which|that|in|"
-    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?$"
+    # (not a new subject after "and": "detained a facilitator and an insurgent was killed")
+    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?(?<!\band\s)$"
 )
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
 # causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot

@@ -41,6 +41,11 @@ _DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
 _MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
+# ... but one of a leader's men as a passive's subject is one: "one of his fighters was killed".
+_ONE_OF_HIS_PASSIVE = re.compile(
+    r"\s+of\s+(?:his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+s\s+(?:was|were|had\s+been|"
+    r"has\s+been)\b"
+)
 # "two of the dead were children": a part of a toll told before, never more victims.
 _PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 _POSSESSIVES = frozenset({"his", "her", "their"})
@@ -68,6 +73,7 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
         parsed == 1
         and _ONE_OF.match(after)
         and not _VERB_BEFORE.search(text, max(0, m.start("n1") - 16), m.start("n1"))
+        and not _ONE_OF_HIS_PASSIVE.match(after)
     ):
         return None
     if _PART_OF_DEAD.match(after):
