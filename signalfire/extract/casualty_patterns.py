@@ -307,8 +307,8 @@ _DIED_AFTER = re.compile(
 _ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth", "a fifth")
 _ANOTHER = re.compile(
     # ("detained two suspected insurgents; a third was detained later"; a sentence of its own:
-    # "A fourth was detained after he tried to flee")
-    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s))"
+    # "A fourth was detained after he tried to flee", "Another was arrested later")
+    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
     r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
