@@ -71,6 +71,11 @@ ORDINALS = [
         (3, 0),
     ),
     (
+        H + "The security force killed three insurgents and detained one in Zharay district, "
+        "Kandahar province. A fifth insurgent was later detained after fleeing the compound.",
+        (2, 3),
+    ),
+    (
         H + "The security force killed one insurgent in Sangin district, Helmand province. A "
         "second armed insurgent was killed after displaying hostile intent.",
         (0, 2),

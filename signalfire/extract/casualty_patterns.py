@@ -234,7 +234,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
-                r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+)?"
+                # ("A fifth insurgent was later detained")
+                r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+"
+                r"(?:(?:later|subsequently)\s+)?)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
