@@ -39,6 +39,11 @@ def counts(extractor: Extractor, text: str) -> tuple[int, int, int]:
 # and none more where as many are held already (a retelling).
 ORDINALS = [
     (
+        "LAHORE (Reuters) - Police arrested a suspect in Lahore on Monday. The second suspect "
+        "was arrested on Tuesday.",
+        (2, 0),
+    ),
+    (
         "QUETTA (Reuters) - Police arrested two suspects in Quetta on Monday. Another was "
         "arrested later in the day.",
         (3, 0),
@@ -118,6 +123,25 @@ WOUNDED_DETAINEES = [
         H + "The wounded insurgent received medical treatment from the force and was detained "
         "in Zharay district.",
         (1, 0, 1),
+    ),
+    (
+        "LAHORE (Reuters) - Two terrorists were killed and their injured accomplice was "
+        "arrested in an encounter in Lahore.",
+        (1, 2, 1),
+    ),
+    (
+        "LAHORE (Reuters) - The injured terrorist, identified as Ahmed, was arrested in Lahore.",
+        (1, 0, 1),
+    ),
+    (
+        H + "The force killed two insurgents in Zharay district. A third, who was wounded, was "
+        "detained.",
+        (1, 2, 0),
+    ),
+    (
+        H + "The force killed two insurgents in Zharay district. The third insurgent was "
+        "wounded and detained.",
+        (1, 2, 1),
     ),
 ]
 

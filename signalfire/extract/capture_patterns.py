@@ -79,12 +79,19 @@ WOUNDED_AND_HELD = re.compile(
     rf"(?:later\s+|subsequently\s+|then\s+)?{_HELD}"
     r"(?!\s+(?:\d|an?\b|the\b|his\b|their\b|one\b|two\b|three\b|four\b|five\b|several\b))"
 )
+# ... and after a wounded one ("their injured accomplice was arrested").
+HURT_ONE_HELD = re.compile(
+    rf"(?:,\s+(?:identified|named)\s+as\s+[^,;.]{{1,40}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:(?:later|subsequently|then|also)\s+)?{_HELD}"
+)
 # The wounded one told again as a detainee: "The wounded insurgent was treated by the force's
 # medics and taken into custody", "The injured militant was later detained" (one captured and
 # one wounded; searched back from the capture verb).
 _TELLING = r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b)[a-z'’-]+\s+)"
 WOUNDED_ONE = re.compile(
-    rf"\b(?:the|an?)\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}\s+"
+    rf"\b(?:the|an?)\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}"
+    # ("The injured terrorist, identified as Ahmed, was arrested")
+    r"(?:,\s+(?:identified|named)\s+as\s+[^,;.]{1,40}?,)?\s+"
     r"(?:(?:was|has\s+been|had\s+been)\s+(?:(?:later|subsequently|then|also)\s+)?"
     rf"{_TELLING}{{0,10}}?(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?|"
     # ("The wounded insurgent received medical treatment from the force and was detained")

@@ -37,6 +37,7 @@ from .captors import by_ruling_group, captor_category
 from .capture_patterns import (
     BARE_ITEM,
     COMPOUND_SIZE,
+    HURT_ONE_HELD,
     LONG_JOIN,
     LONG_JOIN_CUES,
     OF_HIS_CUES,
@@ -139,6 +140,7 @@ _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
 # How every `_ONE_AND_PASSIVE` and `_SOME_AND_PASSIVE` match ends.
 _AND_PASSIVE_TAIL = re.compile(
     r"\band\s+(?:was|were|ha(?:s|ve|d)\s+been)\s+(?:(?:later|subsequently|then|also|"
@@ -300,19 +302,28 @@ def find_counts(
         single = "n2" not in pattern.groupindex
         for m in matches:
             if single:
-                if kind == "near" and (
-                    _NOT_PASSIVE.fullmatch(m.group("verb"))
-                    or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
-                    or _NEGATION.search(m.group(0))
-                    or _ORDINAL.search(text[max(0, m.start() - 10) : m.end()])
-                    # "ISAF Confirms Taliban Leader Killed": a title over the story
-                    or original[m.start("verb")].isupper()
-                    # "the leader of the gang killed a policeman": active, the noun is the killer
-                    or _OBJECT_AFTER.match(text, m.end())
-                    # "arrested the brother of a girl killed": the capture's object
-                    or (
-                        capture_object_cue
-                        and _CAPTURE_OBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
+                if (
+                    kind == "near"
+                    and (
+                        _NOT_PASSIVE.fullmatch(m.group("verb"))
+                        or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
+                        or _NEGATION.search(m.group(0))
+                        # (a rank has no auxiliary: not "the third insurgent was detained")
+                        or (
+                            _ORDINAL.search(text[max(0, m.start() - 10) : m.end()])
+                            and _AUXILIARY.search(text, m.start(), m.start("verb")) is None
+                        )
+                        # "ISAF Confirms Taliban Leader Killed": a title over the story
+                        or original[m.start("verb")].isupper()
+                        # "the leader of the gang killed a policeman": active, the noun is the killer
+                        or _OBJECT_AFTER.match(text, m.end())
+                        # "arrested the brother of a girl killed": the capture's object
+                        or (
+                            capture_object_cue
+                            and _CAPTURE_OBJECT_BEFORE.search(
+                                text, max(0, m.start() - 40), m.start()
+                            )
+                        )
                     )
                 ):
                     continue
@@ -411,10 +422,17 @@ def find_counts(
                 continue
             # "two insurgents were wounded and detained": captures too (a passive only, not the
             # force's list "wounded a third and detained 16")
-            if (
-                cat == "injured"
-                and text.endswith(("wounded", "injured"), start, end)
-                and (held := WOUNDED_AND_HELD.match(text, end)) is not None
+            if cat == "injured" and (
+                (
+                    text.endswith(("wounded", "injured"), start, end)
+                    and (held := WOUNDED_AND_HELD.match(text, end)) is not None
+                )
+                # "their injured accomplice was arrested"
+                or (
+                    kind == "verb"
+                    and text.startswith(("wounded", "injured"), start)
+                    and (held := HURT_ONE_HELD.match(text, end)) is not None
+                )
             ):
                 add("arrested", low, high, held.start(), held.end(), note)
             if "pronoun" in pattern.groupindex and m.group("pronoun"):

@@ -311,7 +311,9 @@ _ANOTHER = re.compile(
     # ("detained two suspected insurgents; a third was detained later"; a sentence of its own:
     # "A fourth was detained after he tried to flee", "Another was arrested later")
     r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
-    r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)\s+"
+    r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)"
+    # ("A third, who was wounded, was detained")
+    r"(?:,\s+who\s+[^,;.]{1,60}?,)?\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     # ("one insurgent was killed and another captured")

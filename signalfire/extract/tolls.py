@@ -107,7 +107,9 @@ def _figures(
                 cat in totals
                 and not tolls
                 and value == 1
-                and (nth := _NTH.search(text, counts[0].start, counts[0].end)) is not None
+                # (from the article before a singular's match: "the second suspect")
+                and (nth := _NTH.search(text, max(s_start, counts[0].start - 4), counts[0].end))
+                is not None
             ):
                 # "A fourth insurgent was detained": one more, where fewer than four are held
                 # (the ordinal counts the killed too: "killed two insurgents and detained a
