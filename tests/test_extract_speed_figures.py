@@ -52,7 +52,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every cue disabled: each costly pattern is searched as before the shortcuts."""
     monkeypatch.setattr(casualties, "_POSS_CUE", re.compile(""))
     monkeypatch.setattr(captors, "_CAPTOR_WORDS", ("",))
-    monkeypatch.setattr(casualties, "_AND_PASSIVE_CUES", ("",))
+    monkeypatch.setattr(casualties, "AND_PASSIVE_CUES", ("",))
     monkeypatch.setattr(casualties, "_ALONG_WITH_CUES", ("",))
     monkeypatch.setattr(casualties, "_DENIED_CUES", ("",))
     monkeypatch.setattr(casualties, "_LIST_JOIN_ENDS", ("",))

@@ -49,7 +49,6 @@ from .casualty_patterns import (
     _ACTIVE_OBJECT,
     _ALONG_WITH,
     _ALONG_WITH_CUES,
-    _AND_PASSIVE_CUES,
     _ANOTHER,
     _ANOTHER_CUES,
     _APPOSITIVE,
@@ -78,7 +77,6 @@ from .casualty_patterns import (
     _NOT_PASSIVE,
     _NOT_VIOLENT_AFTER,
     _OBJECT_AFTER,
-    _ONE_AND_PASSIVE,
     _OR_WOUNDED,
     _ORDINAL,
     _PASSIVE_BEFORE,
@@ -89,7 +87,6 @@ from .casualty_patterns import (
     _POSS_CUE,
     _ROUND_UP,
     _SCAN,
-    _SOME_AND_PASSIVE,
     _SUMMARY_SCAN,
     _THING_OBJECT,
     _TITLE_RE,
@@ -98,6 +95,7 @@ from .casualty_patterns import (
     _TRANSITIVE,
     _VERB_FINDERS,
 )
+from .clause_victims import AND_PASSIVE_CUES, and_passive
 from .figure_values import _continued, _has, _single_object, _value
 from .numbers import parse_number
 from .scanning import _matches, _starts, holds
@@ -141,11 +139,6 @@ _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
-# How every `_ONE_AND_PASSIVE` and `_SOME_AND_PASSIVE` match ends.
-_AND_PASSIVE_TAIL = re.compile(
-    r"\band\s+(?:was|were|ha(?:s|ve|d)\s+been)\s+(?:(?:later|subsequently|then|also|"
-    r"eventually)\s+)?$"
-)
 # Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
 _TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
@@ -302,28 +295,24 @@ def find_counts(
         single = "n2" not in pattern.groupindex
         for m in matches:
             if single:
-                if (
-                    kind == "near"
-                    and (
-                        _NOT_PASSIVE.fullmatch(m.group("verb"))
-                        or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
-                        or _NEGATION.search(m.group(0))
-                        # (a rank has no auxiliary: not "the third insurgent was detained")
-                        or (
-                            _ORDINAL.search(text[max(0, m.start() - 10) : m.end()])
-                            and _AUXILIARY.search(text, m.start(), m.start("verb")) is None
-                        )
-                        # "ISAF Confirms Taliban Leader Killed": a title over the story
-                        or original[m.start("verb")].isupper()
-                        # "the leader of the gang killed a policeman": active, the noun is the killer
-                        or _OBJECT_AFTER.match(text, m.end())
-                        # "arrested the brother of a girl killed": the capture's object
-                        or (
-                            capture_object_cue
-                            and _CAPTURE_OBJECT_BEFORE.search(
-                                text, max(0, m.start() - 40), m.start()
-                            )
-                        )
+                # (a rank in a tally has no auxiliary: not "the third insurgent was detained")
+                rank = kind == "near" and (
+                    _ORDINAL.search(text[max(0, m.start() - 10) : m.end()]) is not None
+                    and _AUXILIARY.search(text, m.start(), m.start("verb")) is None
+                )
+                if kind == "near" and (
+                    _NOT_PASSIVE.fullmatch(m.group("verb"))
+                    or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
+                    or _NEGATION.search(m.group(0))
+                    or rank
+                    # "ISAF Confirms Taliban Leader Killed": a title over the story
+                    or original[m.start("verb")].isupper()
+                    # "the leader of the gang killed a policeman": active, the noun is the killer
+                    or _OBJECT_AFTER.match(text, m.end())
+                    # "arrested the brother of a girl killed": the capture's object
+                    or (
+                        capture_object_cue
+                        and _CAPTURE_OBJECT_BEFORE.search(text, max(0, m.start() - 40), m.start())
                     )
                 ):
                     continue
@@ -492,24 +481,10 @@ def find_counts(
                     continue
                 n_more = max(earlier, key=lambda c: c.start).value
             add(cat, n_more, n_more, m.start("w"), m.end())
-    # "An armed insurgent opened fire on the force and was killed": one; "two insurgents
-    # opened fire on the security force and were killed": two.
-    # ("a suspected insurgent attempted to flee the compound and was detained"; by an armed
-    # group, an abduction)
-    if holds(text, _AND_PASSIVE_CUES):
-        for category in ("killed", "injured", "arrested"):
-            for v in verbs.get(category, []):
-                if not _AND_PASSIVE_TAIL.search(text, max(0, v.start() - 40), v.start()):
-                    continue  # (a cheap test of the costly patterns' ends)
-                lo = max(0, v.start() - 120)
-                cat = captor_category(category, text, v.start(), v.end(), ruling)
-                if (one := _ONE_AND_PASSIVE.search(text, lo, v.start())) is not None:
-                    if not _NEGATION.search(text, max(0, one.start() - 12), one.start()):
-                        add(cat, 1, 1, one.start(), v.end())
-                elif (some := _SOME_AND_PASSIVE.search(text, lo, v.start())) is not None and (
-                    value := _value(some, text)
-                ):
-                    add(cat, value[0], value[1], some.start("n1"), v.end())
+    # "An armed insurgent opened fire on the force and was killed" (`clause_victims`)
+    if holds(text, AND_PASSIVE_CUES):
+        for cat, low, high, start, end in and_passive(text, verbs, ruling):
+            add(cat, low, high, start, end)
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):
         for v in verbs.get(category, []):

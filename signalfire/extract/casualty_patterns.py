@@ -320,23 +320,6 @@ _ANOTHER = re.compile(
     rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
     r"(?P<arrested>captured|detained|arrested|apprehended))\b"
 )
-# One with a clause of its own before a passive killing or wounding (the singular patterns
-# want the verb close after the noun): "An armed insurgent opened fire on the force and was
-# killed", "a policeman tried to stop the bomber and was injured" (searched back from the verb).
-_MODS = rf"(?:(?!(?:and|or|the|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?"
-_CLAUSE_AND = (
-    r"(?:(?!(?:and|or|but|while|when|where|who|which|after|before|as|because|said|says|told|"
-    rf"{_ANY_VERB})\b)[a-z0-9'’-]+,?\s+){{1,8}}?and\s+"
-)
-_ADVERB = r"(?:(?:later|subsequently|then|also|eventually)\s+)?$"
-_ONE_AND_PASSIVE = re.compile(
-    rf"\b(?:an?|one)\s+{_MODS}{_ONE}\s+{_CLAUSE_AND}(?:was|has\s+been|had\s+been)\s+{_ADVERB}"
-)
-_SOME_AND_PASSIVE = re.compile(
-    rf"\b{QUANTITY}\s+{_MODS}(?:{_PLURAL_VICTIMS})\s+{_CLAUSE_AND}"
-    rf"(?:were|have\s+been|had\s+been)\s+{_ADVERB}"
-)
-_AND_PASSIVE_CUES = (" and was ", " and were ", " and ha")  # one is in every match of either
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
 _NOT_PASSIVE = re.compile(
