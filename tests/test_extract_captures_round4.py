@@ -363,6 +363,22 @@ SIDES = [
         "died in the clash.",
         5,
     ),
+    (
+        W + "Security forces conducted an operation in North Waziristan. During an intense "
+        "exchange of fire, four terrorists were killed. However, two soldiers embraced shahadat.",
+        6,
+    ),
+    (
+        W + "Four soldiers were martyred in the attack on the check post in Bannu. Security "
+        "forces killed six terrorists in the retaliatory action.",
+        10,
+    ),
+    # ... not an earlier attack's, nor another incident's
+    (
+        W + "Security forces killed 10 militants in Khyber on Monday. The militants had killed "
+        "two soldiers in an attack on Sunday.",
+        10,
+    ),
     ("Pak army kills 15 militants.\n3 policemen die in clash with gunmen in Bannu.", 15),
     (
         H + "More than 30 insurgents were killed in the operation in Chak district, Wardak "

@@ -88,8 +88,10 @@ def _figures(
     best_counts: dict[str, list[Count]] = {}
     dead: list[Count] = []  # the deaths told so far
     told_end = 0  # where the last figure told so far ends
+    told = (0, 0)  # the last sentence with a figure
     for s_start, s_end, s_counts in sentences:
         gap_start, told_end = told_end, max((c.end for c in s_counts), default=told_end)
+        before, told = told, ((s_start, s_end) if s_counts else told)
         additive = False  # set per category below, when a figure is already held
         for cat, value in sentence_totals(s_counts).items():
             counts = [c for c in s_counts if c.category == cat]
@@ -134,13 +136,17 @@ def _figures(
                 additive = bool(word) or all(c.note == "wounded" for c in counts)
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
-                # so far names its side, and none this one's; not in a military release, whose
+                # so far names its side, and none this one's; the fight is named in this
+                # sentence or the one of the figure before; not in a military release, whose
                 # coders count the enemy's dead only, nor in a list of headlines of other
                 # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
                 additive = additive or (
                     cat == "killed"
                     and not release
-                    and _SAME_FIGHT.search(text, s_start, s_end) is not None
+                    and (
+                        _SAME_FIGHT.search(text, s_start, s_end) is not None
+                        or _SAME_FIGHT.search(text, *before) is not None
+                    )
                     and _other_side(counts, held_dead, text)
                     and _no_line_between(text, gap_start, counts[0].start)
                 )
@@ -198,6 +204,7 @@ def _no_line_between(text: str, start: int, end: int) -> bool:
 _SAME_FIGHT = re.compile(
     r"\b(?:exchange\s+of\s+fire|cross-?fire|gun-?fights?|gun\s+battles?|fire-?fights?|"
     r"shoot-?outs?|retaliat\w+|return(?:ed|ing)?\s+fire|ensuing|encounter|clash(?:es)?|"
+    r"embraced\s+(?:shahadat|martyrdom)|"
     r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n))\b",
     re.IGNORECASE,
 )
