@@ -67,11 +67,11 @@ COLLECTIVE = re.compile(
 )
 # "a five-member cell", "a four-man team" inside a one-victim match: the size, not one.
 COMPOUND_SIZE = re.compile(rf"\b(?P<size>{_SIZE})-(?:member|man|strong|person)\b")
-# The wounded who are then held are captures too: "two insurgents were wounded and detained",
-# "a fighter was injured and taken into custody".
 _HELD = r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
-# (the adjective too: "two wounded insurgents were treated by the force's medics and detained")
 _TREATED_AND = r"(?:(?:treated|given|provided|received)(?:\s+[a-z'’-]+){0,6}?\s+and\s+)"
+# The wounded who are then held are captures too: "two insurgents were wounded and detained",
+# "a fighter was injured and taken into custody", and after the adjective: "two wounded
+# insurgents were treated by the force's medics and detained".
 WOUNDED_AND_HELD = re.compile(
     rf"(?:\s+{_MODIFIERS}(?:{_PLURAL}|{_ONE})\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
     rf"(?:(?:later|subsequently|then|also)\s+)?{_TREATED_AND}?|"
@@ -143,12 +143,13 @@ OWNED_FIGURE = re.compile(rf"\s+the\s+{_OWNER}\s+{QUANTITY}\s+{_MODIFIERS}{_PLUR
 _OWNER_CUES = ("'s ", "’s ")  # one is in every match of either
 # One with a clause before a passive capture (the singular pattern wants its verb close after
 # the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
-# and was detained", "A key suspect in the killing of a police officer was arrested".
+# and was detained", "The network's financier surrendered ... and was detained", "A key suspect
+# in the killing of a police officer was arrested".
 ONE_BEFORE = re.compile(
-    rf"\b(?:an?|one|the\s+{_OWNER})\s+{_MODIFIERS}{_ONE}\s+(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)"
-    r"(?:\s+[a-z'’-]+){0,6}?\s+and|(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|"
-    r"attack|bombing|blast|kidnapping|abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)"
-    r"\s+(?:later\s+|also\s+)?$"
+    rf"\b(?:an?|one|the\s+{_OWNER})\s+{_MODIFIERS}{_ONE}\s+"
+    r"(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)(?:\s+[a-z'’-]+){0,6}?\s+and|"
+    r"(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|attack|bombing|blast|kidnapping|"
+    r"abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|also\s+)?$"
 )
 # "A Taliban leader was arrested on Oct. 9 and another on Oct. 11": one more, the verb elided.
 ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
