@@ -207,12 +207,19 @@ POSSESSIVES = [
     (H + "The network's financier surrendered to the force and was detained.", 1),
     (H + "The force detained the cell's second-in-command in Kandahar province.", 1),
     (W + "Police arrested the group's spokesman in Peshawar.", 1),
+    (W + "Police arrested two men and the gang's leader in Swat.", 3),
     (
         H + "The security force detained the cell's leader, a known weapons facilitator, in "
         "Kandahar province.",
         1,
     ),
 ]
+
+
+def test_owner_with_a_casualty_verb(extractor: Extractor) -> None:
+    """The slain one is the owner, the one arrested his brother: one capture, no death."""
+    text = W + "Police arrested the slain militant's brother in Swat."
+    assert counts(extractor, text)[:2] == (1, 0)
 
 
 @pytest.mark.parametrize(("text", "expected"), POSSESSIVES)

@@ -138,8 +138,11 @@ RELATIVE_SUBJECT = re.compile(
 )
 # A possessive before the detainee: "the cell's leader", "the Taliban commander's".
 _OWNER = r"(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+['’]s"
-# ... and before a figure: "detained the leader's two brothers".
+# ... and before a figure: "detained the leader's two brothers", or before one whose owner
+# holds a casualty verb (the singular pattern's words hold none): "arrested the slain
+# militant's brother".
 OWNED_FIGURE = re.compile(rf"\s+the\s+{_OWNER}\s+{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\b")
+OWNED_ONE = re.compile(rf"\s+the\s+{_OWNER}\s+{_MODIFIERS}{_ONE}\b(?![s'’-])")
 _OWNER_CUES = ("'s ", "’s ")  # one is in every match of either
 # One with a clause before a passive capture (the singular pattern wants its verb close after
 # the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
@@ -318,6 +321,8 @@ def extra_captures(
             and (value := value_of(owned)) is not None
         ):
             out.append(("arrested", value[0], v.start(), owned.end(), "", True))
+        elif holds(text, _OWNER_CUES) and (owned := OWNED_ONE.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), owned.end(), "", True))
         elif (
             "," in text
             and (apposed := APPOSITIVE_FIGURE.match(text, v.end())) is not None

@@ -125,11 +125,13 @@ def _continued(m: re.Match[str]) -> int | None:
 
 
 def _single_object(m: re.Match[str], original: str, text: str) -> bool:
-    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator" is an
-    adjective; "Captures Chaman-based Senior Leader" (a title-case headline) has no article to
-    tell a noun phrase from a title."""
+    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator", "the slain
+    militant's brother" are adjectives; "Captures Chaman-based Senior Leader" (a title-case
+    headline) has no article to tell a noun phrase from a title."""
     verb = m.group("verb")
-    if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+    if verb.endswith(("ed", "slain", "dead")) and _ARTICLE_BEFORE.search(
+        text, max(0, m.start() - 6), m.start()
+    ):
         return False
     if m.group("noun") and not m.group("article"):
         return original[m.start("noun")].islower()
