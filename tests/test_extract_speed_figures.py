@@ -15,7 +15,15 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import alternation, casualties, casualty_patterns, numbers, tolls, victims
+from signalfire.extract import (
+    alternation,
+    captors,
+    casualties,
+    casualty_patterns,
+    numbers,
+    tolls,
+    victims,
+)
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.textcase import ascii_form, fold
 
@@ -43,7 +51,8 @@ text_st = st.builds(
 def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every cue disabled: each costly pattern is searched as before the shortcuts."""
     monkeypatch.setattr(casualties, "_POSS_CUE", re.compile(""))
-    monkeypatch.setattr(casualties, "_CAPTOR_WORDS", ("",))
+    monkeypatch.setattr(captors, "_CAPTOR_WORDS", ("",))
+    monkeypatch.setattr(casualties, "AND_PASSIVE_CUES", ("",))
     monkeypatch.setattr(casualties, "_ALONG_WITH_CUES", ("",))
     monkeypatch.setattr(casualties, "_DENIED_CUES", ("",))
     monkeypatch.setattr(casualties, "_LIST_JOIN_ENDS", ("",))

@@ -67,12 +67,36 @@ COLLECTIVE = re.compile(
 )
 # "a five-member cell", "a four-man team" inside a one-victim match: the size, not one.
 COMPOUND_SIZE = re.compile(rf"\b(?P<size>{_SIZE})-(?:member|man|strong|person)\b")
+_HELD = r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
+_TREATED_AND = r"(?:(?:treated|given|provided|received)(?:\s+[a-z'’-]+){0,6}?\s+and\s+)"
 # The wounded who are then held are captures too: "two insurgents were wounded and detained",
-# "a fighter was injured and taken into custody".
+# "a fighter was injured and taken into custody", and after the adjective: "two wounded
+# insurgents were treated by the force's medics and detained".
 WOUNDED_AND_HELD = re.compile(
-    r"\s+and\s+(?:later\s+|subsequently\s+|then\s+)?(?:were\s+|was\s+)?"
-    r"(?:detained|captured|arrested|apprehended|taken\s+into\s+custody)\b"
+    rf"(?:\s+{_MODIFIERS}(?:{_PLURAL}|{_ONE})\s+(?:were|was|have\s+been|has\s+been|had\s+been)\s+"
+    rf"(?:(?:later|subsequently|then|also)\s+)?{_TREATED_AND}?|"
+    r"\s+and\s+(?:later\s+|subsequently\s+|then\s+)?(?:were\s+|was\s+)?)"
+    rf"(?:later\s+|subsequently\s+|then\s+)?{_HELD}"
     r"(?!\s+(?:\d|an?\b|the\b|his\b|their\b|one\b|two\b|three\b|four\b|five\b|several\b))"
+)
+# ... and after a wounded one ("their injured accomplice was arrested").
+HURT_ONE_HELD = re.compile(
+    rf"(?:,\s+(?:identified|named)\s+as\s+[^,;.]{{1,40}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:(?:later|subsequently|then|also)\s+)?{_HELD}"
+)
+# The wounded one told again as a detainee: "The wounded insurgent was treated by the force's
+# medics and taken into custody", "The injured militant was later detained" (one captured and
+# one wounded; searched back from the capture verb).
+_TELLING = r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b)[a-z'’-]+\s+)"
+WOUNDED_ONE = re.compile(
+    rf"\b(?:the|an?)\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}"
+    # ("The injured terrorist, identified as Ahmed, was arrested")
+    r"(?:,\s+(?:identified|named)\s+as\s+[^,;.]{1,40}?,)?\s+"
+    r"(?:(?:was|has\s+been|had\s+been)\s+(?:(?:later|subsequently|then|also)\s+)?"
+    rf"{_TELLING}{{0,10}}?(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?|"
+    # ("The wounded insurgent received medical treatment from the force and was detained")
+    rf"{_TELLING}{{1,10}}?and\s+(?:was|has\s+been|had\s+been)\s+"
+    r"(?:(?:later|subsequently|then)\s+)?)$"
 )
 # "The force detained the pair", "the trio"
 PAIR = re.compile(r"\s+the\s+(?:pair|trio)\b")
@@ -112,14 +136,23 @@ RELATIVE_SUBJECT = re.compile(
     r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been))\s+"
     r"(?:(?:later|then|subsequently|also)\s+)?$"
 )
+# A possessive before the detainee: "the cell's leader", "the Taliban commander's".
+_OWNER = r"(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+['’]s"
+# ... and before a figure: "detained the leader's two brothers", or before one whose owner
+# holds a casualty verb (the singular pattern's words hold none): "arrested the slain
+# militant's brother".
+OWNED_FIGURE = re.compile(rf"\s+the\s+{_OWNER}\s+{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\b")
+OWNED_ONE = re.compile(rf"\s+the\s+{_OWNER}\s+{_MODIFIERS}{_ONE}\b(?![s'’-])")
+_OWNER_CUES = ("'s ", "’s ")  # one is in every match of either
 # One with a clause before a passive capture (the singular pattern wants its verb close after
 # the noun, and no other casualty verb between): "A suspected insurgent surrendered to the force
-# and was detained", "A key suspect in the killing of a police officer was arrested".
+# and was detained", "The network's financier surrendered ... and was detained", "A key suspect
+# in the killing of a police officer was arrested".
 ONE_BEFORE = re.compile(
-    rf"\b(?:an?|one)\s+{_MODIFIERS}{_ONE}\s+(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)"
-    r"(?:\s+[a-z'’-]+){0,6}?\s+and|(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|"
-    r"attack|bombing|blast|kidnapping|abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)"
-    r"\s+(?:later\s+|also\s+)?$"
+    rf"\b(?:an?|one|the\s+{_OWNER})\s+{_MODIFIERS}{_ONE}\s+"
+    r"(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)(?:\s+[a-z'’-]+){0,6}?\s+and|"
+    r"(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|attack|bombing|blast|kidnapping|"
+    r"abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|also\s+)?$"
 )
 # "A Taliban leader was arrested on Oct. 9 and another on Oct. 11": one more, the verb elided.
 ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
@@ -283,6 +316,14 @@ def extra_captures(
         elif "following" in text and (colon := COLON_LIST.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), colon.end(), "", True))
         elif (
+            holds(text, _OWNER_CUES)
+            and (owned := OWNED_FIGURE.match(text, v.end())) is not None
+            and (value := value_of(owned)) is not None
+        ):
+            out.append(("arrested", value[0], v.start(), owned.end(), "", True))
+        elif holds(text, _OWNER_CUES) and (owned := OWNED_ONE.match(text, v.end())) is not None:
+            out.append(("arrested", 1, v.start(), owned.end(), "", True))
+        elif (
             "," in text
             and (apposed := APPOSITIVE_FIGURE.match(text, v.end())) is not None
             and (value := value_of(apposed)) is not None
@@ -322,6 +363,13 @@ def extra_captures(
             before = _last_verb(verbs, m.start())
             if before is not None and before[1] == "arrested" and (value := value_of(m)):
                 out.append(("arrested", value[0], m.start("n1"), m.end(), "", False))
+    if "wounded" in text or "injured" in text:
+        for v in hits:
+            if (hurt := WOUNDED_ONE.search(text, max(0, v.start() - 120), v.start())) is None:
+                continue
+            out.append(("injured", 1, hurt.start("hurt"), hurt.end("hurt"), "", False))
+            if v in free:
+                out.append(("arrested", 1, v.start(), v.end(), "", False))
     for v in free:
         # (the searches back from a passive verb only: most captures are told actively)
         passive = _PASSIVE_TAIL.search(text, max(0, v.start() - 30), v.start()) is not None

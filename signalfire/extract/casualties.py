@@ -33,9 +33,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .captors import by_ruling_group, captor_category
 from .capture_patterns import (
     BARE_ITEM,
     COMPOUND_SIZE,
+    HURT_ONE_HELD,
     LONG_JOIN,
     LONG_JOIN_CUES,
     OF_HIS_CUES,
@@ -51,9 +53,7 @@ from .casualty_patterns import (
     _ANOTHER_CUES,
     _APPOSITIVE,
     _BARE_VERB,
-    _CAPTOR_WORDS,
     _CAPTORS_AFTER,
-    _CAPTORS_BEFORE,
     _CAPTURE_OBJECT_BEFORE,
     _CONTINUATION,
     _DENIED,
@@ -95,6 +95,7 @@ from .casualty_patterns import (
     _TRANSITIVE,
     _VERB_FINDERS,
 )
+from .clause_victims import AND_PASSIVE_CUES, and_passive
 from .figure_values import _continued, _has, _single_object, _value
 from .numbers import parse_number
 from .scanning import _matches, _starts, holds
@@ -137,47 +138,10 @@ _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 # Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
-
-
-def _captor_category(
-    category: str, text: str, start: int, verb_end: int, ruling: frozenset[str] = frozenset()
-) -> str:
-    """ "abducted" for a capture by an armed group: its subject right before the verb
-    ("insurgents captured two soldiers"), not a participle's object ("forces battling the
-    Taliban captured"), or its agent after ("captured by militants"); not by a group that
-    governs by then (`ruling` captor words: "the Taliban detained" after August 2021)."""
-    if category != "arrested":
-        return category
-    lo = max(0, start - 40)
-    window = text[lo:start]
-    # (the search only where a captor word is: the pattern holds one)
-    before = _CAPTORS_BEFORE.search(text, lo, start) if holds(window, _CAPTOR_WORDS) else None
-    if before is not None and before.group("governor"):
-        before = None
-    captor = before if before is not None else _CAPTORS_AFTER.match(text, verb_end)
-    if captor is not None and not _by_ruling_group(text, captor, ruling):
-        return "abducted"
-    return category
-
-
-# The ruling group's namesake across the border: "Pakistani Taliban", "Tehrik-i-Taliban".
-_NAMESAKE_BEFORE = re.compile(r"(?:\bpak(?:istani?)?\s+|\btehr[a-z]*[- ]+(?:[ie][- ]+)?)$")
-_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
-
-
-def _by_ruling_group(text: str, captor: re.Match[str], ruling: frozenset[str]) -> bool:
-    """Whether a captor names a group that governs by then (`ruling` words): by its own word
-    ("the Taliban detained") or that word before a generic one ("Taliban militants detained"),
-    but not its namesake across the border ("the Pakistani Taliban captured two policemen")."""
-    if not ruling:
-        return False
-    word, at = captor.group("captor"), captor.start("captor")
-    if word not in ruling:
-        named = _WORD_BEFORE.search(text, max(0, at - 20), at)
-        if named is None or named.group(1) not in ruling:
-            return False
-        at = named.start(1)
-    return _NAMESAKE_BEFORE.search(text, max(0, at - 20), at) is None
+_AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
+# Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
+_TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
 
 
 def is_summary(text: str) -> bool:
@@ -278,6 +242,13 @@ def find_counts(
                 break
             value_more = _continued(more)
             a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
+            if (
+                k == 0
+                and more.groupdict().get("one") in ("a", "an")
+                and text[pos:a].rstrip().endswith(",")
+                and _CONTINUATION.match(text, more.end()) is None
+            ):
+                break  # an appositive: "detained the cell's leader, a weapons facilitator, in"
             if value_more is None or not add(cat, value_more, value_more, a, more.end()):
                 break
             pos = more.end()
@@ -324,11 +295,16 @@ def find_counts(
         single = "n2" not in pattern.groupindex
         for m in matches:
             if single:
+                # (a rank in a tally has no auxiliary: not "the third insurgent was detained")
+                rank = kind == "near" and (
+                    _ORDINAL.search(text[max(0, m.start() - 10) : m.end()]) is not None
+                    and _AUXILIARY.search(text, m.start(), m.start("verb")) is None
+                )
                 if kind == "near" and (
                     _NOT_PASSIVE.fullmatch(m.group("verb"))
                     or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
                     or _NEGATION.search(m.group(0))
-                    or _ORDINAL.search(text[max(0, m.start() - 10) : m.end()])
+                    or rank
                     # "ISAF Confirms Taliban Leader Killed": a title over the story
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
@@ -399,8 +375,11 @@ def find_counts(
                 )
             ):
                 continue  # "rounded up 30 cattle", "30 cattle were rounded up by police"
-            if m.groupdict().get("verb") == "detainees" and not _DETAINEES_AFTER.match(
-                text, m.end("verb")
+            if (
+                m.groupdict().get("verb") == "detainees"
+                and not _DETAINEES_AFTER.match(text, m.end("verb"))
+                # ("the force took three detainees": taken by the force)
+                and not _TOOK_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ):
                 continue
             if category == "killed" and _NOT_VIOLENT_AFTER.match(
@@ -428,10 +407,10 @@ def find_counts(
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
-                cat = _captor_category(category, text, m.start(), m.end("verb"), ruling)
+                cat = captor_category(category, text, m.start(), m.end("verb"), ruling)
             elif category == "arrested" and (
                 (agent := _CAPTORS_AFTER.match(text, m.end("verb"))) is not None
-                and not _by_ruling_group(text, agent, ruling)
+                and not by_ruling_group(text, agent, ruling)
             ):
                 cat = "abducted"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
@@ -439,10 +418,17 @@ def find_counts(
                 continue
             # "two insurgents were wounded and detained": captures too (a passive only, not the
             # force's list "wounded a third and detained 16")
-            if (
-                cat == "injured"
-                and text.endswith(("wounded", "injured"), start, end)
-                and (held := WOUNDED_AND_HELD.match(text, end)) is not None
+            if cat == "injured" and (
+                (
+                    text.endswith(("wounded", "injured"), start, end)
+                    and (held := WOUNDED_AND_HELD.match(text, end)) is not None
+                )
+                # "their injured accomplice was arrested"
+                or (
+                    kind == "verb"
+                    and text.startswith(("wounded", "injured"), start)
+                    and (held := HURT_ONE_HELD.match(text, end)) is not None
+                )
             ):
                 add("arrested", low, high, held.start(), held.end(), note)
             if "pronoun" in pattern.groupindex and m.group("pronoun"):
@@ -460,8 +446,9 @@ def find_counts(
                 ):
                     a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
                     add(cat, value_more, value_more, a, more.end())
-                # Earlier items of a list that ends at this figure.
-                pos = start
+                # Earlier items of a list that ends at this figure (before its article: "two
+                # suspects and the cell's leader were detained").
+                pos = start - 4 if kind == "near" and text.endswith("the ", 0, start) else start
                 for _ in range(6):
                     lo = max(0, pos - 80)
                     # (every item ends at a join: ",", "and" or "&" and spaces)
@@ -471,6 +458,15 @@ def find_counts(
                     # (the figure's source is no item: "According to the governor, 7 suspects")
                     if item is None or _SOURCE_BEFORE.search(
                         text, max(0, item.start() - 20), item.start()
+                    ):
+                        break
+                    # (another verb's object is no item: "detained a Taliban leader and two of
+                    # his fighters were killed")
+                    if any(
+                        c != cat and _OBJECT_GAP.fullmatch(text, v.end(), item.start())
+                        for c, vs in verbs.items()
+                        for v in vs
+                        if v.end() < item.start()
                     ):
                         break
                     value_item = parse_number(item.group("n1")) if item.group("n1") else 1
@@ -492,11 +488,15 @@ def find_counts(
                     continue
                 n_more = max(earlier, key=lambda c: c.start).value
             add(cat, n_more, n_more, m.start("w"), m.end())
+    # "An armed insurgent opened fire on the force and was killed" (`clause_victims`)
+    if holds(text, AND_PASSIVE_CUES):
+        for cat, low, high, start, end in and_passive(text, verbs, ruling):
+            add(cat, low, high, start, end)
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):
         for v in verbs.get(category, []):
             if (thing := _THING_OBJECT.match(text, v.end())) is not None:
-                cat = _captor_category(category, text, v.start(), v.end(), ruling)
+                cat = captor_category(category, text, v.start(), v.end(), ruling)
                 follow(cat, thing.end(), False)
     # "the death of Maulawi Tayeb, a local Taliban leader": one named victim.
     for category, hits in verbs.items():
@@ -522,7 +522,7 @@ def find_counts(
         opened[v.start(), category] = is_open = not (
             (
                 category == "arrested"
-                and _captor_category(category, text, v.start(), v.end(), ruling) != category
+                and captor_category(category, text, v.start(), v.end(), ruling) != category
             )
             or (original[v.start()].isupper() and not _LOWER_NEXT.match(original, v.end()))
             or (
@@ -562,7 +562,7 @@ def find_counts(
         if (
             _PASSIVE_END.search(text, max(0, v.start() - 40), v.start())
             and (named := _TITLED_PASSIVE.search(original, max(0, v.start() - 150), v.start()))
-            and _captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
+            and captor_category("arrested", text, v.start(), v.end(), ruling) == "arrested"
         ):
             n_names = len(_TITLE_RE.findall(named.group("names")))
             add("arrested", n_names, n_names, named.start(), v.end())

@@ -218,10 +218,10 @@ _PATTERNS.append(
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
 _POST_MODIFIER = (
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
-    # Zhari district, was detained")
+    # Zhari district, was detained", "an insurgent armed with a rifle was killed")
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
-    rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to)\s+"
-    rf"(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
+    rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(
@@ -229,7 +229,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             _cat,
             "near",
             re.compile(
-                rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|{_ANY_VERB})\b)[A-Za-z'’.-]+\s+)"
+                # (no clause word among the modifiers: "arrested a suspect while his
+                # accomplice was killed")
+                rf"\b(?P<n1>(?:an?|one)\s+)?(?:(?!(?:and|or|the|while|when|whereas|{_ANY_VERB})\b)"
+                r"[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
@@ -239,7 +242,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
-                r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+)?"
+                # ("A fifth insurgent was later detained")
+                r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+"
+                r"(?:(?:later|subsequently)\s+)?)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
                 rf"(?:also\s+)?(?P<verb>{_verb})\b",
             ),
@@ -308,10 +313,15 @@ _DIED_AFTER = re.compile(
 )
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
-_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth")  # one is in every match
+# (one is in every match)
+_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth", "a fifth")
 _ANOTHER = re.compile(
-    # ("detained two suspected insurgents; a third was detained later")
-    r"(?:\b(?:and|while|whereas)|;)\s+(?P<w>another|a\s+(?:second|third|fourth)|as\s+many)\s+"
+    # ("detained two suspected insurgents; a third was detained later"; a sentence of its own:
+    # "A fourth was detained after he tried to flee", "Another was arrested later")
+    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
+    r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)"
+    # ("A third, who was wounded, was detained")
+    r"(?:,\s+who\s+[^,;.]{1,60}?,)?\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     # ("one insurgent was killed and another captured")
@@ -382,7 +392,8 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
 _CAPTURE_OBJECT_BEFORE = re.compile(
     r"\b(?:arrested|detained|captured|apprehended|nabbed|arresting|detaining)\s+(?:(?:the|an?|his|"
     r"her|their)\s+)?(?:(?!(?:after|before|when|while|as|because|since|where|who|which|that|in|"
-    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?$"
+    # (not a new subject after "and": "detained a facilitator and an insurgent was killed")
+    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?(?<!\band\s)$"
 )
 # A natural or accidental death is no event's toll: "dies of heart attack", "died of natural
 # causes", "died a natural death", "killed in a road accident" (not "crash": aircraft are shot
@@ -490,12 +501,16 @@ _CONTINUATION = re.compile(
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
-    rf"(?P<one>an?|one|another|his|her|their)\s+|(?P<other>other)\s+)"
+    # ("detained two suspects and the cell's leader": a possessive's one)
+    rf"(?P<one>an?|one|another|his|her|their|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+['’]s\s))\s+"
+    rf"|(?P<other>other)\s+)"
     rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
     # the fourth, a local official said", "killed three people in Quetta, a police officer told
     # reporters": the noun may match at its first word)
-    r"(?!\s+(?:were|was|had|have|fled|escaped)\b)"
+    # ("while the force detained two suspects, one insurgent opened fire on it")
+    r"(?!\s+(?:were|was|had|have|fled|escaped|opened|fired|engaged|attacked|tried|attempted|"
+    r"managed|surrendered|resisted|threatened|pointed|refused|approached|ran)\b)"
     rf"(?!(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his

@@ -177,8 +177,10 @@ _TRIGGERS = {
     r"(?:was|were|been)\s+(?:successfully\s+)?(?:repulsed|repelled|beaten\s+back)",
     "security_operation": r"operations?|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
     r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
-    "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|taken\s+into\s+custody|"
-    r"in\s+custody|nabbed|rounded\s+up|"
+    "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|in\s+custody|"
+    # ("took two suspects into custody", "took custody of four", "took three detainees")
+    r"(?:taken\s+)?into\s+custody|custody\s+of|took\s+(?:[a-z0-9-]+\s+){1,3}?detainees|"
+    r"nabbed|rounded\s+up|"
     # ("two suspects were held in Bannu"; not "held talks", "held hostage")
     r"(?:suspects?|militants?|terrorists?|insurgents?|men)\s+(?:were|was|have\s+been|"
     r"had\s+been)\s+(?:also\s+)?held\b(?!\s+hostage)",

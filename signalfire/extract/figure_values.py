@@ -41,6 +41,11 @@ _DATELINE_AFTER = re.compile(rf"\s*{_DATELINE_END}")
 _MONTH_DATELINE_AFTER = re.compile(rf"\s+(?:{_MONTH_NAME})\.?(?:,?\s+\d{{4}})?\s*{_DATELINE_END}")
 # "one of the wounded", "one of them": a pronoun, not a figure ("three of the attackers" is).
 _ONE_OF = re.compile(r"^\s+of\s+(?:the|them|whom|his|their)\b")
+# ... but one of a leader's men as a passive's subject is one: "one of his fighters was killed".
+_ONE_OF_HIS_PASSIVE = re.compile(
+    r"\s+of\s+(?:his|her|their)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+s\s+(?:was|were|had\s+been|"
+    r"has\s+been)\b"
+)
 # "two of the dead were children": a part of a toll told before, never more victims.
 _PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 _POSSESSIVES = frozenset({"his", "her", "their"})
@@ -68,6 +73,7 @@ def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
         parsed == 1
         and _ONE_OF.match(after)
         and not _VERB_BEFORE.search(text, max(0, m.start("n1") - 16), m.start("n1"))
+        and not _ONE_OF_HIS_PASSIVE.match(after)
     ):
         return None
     if _PART_OF_DEAD.match(after):
@@ -119,11 +125,13 @@ def _continued(m: re.Match[str]) -> int | None:
 
 
 def _single_object(m: re.Match[str], original: str, text: str) -> bool:
-    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator" is an
-    adjective; "Captures Chaman-based Senior Leader" (a title-case headline) has no article to
-    tell a noun phrase from a title."""
+    """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator", "the slain
+    militant's brother" are adjectives; "Captures Chaman-based Senior Leader" (a title-case
+    headline) has no article to tell a noun phrase from a title."""
     verb = m.group("verb")
-    if verb.endswith("ed") and _ARTICLE_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+    if verb.endswith(("ed", "slain", "dead")) and _ARTICLE_BEFORE.search(
+        text, max(0, m.start() - 6), m.start()
+    ):
         return False
     if m.group("noun") and not m.group("article"):
         return original[m.start("noun")].islower()

@@ -81,7 +81,7 @@ from .sentences import (
     widen_name,
 )
 from .textcase import fold, letter_first
-from .tolls import event_figures
+from .tolls import drop_lead_totals, event_figures
 from .unknown_groups import add_unknown_groups
 
 _CLAIM_SENTENCE = re.compile(
@@ -340,6 +340,7 @@ class Extractor:
         # A military press release: its lead sums up what its body retells (`tolls`).
         self._release = self._coalition or is_release(doc.text)
         groups = group_sentences(sentences, resolved, doc.text)
+        drop_lead_totals(groups, doc.text, self._release)  # a lead's total told in detail
         events = []
         for n, group in enumerate(groups):
             event = self._build_event(doc, group, resolved, main_country, first=(n == 0),

@@ -116,9 +116,9 @@ _TOLL_BEFORE = re.compile(
 )
 # (one is in every match of it, in some case)
 _TOLL_WORDS = ("toll", "fatalities", "casualties", "bringing", "taking", "raising", "pushing")
-# "A third man was detained at a checkpoint": one victim who makes three in all (not one
-# more: "killing the insurgent. A second armed insurgent was killed" is two).
-_NTH = re.compile(r"\ba\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
+# "A third man was detained at a checkpoint", "the second suspect was arrested": one more where
+# fewer than the ordinal's number are held, none more where as many are (a retelling).
+_NTH = re.compile(r"\b(?:a|the)\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
 _NTH_VALUE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
 # Not behind `letter_first`: "2 more" starts with a digit.

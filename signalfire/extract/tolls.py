@@ -9,7 +9,7 @@ earlier event's toll stands only where nothing else gives one of its kind.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .casualties import Count
@@ -86,10 +86,18 @@ def _figures(
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
     best_counts: dict[str, list[Count]] = {}
+    dead: list[Count] = []  # the deaths told so far
+    told_end = 0  # where the last figure told so far ends
+    told = (0, 0)  # the last sentence with a figure
     for s_start, s_end, s_counts in sentences:
+        gap_start, told_end = told_end, max((c.end for c in s_counts), default=told_end)
+        before, told = told, ((s_start, s_end) if s_counts else told)
         additive = False  # set per category below, when a figure is already held
         for cat, value in sentence_totals(s_counts).items():
             counts = [c for c in s_counts if c.category == cat]
+            held_dead = dead
+            if cat == "killed":
+                dead = dead + counts
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
@@ -101,12 +109,16 @@ def _figures(
                 cat in totals
                 and not tolls
                 and value == 1
-                and (nth := _NTH.search(text, counts[0].start, counts[0].end)) is not None
+                # (from the article before a singular's match: "the second suspect")
+                and (nth := _NTH.search(text, max(s_start, counts[0].start - 4), counts[0].end))
+                is not None
             ):
-                # "A third man was detained": three in all
-                n = _NTH_VALUE[nth.group(1).lower()]
-                if n > totals[cat]:
-                    totals[cat], highs[cat] = n, max(highs[cat], n)
+                # "A fourth insurgent was detained": one more, where fewer than four are held
+                # (the ordinal counts the killed too: "killed two insurgents and detained a
+                # third. A fourth was detained" is two captures); as many or more are held
+                # when the sentence retells one of them.
+                if _NTH_VALUE[nth.group(1).lower()] > totals[cat]:
+                    totals[cat], highs[cat] = totals[cat] + 1, highs[cat] + 1
                     best_counts[cat] = best_counts[cat] + counts
                 continue
             if cat in totals and not tolls:
@@ -122,6 +134,22 @@ def _figures(
                     end = min(s_end, max(counts[0].end + 25, counts[-1].end))
                 word = _ADDITIONAL.search(text, s_start, end)
                 additive = bool(word) or all(c.note == "wounded" for c in counts)
+                # The other side's dead in the same fight, told apart: "Two soldiers were
+                # martyred. Three terrorists were killed in the exchange of fire" (every figure
+                # so far names its side, and none this one's; the fight is named in this
+                # sentence or the one of the figure before; not in a military release, whose
+                # coders count the enemy's dead only, nor in a list of headlines of other
+                # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
+                additive = additive or (
+                    cat == "killed"
+                    and not release
+                    and (
+                        _SAME_FIGHT.search(text, s_start, s_end) is not None
+                        or _SAME_FIGHT.search(text, *before) is not None
+                    )
+                    and _other_side(counts, held_dead, text)
+                    and _no_line_between(text, gap_start, counts[0].start)
+                )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
                 # and "other" retell the same captures in detail (the ISAF coders' reading:
                 # "... The force also detained four suspected insurgents" is 3); "more",
@@ -150,6 +178,59 @@ def _figures(
     return totals, highs, best_counts
 
 
+# The dead of each side, by the noun of their figure ("two soldiers", "the attacker"); a figure
+# of people, or of both sides at once, names none ("five people", "a soldier and a militant").
+_SIDE_NOUN = (
+    r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
+    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|marines?|cops?)|"
+    r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|"
+    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|kidnappers?))\b"
+)
+_SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
+# The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
+_SIDE_AFTER = re.compile(rf"\s+(?:[a-z'’-]+\s+){{0,3}}?{_SIDE_NOUN}", re.IGNORECASE)
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+
+
+def _no_line_between(text: str, start: int, end: int) -> bool:
+    """Whether no line break lies between `start` and `end`, or a blank line does (paragraphs
+    of one story, not a list of headlines)."""
+    return text.find("\n", start, end) < 0 or _BLANK_LINE.search(text, start, end) is not None
+
+
+# What ties a later sentence's dead to the fight told before.
+_SAME_FIGHT = re.compile(
+    r"\b(?:exchange\s+of\s+fire|cross-?fire|gun-?fights?|gun\s+battles?|fire-?fights?|"
+    r"shoot-?outs?|retaliat\w+|return(?:ed|ing)?\s+fire|ensuing|encounter|clash(?:es)?|"
+    r"embraced\s+(?:shahadat|martyrdom)|"
+    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n))\b",
+    re.IGNORECASE,
+)
+
+
+def _other_side(counts: list[Count], held: list[Count], text: str) -> bool:
+    """Whether `counts` and `held` each name the dead of one side, and not the same one."""
+    own = _sides(counts, text)
+    before = _sides(held, text) if own else None
+    return bool(own and before and own.isdisjoint(before))
+
+
+def _sides(counts: list[Count], text: str) -> set[str] | None:
+    """The sides whose dead a sentence's figures name, one each; None where one names none or
+    both."""
+    found: set[str] = set()
+    for c in counts:
+        named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
+        if not named and (after := _SIDE_AFTER.match(text, c.end)) is not None:
+            named = {after.lastgroup or ""}
+        if len(named) != 1:
+            return None
+        found |= named
+    return found
+
+
 _RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
 _THE_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 
@@ -162,3 +243,49 @@ def _vague(counts: list[Count]) -> bool:
         (_EXACT.fullmatch(t := c.text.lower()) is None and parse_number(t)) or t.startswith("other")
         for c in counts
     )
+
+
+# The categories whose lead total may be told again in detail.
+_LEAD_CATEGORIES = ("arrested", "killed")
+
+
+def drop_lead_totals(groups: Sequence[Sequence[Counted]], text: str, release: bool = False) -> None:
+    """Take out a lead's total that later sentences tell again in detail, when those fall in
+    other events: "forces detained 11 suspected insurgents across Afghanistan yesterday. In
+    Kandahar, the force detained six ... In Helmand, three ... In Zabul, two" is 11 in all,
+    not 11 + 3 + 2. Only where the details' figures add up to the total exactly and the events'
+    figures then do too (details that add up to no lead figure are events of their own, and
+    details in the lead's own event already give its largest figure)."""
+    for cat in _LEAD_CATEGORIES:
+        told = sorted(
+            (s for g in groups for s in g if any(c.category == cat for c in s.counts)),
+            key=lambda s: s.start,
+        )
+        if len(told) < 3:
+            continue  # (a lead and at least two details)
+        figures = [sum(c.value for c in s.counts if c.category == cat and not c.note) for s in told]
+        for i in range(min(2, len(told) - 2)):
+            # (the headline's figure may come first: the body's lead repeats it)
+            lead = [c for c in told[i].counts if c.category == cat]
+            if (
+                len(lead) != 1
+                or lead[0].note
+                or _EXACT.fullmatch(lead[0].text.split()[0].lower()) is None
+                or sum(figures[i + 1 :]) != figures[i]
+            ):
+                continue
+            total = figures[i]
+            if _events_sum(groups, cat, text, release) == total:
+                break  # the details already fall in the lead's event
+            kept = [list(s.counts) for s in told[: i + 1]]
+            for s in told[: i + 1]:
+                s.counts = [c for c in s.counts if c.category != cat or c.value != total]
+            if _events_sum(groups, cat, text, release) != total:
+                for s, counts in zip(told[: i + 1], kept, strict=True):
+                    s.counts = counts
+            break
+
+
+def _events_sum(groups: Sequence[Sequence[Counted]], cat: str, text: str, release: bool) -> int:
+    """The figures of one category summed over the events of `groups`."""
+    return sum(event_figures(g, text, release)[0].get(cat, 0) for g in groups)

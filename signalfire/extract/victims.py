@@ -37,7 +37,7 @@ _ONE_VICTIM = (
     r"khasadar|ranger|advocate|banker|businessman|industrialist|landlord|accomplice|handler|"
     r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
     r"trafficker|propagandist|owner|national|assistant|occupant|ringleader|kingpin|subordinate|"
-    r"caretaker|spotter|"
+    r"caretaker|spotter|sniper|spokesman|spokesperson|second-in-command|paymaster|"
     # (the noun, not "three men accused of ..." )
     r"accused(?!\s+of\b)"
 )
