@@ -122,7 +122,9 @@ _FILLER = (
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
-    r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+)?"
+    r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+"
+    # ("Two suspected insurgents who attempted to flee were also detained")
+    r"(?:also\s+)?)?"
 )
 # ("detained for questioning two men", "detained, for further questioning, two men";
 # "arrested its two occupants", "detained the three men")
@@ -259,7 +261,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             "verb",
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
-                rf"on|at|by|of|with|{_ANY_VERB})\b)[A-Za-z0-9'’.-]+\s+"
+                # (a casualty verb may be a modifier of the one noun: "detained a wounded
+                # insurgent")
+                rf"on|at|by|of|with|(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
                 rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"

@@ -21,7 +21,7 @@ _PERIOD = re.compile(
     # ("since the Peshawar school massacre": a named earlier event, not "since the attack")
     r"\bsince\s+the\s+(?:[a-z'’-]+\s+){1,3}?(?:massacre|bombings?|attacks?|blasts?|assaults?|"
     r"takeover|offensive|operation|uprising)\b|"
-    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+year\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
+    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     # ("has detained 30 insurgents in the past month")
     r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
 )
@@ -54,7 +54,7 @@ _EARLIER_EVENT = re.compile(
     r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
     # ("including a January bombing that killed 92")
     r"last\s+\w+['’]s|(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
-    r"september|october|november|december))\s+(?:[\w'’-]+\s+){0,2}?)"
+    r"september|october|november|december))\s+(?:[\w'’-]+,?\s+){0,4}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there": a clause about the day before.
     r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
@@ -123,7 +123,7 @@ _NTH_VALUE = {"second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _DEFINITE = re.compile(r"\b(?:the|his|her|their)\b", re.IGNORECASE)
 # Not behind `letter_first`: "2 more" starts with a digit.
 _ADDITIONAL = re.compile(
-    r"\b(?:also|additional|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
+    r"\b(?:also|additional|additionally|another|in\s+addition|(?:\d+|one|two|three|four|five|six|seven|"
     r"eight|nine|ten|several|a\s+few|multiple)\s+(?:other|more))\b",
     re.IGNORECASE,
 )

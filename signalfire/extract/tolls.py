@@ -101,6 +101,16 @@ def _figures(
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
+            own = [c for c in counts if c not in tolls]
+            if (
+                cat == "arrested"
+                and tolls
+                and own
+                and tolls[-1].value > 4 * sum(c.value for c in own)
+            ):
+                # A campaign's running total, not this event's: "Police arrested 14 more
+                # suspects, bringing the total number of arrests to 160".
+                tolls, counts, value = [], own, sum(c.value for c in own)
             if tolls:
                 counts = tolls[-1:]
                 value = counts[0].value
@@ -134,6 +144,15 @@ def _figures(
                     end = min(s_end, max(counts[0].end + 25, counts[-1].end))
                 word = _ADDITIONAL.search(text, s_start, end)
                 additive = bool(word) or all(c.note == "wounded" for c in counts)
+                if (
+                    word is not None
+                    and word.group(0).lower().startswith(("additionally", "in addition"))
+                    and _same_words(text, counts, best_counts[cat])
+                ):
+                    # the lead's words again ("detained one suspected insurgent ...
+                    # Additionally, the security force detained one suspected insurgent
+                    # after the airstrike"): the same capture retold
+                    additive = False
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
                 # so far names its side, and none this one's; the fight is named in this
@@ -229,6 +248,17 @@ def _sides(counts: list[Count], text: str) -> set[str] | None:
             return None
         found |= named
     return found
+
+
+def _same_words(text: str, counts: list[Count], held: list[Count]) -> bool:
+    """Whether each figure is told in the words of one already held: the figure and the
+    two words after it ("one suspected insurgent")."""
+
+    def words(c: Count) -> tuple[str, ...]:
+        return tuple(text[c.start : c.end + 60].lower().split()[:3])
+
+    said = {words(c) for c in held}
+    return all(words(c) in said for c in counts)
 
 
 _RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
