@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .casualty_patterns import natural_death
 from .model import ActorRole
+from .natural_deaths import natural_death
 from .roles import CIVILIAN_WORDS, NONSTATE_WORDS, STATE_WORDS
 from .sentences import Sentence
 from .textcase import fold, letter_first
