@@ -193,11 +193,10 @@ class Extractor:
         if requests:
             sdocs, origins = [], []
             for i, a, b in requests:
-                span = rule_docs[i].sentenced().char_span(a, b, alignment_mode="expand")
-                sdoc = span.as_doc()
+                sdoc, origin = rule_docs[i].window(a, b)
                 sdoc.ents = []
                 sdocs.append(sdoc)
-                origins.append((i, span.start_char))
+                origins.append((i, origin))
             for (i, origin), sdoc in zip(origins, self.pipes.ner(sdocs), strict=True):
                 for ent in sdoc.ents:
                     a, b = origin + ent.start_char, origin + ent.end_char
