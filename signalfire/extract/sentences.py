@@ -91,6 +91,8 @@ def past(low: str) -> bool:
     return ("year" in low and _PAST_YEAR.search(low) is not None) or (
         ("19" in low or "20" in low) and _PAST_IN.search(low) is not None
     )
+
+
 # Every `TALLY` match holds one of these.
 _TALLY_WORDS = ("countr", "nationwide", "provinces", "attacks", "incidents", "districts")
 
@@ -396,14 +398,7 @@ def _group(
         if not s.is_event:
             continue
         low = s.text.lower()
-        if (
-            current
-            and s.counts
-            and (
-                RECAP.match(s.text)
-                or past(low)
-            )
-        ):
+        if current and s.counts and (RECAP.match(s.text) or past(low)):
             continue  # (without a figure it may still say who: "It was the third ... the TTP")
         days = set(_WEEKDAY.findall(low)) if "day" in low else set()
         opening = _OPENING_DAY.match(low) if days else None
