@@ -212,3 +212,12 @@ def test_resolve_mentions_as_before(
     assert resolve_mentions(mentions, gazetteer, focus) == _resolve_before(
         mentions, gazetteer, focus
     )
+
+
+# -- `sentences.letter_counts`: the `_LETTER` and `_UPPER` matches, counted ------------------
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"aZbY zÉé1-\u2013ßſıİKΣ\n.", "\U0001f600"])))
+def test_letter_counts_are_the_findall_counts(sample: str) -> None:
+    from signalfire.extract.sentences import _LETTER, _UPPER, letter_counts
+
+    assert letter_counts(sample) == (len(_LETTER.findall(sample)), len(_UPPER.findall(sample)))

@@ -110,6 +110,20 @@ _LINE = re.compile(r"[^\n\u2028]+[\n\u2028]")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
 _UPPER = re.compile(r"[A-Z]")
 _LETTER = re.compile(r"[A-Za-z]")
+_ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
+_ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
+
+
+def letter_counts(sample: str) -> tuple[int, int]:
+    """The numbers of `_LETTER` and of `_UPPER` matches in `sample` (ASCII letters, all and
+    capitals), counted by deleting them from its bytes: `findall` made a string of each."""
+    data = sample.encode("latin-1", "ignore")  # (other characters are no ASCII letter)
+    return (
+        len(data) - len(data.translate(None, _ASCII_LETTERS)),
+        len(data) - len(data.translate(None, _ASCII_UPPER)),
+    )
+
+
 _UPPER_RATIO = 0.6
 
 
@@ -296,9 +310,8 @@ def headline_ends(chunk: str) -> list[int]:
 
 def for_processing(text: str) -> str:
     """All-caps headlines title-cased (same length) so case-sensitive place names match."""
-    sample = text[:400]
-    letters = len(_LETTER.findall(sample))
-    if letters and len(_UPPER.findall(sample)) / letters > _UPPER_RATIO:
+    letters, upper = letter_counts(text[:400])
+    if letters and upper / letters > _UPPER_RATIO:
         titled = text.title()
         if len(titled) == len(text):
             return titled
