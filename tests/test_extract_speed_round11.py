@@ -221,3 +221,31 @@ def test_letter_counts_are_the_findall_counts(sample: str) -> None:
     from signalfire.extract.sentences import _LETTER, _UPPER, letter_counts
 
     assert letter_counts(sample) == (len(_LETTER.findall(sample)), len(_UPPER.findall(sample)))
+
+
+# -- `sentences.ner_windows`: the group-hint scan only where a hint word is in the text --------
+HINT_TEXT_WORDS = [
+    "Lashkar", "Lashkar-e-Taiba", "Front", "Frontier", "Movement", "Liberation", "Brigade",
+    "FRONT", "front", "the", "Taliban", "Swat", "Khan", "attack", "Jaish", "Tehreek-e-Jihad",
+    "Hizbul", "Hizb", "Ansar,", "(Jund)", "Sipah.", "a", "\u2013",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(HINT_TEXT_WORDS), max_size=14), st.integers(0, 30))
+def test_ner_windows_gate_changes_nothing(words: list[str], start: int) -> None:
+    from signalfire.extract import sentences
+    from signalfire.extract.roles import ActorMention
+
+    text = " ".join(words)
+    s = sentences.Sentence(start, start + len(text), text)
+    if "Taliban" in text:  # a covered hint: an actor over the first "Taliban"
+        at = start + text.index("Taliban")
+        s.actors.append(ActorMention("afg_taliban", at, at + 7, "Taliban"))
+    got = sentences.ner_windows(s)
+    original = sentences.holds
+    try:
+        sentences.holds = lambda text, words: True  # type: ignore[assignment]
+        assert got == sentences.ner_windows(s)
+    finally:
+        sentences.holds = original
