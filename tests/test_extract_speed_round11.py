@@ -281,3 +281,13 @@ def test_relative_regrouped_finds_the_same(words: list[str]) -> None:
     assert [(m.span(), m.group("rel")) for m in _RELATIVE.finditer(text)] == [
         (m.span(), m.group("rel")) for m in _RELATIVE_BEFORE.finditer(text)
     ]
+
+
+# -- `textcase.twin_applies`: substring tests for the odd case-insensitive letters ------------
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.sampled_from([*"ab \u2013\xe9\u0130\u0131\u017f\u212a"])))
+def test_twin_applies_is_the_class_search(text: str) -> None:
+    from signalfire.extract.textcase import _IGNORECASE_ODD, twin_applies
+
+    assert twin_applies(text) == (text.isascii() or _IGNORECASE_ODD.search(text) is None)
+    assert not twin_applies(text + "\u212a")
