@@ -1,7 +1,11 @@
 """Speed shortcuts of round 11 give what the slow ways gave.
 
 - the NER's window Doc made from two columns (`RuleDoc.window`) is the Doc `Span.as_doc` made
-  from every column of the article: the same bytes, with and without sentence starts.
+  from every column of the article: the same bytes, with and without sentence starts;
+- `sentences.past` is `PAST.search`; `letter_counts` the `_LETTER`/`_UPPER` findall counts;
+  `ner_windows` behind its substring gate the same; `dates._RELATIVE` regrouped by first letter
+  finds what the plain alternation found; `twin_applies` by substring tests is the class search;
+- the fuzzy-district names by length are the names that pass the per-name bound.
 """
 
 from __future__ import annotations
@@ -130,89 +134,6 @@ def test_close_length_names_by_lengths(names: list[str], length: int) -> None:
     ]
     assert districts._of_close_length(length) == expected
     assert districts._of_close_length(length) == expected  # (kept)
-
-
-# -- `geoparse.resolve_mentions`: per-mention facts found once, not once per candidate --------
-def _resolve_before(mentions: list[Any], gazetteer: Any, focus: dict[str, float]) -> list[Any]:
-    """`resolve_mentions` as it was (the provinces' count and the top share per candidate)."""
-    import math
-    from collections import Counter
-
-    from signalfire.extract.geoparse import LEVEL_BONUS, Resolved
-
-    candidates = {m: gazetteer.by_key.get(m.key, []) for m in mentions}
-    named_adm1: set[str] = set()
-    named_adm2: set[str] = set()
-    for cands in candidates.values():
-        adm1s = {p.adm1 for p in cands}
-        if len(adm1s) == 1:
-            named_adm1 |= adm1s
-        adm2s = {p.adm2 for p in cands if p.level != "adm1"}
-        if len(adm2s) == 1 and all(p.level != "adm1" for p in cands):
-            named_adm2 |= adm2s
-    adm1_support: Counter[str] = Counter()
-    for cands in candidates.values():
-        for a in {p.adm1 for p in cands}:
-            adm1_support[a] += 1
-    out = []
-    for m, cands in candidates.items():
-        best = None
-        for p in cands:
-            score = 3.0 * focus.get(p.iso3, 0.0)
-            if p.adm1 in named_adm1 and len({c.adm1 for c in cands}) > 1:
-                score += 2.0
-            if p.adm2 and p.adm2 in named_adm2 and p.level == "place":
-                score += 2.0
-            if adm1_support[p.adm1] > 1:
-                score += 1.0
-            score += LEVEL_BONUS[p.level]
-            score += min(math.log10(p.population + 1) / 20.0, 0.3)
-            if best is None or score > best[0]:
-                best = (score, p)
-        if best is not None:
-            top_share = max(focus.values(), default=0.0)
-            if top_share >= 0.6 and focus.get(best[1].iso3, 0.0) < 0.2:
-                continue
-            out.append(Resolved(m, best[1], best[0]))
-    return out
-
-
-_PLACES = st.builds(
-    lambda level, iso3, adm1, adm2, population: (level, iso3, adm1, adm2, population),
-    st.sampled_from(["adm1", "adm2", "place"]),
-    st.sampled_from(["AFG", "PAK", "IND"]),
-    st.sampled_from(["A1", "A2", "P1"]),
-    st.sampled_from(["", "d1", "d2"]),
-    st.sampled_from([0, 10, 5000, 10**7]),
-)
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    st.dictionaries(st.sampled_from("abcde"), st.lists(_PLACES, max_size=5), max_size=5),
-    st.lists(st.sampled_from("abcdef"), max_size=8),
-    st.dictionaries(st.sampled_from(["AFG", "PAK", "IND"]), st.floats(0, 1), max_size=3),
-)
-def test_resolve_mentions_as_before(
-    places: dict[str, list[tuple[str, str, str, str, int]]],
-    keys: list[str],
-    focus: dict[str, float],
-) -> None:
-    from types import SimpleNamespace
-
-    from signalfire.extract.gazetteer import Place
-    from signalfire.extract.geoparse import PlaceMention, resolve_mentions
-
-    by_key = {
-        k: [Place(f"{k}{i}", lv, iso3, a1, a2, 0.0, 0.0, pop)
-            for i, (lv, iso3, a1, a2, pop) in enumerate(ps)]
-        for k, ps in places.items()
-    }  # fmt: skip
-    gazetteer: Any = SimpleNamespace(by_key=by_key)
-    mentions = [PlaceMention(i, i + 1, k, k) for i, k in enumerate(keys)]
-    assert resolve_mentions(mentions, gazetteer, focus) == _resolve_before(
-        mentions, gazetteer, focus
-    )
 
 
 # -- `sentences.letter_counts`: the `_LETTER` and `_UPPER` matches, counted ------------------

@@ -89,17 +89,12 @@ def resolve_mentions(
         for a in {p.adm1 for p in cands}:
             adm1_support[a] += 1
     out = []
-    top_share = max(focus.values(), default=0.0)
     for m, cands in candidates.items():
         best: tuple[float, Place] | None = None
-        several_adm1: bool | None = None  # (the candidates in several provinces: found once)
         for p in cands:
             score = 3.0 * focus.get(p.iso3, 0.0)
-            if p.adm1 in named_adm1:
-                if several_adm1 is None:
-                    several_adm1 = len({c.adm1 for c in cands}) > 1
-                if several_adm1:
-                    score += 2.0
+            if p.adm1 in named_adm1 and len({c.adm1 for c in cands}) > 1:
+                score += 2.0
             if p.adm2 and p.adm2 in named_adm2 and p.level == "place":
                 score += 2.0
             if adm1_support[p.adm1] > 1:
@@ -111,6 +106,7 @@ def resolve_mentions(
         if best is not None:
             # A name that exists only in a country the document is not about ("northwest" in
             # a story on Afghanistan) is dropped rather than placed abroad.
+            top_share = max(focus.values(), default=0.0)
             if top_share >= 0.6 and focus.get(best[1].iso3, 0.0) < 0.2:
                 continue
             out.append(Resolved(m, best[1], best[0]))
