@@ -19,6 +19,7 @@ import warnings
 from dataclasses import dataclass
 from typing import Any
 
+from .alternation import by_first_letter
 from .textcase import fold
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -29,17 +30,21 @@ _MONTHS = (
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "a": 1}
 
 # (`(?=[a-z\d])` after `\b`: what every expression starts with, so `re` rejects most positions
-# without trying each alternative; the same matches, ~25% faster.)
-_RELATIVE = re.compile(
-    r"\b(?=[a-z\d])(?P<rel>yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|"
+# without trying each alternative; the same matches, ~25% faster. The alternatives regrouped by
+# their first letter (`alternation.by_first_letter`): a third faster again.)
+_RELATIVE_EXPRESSIONS = (
+    r"yesterday|today|tonight|last\s+night|this\s+morning|this\s+evening|"
     r"(?:over|at|during|on)\s+the\s+weekend|(?:last|this)\s+weekend|overnight|"
     r"the\s+previous\s+(?:night|day|evening)|a\s+fortnight\s+ago|"
     r"the\s+day\s+before\s+yesterday|"
-    r"(?:on\s+|late\s+|early\s+|last\s+)?(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday"
+    r"(?:on\s+|late\s+|early\s+|last\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday"
     r"|sunday)(?:\s+(?:night|morning|evening|afternoon))?|"
     r"last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|"
-    r"(?P<n>\d+|one|two|three|four|five|six|seven|a)\s+(?P<unit>days?|weeks?)\s+ago|"
-    r"the\s+day\s+before)\b",
+    r"(?:\d+|one|two|three|four|five|six|seven|a)\s+(?:days?|weeks?)\s+ago|"
+    r"the\s+day\s+before"
+)
+_RELATIVE = re.compile(
+    r"\b(?=[a-z\d])(?P<rel>" + by_first_letter(_RELATIVE_EXPRESSIONS) + r")\b"
 )  # run on case-folded text (see textcase)
 # Every `_RELATIVE` expression holds one of these words, every `_ABSOLUTE` one a digit: cheap
 # tests that skip the slow alternations in most sentences.

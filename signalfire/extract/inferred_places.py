@@ -45,6 +45,7 @@ class FuzzyDistricts:
     def __init__(self, gazetteer: Gazetteer) -> None:
         self.gazetteer = gazetteer
         self._district_keys = sorted({key(n) for n in self.gazetteer.adm2_names.values()})
+        self._key_lengths = sorted({len(k) for k in self._district_keys})
         self._by_length: dict[int, list[str]] = {}
         self._districts_in: dict[str, list[str]] = {}
         for gb, name in self.gazetteer.adm2_names.items():
@@ -58,9 +59,9 @@ class FuzzyDistricts:
         match as over all names, searching 35-60% of the 516 names for names of 6-12 letters."""
         names = self._by_length.get(length)
         if names is None:
-            names = self._by_length[length] = [
-                k for k in self._district_keys if _ratio_bound(length, len(k)) >= FUZZY_DISTRICT
-            ]
+            # (the bound depends on the lengths only: tested once per length, not per name)
+            fit = {n for n in self._key_lengths if _ratio_bound(length, n) >= FUZZY_DISTRICT}
+            names = self._by_length[length] = [k for k in self._district_keys if len(k) in fit]
         return names
 
     def find(self, s: Sentence) -> list[PlaceMention]:

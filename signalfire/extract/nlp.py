@@ -59,6 +59,23 @@ class RuleDoc:
             self.doc.from_array([SENT_START], array)
         return self.doc
 
+    def window(self, start: int, end: int) -> tuple[Any, int]:
+        """`sentenced().char_span(start, end, alignment_mode="expand")`'s `as_doc()`, and the
+        span's first character. `as_doc` copies 16 attributes of every token of the article
+        to an array first (~600 tokens, for a window of ~10); a Doc that was only tokenized
+        has none of them set but NORM (the tokenizer's special cases) and the sentence starts,
+        so those two, given for the span's tokens only, make the same Doc."""
+        import numpy
+        from spacy.attrs import NORM, SENT_START
+
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        array = numpy.zeros((len(self.doc), 2), dtype="uint64")
+        array[span.start : span.end, 0] = [token.norm for token in span]
+        if self.starts is not None:
+            array[:, 1] = numpy.uint64(2**64 - 1)  # (-1, as in `sentenced`)
+            array[self.starts, 1] = 1
+        return span.as_doc(array_head=(NORM, SENT_START), array=array), span.start_char
+
 
 @dataclass
 class Pipelines:

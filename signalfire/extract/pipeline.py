@@ -193,11 +193,10 @@ class Extractor:
         if requests:
             sdocs, origins = [], []
             for i, a, b in requests:
-                span = rule_docs[i].sentenced().char_span(a, b, alignment_mode="expand")
-                sdoc = span.as_doc()
+                sdoc, origin = rule_docs[i].window(a, b)
                 sdoc.ents = []
                 sdocs.append(sdoc)
-                origins.append((i, span.start_char))
+                origins.append((i, origin))
             for (i, origin), sdoc in zip(origins, self.pipes.ner(sdocs), strict=True):
                 for ent in sdoc.ents:
                     a, b = origin + ent.start_char, origin + ent.end_char
@@ -224,8 +223,9 @@ class Extractor:
         for a, b in adjust_sentences(text, rd.sentences, dotted):
             # A headline or paragraph without a full stop ends at a blank line.
             chunk = text[a:b]
-            breaks = {m.end() for m in PARAGRAPH_BREAK.finditer(chunk)}
-            if "\n" in chunk or "\u2028" in chunk:
+            breaks: set[int] = set()
+            if "\n" in chunk or "\u2028" in chunk:  # (every PARAGRAPH_BREAK holds a "\n")
+                breaks.update(m.end() for m in PARAGRAPH_BREAK.finditer(chunk))
                 breaks.update(e for e in headline_ends(chunk) if e < len(chunk))
             bounds = [0, *sorted(breaks), len(chunk)]
             for x, y in itertools.pairwise(bounds):
