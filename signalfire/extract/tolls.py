@@ -75,8 +75,10 @@ def _toll_before(text: str, start: int, end: int) -> bool:
     window = text[start:end]
     # Every match holds a toll word in some case, which `lower` finds where no letter matches
     # one case-insensitively without lower-casing to it (`twin_applies`: no dotless i, long s).
-    if twin_applies(window) and not any(w in window.lower() for w in _TOLL_WORDS):
-        return False
+    if twin_applies(window):
+        low = window.lower()  # (once, not once per toll word)
+        if not any(w in low for w in _TOLL_WORDS):
+            return False
     return _TOLL_BEFORE.search(text, start, end) is not None
 
 
