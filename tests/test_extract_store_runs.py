@@ -295,8 +295,9 @@ def test_a_stored_report_reads_back_as_it_was(event: ExtractedEvent) -> None:
 
 
 def test_published_flag_dates_documents_that_carry_no_date(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], shared_data: Path
 ) -> None:
+    # (the gazetteer reads the reference data's geo/ folder)
     src = write(
         tmp_path / "undated.jsonl",
         [{"id": "u", "text": "A suicide bomber killed 12 people at a market in Quetta yesterday."}],
