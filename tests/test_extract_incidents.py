@@ -146,3 +146,16 @@ def test_what_the_dead_had_done_elsewhere_stays_with_the_event(extractor: Extrac
         "The insurgents were responsible for attacks in Helmand."
     )
     assert _events(extractor, text) == [("AF-KAN", 2, None)]
+
+
+def test_generic_forces_are_the_events_countrys_in_a_round_up(extractor: Extractor) -> None:
+    # The coalition's words ("Afghan and coalition security force") stand for its forces in
+    # Afghanistan only; "Security forces" in North Waziristan stay Pakistan's.
+    text = (
+        "Security forces repulsed a terrorist attack on a check post in North Waziristan. "
+        "An Afghan and coalition security force detained an insurgent in Kandahar."
+    )
+    events = extractor.extract(Document("i4", text, DAY))
+    forces = {e.adm1: {a.actor_id for a in e.actors if a.role != "other"} for e in events}
+    assert "pak_military" in forces["PK-KP"] and "nato_isaf" not in forces["PK-KP"]
+    assert "nato_isaf" in forces["AF-KAN"]

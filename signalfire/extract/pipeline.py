@@ -457,12 +457,15 @@ class Extractor:
 
         # Actors and roles.
         event_country = country or main_country
+        # (the coalition's words stand for its forces in Afghanistan only: "Security forces"
+        # in Pakistan stay Pakistan's in a round-up that also tells of a coalition raid)
+        coalition = self._coalition and event_country in (None, "AFG")
         roles: list[ActorRole] = []
         victims = [c for s in group for c in s.counts]
         for s in group:
             mentions_a = list(s.actors)
             low = fold(s.text)
-            for m in generic_actors(s.text, s.start, event_country, self._coalition, low):
+            for m in generic_actors(s.text, s.start, event_country, coalition, low):
                 if not any(a.start < m.end and m.start < a.end for a in mentions_a):
                     mentions_a.append(m)
             verbs = violent_verbs(s.text, low) if mentions_a else []
