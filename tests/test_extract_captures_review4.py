@@ -68,6 +68,9 @@ def _captured(extractor: Extractor, text: str) -> int:
             "Jaranwala, bringing the total number of arrests to 160.",
             14,
         ),
+        # captives released are no capture
+        ("The Taliban released 20 Afghan soldiers captured in Badghis last week.", 0),
+        ("The force detained 20 insurgents captured in the raid.", 20),
         # a running total that is this event's own stands
         (
             "Three suspects were detained in Kandahar. Two more were detained, bringing the "

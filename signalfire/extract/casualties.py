@@ -94,9 +94,10 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
+    released_before,
 )
 from .clause_victims import AND_PASSIVE_CUES, and_passive
-from .figure_values import _continued, _has, _single_object, _value
+from .figure_values import _continued, _has, _single_object, _value, aside_victims
 from .numbers import parse_number
 from .scanning import _matches, _starts, holds
 from .tally_patterns import (
@@ -320,13 +321,10 @@ def find_counts(
                     continue
                 low = high = 1
                 start = m.start()
-                if (
-                    kind == "near"
-                    and along_cue
-                    and (aside := _ALONG_WITH.match(text, m.start(), m.start("verb")))
-                    and (value_aside := _continued(aside)) is not None
-                ):
-                    low = high = 1 + value_aside
+                if kind == "near" and along_cue:  # ("X, along with two of his men, was killed")
+                    low = high = 1 + aside_victims(
+                        _ALONG_WITH.match(text, m.start(), m.start("verb"))
+                    )
                 # "arrested a five-member Taliban cell", "a four-man team": the size
                 if "-" in (whole := m.group(0)) and (size := COMPOUND_SIZE.search(whole)):
                     low = high = parse_number(size.group("size")) or 1
@@ -336,6 +334,8 @@ def find_counts(
                     continue
                 low, high = value
                 start = m.start("n1")
+                if kind == "num" and category != "killed" and released_before(text, start):
+                    continue  # "released 20 soldiers captured last week": no capture
                 # "three men over the killing of": a noun, not their verb
                 if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
                     at = m.start("verb")

@@ -392,6 +392,18 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A verb after a determiner is a noun, not a figure's verb: "arrested three men over the killing
 # of a shopkeeper", "two brothers for the killing of their sister".
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
+# Before captives' figure, their release: "released 20 soldiers captured last week".
+_RELEASED_BEFORE = re.compile(
+    r"\b(?:released|releases|releasing|freed|frees|freeing|set\s+free|swapped|exchanged|"
+    r"handed\s+over|repatriated)\s+(?:(?:the|its|their|all|some)\s+)?$"
+)
+
+
+def released_before(text: str, start: int) -> bool:
+    """Whether captives' figure at `start` follows their release (`_RELEASED_BEFORE`)."""
+    return _RELEASED_BEFORE.search(text, max(0, start - 30), start) is not None
+
+
 # A capture verb's object before a victim noun: "arrested the brother of a girl killed by her
 # relatives", "detained the father and uncle of a woman killed" (the arrested, no dead).
 _CAPTURE_OBJECT_BEFORE = re.compile(

@@ -136,3 +136,8 @@ def _single_object(m: re.Match[str], original: str, text: str) -> bool:
     if m.group("noun") and not m.group("article"):
         return original[m.start("noun")].islower()
     return True
+
+
+def aside_victims(m: re.Match[str] | None) -> int:
+    """The victims an along-with aside adds: 0 where there is none (`_continued`)."""
+    return (_continued(m) or 0) if m is not None else 0
