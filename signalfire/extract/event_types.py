@@ -34,6 +34,7 @@ import re
 from dataclasses import dataclass
 
 from .alternation import by_first_letter, regroup
+from .scanning import holds
 from .textcase import Scanner, fold, letter_first
 
 EVENT_TYPES = (
@@ -443,11 +444,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             continue
         if kind not in {"arrest", "security_operation"}:
             if deeds is None:
-                deeds = False
-                for cue in _DEED_CUES:
-                    if cue in low:
-                        deeds = True
-                        break
+                deeds = holds(low, _DEED_CUES)
             if deeds and _DEED_OF.search(low, max(0, start - 60), start):
                 continue
             if kind in {"ied_bombing", "suicide_bombing"} and _bomb_trade(low, start, end):
@@ -474,9 +471,7 @@ def _bomb_trade(low: str, start: int, end: int) -> bool:
     if _BOMB_THING_AFTER.match(low, end):
         return True
     before = low[max(0, start - 80) : start]
-    return any(cue in before for cue in _BOMB_TRADE_CUES) and bool(
-        _BOMB_TRADE_BEFORE.search(before)
-    )
+    return holds(before, _BOMB_TRADE_CUES) and _BOMB_TRADE_BEFORE.search(before) is not None
 
 
 def is_violent(text: str) -> bool:

@@ -109,15 +109,13 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # are capitalised ("Forces Detain Two Insurgents in Kandahar").
 _LINE = re.compile(r"[^\n\u2028]+[\n\u2028]")
 _TITLE_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")
-_UPPER = re.compile(r"[A-Z]")
-_LETTER = re.compile(r"[A-Za-z]")
 _ASCII_UPPER = bytes(range(ord("A"), ord("Z") + 1))
 _ASCII_LETTERS = _ASCII_UPPER + _ASCII_UPPER.lower()
 
 
 def letter_counts(sample: str) -> tuple[int, int]:
-    """The numbers of `_LETTER` and of `_UPPER` matches in `sample` (ASCII letters, all and
-    capitals), counted by deleting them from its bytes: `findall` made a string of each."""
+    """The numbers of ASCII letters, all and capitals, in `sample`, counted by deleting them
+    from its bytes (`findall` lists made a string of each)."""
     data = sample.encode("latin-1", "ignore")  # (other characters are no ASCII letter)
     return (
         len(data) - len(data.translate(None, _ASCII_LETTERS)),
@@ -450,13 +448,12 @@ def _group(
         adm2s = {p.adm2 for p in places if p.adm2 and p.level != "adm1"} if located else set()
         starts_new = bool(current) and (
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
-            or (bool(adm1s) and bool(current_adm1) and not adm1s & current_adm1 and bool(s.counts))
+            # another province: a figure, or an actor acting anew after the event's toll
             or (
                 bool(adm1s)
                 and bool(current_adm1)
                 and not adm1s & current_adm1
-                and _acts_anew(s)
-                and any(x.counts for x in current)
+                and (bool(s.counts) or (_acts_anew(s) and any(x.counts for x in current)))
             )
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
             or (bool(s.counts) and another_event(s.text, low))

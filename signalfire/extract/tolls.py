@@ -14,6 +14,7 @@ from typing import Protocol
 
 from .casualties import Count
 from .numbers import _EXACT, parse_number
+from .scanning import holds
 from .tally_patterns import (
     _ADDITIONAL,
     _DEFINITE,
@@ -75,10 +76,8 @@ def _toll_before(text: str, start: int, end: int) -> bool:
     window = text[start:end]
     # Every match holds a toll word in some case, which `lower` finds where no letter matches
     # one case-insensitively without lower-casing to it (`twin_applies`: no dotless i, long s).
-    if twin_applies(window):
-        low = window.lower()  # (once, not once per toll word)
-        if not any(w in low for w in _TOLL_WORDS):
-            return False
+    if twin_applies(window) and not holds(window.lower(), _TOLL_WORDS):
+        return False
     return _TOLL_BEFORE.search(text, start, end) is not None
 
 
@@ -103,11 +102,10 @@ def _figures(
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
-            own = [c for c in counts if c not in tolls]
             if (
                 cat == "arrested"
                 and tolls
-                and own
+                and (own := [c for c in counts if c not in tolls])
                 and tolls[-1].value > 4 * sum(c.value for c in own)
             ):
                 # A campaign's running total, not this event's: "Police arrested 14 more
