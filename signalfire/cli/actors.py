@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .. import settings
-from ..errors import ConfigError, NotFoundError
+from ..errors import ConfigError, InputError, NotFoundError
 from .common import db_option, err, open_store, out, show_table, split_values
 
 # The graph modules (pandas, the actor table, spaCy for text) are imported by the commands.
@@ -304,14 +304,16 @@ def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None
     extractor = RelationExtractor()
     found: list[TextRelation] = []
     written = 0
-    # Each relation is written as soon as it is found: a bad record later loses nothing.
+    unread: list[InputError] = []
+    # Each relation is written as soon as it is found; a bad record is listed at the end
+    # (exit status 3) and the records after it are read too.
     with contextlib.ExitStack() as stack:
         sink = (
             stack.enter_context(out_path.open("w", encoding="utf-8"))
             if out_path is not None
             else None
         )
-        for document in read_documents(input_path):
+        for document in read_documents(input_path, on_error=lambda e, _raw: unread.append(e)):
             for relation in extractor.extract(document.text, document.doc_id):
                 line = json.dumps(relation.as_json(), ensure_ascii=False)
                 if sink is None:
@@ -329,6 +331,10 @@ def extract(input_path: Path, out_path: Path | None, save: bool, db: Path | None
         err.print(
             f"saved: {counts['relations_new']} new relations, {counts['sources_new']} sources"
         )
+    if unread:
+        for error in unread:
+            err.print(f"not read: {error}", markup=False, highlight=False)
+        raise InputError(input_path, f"{len(unread):,} records not read (listed above)")
 
 
 relations_group.name = "relations"

@@ -12,7 +12,7 @@ from typing import IO
 
 import click
 
-from ..errors import ConfigError
+from ..errors import ConfigError, InputError
 from .common import err
 
 
@@ -60,11 +60,17 @@ def extract(
     jobs: int,
 ) -> None:
     """Extract events from news text (file, folder, JSONL, HTML, RSS/Atom or a feed URL) and
-    write one JSON line per event. Reads no store and writes none."""
+    write one JSON line per event. Reads no store and writes none.
+
+    A bad JSONL line (or a bad file in a folder) does not stop the run: the events of every
+    readable document are written, the bad records are listed, and the exit status is 3."""
     from ..extract.inputs import read_documents
     from ..extract.parallel import extract_parallel
 
-    docs = read_documents(input, published=_published(published))
+    unread: list[InputError] = []
+    docs = read_documents(
+        input, published=_published(published), on_error=lambda e, _raw: unread.append(e)
+    )
     n_docs = n_events = 0
     partial = out_path.with_name(out_path.name + ".partial") if out_path else None
     stream: IO[str] = partial.open("w", encoding="utf-8") if partial else sys.stdout
@@ -79,12 +85,27 @@ def extract(
             stream.close()
     if partial is not None and out_path is not None:
         partial.replace(out_path)
+    from ..wording import count as counted
+
     where = f" -> {out_path}" if out_path else ""
-    err.print(f"{n_docs:,} documents, {n_events:,} events{where}")
+    err.print(f"{counted(n_docs, 'document')}, {counted(n_events, 'event')}{where}")
+    if unread:
+        for error in unread[:_LISTED]:
+            err.print(f"not read: {error}", markup=False, highlight=False)
+        more = f" ({len(unread) - _LISTED:,} more not listed)" if len(unread) > _LISTED else ""
+        raise InputError(
+            input,
+            f"{counted(len(unread), 'record')} not read{more}; the events of the "
+            f"{counted(n_docs, 'document')} read were written",
+        )
+
+
+_LISTED = 20  # bad records listed one by one; beyond this only counted
 
 
 def ingest_text_command(db: Path | None, path: Path, published: str | None = None) -> None:
-    """`signalfire ingest text PATH`: extract, deduplicate, match and store (all or nothing)."""
+    """`signalfire ingest text PATH`: extract, deduplicate, match and store in one transaction;
+    records that cannot be read are quarantined."""
     from ..extract.store import LOCATION_METHODS, ingest_text
     from ..wording import count as counted
     from .common import open_store, out

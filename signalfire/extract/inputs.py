@@ -8,6 +8,11 @@
 .xml / .rss / .atom     RSS 2.0 items or Atom entries (title + description/content)
 folder                  every such file inside, recursively, in name order
 http(s):// URL          a feed or page fetched through the network seam (`fetch.Transport`)
+
+A record or file that cannot be read raises its `InputError`, unless the caller passes
+`on_error`: then a bad JSONL line, or a bad file inside a folder, goes to `on_error(error, raw)`
+with its raw text and reading goes on, so the caller can keep what was read and report or
+quarantine the rest. A single file that cannot be read at all still raises.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ import json
 import re
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -34,12 +39,19 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
 
+OnError = Callable[[InputError, str], None]
+"""Told of each record or file that could not be read: the error and the raw text."""
+
 
 def read_documents(
-    source: str | Path, transport: Transport | None = None, published: dt.date | None = None
+    source: str | Path,
+    transport: Transport | None = None,
+    published: dt.date | None = None,
+    on_error: OnError | None = None,
 ) -> Iterator[Document]:
     """Every document in a file, folder or URL. `published` is the default publication date of
-    documents that carry none (a dateline in the text is used before it)."""
+    documents that carry none (a dateline in the text is used before it). With `on_error`, bad
+    records (and bad files in a folder) are passed to it instead of ending the read."""
     text_source = str(source)
     if re.match(r"^https?://", text_source):
         yield from _read_url(text_source, transport or HttpTransport())
@@ -50,21 +62,29 @@ def read_documents(
         if not files:
             raise InputError(path, f"no readable documents inside (expected {sorted(SUFFIXES)})")
         for f in files:
-            yield from read_file(f, published)
+            if on_error is None:
+                yield from read_file(f, published)
+                continue
+            try:
+                yield from read_file(f, published, on_error)
+            except InputError as e:  # the file as a whole: its raw text is the file itself
+                on_error(e, "")
         return
     if not path.exists():
         raise InputError(path, "no such file or folder")
-    yield from read_file(path, published)
+    yield from read_file(path, published, on_error)
 
 
-def read_file(path: Path, published: dt.date | None = None) -> Iterator[Document]:
+def read_file(
+    path: Path, published: dt.date | None = None, on_error: OnError | None = None
+) -> Iterator[Document]:
     raw = path.read_bytes()
     if not raw.strip():
         raise EmptyFileError(path)
     text = _decode(raw, path)
     suffix = path.suffix.lower()
     if suffix in JSONL_SUFFIXES:
-        yield from _read_jsonl(text, path, published)
+        yield from _read_jsonl(text, path, published, on_error)
     elif suffix in FEED_SUFFIXES or _looks_like_feed(text):
         yield from _read_feed(text, path, published)
     elif suffix in HTML_SUFFIXES or re.match(r"\s*<(?:!doctype\s+html|html)", text, re.I):
@@ -106,31 +126,44 @@ def parse_day(value: object, path: Path, row: int | None, column: str) -> dt.dat
         raise SchemaError(path, row, column, "a date YYYY-MM-DD", value) from None
 
 
-def _read_jsonl(text: str, path: Path, published: dt.date | None) -> Iterator[Document]:
+def _read_jsonl(
+    text: str, path: Path, published: dt.date | None, on_error: OnError | None = None
+) -> Iterator[Document]:
     # Lines end at "\n" only: str.splitlines() also breaks at U+2028/U+2029 and other
     # separators that JSON allows unescaped inside strings (real exports hold them).
     for n, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as e:
-            raise SchemaError(path, n, "(line)", "a JSON object", line[:60]) from e
-        if not isinstance(record, dict):
-            raise SchemaError(path, n, "(line)", "a JSON object", line[:60])
-        body = record.get("text")
-        if not isinstance(body, str):
-            raise SchemaError(path, n, "text", "a string", body)
-        doc_id = record.get("id")
-        if doc_id in (None, ""):
-            doc_id = f"{path.stem}:{n}"
-        yield Document(
-            str(doc_id),
-            body,
-            parse_day(record.get("published"), path, n, "published") or published,
-            str(record.get("title") or ""),
-            str(record.get("url") or ""),
-        )
+            document = _jsonl_document(line, n, path, published)
+        except SchemaError as e:
+            if on_error is None:
+                raise
+            on_error(e, line)
+            continue
+        yield document
+
+
+def _jsonl_document(line: str, n: int, path: Path, published: dt.date | None) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise SchemaError(path, n, "(line)", "a JSON object", line[:60]) from e
+    if not isinstance(record, dict):
+        raise SchemaError(path, n, "(line)", "a JSON object", line[:60])
+    body = record.get("text")
+    if not isinstance(body, str):
+        raise SchemaError(path, n, "text", "a string", body)
+    doc_id = record.get("id")
+    if doc_id in (None, ""):
+        doc_id = f"{path.stem}:{n}"
+    return Document(
+        str(doc_id),
+        body,
+        parse_day(record.get("published"), path, n, "published") or published,
+        str(record.get("title") or ""),
+        str(record.get("url") or ""),
+    )
 
 
 # -- HTML -------------------------------------------------------------------------------------

@@ -20,8 +20,11 @@ with the quality flag 'no-place'. Reading an article again replaces its quaranti
 (those of earlier text runs whose event it told, found by the doc ids in the row's JSON): what
 is still undatable is quarantined again under the new source, what is now datable is stored.
 A row merged from several articles goes only when all of them are read again (as above);
-dataset quarantine rows are never touched. Earlier runs' `sources` rows keep their counts
-(what those runs did). All or nothing: one transaction.
+dataset quarantine rows are never touched. A record of the input that cannot be read (a bad
+JSONL line, a bad file in a folder) does not stop the run either: it is quarantined with its
+raw text and the error, and the readable documents are stored; reading the same input again
+replaces those rows. Earlier runs' `sources` rows keep their counts (what those runs did).
+All or nothing: one transaction.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from ..errors import InputError
 from ..fetch import Transport
 from ..store import Store
 from .dedup import base_report, combine, group_events, minhash, same_event
@@ -76,6 +80,7 @@ class TextIngestReport:
     # replaced (what is still undatable is in `quarantined` again).
     quarantine_replaced: int = 0
     quarantine_reasons: dict[str, int] = field(default_factory=dict)
+    unread: int = 0  # records of the input that could not be read: quarantined (in `quarantined`)
     matched: int = 0
     locations: dict[str, int] = field(default_factory=dict)  # location_method of stored events
     by_type: dict[str, int] = field(default_factory=dict)
@@ -90,6 +95,7 @@ LOCATION_METHODS = {
 }
 NO_DATE = "no date: the text gives none and the document has no publication date"
 NO_DATE_RESOLVED = "no date: none could be resolved from the text or the publication date"
+UNREAD = "unreadable input record"
 WINDOW_DAYS = 2  # merge_events' default date window, used across runs too
 
 
@@ -147,15 +153,21 @@ def ingest_text(
 ) -> TextIngestReport:
     """Extract events from `source`, merge the reports of one event (within this run, and
     into text events stored by earlier runs), match them to dataset events and store them;
-    undatable events go to the quarantine. All or nothing."""
+    undatable events and unreadable records go to the quarantine. All or nothing."""
     from .pipeline import default_extractor
 
     extractor = extractor or default_extractor()
     report = TextIngestReport(str(source))
     documents: dict[str, Document] = {}
     by_doc: dict[str, list[tuple[str, ExtractedEvent]]] = {}
+    unread: list[tuple[InputError, str]] = []
     for doc, events in extractor.extract_many(
-        read_documents(source, transport=transport, published=published)
+        read_documents(
+            source,
+            transport=transport,
+            published=published,
+            on_error=lambda e, raw: unread.append((e, raw)),
+        )
     ):
         # An id given twice (a feed or folder holding an article twice): the later copy is the
         # article, as when it is read again in a later run. Both copies' reports would share
@@ -191,6 +203,8 @@ def ingest_text(
         run = _Run(store, con, report, documents, now, extractor.actors)
         previous = run.forget(sorted(documents))
         run.forget_quarantined(sorted(documents))
+        for n, (error, raw_text) in enumerate(unread, start=len(reports) + 1):
+            run.quarantine_unread(n, error, raw_text)
         stored = run.stored_reports([e.date for _, e in reports if e.date is not None])
         assigned: dict[str, list[tuple[str, ExtractedEvent]]] = {}
         fresh: list[list[tuple[str, ExtractedEvent]]] = []  # groups that make new events
@@ -306,20 +320,23 @@ class _Run:
         one now datable (e.g. given --published) leaves it. A row goes when every article of
         its event (`sources` in its JSON; `doc_id` alone in rows without them) is read now;
         one that also stands for an article not read now stays, so that what that article
-        told is not lost. Rows of dataset files are never touched."""
+        told is not lost. Unreadable records of this run's input (`input` in the row's JSON) go
+        too: this run quarantines again whatever is still unreadable. Rows of dataset files are
+        never touched."""
         rows = self.con.execute(
             """SELECT q.source_id, q.row_number, q.raw_row FROM quarantine AS q
                JOIN sources AS s ON s.source_id = q.source_id
                WHERE s.format = ? AND q.source_id <> ?
-                 AND TRY(json_extract_string(q.raw_row, '$.doc_id'))
-                     IN (SELECT unnest(?::VARCHAR[]))""",
-            [SOURCE, self.source_id, doc_ids],
+                 AND (TRY(json_extract_string(q.raw_row, '$.doc_id'))
+                        IN (SELECT unnest(?::VARCHAR[]))
+                      OR TRY(json_extract_string(q.raw_row, '$.input')) = ?)""",
+            [SOURCE, self.source_id, doc_ids, self.report.input],
         ).fetchall()
         reading = set(doc_ids)
         dropped = []
         for source_id, row_number, raw in rows:
             told = json.loads(raw)
-            if set(told.get("sources") or [told["doc_id"]]) <= reading:
+            if "input" in told or set(told.get("sources") or [told["doc_id"]]) <= reading:
                 dropped.append((source_id, row_number))
         if dropped:
             source_ids, row_numbers = zip(*dropped, strict=True)
@@ -441,6 +458,19 @@ class _Run:
         self.report.quarantined += 1
         reasons = self.report.quarantine_reasons
         reasons[reason] = reasons.get(reason, 0) + 1
+
+    def quarantine_unread(self, row_number: int, error: InputError, raw_text: str) -> None:
+        """A record of the input that could not be read, with the error that says why."""
+        row = getattr(error, "row", None)
+        raw = json.dumps(
+            {"input": self.report.input, "file": str(error.path), "row": row, "raw": raw_text},
+            ensure_ascii=False,
+        )
+        self.quarantined.append([self.source_id, row_number, raw, f"{UNREAD}: {error}"])
+        self.report.quarantined += 1
+        self.report.unread += 1
+        reasons = self.report.quarantine_reasons
+        reasons[UNREAD] = reasons.get(UNREAD, 0) + 1
 
     def write_events(self, assigned: dict[str, list[tuple[str, ExtractedEvent]]]) -> None:
         """(Re)write every event this run touches from its stored reports and the new ones
