@@ -1,5 +1,7 @@
 """Kabul neighbourhoods news names (place_variants.csv): each resolves to Kabul province and, where
-a published point for it was checked against the district shapes, to the district holding it."""
+a published point for it was checked against the district shapes, to the district holding it and
+to that point (the table's lat/lon), so that maps show the neighbourhood, not the district's
+centre."""
 
 from __future__ import annotations
 
@@ -10,8 +12,9 @@ from pathlib import Path
 import pytest
 from shapely.geometry import Point, shape
 
+from signalfire.errors import SchemaError
 from signalfire.extract import Document, Extractor
-from signalfire.extract.gazetteer import Gazetteer, load_gazetteer
+from signalfire.extract.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
 from signalfire.extract.pipeline import default_extractor
 
 # Published coordinates (Wikipedia's infoboxes; the Microrayons: a point on the Massoud road
@@ -83,6 +86,25 @@ def test_neighbourhoods_resolve_to_the_district_holding_them(
     assert first.adm2 == district_of[SPELLINGS.get(name, name)]
 
 
+@pytest.mark.parametrize("name", [*POINTS, *SPELLINGS])
+def test_neighbourhoods_carry_their_own_point(gazetteer: Gazetteer, name: str) -> None:
+    first = gazetteer.lookup(name)[0]
+    assert first.level == "place"
+    assert (first.lat, first.lon) == pytest.approx(POINTS[SPELLINGS.get(name, name)], abs=1e-4)
+
+
+def test_a_variant_point_outside_its_district_is_refused(shared_data: Path, tmp_path: Path) -> None:
+    table = tmp_path / "variants.csv"
+    table.write_text(
+        "variant,iso3,level,target,lat,lon,note\n"
+        "Dashte Barchi,AFG,adm2,Kabul,34.49467,69.09422,\n"
+        "Khair Khana,AFG,adm2,Bagrami,34.576996,69.130620,wrong district\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(SchemaError, match=r"row 3, column 'lat/lon': expected a point inside Bag"):
+        build_gazetteer(shared_data / "geo", table)
+
+
 def test_pul_e_charkhi_is_outside_kabul_district(
     gazetteer: Gazetteer, district_of: dict[str, str]
 ) -> None:
@@ -122,3 +144,7 @@ def test_events_in_kabul_neighbourhoods_are_placed(
     assert located and located[0].adm1 == "AF-KAB"
     district = extractor.gazetteer.adm2_names.get(located[0].adm2 or "")
     assert district == district_name
+    named = [name for name in (*POINTS, *SPELLINGS) if name.lower() in text.lower()]
+    if named:  # mapped at the neighbourhood's point
+        point = POINTS[SPELLINGS.get(named[0], named[0])]
+        assert (located[0].lat, located[0].lon) == pytest.approx(point, abs=1e-4)

@@ -10,6 +10,9 @@ copied into the repository:
                                                       in the district whose polygon holds it
 plus the packaged curated variant table `signalfire/data/place_variants.csv` (transliterations,
 old names such as NWFP, ex-FATA agencies, news conventions such as "northwest Pakistan").
+Its columns: variant, iso3, level (adm1|adm2), target (ISO 3166-2 code or district name), lat
+and lon (optional: a district-level variant with a point of its own, such as a Kabul
+neighbourhood, becomes a place at that point, which must lie in the district), note.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import settings
-from ..errors import InputError
+from ..errors import InputError, SchemaError
 from .place_spellings import separator_variants, word_variants
 
 LEVELS = ("adm1", "adm2", "place")
@@ -215,7 +218,7 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "7"
+_CACHE_FORMAT = "8"
 _MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
 
 
@@ -284,6 +287,29 @@ def load_gazetteer(geo_dir: Path | None = None, variants: Path | None = None) ->
         except OSError:
             pass  # read-only cache: rebuild next time
     return built
+
+
+def _variant_point(
+    row: dict[str, str], district: Place, n: int, path: Path, tree: Any, districts: list[Place]
+) -> Place:
+    """A variant with its own point (a Kabul neighbourhood): a place of its own inside the
+    district, so that the event is mapped there rather than at the district's centre. The point
+    must lie in that district's polygon."""
+    from shapely.geometry import Point
+
+    try:
+        lat, lon = float(row["lat"]), float(row["lon"])
+    except (TypeError, ValueError):
+        got = f"{row.get('lat')!r}, {row.get('lon')!r}"
+        raise SchemaError(path, n, "lat/lon", "both as decimal degrees", got) from None
+    hits = [] if tree is None else tree.query(Point(lon, lat), predicate="within")
+    holder = districts[int(hits[0])] if len(hits) else None
+    if holder is None or holder.adm2 != district.adm2:
+        where = holder.name if holder else "no district"
+        raise SchemaError(
+            path, n, "lat/lon", f"a point inside {district.name}", f"{lat}, {lon} (in {where})"
+        )
+    return replace(district, name=fold(row["variant"]), level="place", lat=lat, lon=lon)
 
 
 def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
@@ -402,6 +428,8 @@ def build_gazetteer(geo: Path, variants_path: Path) -> Gazetteer:
                         )
                     continue
                 place = found[0]
+                if row.get("lat") or row.get("lon"):
+                    place = _variant_point(row, place, n, variants_path, tree, polygon_places)
             else:
                 raise InputError(variants_path, f"row {n}: level {level!r}, expected adm1|adm2")
             add(row["variant"], place)
