@@ -160,7 +160,7 @@ def test_cli_extract_writes_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[
     lines = [json.loads(line) for line in out.read_text().splitlines()]
     assert len(lines) == 1 and tuple(lines[0]) == JSONL_KEYS
     assert lines[0]["doc_id"] == "a" and lines[0]["date"] == "2015-02-02"
-    assert "2 documents, 1 events" in err
+    assert "2 documents, 1 event ->" in err
     code, _, err = run(["extract", str(tmp_path / "missing.jsonl")], capsys)
     assert code == 3 and "no such file" in err
 

@@ -2,13 +2,15 @@
 
 | event_type              | meaning                                                              |
 |-------------------------|----------------------------------------------------------------------|
-| armed_clash             | two armed sides fight: clash, gun battle, ambush, attack on a post   |
-|                         | (also one that is repulsed, or fire at a post that hurts no one)     |
+| armed_clash             | two armed sides fight: clash, gun battle, ambush, attack on a post,  |
+|                         | a base, a headquarters or an airport (also one that is repulsed, or  |
+|                         | fire at a post that hurts no one), forces attacked who return fire   |
 | suicide_bombing         | a suicide bomber or suicide attack (vest, vehicle)                   |
 | ied_bombing             | bomb, IED, roadside or remote bomb, grenade, blast, "blew up"        |
 | targeted_killing        | a named or specific person shot dead, assassination                  |
 | abduction               | people kidnapped, abducted, taken hostage                            |
-| attack_on_civilians     | armed attack whose victims are civilians (massacre, attack on a bus) |
+| attack_on_civilians     | armed attack whose victims are civilians (massacre, attack on a bus, |
+|                         | gunmen at a gathering, several civilians shot)                       |
 | property_attack         | arson, sabotage, fire or rockets at property or infrastructure, or   |
 |                         | an attack on it by means not said: a pipeline, pylon, mobile tower,  |
 |                         | railway track, bridge, school, supply tankers (GTD's "Facility/      |
@@ -22,6 +24,10 @@
 
 A bomb that is defused or found planted is an attempted bombing (ied_bombing; GTD keeps failed
 bombings, ACLED calls them disrupted weapons use).
+
+Civilians among the dead make a clash an attack on civilians unless the forces were hit too
+(an assault on a police headquarters that also kills a passer-by stays a clash); three or more
+civilians shot dead are an attack on civilians, not a targeted killing.
 
 When several types' triggers occur in one event the more specific wins, in the order of
 `PRIORITY` (a suicide bombing is also a bombing and an attack). Confidence grows with the number
@@ -77,12 +83,13 @@ _PROPERTY_NOUN_WORDS = (
     r"railway\s+(?:tracks?|lines?|bridges?|stations?)|tracks?|bridges?|culverts?|schools?|"
     r"colleges?|grid\s+stations?|power\s+(?:stations?|plants?|houses?)|transformers?|"
     r"gas\s+(?:wells?|fields?|installations?)|tankers?|containers?|(?:supply|oil)\s+trucks?|"
-    r"telephone\s+exchanges?|dams?|water\s+supply|health\s+(?:centres?|centers?|units?)"
+    r"telephone\s+exchanges?|dams?|water\s+supply|health\s+(?:centres?|centers?|units?)|"
+    r"churches|temples|gurdwaras"
 )
 # (regrouped by first letter: `re` tries them after each of up to three words, at every
 # "attack", "hit", "destroyed" ...; see alternation.py)
 _PROPERTY_NOUNS = "(?:" + by_first_letter(_PROPERTY_NOUN_WORDS) + r")\b"
-_PROPERTY = r"(?:[a-z'-]+\s+){0,3}?" + _PROPERTY_NOUNS
+_PROPERTY = r"(?:[a-z0-9'-]+\s+){0,3}?" + _PROPERTY_NOUNS
 # Arson and sabotage ("torched six NATO oil tankers", "set a school on fire", "removed the
 # fish plates"), and an attack on property by means not said or not a bomb ("claimed the
 # attack on a gas pipeline", "fired rockets at a grid station", "destroyed electricity pylons").
@@ -91,6 +98,7 @@ _PROPERTY_ATTACK = (
     r"ablaze|alight)|set(?:s|ting)?\s+(?:[a-z'-]+\s+){1,4}?(?:on\s+fire|ablaze|alight)|(?:burnt|burned)\s+down|"
     r"sabotag\w+|fish\s*-?plates|"
     r"(?:attack(?:s|ed|ing)?(?:\s+on)?|target(?:s|ed|ing)?|struck|hit|destroy(?:s|ed|ing)?|"
+    r"burn(?:ed|t|s|ing)|"
     r"damag(?:es|ed|ing)|razed|(?:fired|firing)\s+(?:rockets?\s+|shots\s+|mortars?\s+)?(?:at|on)|"
     r"open(?:s|ed|ing)\s+fire\s+(?:at|on))\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
     + _PROPERTY
@@ -117,7 +125,10 @@ _TRIGGERS = {
     # a missile from a pilotless plane (the 2000s wire name for a drone)
     r"(?:air\s*)?(?:planes|plane|aircraft|jets)\s+(?:bombed|struck|pounded|strafed)|"
     r"air\s+force\s+(?:(?:jets|planes|aircraft)\s+)?(?:struck|bombed|pounded|targeted|"
-    r"carried\s+out)|pilotless\s+(?:planes?|aircraft|drones?)|unmanned\s+aerial",
+    r"carried\s+out)|pilotless\s+(?:planes?|aircraft|drones?)|unmanned\s+(?:aerial|aircraft)|"
+    # "An ISAF aircraft conducted a strike", "Pakistani jets carried out strikes in Kabul"
+    r"(?:aircraft|planes?|jets|drones?)\s+(?:conducted|carried\s+out|launched)\s+(?:an?\s+|"
+    r"several\s+|multiple\s+|\d+\s+)?(?:[a-z-]+\s+)?strikes?",
     "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack|rocket)|"
     r"unprovoked\s+firing|ceasefire\s+violations?|violat\w+\s+(?:the\s+)?ceasefire|"
     r"along\s+the\s+(?:line\s+of\s+control|loc|border|durand\s+line|working\s+boundary)|"
@@ -149,11 +160,16 @@ _TRIGGERS = {
     r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)|"
     r"was\s+(?:killed|shot)\s+by\s+(?:unidentified\s+|unknown\s+|armed\s+)?(?:gunmen|gunman|"
     r"assailants)",
-    "abduction": r"abduct\w*|kidnap\w*|taken\s+hostage|held\s+hostage|hostages?",
+    # (not a gang's trade: "arrested three members of a kidnapping gang")
+    "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)\w*|"
+    r"taken\s+hostage|held\s+hostage|hostages?",
     "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|(?:fired|opened\s+fire)\s+"
-    r"(?:on|at)\s+)(?:a\s+|the\s+)?(?:worshippers|mosque|"
+    r"(?:on|at)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
-    r"rally|polio\s+(?:workers|team))|civilians\s+(?:were\s+)?killed|sectarian|"
+    r"rally|polio\s+(?:workers|team)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
+    r"restaurant|university|deminers)|civilians\s+(?:were\s+)?killed|sectarian|"
+    # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
+    r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|checked\s+(?:their\s+)?identity\s+cards|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
@@ -175,8 +191,21 @@ _TRIGGERS = {
     # (not a foiled attack: a plot stopped in time, by an arrest or a bomb defused)
     r"(?:repuls\w+|repell?(?:ed|ing|s)?|beat(?:en)?\s+back|fought\s+off)\s+(?:an?\s+|the\s+|"
     r"their\s+)?(?:(?!to\s)[a-z'-]+\s+){0,3}?(?:attacks?|assaults?|raids?|onslaught|attackers)\b|"
-    r"(?:was|were|been)\s+(?:successfully\s+)?(?:repulsed|repelled|beaten\s+back)",
-    "security_operation": r"operations?|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
+    r"(?:was|were|been)\s+(?:successfully\s+)?(?:repulsed|repelled|beaten\s+back)|"
+    # forces attacked, and fighting back ("A patrol was attacked by insurgents ... The patrol
+    # returned fire", "came under small-arms fire", "opened fire on the force"); a siege's
+    # battle ("after a five-hour battle"), not a "non-battle" death
+    r"returned\s+fire|came\s+under\s+(?:[a-z-]+\s+){0,2}?(?:fire|attack)|"
+    r"(?:was|were)\s+attacked\s+by\s+(?:[a-z-]+\s+)?(?:insurgents|militants|taliban|"
+    r"terrorists|gunmen|attackers|fighters)|"
+    r"open(?:s|ed|ing)\s+fire\s+(?:on|at|upon)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:force|forces|"
+    r"patrol|troops|soldiers|convoy|policemen|police)\b|"
+    r"(?<!non-)(?<!non\s)battle\b|"
+    # an assault on a headquarters, a base or an airport ("stormed the police headquarters")
+    r"(?:attack(?:s|ed|ing)?(?:\s+on)?|stormed|assault(?:ed)?(?:\s+on)?)\s+(?:an?\s+|the\s+)?"
+    r"(?:[a-z'-]+\s+){0,3}?(?:headquarters|air\s+bases?|bases?|airports?|airfields?|"
+    r"cantonments?|garrisons?)\b",
+    "security_operation": r"operations?|ibos?\b|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
     r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
     "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|in\s+custody|"
     # ("took two suspects into custody", "took custody of four", "took three detainees")
@@ -186,7 +215,9 @@ _TRIGGERS = {
     r"(?:suspects?|militants?|terrorists?|insurgents?|men)\s+(?:were|was|have\s+been|"
     r"had\s+been)\s+(?:also\s+)?held\b(?!\s+hostage)",
     "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
-    r"process|negotiations?)|negotiations?|talks\s+with|jirga",
+    r"process|negotiations?)|negotiations?|talks\s+with|jirga|reduction\s+in\s+violence|"
+    r"(?:signed|sign|signing|reached|struck)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"(?:agreement|accord|deal)\b",
 }
 # Words that type an event only in context (`find_triggers`), after the types in the alternation:
 # shelling is cross-border fire only with a border in the sentence ("militants fired mortar
@@ -225,7 +256,9 @@ _AFGHAN, _PAKISTANI = re.compile(r"\bafghan"), re.compile(r"\bpakistan")
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
 _DEED_OF = re.compile(
     r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charged|"
-    r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing))\s+"
+    r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|"
+    # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
+    r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing))\s+"
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
     r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}$"
 )
@@ -233,7 +266,7 @@ _DEED_OF = re.compile(
 # search, tried at each of 60 positions, is skipped for every trigger)
 _DEED_CUES = (
     "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
-    "prepar",
+    "prepar", "coordinat", "orchestrat", "direct",
 )  # fmt: skip
 
 # Bombs as a trade, not as this event: what a target's work or a seizure was ("responsible for
@@ -249,7 +282,11 @@ _BOMB_TRADE_BEFORE = re.compile(
     r"age)|seiz\w+|confiscat\w+|caches?\s+of|consist\w*\s+of|armed\s+with|equipped\s+with|"
     r"movement\s+of|transfer\s+of|expert\s+in|training\s+in|involved\s+in|participat\w+\s+in|"
     r"assist\w*|associat\w+\s+with|linked\s+(?:[a-z]+\s+)?to|command(?:s|ed|ing)?|used\s+(?:in|to\s+"
-    r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?)\s+"
+    r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?|"
+    # what a detainee had or did before ("detained ... along with a suicide vest", "arrested
+    # carrying explosives", "They were behind the recent bombing")
+    r"along\s+with|in\s+possession\s+of|possess\w*|carr(?:y|ying|ied)(?!\s+out)|behind|"
+    r"accused\s+of|blamed\s+for|wanted\s+for)\s+"
     r"(?:(?:of|in|for|with|to|and|the|a|an|both|several|multiple|other|\d+)\s+)*"
     r"(?:[a-z0-9'()-]+,?\s+(?:and\s+)?){0,5}"
     # an inventory of what was found: "found 1,000 rounds, a machine gun, 20 grenades"
@@ -263,7 +300,8 @@ _BOMB_TRADE_CUES = (
     "confiscat", "cache", "consist", "armed with", "equipped", "movement", "transfer", "expert",
     "training", "involved", "participat", "assist", "associat", "linked", "command", "used",
     "potential", "possible", "future", "propelled", "found", "recovered", "discovered",
-    "uncovered", "gram", "kg", "pounds", "lbs",
+    "uncovered", "gram", "kg", "pounds", "lbs", "along with", "possess", "carr", "behind",
+    "accused", "blamed", "wanted",
 )  # fmt: skip
 _BOMB_THING_AFTER = re.compile(
     r"\)?(?:\s+devices?)?(?:\s*\([a-z]+\))?,?[\s-]+(?:and\s+[a-z]+\s+)?(?:facilitat\w+|"
@@ -272,6 +310,11 @@ _BOMB_THING_AFTER = re.compile(
     r"laborator\w+|caches?|charges|precursors?|expertise|production|training|trainers?|"
     r"equipment|placement|construction|builders?|building|smuggl\w+|distribut\w+|manufactur\w+|"
     r"operations|detonators|fuzes|fuses)\b"
+    # a seizure told after the material ("Sticky bombs and a pistol were seized from them",
+    # "arms, ammunition and explosives was recovered"); not a bomb "found" or "defused", which
+    # is an attempted bombing
+    r"|(?:,?\s+(?:and\s+)?[a-z0-9'-]+){0,10}?\s+(?:was|were|had\s+been|"
+    r"have\s+been|has\s+been)\s+(?:also\s+)?(?:seized|recovered|confiscated)\b"
 )
 
 
@@ -294,7 +337,7 @@ _VIOLENCE_WORDS = (
     r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
     r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|murder\w*|"
     r"dumped|bullet-riddled|dynamit\w+|lobbed|hurled|repuls\w+|repell(?:ed|ing)|fought\s+off|"
-    r"beat(?:en)?\s+back|"
+    r"beat(?:en)?\s+back|hostages?|ibos?|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
     r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|"
     + _PROPERTY_ATTACK
@@ -492,6 +535,7 @@ def classify(
     arrested: int,
     civilian_target: bool,
     abducted: int = 0,
+    forces_target: bool = False,
 ) -> tuple[str, float, list[Trigger]]:
     """The event type, a confidence in [0, 1] and the triggers that decided it."""
     by_type: dict[str, list[Trigger]] = {}
@@ -510,7 +554,12 @@ def classify(
         # "during a security operation, the force detained three": the detention is the event.
         by_type.pop("security_operation", None)
         by_type.pop("armed_clash", None)
-        by_type.pop("property_attack", None)  # "arrested two men who torched a school"
+        # "arrested two men who torched a school"; but not "A mob burned 21 churches ... Police
+        # arrested more than 100 people", where the arrests follow the attack
+        if "property_attack" in by_type and by_type["arrest"][0].start < (
+            by_type["property_attack"][0].start
+        ):
+            del by_type["property_attack"]
     if not killed:
         # Words that say who attacked, not what was done ("Unidentified gunmen torched six
         # NATO oil tankers", "Militants attacked a gas pipeline"): with no one killed they
@@ -523,8 +572,16 @@ def classify(
                 and (weak == "targeted_killing" or "property_attack" in by_type)
             ):
                 del by_type[weak]
-    if civilian_target and by_type.keys() & {"armed_clash", "targeted_killing"} and killed > 1:
-        by_type.setdefault("attack_on_civilians", by_type.get("armed_clash", [])[:1])
+    if civilian_target and killed > 1:
+        # Civilians among the dead make a clash an attack on civilians, unless the forces were
+        # hit too (an assault on a police headquarters or an airport); several civilians shot
+        # are an attack on them, not a targeted killing ("shot dead 23 passengers").
+        if "armed_clash" in by_type and not forces_target:
+            by_type.setdefault("attack_on_civilians", by_type["armed_clash"][:1])
+        if "targeted_killing" in by_type and killed > 2:
+            by_type.setdefault("attack_on_civilians", by_type.pop("targeted_killing")[:1])
+            if abducted <= killed:  # "Gunmen kill 14 after kidnapping them from buses"
+                by_type.pop("abduction", None)
     chosen = next((t for t in PRIORITY if by_type.get(t)), "other")
     evidence = by_type.get(chosen, [])
     distinct = len(by_type)

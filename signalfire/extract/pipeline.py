@@ -263,6 +263,8 @@ class Extractor:
         for s in sentences:
             s.places += self._districts.find(s)
             s.counts = find_counts(s.text, s.start, ruling=ruling, opens=s.start <= lead)
+            if s.counts and BACKGROUND.match(s.text):
+                s.counts = []  # history or an earlier event's toll, not this report's
             # (a sentence without a casualty verb gets no figure from the totals pass either)
             if not s.counts and s.is_event and is_summary(s.text):
                 summaries.append(s)
@@ -510,6 +512,7 @@ class Extractor:
                 totals.get("arrested", 0),
                 civilian_target,
                 totals.get("abducted", 0),
+                any(a.role == "target" and a.kind == "state_force" for a in actors),
             )
         if event_type == "other" and (typed := type_from_roles(actors)) is not None:
             event_type = typed  # "Militants killed four soldiers": who did it to whom

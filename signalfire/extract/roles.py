@@ -196,7 +196,8 @@ NONSTATE_WORDS = re.compile(
 )
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
-    r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris|labou?rers?)\b",
+    r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris|labou?rers?|deminers|"
+    r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers)\b",
 )
 COALITION_WORDS = re.compile(
     letter_first(

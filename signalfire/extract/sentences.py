@@ -101,7 +101,11 @@ _TALLY_WORDS = ("countr", "nationwide", "provinces", "attacks", "incidents", "di
 # Background sentences: history, not the reported event.
 BACKGROUND = re.compile(
     r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|over\s+the\s+past|in\s+recent\s+(?:years|months)"
-    r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been))",
+    r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been)"
+    # a sentence that dates the report by an earlier event ("The statement came a day after a
+    # suicide car bomb in Kandahar killed 12 people")
+    r"|(?:the|this|that|it|which)\s+(?:[a-z]+\s+)?(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?"
+    r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+after)",
     re.IGNORECASE,
 )
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
