@@ -155,3 +155,12 @@ def test_a_mob_attack_yields_to_arrests_told_first() -> None:
     assert classify(arrested_first, 0, 2, civilian_target=False)[0] == "arrest"
     attack_first = find_triggers("Militants torched a school in Swat. Police arrested two men.")
     assert classify(attack_first, 0, 2, civilian_target=False)[0] == "property_attack"
+
+
+def test_the_people_a_victim_guarded_are_not_the_victims(extractor: Extractor) -> None:
+    guard = "Gunmen shot dead a policeman guarding polio workers in Karachi."
+    [event] = extractor.extract(Document("t", guard, DAY))
+    assert "civilians" not in {a.actor_id for a in event.actors}
+    workers = "Gunmen shot dead two polio workers in Karachi."
+    [event] = extractor.extract(Document("t", workers, DAY))
+    assert ("civilians", "target") in {(a.actor_id, a.role) for a in event.actors}

@@ -58,6 +58,7 @@ from .roles import (
     CIVILIAN_ADJECTIVE,
     CIVILIAN_WORDS,
     COALITION_WORDS,
+    GUARDING_BEFORE,
     NO_BEFORE,
     ActorMention,
     contextual_actor,
@@ -485,8 +486,9 @@ class Extractor:
         civilian_target = any(
             (hit := CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])))
             and not NO_BEFORE.search(
-                fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
+                before := fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
             )
+            and not GUARDING_BEFORE.search(before)
             for c in victims
         ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
         if civilian_target and not any(r.actor_id == "civilians" for r in roles):

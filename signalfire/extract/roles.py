@@ -476,6 +476,11 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
 
 # "No civilians were harmed": a civilian mention that says there were no civilian victims.
 NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
+# The people a victim guarded: "Policeman guarding polio workers shot dead" (the policeman).
+GUARDING_BEFORE = re.compile(
+    r"\b(?:guard(?:ing|ed)|escort(?:ing|ed)|protect(?:ing|ed)|assigned\s+to\s+(?:guard|escort|"
+    r"protect))\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?$"
+)
 # "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
 CIVILIAN_ADJECTIVE = re.compile(
     r"^\s+(?:lives|casualt\w+|structures?|areas?|homes?|property|damage|population|"
