@@ -279,6 +279,34 @@ def drop_origins(mentions: list[Resolved], text: str) -> list[Resolved]:
     return kept or mentions
 
 
+# A place named only to say where another lies: "the Bagram air base north of Kabul",
+# "30 km south of Quetta".
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
+    r"(?:city\s+of\s+)?$|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of|outside)\s+$",
+    re.IGNORECASE,
+)
+
+
+def drop_references(mentions: list[Resolved], text: str) -> list[Resolved]:
+    """Without places named as reference points ("north of Kabul") in another province than
+    the places named otherwise; one in the same province still gives the district ("an
+    operation west of Nad-e Ali, Helmand Province")."""
+    if len(mentions) < 2:
+        return mentions
+    references = [
+        r
+        for r in mentions
+        if _REFERENCE_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)
+    ]
+    if not references:
+        return mentions
+    others = [r for r in mentions if r not in references]
+    provinces = {r.place.adm1 for r in others}
+    kept = [r for r in mentions if r in others or r.place.adm1 in provinces]
+    return kept if others else mentions
+
+
 ACROSS_BORDER = {"AFG": "PAK", "PAK": "AFG"}
 # "near the Afghan border": a border named for one country lies on its neighbour's side as
 # often as not, and AP's and Reuters' "near the Afghan border" locates Pakistani events. A

@@ -46,6 +46,7 @@ from .geoparse import (
     dominant_province,
     drop_attributions,
     drop_origins,
+    drop_references,
     most_specific,
     resolve_mentions,
 )
@@ -419,7 +420,9 @@ class Extractor:
         if not mentions:
             doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
             mentions = dominant_province(doc_mentions)
-        loc = most_specific(drop_attributions(drop_origins(mentions, text), text))
+        loc = most_specific(
+            drop_references(drop_attributions(drop_origins(mentions, text), text), text)
+        )
         inferred = False
         if loc is None and (
             "PAK" in self._focus
