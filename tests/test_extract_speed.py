@@ -19,7 +19,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import casualty_patterns, dates, event_types, pipeline, roles, sentences
+from signalfire.extract import (
+    casualty_patterns,
+    dates,
+    event_types,
+    pipeline,
+    roles,
+    sentences,
+    trigger_words,
+)
 from signalfire.extract.nlp import Pipelines, rule_pass
 from signalfire.extract.textcase import (
     Scanner,
@@ -572,8 +580,8 @@ def test_close_length_names_give_the_same_best_match(names: list[str], name: str
 @pytest.mark.parametrize(
     "pattern",
     [
-        *event_types._TRIGGERS.values(),
-        *event_types._MARKERS.values(),
+        *trigger_words.TRIGGERS.values(),
+        *trigger_words.MARKERS.values(),
         roles.STATE_WORDS.pattern,
         roles.NONSTATE_WORDS.pattern,
         roles.CIVILIAN_WORDS.pattern,

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import alternation, attribution, event_types, forces, roles
+from signalfire.extract import alternation, attribution, event_types, forces, roles, trigger_words
 from signalfire.extract.roles import ActorMention, role_of
 from signalfire.extract.textcase import _sc, _sp
 
@@ -51,7 +51,7 @@ GATED = [
     (attribution.DESCRIBES_AFTER, attribution.SENTENCE_CUES["describes"]),
     (attribution.DESCRIBES_BEFORE, attribution.SENTENCE_CUES["describes"]),
     (attribution.STANCE_AFTER, attribution.STANCE_CUES),
-    (event_types._DEED_OF, event_types._DEED_CUES),
+    (trigger_words.DEED_OF, trigger_words.DEED_CUES),
 ]
 
 texts = st.lists(
@@ -177,7 +177,7 @@ def test_sentence_cues_are_kept_per_sentence() -> None:
 def test_the_deed_gate_changes_no_trigger(text: str) -> None:
     gated = event_types.find_triggers(text, 3)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(event_types, "_DEED_CUES", ("",))
+        mp.setattr(event_types, "DEED_CUES", ("",))
         assert event_types.find_triggers(text, 3) == gated
 
 
@@ -186,7 +186,7 @@ def test_the_deed_gate_changes_no_trigger_in_sentences(monkeypatch: pytest.Monke
     deed = next(s for s in SENTENCES if "mastermind" in s)
     # (the bombing and the planned attack are deeds of the detained, not the event)
     assert [t.text for t in event_types.find_triggers(deed)] == ["detained"]
-    monkeypatch.setattr(event_types, "_DEED_CUES", ("",))
+    monkeypatch.setattr(event_types, "DEED_CUES", ("",))
     assert [event_types.find_triggers(s) for s in SENTENCES] == gated
 
 
@@ -226,8 +226,8 @@ def _same_matches(kinds: list[tuple[str, str]], texts: list[str]) -> None:
 
 
 TRIGGER_KINDS = [
-    *((t, event_types._TRIGGERS[t]) for t in event_types.PRIORITY if t in event_types._TRIGGERS),
-    *event_types._MARKERS.items(),
+    *((t, trigger_words.TRIGGERS[t]) for t in event_types.PRIORITY if t in trigger_words.TRIGGERS),
+    *trigger_words.MARKERS.items(),
 ]
 WORD_LISTS = {
     "triggers": TRIGGER_KINDS,
@@ -239,8 +239,8 @@ WORD_LISTS = {
     "violence": [("v", event_types._VIOLENCE_WORDS)],
     "weak": [("w", event_types._WEAK_VIOLENCE_WORDS)],
     "verbs": [("v", roles._VIOLENT_VERB_WORDS)],
-    # (event_types._PROPERTY_NOUNS is these regrouped: the same matches as written)
-    "property nouns": [("n", event_types._PROPERTY_NOUN_WORDS)],
+    # (trigger_words.PROPERTY_NOUNS is these regrouped: the same matches as written)
+    "property nouns": [("n", trigger_words.PROPERTY_NOUN_WORDS)],
 }
 
 

@@ -164,3 +164,73 @@ def test_the_people_a_victim_guarded_are_not_the_victims(extractor: Extractor) -
     workers = "Gunmen shot dead two polio workers in Karachi."
     [event] = extractor.extract(Document("t", workers, DAY))
     assert ("civilians", "target") in {(a.actor_id, a.role) for a in event.actors}
+
+
+# -- the sixth review's classes, in wordings of our own --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Two coalition helicopters engaged insurgents firing on the outpost in Kunar, killing "
+         "five.", "airstrike"),
+        ("A coalition aircraft conducted an engagement that killed three insurgents in Zabul.",
+         "airstrike"),
+        ("Gunmen opened fire on a passenger van in Kurram, killing five people.",
+         "attack_on_civilians"),
+        ("Unidentified gunmen shot dead 12 people in a market in Parachinar.",
+         "attack_on_civilians"),
+        ("Terrorists opened fire on a police team in Tank, which retaliated, killing two of "
+         "the attackers.", "armed_clash"),
+        ("Heavy fighting broke out between the Taliban and Afghan forces in Kunduz city.",
+         "armed_clash"),
+        ("Afghan and Pakistani border forces exchanged fire near the Ghulam Khan crossing.",
+         "cross_border_shelling"),
+        ("Shells fired by Pakistani forces landed in Asadabad, Kunar province, wounding a child.",
+         "cross_border_shelling"),
+        ("Pakistani forces shelled villages in Dangam district of Kunar province.",
+         "cross_border_shelling"),
+        ("The governor was shot dead by one of his own bodyguards in Kandahar.",
+         "targeted_killing"),
+        ("Police found and defused an IED that had been planted near a school in Khost.",
+         "ied_bombing"),
+        ("A suicide vehicle-borne IED struck a convoy in Helmand, killing four soldiers.",
+         "suicide_bombing"),
+        ("Militants seized four Chinese engineers on the road to Gwadar.", "abduction"),
+        ("The United States and the Taliban signed a deal in Doha on Saturday.",
+         "ceasefire_negotiation"),
+        ("Intra-Afghan negotiations opened in Doha on Saturday, though fighting continued in "
+         "the provinces.", "ceasefire_negotiation"),
+        ("The TTP announced a month-long ceasefire but said it would continue operations if "
+         "attacked.", "ceasefire_negotiation"),
+    ],
+)  # fmt: skip
+def test_event_types_review6(extractor: Extractor, text: str, expected: str) -> None:
+    assert _types(extractor, text)[:1] == [expected]
+
+
+def test_police_shooting_militants_dead_is_no_attack_on_civilians(extractor: Extractor) -> None:
+    text = "Police shot dead three suspected militants in Karachi."
+    assert "attack_on_civilians" not in _types(extractor, text)
+
+
+def test_an_earlier_arrest_and_a_charge_are_no_triggers() -> None:
+    protest = "Protesters set fire to a police station in Lahore after Imran Khan's arrest."
+    assert "arrest" not in {t.event_type for t in find_triggers(protest)}
+    charged = "Police detained nine men in Herat for kidnapping and robbery."
+    assert "abduction" not in {t.event_type for t in find_triggers(charged)}
+
+
+def test_talks_are_not_placed_at_the_dateline(extractor: Extractor) -> None:
+    text = "KABUL (Reuters) - The Taliban and the government agreed to a three-day ceasefire."
+    [event] = extractor.extract(Document("t", text, DAY))
+    assert (event.event_type, event.adm1) == ("ceasefire_negotiation", None)
+
+
+def test_a_line_crossed_does_not_place_the_strike(extractor: Extractor) -> None:
+    text = (
+        "Indian jets crossed the Line of Control and dropped their payload near Balakot in "
+        "Khyber Pakhtunkhwa, Pakistan said."
+    )
+    [event] = extractor.extract(Document("t", text, DAY))
+    assert event.adm1 == "PK-KP"

@@ -31,7 +31,8 @@ civilians shot dead are an attack on civilians, not a targeted killing.
 
 When several types' triggers occur in one event the more specific wins, in the order of
 `PRIORITY` (a suicide bombing is also a bombing and an attack). Confidence grows with the number
-of distinct triggers and the presence of a casualty figure (see `classify`).
+of distinct triggers and the presence of a casualty figure (see `classify`). The trigger words
+and their guards are in `trigger_words.py`.
 """
 
 from __future__ import annotations
@@ -42,6 +43,22 @@ from dataclasses import dataclass
 from .alternation import by_first_letter, regroup
 from .scanning import holds
 from .textcase import Scanner, fold, letter_first
+from .trigger_words import (
+    AFGHAN,
+    AFGHAN_SIDE,
+    BOMB_THING_AFTER,
+    BOMB_TRADE_BEFORE,
+    BOMB_TRADE_CUES,
+    BORDER,
+    DEED_CUES,
+    DEED_OF,
+    INTERNAL_TARGET,
+    MARKERS,
+    PAKISTANI,
+    PAKISTANI_SIDE,
+    PROPERTY_ATTACK,
+    TRIGGERS,
+)
 
 EVENT_TYPES = (
     "armed_clash",
@@ -75,248 +92,6 @@ PRIORITY = (
     "other",
 )
 
-# What a property attack hits: infrastructure, schools, supply vehicles (not "houses" or
-# "vehicles" as such: troops destroy militants' houses in operations).
-_PROPERTY_NOUN_WORDS = (
-    r"pipelines?|pylons?|(?:transmission|power|electricity|mobile|phone|"
-    r"cellular|cell|telecom\w*|communications?)\s+(?:towers?|masts?|lines?)|towers?|masts?|"
-    r"railway\s+(?:tracks?|lines?|bridges?|stations?)|tracks?|bridges?|culverts?|schools?|"
-    r"colleges?|grid\s+stations?|power\s+(?:stations?|plants?|houses?)|transformers?|"
-    r"gas\s+(?:wells?|fields?|installations?)|tankers?|containers?|(?:supply|oil)\s+trucks?|"
-    r"telephone\s+exchanges?|dams?|water\s+supply|health\s+(?:centres?|centers?|units?)|"
-    r"churches|temples|gurdwaras"
-)
-# (regrouped by first letter: `re` tries them after each of up to three words, at every
-# "attack", "hit", "destroyed" ...; see alternation.py)
-_PROPERTY_NOUNS = "(?:" + by_first_letter(_PROPERTY_NOUN_WORDS) + r")\b"
-_PROPERTY = r"(?:[a-z0-9'-]+\s+){0,3}?" + _PROPERTY_NOUNS
-# Arson and sabotage ("torched six NATO oil tankers", "set a school on fire", "removed the
-# fish plates"), and an attack on property by means not said or not a bomb ("claimed the
-# attack on a gas pipeline", "fired rockets at a grid station", "destroyed electricity pylons").
-_PROPERTY_ATTACK = (
-    r"torch(?:ed|es|ing)?\b|set(?:s|ting)?\s+(?:on\s+)?fire\s+to|set(?:s|ting)?\s+(?:on\s+fire|"
-    r"ablaze|alight)|set(?:s|ting)?\s+(?:[a-z'-]+\s+){1,4}?(?:on\s+fire|ablaze|alight)|(?:burnt|burned)\s+down|"
-    r"sabotag\w+|fish\s*-?plates|"
-    r"(?:attack(?:s|ed|ing)?(?:\s+on)?|target(?:s|ed|ing)?|struck|hit|destroy(?:s|ed|ing)?|"
-    r"burn(?:ed|t|s|ing)|"
-    r"damag(?:es|ed|ing)|razed|(?:fired|firing)\s+(?:rockets?\s+|shots\s+|mortars?\s+)?(?:at|on)|"
-    r"open(?:s|ed|ing)\s+fire\s+(?:at|on))\s+(?:an?\s+|the\s+|its\s+|their\s+)?"
-    + _PROPERTY
-    # in the passive: "a gas well in Sui was damaged in a rocket attack"
-    + r"|"
-    + _PROPERTY_NOUNS
-    + r"(?:\s+[a-z'-]+){0,3}?\s+(?:was|were|(?:had|has|have)\s+been)\s+"
-    r"(?:partially\s+|completely\s+|badly\s+)?(?:damaged|destroyed|targeted|attacked|razed)\b"
-)
-
-_TRIGGERS = {
-    "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|vest|"
-    r"car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
-    r"self-detonat\w*|suicide\s+car|"
-    # a bomber's own vest, without the word "suicide"
-    r"explosives?(?:-laden|-packed|-filled)?\s+(?:vest|jacket|belt)s?|"
-    r"detonated\s+(?:him|her)self|detonated\s+(?:his|her)\s+(?:[a-z-]+\s+)?(?:vest|jacket|belt)",
-    "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
-    r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:fired|struck|hit)|missile\s+(?:strikes?|attacks?)|"
-    r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted|hit)|fighter\s+(?:jets|planes)|"
-    r"jet\s+fighters|war\s*planes|"
-    r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?|"
-    # aircraft that bomb or strike ("planes bombed": not an IED), an air force that strikes,
-    # a missile from a pilotless plane (the 2000s wire name for a drone)
-    r"(?:air\s*)?(?:planes|plane|aircraft|jets)\s+(?:bombed|struck|pounded|strafed)|"
-    r"air\s+force\s+(?:(?:jets|planes|aircraft)\s+)?(?:struck|bombed|pounded|targeted|"
-    r"carried\s+out)|pilotless\s+(?:planes?|aircraft|drones?)|unmanned\s+(?:aerial|aircraft)|"
-    # "An ISAF aircraft conducted a strike", "Pakistani jets carried out strikes in Kabul"
-    r"(?:aircraft|planes?|jets|drones?)\s+(?:conducted|carried\s+out|launched)\s+(?:an?\s+|"
-    r"several\s+|multiple\s+|\d+\s+)?(?:[a-z-]+\s+)?strikes?",
-    "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack|rocket)|"
-    r"unprovoked\s+firing|ceasefire\s+violations?|violat\w+\s+(?:the\s+)?ceasefire|"
-    r"along\s+the\s+(?:line\s+of\s+control|loc|border|durand\s+line|working\s+boundary)|"
-    r"across\s+the\s+(?:line\s+of\s+control|loc|border|durand\s+line|working\s+boundary)|"
-    r"firing\s+across|fired\s+across|"
-    # fire from the other side: "rockets fired from Pakistan landed in Kunar"
-    r"fired\s+from\s+(?:across|the\s+other\s+side|(?:the\s+)?(?:pakistani?|afghan(?:istan)?|"
-    r"iran(?:ian)?|india)\b)|"
-    r"(?:pakistani|afghan|iranian|indian)\s+(?:artillery\s+|mortar\s+|rocket\s+)?(?:shells|"
-    r"rockets|mortars)\s+(?:landed|fell|hit|struck)|"
-    # the other army's fire ("killed in Indian firing", "Indian fire kills a labourer"); an
-    # Afghan or Pakistani force's fire only across a border (the "shelling" marker)
-    r"(?:indian|india['’]s|iranian|iran['’]s)\s+(?:[a-z]+\s+)?(?:fire|firing|shelling)\b",
-    "ied_bombing": r"bomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|ieds?\b|"
-    # a mine that a vehicle or a person sets off ("their vehicle struck a mine"; "a mine
-    # exploded"), not a coal mine
-    r"(?:struck|hit|stepped\s+on|triggered|ran\s+over)\s+(?:an?\s+)?(?:[a-z-]+\s+)?mines?\b|"
-    r"mines?\s+(?:exploded|went\s+off)|"
-    r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
-    r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+|"
-    r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|several|"
-    r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|dynamit\w+",
-    "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
-    r"targeted\s+(?:killing|attack)|"
-    r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
-    r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed|murder(?:ed|ing)\b|"
-    # gunmen who kill one person ("Gunmen killed a journalist"), as "shot dead" says
-    r"(?:gunmen|gunman|assailants|armed\s+men)\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?"
-    r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)|"
-    r"was\s+(?:killed|shot)\s+by\s+(?:unidentified\s+|unknown\s+|armed\s+)?(?:gunmen|gunman|"
-    r"assailants)",
-    # (not a gang's trade: "arrested three members of a kidnapping gang")
-    "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)\w*|"
-    r"taken\s+hostage|held\s+hostage|hostages?",
-    "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|(?:fired|opened\s+fire)\s+"
-    r"(?:on|at)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|mosque|"
-    r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
-    r"rally|polio\s+(?:workers|team)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
-    r"restaurant|university|deminers)|civilians\s+(?:were\s+)?killed|sectarian|"
-    # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
-    r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|checked\s+(?:their\s+)?identity\s+cards|"
-    # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
-    # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
-    r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
-    r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
-    r"(?:van|bus|vehicle|coach|wagon)\s+carrying\s+(?:[a-z-]+\s+){0,2}?(?:schoolchildren|"
-    r"children|students|pupils|passengers|pilgrims|worshippers|women|mourners|wedding)",
-    "property_attack": _PROPERTY_ATTACK,
-    "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
-    r"exchange\s+of\s+fire|fighting|fought|ambush\w*|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
-    r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
-    r"attempted\s+to\s+engage|insurgents?(?=\s+attack)|militants?(?=\s+attack)|attack\w*\s+on\s+"
-    r"(?:a\s+)?(?:security|check|police|army|military|convoy)|"
-    # an attack on a post or fire at it, which may hurt no one ("fired rockets at a checkpost,
-    # but no one was hurt", "attacked an FC camp"), and one that is repulsed
-    r"(?:attack(?:s|ed|ing)?(?:\s+on)?|fired\s+(?:rockets?\s+|mortars?\s+|shots\s+)?(?:at|on|upon)|"
-    r"open(?:s|ed|ing)\s+fire\s+(?:at|on|upon))\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
-    r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
-    r"camps?|forts?|district\s+(?:headquarters|centres?|centers?))\b|"
-    # (not a foiled attack: a plot stopped in time, by an arrest or a bomb defused)
-    r"(?:repuls\w+|repell?(?:ed|ing|s)?|beat(?:en)?\s+back|fought\s+off)\s+(?:an?\s+|the\s+|"
-    r"their\s+)?(?:(?!to\s)[a-z'-]+\s+){0,3}?(?:attacks?|assaults?|raids?|onslaught|attackers)\b|"
-    r"(?:was|were|been)\s+(?:successfully\s+)?(?:repulsed|repelled|beaten\s+back)|"
-    # forces attacked, and fighting back ("A patrol was attacked by insurgents ... The patrol
-    # returned fire", "came under small-arms fire", "opened fire on the force"); a siege's
-    # battle ("after a five-hour battle"), not a "non-battle" death
-    r"returned\s+fire|came\s+under\s+(?:[a-z-]+\s+){0,2}?(?:fire|attack)|"
-    r"(?:was|were)\s+attacked\s+by\s+(?:[a-z-]+\s+)?(?:insurgents|militants|taliban|"
-    r"terrorists|gunmen|attackers|fighters)|"
-    r"open(?:s|ed|ing)\s+fire\s+(?:on|at|upon)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:force|forces|"
-    r"patrol|troops|soldiers|convoy|policemen|police)\b|"
-    r"(?<!non-)(?<!non\s)battle\b|"
-    # an assault on a headquarters, a base or an airport ("stormed the police headquarters")
-    r"(?:attack(?:s|ed|ing)?(?:\s+on)?|stormed|assault(?:ed)?(?:\s+on)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:[a-z'-]+\s+){0,3}?(?:headquarters|air\s+bases?|bases?|airports?|airfields?|"
-    r"cantonments?|garrisons?)\b",
-    "security_operation": r"operations?|ibos?\b|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
-    r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
-    "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|in\s+custody|"
-    # ("took two suspects into custody", "took custody of four", "took three detainees")
-    r"(?:taken\s+)?into\s+custody|custody\s+of|took\s+(?:[a-z0-9-]+\s+){1,3}?detainees|"
-    r"nabbed|rounded\s+up|"
-    # ("two suspects were held in Bannu"; not "held talks", "held hostage")
-    r"(?:suspects?|militants?|terrorists?|insurgents?|men)\s+(?:were|was|have\s+been|"
-    r"had\s+been)\s+(?:also\s+)?held\b(?!\s+hostage)",
-    "ceasefire_negotiation": r"cease\s*-?fire|truce|peace\s+(?:talks?|deal|agreement|accord|"
-    r"process|negotiations?)|negotiations?|talks\s+with|jirga|reduction\s+in\s+violence|"
-    r"(?:signed|sign|signing|reached|struck)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?"
-    r"(?:agreement|accord|deal)\b",
-}
-# Words that type an event only in context (`find_triggers`), after the types in the alternation:
-# shelling is cross-border fire only with a border in the sentence ("militants fired mortar
-# shells at a fort in Kurram" is no border shelling); protesters' "clashes" are a riot, not an
-# armed clash; bodies found are no abduction ("the bodies of four abducted Levies men").
-_MARKERS = {
-    "shelling": r"shelled\b|mortars?\b|artillery|rockets?\b|"
-    r"(?:pakistani|afghan)\s+(?:forces['’]?\s+|troops['’]?\s+|army['’]?\s+)?(?:fire|firing)\b",
-    # "killed in shelling": shelling as such is what armies do across a border, unless the
-    # sentence names a group or its positions as what is shelled
-    "shelling_noun": r"shelling\b",
-    "protest": r"protest\w*|demonstrators|rioters?|riot(?:s|ing)?\b|mob\b",
-    # what damages property without anyone's violence ("a storm damaged school buildings")
-    "hazard": r"floods?\b|flooding|storms?\b|earthquakes?|quake\b|heavy\s+rains?|landslides?|"
-    r"avalanches?|cyclones?|lightning|short[\s-]+circuit|caught\s+fire|fire\s+broke\s+out|"
-    r"accident(?:s|al|ally)?\b",
-    "bodies": r"found\s+dumped|dumped|bod(?:y|ies)\s+(?:[a-z'-]+\s+){0,6}?(?:w(?:as|ere)\s+)?"
-    r"(?:found|recovered|discovered)",
-}
-# A border the fire crosses: the Line of Control, the Durand Line, India or Iran, "into
-# Pakistan", "from across", border posts or villages (not "near the Afghan border").
-_BORDER = re.compile(
-    r"\b(?:loc\b|line\s+of\s+control|durand\s+line|working\s+boundary|cross-border|kashmir\w*|"
-    r"indian?\b|iranian?\b|(?:into|from|inside)\s+(?:pakistan|afghanistan|iran|india)\b|"
-    r"from\s+across|across\s+the\s+border|border\s+(?:guards?|forces|police|troops|posts?|"
-    r"villages?|areas?|towns?|check-?posts?|security|shelling|firing|fire))"
-)
-# What troops shell at home: a group or its positions ("shelling of militant hideouts").
-_INTERNAL_TARGET = re.compile(
-    r"\b(?:militants?|insurgents?|terrorists?|taliban|ttp|hideouts?|positions|strongholds?|"
-    r"miscreants)\b"
-)
-# Both countries named: one fires into the other ("Afghan forces shelled Pakistani posts").
-_AFGHAN, _PAKISTANI = re.compile(r"\bafghan"), re.compile(r"\bpakistan")
-# A violent word naming the past deed of whom the event is about, not the event: "detained the
-# alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
-_DEED_OF = re.compile(
-    r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charged|"
-    r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|"
-    # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
-    r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing))\s+"
-    r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
-    r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}$"
-)
-# (substrings every match of `_DEED_OF` holds: where a sentence holds none, its `$`-anchored
-# search, tried at each of 60 positions, is skipped for every trigger)
-_DEED_CUES = (
-    "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
-    "prepar", "coordinat", "orchestrat", "direct",
-)  # fmt: skip
-
-# Bombs as a trade, not as this event: what a target's work or a seizure was ("responsible for
-# directing roadside bomb attacks", "provides weapons and IEDs to insurgents", "seized several
-# weapons and a grenade"), and bomb words naming a role or material ("an IED facilitator", "a
-# Taliban improvised explosive device (IED) commander", "explosive components"). In ISAF's
-# releases these made 150 of 161 raids and detentions bombings.
-_BOMB_TRADE_BEFORE = re.compile(
-    r"(?:\b(?:responsible\s+for|suspected\s+of|speciali[sz]\w*|direct(?:s|ed|ing)|"
-    r"coordinat\w+|conduct(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|provid\w+|facilitat\w+|"
-    r"deliver\w*|transport\w*|smuggl\w+|distribut\w+|emplac\w+|manag\w+|oversaw|oversee\w*|"
-    r"support\w*|traffick\w+|procur\w+|purchas\w+|acquir\w+|stockpil\w+|stor(?:e|ed|es|ing|"
-    r"age)|seiz\w+|confiscat\w+|caches?\s+of|consist\w*\s+of|armed\s+with|equipped\s+with|"
-    r"movement\s+of|transfer\s+of|expert\s+in|training\s+in|involved\s+in|participat\w+\s+in|"
-    r"assist\w*|associat\w+\s+with|linked\s+(?:[a-z]+\s+)?to|command(?:s|ed|ing)?|used\s+(?:in|to\s+"
-    r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?|"
-    # what a detainee had or did before ("detained ... along with a suicide vest", "arrested
-    # carrying explosives", "They were behind the recent bombing")
-    r"along\s+with|in\s+possession\s+of|possess\w*|carr(?:y|ying|ied)(?!\s+out)|behind|"
-    r"accused\s+of|blamed\s+for|wanted\s+for)\s+"
-    r"(?:(?:of|in|for|with|to|and|the|a|an|both|several|multiple|other|\d+)\s+)*"
-    r"(?:[a-z0-9'()-]+,?\s+(?:and\s+)?){0,5}"
-    # an inventory of what was found: "found 1,000 rounds, a machine gun, 20 grenades"
-    r"|\b(?:found|recovered|discovered|uncovered)\b[^.;]*,\s+(?:and\s+)?(?:[a-z0-9'-]+\s+){0,3})"
-    r"\(?$"
-)
-_BOMB_TRADE_CUES = (
-    "responsible", "suspected", "speciali", "direct", "coordinat", "conduct", "suppl", "provid",
-    "facilitat", "deliver", "transport", "smuggl", "distribut", "emplac", "manag", "overs",
-    "support", "traffick", "procur", "purchas", "acquir", "stockpil", "stor", "seiz",
-    "confiscat", "cache", "consist", "armed with", "equipped", "movement", "transfer", "expert",
-    "training", "involved", "participat", "assist", "associat", "linked", "command", "used",
-    "potential", "possible", "future", "propelled", "found", "recovered", "discovered",
-    "uncovered", "gram", "kg", "pounds", "lbs", "along with", "possess", "carr", "behind",
-    "accused", "blamed", "wanted",
-)  # fmt: skip
-_BOMB_THING_AFTER = re.compile(
-    r"\)?(?:\s+devices?)?(?:\s*\([a-z]+\))?,?[\s-]+(?:and\s+[a-z]+\s+)?(?:facilitat\w+|"
-    r"commanders?|cells?|leaders?|experts?|emplace\w*|makers?|making|materials?|components?|"
-    r"networks?|supplies|suppliers?|parts|instructors?|specialists?|factor(?:y|ies)|labs?|"
-    r"laborator\w+|caches?|charges|precursors?|expertise|production|training|trainers?|"
-    r"equipment|placement|construction|builders?|building|smuggl\w+|distribut\w+|manufactur\w+|"
-    r"operations|detonators|fuzes|fuses)\b"
-    # a seizure told after the material ("Sticky bombs and a pistol were seized from them",
-    # "arms, ammunition and explosives was recovered"); not a bomb "found" or "defused", which
-    # is an attempted bombing
-    r"|(?:,?\s+(?:and\s+)?[a-z0-9'-]+){0,10}?\s+(?:was|were|had\s+been|"
-    r"have\s+been|has\s+been)\s+(?:also\s+)?(?:seized|recovered|confiscated)\b"
-)
-
 
 # One alternation, most specific type first: at any position the first type that matches wins
 # ("suicide bomb" is a suicide bombing there, not also an IED trigger).
@@ -325,7 +100,7 @@ _BOMB_THING_AFTER = re.compile(
 # look-aheads, same matches. The look-ahead says what every trigger starts with; triggers start
 # with a letter, not "\b" or a group, where they can.)
 _ALTERNATION, _KIND_OF = regroup(
-    [(t, _TRIGGERS[t]) for t in PRIORITY if t in _TRIGGERS] + list(_MARKERS.items())
+    [(t, TRIGGERS[t]) for t in PRIORITY if t in TRIGGERS] + list(MARKERS.items())
 )
 _ALL = re.compile(r"\b(?=[a-z])(?:" + _ALTERNATION + ")")
 
@@ -337,10 +112,18 @@ _VIOLENCE_WORDS = (
     r"militants?|insurgents?|ceasefire|truce|peace\s+talks|slain|martyred|beheaded|seized|"
     r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|murder\w*|"
     r"dumped|bullet-riddled|dynamit\w+|lobbed|hurled|repuls\w+|repell(?:ed|ing)|fought\s+off|"
-    r"beat(?:en)?\s+back|hostages?|ibos?|"
+    r"beat(?:en)?\s+back|hostages?|ibos?|fighting|overr(?:an|un)|retaliat(?:ed|ing)|"
+    r"(?:exchanged?|traded?)\s+fire|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
+    r"negotiat\w+|amnesty|intra-afghan|reduction\s+in\s+violence|"
+    r"(?:signed|sealed|reached|struck)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:agreement|accord|"
+    r"deal)|"
+    # a planted IED found or defused ("found and defused an IED that had been planted")
+    r"(?:defus|diffus|disarm|dismantl|neutrali[sz]|clear)\w*\s+(?:an?\s+|the\s+|two\s+|three\s+|"
+    r"\d+\s+)?(?:[a-z\d-]+\s+){0,3}?ieds?|ieds?\s+(?:that\s+had\s+been\s+|was\s+|were\s+)?(?:planted|"
+    r"buried|emplaced)|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
     r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|"
-    + _PROPERTY_ATTACK
+    + PROPERTY_ATTACK
     + r")\b"
 )
 VIOLENCE = re.compile(letter_first(by_first_letter(_VIOLENCE_WORDS)))  # (see alternation.py)
@@ -451,7 +234,12 @@ _CAPTURED_GROUND = re.compile(
 
 
 def _across_border(low: str) -> bool:
-    return bool(_BORDER.search(low)) or bool(_AFGHAN.search(low) and _PAKISTANI.search(low))
+    if BORDER.search(low):
+        return True
+    afghan, pakistani = AFGHAN.search(low), PAKISTANI.search(low)
+    return bool(afghan and pakistani) or bool(
+        (pakistani and AFGHAN_SIDE.search(low)) or (afghan and PAKISTANI_SIDE.search(low))
+    )
 
 
 # The verb after an armed-clash trigger that matched its subject only ("militants attacked").
@@ -468,18 +256,24 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
     matches = [(kind_of[group or ""], start, end) for group, start, end in scan(pattern, scanned)]
     if not matches:
         return []
-    markers = {kind for kind, _, _ in matches if kind in _MARKERS}
+    markers = {kind for kind, _, _ in matches if kind in MARKERS}
     found = []
-    deeds = None  # (whether the sentence holds a cue of `_DEED_OF`: tested on first need)
+    deeds = None  # (whether the sentence holds a cue of `DEED_OF`: tested on first need)
     for kind, start, end in matches:
         if kind == "shelling" or kind == "shelling_noun":
-            if not _across_border(low) and (kind == "shelling" or _INTERNAL_TARGET.search(low)):
+            if not _across_border(low) and (kind == "shelling" or INTERNAL_TARGET.search(low)):
                 continue
             kind = "cross_border_shelling"
-        elif kind in _MARKERS:
+        elif kind in MARKERS:
             continue
         elif kind == "arrest" and _CAPTURED_GROUND.match(low, start):
             kind = "armed_clash"
+        elif (
+            kind == "arrest"
+            and _ARREST_NOUN.match(low, start)
+            and _EARLIER_ARREST.search(low, max(0, start - 50), start)
+        ):
+            continue  # "protests after Imran Khan's arrest": an earlier arrest, the cause
         elif (
             (kind == "armed_clash" and "protest" in markers)
             or (kind == "property_attack" and markers & {"protest", "hazard"})
@@ -487,9 +281,11 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             continue
         if kind not in {"arrest", "security_operation"}:
             if deeds is None:
-                deeds = holds(low, _DEED_CUES)
-            if deeds and _DEED_OF.search(low, max(0, start - 60), start):
+                deeds = holds(low, DEED_CUES)
+            if deeds and DEED_OF.search(low, max(0, start - 60), start):
                 continue
+            if " for " in low and _HELD_FOR.search(low, max(0, start - 90), start):
+                continue  # "28 people were detained ... for kidnapping": the charge
             if kind in {"ied_bombing", "suicide_bombing"} and _bomb_trade(low, start, end):
                 continue
         if (
@@ -511,10 +307,10 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 
 
 def _bomb_trade(low: str, start: int, end: int) -> bool:
-    if _BOMB_THING_AFTER.match(low, end):
+    if BOMB_THING_AFTER.match(low, end):
         return True
     before = low[max(0, start - 80) : start]
-    return holds(before, _BOMB_TRADE_CUES) and _BOMB_TRADE_BEFORE.search(before) is not None
+    return holds(before, BOMB_TRADE_CUES) and BOMB_TRADE_BEFORE.search(before) is not None
 
 
 def is_violent(text: str) -> bool:
@@ -522,6 +318,17 @@ def is_violent(text: str) -> bool:
     return pattern.search(" " + scanned) is not None  # (see `char_before`)
 
 
+_ALONG = re.compile(r"(?:along|across)\s+the\b")
+# An arrest named as what came before ("protests after Imran Khan's arrest") and the charge of
+# people held ("detained ... for kidnapping, robbery and links to armed groups").
+_ARREST_NOUN = re.compile(r"arrests?\b")
+_EARLIER_ARREST = re.compile(
+    r"\b(?:after|following|over|against|since|before|protest\w*)\s+(?:the\s+)?(?:[a-z.'’-]+\s+){0,3}?$"
+)
+_HELD_FOR = re.compile(
+    r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehend\w*|charged|jailed|convicted|sentenced)\b"
+    r"[^.;]{0,60}?\bfor\s+(?:the\s+)?(?:alleged\s+|their\s+|his\s+|her\s+)?(?:[a-z-]+,\s+)*$"
+)
 # Trigger words that name the attackers only (see `classify`).
 _WHO_ONLY = re.compile(
     r"(?:unidentified|unknown)\s+gunmen|motorcycle-borne|armed\s+men\s+on|"
@@ -536,14 +343,24 @@ def classify(
     civilian_target: bool,
     abducted: int = 0,
     forces_target: bool = False,
+    people_dead: bool = False,
 ) -> tuple[str, float, list[Trigger]]:
-    """The event type, a confidence in [0, 1] and the triggers that decided it."""
+    """The event type, a confidence in [0, 1] and the triggers that decided it. `people_dead`:
+    the dead are told only as "people" (civilians for the type, see `roles.PEOPLE_WORDS`)."""
     by_type: dict[str, list[Trigger]] = {}
     for t in triggers:
         by_type.setdefault(t.event_type, []).append(t)
     # "Insurgents captured two soldiers": a capture word, but an abduction (its figure says so).
     if "arrest" in by_type and abducted > 0 and not arrested:
         by_type.setdefault("abduction", by_type.pop("arrest"))
+    if "ceasefire_negotiation" in by_type and not (killed or arrested or abducted):
+        # Talks or a truce with no one hurt: the fighting named is their background ("... but
+        # will continue operations", "following a week of border fighting"), and a ceasefire
+        # "along the Line of Control" is placed there, not fired across it.
+        for background in ("armed_clash", "security_operation", "property_attack"):
+            by_type.pop(background, None)
+        if all(_ALONG.match(fold(t.text)) for t in by_type.get("cross_border_shelling", [])):
+            by_type.pop("cross_border_shelling", None)
     # A ceasefire that is violated is shelling, not a negotiation.
     if "ceasefire_negotiation" in by_type and "cross_border_shelling" in by_type:
         del by_type["ceasefire_negotiation"]
@@ -572,16 +389,21 @@ def classify(
                 and (weak == "targeted_killing" or "property_attack" in by_type)
             ):
                 del by_type[weak]
-    if civilian_target and killed > 1:
-        # Civilians among the dead make a clash an attack on civilians, unless the forces were
-        # hit too (an assault on a police headquarters or an airport); several civilians shot
-        # are an attack on them, not a targeted killing ("shot dead 23 passengers").
-        if "armed_clash" in by_type and not forces_target:
-            by_type.setdefault("attack_on_civilians", by_type["armed_clash"][:1])
-        if "targeted_killing" in by_type and killed > 2:
-            by_type.setdefault("attack_on_civilians", by_type.pop("targeted_killing")[:1])
-            if abducted <= killed:  # "Gunmen kill 14 after kidnapping them from buses"
-                by_type.pop("abduction", None)
+    # Civilians among the dead make a clash an attack on civilians, unless the forces were hit
+    # too (an assault on a police headquarters or an airport).
+    if civilian_target and killed > 1 and "armed_clash" in by_type and not forces_target:
+        by_type.setdefault("attack_on_civilians", by_type["armed_clash"][:1])
+    # Three or more shot dead are an attack on civilians, not a targeted killing ("shot dead 23
+    # passengers", "shot dead 23 people"), unless they were the forces.
+    if (
+        "targeted_killing" in by_type
+        and killed > 2
+        and (civilian_target or people_dead)
+        and not forces_target
+    ):
+        by_type.setdefault("attack_on_civilians", by_type.pop("targeted_killing")[:1])
+        if abducted <= killed:  # "Gunmen kill 14 after kidnapping them from buses"
+            by_type.pop("abduction", None)
     chosen = next((t for t in PRIORITY if by_type.get(t)), "other")
     evidence = by_type.get(chosen, [])
     distinct = len(by_type)

@@ -283,7 +283,9 @@ def drop_origins(mentions: list[Resolved], text: str) -> list[Resolved]:
 # "30 km south of Quetta".
 _REFERENCE_BEFORE = re.compile(
     r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
-    r"(?:city\s+of\s+)?$|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of|outside)\s+$",
+    r"(?:city\s+of\s+)?$|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of|outside)\s+$|"
+    # a line crossed on the way ("crossed the Line of Control and dropped bombs near Balakot")
+    r"\b(?:crossed|crossing|across)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 

@@ -61,6 +61,7 @@ from .roles import (
     COALITION_WORDS,
     GUARDING_BEFORE,
     NO_BEFORE,
+    PEOPLE_WORDS,
     ActorMention,
     contextual_actor,
     generic_actors,
@@ -99,6 +100,12 @@ _OPERATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
+
+
+def _talks_only(group: list[Sentence]) -> bool:
+    """Whether the sentences report talks or a truce and nothing violent."""
+    kinds = {t.event_type for s in group for t in s.triggers}
+    return kinds == {"ceasefire_negotiation"} and not any(s.counts for s in group)
 
 
 class Extractor:
@@ -431,8 +438,10 @@ class Extractor:
         ):
             loc = kashmir_front(group, self.gazetteer)
             inferred = loc is not None
-        if loc is None:
-            loc = self._dateline_place(text)  # "KABUL (Reuters) - A suicide bomber killed six"
+        if loc is None and not _talks_only(group):
+            # "KABUL (Reuters) - A suicide bomber killed six"; but talks or a truce reported from
+            # a capital are not held there for that
+            loc = self._dateline_place(text)
         country = loc.place.iso3 if loc else main_country
         if loc and inferred:
             ev("adm1", loc.mention.start, loc.mention.end)
@@ -496,6 +505,9 @@ class Extractor:
         ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
         if civilian_target and not any(r.actor_id == "civilians" for r in roles):
             roles.append(ActorRole("civilians", "Civilians", "target", "civilians", "", False))
+        people_dead = not civilian_target and any(
+            PEOPLE_WORDS.search(fold(text[c.start : c.end + 8])) for c in victims
+        )
         actors = merge_roles(roles)
 
         triggers = [t for s in group for t in s.triggers]
@@ -518,8 +530,13 @@ class Extractor:
                 civilian_target,
                 totals.get("abducted", 0),
                 any(a.role == "target" and a.kind == "state_force" for a in actors),
+                people_dead,
             )
-        if event_type == "other" and (typed := type_from_roles(actors)) is not None:
+        if (
+            event_type == "other"
+            and (typed := type_from_roles(actors, people_dead and totals.get("killed", 0) > 2))
+            is not None
+        ):
             event_type = typed  # "Militants killed four soldiers": who did it to whom
         if not any(a.role == "perpetrator" for a in actors) and mishap(event_type, group):
             return None  # a flood, a fire, a crash: deaths, but nobody's violence

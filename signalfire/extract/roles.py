@@ -197,8 +197,15 @@ NONSTATE_WORDS = re.compile(
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
     r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris|labou?rers?|deminers|"
-    r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers)\b",
+    r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers|"
+    # a faith or community ("kill 4 Shias"), a family, travellers
+    r"shias?|shiites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
+    r"commuters|travell?ers|guests)\b",
 )
+# The unnamed dead ("Gunmen kill 3 people", "shot dead 23 people from Punjab"): civilians for
+# the event's type when a group killed three or more and no force was hit, but not named as
+# an actor ("a drone strike kills four people" does not say who they were).
+PEOPLE_WORDS = re.compile(r"\b(?:people|persons)\b")
 COALITION_WORDS = re.compile(
     letter_first(
         r"\b(?:coalition|isaf|nato|u\.?s\.?[-\s]led|combined\s+force|afghan\s+and\s+coalition|"

@@ -109,11 +109,12 @@ INDIAN_SHELLING = re.compile(
 )
 
 
-def type_from_roles(actors: list[ActorRole]) -> str | None:
+def type_from_roles(actors: list[ActorRole], people_killed: bool = False) -> str | None:
     """The type of a killing no trigger word types ("Militants killed four soldiers"), from who
     did it to whom: non-state against state forces is a clash (the taxonomy's attack on a post
     or patrol), state forces against a group an operation, anyone against civilians an attack
-    on civilians; None when the roles do not say."""
+    on civilians (also a group's killing of three or more "people", `people_killed`, with no
+    force hit); None when the roles do not say."""
     perpetrators = {a.kind for a in actors if a.role == "perpetrator"}
     targets = {a.kind for a in actors if a.role == "target"}
     nonstate = {k for k in perpetrators | targets if k not in {"state_force", "civilians"}}
@@ -123,4 +124,6 @@ def type_from_roles(actors: list[ActorRole]) -> str | None:
         return "armed_clash"
     if "state_force" in perpetrators and nonstate & targets:
         return "security_operation"
+    if people_killed and nonstate & perpetrators and "state_force" not in targets | perpetrators:
+        return "attack_on_civilians"  # "Gunmen kill 3 people": three or more, no force hit
     return None
