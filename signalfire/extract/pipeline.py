@@ -529,7 +529,8 @@ class Extractor:
                 totals.get("arrested", 0),
                 civilian_target,
                 totals.get("abducted", 0),
-                any(a.role == "target" and a.kind == "state_force" for a in actors),
+                # (before merging: forces that fought back are perpetrators there too)
+                any(r.role == "target" and r.kind == "state_force" for r in roles),
                 people_dead,
             )
         if (
