@@ -239,6 +239,6 @@ def test_a_line_crossed_does_not_place_the_strike(extractor: Extractor) -> None:
 def test_an_assault_on_a_police_headquarters_stays_a_clash(extractor: Extractor) -> None:
     text = (
         "Militants stormed the police headquarters in Quetta, killing three policemen and a "
-        "passer-by before security forces killed all four attackers."
+        "civilian before security forces killed all four attackers."
     )
     assert _types(extractor, text) == ["armed_clash"]
