@@ -1,4 +1,4 @@
-"""The event taxonomy and its trigger lexicon.
+"""The event taxonomy and how an event's type is decided from its trigger words.
 
 | event_type              | meaning                                                              |
 |-------------------------|----------------------------------------------------------------------|
@@ -15,11 +15,15 @@
 |                         | an attack on it by means not said: a pipeline, pylon, mobile tower,  |
 |                         | railway track, bridge, school, supply tankers (GTD's "Facility/      |
 |                         | Infrastructure Attack"); one blown up by a bomb is an ied_bombing    |
-| security_operation      | operation, raid, search, crackdown by state or coalition forces      |
-| airstrike               | air or drone strike, missile strike, helicopter gunships             |
+| security_operation      | operation, raid, search, crackdown by state or coalition forces (one |
+|                         | in which the other side fights back is an armed_clash, as in ACLED)  |
+| airstrike               | air or drone strike, missile strike, aircraft or helicopters that    |
+|                         | strike or engage (an ISAF "air weapons team" is left to the ground   |
+|                         | fight: ISAF's annotators do not label its engagements airstrikes)    |
 | cross_border_shelling   | shelling or firing across a border or the Line of Control            |
 | arrest                  | people arrested, detained, captured, with no one killed              |
-| ceasefire_negotiation   | ceasefire, truce, peace talks or deal                                |
+| ceasefire_negotiation   | ceasefire, truce, peace talks or deal (with no one hurt, it wins     |
+|                         | over the fighting named as its background)                           |
 | other                   | political violence that fits none of the above                       |
 
 A bomb that is defused or found planted is an attempted bombing (ied_bombing; GTD keeps failed
@@ -27,7 +31,8 @@ bombings, ACLED calls them disrupted weapons use).
 
 Civilians among the dead make a clash an attack on civilians unless the forces were hit too
 (an assault on a police headquarters that also kills a passer-by stays a clash); three or more
-civilians shot dead are an attack on civilians, not a targeted killing.
+civilians shot dead ("23 passengers", "12 people") are an attack on civilians, not a targeted
+killing. A suicide bomber is counted among the dead only when the text says he died.
 
 When several types' triggers occur in one event the more specific wins, in the order of
 `PRIORITY` (a suicide bombing is also a bombing and an attack). Confidence grows with the number
