@@ -242,3 +242,55 @@ def test_an_assault_on_a_police_headquarters_stays_a_clash(extractor: Extractor)
         "civilian before security forces killed all four attackers."
     )
     assert _types(extractor, text) == ["armed_clash"]
+
+
+# -- the seventh review's classes, in wordings of our own -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A magnetic mine stuck to a police car went off in Kabul, wounding two officers.",
+         "ied_bombing"),
+        ("A roadside mine planted by the Taliban in Ghazni exploded under a bus, killing four.",
+         "ied_bombing"),
+        ("Two soldiers were killed along with three civilians in a suicide blast in Kabul.",
+         "suicide_bombing"),
+        ("Gunmen killed eight workers of a road construction company in Kunduz overnight.",
+         "attack_on_civilians"),
+        ("An Afghan Air Force strike killed 12 Taliban fighters in Baghlan, the ministry said.",
+         "airstrike"),
+        ("The security force killed two insurgents after coming under fire in Logar.",
+         "armed_clash"),
+        ("Gunmen offloaded six labourers from a van in Kech and shot them dead.",
+         "attack_on_civilians"),
+    ],
+)  # fmt: skip
+def test_event_types_review7(extractor: Extractor, text: str, expected: str) -> None:
+    assert _types(extractor, text)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The detained leader is suspected of kidnapping local traders for ransom.",
+        "Police arrested 12 kidnappers in Mazar-i-Sharif.",
+        "Several weapons were seized, including rifles and hand grenades.",
+    ],
+)
+def test_a_record_an_agent_or_a_seizure_is_no_trigger(sentence: str) -> None:
+    kinds = {t.event_type for t in find_triggers(sentence)}
+    assert not kinds & {"abduction", "ied_bombing", "suicide_bombing"}
+
+
+@pytest.mark.parametrize(
+    ("text", "adm1"),
+    [
+        ("A bomb killed three people in southwestern Kabul on Monday.", "AF-KAB"),
+        ("Forces from both sides exchanged fire at the Chaman crossing, killing a civilian, the "
+         "Kandahar police spokesman said.", "PK-BA"),
+        ("Terrorists attacked a post in Zhob Garrison; four soldiers were martyred.", "PK-BA"),
+    ],
+)  # fmt: skip
+def test_places_review7(extractor: Extractor, text: str, adm1: str) -> None:
+    assert [e.adm1 for e in extractor.extract(Document("t", text, DAY))][:1] == [adm1]

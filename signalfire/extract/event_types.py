@@ -51,6 +51,7 @@ from .textcase import Scanner, fold, letter_first
 from .trigger_words import (
     AFGHAN,
     AFGHAN_SIDE,
+    BOMB_HELD_BEFORE,
     BOMB_THING_AFTER,
     BOMB_TRADE_BEFORE,
     BOMB_TRADE_CUES,
@@ -315,7 +316,9 @@ def _bomb_trade(low: str, start: int, end: int) -> bool:
     if BOMB_THING_AFTER.match(low, end):
         return True
     before = low[max(0, start - 80) : start]
-    return holds(before, BOMB_TRADE_CUES) and BOMB_TRADE_BEFORE.search(before) is not None
+    return holds(before, BOMB_TRADE_CUES) and (
+        BOMB_TRADE_BEFORE.search(before) is not None or BOMB_HELD_BEFORE.search(before) is not None
+    )
 
 
 def is_violent(text: str) -> bool:

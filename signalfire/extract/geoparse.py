@@ -69,10 +69,23 @@ def country_focus(
     return {k: v / total for k, v in votes.items()} if total else {}
 
 
+_DIRECTION = re.compile(
+    r"(?:north|south)(?:-?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?", re.IGNORECASE
+)
+
+
 def resolve_mentions(
     mentions: list[PlaceMention], gazetteer: Gazetteer, focus: dict[str, float]
 ) -> list[Resolved]:
     """The best candidate for every mention that has one."""
+    # A bare direction before another place is that place's part ("in southwestern Kabul"), not
+    # the region the word names alone in Pakistani news (Balochistan).
+    starts = {m.start for m in mentions}
+    mentions = [
+        m
+        for m in mentions
+        if not (_DIRECTION.fullmatch(m.text) and any(m.end < s <= m.end + 2 for s in starts))
+    ]
     candidates = {m: gazetteer.by_key.get(m.key, []) for m in mentions}
     # Regions that the document names unambiguously.
     named_adm1: set[str] = set()
@@ -241,7 +254,8 @@ _ORIGIN_AFTER = re.compile(
     r"(?:-|\s+)(?:based|born|bound|natives?|residents?)\b|"
     # A road named for its towns: "on the Kabul-Kandahar highway in Zabul".
     r"(?:\s*[-–]\s*(?-i:[A-Z])[\w'’.]*)?\s+(?:highway|road|motorway|expressway)\b|"
-    r"\s+(?:district\s+|provincial\s+|city\s+|deputy\s+)?(?:police\s+(?:chief|officer|commander)|"
+    r"\s+(?:district\s+|provincial\s+|city\s+|deputy\s+)?(?:police\s+(?:chief|officer|commander|"
+    r"spokes(?:man|woman|person))|(?:governor['’]s\s+)?spokes(?:man|woman|person)|"
     r"DPO|SHO|governor|deputy\s+commissioner|commissioner|mayor|MNA|MPA|senator|lawmaker|"
     r"legislator|elders?)\b(?!['’]s)",
     re.IGNORECASE,

@@ -57,19 +57,17 @@ from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
 from .releases import release_parts
 from .roles import (
     CIVILIAN_ADJECTIVE,
-    CIVILIAN_WORDS,
     COALITION_WORDS,
-    GUARDING_BEFORE,
     NO_BEFORE,
-    PEOPLE_WORDS,
     ActorMention,
+    civilian_victims,
     contextual_actor,
     generic_actors,
     merge_roles,
     role_of,
     violent_verbs,
 )
-from .screening import INDIAN_SHELLING, mishap, type_from_roles, weak_report
+from .screening import INDIAN_SHELLING, mishap, talks_only, type_from_roles, weak_report
 from .sentences import (
     BACKGROUND,
     PARAGRAPH_BREAK,
@@ -100,12 +98,6 @@ _OPERATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
-
-
-def _talks_only(group: list[Sentence]) -> bool:
-    """Whether the sentences report talks or a truce and nothing violent."""
-    kinds = {t.event_type for s in group for t in s.triggers}
-    return kinds == {"ceasefire_negotiation"} and not any(s.counts for s in group)
 
 
 class Extractor:
@@ -438,7 +430,7 @@ class Extractor:
         ):
             loc = kashmir_front(group, self.gazetteer)
             inferred = loc is not None
-        if loc is None and not _talks_only(group):
+        if loc is None and not talks_only(group):
             # "KABUL (Reuters) - A suicide bomber killed six"; but talks or a truce reported from
             # a capital are not held there for that
             loc = self._dateline_place(text)
@@ -495,19 +487,9 @@ class Extractor:
                 name, kind = self._actor_name(actor_id)
                 roles.append(ActorRole(actor_id, name, role, kind, claim, m.named))
                 ev(f"actor:{actor_id}", m.start, m.end)
-        civilian_target = any(
-            (hit := CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])))
-            and not NO_BEFORE.search(
-                before := fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
-            )
-            and not GUARDING_BEFORE.search(before)
-            for c in victims
-        ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
+        civilian_target, people_dead = civilian_victims(text, victims, roles)
         if civilian_target and not any(r.actor_id == "civilians" for r in roles):
             roles.append(ActorRole("civilians", "Civilians", "target", "civilians", "", False))
-        people_dead = not civilian_target and any(
-            PEOPLE_WORDS.search(fold(text[c.start : c.end + 8])) for c in victims
-        )
         actors = merge_roles(roles)
 
         triggers = [t for s in group for t in s.triggers]

@@ -200,7 +200,7 @@ CIVILIAN_WORDS = re.compile(
     r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers|"
     # a faith or community ("kill 4 Shias"), a family, travellers
     r"shias?|shiites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
-    r"commuters|travell?ers|guests)\b",
+    r"commuters|travell?ers|guests|workers|employees)\b",
 )
 # The unnamed dead ("Gunmen kill 3 people", "shot dead 23 people from Punjab"): civilians for
 # the event's type when a group killed three or more and no force was hit, but not named as
@@ -570,3 +570,21 @@ def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None)
         if bare and (date is None or date >= dt.date(2007, 12, 1)):
             return "ttp"
     return m.actor_id
+
+
+def civilian_victims(text: str, victims: list[Count], roles: list[ActorRole]) -> tuple[bool, bool]:
+    """(civilians are a target, the dead are told only as "people"): civilian words at the
+    event's figures, not negated ("no civilians") nor the people a victim guarded, or a
+    civilians actor as target; "people" counts only where no civilian word does."""
+    civilian = any(
+        (hit := CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])))
+        and not NO_BEFORE.search(
+            before := fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
+        )
+        and not GUARDING_BEFORE.search(before)
+        for c in victims
+    ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
+    people = not civilian and any(
+        PEOPLE_WORDS.search(fold(text[c.start : c.end + 8])) for c in victims
+    )
+    return civilian, people

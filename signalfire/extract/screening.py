@@ -127,3 +127,10 @@ def type_from_roles(actors: list[ActorRole], people_killed: bool = False) -> str
     if people_killed and nonstate & perpetrators and "state_force" not in targets | perpetrators:
         return "attack_on_civilians"  # "Gunmen kill 3 people": three or more, no force hit
     return None
+
+
+def talks_only(group: list[Sentence]) -> bool:
+    """Whether the sentences report talks or a truce and nothing violent (such an event takes
+    no place from the dateline: talks reported from a capital are not held there for that)."""
+    kinds = {t.event_type for s in group for t in s.triggers}
+    return kinds == {"ceasefire_negotiation"} and not any(s.counts for s in group)

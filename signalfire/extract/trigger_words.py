@@ -60,6 +60,7 @@ TRIGGERS = {
     # aircraft that bomb or strike ("planes bombed": not an IED), an air force that strikes,
     # a missile from a pilotless plane (the 2000s wire name for a drone)
     r"(?:air\s*)?(?:planes|plane|aircraft|jets)\s+(?:bombed|struck|pounded|strafed)|"
+    r"air\s+force\s+(?:strikes?|raids?|bombing)|"
     r"air\s+force\s+(?:(?:jets|planes|aircraft)\s+)?(?:struck|bombed|pounded|targeted|"
     r"carried\s+out)|pilotless\s+(?:planes?|aircraft|drones?)|unmanned\s+(?:aerial|aircraft)|"
     # "An ISAF aircraft conducted a strike", "Pakistani jets carried out strikes in Kabul"
@@ -98,6 +99,7 @@ TRIGGERS = {
     r"(?:struck|hit|stepped\s+on|triggered|ran\s+over)\s+(?:an?\s+)?(?:[a-z-]+\s+)?mines?\b|"
     r"mines?\s+(?:exploded|went\s+off)|"
     r"improvised\s+explosive|land\s*-?mines?|grenades?|roadside\s+bomb|car\s+bomb|"
+    r"magnetic\s+(?:mines?|devices?|ieds?)|roadside\s+mines?|mines?\s+(?:[a-z-]+\s+){1,7}?exploded|"
     r"remote(?:-|\s)controlled|magnetic\s+bomb|planted\s+(?:a\s+)?bomb|detonat\w+|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|several|"
     r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|dynamit\w+",
@@ -115,7 +117,9 @@ TRIGGERS = {
     r"their|a|an)\s+(?:own\s+)?(?:bodyguards?|guards?|security\s+guards?|member\s+of\s+(?:his|her|"
     r"their)\s+(?:own\s+)?security)|(?:bodyguard|guard)\s+opened\s+fire\s+on\s+(?:him|her|them)\b",
     # (not a gang's trade: "arrested three members of a kidnapping gang")
-    "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)\w*|"
+    # (nor the agents: "arrested 12 kidnappers")
+    "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)"
+    r"(?!pers?\b)\w*|"
     r"taken\s+hostage|held\s+hostage|hostages?|"
     # people seized ("Gunmen seized two foreign lecturers"), not weapons
     r"(?:gunmen|militants|insurgents|taliban|kidnappers|armed\s+men)\s+(?:[a-z]+\s+)?seized\s+(?:two|"
@@ -128,7 +132,8 @@ TRIGGERS = {
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
     r"restaurant|university|deminers)|civilians\s+(?:were\s+)?killed|sectarian|"
     # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
-    r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|checked\s+(?:their\s+)?identity\s+cards|"
+    r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|offloaded|"
+    r"(?:checked|checking)\s+(?:their\s+)?identity\s+cards|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
@@ -154,7 +159,7 @@ TRIGGERS = {
     # forces attacked, and fighting back ("A patrol was attacked by insurgents ... The patrol
     # returned fire", "came under small-arms fire", "opened fire on the force"); a siege's
     # battle ("after a five-hour battle"), not a "non-battle" death
-    r"returned\s+fire|came\s+under\s+(?:[a-z-]+\s+){0,2}?(?:fire|attack)|"
+    r"returned\s+fire|c(?:ame|ome|omes|oming)\s+under\s+(?:[a-z-]+\s+){0,2}?(?:fire|attack)|"
     r"(?:was|were)\s+attacked\s+by\s+(?:[a-z-]+\s+)?(?:insurgents|militants|taliban|"
     r"terrorists|gunmen|attackers|fighters)|"
     r"open(?:s|ed|ing)\s+fire\s+(?:on|at|upon)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:force|forces|"
@@ -222,7 +227,7 @@ PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitr
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
 DEED_OF = re.compile(
     r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charged|"
-    r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|"
+    r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|suspected\s+of|"
     # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
     r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing))\s+"
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
@@ -232,7 +237,7 @@ DEED_OF = re.compile(
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
     "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
-    "prepar", "coordinat", "orchestrat", "direct",
+    "prepar", "coordinat", "orchestrat", "direct", "suspected",
 )  # fmt: skip
 
 # Bombs as a trade, not as this event: what a target's work or a seizure was ("responsible for
@@ -245,19 +250,22 @@ BOMB_TRADE_BEFORE = re.compile(
     r"coordinat\w+|conduct(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|provid\w+|facilitat\w+|"
     r"deliver\w*|transport\w*|smuggl\w+|distribut\w+|emplac\w+|manag\w+|oversaw|oversee\w*|"
     r"support\w*|traffick\w+|procur\w+|purchas\w+|acquir\w+|stockpil\w+|stor(?:e|ed|es|ing|"
-    r"age)|seiz\w+|confiscat\w+|caches?\s+of|consist\w*\s+of|armed\s+with|equipped\s+with|"
+    r"age)|seiz\w+,?|confiscat\w+,?|caches?\s+of|consist\w*\s+of|armed\s+with|equipped\s+with|"
     r"movement\s+of|transfer\s+of|expert\s+in|training\s+in|involved\s+in|participat\w+\s+in|"
     r"assist\w*|associat\w+\s+with|linked\s+(?:[a-z]+\s+)?to|command(?:s|ed|ing)?|used\s+(?:in|to\s+"
-    r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?|"
-    # what a detainee had or did before ("detained ... along with a suicide vest", "arrested
-    # carrying explosives", "They were behind the recent bombing")
-    r"along\s+with|in\s+possession\s+of|possess\w*|carr(?:y|ying|ied)(?!\s+out)|behind|"
-    r"accused\s+of|blamed\s+for|wanted\s+for)\s+"
+    r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?)\s+"
     r"(?:(?:of|in|for|with|to|and|the|a|an|both|several|multiple|other|\d+)\s+)*"
     r"(?:[a-z0-9'()-]+,?\s+(?:and\s+)?){0,5}"
     # an inventory of what was found: "found 1,000 rounds, a machine gun, 20 grenades"
     r"|\b(?:found|recovered|discovered|uncovered)\b[^.;]*,\s+(?:and\s+)?(?:[a-z0-9'-]+\s+){0,3})"
     r"\(?$"
+)
+# What a detainee had or did before, right before the bomb word ("detained ... along with a
+# suicide vest", "arrested carrying explosives", "They were behind the recent bombing"; not
+# "killed along with five others in a suicide blast").
+BOMB_HELD_BEFORE = re.compile(
+    r"\b(?:along\s+with|in\s+possession\s+of|possess(?:ed|ing)|carr(?:y|ying|ied)(?!\s+out)|behind|"
+    r"accused\s+of|blamed\s+for|wanted\s+for)\s+(?:[a-z0-9'-]+\s+){0,2}$"
 )
 BOMB_TRADE_CUES = (
     "responsible", "suspected", "speciali", "direct", "coordinat", "conduct", "suppl", "provid",
