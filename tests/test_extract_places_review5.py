@@ -35,3 +35,11 @@ def test_reference_points(extractor: Extractor, text: str, adm1: str, district: 
     [event] = extractor.extract(Document("t", text, DAY))
     assert event.adm1 == adm1
     assert extractor.gazetteer.adm2_names.get(event.adm2 or "") == district
+
+
+def test_a_list_of_three_provinces_places_no_single_one(extractor: Extractor) -> None:
+    text = "Security forces arrested 14 Daesh members in Kabul, Herat and Balkh provinces."
+    [event] = extractor.extract(Document("t", text, DAY))
+    assert (event.country, event.adm1) == ("AFG", None)
+    named_again = "Forces raided compounds in Kabul, Herat and Balkh. In Herat, four were killed."
+    assert [e.adm1 for e in extractor.extract(Document("t", named_again, DAY))][:1] == ["AF-HER"]

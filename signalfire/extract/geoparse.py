@@ -153,6 +153,8 @@ def most_specific(resolved: list[Resolved]) -> Resolved | None:
         (top, n_top), *rest = per.most_common()
         if not rest or n_top > rest[0][1]:
             ordered = [r for r in ordered if r.place.adm1 == top]
+        elif len(provinces) > 2 and n_top == 1:
+            return None  # "in Kabul, Nangarhar and Kunar provinces": none is the event's
     best = ordered[0]
     if provinces and best.place.level == "adm1":
         # "In Kajaki district, Helmand province": the district came first but is inside.
