@@ -294,3 +294,12 @@ def test_a_record_an_agent_or_a_seizure_is_no_trigger(sentence: str) -> None:
 )  # fmt: skip
 def test_places_review7(extractor: Extractor, text: str, adm1: str) -> None:
     assert [e.adm1 for e in extractor.extract(Document("t", text, DAY))][:1] == [adm1]
+
+
+def test_an_earlier_attack_told_after_the_lead_is_no_event(extractor: Extractor) -> None:
+    text = (
+        "A suicide bomber killed 20 worshippers at a mosque in Kunduz on Friday. Two weeks "
+        "earlier, 35 people were killed in a similar attack in Kandahar."
+    )
+    events = extractor.extract(Document("t", text, DAY))
+    assert [(e.event_type, e.deaths, e.adm1) for e in events] == [("suicide_bombing", 20, "AF-KDZ")]

@@ -69,10 +69,10 @@ from .roles import (
 )
 from .screening import INDIAN_SHELLING, mishap, talks_only, type_from_roles, weak_report
 from .sentences import (
-    BACKGROUND,
     PARAGRAPH_BREAK,
     Sentence,
     adjust_sentences,
+    background,
     floor_start,
     for_processing,
     group_sentences,
@@ -233,7 +233,7 @@ class Extractor:
                 if chunk[x:y].strip():
                     s = Sentence(a + x, a + y, chunk[x:y])
                     violent = is_violent(s.text) or weak_event(s.text) is not None
-                    s.is_event = violent and not BACKGROUND.match(s.text)
+                    s.is_event = violent and not background(s.text, not sentences)
                     sentences.append(s)
         # Entities from the rule pass, by sentence.
         by_start = {s.start: s for s in sentences}
@@ -264,7 +264,7 @@ class Extractor:
         for s in sentences:
             s.places += self._districts.find(s)
             s.counts = find_counts(s.text, s.start, ruling=ruling, opens=s.start <= lead)
-            if s.counts and BACKGROUND.match(s.text):
+            if s.counts and background(s.text, s is sentences[0]):
                 s.counts = []  # history or an earlier event's toll, not this report's
             # (a sentence without a casualty verb gets no figure from the totals pass either)
             if not s.counts and s.is_event and is_summary(s.text):

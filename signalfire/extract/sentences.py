@@ -108,6 +108,21 @@ BACKGROUND = re.compile(
     r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+after)",
     re.IGNORECASE,
 )
+# After the lead, a sentence opening with an earlier time tells an earlier event ("A week
+# earlier, at least 46 people were killed in a similar attack in Kunduz").
+EARLIER_LEAD = re.compile(
+    r"^\W*(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+"
+    r"(?:earlier|ago|before)|earlier\s+(?:this|that|in\s+the)\s+(?:week|month)|"
+    r"last\s+(?:week|month))\b",
+    re.IGNORECASE,
+)
+
+
+def background(text: str, lead: bool) -> bool:
+    """Whether a sentence tells history or an earlier event rather than the report's."""
+    return BACKGROUND.match(text) is not None or (not lead and EARLIER_LEAD.match(text) is not None)
+
+
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 # A line of its own without a full stop, then a line break: a headline when most of its words
 # are capitalised ("Forces Detain Two Insurgents in Kandahar").
