@@ -195,7 +195,7 @@ _NAME_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
 NAMES_AFTER = re.compile(
     rf"[ \t]+(?P<names>{_NAME}(?:{_NAME_JOIN}{_NAME}){{0,6}})"
     r"(?=[ \t]*[.;:(]|[ \t]*$|[ \t]*,[ \t]+(?:an?|the|two|three|four|five|both|all)\b|"
-    r"[ \t]+(?:in|on|at|from|near|during|after|who|were|and)\b)"
+    r"[ \t]+(?:in|on|at|from|near|during|after|who|were|and|along|together)\b)"
 )
 NAME_RE = re.compile(_NAME)
 NAME_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed"})
@@ -303,13 +303,18 @@ def extra_captures(
         for at in starts:
             if (named := NAMES_AFTER.match(original, at)) is None:
                 continue
-            n = len(NAME_RE.findall(named.group("names")))
-            # one name only with an appositive or after "the detained ... are"
-            if n > 1 or at != v.end() or _APPOSITIVE_AFTER.match(original, named.end()):
+            n, end = len(NAME_RE.findall(named.group("names"))), named.end()
+            # one name only with an appositive, more victims after it ("detained Abdul Wali
+            # and two suspected insurgents") or after "the detained ... are"
+            more = _MORE_AFTER.match(original, end)
+            if n > 1 or at != v.end() or more or _APPOSITIVE_AFTER.match(original, end):
                 # (a list goes on after "and", not after an appositive's comma: "Abdul Rahman
-                # and Mohammad Nabi, two suspected financiers" are two)
-                listed = not original.startswith(",", named.end())
-                out.append(("arrested", n, v.start(), named.end(), "", listed))
+                # and Mohammad Nabi, two suspected financiers" are two), or past the appositive
+                # ("Abdul Wali, an al-Qaeda facilitator, and two suspected insurgents": three)
+                listed = not original.startswith(",", end)
+                if (aside := _APPOSITIVE_MORE.match(original, end)) is not None:
+                    listed, end = True, aside.end("aside")
+                out.append(("arrested", n, v.start(), end, "", listed))
                 break
         if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), inverted.end(), "", True))
@@ -447,3 +452,12 @@ _CLAUSE_CUES = (
 
 
 _APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")
+# More victims after a name: " and two suspected insurgents", " along with an associate".
+_MORE_AFTER = re.compile(
+    r"[ \t]+(?:and|along[ \t]+with|together[ \t]+with)[ \t]+(?:\d|an?\b|one\b|two\b|three\b|"
+    r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|his\b|her\b|their\b)"
+)
+# An appositive with more victims after it: ", an al-Qaeda facilitator, and two".
+_APPOSITIVE_MORE = re.compile(
+    r"(?P<aside>[ \t]*,[ \t]+(?:an?|the)\s[^,.;]{1,60}?)(?=,?" + _MORE_AFTER.pattern + ")"
+)

@@ -87,6 +87,10 @@ _ARRESTED_VERB = (
     # one test where another letter stands)
     r"held(?<=suspects\sheld)(?!\s+(?:hostage|captive|responsible|accountable)\b)|"
     r"detainees|suspects\s+detained|"
+    # ("three surrendered and seven were arrested"; not to an armed group: an abduction, nor
+    # where the capture is told: "surrendered to the force and was detained")
+    rf"surrendered(?!\s+to\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS})(?![^\.;]{{0,60}}?\band\s+"
+    r"(?:was|were|had\s+been)\s+(?:later\s+|then\s+)?(?:detained|arrested|taken|captured))|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
@@ -187,7 +191,7 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # ("detained, for further questioning, two men": the comma opens the aside)
                 rf"\b(?P<verb>{_verb})(?:\s+|(?=,\s))"
                 rf"{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
+                rf"hours|days|years|pounds|kg|kilograms|percent|%|am\b|pm\b|a\.m|p\.m|{_DATE_MONTH}))"
                 # "one killed two wounded": the two are the wounded
                 rf"(?!\s+(?:{_ANY_VERB})\b)"
                 # "captured two AK-47s", "captured several weapons": things, not people
@@ -263,8 +267,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
                 # (a casualty verb may be a modifier of the one noun: "detained a wounded
-                # insurgent")
-                rf"on|at|by|of|with|(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
+                # insurgent"; a group's name may hold "of": "an Islamic Movement of Uzbekistan
+                # facilitator")
+                r"on|at|by|of(?=\s+(?:the|an?|his|her|their|its)\b)|with|"
+                rf"(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
                 rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
@@ -382,7 +388,7 @@ _TRANSITIVE = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|got|being)\s+(?:[a-z]+\s+)?$")
 _ACTIVE_OBJECT = re.compile(
     rf"\s+(?:{_OBJECT_FILLER})?(?:{_QUALIFIER})?(?:{NUMBER})\b"
-    rf"(?!\s*(?:km|kilomet|mile|hours|days|years|kg|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
+    rf"(?!\s*(?:km|kilomet|mile|hours|days|years|kg|percent|%|am\b|pm\b|a\.m|p\.m|{_DATE_MONTH}))"
     # ("3 killed 4 injured", "five killed three soldiers martyred": a headline's two figures)
     r"(?!\s+(?:[a-z'’-]+\s+){0,2}?(?:killed|dead|died|martyred|injured|wounded|hurt|arrested|"
     r"detained|captured|abducted|kidnapped)\b)|"
@@ -517,9 +523,10 @@ _ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
 # three in Helmand and one in Zabul", "4 insurgents in Kunar and another 3 in Nangarhar" (not
 # a part of a total: "killed 12 people, five of them in Kabul").
 _PER_PLACE = re.compile(
-    r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|at|from|near)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
+    r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|at|from|near|for)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
-    r"(?:\s+more)?(?=\s+(?:in|at|from|near)\s)"
+    # (or per charge: "arrested 142 people for drug trafficking, 35 for theft")
+    r"(?:\s+more)?(?=\s+(?:in|at|from|near|for)\s)"
 )
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
@@ -528,7 +535,8 @@ _LIST_ITEM_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b|[-.]\s)"
     r"[a-z'’.-]+\s+)"
     rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
-    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE})\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
+    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}|(?:an?|one)\s+(?:[a-z'’.-]+\s+)?personnel)"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
 # What a stretch that ends in a list item's join ends with, spaces stripped.
 _LIST_JOIN_ENDS = (",", "and", "&")

@@ -11,10 +11,23 @@ from .casualty_patterns import _ARTICLE_BEFORE, _NEGATION
 from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, parse_number
 from .numbers import _MONTH as _MONTH_NAME
 
+# The words around a figure that `casualties.find_counts` reads it by.
+# The nouns of an act, which a figure before them does not suffer ("two of the wounded died"
+# are the wounded).
+_ACT_NOUNS = ("killing", "death", "murder", "arrest", "capture", "detention", "kidnapping")
+_BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
+# Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
+# Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
+_TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
+
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
     r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
+    r"month|per\s*cent|percent|%|am\b|pm\b|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
     # a unit's or a place's number: "313 Brigade", "11 Corps"
     r"brigade|regiment|battalion|corps\b|division))",
     re.IGNORECASE,

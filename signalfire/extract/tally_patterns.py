@@ -64,8 +64,12 @@ _EARLIER_EVENT = re.compile(
     r"\b(?:responsible\s+for|plann(?:ed|ing)|plotted|orchestrat(?:ed|ing)|coordinat(?:ed|ing)|"
     r"mastermind(?:ed|ing)?|organi[sz](?:ed|ing)|facilitat(?:ed|ing)|involved\s+in|"
     r"direct(?:ed|ing)|suspected\s+of|wanted\s+(?:in|for)|accused\s+of|"
-    r"charged\s+(?:with|in|over)|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,8}?"
-    r"(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
+    r"charged\s+(?:with|in|over)|in\s+connection\s+with|"
+    # the cause of an arrest: "arrested three men on Tuesday over a suicide bombing that killed
+    # 12", "a suspect involved in the blast at a market in April that killed 20"
+    r"(?:arrested|detained|held|nabbed|apprehended)\s+(?:[\w'’-]+\s+){0,4}?(?:over|for))\s+"
+    r"(?:[\w'’-]+\s+){0,10}?(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?$|"
     # a detainee's alleged crime: "suspected of involvement in the killing of four policemen",
     # "a man wanted in the killing of 12"
     r"\b(?:suspected\s+of|involve(?:d|ment)\s+in|wanted\s+(?:in|for)|accused\s+of|"
