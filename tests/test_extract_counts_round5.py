@@ -80,6 +80,16 @@ SECOND_TOLLS = [
         "were killed in the fighting, the Defence Ministry said.",
         (3, 16, 0),
     ),
+    (
+        W + "Troops killed 15 militants and lost five soldiers in clashes in Orakzai, officials "
+        "said.",
+        (0, 20, 0),
+    ),
+    (
+        "BANNU (Dawn) - A policeman was injured when militants attacked a checkpost. Police "
+        "injured one of the attackers and arrested him.",
+        (1, 0, 2),
+    ),
     # the same dead told again
     (
         K + "Gunmen killed four people in an office in Kabul. The four people were killed when "
@@ -139,6 +149,11 @@ WOUNDED_CAPTIVES = [
         H + "The security force detained an insurgent who was wounded during the clearance in "
         "Zhari district, Kandahar province.",
         (1, 0, 1),
+    ),
+    (
+        H + "The force found two wounded insurgents and detained them in Gereshk district, "
+        "Helmand province.",
+        (2, 0, 2),
     ),
 ]
 
@@ -215,6 +230,16 @@ ARREST_CAUSES = [
         "Kabul.",
         (4, 0, 0),
     ),
+    (
+        K + "NDS detained three men linked to last month's bombing in Kabul which killed 20 "
+        "people.",
+        (3, 0, 0),
+    ),
+    (
+        W + "Police arrested the mastermind of the Army Public School attack, which killed 141 "
+        "people.",
+        (1, 0, 0),
+    ),
 ]
 
 
@@ -234,6 +259,10 @@ CAPTURES = [
         H + "The security force detained Mohammad Nabi and three suspected insurgents in Sabari "
         "district, Khost province.",
         (4, 0, 0),
+    ),
+    (
+        H + "The force detained Sher Ahmad and another suspected insurgent in Paktiya province.",
+        (2, 0, 0),
     ),
     (
         "LAHORE (Reuters) - Police arrested Gul Agha along with three of his associates in Lahore.",

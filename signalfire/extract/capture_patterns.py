@@ -240,6 +240,7 @@ ANTECEDENT_GAP = re.compile(
     r"(?:(?!\b(?:but|while|when|who|which|after|before)\b)[^.;,]){0,60}?\band\s+$"
 )
 THEM_AFTER = re.compile(r"\s+them\b")
+_HURT_WORDS = ("wounded", "injured")
 # "... wounded another, who was taken into custody": one more, captured.
 ANOTHER_WHO = re.compile(
     r"\banother,\s+who\s+(?:was|had\s+been)\s+(?:(?:later|then|subsequently)\s+)?"
@@ -335,7 +336,7 @@ def extra_captures(
         ):
             out.append(("arrested", value[0], v.start(), apposed.end(), "", False))
     for v in hits if "them" in text else ():
-        if THEM_AFTER.match(text, v.end()):
+        if they := THEM_AFTER.match(text, v.end()):
             lo = max(0, v.start() - 150)
             last = None
             for found in ANTECEDENT.finditer(text, lo, v.start()):
@@ -343,10 +344,16 @@ def extra_captures(
             if (
                 last is not None
                 and ANTECEDENT_GAP.match(text, last.end(), v.start())
-                and not any(s < last.end() and last.start() < e for s, e in taken)
                 and (them := parse_number(last.group("n1"))) is not None
             ):
-                out.append(("arrested", them, last.start(), last.end(), "", False))
+                # (the wounded counted already are captured too: "found two wounded insurgents
+                # and detained them"; the verb's span then)
+                span = last.start(), last.end()
+                if any(s < last.end() and last.start() < e for s, e in taken):
+                    if not holds(text[max(0, last.start() - 12) : v.start()], _HURT_WORDS):
+                        continue
+                    span = v.start(), they.end()
+                out.append(("arrested", them, *span, "", False))
     if "another," in text:
         # (the verb's span: "wounded another" is counted too)
         out.extend(
@@ -455,7 +462,8 @@ _APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")
 # More victims after a name: " and two suspected insurgents", " along with an associate".
 _MORE_AFTER = re.compile(
     r"[ \t]+(?:and|along[ \t]+with|together[ \t]+with)[ \t]+(?:\d|an?\b|one\b|two\b|three\b|"
-    r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|his\b|her\b|their\b)"
+    r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|his\b|her\b|their\b|"
+    r"another\b)"
 )
 # An appositive with more victims after it: ", an al-Qaeda facilitator, and two".
 _APPOSITIVE_MORE = re.compile(

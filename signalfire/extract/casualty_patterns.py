@@ -33,6 +33,8 @@ from .victims import (
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
+# A few, as a short word list (`NUMBER` in each verb would make the patterns slow to compile).
+_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|martyring|"
     r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
@@ -41,6 +43,9 @@ _KILLED_VERB = (
     r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
     r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
     r"succumbed|lost\s+their\s+lives|"
+    # ("troops killed 15 militants and lost five soldiers")
+    rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
+    r"policemen|personnel|comrades|officers|commandos)\b)|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
     r"neutralised|eliminated|sent\s+to\s+hell"
 )
@@ -49,9 +54,6 @@ _INJURED_VERB = (
 )
 # "seized two suspects", "held four suspects": a figure and people after "seized" or "held"
 # (not "seized two Kalashnikovs", "held two meetings with militants", "held two men hostage").
-# Short word lists: the verbs are part of many patterns, and `NUMBER` in each would make them
-# slow to compile.
-_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
 _SEIZED_PEOPLE = rf"\s+{_FEW}\s+(?:suspects|suspected|alleged)\b"
 _HELD_PEOPLE = (
     rf"\s+{_FEW}\s+(?:suspected\s+|alleged\s+)?(?:suspects|militants|terrorists|insurgents|"

@@ -63,8 +63,12 @@ _ONE_OF_HIS_PASSIVE = re.compile(
 _PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _BOTH_AND = re.compile(r"\s+(?:the|his|her|their|an?)\s+[^,;.]{0,40}?\band\b")
-# A capture verb straight before a figure: its object.
-_VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
+# A capture verb, or an active verb of hurt, straight before a figure: its object ("killed one
+# of the attackers").
+_VERB_BEFORE = re.compile(
+    r"\b(?:detained|arrested|captured|apprehended|killed|killing|wounded|wounding|injured|"
+    r"injuring|shot\s+dead)\s+$"
+)
 
 
 def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:

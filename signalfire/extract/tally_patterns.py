@@ -67,8 +67,8 @@ _EARLIER_EVENT = re.compile(
     r"charged\s+(?:with|in|over)|in\s+connection\s+with|"
     # the cause of an arrest: "arrested three men on Tuesday over a suicide bombing that killed
     # 12", "a suspect involved in the blast at a market in April that killed 20"
-    r"(?:arrested|detained|held|nabbed|apprehended)\s+(?:[\w'’-]+\s+){0,4}?(?:over|for))\s+"
-    r"(?:[\w'’-]+\s+){0,10}?(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?"
+    r"(?:arrested|detained|held|nabbed|apprehended)\s+(?:[\w'’-]+\s+){0,4}?(?:over|for|of|"
+    r"behind))\s+(?:[\w'’-]+,?\s+){0,10}?(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?$|"
     # a detainee's alleged crime: "suspected of involvement in the killing of four policemen",
     # "a man wanted in the killing of 12"
@@ -104,6 +104,9 @@ _EARLIER_LEAD = re.compile(
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
 # clause after that event's own figure.
 _EARLIER_TIME_AFTER = re.compile(
+    # (not a captive's crime: "detained three men linked to last month's bombing")
+    r"(?!(?:\s+[a-z'’-]+){0,3}?\s+(?:linked|involved|connection|over|behind|suspected|accused|"
+    r"wanted)\b)"
     r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )

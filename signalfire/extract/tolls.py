@@ -87,7 +87,7 @@ def _figures(
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
     best_counts: dict[str, list[Count]] = {}
-    dead: list[Count] = []  # the deaths told so far
+    hurt: dict[str, list[Count]] = {}  # the deaths and wounded told so far
     told_end = 0  # where the last figure told so far ends
     told = (0, 0)  # the last sentence with a figure
     for s_start, s_end, s_counts in sentences:
@@ -96,9 +96,9 @@ def _figures(
         additive = False  # set per category below, when a figure is already held
         for cat, value in sentence_totals(s_counts).items():
             counts = [c for c in s_counts if c.category == cat]
-            held_dead = dead
-            if cat == "killed":
-                dead = dead + counts
+            held_hurt = hurt.get(cat, [])
+            if cat in _SIDE_CATEGORIES:
+                hurt[cat] = held_hurt + counts
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
@@ -166,13 +166,13 @@ def _figures(
                 # coders count the enemy's dead only, nor in a list of headlines of other
                 # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
                 additive = additive or (
-                    cat == "killed"
+                    cat in _SIDE_CATEGORIES
                     and not release
                     and (
                         _SAME_FIGHT.search(text, s_start, s_end) is not None
                         or _SAME_FIGHT.search(text, *before) is not None
                     )
-                    and _other_side(counts, held_dead, text)
+                    and _other_side(counts, held_hurt, text)
                     and _no_line_between(text, gap_start, counts[0].start)
                 )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
@@ -203,6 +203,9 @@ def _figures(
     return totals, highs, best_counts
 
 
+# The categories whose victims on each side add up (the wounded as the dead: "A constable was
+# injured ... Police retaliated and injured one attacker").
+_SIDE_CATEGORIES = ("killed", "injured")
 # The dead of each side, by the noun of their figure ("two soldiers", "the attacker"); a figure
 # of people, or of both sides at once, names none ("five people", "a soldier and a militant").
 _SIDE_NOUN = (
