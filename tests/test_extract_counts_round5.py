@@ -200,6 +200,17 @@ VICTIM_STRUCTURES = [
         "other people were killed, including his mother.",
         (0, 4, 0),
     ),
+    (
+        K + "An Afghan soldier turned his gun on NATO troops in Uruzgan, killing four Australian "
+        "soldiers before he was shot dead.",
+        (0, 5, 0),
+    ),
+    (K + "Gunmen killed Khalid Ahmad and his son in Jalalabad on Monday.", (0, 2, 0)),
+    (K + "United Nations worker Mohammad Yasin was found shot dead in Kabul.", (0, 1, 0)),
+    (
+        K + "Gunmen shot dead Mohammad Ismail, a former district governor, in Herat on Monday.",
+        (0, 1, 0),
+    ),
     # a crash, not a shooting-down; a death years before
     (
         K + "A NATO helicopter crashed in bad weather in Zabul on Monday, killing five American "
@@ -272,6 +283,11 @@ CAPTURES = [
         H + "The force detained an Islamic Movement of Uzbekistan financier and two of his "
         "couriers in Kunduz province.",
         (3, 0, 0),
+    ),
+    (
+        H + "The force detained a Taliban leader in Marjah district, Helmand province. The leader "
+        "was found hiding in a compound along with three associates, who were also detained.",
+        (4, 0, 0),
     ),
     (
         W + "Eight militants were killed, two surrendered and five were arrested, the army said.",

@@ -133,7 +133,9 @@ RELATIVE_SUBJECT = re.compile(
     rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}(?:,?\s+who\s+(?:were|had\s+been)\s+[^,;.]{{1,60}}?"
     r"\s+and|[^;.]{0,60}?,\s+all\s+of\s+whom\s+(?:were|have\s+been|had\s+been)|"
     # ("The teacher's two brothers, who allegedly threatened the family, were also detained")
-    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been))\s+"
+    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been)|"
+    # ("found hiding along with three associates, who were also detained")
+    r",?\s+who\s+(?:were|have\s+been|had\s+been))\s+"
     r"(?:(?:later|then|subsequently|also)\s+)?$"
 )
 # A possessive before the detainee: "the cell's leader", "the Taliban commander's".

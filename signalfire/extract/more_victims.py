@@ -16,7 +16,7 @@ import re
 from collections.abc import Sequence
 from typing import Protocol
 
-from .casualty_patterns import _ALONG_WITH, _ALONG_WITH_CUES
+from .casualty_patterns import _ALONG_WITH, _ALONG_WITH_CUES, _CONTINUATION
 from .figure_values import _continued, aside_victims
 from .numbers import NUMBER, parse_number
 from .scanning import holds
@@ -67,7 +67,7 @@ _NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’-]*){{1,4}}"
 _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
     r"(?P<aside>,\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?,)?\s+"
-    r"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?$"
+    r"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:found\s+)?$"
 )
 # ... and before "embraced shahadat", past an aside: "Sepoy Muhammad Asif (age 24 years,
 # resident of District Khanewal), having fought gallantly, embraced shahadat".
@@ -87,6 +87,8 @@ _NOT_NAME = re.compile(
     r"Guards?|Militants|Fighters|Forces)\b"
 )
 _PASSIVE_CATEGORIES = ("killed", "injured")
+# The killer's own death after his victims': "killing four soldiers before he was shot dead".
+_HE_AFTER = re.compile(r"\bbefore\s+(?:he|she)\s+(?:was|himself\s+was)\s+(?:also\s+)?$")
 
 
 def more_victims(
@@ -107,6 +109,11 @@ def more_victims(
         for c in found:
             if c.category == "injured" and (held := _THEN_HELD.match(text, c.end - offset)):
                 out.append(("arrested", c.value, c.end - offset, held.end(), False))
+    for v in verbs.get("killed", []):
+        if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()) and any(
+            c.category == "killed" and c.end - offset <= v.start() for c in found
+        ):
+            out.append(("killed", 1, v.start(), v.end(), False))
     for cat in _PASSIVE_CATEGORIES:
         for v in verbs.get(cat, []):
             if original[v.start()].isupper() or any(
@@ -159,9 +166,12 @@ def _named_victims(text: str, original: str, v: re.Match[str]) -> tuple[int, int
     end = max(v.end(), m.end())
     if _EARLIER_TIME_AFTER.match(text, end):
         return None  # a past death: "Benazir Bhutto was killed in 2007"
-    # "shot dead along with five Afghan colleagues"
-    if holds(text[end : end + 100], _ALONG_WITH_CUES) and (more := _ALONG_WITH.match(text, end)):
-        more_value = _continued(more)
-        if more_value is not None:
-            value, end = value + more_value, more.end()
+    # "shot dead along with five Afghan colleagues", "killed Khalid Ahmad and his son"
+    more = _CONTINUATION.match(text, end) if m.re is _NAME_OBJECT else None
+    if more is not None and more.group("one") in ("a", "an") and "and" not in more.group(0):
+        more = None  # an appositive: "shot dead Mohammad Ismail, a former district governor"
+    if more is None and holds(text[end : end + 100], _ALONG_WITH_CUES):
+        more = _ALONG_WITH.match(text, end)
+    if more is not None and (more_value := _continued(more)) is not None:
+        value, end = value + more_value, more.end()
     return value, start, end
