@@ -74,7 +74,8 @@ _ARRESTED_VERB = (
     r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its|nds|ctd|army|"
     r"security)\s+)?custody|netted|re-?arrested|detentions|"
     # ("took two insurgents prisoner", "were taken prisoner")
-    r"took(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
+    # (not "took hostage", an abduction, before "prisoners")
+    r"took(?!\s+hostage)(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
     r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
     # ("took him into custody": one, read as "took him")
     r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
