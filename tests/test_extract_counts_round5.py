@@ -304,6 +304,19 @@ CAPTURES = [
         (2, 0, 0),
     ),
     (
+        H + "Two suspected insurgents gave themselves up to the force and were detained in "
+        "Ghazni province.",
+        (2, 0, 0),
+    ),
+    (
+        H + "A Taliban facilitator turned himself in to Afghan forces in Ghazni province today.",
+        (1, 0, 0),
+    ),
+    (
+        "HERAT (Tolo) - Six Taliban fighters handed themselves over to government forces in Herat.",
+        (6, 0, 0),
+    ),
+    (
         "KABUL (Tolo) - The Ministry of Interior said police arrested 40 people for theft, 12 for "
         "robbery and five for murder during the last week.",
         (57, 0, 0),
@@ -321,6 +334,12 @@ def test_captures(extractor: Extractor, text: str, expected: tuple[int, int, int
     assert counts(extractor, text) == expected
 
 
-def test_surrender_to_an_armed_group_is_no_arrest(extractor: Extractor) -> None:
-    text = K + "Twenty soldiers surrendered to the Taliban in Badghis province on Monday."
+@pytest.mark.parametrize(
+    "text",
+    [
+        K + "Twenty soldiers surrendered to the Taliban in Badghis province on Monday.",
+        K + "Ten soldiers gave themselves up to the Taliban in Badghis province.",
+    ],
+)
+def test_surrender_to_an_armed_group_is_no_arrest(extractor: Extractor, text: str) -> None:
     assert counts(extractor, text)[0] == 0

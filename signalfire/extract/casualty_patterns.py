@@ -92,8 +92,11 @@ _ARRESTED_VERB = (
     r"detainees|suspects\s+detained|"
     # ("three surrendered and seven were arrested"; not to an armed group: an abduction, nor
     # where the capture is told: "surrendered to the force and was detained")
-    rf"surrendered(?!\s+to\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS})(?![^\.;]{{0,60}}?\band\s+"
-    r"(?:was|were|had\s+been)\s+(?:later\s+|then\s+)?(?:detained|arrested|taken|captured))|"
+    r"(?:surrendered|turned\s+(?:himself|themselves)\s+in|gave\s+(?:himself|themselves)\s+up|"
+    r"handed\s+(?:himself|themselves)\s+over)"
+    rf"(?!\s+to\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS})(?![^\.;]{{0,60}}?\band\s+"
+    # (and where a search stops at that verb: `clause_victims`)
+    r"(?:was|were|had\s+been)\s+(?:later\s+|then\s+)?(?:detained|arrested|taken|captured|$))|"
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
