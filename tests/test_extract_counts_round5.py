@@ -90,6 +90,11 @@ SECOND_TOLLS = [
         "injured one of the attackers and arrested him.",
         (1, 0, 2),
     ),
+    (
+        "KARACHI (Dawn) - A gunman killed three people at a bank in Karachi. Security guards "
+        "killed the assailant.",
+        (0, 4, 0),
+    ),
     # the same dead told again
     (
         K + "Gunmen killed four people in an office in Kabul. The four people were killed when "
@@ -153,6 +158,10 @@ WOUNDED_CAPTIVES = [
     (
         H + "The force found two wounded insurgents and detained them in Gereshk district, "
         "Helmand province.",
+        (2, 0, 2),
+    ),
+    (
+        "BANNU (Dawn) - Police arrested two injured militants after the encounter in Bannu.",
         (2, 0, 2),
     ),
 ]

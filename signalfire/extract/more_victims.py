@@ -55,6 +55,8 @@ _PART_HURT = re.compile(
 )
 # The wounded then held: "injured one attacker, who was later arrested" (after the figure).
 _THEN_HELD = re.compile(rf"(?:\s+[a-z'’-]+){{0,3}}?,?\s+who\s+(?:was|were)\s+{_LATER}{_HELD}\b")
+# A capture verb before a wounded figure: "arrested two injured militants".
+_HELD_BEFORE = re.compile(rf"\b(?P<verb>{_HELD})\s+(?:the\s+)?$")
 # The held wounded: "detained another insurgent who was wounded in the engagement" (after the
 # figure), "detained a wounded insurgent" (inside it).
 _WHO_HURT = re.compile(rf"\s+who\s+(?:was|were|had\s+been|has\s+been)\s+(?:also\s+)?{_HURT}\b")
@@ -107,8 +109,12 @@ def more_victims(
         out += _hurt_captives(text, verbs, found, offset)
     if "injured" in verbs and "arrested" in verbs and "arrested" not in has:
         for c in found:
-            if c.category == "injured" and (held := _THEN_HELD.match(text, c.end - offset)):
+            if c.category != "injured":
+                continue
+            if held := _THEN_HELD.match(text, c.end - offset):
                 out.append(("arrested", c.value, c.end - offset, held.end(), False))
+            elif held := _HELD_BEFORE.search(text, max(0, c.start - offset - 30), c.start - offset):
+                out.append(("arrested", c.value, *held.span("verb"), False))
     for v in verbs.get("killed", []):
         if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()) and any(
             c.category == "killed" and c.end - offset <= v.start() for c in found
