@@ -263,6 +263,31 @@ ARREST_CAUSES = [
 ]
 
 
+# ... and an earlier attack told beside the event is background too.
+EARLIER_ATTACKS = [
+    (
+        K + "A roadside bomb killed five civilians in Helmand on Monday. The attack came a week "
+        "after a suicide bombing killed 30 people in Kabul.",
+        (0, 5, 0),
+    ),
+    (
+        K + "Six people were killed in a blast in Kabul. The Islamic State group, which killed 90 "
+        "people in an attack on a wedding last month, claimed responsibility.",
+        (0, 6, 0),
+    ),
+    (
+        K + "Police in Zabul province arrested two suspects in the killing of a tribal elder last "
+        "month, officials said.",
+        (2, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), EARLIER_ATTACKS)
+def test_earlier_attacks(extractor: Extractor, text: str, expected: tuple[int, int, int]) -> None:
+    assert counts(extractor, text) == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), ARREST_CAUSES)
 def test_arrest_causes(extractor: Extractor, text: str, expected: tuple[int, int, int]) -> None:
     assert counts(extractor, text) == expected
