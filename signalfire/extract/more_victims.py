@@ -18,7 +18,7 @@ from typing import Protocol
 
 from .casualty_patterns import _ALONG_WITH, _ALONG_WITH_CUES, _CONTINUATION
 from .figure_values import _continued, aside_victims
-from .numbers import NUMBER, parse_number
+from .numbers import parse_number
 from .scanning import holds
 from .tally_patterns import _EARLIER_TIME_AFTER
 
@@ -49,7 +49,8 @@ _HELD_HURT = re.compile(
 # A part of the captives hurt: "detained two suspects, one of whom was wounded", "One of the
 # detained insurgents had been wounded in the operation" (searched back from the verb).
 _PART_HURT = re.compile(
-    rf"\b(?P<n1>{NUMBER})\s+of\s+(?:whom|them|the\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+s)\s+"
+    r"\b(?P<n1>\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+of\s+"
+    r"(?:whom|them|the\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+s)\s+"
     r"(?:was|were|had\s+been|has\s+been|have\s+been)\s+(?:also\s+)?"
     r"(?:(?:critically|seriously|slightly|badly|lightly)\s+)?$"
 )
