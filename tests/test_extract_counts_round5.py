@@ -95,11 +95,21 @@ SECOND_TOLLS = [
         "killed the assailant.",
         (0, 4, 0),
     ),
+    (
+        K + "The Ministry of Interior said that 12 Taliban were killed and 3 wounded in Laghman, "
+        "and that police arrested 5 Taliban. Three police officers were wounded in the clashes.",
+        (5, 12, 6),
+    ),
     # the same dead told again
     (
         K + "Gunmen killed four people in an office in Kabul. The four people were killed when "
         "the attackers stormed the building.",
         (0, 4, 0),
+    ),
+    (
+        W + "Nine militants were killed and four wounded in the clash. The four wounded "
+        "militants were taken to hospital.",
+        (0, 9, 4),
     ),
     (
         W + "Six people were killed in a clash in Kurram. Two militants were killed in the clash.",

@@ -219,6 +219,11 @@ _SIDE_NOUN = (
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
 _SIDE_AFTER = re.compile(rf"\s+(?:[a-z'’-]+\s+){{0,3}}?{_SIDE_NOUN}", re.IGNORECASE)
+# ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4".
+_ELLIPSIS_BEFORE = re.compile(
+    rf"{_SIDE_NOUN}\s+(?:were|have\s+been)\s+(?:killed|wounded|injured)\s+(?:and|while)\s+$",
+    re.IGNORECASE,
+)
 
 
 # The men of an attack, by their noun or as all of a group told before: "All four attackers
@@ -299,6 +304,9 @@ def _named(c: Count, text: str) -> set[str]:
     named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
     if not named and _ends_at_number(c) and (after := _SIDE_AFTER.match(text, c.end)):
         named = {after.lastgroup or ""}
+    # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")
+    if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
+        named = {before.lastgroup or ""}
     return named
 
 
