@@ -230,6 +230,11 @@ VICTIM_STRUCTURES = [
         K + "Gunmen shot dead Mohammad Ismail, a former district governor, in Herat on Monday.",
         (0, 1, 0),
     ),
+    (
+        "QUETTA (Dawn) - A police officer and his two sons were killed when gunmen opened fire "
+        "on their car.",
+        (0, 3, 0),
+    ),
     # a crash, not a shooting-down; a death years before
     (
         K + "A NATO helicopter crashed in bad weather in Zabul on Monday, killing five American "

@@ -106,6 +106,7 @@ from .figure_values import (
     _single_object,
     _value,
     aside_victims,
+    item_start,
 )
 from .headline_line import headline_cut
 from .more_victims import more_victims
@@ -449,7 +450,7 @@ def find_counts(
                     add(cat, value_more, value_more, a, more.end())
                 # Earlier items of a list that ends at this figure (before its article: "two
                 # suspects and the cell's leader were detained").
-                pos = start - 4 if kind == "near" and text.endswith("the ", 0, start) else start
+                pos = item_start(text, start, kind)
                 for _ in range(6):
                     lo = max(0, pos - 80)
                     # (every item ends at a join: ",", "and" or "&" and spaces)

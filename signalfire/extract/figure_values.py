@@ -158,3 +158,16 @@ def _single_object(m: re.Match[str], original: str, text: str) -> bool:
 def aside_victims(m: re.Match[str] | None) -> int:
     """The victims an along-with aside adds: 0 where there is none (`_continued`)."""
     return (_continued(m) or 0) if m is not None else 0
+
+
+# The words a list's last item starts with before its figure: a singular's "the" ("two suspects
+# and the cell's leader were detained") or a possessive ("A policeman and his two sons").
+_ITEM_START = re.compile(r"\b(?P<word>the|his|her|their)\s+$")
+
+
+def item_start(text: str, start: int, kind: str) -> int:
+    """Where the list item of the figure at `start` (pattern `kind`) starts."""
+    m = _ITEM_START.search(text, max(0, start - 7), start)
+    if m is None or (m.group("word") == "the" and kind != "near"):
+        return start
+    return m.start()
