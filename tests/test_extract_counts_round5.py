@@ -112,6 +112,11 @@ SECOND_TOLLS = [
         (0, 9, 4),
     ),
     (
+        K + "Gunmen attacked a hotel in Kabul, killing 10 people, including two attackers. The two "
+        "attackers were shot dead by police.",
+        (0, 10, 0),
+    ),
+    (
         W + "Six people were killed in a clash in Kurram. Two militants were killed in the clash.",
         (0, 6, 0),
     ),

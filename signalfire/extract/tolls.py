@@ -219,6 +219,12 @@ _SIDE_NOUN = (
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
 _SIDE_AFTER = re.compile(rf"\s+(?:[a-z'’-]+\s+){{0,3}}?{_SIDE_NOUN}", re.IGNORECASE)
+# ... and in an aside after it: "killing 10 people, including two attackers".
+_INCLUDING = re.compile(
+    rf"[^.;]{{0,40}}?\b(?:including|among\s+(?:them|whom|the\s+dead))\s+(?:[a-z'’-]+\s+){{0,3}}?"
+    rf"{_SIDE_NOUN}",
+    re.IGNORECASE,
+)
 # ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4".
 _ELLIPSIS_BEFORE = re.compile(
     rf"{_SIDE_NOUN}\s+(?:were|have\s+been)\s+(?:killed|wounded|injured)\s+(?:and|while)\s+$",
@@ -270,7 +276,7 @@ def _other_side(counts: list[Count], held: list[Count], text: str) -> bool:
         _ATTACKERS.search(text, max(0, c.start - 12), c.end + (40 if _ends_at_number(c) else 0))
         for c in counts
     ):
-        return not any("militant" in _named(c, text) for c in held)
+        return not any(_tells_militants(c, text) for c in held)
     before = _sides(held, text)
     return bool(before and own.isdisjoint(before))
 
@@ -308,6 +314,15 @@ def _named(c: Count, text: str) -> set[str]:
     if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
         named = {before.lastgroup or ""}
     return named
+
+
+def _tells_militants(c: Count, text: str) -> bool:
+    """Whether a figure, or an aside after it, names militants among its dead ("killing 10
+    people, including two attackers")."""
+    if "militant" in _named(c, text):
+        return True
+    aside = _INCLUDING.match(text, c.end)
+    return aside is not None and aside.lastgroup == "militant"
 
 
 def _ends_at_number(c: Count) -> bool:
