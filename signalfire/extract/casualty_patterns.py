@@ -589,15 +589,6 @@ _CAPTOR_WORDS = tuple(_CAPTORS.removeprefix("(?:").removesuffix(")").split("|"))
 # The captor words naming a group that later governs, by its actor id: from the actor table's
 # `governs_from` day on, its captures are arrests ("the Taliban detained two journalists").
 RULING_CAPTORS = {"afg_taliban": "taliban"}
-# A headline's line break (only within a headline's length of the start).
-_LINE_BREAK = re.compile("[\n\u2028]")
-_HEADLINE_MAX = 150
-# A headline line ends on a word that can end one, not on a join ("and", "on", "the", ",").
-_HEADLINE_END = re.compile(
-    r"(?<![,;:&-])(?<!\band)(?<!\bor)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\ba)"
-    r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
-    re.IGNORECASE,
-)
 
 # "near" patterns start at most this far before their verb.
 _NEAR = 70

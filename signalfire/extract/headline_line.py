@@ -4,7 +4,17 @@ in Herat\nHERAT - Police arrested three men"): its figure repeats the body's (re
 
 from __future__ import annotations
 
-from .casualty_patterns import _HEADLINE_END, _HEADLINE_MAX, _LINE_BREAK
+import re
+
+# A headline's line break (only within a headline's length of the start).
+_LINE_BREAK = re.compile("[\n\u2028]")
+_HEADLINE_MAX = 150
+# A headline line ends on a word that can end one, not on a join ("and", "on", "the", ",").
+_HEADLINE_END = re.compile(
+    r"(?<![,;:&-])(?<!\band)(?<!\bor)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\ba)"
+    r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
+    re.IGNORECASE,
+)
 
 
 def headline_cut(original: str, offset: int, opens: bool | None) -> int | None:
