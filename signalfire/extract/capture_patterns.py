@@ -133,7 +133,9 @@ RELATIVE_SUBJECT = re.compile(
     rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}(?:,?\s+who\s+(?:were|had\s+been)\s+[^,;.]{{1,60}}?"
     r"\s+and|[^;.]{0,60}?,\s+all\s+of\s+whom\s+(?:were|have\s+been|had\s+been)|"
     # ("The teacher's two brothers, who allegedly threatened the family, were also detained")
-    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been))\s+"
+    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been)|"
+    # ("found hiding along with three associates, who were also detained")
+    r",?\s+who\s+(?:were|have\s+been|had\s+been))\s+"
     r"(?:(?:later|then|subsequently|also)\s+)?$"
 )
 # A possessive before the detainee: "the cell's leader", "the Taliban commander's".
@@ -195,7 +197,7 @@ _NAME_JOIN = r"(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)"
 NAMES_AFTER = re.compile(
     rf"[ \t]+(?P<names>{_NAME}(?:{_NAME_JOIN}{_NAME}){{0,6}})"
     r"(?=[ \t]*[.;:(]|[ \t]*$|[ \t]*,[ \t]+(?:an?|the|two|three|four|five|both|all)\b|"
-    r"[ \t]+(?:in|on|at|from|near|during|after|who|were|and)\b)"
+    r"[ \t]+(?:in|on|at|from|near|during|after|who|were|and|along|together)\b)"
 )
 NAME_RE = re.compile(_NAME)
 NAME_VERBS = frozenset({"detained", "arrested", "apprehended", "nabbed"})
@@ -240,6 +242,7 @@ ANTECEDENT_GAP = re.compile(
     r"(?:(?!\b(?:but|while|when|who|which|after|before)\b)[^.;,]){0,60}?\band\s+$"
 )
 THEM_AFTER = re.compile(r"\s+them\b")
+_HURT_WORDS = ("wounded", "injured")
 # "... wounded another, who was taken into custody": one more, captured.
 ANOTHER_WHO = re.compile(
     r"\banother,\s+who\s+(?:was|had\s+been)\s+(?:(?:later|then|subsequently)\s+)?"
@@ -303,13 +306,18 @@ def extra_captures(
         for at in starts:
             if (named := NAMES_AFTER.match(original, at)) is None:
                 continue
-            n = len(NAME_RE.findall(named.group("names")))
-            # one name only with an appositive or after "the detained ... are"
-            if n > 1 or at != v.end() or _APPOSITIVE_AFTER.match(original, named.end()):
+            n, end = len(NAME_RE.findall(named.group("names"))), named.end()
+            # one name only with an appositive, more victims after it ("detained Abdul Wali
+            # and two suspected insurgents") or after "the detained ... are"
+            more = _MORE_AFTER.match(original, end)
+            if n > 1 or at != v.end() or more or _APPOSITIVE_AFTER.match(original, end):
                 # (a list goes on after "and", not after an appositive's comma: "Abdul Rahman
-                # and Mohammad Nabi, two suspected financiers" are two)
-                listed = not original.startswith(",", named.end())
-                out.append(("arrested", n, v.start(), named.end(), "", listed))
+                # and Mohammad Nabi, two suspected financiers" are two), or past the appositive
+                # ("Abdul Wali, an al-Qaeda facilitator, and two suspected insurgents": three)
+                listed = not original.startswith(",", end)
+                if (aside := _APPOSITIVE_MORE.match(original, end)) is not None:
+                    listed, end = True, aside.end("aside")
+                out.append(("arrested", n, v.start(), end, "", listed))
                 break
         if (inverted := INVERTED_ONE.match(text, v.end())) is not None:
             out.append(("arrested", 1, v.start(), inverted.end(), "", True))
@@ -330,7 +338,7 @@ def extra_captures(
         ):
             out.append(("arrested", value[0], v.start(), apposed.end(), "", False))
     for v in hits if "them" in text else ():
-        if THEM_AFTER.match(text, v.end()):
+        if they := THEM_AFTER.match(text, v.end()):
             lo = max(0, v.start() - 150)
             last = None
             for found in ANTECEDENT.finditer(text, lo, v.start()):
@@ -338,10 +346,16 @@ def extra_captures(
             if (
                 last is not None
                 and ANTECEDENT_GAP.match(text, last.end(), v.start())
-                and not any(s < last.end() and last.start() < e for s, e in taken)
                 and (them := parse_number(last.group("n1"))) is not None
             ):
-                out.append(("arrested", them, last.start(), last.end(), "", False))
+                # (the wounded counted already are captured too: "found two wounded insurgents
+                # and detained them"; the verb's span then)
+                span = last.start(), last.end()
+                if any(s < last.end() and last.start() < e for s, e in taken):
+                    if not holds(text[max(0, last.start() - 12) : v.start()], _HURT_WORDS):
+                        continue
+                    span = v.start(), they.end()
+                out.append(("arrested", them, *span, "", False))
     if "another," in text:
         # (the verb's span: "wounded another" is counted too)
         out.extend(
@@ -447,3 +461,13 @@ _CLAUSE_CUES = (
 
 
 _APPOSITIVE_AFTER = re.compile(r"[ \t]*,[ \t]+(?:an?|the)\s")
+# More victims after a name: " and two suspected insurgents", " along with an associate".
+_MORE_AFTER = re.compile(
+    r"[ \t]+(?:and|along[ \t]+with|together[ \t]+with)[ \t]+(?:\d|an?\b|one\b|two\b|three\b|"
+    r"four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|his\b|her\b|their\b|"
+    r"another\b)"
+)
+# An appositive with more victims after it: ", an al-Qaeda facilitator, and two".
+_APPOSITIVE_MORE = re.compile(
+    r"(?P<aside>[ \t]*,[ \t]+(?:an?|the)\s[^,.;]{1,60}?)(?=,?" + _MORE_AFTER.pattern + ")"
+)

@@ -61,11 +61,8 @@ from .casualty_patterns import (
     _DETAINEES_AFTER,
     _DETERMINER_BEFORE,
     _DIED_AFTER,
-    _HEADLINE_END,
-    _HEADLINE_MAX,
     _INTENT_BEFORE,
     _LED_TO_BEFORE,
-    _LINE_BREAK,
     _LIST_ITEM_BEFORE,
     _LIST_JOIN_ENDS,
     _MODAL_BEFORE,
@@ -75,7 +72,6 @@ from .casualty_patterns import (
     _NEAR,
     _NEGATION,
     _NOT_PASSIVE,
-    _NOT_VIOLENT_AFTER,
     _OBJECT_AFTER,
     _OR_WOUNDED,
     _ORDINAL,
@@ -97,7 +93,24 @@ from .casualty_patterns import (
     released_before,
 )
 from .clause_victims import AND_PASSIVE_CUES, and_passive
-from .figure_values import _continued, _has, _single_object, _value, aside_victims
+from .figure_values import (
+    _ACT_NOUNS,
+    _AUXILIARY,
+    _BOTH_THE,
+    _LOWER_NEXT,
+    _OBJECT_GAP,
+    _SOURCE_BEFORE,
+    _TOOK_BEFORE,
+    _continued,
+    _has,
+    _single_object,
+    _value,
+    aside_victims,
+    item_start,
+)
+from .headline_line import headline_cut
+from .more_victims import more_victims
+from .natural_deaths import not_violent
 from .numbers import parse_number
 from .scanning import _matches, _starts, holds
 from .tally_patterns import (
@@ -132,17 +145,6 @@ class Count:
 
 
 _TITLED_CATEGORIES = frozenset({"killed", "injured", "arrested"})
-# The nouns of an act, which a figure before them does not suffer ("two of the wounded died"
-# are the wounded).
-_ACT_NOUNS = ("killing", "death", "murder", "arrest", "capture", "detention", "kidnapping")
-_BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
-# Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
-_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
-_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
-_AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
-# Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
-_OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
-_TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
 
 
 def is_summary(text: str) -> bool:
@@ -382,8 +384,8 @@ def find_counts(
                 and not _TOOK_BEFORE.search(text, max(0, m.start() - 30), m.start())
             ):
                 continue
-            if category == "killed" and _NOT_VIOLENT_AFTER.match(
-                text, m.end("verb") if "verb" in pattern.groupindex else m.end()
+            if category == "killed" and not_violent(
+                text, m.start(), m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
                 continue
             lo = max(0, m.start() - 80)
@@ -448,7 +450,7 @@ def find_counts(
                     add(cat, value_more, value_more, a, more.end())
                 # Earlier items of a list that ends at this figure (before its article: "two
                 # suspects and the cell's leader were detained").
-                pos = start - 4 if kind == "near" and text.endswith("the ", 0, start) else start
+                pos = item_start(text, start, kind)
                 for _ in range(6):
                     lo = max(0, pos - 80)
                     # (every item ends at a join: ",", "and" or "&" and spaces)
@@ -573,20 +575,15 @@ def find_counts(
         for cat, n, start, end, note, listed in extra:
             if add(cat, n, n, start, end, note) and listed:
                 follow(cat, end)  # "... and two of their guards"
-    # A headline line without a full stop runs into the body's first sentence ("Police arrest
-    # 3 in Herat\nHERAT - Police arrested three men"): its figure repeats the body's.
-    # Only the document's first line, and only where the next line does not carry on the
-    # sentence ("killed three soldiers and\ntwo civilians", "in Kohat on\nSunday": hard-wrapped).
-    if (
-        len(found) > 1
-        and (offset == 0 if opens is None else opens)
-        # (after any blank lines the document opens with)
-        and (lead := len(original) - len(original.lstrip())) < _HEADLINE_MAX
-        and (br := _LINE_BREAK.search(original, lead, lead + _HEADLINE_MAX)) is not None
-        and _HEADLINE_END.search(original, lead, br.start())
-        and original[br.end() :].lstrip()[:1].isupper()
-    ):
-        cut = br.start() + offset
+    # Wounded captives and named victims (`more_victims`).
+    for cat, n, start, end, inside in more_victims(text, original, verbs, found, offset):
+        if inside:  # (a capture's own words: "detained a wounded insurgent")
+            found.append(Count(cat, n, n, start + offset, end + offset, original[start:end]))
+        else:
+            add(cat, n, n, start, end)
+    # A headline line that runs into the body's first sentence repeats its figure
+    # (`headline_line`).
+    if len(found) > 1 and (cut := headline_cut(original, offset, opens)) is not None:
         for c in [c for c in found if c.end <= cut]:
             if any(d.category == c.category and d.start > cut for d in found):
                 found.remove(c)

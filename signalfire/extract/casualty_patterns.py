@@ -33,6 +33,8 @@ from .victims import (
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
+# A few, as a short word list (`NUMBER` in each verb would make the patterns slow to compile).
+_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|martyring|"
     r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
@@ -41,6 +43,9 @@ _KILLED_VERB = (
     r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
     r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
     r"succumbed|lost\s+their\s+lives|"
+    # ("troops killed 15 militants and lost five soldiers")
+    rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
+    r"policemen|personnel|comrades|officers|commandos)\b)|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
     r"neutralised|eliminated|sent\s+to\s+hell"
 )
@@ -49,9 +54,6 @@ _INJURED_VERB = (
 )
 # "seized two suspects", "held four suspects": a figure and people after "seized" or "held"
 # (not "seized two Kalashnikovs", "held two meetings with militants", "held two men hostage").
-# Short word lists: the verbs are part of many patterns, and `NUMBER` in each would make them
-# slow to compile.
-_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
 _SEIZED_PEOPLE = rf"\s+{_FEW}\s+(?:suspects|suspected|alleged)\b"
 _HELD_PEOPLE = (
     rf"\s+{_FEW}\s+(?:suspected\s+|alleged\s+)?(?:suspects|militants|terrorists|insurgents|"
@@ -72,7 +74,8 @@ _ARRESTED_VERB = (
     r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its|nds|ctd|army|"
     r"security)\s+)?custody|netted|re-?arrested|detentions|"
     # ("took two insurgents prisoner", "were taken prisoner")
-    r"took(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
+    # (not "took hostage", an abduction, before "prisoners")
+    r"took(?!\s+hostage)(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
     r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
     # ("took him into custody": one, read as "took him")
     r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
@@ -90,15 +93,26 @@ _ARRESTED_VERB = (
     r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
     r"capture|arrest|detain"
 )
+# A surrender is custody: "three surrendered and seven were arrested", "turned himself in"; not
+# to an armed group (an abduction), nor where the capture is told ("surrendered to the force and
+# was detained"; also where a search stops at that verb: `clause_victims`).
+_SURRENDERED = (
+    r"(?:surrendered|turned\s+(?:himself|themselves)\s+in|gave\s+(?:himself|themselves)\s+up|"
+    r"handed\s+(?:himself|themselves)\s+over)"
+    rf"(?!\s+to\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS})(?![^\.;]{{0,60}}?\band\s+"
+    r"(?:was|were|had\s+been)\s+(?:later\s+|then\s+)?(?:detained|arrested|taken|captured|$))"
+)
 _VERBS = {
     "killed": _KILLED_VERB,
     "injured": _INJURED_VERB,
     "abducted": _ABDUCTED_VERB,
-    "arrested": _ARRESTED_VERB,
+    "arrested": f"{_ARRESTED_VERB}|{_SURRENDERED}",
 }
 # (as alternations that branch on their first letter: the same matches, fewer tests)
 _BRANCHED_VERBS = {cat: by_first_letter(verb) for cat, verb in _VERBS.items()}
-_ANY_VERB = by_first_letter("|".join(_VERBS.values()))
+# (without the surrenders, whose look-aheads in every filler's copy cost a tenth of the import;
+# a filler may run past one: "Two insurgents surrendered to the force and were detained")
+_ANY_VERB = by_first_letter("|".join([*list(_VERBS.values())[:3], _ARRESTED_VERB]))
 # A casualty verb as a whole word: the asides stop at one ("soldiers" holds "die").
 _OPEN_VERB = rf"\b(?:{_ANY_VERB})"
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
@@ -187,7 +201,7 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # ("detained, for further questioning, two men": the comma opens the aside)
                 rf"\b(?P<verb>{_verb})(?:\s+|(?=,\s))"
                 rf"{_OBJECT_FILLER}{QUANTITY}\b(?!\s*(?:km|kilomet|mile|"
-                rf"hours|days|years|pounds|kg|kilograms|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
+                rf"hours|days|years|pounds|kg|kilograms|percent|%|am\b|pm\b|a\.m|p\.m|{_DATE_MONTH}))"
                 # "one killed two wounded": the two are the wounded
                 rf"(?!\s+(?:{_ANY_VERB})\b)"
                 # "captured two AK-47s", "captured several weapons": things, not people
@@ -263,8 +277,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             re.compile(
                 rf"\b(?P<verb>{_verb})\s+(?:(?:of\s+)?(?:(?P<article>an?|one|the)\s+)?(?:(?!(?:and|or|in|"
                 # (a casualty verb may be a modifier of the one noun: "detained a wounded
-                # insurgent")
-                rf"on|at|by|of|with|(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
+                # insurgent"; a group's name may hold "of": "an Islamic Movement of Uzbekistan
+                # facilitator")
+                r"on|at|by|of(?=\s+(?:the|an?|his|her|their|its)\b)|with|"
+                rf"(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
                 rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,4}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
@@ -382,7 +398,7 @@ _TRANSITIVE = re.compile(
 _PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|got|being)\s+(?:[a-z]+\s+)?$")
 _ACTIVE_OBJECT = re.compile(
     rf"\s+(?:{_OBJECT_FILLER})?(?:{_QUALIFIER})?(?:{NUMBER})\b"
-    rf"(?!\s*(?:km|kilomet|mile|hours|days|years|kg|percent|%|am|pm|a\.m|p\.m|{_DATE_MONTH}))"
+    rf"(?!\s*(?:km|kilomet|mile|hours|days|years|kg|percent|%|am\b|pm\b|a\.m|p\.m|{_DATE_MONTH}))"
     # ("3 killed 4 injured", "five killed three soldiers martyred": a headline's two figures)
     r"(?!\s+(?:[a-z'’-]+\s+){0,2}?(?:killed|dead|died|martyred|injured|wounded|hurt|arrested|"
     r"detained|captured|abducted|kidnapped)\b)|"
@@ -517,9 +533,10 @@ _ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
 # three in Helmand and one in Zabul", "4 insurgents in Kunar and another 3 in Nangarhar" (not
 # a part of a total: "killed 12 people, five of them in Kabul").
 _PER_PLACE = re.compile(
-    r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|at|from|near)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
+    r"(?:\s+[a-z'’-]+){0,3}?\s+(?:in|at|from|near|for)\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+"
     rf"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:another\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
-    r"(?:\s+more)?(?=\s+(?:in|at|from|near)\s)"
+    # (or per charge: "arrested 142 people for drug trafficking, 35 for theft")
+    r"(?:\s+more)?(?=\s+(?:in|at|from|near|for)\s)"
 )
 # The same before a figure that ends at its verb: "19 militants, three soldiers die",
 # "woman, child killed", "two soldiers and a civilian were killed".
@@ -528,7 +545,8 @@ _LIST_ITEM_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b|[-.]\s)"
     r"[a-z'’.-]+\s+)"
     rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
-    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE})\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
+    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}|(?:an?|one)\s+(?:[a-z'’.-]+\s+)?personnel)"
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
 # What a stretch that ends in a list item's join ends with, spaces stripped.
 _LIST_JOIN_ENDS = (",", "and", "&")
@@ -571,15 +589,6 @@ _CAPTOR_WORDS = tuple(_CAPTORS.removeprefix("(?:").removesuffix(")").split("|"))
 # The captor words naming a group that later governs, by its actor id: from the actor table's
 # `governs_from` day on, its captures are arrests ("the Taliban detained two journalists").
 RULING_CAPTORS = {"afg_taliban": "taliban"}
-# A headline's line break (only within a headline's length of the start).
-_LINE_BREAK = re.compile("[\n\u2028]")
-_HEADLINE_MAX = 150
-# A headline line ends on a word that can end one, not on a join ("and", "on", "the", ",").
-_HEADLINE_END = re.compile(
-    r"(?<![,;:&-])(?<!\band)(?<!\bor)(?<!\bon)(?<!\bin)(?<!\bat)(?<!\bof)(?<!\bthe)(?<!\ba)"
-    r"(?<!\bto)(?<!\bby)(?<!\bfor)(?<!\bwith)(?<!\bfrom)[ \t]*$",
-    re.IGNORECASE,
-)
 
 # "near" patterns start at most this far before their verb.
 _NEAR = 70

@@ -11,10 +11,23 @@ from .casualty_patterns import _ARTICLE_BEFORE, _NEGATION
 from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, parse_number
 from .numbers import _MONTH as _MONTH_NAME
 
+# The words around a figure that `casualties.find_counts` reads it by.
+# The nouns of an act, which a figure before them does not suffer ("two of the wounded died"
+# are the wounded).
+_ACT_NOUNS = ("killing", "death", "murder", "arrest", "capture", "detention", "kidnapping")
+_BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
+# Who tells a figure: "According to the provincial governor, 7 suspects have been arrested".
+_SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
+_LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
+_AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
+# Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
+_OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
+_TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")
+
 # Counts that look like casualties but are not: ages, times, distances, "one of the".
 _NOT_A_COUNT = re.compile(
     r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
-    r"month|per\s*cent|percent|%|am|pm|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
+    r"month|per\s*cent|percent|%|am\b|pm\b|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
     # a unit's or a place's number: "313 Brigade", "11 Corps"
     r"brigade|regiment|battalion|corps\b|division))",
     re.IGNORECASE,
@@ -50,8 +63,12 @@ _ONE_OF_HIS_PASSIVE = re.compile(
 _PART_OF_DEAD = re.compile(r"\s+of\s+(?:the|those)\s+(?:dead|killed|deceased|slain|victims)\b")
 _POSSESSIVES = frozenset({"his", "her", "their"})
 _BOTH_AND = re.compile(r"\s+(?:the|his|her|their|an?)\s+[^,;.]{0,40}?\band\b")
-# A capture verb straight before a figure: its object.
-_VERB_BEFORE = re.compile(r"\b(?:detained|arrested|captured|apprehended)\s+$")
+# A capture verb, or an active verb of hurt, straight before a figure: its object ("killed one
+# of the attackers").
+_VERB_BEFORE = re.compile(
+    r"\b(?:detained|arrested|captured|apprehended|killed|killing|wounded|wounding|injured|"
+    r"injuring|shot\s+dead)\s+$"
+)
 
 
 def _value(m: re.Match[str], text: str) -> tuple[int, int] | None:
@@ -141,3 +158,16 @@ def _single_object(m: re.Match[str], original: str, text: str) -> bool:
 def aside_victims(m: re.Match[str] | None) -> int:
     """The victims an along-with aside adds: 0 where there is none (`_continued`)."""
     return (_continued(m) or 0) if m is not None else 0
+
+
+# The words a list's last item starts with before its figure: a singular's "the" ("two suspects
+# and the cell's leader were detained") or a possessive ("A policeman and his two sons").
+_ITEM_START = re.compile(r"\b(?P<word>the|his|her|their)\s+$")
+
+
+def item_start(text: str, start: int, kind: str) -> int:
+    """Where the list item of the figure at `start` (pattern `kind`) starts."""
+    m = _ITEM_START.search(text, max(0, start - 7), start)
+    if m is None or (m.group("word") == "the" and kind != "near"):
+        return start
+    return m.start()

@@ -25,6 +25,26 @@ _NOT_VIOLENT_AFTER = re.compile(
     r"overturned|plunged|skidded|rolled\s+over)(?!\s+(?:after|when)\s+(?:being\s+|it\s+was\s+)?"
     r"(?:hit|shot|struck|targeted|fired)))\b"
 )
+# ... and a crash told before its toll: "Two helicopters crashed in separate incidents on
+# Monday, killing 14 Americans" (not one shot down: "... crashed after being hit, killing").
+_CRASH_BEFORE = re.compile(
+    r"\b(?:helicopters?|planes?|aircraft|aeroplanes?|airplanes?|airliners?|jets?|vehicles?|"
+    r"trucks?|bus(?:es)?|cars?|vans?)\s+(?:[a-z-]+\s+){0,2}?(?:crash(?:ed|es)?|overturned|"
+    r"plunged|skidded|collided|rolled\s+over)\b"
+    r"(?:(?!\b(?:shot|hit|struck|targeted|fired|downed|attack\w*|explo\w+)\b)[^.;]){0,100}?"
+    r",\s+(?:(?:killing|leaving)\s+)?$"
+)
+
+
+def not_violent(text: str, start: int, end: int) -> bool:
+    """Whether the death figure at `text[start:end]` (folded) is no violence's: a natural or
+    accidental cause after it, or a crash before it."""
+    return _NOT_VIOLENT_AFTER.match(text, end) is not None or (
+        "," in text[max(0, start - 12) : start]
+        and _CRASH_BEFORE.search(text, max(0, start - 160), start) is not None
+    )
+
+
 _NATURAL_DEATH = re.compile(
     r"\b(?:die[sd]?|dying|death|killed)" + _NOT_VIOLENT_AFTER.pattern, re.IGNORECASE
 )

@@ -56,16 +56,21 @@ _EARLIER_EVENT = re.compile(
     r"last\s+\w+['’]s|(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
     r"september|october|november|december))\s+(?:[\w'’-]+,?\s+){0,4}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
-    # "..., a day after militants killed 4 soldiers there": a clause about the day before.
-    r",\s+(?:a|one|two|three|four|five|six|seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+"
-    r"(?:[\w'’-]+\s+){0,8}?$|"
+    # "..., a day after militants killed 4 soldiers there", "The attack came a week after a
+    # suicide bombing killed 30": a clause about the day before.
+    r"(?:,|\b(?:came|comes|occurred|happened))\s+(?:just\s+)?(?:a|one|two|three|four|five|six|"
+    r"seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:[\w'’-]+\s+){0,8}?$|"
     # A target's past: "the leader was responsible for an attack on a district center that
     # killed six policemen", "believed to have planned the bombing which killed 12".
     r"\b(?:responsible\s+for|plann(?:ed|ing)|plotted|orchestrat(?:ed|ing)|coordinat(?:ed|ing)|"
     r"mastermind(?:ed|ing)?|organi[sz](?:ed|ing)|facilitat(?:ed|ing)|involved\s+in|"
     r"direct(?:ed|ing)|suspected\s+of|wanted\s+(?:in|for)|accused\s+of|"
-    r"charged\s+(?:with|in|over)|in\s+connection\s+with)\s+(?:[\w'’-]+\s+){0,8}?"
-    r"(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
+    r"charged\s+(?:with|in|over)|in\s+connection\s+with|"
+    # the cause of an arrest: "arrested three men on Tuesday over a suicide bombing that killed
+    # 12", "a suspect involved in the blast at a market in April that killed 20"
+    r"(?:arrested|detained|held|nabbed|apprehended)\s+(?:[\w'’-]+\s+){0,4}?(?:over|for|of|"
+    r"behind))\s+(?:[\w'’-]+,?\s+){0,10}?(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?$|"
     # a detainee's alleged crime: "suspected of involvement in the killing of four policemen",
     # "a man wanted in the killing of 12"
     r"\b(?:suspected\s+of|involve(?:d|ment)\s+in|wanted\s+(?:in|for)|accused\s+of|"
@@ -100,7 +105,10 @@ _EARLIER_LEAD = re.compile(
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
 # clause after that event's own figure.
 _EARLIER_TIME_AFTER = re.compile(
-    r"\s+(?:[a-z'’-]+\s+){0,6}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
+    # (not a captive's crime: "detained three men linked to last month's bombing")
+    r"(?!(?:\s+[a-z'’-]+){0,3}?\s+(?:linked|involved|connection|over|behind|suspected|accused|"
+    r"wanted|for|in\s+(?:the\s+)?(?:killing|murder|deaths?|attack|bombing|blast|assassination))\b)"
+    r"\s+(?:[a-z'’-]+\s+){0,8}?(?:last\s+(?:year|month|summer|winter|spring|autumn)|"
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
 _EARLIER_TIME_CUES = ("last", "19", "20", "ago", "earlier")  # one is in every match of it

@@ -87,7 +87,7 @@ def _figures(
     totals: dict[str, int] = {}
     highs: dict[str, int] = {}
     best_counts: dict[str, list[Count]] = {}
-    dead: list[Count] = []  # the deaths told so far
+    hurt: dict[str, list[Count]] = {}  # the deaths and wounded told so far
     told_end = 0  # where the last figure told so far ends
     told = (0, 0)  # the last sentence with a figure
     for s_start, s_end, s_counts in sentences:
@@ -96,9 +96,9 @@ def _figures(
         additive = False  # set per category below, when a figure is already held
         for cat, value in sentence_totals(s_counts).items():
             counts = [c for c in s_counts if c.category == cat]
-            held_dead = dead
-            if cat == "killed":
-                dead = dead + counts
+            held_hurt = hurt.get(cat, [])
+            if cat in _SIDE_CATEGORIES:
+                hurt[cat] = held_hurt + counts
             # "One more soldier died ..., bringing the death toll to three": the toll is the
             # sentence's figure, and a total, not more victims.
             tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
@@ -114,6 +114,12 @@ def _figures(
             if tolls:
                 counts = tolls[-1:]
                 value = counts[0].value
+                if cat == "killed" and cat in totals:
+                    # a toll of one side's dead updates that side's figure only: "killing 12
+                    # militants and three soldiers ... the toll rose to 15 militants" is 18
+                    kept = _other_parts(counts[0], best_counts[cat], text)
+                    if kept:
+                        counts, value = counts + kept, value + sum(c.value for c in kept)
             high = sum(c.high for c in counts)
             if (
                 cat in totals
@@ -160,13 +166,13 @@ def _figures(
                 # coders count the enemy's dead only, nor in a list of headlines of other
                 # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
                 additive = additive or (
-                    cat == "killed"
+                    cat in _SIDE_CATEGORIES
                     and not release
                     and (
                         _SAME_FIGHT.search(text, s_start, s_end) is not None
                         or _SAME_FIGHT.search(text, *before) is not None
                     )
-                    and _other_side(counts, held_dead, text)
+                    and _other_side(counts, held_hurt, text)
                     and _no_line_between(text, gap_start, counts[0].start)
                 )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
@@ -197,19 +203,42 @@ def _figures(
     return totals, highs, best_counts
 
 
+# The categories whose victims on each side add up (the wounded as the dead: "A constable was
+# injured ... Police retaliated and injured one attacker").
+_SIDE_CATEGORIES = ("killed", "injured")
 # The dead of each side, by the noun of their figure ("two soldiers", "the attacker"); a figure
 # of people, or of both sides at once, names none ("five people", "a soldier and a militant").
 _SIDE_NOUN = (
     r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
-    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|marines?|cops?)|"
+    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|marines?|cops?|"
+    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?)|"
     r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|"
-    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|kidnappers?))\b"
+    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|"
+    r"kidnappers?))\b"
 )
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
 _SIDE_AFTER = re.compile(rf"\s+(?:[a-z'’-]+\s+){{0,3}}?{_SIDE_NOUN}", re.IGNORECASE)
+# ... and in an aside after it: "killing 10 people, including two attackers".
+_INCLUDING = re.compile(
+    rf"[^.;]{{0,40}}?\b(?:including|among\s+(?:them|whom|the\s+dead))\s+(?:[a-z'’-]+\s+){{0,3}}?"
+    rf"{_SIDE_NOUN}",
+    re.IGNORECASE,
+)
+# ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4".
+_ELLIPSIS_BEFORE = re.compile(
+    rf"{_SIDE_NOUN}\s+(?:were|have\s+been)\s+(?:killed|wounded|injured)\s+(?:and|while)\s+$",
+    re.IGNORECASE,
+)
 
 
+# The men of an attack, by their noun or as all of a group told before: "All four attackers
+# were killed", "shot dead the bomber", "All six terrorists were killed".
+_ATTACKERS = re.compile(
+    r"\b(?:attackers?|assailants?|bombers?|gunm[ae]n|raiders|all\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?"
+    r"(?:terrorists|militants|khwarij|khawarij|insurgents))\b",
+    re.IGNORECASE,
+)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
@@ -223,17 +252,43 @@ def _no_line_between(text: str, start: int, end: int) -> bool:
 _SAME_FIGHT = re.compile(
     r"\b(?:exchange\s+of\s+fire|cross-?fire|gun-?fights?|gun\s+battles?|fire-?fights?|"
     r"shoot-?outs?|retaliat\w+|return(?:ed|ing)?\s+fire|ensuing|encounter|clash(?:es)?|"
-    r"embraced\s+(?:shahadat|martyrdom)|"
-    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n))\b",
+    r"embraced\s+(?:shahadat|martyrdom)|martyred|(?:in|during)\s+the\s+fighting|"
+    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n)|"
+    # the attack's own men, whoever told the attack ("Gunmen stormed a hotel, killing nine
+    # people ... All four attackers were killed", "Twenty-three soldiers were martyred when six
+    # terrorists attacked ... All six terrorists were killed")
+    r"(?:suicide\s+)?(?:attackers|assailants|bombers)|"
+    r"all\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
+    r"insurgents|attackers))\b",
     re.IGNORECASE,
 )
 
 
 def _other_side(counts: list[Count], held: list[Count], text: str) -> bool:
-    """Whether `counts` and `held` each name the dead of one side, and not the same one."""
+    """Whether `counts` and `held` each name the dead of one side, and not the same one; or
+    `counts` name the attackers (`_ATTACKERS`) and `held` names no militants (the victims of
+    their attack: "killing nine people ... All four attackers were killed"; but "Five people
+    were killed in a clash. Three militants were killed" is five)."""
     own = _sides(counts, text)
-    before = _sides(held, text) if own else None
-    return bool(own and before and own.isdisjoint(before))
+    if not own:
+        return False
+    if own == {"militant"} and all(
+        _ATTACKERS.search(text, max(0, c.start - 12), c.end + (40 if _ends_at_number(c) else 0))
+        for c in counts
+    ):
+        return not any(_tells_militants(c, text) for c in held)
+    before = _sides(held, text)
+    return bool(before and own.isdisjoint(before))
+
+
+def _other_parts(toll: Count, held: list[Count], text: str) -> list[Count]:
+    """The held figures of the other side, where a later `toll` names one side and the held
+    figures name one side each, the toll's side among them (else none)."""
+    side = _named(toll, text)
+    named = [_named(c, text) for c in held]
+    if len(side) != 1 or len(held) < 2 or any(len(n) != 1 for n in named) or side not in named:
+        return []
+    return [c for c, n in zip(held, named, strict=True) if n != side]
 
 
 def _sides(counts: list[Count], text: str) -> set[str] | None:
@@ -241,13 +296,38 @@ def _sides(counts: list[Count], text: str) -> set[str] | None:
     both."""
     found: set[str] = set()
     for c in counts:
-        named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
-        if not named and (after := _SIDE_AFTER.match(text, c.end)) is not None:
-            named = {after.lastgroup or ""}
+        named = _named(c, text)
         if len(named) != 1:
             return None
         found |= named
     return found
+
+
+def _named(c: Count, text: str) -> set[str]:
+    """The sides a figure's noun names (`_SIDE_NOUN`), after it where the figure ends at its
+    number ("killing two soldiers"; not past its verb: "four people were killed when the
+    attackers stormed")."""
+    named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
+    if not named and _ends_at_number(c) and (after := _SIDE_AFTER.match(text, c.end)):
+        named = {after.lastgroup or ""}
+    # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")
+    if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
+        named = {before.lastgroup or ""}
+    return named
+
+
+def _tells_militants(c: Count, text: str) -> bool:
+    """Whether a figure, or an aside after it, names militants among its dead ("killing 10
+    people, including two attackers")."""
+    if "militant" in _named(c, text):
+        return True
+    aside = _INCLUDING.match(text, c.end)
+    return aside is not None and aside.lastgroup == "militant"
+
+
+def _ends_at_number(c: Count) -> bool:
+    """Whether a figure's text ends at its number ("killing two": "two")."""
+    return parse_number(c.text.split()[-1] if c.text.split() else "") is not None
 
 
 def _same_words(text: str, counts: list[Count], held: list[Count]) -> bool:
