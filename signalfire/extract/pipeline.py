@@ -215,7 +215,7 @@ class Extractor:
         if published != doc.published:
             doc = Document(doc.doc_id, doc.text, published, doc.title, doc.url)
         dateline_start, dateline_end = dateline_span(text) or (-1, -1)
-        sentences = []
+        sentences: list[Sentence] = []
         dotted = [
             e_end
             for label, _, _, e_end, _ in rd.entities
