@@ -135,7 +135,9 @@ _FILLER = (
     # "Nine people - seven policemen and two civilians - were killed"
     rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,60}}?,|\s+[-–—]\s+"
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
-    rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s))?"
+    rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
+    # ISPR's aside before the active verb: "two soldiers, having fought gallantly, embraced"
+    r"|[a-z'’-]+,\s+having\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+,\s+(?=embrac))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+"
     # ("Two suspected insurgents who attempted to flee were also detained")
@@ -316,7 +318,7 @@ _PATTERNS.append(
             # "the death toll of Monday's bombing in Kohat reached 31", "fatalities rose to 11"
             # (not a tally: "the number of people killed in Karachi this year to 1,200")
             rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
-            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,12}}?)?"
+            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,16}}?)?"
             rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
             rf"(?:(?:now|since|further)\s+)?"
             rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"

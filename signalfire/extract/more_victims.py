@@ -69,7 +69,8 @@ _PARTICLE = r"(?:bin|ibn|al|ul|ud|din|de|alias|aka|urf)"
 _NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’-]*){{1,4}}"
 _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
-    r"(?P<aside>,\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?,)?\s+"
+    # (the comma closing an appositive: "The minister for refugees, Khalil Haqqani, was killed")
+    r"(?P<aside>,\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?,)?,?\s+"
     r"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:found\s+)?$"
 )
 # ... and before "embraced shahadat", past an aside: "Sepoy Muhammad Asif (age 24 years,
@@ -90,6 +91,18 @@ _NOT_NAME = re.compile(
     r"Guards?|Militants|Fighters|Forces)\b"
 )
 _PASSIVE_CATEGORIES = ("killed", "injured")
+# People told by number, then killed as "them": "offloaded nine passengers ... and shot them
+# dead", "abducted nine passengers from a bus and later shot them dead".
+_THEM_DEAD = re.compile(
+    r"\b(?:shot|gunned\s+down)\s+(?:all\s+(?:of\s+)?)?them\s+(?:all\s+)?dead\b|"
+    r"\b(?:killed|executed|beheaded|slaughtered|massacred)\s+(?:all\s+(?:of\s+)?)?them\b"
+)
+_THEM = re.compile(
+    r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z'’-]+\s+){0,3}?(?:passengers|"
+    r"people|men|labou?rers|workers|travell?ers|civilians|persons|villagers|hostages|soldiers|"
+    r"policemen|pilgrims|miners|employees|tourists)\b"
+)
 # The killer's own death after his victims': "killing four soldiers before he was shot dead".
 _HE_AFTER = re.compile(r"\bbefore\s+(?:he|she)\s+(?:was|himself\s+was)\s+(?:also\s+)?$")
 
@@ -116,6 +129,10 @@ def more_victims(
                 out.append(("arrested", c.value, c.end - offset, held.end(), False))
             elif held := _HELD_BEFORE.search(text, max(0, c.start - offset - 30), c.start - offset):
                 out.append(("arrested", c.value, *held.span("verb"), False))
+    if "killed" in verbs and "killed" not in has and (them := _THEM_DEAD.search(text)):
+        told = list(_THEM.finditer(text, 0, them.start()))
+        if told and (n := parse_number(told[-1].group("n"))) is not None:
+            out.append(("killed", n, them.start(), them.end(), False))
     for v in verbs.get("killed", []):
         if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()) and any(
             c.category == "killed" and c.end - offset <= v.start() for c in found
