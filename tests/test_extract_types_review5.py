@@ -303,3 +303,26 @@ def test_an_earlier_attack_told_after_the_lead_is_no_event(extractor: Extractor)
     )
     events = extractor.extract(Document("t", text, DAY))
     assert [(e.event_type, e.deaths, e.adm1) for e in events] == [("suicide_bombing", 20, "AF-KDZ")]
+
+
+# -- the eighth review's classes, in wordings of our own --------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "killed"),
+    [
+        ("Terrorists attacked the Pakistan Navy Aviation Training Air Base in Turbat at night.",
+         "armed_clash", 0),
+        ("Gunmen attacked the Chinese consulate in Karachi on Friday, killing two policemen, "
+         "before being killed by security forces.", "armed_clash", 2),
+        ("Security forces sent 7 terrorists to hell in an IBO in Kech.", "security_operation", 7),
+        ("The CTD arrested three men, including a would-be suicide bomber, in Dera Ismail Khan.",
+         "arrest", 0),
+        ("Police arrested two men after a suicide bomber killed nine people in Quetta.",
+         "suicide_bombing", 9),
+    ],
+)  # fmt: skip
+def test_event_types_review8(extractor: Extractor, text: str, expected: str, killed: int) -> None:
+    events = extractor.extract(Document("t", text, DAY))
+    assert [e.event_type for e in events][:1] == [expected]
+    assert sum(e.deaths or 0 for e in events) == killed

@@ -47,7 +47,9 @@ _KILLED_VERB = (
     rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
     r"policemen|personnel|comrades|officers|commandos)\b)|"
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
-    r"neutralised|eliminated|sent\s+to\s+hell"
+    r"neutralised|eliminated|sent\s+to\s+hell|"
+    # ISPR in the active: "security forces sent 5 khwarij to hell"
+    rf"sent(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
 )
 _INJURED_VERB = (
     r"wounded|wounding|wounds|injured|injuring|injures|injuries|hurt|hurting|hurts|maimed"

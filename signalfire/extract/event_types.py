@@ -292,8 +292,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 continue
             if " for " in low and _HELD_FOR.search(low, max(0, start - 90), start):
                 continue  # "28 people were detained ... for kidnapping": the charge
-            if kind in {"ied_bombing", "suicide_bombing"} and _bomb_trade(low, start, end):
-                continue
+            if kind in {"ied_bombing", "suicide_bombing"} and (
+                _bomb_trade(low, start, end)
+                or (
+                    low.startswith("bomber", end - 7 if low[end - 1] == "s" else end - 6)
+                    and _HELD_BOMBER.search(low, max(0, start - 70), start) is not None
+                )
+            ):
+                continue  # ("arrested four terrorists, including a suicide bomber": an arrest)
         if (
             kind == "property_attack"
             and low.startswith(("damaged", "destroyed"), start)
@@ -330,6 +336,12 @@ _ALONG = re.compile(r"(?:along|across)\s+the\b")
 # An arrest named as what came before ("protests after Imran Khan's arrest") and the charge of
 # people held ("detained ... for kidnapping, robbery and links to armed groups").
 _ARREST_NOUN = re.compile(r"arrests?\b")
+_HELD_BOMBER = re.compile(
+    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|nabbed|captured|caught)\b"
+    # (the bomber as what was arrested, not a clause after it: "arrested two men after a
+    # suicide bomber killed 12")
+    r"(?:(?!\b(?:after|before|when|while|following|since|as|who|which|that|but)\b)[^.;]){0,50}$"
+)
 _EARLIER_ARREST = re.compile(
     r"\b(?:after|following|over|against|since|before|protest\w*)\s+(?:the\s+)?(?:[a-z.'’-]+\s+){0,3}?$"
 )

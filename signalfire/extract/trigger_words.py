@@ -168,8 +168,8 @@ TRIGGERS = {
     r"(?<!non-)(?<!non\s)battle\b|"
     # an assault on a headquarters, a base or an airport ("stormed the police headquarters")
     r"(?:attack(?:s|ed|ing)?(?:\s+on)?|stormed|assault(?:ed)?(?:\s+on)?)\s+(?:an?\s+|the\s+)?"
-    r"(?:[a-z'-]+\s+){0,3}?(?:headquarters|air\s+bases?|bases?|airports?|airfields?|"
-    r"cantonments?|garrisons?)\b",
+    r"(?:[a-z'-]+\s+){0,5}?(?:headquarters|air\s+bases?|bases?|airports?|airfields?|"
+    r"cantonments?|garrisons?|consulates?|embass(?:y|ies)|prisons?|jails?)\b",
     "security_operation": r"operations?|ibos?\b|raids?|crackdown|search(?:es)?|cordon\w*|offensive|"
     r"security\s+forces\s+killed|troops\s+killed|clearance|combing|sweep|patrol",
     "arrest": r"arrest\w*|detain\w*|detention|(?:re)?captur\w+|apprehend\w*|in\s+custody|"
