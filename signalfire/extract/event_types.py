@@ -51,6 +51,7 @@ from .textcase import Scanner, fold, letter_first
 from .trigger_words import (
     AFGHAN,
     AFGHAN_SIDE,
+    ARREST_NOUN,
     BOMB_HELD_BEFORE,
     BOMB_THING_AFTER,
     BOMB_TRADE_BEFORE,
@@ -58,6 +59,9 @@ from .trigger_words import (
     BORDER,
     DEED_CUES,
     DEED_OF,
+    EARLIER_ARREST,
+    HELD_BOMBER,
+    HELD_FOR,
     INTERNAL_TARGET,
     MARKERS,
     PAKISTANI,
@@ -276,8 +280,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             kind = "armed_clash"
         elif (
             kind == "arrest"
-            and _ARREST_NOUN.match(low, start)
-            and _EARLIER_ARREST.search(low, max(0, start - 50), start)
+            and ARREST_NOUN.match(low, start)
+            and EARLIER_ARREST.search(low, max(0, start - 50), start)
         ):
             continue  # "protests after Imran Khan's arrest": an earlier arrest, the cause
         elif (
@@ -290,13 +294,13 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 deeds = holds(low, DEED_CUES)
             if deeds and DEED_OF.search(low, max(0, start - 60), start):
                 continue
-            if " for " in low and _HELD_FOR.search(low, max(0, start - 90), start):
+            if " for " in low and HELD_FOR.search(low, max(0, start - 90), start):
                 continue  # "28 people were detained ... for kidnapping": the charge
             if kind in {"ied_bombing", "suicide_bombing"} and (
                 _bomb_trade(low, start, end)
                 or (
-                    low.startswith("bomber", end - 7 if low[end - 1] == "s" else end - 6)
-                    and _HELD_BOMBER.search(low, max(0, start - 70), start) is not None
+                    low[start:end].rstrip("s").endswith("bomber")
+                    and HELD_BOMBER.search(low, max(0, start - 70), start) is not None
                 )
             ):
                 continue  # ("arrested four terrorists, including a suicide bomber": an arrest)
@@ -332,23 +336,7 @@ def is_violent(text: str) -> bool:
     return pattern.search(" " + scanned) is not None  # (see `char_before`)
 
 
-_ALONG = re.compile(r"(?:along|across)\s+the\b")
-# An arrest named as what came before ("protests after Imran Khan's arrest") and the charge of
-# people held ("detained ... for kidnapping, robbery and links to armed groups").
-_ARREST_NOUN = re.compile(r"arrests?\b")
-_HELD_BOMBER = re.compile(
-    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|nabbed|captured|caught)\b"
-    # (the bomber as what was arrested, not a clause after it: "arrested two men after a
-    # suicide bomber killed 12")
-    r"(?:(?!\b(?:after|before|when|while|following|since|as|who|which|that|but)\b)[^.;]){0,50}$"
-)
-_EARLIER_ARREST = re.compile(
-    r"\b(?:after|following|over|against|since|before|protest\w*)\s+(?:the\s+)?(?:[a-z.'’-]+\s+){0,3}?$"
-)
-_HELD_FOR = re.compile(
-    r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehend\w*|charged|jailed|convicted|sentenced)\b"
-    r"[^.;]{0,60}?\bfor\s+(?:the\s+)?(?:alleged\s+|their\s+|his\s+|her\s+)?(?:[a-z-]+,\s+)*$"
-)
+_ALONG = re.compile(r"(?:along|across)\s+the\b")  # (a truce "along the LoC")
 # Trigger words that name the attackers only (see `classify`).
 _WHO_ONLY = re.compile(
     r"(?:unidentified|unknown)\s+gunmen|motorcycle-borne|armed\s+men\s+on|"

@@ -1,7 +1,9 @@
 """The trigger lexicon of the event taxonomy (`event_types`): the words that type an event, the
 words that type one only in context (`MARKERS`), and the guards that tell a violent word naming
 a trade, a record or a seizure from the event itself (`DEED_OF`, `BOMB_TRADE_BEFORE`,
-`BOMB_THING_AFTER`). Patterns only; `event_types.find_triggers` applies them."""
+`BOMB_THING_AFTER`, `BOMB_HELD_BEFORE`), an earlier arrest or a charge (`EARLIER_ARREST`,
+`HELD_FOR`) and an arrested bomber (`HELD_BOMBER`). Patterns only;
+`event_types.find_triggers` applies them."""
 
 from __future__ import annotations
 
@@ -289,4 +291,21 @@ BOMB_THING_AFTER = re.compile(
     # is an attempted bombing
     r"|(?:,?\s+(?:and\s+)?[a-z0-9'-]+){0,10}?\s+(?:was|were|had\s+been|"
     r"have\s+been|has\s+been)\s+(?:also\s+)?(?:seized|recovered|confiscated)\b"
+)
+
+# An arrest named as what came before ("protests after Imran Khan's arrest") and the charge of
+# people held ("detained ... for kidnapping, robbery and links to armed groups").
+ARREST_NOUN = re.compile(r"arrests?\b")
+EARLIER_ARREST = re.compile(
+    r"\b(?:after|following|over|against|since|before|protest\w*)\s+(?:the\s+)?(?:[a-z.'’-]+\s+){0,3}?$"
+)
+HELD_FOR = re.compile(
+    r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehend\w*|charged|jailed|convicted|sentenced)\b"
+    r"[^.;]{0,60}?\bfor\s+(?:the\s+)?(?:alleged\s+|their\s+|his\s+|her\s+)?(?:[a-z-]+,\s+)*$"
+)
+# A bomber who is what was arrested ("arrested four terrorists, including a suicide bomber"),
+# not a clause after the arrest ("arrested two men after a suicide bomber killed 12").
+HELD_BOMBER = re.compile(
+    r"\b(?:arrest(?:ed|ing)?|detain(?:ed|ing)?|apprehend(?:ed|ing)?|nabbed|captured|caught)\b"
+    r"(?:(?!\b(?:after|before|when|while|following|since|as|who|which|that|but)\b)[^.;]){0,50}$"
 )
