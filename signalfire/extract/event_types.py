@@ -4,7 +4,8 @@
 |-------------------------|----------------------------------------------------------------------|
 | armed_clash             | two armed sides fight: clash, gun battle, ambush, attack on a post,  |
 |                         | a base, a headquarters or an airport (also one that is repulsed, or  |
-|                         | fire at a post that hurts no one), forces attacked who return fire   |
+|                         | fire at a post that hurts no one), forces attacked who return fire,  |
+|                         | fire exchanged, a group that engages the forces                      |
 | suicide_bombing         | a suicide bomber or suicide attack (vest, vehicle)                   |
 | ied_bombing             | bomb, IED, roadside or remote bomb, grenade, blast, "blew up"        |
 | targeted_killing        | a named or specific person shot dead, assassination                  |
@@ -15,8 +16,9 @@
 |                         | an attack on it by means not said: a pipeline, pylon, mobile tower,  |
 |                         | railway track, bridge, school, supply tankers (GTD's "Facility/      |
 |                         | Infrastructure Attack"); one blown up by a bomb is an ied_bombing    |
-| security_operation      | operation, raid, search, crackdown by state or coalition forces (one |
-|                         | in which the other side fights back is an armed_clash, as in ACLED)  |
+| security_operation      | operation, raid, search, crackdown by state or coalition forces, and |
+|                         | forces that engage a group (one in which the other side fights back  |
+|                         | is an armed_clash, as in ACLED)                                      |
 | airstrike               | air or drone strike, missile strike, aircraft or helicopters that    |
 |                         | strike or engage (an ISAF "air weapons team" is left to the ground   |
 |                         | fight: ISAF's annotators do not label its engagements airstrikes)    |
@@ -25,6 +27,9 @@
 | ceasefire_negotiation   | ceasefire, truce, peace talks or deal (with no one hurt, it wins     |
 |                         | over the fighting named as its background)                           |
 | other                   | political violence that fits none of the above                       |
+
+Hostages set free are a rescue, not an abduction; a fight of the police with a criminal gang
+("an encounter in which two dacoits were killed") is a clash, though crime alone is no event.
 
 A bomb that is defused or found planted is an attempted bombing (ied_bombing; GTD keeps failed
 bombings, ACLED calls them disrupted weapons use).
@@ -60,6 +65,8 @@ from .trigger_words import (
     DEED_CUES,
     DEED_OF,
     EARLIER_ARREST,
+    ENGAGED_BY_FORCES,
+    FORCES_ENGAGING_BEFORE,
     HELD_BOMBER,
     HELD_FOR,
     INTERNAL_TARGET,
@@ -67,6 +74,7 @@ from .trigger_words import (
     PAKISTANI,
     PAKISTANI_SIDE,
     PROPERTY_ATTACK,
+    RESCUED_BEFORE,
     TRIGGERS,
 )
 
@@ -304,6 +312,17 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
                 )
             ):
                 continue  # ("arrested four terrorists, including a suicide bomber": an arrest)
+        if (
+            kind == "armed_clash"
+            and low.startswith("engaged", start)
+            and (
+                FORCES_ENGAGING_BEFORE.search(low, max(0, start - 40), start)
+                or ENGAGED_BY_FORCES.match(low, end)
+            )
+        ):
+            kind = "security_operation"  # state forces engaging: an operation's fire
+        if kind == "abduction" and RESCUED_BEFORE.search(low, max(0, start - 45), start):
+            continue  # "rescued two abducted engineers": a rescue
         if (
             kind == "property_attack"
             and low.startswith(("damaged", "destroyed"), start)

@@ -27,6 +27,7 @@ from .casualties import Count, find_counts, is_summary
 from .casualty_patterns import RULING_CAPTORS
 from .datelines import dateline_span, event_date, is_release, province_of, read_dateline
 from .dates import DateMention, find_dateline, find_dates
+from .event_place import locate
 from .event_types import (
     WEAK_CONFIDENCE,
     classify,
@@ -43,15 +44,10 @@ from .geoparse import (
     capital_area,
     country_focus,
     country_votes,
-    dominant_province,
-    drop_attributions,
-    drop_origins,
-    drop_references,
-    most_specific,
     resolve_mentions,
 )
 from .incidents import split_incidents
-from .inferred_places import FuzzyDistricts, kashmir_front
+from .inferred_places import FuzzyDistricts
 from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
 from .releases import release_parts
@@ -67,7 +63,7 @@ from .roles import (
     role_of,
     violent_verbs,
 )
-from .screening import INDIAN_SHELLING, mishap, talks_only, type_from_roles, weak_report
+from .screening import mishap, type_from_roles, weak_report
 from .sentences import (
     PARAGRAPH_BREAK,
     Sentence,
@@ -411,29 +407,10 @@ class Extractor:
             for c in counts:
                 ev({"killed": "deaths", "injured": "injured"}.get(cat, cat), c.start, c.end)
 
-        # Location.
-        mentions = [resolved[m] for s in group for m in s.places if m in resolved]
-        if not mentions and first:
-            lead = all_sentences[:2]
-            mentions = [resolved[m] for s in lead for m in s.places if m in resolved]
-        if not mentions:
-            doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
-            mentions = dominant_province(doc_mentions)
-        loc = most_specific(
-            drop_references(drop_attributions(drop_origins(mentions, text), text), text)
-        )
-        inferred = False
-        if loc is None and (
-            "PAK" in self._focus
-            # "Five killed by Indian shelling": India fires, so the scene is Pakistan's side
-            or (set(self._focus) <= {"IND"} and any(INDIAN_SHELLING.search(s.text) for s in group))
-        ):
-            loc = kashmir_front(group, self.gazetteer)
-            inferred = loc is not None
-        if loc is None and not talks_only(group):
-            # "KABUL (Reuters) - A suicide bomber killed six"; but talks or a truce reported from
-            # a capital are not held there for that
-            loc = self._dateline_place(text)
+        loc, mentions, inferred = locate(
+            group, resolved, all_sentences, first, text, self._focus, self.gazetteer,
+            self._dateline_place,
+        )  # fmt: skip
         country = loc.place.iso3 if loc else main_country
         if loc and inferred:
             ev("adm1", loc.mention.start, loc.mention.end)
@@ -521,7 +498,8 @@ class Extractor:
             is not None
         ):
             event_type = typed  # "Militants killed four soldiers": who did it to whom
-        if not any(a.role == "perpetrator" for a in actors) and mishap(event_type, group):
+        forces = any(a.kind == "state_force" for a in actors)
+        if not any(a.role == "perpetrator" for a in actors) and mishap(event_type, group, forces):
             return None  # a flood, a fire, a crash: deaths, but nobody's violence
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)

@@ -81,11 +81,13 @@ CRIME = re.compile(
 )
 
 
-def mishap(event_type: str, group: list[Sentence]) -> bool:
-    """Whether an event with no perpetrator tells of a disaster, an accident or a crime."""
+def mishap(event_type: str, group: list[Sentence], forces: bool = False) -> bool:
+    """Whether an event with no perpetrator tells of a disaster, an accident or a crime. A
+    fight of the state's `forces` with criminals is an event ("an encounter in which two
+    dacoits were killed": ACLED codes police battles with gangs)."""
     texts = [fold(s.text) for s in group]
     if any(CRIME.search(t) for t in texts):
-        return True
+        return not (forces and event_type == "armed_clash")
     if event_type == "other":
         # "a gas cylinder exploded": "exploded" is no bombing trigger, so the type is other
         return any(HAZARD.search(t) or ACCIDENTAL_BLAST.search(t) for t in texts)

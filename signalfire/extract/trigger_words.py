@@ -94,7 +94,13 @@ TRIGGERS = {
     r"(?:pakistan|india|afghanistan|iran)\s*(?:,|and)\s+(?:pakistan|india|afghanistan|iran)\s+"
     r"(?:exchanged?|traded?)\s+fire|"
     r"(?:rockets?|shells|mortars?|missiles?)\s+fired\s+by\s+(?:the\s+)?(?:pakistani|afghan|iranian|"
-    r"indian)\s+(?:forces|troops|army|military|border\s+forces)",
+    r"indian)\s+(?:forces|troops|army|military|border\s+forces)|"
+    # one country's forces firing at the other's ("its border forces exchanged fire with
+    # Pakistani forces"; not "militants exchanged fire with Pakistani troops")
+    r"(?:afghan|pakistani?|indian?|iranian?|taliban|its|their)\s+(?:border\s+)?(?:forces|troops|"
+    r"guards|soldiers|police)\s+(?:[a-z]+\s+)?(?:exchanged?|traded?)\s+(?:heavy\s+)?fire\s+with\s+"
+    r"(?:(?:the\s+)?(?:afghan|pakistani|indian|iranian)\s+(?:border\s+)?(?:forces|troops|guards|"
+    r"soldiers|police|army|military)|india|pakistan|afghanistan|iran)\b",
     "ied_bombing": r"bomb(?:s|ing|ings|ed)?\b|blasts?|explosions?|explosive(?:s)?|ieds?\b|"
     # a mine that a vehicle or a person sets off ("their vehicle struck a mine"; "a mine
     # exploded"), not a coal mine
@@ -140,11 +146,15 @@ TRIGGERS = {
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
-    r"(?:van|bus|vehicle|coach|wagon)\s+carrying\s+(?:[a-z-]+\s+){0,2}?(?:schoolchildren|"
-    r"children|students|pupils|passengers|pilgrims|worshippers|women|mourners|wedding)",
+    r"(?:vans?|bus(?:es)?|vehicles?|coach(?:es)?|wagons?|cars?)\s+carrying\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:schoolchildren|children|students|pupils|passengers|pilgrims|worshippers|women|mourners|"
+    r"wedding|shiites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|people)\b",
     "property_attack": PROPERTY_ATTACK,
     "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
-    r"exchange\s+of\s+fire|fighting|fought|ambush\w*|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
+    r"exchange\s+of\s+fire|fighting|fought|ambush\w*|"
+    # both sides firing ("police exchanged fire with the militants", "the attackers fired back")
+    r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+|gun\s*)?fire\b|"
+    r"fir(?:ed|ing)\s+back\b|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
     r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
     r"attempted\s+to\s+engage|insurgents?(?=\s+attack)|militants?(?=\s+attack)|attack\w*\s+on\s+"
     r"(?:a\s+)?(?:security|check|police|army|military|convoy)|"
@@ -233,7 +243,28 @@ DEED_OF = re.compile(
     # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
     r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing))\s+"
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
-    r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}$"
+    r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}"
+    # the second deed of a list ("involved in the killing of civilians and attacks on ...")
+    r"(?:(?:of|on|against|in)\s+(?:[a-z'-]+\s+){0,2}?(?:and|or)\s+(?:[a-z'-]+\s+)?)?$"
+)
+# "Engaged" is a fight when the other side engages; state forces that engage ("own troops
+# effectively engaged the khwarij location", "was engaged by the security force") are firing
+# on them in an operation, unless a fight is told ("exchange of fire", "returned fire").
+FORCES_ENGAGING_BEFORE = re.compile(
+    r"\b(?:troops|forces|force|soldiers|personnel|police|policemen|commandos|army|sf)\s+"
+    r"(?:(?:effectively|successfully|swiftly|immediately|then|later|also|promptly|precisely)\s+)?$"
+)
+ENGAGED_BY_FORCES = re.compile(
+    r"\s+by\s+(?:the\s+|a\s+|an\s+)?(?:(?!enemy|insurgent|militant|taliban|terrorist|rebel|"
+    r"hostile)[a-z-]+\s+){0,3}?(?:force|forces|troops|soldiers|"
+    r"personnel|police|commandos)\b"
+)
+# Hostages set free ("police recovered three hostages from dacoits after an encounter",
+# "commandos rescued two abducted engineers"): the abduction is the background of a rescue.
+RESCUED_BEFORE = re.compile(
+    r"\b(?:recover(?:ed|s|ing)?|rescu(?:ed|es|ing|e)|free(?:d|s|ing)?|liberat(?:ed|es|ing|e)|"
+    r"releas(?:ed|es|ing|e)|(?:secured|safe)\s+(?:the\s+)?release\s+of)\s+"
+    r"(?:[a-z0-9'-]+\s+){0,3}$"
 )
 # (substrings every match of `DEED_OF` holds: where a sentence holds none, its `$`-anchored
 # search, tried at each of 60 positions, is skipped for every trigger)
