@@ -260,6 +260,9 @@ def _across_border(low: str) -> bool:
     )
 
 
+_RELIEF_BEFORE = re.compile(
+    r"\b(?:relief|rescue|evacuation|humanitarian|salvage|recovery|search-and-rescue)\s+$"
+)
 # The verb after an armed-clash trigger that matched its subject only ("militants attacked").
 _SUBJECT_VERB = re.compile(r"\s+attack\w*")
 # A determiner before "damaged"/"destroyed": an adjective ("the damaged pylons").
@@ -321,6 +324,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             )
         ):
             kind = "security_operation"  # state forces engaging: an operation's fire
+        if kind == "security_operation" and _RELIEF_BEFORE.search(low, max(0, start - 25), start):
+            continue  # "flood relief operations", "rescue operation": no security action
         if kind == "abduction" and RESCUED_BEFORE.search(low, max(0, start - 45), start):
             continue  # "rescued two abducted engineers": a rescue
         if (

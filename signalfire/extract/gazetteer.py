@@ -59,7 +59,8 @@ _CALENDAR_WORDS = frozenset(
      "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
      "saturday", "sunday"]
 )  # fmt: skip
-# GeoNames alternate names that are English words or common personal names: never places.
+# GeoNames alternate names that are English words, common personal names or army ranks
+# ("Naik", "Sepoy": ISPR names its soldiers by rank): never places.
 _STOP_NAMES = frozenset(
     [
         "abdul",
@@ -95,6 +96,8 @@ _STOP_NAMES = frozenset(
         "hafiz",
         "haji",
         "hassan",
+        "havildar",
+        "hawaldar",
         "hospital",
         "hussain",
         "ibis",
@@ -104,6 +107,7 @@ _STOP_NAMES = frozenset(
         "karim",
         "khan",
         "killed",
+        "lance",
         "major",
         "malik",
         "mall",
@@ -115,6 +119,7 @@ _STOP_NAMES = frozenset(
         "mohammad",
         "muhammad",
         "mullah",
+        "naik",
         "nawab",
         "nawaz",
         "new",
@@ -133,10 +138,13 @@ _STOP_NAMES = frozenset(
         "said",
         "sardar",
         "sector",
+        "sepoy",
         "shah",
+        "sipahi",
         "south",
         "station",
         "street",
+        "subedar",
         "sultan",
         "titan",
         "town",
@@ -218,7 +226,7 @@ _INPUTS = (
     "afg_adm1.geojson", "pak_adm1_derived.geojson", "afg_adm2.geojson", "pak_adm2.geojson",
     "iso3166_2_af_pk.csv", "geonames_places_af_pk.csv",
 )  # fmt: skip
-_CACHE_FORMAT = "8"
+_CACHE_FORMAT = "9"
 _MIXED_CASE_END = re.compile(r"[a-z][A-Z]+$")
 
 

@@ -238,7 +238,7 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:way|travell?(?:ing|ed|s)?|head(?:ed|ing|s)|bound|returning|going|en\s+route)\s+"
     r"(?:back\s+)?(?:to|for|towards)|"
     r"suppl(?:y|ies|ied|ying)(?:\s+(?:of\s+)?(?:gas|water|electricity|power|oil|fuel))?\s+to)"
-    r"\s+(?:the\s+|neighbou?ring\s+)?$",
+    r"\s+(?:the\s+|neighbou?ring\s+)?(?:district\s+)?$",
     re.IGNORECASE,
 )
 # ... but "kidnapped from Dera Bugti" and "10 km from Peshawar" are (or are near) the scene.
@@ -267,7 +267,8 @@ _ORIGIN_AFTER = re.compile(
 # The word right before every `_ORIGIN_BEFORE` or `_ROUTE_TO` place (after "the"): a cheap
 # test that spares the searches for most places.
 _ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards"])
-_SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring"])
+# (ISPR's "resident of District Chakwal")
+_SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring", "district"])
 
 
 def origin_place(text: str, start: int, end: int) -> bool:

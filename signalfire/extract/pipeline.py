@@ -94,6 +94,10 @@ _OPERATION_AFTER = re.compile(
     re.IGNORECASE,
 )
 _ANTI = re.compile(r"\b[Aa](?:nti|NTI)[\s-]?$")
+# A force whose looks the attackers took: "Gunmen disguised as police killed 10 climbers".
+_DISGUISED_BEFORE = re.compile(
+    r"\b(?:disguised|dressed|posing|masquerading)\s+as\s+(?:an?\s+)?$|\buniforms?\s+of\s+(?:the\s+)?$"
+)
 
 
 class Extractor:
@@ -454,6 +458,8 @@ class Extractor:
                     mentions_a.append(m)
             verbs = violent_verbs(s.text, low) if mentions_a else []
             for m in mentions_a:
+                if _DISGUISED_BEFORE.search(fold(text[max(0, m.start - 25) : m.start])):
+                    continue
                 if m.actor_id == "civilians" and (
                     NO_BEFORE.search(fold(text[max(0, m.start - 25) : m.start]))
                     or CIVILIAN_ADJECTIVE.match(fold(text[m.end : m.end + 20]))

@@ -197,7 +197,8 @@ NONSTATE_WORDS = re.compile(
 CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
     r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris|labou?rers?|deminers|"
-    r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers|"
+    r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers|climbers|"
+    r"mountaineers|trekkers|"
     # a faith or community ("kill 4 Shias"), a family, travellers
     r"shias?|shiites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
     r"commuters|travell?ers|guests|workers|employees)\b",

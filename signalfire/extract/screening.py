@@ -60,7 +60,9 @@ HAZARD = re.compile(
         r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quake|landslides?|landslips?|"
         r"avalanches?|heat\s*-?waves?|heavy\s+rains?|rain-related|storms?|cyclones?|lightning|"
         r"fire\s+broke\s+out|caught\s+fire|ravine|gorge|accident\w*|collaps\w+|drown\w*|"
-        r"stampede|electrocut\w*|food\s+poisoning|outbreak|epidemic)\b"
+        r"stampede|electrocut\w*|food\s+poisoning|outbreak|epidemic|"
+        # (not one brought down: "crashed after being hit by a rocket")
+        r"crash(?:ed|es)?\b(?![^.;]{0,30}?\b(?:hit|shot|struck|targeted|attacked|fired\s+on)\b))\b"
     )
 )
 ACCIDENTAL_BLAST = re.compile(

@@ -46,7 +46,7 @@ PROPERTY_ATTACK = (
 )
 
 TRIGGERS = {
-    "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|vest|"
+    "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|vests?|"
     r"car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
     r"self-detonat\w*|suicide\s+car|"
     # "detonated a vehicle-borne suicide device", "a suicide vehicle-borne IED"
@@ -123,7 +123,10 @@ TRIGGERS = {
     # killed by one's own guard ("was shot by a member of his own security detail")
     r"(?:was|were)\s+(?:shot|killed|gunned\s+down)\s+(?:dead\s+)?by\s+(?:one\s+of\s+)?(?:his|her|"
     r"their|a|an)\s+(?:own\s+)?(?:bodyguards?|guards?|security\s+guards?|member\s+of\s+(?:his|her|"
-    r"their)\s+(?:own\s+)?security)|(?:bodyguard|guard)\s+opened\s+fire\s+on\s+(?:him|her|them)\b",
+    r"their)\s+(?:own\s+)?security)|(?:bodyguard|guard)\s+opened\s+fire\s+on\s+(?:him|her|them)\b|"
+    # ("was killed when a bodyguard opened fire"; not a guard firing on the attackers)
+    r"(?:when|as|after)\s+(?:a|an|his|her|one\s+of\s+his)\s+(?:own\s+)?bodyguards?\s+opened\s+"
+    r"fire\b(?!\s+(?:on|at)\s+(?:the\s+)?(?:attackers?|assailants?|gunmen|militants|bomber))",
     # (not a gang's trade: "arrested three members of a kidnapping gang")
     # (nor the agents: "arrested 12 kidnappers")
     "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)"
@@ -141,6 +144,8 @@ TRIGGERS = {
     r"restaurant|university|deminers)|civilians\s+(?:were\s+)?killed|sectarian|"
     # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
     r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|offloaded|"
+    r"(?:pulled|dragged|took|ordered|forced)\s+(?:off|out)\s+(?:[a-z0-9-]+\s+){0,3}?(?:passengers|"
+    r"travell?ers|pilgrims)\b|"
     r"(?:checked|checking)\s+(?:their\s+)?identity\s+cards|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
@@ -151,7 +156,7 @@ TRIGGERS = {
     r"wedding|shiites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|people)\b",
     "property_attack": PROPERTY_ATTACK,
     "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
-    r"exchange\s+of\s+fire|fighting|fought|ambush\w*|"
+    r"exchange\s+of\s+fire|fighting(?!\s+season)|fought|ambush\w*|"
     # both sides firing ("police exchanged fire with the militants", "the attackers fired back")
     r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+|gun\s*)?fire\b|"
     r"fir(?:ed|ing)\s+back\b|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
@@ -174,7 +179,7 @@ TRIGGERS = {
     r"returned\s+fire|c(?:ame|ome|omes|oming)\s+under\s+(?:[a-z-]+\s+){0,2}?(?:fire|attack)|"
     r"(?:was|were)\s+attacked\s+by\s+(?:[a-z-]+\s+)?(?:insurgents|militants|taliban|"
     r"terrorists|gunmen|attackers|fighters)|"
-    r"open(?:s|ed|ing)\s+fire\s+(?:on|at|upon)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:force|forces|"
+    r"(?:open(?:s|ed|ing)\s+fire|fired)\s+(?:on|at|upon)\s+(?:the|a|an)\s+(?:[a-z-]+\s+)?(?:force|forces|"
     r"patrol|troops|soldiers|convoy|policemen|team|personnel|party|police(?!\s+(?:chief|commander|"
     r"officer)))\b|retaliat(?:ed|ing)\b|"
     r"(?<!non-)(?<!non\s)battle\b|"
@@ -283,7 +288,8 @@ BOMB_TRADE_BEFORE = re.compile(
     r"coordinat\w+|conduct(?:s|ed|ing)?|suppl(?:y|ies|ied|ying)|provid\w+|facilitat\w+|"
     r"deliver\w*|transport\w*|smuggl\w+|distribut\w+|emplac\w+|manag\w+|oversaw|oversee\w*|"
     r"support\w*|traffick\w+|procur\w+|purchas\w+|acquir\w+|stockpil\w+|stor(?:e|ed|es|ing|"
-    r"age)|seiz\w+,?|confiscat\w+,?|caches?\s+of|consist\w*\s+of|armed\s+with|equipped\s+with|"
+    r"age)|seiz\w+,?|confiscat\w+,?|caches?\s+of|consist\w*\s+of|contain\w*|armed\s+with|"
+    r"equipped\s+with|"
     r"movement\s+of|transfer\s+of|expert\s+in|training\s+in|involved\s+in|participat\w+\s+in|"
     r"assist\w*|associat\w+\s+with|linked\s+(?:[a-z]+\s+)?to|command(?:s|ed|ing)?|used\s+(?:in|to\s+"
     r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?)\s+"
@@ -304,7 +310,8 @@ BOMB_TRADE_CUES = (
     "responsible", "suspected", "speciali", "direct", "coordinat", "conduct", "suppl", "provid",
     "facilitat", "deliver", "transport", "smuggl", "distribut", "emplac", "manag", "overs",
     "support", "traffick", "procur", "purchas", "acquir", "stockpil", "stor", "seiz",
-    "confiscat", "cache", "consist", "armed with", "equipped", "movement", "transfer", "expert",
+    "confiscat", "cache", "consist", "contain", "armed with", "equipped", "movement", "transfer",
+    "expert",
     "training", "involved", "participat", "assist", "associat", "linked", "command", "used",
     "potential", "possible", "future", "propelled", "found", "recovered", "discovered",
     "uncovered", "gram", "kg", "pounds", "lbs", "along with", "possess", "carr", "behind",
@@ -321,7 +328,8 @@ BOMB_THING_AFTER = re.compile(
     # "arms, ammunition and explosives was recovered"); not a bomb "found" or "defused", which
     # is an attempted bombing
     r"|(?:,?\s+(?:and\s+)?[a-z0-9'-]+){0,10}?\s+(?:was|were|had\s+been|"
-    r"have\s+been|has\s+been)\s+(?:also\s+)?(?:seized|recovered|confiscated)\b"
+    r"have\s+been|has\s+been)\s+(?:also\s+)?(?:seized|recovered|confiscated|found\s+(?:in|on|with)\s+"
+    r"(?:their|his|her|them|him|the\s+suspects?['’]?)\b)"
 )
 
 # An arrest named as what came before ("protests after Imran Khan's arrest") and the charge of
