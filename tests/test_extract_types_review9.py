@@ -14,7 +14,7 @@ from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import find_triggers
 from signalfire.extract.pipeline import default_extractor
 
-DAY = dt.date(2024, 8, 28)
+DAY = dt.date(2024, 8, 28)  # a Wednesday
 
 
 @pytest.fixture(scope="module")
@@ -99,3 +99,15 @@ def test_attackers_disguised_as_police_are_not_the_police(extractor: Extractor) 
 )
 def test_deh_mazang(extractor: Extractor, text: str, adm1: str) -> None:
     assert [a for _, a, _ in _events(extractor, text)][:1] == [adm1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police said a commander wanted for the killing of a judge last month was shot dead in a "
+        "raid in Bannu today.",
+        "A militant involved in the bombing of a school on Monday was killed in Tank today.",
+    ],
+)
+def test_a_past_deeds_date_is_not_the_events(extractor: Extractor, text: str) -> None:
+    assert [e.date for e in extractor.extract(Document("t", text, DAY))] == [DAY]

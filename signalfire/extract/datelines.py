@@ -210,3 +210,17 @@ def names_an_attack(text: str, start: int, end: int) -> bool:
         _ATTACK_BEFORE.search(text, max(0, start - 20), start)
         or _ATTACK_AFTER.match(text, end, end + 40)
     )
+
+
+# A date inside the record of whom the event is about: "a wanted terrorist involved in the
+# killing of two policemen last month was killed": the deed's date, not the event's.
+_DEED_BEFORE = re.compile(
+    r"\b(?:involved\s+in|responsible\s+for|wanted\s+(?:in|for)|accused\s+of|"
+    r"mastermind(?:ed)?(?:\s+of)?|linked\s+to|behind)\s+[^,;.]{0,60}$",
+    re.IGNORECASE,
+)
+
+
+def deed_date(text: str, start: int) -> bool:
+    """Whether the date starting at text[start] dates a past deed of the event's subject."""
+    return _DEED_BEFORE.search(text, max(0, start - 80), start) is not None

@@ -25,7 +25,14 @@ from pathlib import Path
 from ..actors import UNIDENTIFIED_NAMES, Actor, ActorTable
 from .casualties import Count, find_counts, is_summary
 from .casualty_patterns import RULING_CAPTORS
-from .datelines import dateline_span, event_date, is_release, province_of, read_dateline
+from .datelines import (
+    dateline_span,
+    deed_date,
+    event_date,
+    is_release,
+    province_of,
+    read_dateline,
+)
 from .dates import DateMention, find_dateline, find_dates
 from .event_place import locate
 from .event_types import (
@@ -357,7 +364,12 @@ class Extractor:
         if not s.is_event:
             return []
         found = find_dates(s.text, published, s.start)
-        return [d for d in found if d.start >= self._dateline_end]
+        text = s.text
+        return [
+            d
+            for d in found
+            if d.start >= self._dateline_end and not deed_date(text, d.start - s.start)
+        ]
 
     def _dateline_place(self, text: str) -> Resolved | None:
         """The province of the place a dateline names, for an event whose text names none."""
