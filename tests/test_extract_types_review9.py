@@ -111,3 +111,21 @@ def test_deh_mazang(extractor: Extractor, text: str, adm1: str) -> None:
 )
 def test_a_past_deeds_date_is_not_the_events(extractor: Extractor, text: str) -> None:
     assert [e.date for e in extractor.extract(Document("t", text, DAY))] == [DAY]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected", "absent"),
+    [
+        ("Police are investigating the killing of a prominent cleric in Quetta.",
+         "targeted_killing", ""),
+        ("Three kidnappers were arrested and a boy they had abducted was recovered.", "arrest",
+         "abduction"),
+        ("The engineers had been abducted from a dam site and were freed on Sunday.", "",
+         "abduction"),
+    ],
+)  # fmt: skip
+def test_a_killing_of_a_named_role_and_an_abduction_told_as_done_before(
+    sentence: str, expected: str, absent: str
+) -> None:
+    kinds = _kinds(sentence)
+    assert (not expected or expected in kinds) and absent not in kinds

@@ -114,6 +114,10 @@ TRIGGERS = {
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
     r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
+    # a named role's killing ("investigating the killing of a religious scholar")
+    r"killing\s+of\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:scholar|cleric|journalist|judge|lawyer|"
+    r"activist|politician|elder|teacher|doctor|professor|poet|singer|reporter|imam|prayer\s+leader|"
+    r"mayor|lawmaker|legislator)\b|"
     r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed|murder(?:ed|ing)\b|"
     # gunmen who kill one person ("Gunmen killed a journalist"), as "shot dead" says
     r"(?:gunmen|gunman|assailants|armed\s+men)\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?"
@@ -266,10 +270,11 @@ ENGAGED_BY_FORCES = re.compile(
 )
 # Hostages set free ("police recovered three hostages from dacoits after an encounter",
 # "commandos rescued two abducted engineers"): the abduction is the background of a rescue.
+# (and one told as done before the report: "a child they had abducted was freed")
 RESCUED_BEFORE = re.compile(
     r"\b(?:recover(?:ed|s|ing)?|rescu(?:ed|es|ing|e)|free(?:d|s|ing)?|liberat(?:ed|es|ing|e)|"
     r"releas(?:ed|es|ing|e)|(?:secured|safe)\s+(?:the\s+)?release\s+of)\s+"
-    r"(?:[a-z0-9'-]+\s+){0,3}$"
+    r"(?:[a-z0-9'-]+\s+){0,3}$|\bhad\s+(?:been\s+)?$"
 )
 # (substrings every match of `DEED_OF` holds: where a sentence holds none, its `$`-anchored
 # search, tried at each of 60 positions, is skipped for every trigger)
