@@ -63,6 +63,9 @@ def test_words_that_are_no_trigger_here(sentence: str, absent: str) -> None:
          "attack_on_civilians"),
         ("The patrol pursued the insurgents after they fired on the patrol from a compound.",
          "armed_clash"),
+        ("Militants stormed a government-run college in Charsadda, killing 20 students.",
+         "attack_on_civilians"),
+        ("Gunmen stormed the hotel and held guests for hours.", "attack_on_civilians"),
     ],
 )  # fmt: skip
 def test_triggers_review9(sentence: str, expected: str) -> None:

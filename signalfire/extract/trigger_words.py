@@ -155,6 +155,11 @@ TRIGGERS = {
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
+    # gunmen storming a place of study, worship or leisure ("stormed an army-run school in
+    # Peshawar", "Gunmen stormed Kabul University")
+    r"stormed\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?:schools?|university|college|hotel|"
+    r"guest\s*house|mosque|shrine|church|temple|gurdwara|imambargah|market|bazaar|restaurant|"
+    r"wedding|hall)\b|"
     r"(?:vans?|bus(?:es)?|vehicles?|coach(?:es)?|wagons?|cars?)\s+carrying\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:schoolchildren|children|students|pupils|passengers|pilgrims|worshippers|women|mourners|"
     r"wedding|shiites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|people)\b",
