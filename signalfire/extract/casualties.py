@@ -200,7 +200,7 @@ def find_counts(
 
     def follow(cat: str, pos: int, along: bool = True) -> None:
         """More victims of a list after `pos` (`victim_lists.follow`)."""
-        follow_list(text, verbs, add, cat, pos, along=along and along_cue, joins=along)
+        follow_list(text, original, verbs, add, cat, pos, along=along and along_cue, joins=along)
 
     for category, kind, pattern in _PATTERNS:
         if category not in verbs:

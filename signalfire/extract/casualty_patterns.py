@@ -183,6 +183,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
                 rf"(?:(?:\s+(?!(?:and|or|{_ANY_VERB})\b)[a-z'’-]+){{0,3}}?"
                 r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
+                # (an appositive: the same one victim, "The bomber, an Afghan national, was also
+                # killed", "The attacker, identified as Abdul Karim, was shot dead")
+                r"(?:,\s+(?:an?|the|identified\s+as|named)\s+[^,;:.()]{1,60}?"
+                r"(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -249,6 +253,15 @@ _PATTERNS.append(
             rf"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
             rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:to\s+)?{QUANTITY}\b",
         ),
+    )
+)
+# "confirmed his death and that of one of his associates": one, and the list after it
+# (`_CONTINUATION`; the empty group: no noun to check for a title's capital).
+_PATTERNS.append(
+    (
+        "killed",
+        "verb",
+        re.compile(r"(?:(?<=\bhis\s)|(?<=\bher\s))(?P<verb>death)(?P<noun>)(?=\s+and\s+th)"),
     )
 )
 # Deaths among the wounded: "two of the wounded died", "three injured persons succumbed",
@@ -410,11 +423,16 @@ _CONTINUATION = re.compile(
     r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
     # (not an appositive: "X and Y, both members of the group")
     rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+|(?!both\b))|\s+(?:and|{_WITH}|plus)\s+)"
+    # ("his death and that of one of his associates")
+    r"(?:th(?:at|ose)\s+of\s+)?"
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
     # ("detained two suspects and the cell's leader": a possessive's one)
-    rf"(?P<one>an?|one|another|his|her|their|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+['’]s\s))\s+"
+    rf"(?P<one>an?|one|another|his|her|their|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+['’]s\s)"
+    # (or one victim that ends the clause: "killing the police chief and the intelligence
+    # chief."; not a new subject: "and the police recovered")
+    rf"|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?(?:{_ONE})\s*(?:[,.;]|$)))\s+"
     rf"|(?P<other>other)\s+)"
     rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting

@@ -162,12 +162,12 @@ def _figures(
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
                 # so far names its side, and none this one's; the fight is named in this
-                # sentence or the one of the figure before; not in a military release, whose
-                # coders count the enemy's dead only, nor in a list of headlines of other
-                # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
+                # sentence or the one of the figure before; in a military release too, as the
+                # reviews count every side's dead: "A police officer was killed in the initial
+                # attack"; not in a list of headlines of other reports, a line each: "Pak army
+                # kills 15 militants.\n3 die in clash").
                 additive = additive or (
                     cat in _SIDE_CATEGORIES
-                    and not release
                     and (
                         _SAME_FIGHT.search(text, s_start, s_end) is not None
                         or _SAME_FIGHT.search(text, *before) is not None
@@ -210,9 +210,10 @@ _SIDE_CATEGORIES = ("killed", "injured")
 # of people, or of both sides at once, names none ("five people", "a soldier and a militant").
 _SIDE_NOUN = (
     r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
-    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|marines?|cops?|"
+    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|service\s+members?|"
+    r"marines?|cops?|"
     r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?)|"
-    r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|"
+    r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|shooters?|"
     r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|"
     r"kidnappers?))\b"
 )
@@ -235,7 +236,7 @@ _ELLIPSIS_BEFORE = re.compile(
 # The men of an attack, by their noun or as all of a group told before: "All four attackers
 # were killed", "shot dead the bomber", "All six terrorists were killed".
 _ATTACKERS = re.compile(
-    r"\b(?:attackers?|assailants?|bombers?|gunm[ae]n|raiders|all\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?"
+    r"\b(?:attackers?|assailants?|bombers?|gunm[ae]n|shooters?|raiders|all\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?"
     r"(?:terrorists|militants|khwarij|khawarij|insurgents))\b",
     re.IGNORECASE,
 )
@@ -253,7 +254,10 @@ _SAME_FIGHT = re.compile(
     r"\b(?:exchange\s+of\s+fire|cross-?fire|gun-?fights?|gun\s+battles?|fire-?fights?|"
     r"shoot-?outs?|retaliat\w+|return(?:ed|ing)?\s+fire|ensuing|encounter|clash(?:es)?|"
     r"embraced\s+(?:shahadat|martyrdom)|martyred|(?:in|during)\s+the\s+fighting|"
-    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n)|"
+    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n|shooters?)|"
+    # the victims of the attack the fight began with ("A police officer was killed in the
+    # initial attack")
+    r"(?:in|during)\s+the\s+(?:initial\s+|first\s+|insurgents?['’]?\s+)?attack|"
     # the attack's own men, whoever told the attack ("Gunmen stormed a hotel, killing nine
     # people ... All four attackers were killed", "Twenty-three soldiers were martyred when six
     # terrorists attacked ... All six terrorists were killed")
@@ -307,7 +311,11 @@ def _named(c: Count, text: str) -> set[str]:
     """The sides a figure's noun names (`_SIDE_NOUN`), after it where the figure ends at its
     number ("killing two soldiers"; not past its verb: "four people were killed when the
     attackers stormed")."""
-    named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
+    # (the head before an aside: "The gunman, a former soldier, was shot dead" is the gunman)
+    head = c.text.split(",", 1)[0]
+    named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(head)}
+    if not named and len(head) < len(c.text):
+        named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
     if not named and _ends_at_number(c) and (after := _SIDE_AFTER.match(text, c.end)):
         named = {after.lastgroup or ""}
     # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")

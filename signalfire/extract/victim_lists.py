@@ -35,6 +35,13 @@ class Adder(Protocol):
 
 
 Verbs = dict[str, list[re.Match[str]]]
+# The first victim's name as an aside before the next item: "killing the provincial police
+# chief, Gen. Abdul Raziq, and the intelligence chief", "a cleric, Mujib ur Rahman Ansari, and
+# 17 others" (words in capitals, run on the text's own case).
+_NAME_ASIDE = re.compile(
+    r",[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:(?:bin|ibn|al|ul|ur|ud|din|de)[ \t]+)?){0,4}"
+    r"[A-Z][\w'’-]*(?=,[ \t]*and[ \t])"
+)
 
 
 def _joined_across(
@@ -51,13 +58,27 @@ def _joined_across(
 
 
 def follow_list(
-    text: str, verbs: Verbs, add: Adder, cat: str, pos: int, *, along: bool, joins: bool
+    text: str,
+    original: str,
+    verbs: Verbs,
+    add: Adder,
+    cat: str,
+    pos: int,
+    *,
+    along: bool,
+    joins: bool,
 ) -> None:
     """More victims of a list after `pos`: "and two others", "along with his guards" (with
     `along`: the text holds "along" or "together"); with `joins`, also past a long first noun
-    phrase."""
+    phrase. `text` is folded, `original` its own case (same offsets)."""
     for k in range(6):
         more = _CONTINUATION.match(text, pos)
+        if (
+            more is None
+            and text.startswith(",", pos)
+            and (name := _NAME_ASIDE.match(original, pos))
+        ):
+            more = _CONTINUATION.match(text, name.end())  # past the first one's name
         if more is None and k == 0 and along:
             more = _ALONG_WITH.match(text, pos)
         if more is None and k == 0 and joins:
