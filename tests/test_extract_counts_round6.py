@@ -125,3 +125,42 @@ def test_second_victim_clause_adds(
     extractor: Extractor, text: str, expected: tuple[int, int, int]
 ) -> None:
     assert counts(extractor, text) == expected
+
+
+# 3: the toll of an earlier attack dated by its day, told in an arrest story, is the captives'
+# crime, not a toll of the day; a toll story keeps it (no other figure of its kind).
+DATED_TOLLS = [
+    (
+        "QUETTA (Dawn) - Police on Saturday arrested two suspected facilitators of the Civil "
+        "Hospital bombing, officials said. At least 70 people were killed in the August 8 attack.",
+        (2, 0, 0),
+    ),
+    (
+        K + "The National Directorate of Security said it had detained three members of a Daesh "
+        "cell behind the wedding hall bombing. The August 17 blast killed 63 people.",
+        (3, 0, 0),
+    ),
+    (
+        W + "The death toll from the January 30 mosque bombing rose to 101 on Thursday.",
+        (0, 101, 0),
+    ),
+    (
+        W + "At least 101 people were killed in the January 30 attack, officials said on "
+        "Thursday.",
+        (0, 101, 0),
+    ),
+    (
+        H + "Afghan and coalition forces confirmed the death of the insurgent behind the May 11 "
+        "attack that killed two coalition service members. The insurgent was killed in an "
+        "airstrike in Kunar province on Saturday. Also killed in the strike were four armed "
+        "insurgents.",
+        (0, 5, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), DATED_TOLLS)
+def test_dated_attack_toll_in_arrest_story(
+    extractor: Extractor, text: str, expected: tuple[int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected

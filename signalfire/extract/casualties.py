@@ -102,11 +102,14 @@ from .scanning import _matches, _starts, holds
 from .tally_patterns import (
     _BACKGROUND,
     _CLAIMED_BEFORE,
+    _DATED_AFTER,
+    _DATED_BEFORE,
     _EARLIER_EVENT,
     _EARLIER_EVENT_CUES,
     _EARLIER_LEAD,
     _EARLIER_TIME_AFTER,
     _EARLIER_TIME_CUES,
+    _MONTHS,
     _PERIOD_CUES,
     _SUMMARY_CUES,
 )
@@ -185,6 +188,7 @@ def find_counts(
     denied_cue = holds(text, _DENIED_CUES)
     earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
+    dated_cue = holds(text, _MONTHS)
     found: list[Count] = []
     pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -348,6 +352,15 @@ def find_counts(
                 note = "background"
             if earlier_lead or _CLAIMED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 note = "background"
+            elif (
+                dated_cue
+                and category in ("killed", "injured")
+                and (
+                    _DATED_AFTER.match(text, m.end())
+                    or _DATED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                )
+            ):
+                note = "background"  # "84 people were killed in the January 30 attack"
             end = m.end()
             cat = category
             if category == "injured" and kind in ("num", "near") and _DIED_AFTER.match(text, end):

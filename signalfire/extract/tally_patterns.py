@@ -112,6 +112,20 @@ _EARLIER_TIME_AFTER = re.compile(
     r"in\s+(?:19|20)\d\d|(?:\w+\s+)(?:years?|months?)\s+ago|earlier\s+this\s+year)\b"
 )
 _EARLIER_TIME_CUES = ("last", "19", "20", "ago", "earlier")  # one is in every match of it
+# An attack dated by its day ("the January 30 attack", "the April 12 blast"), which a report
+# of the day's event calls "Friday's attack": its toll is another event's, a fallback only
+# (`Count.note` "background"), as the figure's place ("were killed in the January 30 attack")
+# or its subject ("The April 12 blast killed 20 people").
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_DATED_ATTACK = (
+    rf"the\s+(?:{'|'.join(_MONTHS)})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:[a-z'’-]+\s+){{0,2}}?"
+    r"(?:attacks?|bombings?|blasts?|assault|explosions?|massacre|raid|ambush|shooting)\b"
+)
+_DATED_AFTER = re.compile(rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+{_DATED_ATTACK}")
+_DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)\s+){{0,2}}$")
 
 # Across the sentences of one event (`tolls.event_figures`):
 # "bringing the death toll to three": the figure just after a toll word.

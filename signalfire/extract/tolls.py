@@ -62,6 +62,10 @@ def event_figures(
             [(a, b, [c for c in cs if c.note == note]) for a, b, cs in parts], text, release
         )
         for cat, value in fallback[0].items():
+            # (an arrest story's earlier toll is the captives' crime: "Police arrested a
+            # facilitator ... At least 84 people were killed in the January 30 attack")
+            if note == "background" and cat in _SIDE_CATEGORIES and "arrested" in totals:
+                continue
             if cat not in totals:
                 totals[cat], highs[cat] = value, fallback[1][cat]
                 best_counts[cat] = fallback[2][cat]
