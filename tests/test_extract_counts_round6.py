@@ -145,8 +145,7 @@ DATED_TOLLS = [
         (0, 101, 0),
     ),
     (
-        W + "At least 101 people were killed in the January 30 attack, officials said on "
-        "Thursday.",
+        W + "At least 101 people were killed in the January 30 attack, officials said on Thursday.",
         (0, 101, 0),
     ),
     (
@@ -161,6 +160,37 @@ DATED_TOLLS = [
 
 @pytest.mark.parametrize(("text", "expected"), DATED_TOLLS)
 def test_dated_attack_toll_in_arrest_story(
+    extractor: Extractor, text: str, expected: tuple[int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected
+
+
+# 4: captures: one told with a long group name before its noun, then "also detained two other
+# suspects"; "also detained a second man" after a first capture no pattern reads is two.
+CAPTURES = [
+    (
+        H + "An Afghan and coalition security force detained a suspected Islamic Jihad Union "
+        "explosives facilitator in Kunduz province today. The facilitator supplied bomb "
+        "materials to insurgents in Chahar Darah district. The force also detained three other "
+        "suspects.",
+        (4, 0, 0),
+    ),
+    (
+        H + "A Haqqani network commander responsible for rocket attacks against coalition bases "
+        "in the Sabari district of Khost province was detained by a combined force overnight. "
+        "The security force also detained a second man for further questioning.",
+        (2, 0, 0),
+    ),
+    (
+        K + "The Interior Ministry said police arrested a would-be suicide bomber in Kabul's "
+        "Paghman district. A second man was detained at a checkpoint in the city.",
+        (2, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTURES)
+def test_captures_told_apart(
     extractor: Extractor, text: str, expected: tuple[int, int, int]
 ) -> None:
     assert counts(extractor, text) == expected

@@ -212,7 +212,7 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"on|at|by|of(?=\s+(?:the|an?|his|her|their|its)\b)|with|"
                 rf"(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
-                rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,4}}?(?P<noun>{_ONE})\b"
+                rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,5}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun

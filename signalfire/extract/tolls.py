@@ -94,6 +94,7 @@ def _figures(
     hurt: dict[str, list[Count]] = {}  # the deaths and wounded told so far
     told_end = 0  # where the last figure told so far ends
     told = (0, 0)  # the last sentence with a figure
+    first_start = sentences[0][0] if sentences else 0
     for s_start, s_end, s_counts in sentences:
         gap_start, told_end = told_end, max((c.end for c in s_counts), default=told_end)
         before, told = told, ((s_start, s_end) if s_counts else told)
@@ -125,6 +126,21 @@ def _figures(
                     if kept:
                         counts, value = counts + kept, value + sum(c.value for c in kept)
             high = sum(c.high for c in counts)
+            if (
+                not totals
+                and not tolls
+                and value == 1
+                and (nth := _NTH.search(text, max(s_start, counts[0].start - 4), counts[0].end))
+                and nth.group(0)[0] in "aA"
+                and nth.group(1).lower() == "second"
+                and cat == "arrested"
+                and _CAPTURE_WORD.search(text, first_start, s_start) is not None
+            ):
+                # "The security force also detained a second man" with no figure before it, after
+                # an earlier sentence of the event tells a capture in words no pattern reads: two.
+                # (Not a later ordinal: "the arrest of a third leader" may count the killed told
+                # in another event.)
+                value = high = 2
             if (
                 cat in totals
                 and not tolls
@@ -353,6 +369,7 @@ def _same_words(text: str, counts: list[Count], held: list[Count]) -> bool:
     return all(words(c) in said for c in counts)
 
 
+_CAPTURE_WORD = re.compile(r"\b(?:detain|arrest|captur|apprehend)", re.IGNORECASE)
 _RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
 _THE_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 
