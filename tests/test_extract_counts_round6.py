@@ -194,3 +194,41 @@ def test_captures_told_apart(
     extractor: Extractor, text: str, expected: tuple[int, int, int]
 ) -> None:
     assert counts(extractor, text) == expected
+
+
+# 5: the wounded: "sustained injuries" after a singular victim, a list of plural servicemen and
+# a singular, and no victim in a source's possessive ("the governor's spokesman said").
+WOUNDED = [
+    (
+        W + "Security forces killed four khwarij in an intelligence-based operation in Tank, "
+        "the ISPR said. A soldier sustained injuries.",
+        (0, 4, 1),
+    ),
+    (
+        "The Interior Ministry said three Taliban attackers were killed in Kunduz. A police "
+        "officer suffered serious injuries in the clash.",
+        (0, 3, 1),
+    ),
+    (
+        H + "An improvised explosive device struck a patrol in Kandahar province today. Three "
+        "coalition servicemen and an Afghan interpreter were wounded.",
+        (0, 0, 4),
+    ),
+    (
+        "JALALABAD (AFP) - A bomb exploded at a cricket match in Nangarhar province on Friday, "
+        "killing eight spectators and wounding 45, the provincial governor's spokesman said.",
+        (0, 8, 45),
+    ),
+    (
+        W + "A suicide bomber killed 14 people and injured 30 at a market in Parachinar, the "
+        "district police chief's office said.",
+        (0, 14, 30),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WOUNDED)
+def test_wounded_told_apart(
+    extractor: Extractor, text: str, expected: tuple[int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected

@@ -254,7 +254,7 @@ def find_counts(
                     and _AUXILIARY.search(text, m.start(), m.start("verb")) is None
                 )
                 if kind == "near" and (
-                    _NOT_PASSIVE.fullmatch(m.group("verb"))
+                    (_NOT_PASSIVE.fullmatch(m.group("verb")) and not m.group("sustained"))
                     or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
                     or _NEGATION.search(m.group(0))
                     or rank

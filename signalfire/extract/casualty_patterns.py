@@ -193,7 +193,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+"
                 r"(?:(?:later|subsequently)\s+)?)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
-                rf"(?:also\s+)?(?P<verb>{_verb})\b",
+                rf"(?:also\s+)?"
+                # ("A CTD official sustained injuries": the noun, told as the victim's)
+                r"(?P<sustained>(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?(?=inj|wou))?"
+                rf"(?P<verb>{_verb})\b",
             ),
         )
     )
@@ -441,7 +444,8 @@ _CONTINUATION = re.compile(
     # ("while the force detained two suspects, one insurgent opened fire on it")
     r"(?!\s+(?:were|was|had|have|fled|escaped|opened|fired|engaged|attacked|tried|attempted|"
     r"managed|surrendered|resisted|threatened|pointed|refused|approached|ran)\b)"
-    rf"(?!(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
+    # ("wounding 68, the provincial governor's spokesman said")
+    rf"(?!(?:['’]s)?(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
 # associates", "a commander was detained together with two of his guards": "along with" joins
