@@ -232,3 +232,33 @@ def test_wounded_told_apart(
     extractor: Extractor, text: str, expected: tuple[int, int, int]
 ) -> None:
     assert counts(extractor, text) == expected
+
+
+# 2 (continued): the own side's dead told apart in ISPR and Taliban-government wordings: a
+# martyr is the speaker's side, a per-place list keeps its noun, the nouns "shahadat of" and
+# "injuries to".
+OWN_DEAD = [
+    (
+        "The Islamic Emirate's spokesman said its forces killed four Daesh members in a raid in "
+        "Nangarhar on Sunday. One member of the Islamic Emirate's special forces was martyred.",
+        (0, 5, 0),
+    ),
+    (
+        W + "Terrorists attacked two posts in Zhob and Sherani, the ISPR said. The attacks were "
+        "repulsed, killing six terrorists in Zhob and three in Sherani. Two officers and a "
+        "soldier embraced shahadat in the exchange of fire.",
+        (0, 12, 0),
+    ),
+    (
+        W + "Terrorists fired on a border post in Bajaur, resulting in the shahadat of two "
+        "soldiers and injuries to three others, the ISPR said.",
+        (0, 2, 3),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_DEAD)
+def test_own_dead_told_apart(
+    extractor: Extractor, text: str, expected: tuple[int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected

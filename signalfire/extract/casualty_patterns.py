@@ -164,7 +164,8 @@ _POST_MODIFIER = (
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
-    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
+    # ("One member of the Islamic Emirate's special forces was martyred")
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(

@@ -22,13 +22,18 @@ _KILLED_VERB = (
     # ("troops killed 15 militants and lost five soldiers")
     rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
     r"policemen|personnel|comrades|officers|commandos)\b)|"
-    r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
+    # (ISPR's noun: "resulting in the shahadat of one soldier")
+    r"lost\s+(?:his|her)\s+life|lives|death\s+of|(?:shahadat|martyrdom)\s+of|deaths?|fatalities|"
+    r"bodies|neutralized|"
     r"neutralised|eliminated|sent\s+to\s+hell|"
     # ISPR in the active: "security forces sent 5 khwarij to hell"
     rf"sent(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
 )
 _INJURED_VERB = (
-    r"wounded|wounding|wounds|injured|injuring|injures|injuries|hurt|hurting|hurts|maimed"
+    r"wounded|wounding|wounds|injured|injuring|injures|"
+    # ("and injuries to two others")
+    r"injuries\s+to(?=\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|"
+    r"injuries|hurt|hurting|hurts|maimed"
 )
 # "seized two suspects", "held four suspects": a figure and people after "seized" or "held"
 # (not "seized two Kalashnikovs", "held two meetings with militants", "held two men hostage").

@@ -232,9 +232,9 @@ _SIDE_NOUN = (
     r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
     r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|service\s+members?|"
     r"marines?|cops?|"
-    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?)|"
+    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?)|"
     r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|shooters?|"
-    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|"
+    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
     r"kidnappers?))\b"
 )
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
@@ -260,6 +260,7 @@ _ATTACKERS = re.compile(
     r"(?:terrorists|militants|khwarij|khawarij|insurgents))\b",
     re.IGNORECASE,
 )
+_MARTYR = re.compile(r"martyr|shahadat", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
@@ -319,12 +320,27 @@ def _sides(counts: list[Count], text: str) -> set[str] | None:
     """The sides whose dead a sentence's figures name, one each; None where one names none or
     both."""
     found: set[str] = set()
+    before: tuple[Count, set[str]] | None = None
     for c in counts:
         named = _named(c, text)
+        if (
+            not named
+            and before is not None
+            and _PER_PLACE_GAP.fullmatch(text, before[0].end, c.start)
+        ):
+            named = before[1]  # "killing nine terrorists in Panjgur and four in Noshki"
         if len(named) != 1:
             return None
         found |= named
+        before = (c, named)
     return found
+
+
+# Between two figures of a per-place list, the first's noun and place: " terrorists in Panjgur
+# and " (the second figure's noun left out).
+_PER_PLACE_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|at|near|from)\s+[^.;,]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
 
 
 def _named(c: Count, text: str) -> set[str]:
@@ -338,6 +354,9 @@ def _named(c: Count, text: str) -> set[str]:
         named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
     if not named and _ends_at_number(c) and (after := _SIDE_AFTER.match(text, c.end)):
         named = {after.lastgroup or ""}
+    # (a martyr is the speaker's own side: "One member of the special forces was martyred")
+    if not named and _MARTYR.search(c.text):
+        named = {"force"}
     # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")
     if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
         named = {before.lastgroup or ""}
