@@ -58,6 +58,21 @@ APPOSITIVES = [
         "that also killed 12 people in Lashkar Gah.",
         (0, 13, 0),
     ),
+    (
+        "QUETTA (AP) - A suicide bomber killed 15 people at an election rally in Mastung on "
+        "Friday. The bomber, believed to be a teenager from Afghanistan, also died.",
+        (0, 16, 0),
+    ),
+    (
+        K + "A gunman killed four worshippers at a mosque in Herat. The gunman, who was wearing a "
+        "police uniform, was shot dead by guards.",
+        (0, 5, 0),
+    ),
+    (
+        W + "A suicide bomber killed six soldiers at a checkpoint in Bannu. The bomber, identified "
+        "by police as Ahmad Khan, died in the explosion.",
+        (0, 7, 0),
+    ),
 ]
 
 
@@ -97,6 +112,16 @@ SECOND_VICTIMS = [
         K + "A man opened fire on worshippers at a mosque in Herat, killing five people. The "
         "shooter was shot dead by guards.",
         (0, 6, 0),
+    ),
+    (
+        H + "Coalition forces killed five insurgents who attacked a patrol in Kandahar province "
+        "today. Two Afghan civilians were killed in the initial attack.",
+        (0, 7, 0),
+    ),
+    (
+        K + "A bomb killed 10 civilians at a market in Kabul. The civilians were killed in the "
+        "attack on the market, the police said.",
+        (0, 10, 0),
     ),
     (
         H + "Afghan forces confirmed his death and that of two of his bodyguards.",

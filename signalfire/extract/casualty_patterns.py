@@ -185,10 +185,13 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 rf"(?:(?:\s+(?!(?:and|or|{_ANY_VERB})\b)[a-z'’-]+){{0,3}}?"
                 r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
                 # (an appositive: the same one victim, "The bomber, an Afghan national, was also
-                # killed", "The attacker, identified as Abdul Karim, was shot dead")
-                r"(?:,\s+(?:an?|the|identified\s+as|named)\s+[^,;:.()]{1,60}?"
-                r"(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
-                r"(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
+                # killed", "The attacker, identified as Abdul Karim, was shot dead", "The
+                # gunman, who was wearing a police uniform, was shot dead", "The bomber,
+                # believed to be a teenager, also died")
+                r"(?:,\s+(?:an?|the|identified|named|believed|thought|said|described|who)\s+"
+                # (the search ends at the verb: a word boundary, not the space after it)
+                r"[^,;:.()]{1,60}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
+                r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
                 r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+"

@@ -235,7 +235,9 @@ _SIDE_NOUN = (
     r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?)|"
     r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|shooters?|"
     r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
-    r"kidnappers?))\b"
+    r"kidnappers?)|"
+    # (the victims of the militants' attack: "Two civilians were killed in the initial attack")
+    r"(?P<civilian>civilians?))\b"
 )
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
