@@ -166,6 +166,16 @@ DATED_TOLLS = [
         (3, 0, 0),
     ),
     (
+        "QUETTA (Dawn) - The CTD arrested two terrorists involved in the Hazara Town blast. The "
+        "blast on April 12 had killed 20 people.",
+        (2, 0, 0),
+    ),
+    (
+        K + "The NDS detained three suspects over the wedding hall bombing, officials said. The "
+        "August 17 bombing killed 63 people and wounded nearly 200.",
+        (3, 0, 0),
+    ),
+    (
         W + "The death toll from the January 30 mosque bombing rose to 101 on Thursday.",
         (0, 101, 0),
     ),
@@ -228,6 +238,11 @@ WOUNDED = [
         W + "Security forces killed four khwarij in an intelligence-based operation in Tank, "
         "the ISPR said. A soldier sustained injuries.",
         (0, 4, 1),
+    ),
+    (
+        K + "A roadside bomb killed two soldiers in Logar on Monday. A passer-by also suffered "
+        "injuries.",
+        (0, 2, 1),
     ),
     (
         "The Interior Ministry said three Taliban attackers were killed in Kunduz. A police "

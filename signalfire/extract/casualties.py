@@ -104,6 +104,7 @@ from .tally_patterns import (
     _CLAIMED_BEFORE,
     _DATED_AFTER,
     _DATED_BEFORE,
+    _DATED_LEAD,
     _EARLIER_EVENT,
     _EARLIER_EVENT_CUES,
     _EARLIER_LEAD,
@@ -189,6 +190,7 @@ def find_counts(
     earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
     dated_cue = holds(text, _MONTHS)
+    dated_lead = dated_cue and _DATED_LEAD.match(text) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -356,7 +358,8 @@ def find_counts(
                 dated_cue
                 and category in ("killed", "injured")
                 and (
-                    _DATED_AFTER.match(text, m.end())
+                    dated_lead
+                    or _DATED_AFTER.match(text, m.end())
                     or _DATED_BEFORE.search(text, max(0, m.start() - 60), m.start())
                 )
             ):

@@ -120,12 +120,18 @@ _MONTHS = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december",
 )  # fmt: skip
+_DAY = rf"(?:{'|'.join(_MONTHS)})\s+\d{{1,2}}(?:st|nd|rd|th)?"
+_ATTACK_NOUN = r"(?:attacks?|bombings?|blasts?|assault|explosions?|massacre|raid|ambush|shooting)\b"
+# ("the January 30 attack", "the attack on January 30", "the blast of April 12")
 _DATED_ATTACK = (
-    rf"the\s+(?:{'|'.join(_MONTHS)})\s+\d{{1,2}}(?:st|nd|rd|th)?\s+(?:[a-z'’-]+\s+){{0,2}}?"
-    r"(?:attacks?|bombings?|blasts?|assault|explosions?|massacre|raid|ambush|shooting)\b"
+    rf"the\s+(?:{_DAY}\s+(?:[a-z'’-]+\s+){{0,2}}?{_ATTACK_NOUN}|"
+    rf"(?:[a-z'’-]+\s+){{0,2}}?{_ATTACK_NOUN}\s+(?:on|of)\s+{_DAY}\b)"
 )
 _DATED_AFTER = re.compile(rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+{_DATED_ATTACK}")
 _DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)\s+){{0,2}}$")
+# ... and as the sentence's subject, for each of its figures: "The August 17 bombing killed 63
+# people and wounded nearly 200".
+_DATED_LEAD = re.compile(rf"\s*{_DATED_ATTACK}")
 
 # Across the sentences of one event (`tolls.event_figures`):
 # "bringing the death toll to three": the figure just after a toll word.
