@@ -124,6 +124,11 @@ SECOND_VICTIMS = [
         (0, 10, 0),
     ),
     (
+        H + "A combined force detained a Haqqani network facilitator in Paktiya province's Zurmat "
+        "district. During the operation the force was engaged by an insurgent who was killed.",
+        (1, 1, 0),
+    ),
+    (
         H + "Afghan forces confirmed his death and that of two of his bodyguards.",
         (0, 3, 0),
     ),
