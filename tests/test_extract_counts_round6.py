@@ -181,6 +181,21 @@ DATED_TOLLS = [
         (3, 0, 0),
     ),
     (
+        "QUETTA (AP) - Police arrested two suspects in Quetta on Monday. The bombing last Friday "
+        "killed 30 people.",
+        (2, 0, 0),
+    ),
+    (
+        "KARACHI (Dawn) - Police arrested a suspect in the Safoora bus massacre. Forty-five "
+        "passengers were killed in the attack last month.",
+        (1, 0, 0),
+    ),
+    (
+        K + "Afghan intelligence said it had detained four men behind last month's attack on the "
+        "Intercontinental Hotel, in which 22 people were killed.",
+        (4, 0, 0),
+    ),
+    (
         W + "The death toll from the January 30 mosque bombing rose to 101 on Thursday.",
         (0, 101, 0),
     ),

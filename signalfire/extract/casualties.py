@@ -104,13 +104,14 @@ from .tally_patterns import (
     _CLAIMED_BEFORE,
     _DATED_AFTER,
     _DATED_BEFORE,
+    _DATED_CUES,
     _DATED_LEAD,
     _EARLIER_EVENT,
     _EARLIER_EVENT_CUES,
     _EARLIER_LEAD,
     _EARLIER_TIME_AFTER,
     _EARLIER_TIME_CUES,
-    _MONTHS,
+    _EARLIER_TIME_HURT,
     _PERIOD_CUES,
     _SUMMARY_CUES,
 )
@@ -189,7 +190,7 @@ def find_counts(
     denied_cue = holds(text, _DENIED_CUES)
     earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
-    dated_cue = holds(text, _MONTHS)
+    dated_cue = holds(text, _DATED_CUES)
     dated_lead = dated_cue and _DATED_LEAD.match(text) is not None
     found: list[Count] = []
     pronouns: list[Count] = []
@@ -346,7 +347,9 @@ def find_counts(
             ):
                 continue  # background: another, earlier event's toll
             note = ""
-            if earlier_time_cue and _EARLIER_TIME_AFTER.match(text, m.end()):
+            if earlier_time_cue and (
+                _EARLIER_TIME_HURT if category in ("killed", "injured") else _EARLIER_TIME_AFTER
+            ).match(text, m.end()):
                 # in a clause beside the event's own figure: "the TTP, which killed 12 soldiers
                 # in Swat last year, claimed the attack that killed three"; alone, a fallback
                 if any(not m.start() <= h.start() < m.end() for hs in verbs.values() for h in hs):
