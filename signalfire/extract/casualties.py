@@ -190,8 +190,8 @@ def find_counts(
     denied_cue = holds(text, _DENIED_CUES)
     earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
-    dated_cue = holds(text, _DATED_CUES)
-    dated_lead = dated_cue and _DATED_LEAD.match(text) is not None
+    dated_cue: bool | None = None  # (found at the first death or wound figure)
+    dated_lead = False
     found: list[Count] = []
     pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -357,16 +357,16 @@ def find_counts(
                 note = "background"
             if earlier_lead or _CLAIMED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 note = "background"
-            elif (
-                dated_cue
-                and category in ("killed", "injured")
-                and (
+            elif category in ("killed", "injured"):
+                if dated_cue is None:
+                    dated_cue = holds(text, _DATED_CUES)
+                    dated_lead = dated_cue and _DATED_LEAD.match(text) is not None
+                if dated_cue and (
                     dated_lead
                     or _DATED_AFTER.match(text, m.end())
                     or _DATED_BEFORE.search(text, max(0, m.start() - 60), m.start())
-                )
-            ):
-                note = "background"  # "84 people were killed in the January 30 attack"
+                ):
+                    note = "background"  # "84 people were killed in the January 30 attack"
             end = m.end()
             cat = category
             if category == "injured" and kind in ("num", "near") and _DIED_AFTER.match(text, end):

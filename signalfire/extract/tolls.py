@@ -127,13 +127,13 @@ def _figures(
                         counts, value = counts + kept, value + sum(c.value for c in kept)
             high = sum(c.high for c in counts)
             if (
-                not totals
+                cat == "arrested"
+                and not totals
                 and not tolls
                 and value == 1
                 and (nth := _NTH.search(text, max(s_start, counts[0].start - 4), counts[0].end))
                 and nth.group(0)[0] in "aA"
                 and nth.group(1).lower() == "second"
-                and cat == "arrested"
                 and _CAPTURE_WORD.search(text, first_start, s_start) is not None
             ):
                 # "The security force also detained a second man" with no figure before it, after
