@@ -59,6 +59,11 @@ APPOSITIVES = [
         (0, 13, 0),
     ),
     (
+        "The NDS said its special forces killed Abdul Wahid Khorasani, a senior commander of the "
+        "Islamic State Khorasan, in a raid in Nangarhar province.",
+        (0, 1, 0),
+    ),
+    (
         "QUETTA (AP) - A suicide bomber killed 15 people at an election rally in Mastung on "
         "Friday. The bomber, believed to be a teenager from Afghanistan, also died.",
         (0, 16, 0),
@@ -127,6 +132,16 @@ SECOND_VICTIMS = [
         H + "A combined force detained a Haqqani network facilitator in Paktiya province's Zurmat "
         "district. During the operation the force was engaged by an insurgent who was killed.",
         (1, 1, 0),
+    ),
+    (
+        "QUETTA (Reuters) - Militants attacked a police station in Kalat, killing at least 12 "
+        "people, officials said. The army said nine soldiers and police were also killed.",
+        (0, 21, 0),
+    ),
+    (
+        "BANNU (Dawn) - Commandos stormed a compound in Bannu, killing all 18 militants who had "
+        "taken officials hostage. Three commandos were killed in the operation.",
+        (0, 21, 0),
     ),
     (
         H + "Afghan forces confirmed his death and that of two of his bodyguards.",

@@ -48,7 +48,9 @@ CATEGORIES = ("killed", "injured", "abducted", "arrested")
 _FILLER = (
     # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
     # killed five" is 5; but "Two said killed", "eight civilians reported killed")
-    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
+    # (nor across "and", but within one plural's pair: "14 soldiers and police were killed")
+    rf"(?:(?!(?:and(?!\s+(?:{_PLURAL_VICTIMS})\s+(?:were|have\s+been|had\s+been)\s)|or|but|"
+    rf"while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     # (not into what they are held for: "arrested two men suspected of killing a policeman")
     r"|(?:suspected|accused|charged|involved|wanted|responsible|blamed)\s+(?:of|in|with|for)\s+"
     rf"(?:(?!(?:were|was|are|is|have|has|had)\b)[a-z'’-]+\s+){{0,3}}?(?:{_ANY_VERB})\b"

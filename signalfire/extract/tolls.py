@@ -285,7 +285,7 @@ _SAME_FIGHT = re.compile(
     # people ... All four attackers were killed", "Twenty-three soldiers were martyred when six
     # terrorists attacked ... All six terrorists were killed")
     r"(?:suicide\s+)?(?:attackers|assailants|bombers)|"
-    r"all\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
+    r"all\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
     r"insurgents|attackers))\b",
     re.IGNORECASE,
 )
