@@ -144,6 +144,12 @@ SECOND_VICTIMS = [
         (0, 21, 0),
     ),
     (
+        "QUETTA (Reuters) - The army said it had ended the siege of a hijacked bus in Kalat, "
+        "killing all six militants. Nine hostages and two soldiers were killed during the "
+        "standoff, a military spokesman said.",
+        (0, 17, 0),
+    ),
+    (
         H + "Afghan forces confirmed his death and that of two of his bodyguards.",
         (0, 3, 0),
     ),

@@ -237,7 +237,7 @@ _SIDE_NOUN = (
     r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
     r"kidnappers?)|"
     # (the victims of the militants' attack: "Two civilians were killed in the initial attack")
-    r"(?P<civilian>civilians?))\b"
+    r"(?P<civilian>civilians?|hostages?|passengers?))\b"
 )
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").

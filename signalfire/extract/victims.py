@@ -67,7 +67,7 @@ _PLURAL_VICTIMS = (
     r"sikhs|hindus|christians|ahmadis|pashtuns|"
     # ("Two US servicemen and an Afghan interpreter were wounded")
     r"servicemen|servicewomen|marines|airmen|sailors|interpreters|translators|passers-?by|"
-    r"bystanders|"
+    r"bystanders|hostages|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
