@@ -150,6 +150,11 @@ SECOND_VICTIMS = [
         (0, 17, 0),
     ),
     (
+        "The Ministry of Interior of the Islamic Emirate said a Daesh member who attacked a "
+        "mosque in Kunduz was killed. Seven worshippers were martyred in the attack.",
+        (0, 8, 0),
+    ),
+    (
         H + "Afghan forces confirmed his death and that of two of his bodyguards.",
         (0, 3, 0),
     ),

@@ -181,8 +181,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
-                # (a relative clause: "came under fire from an insurgent who was killed")
-                r"(?:\s+who(?=\s+(?:was|had\s+been)\s))?"
+                # (a relative clause: "came under fire from an insurgent who was killed", "a
+                # Daesh member who attacked a mosque in Kunduz was killed")
+                r"(?:\s+who(?:\s+(?!(?:was|were|had|and)\b)[a-z'’-]+){0,6}?"
+                r"(?=\s+(?:was|had\s+been)\s))?"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
                 # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
