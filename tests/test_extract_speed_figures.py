@@ -22,6 +22,7 @@ from signalfire.extract import (
     casualty_patterns,
     numbers,
     tolls,
+    victim_lists,
     victims,
 )
 from signalfire.extract.casualties import find_counts
@@ -55,7 +56,7 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(casualties, "AND_PASSIVE_CUES", ("",))
     monkeypatch.setattr(casualties, "_ALONG_WITH_CUES", ("",))
     monkeypatch.setattr(casualties, "_DENIED_CUES", ("",))
-    monkeypatch.setattr(casualties, "_LIST_JOIN_ENDS", ("",))
+    monkeypatch.setattr(victim_lists, "_LIST_JOIN_ENDS", ("",))
     monkeypatch.setattr(casualties, "_NAMED_VERB_END", "")
     monkeypatch.setattr(casualties, "_SUMMARY_CUES", ("",))
     monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))

@@ -35,13 +35,8 @@ from dataclasses import dataclass
 
 from .captors import by_ruling_group, captor_category
 from .capture_patterns import (
-    BARE_ITEM,
     COMPOUND_SIZE,
     HURT_ONE_HELD,
-    LONG_JOIN,
-    LONG_JOIN_CUES,
-    OF_HIS_CUES,
-    OF_HIS_JOIN,
     WOUNDED_AND_HELD,
     extra_captures,
 )
@@ -55,7 +50,6 @@ from .casualty_patterns import (
     _BARE_VERB,
     _CAPTORS_AFTER,
     _CAPTURE_OBJECT_BEFORE,
-    _CONTINUATION,
     _DENIED,
     _DENIED_CUES,
     _DETAINEES_AFTER,
@@ -63,8 +57,6 @@ from .casualty_patterns import (
     _DIED_AFTER,
     _INTENT_BEFORE,
     _LED_TO_BEFORE,
-    _LIST_ITEM_BEFORE,
-    _LIST_JOIN_ENDS,
     _MODAL_BEFORE,
     _NAMED,
     _NAMED_VERB,
@@ -78,7 +70,6 @@ from .casualty_patterns import (
     _PASSIVE_BEFORE,
     _PASSIVE_END,
     _PATTERNS,
-    _PER_PLACE,
     _PERSON_AFTER,
     _POSS_CUE,
     _ROUND_UP,
@@ -96,17 +87,12 @@ from .clause_victims import AND_PASSIVE_CUES, and_passive
 from .figure_values import (
     _ACT_NOUNS,
     _AUXILIARY,
-    _BOTH_THE,
     _LOWER_NEXT,
-    _OBJECT_GAP,
-    _SOURCE_BEFORE,
     _TOOK_BEFORE,
     _continued,
-    _has,
     _single_object,
     _value,
     aside_victims,
-    item_start,
 )
 from .headline_line import headline_cut
 from .more_victims import more_victims
@@ -116,15 +102,21 @@ from .scanning import _matches, _starts, holds
 from .tally_patterns import (
     _BACKGROUND,
     _CLAIMED_BEFORE,
+    _DATED_AFTER,
+    _DATED_BEFORE,
+    _DATED_CUES,
+    _DATED_LEAD,
     _EARLIER_EVENT,
     _EARLIER_EVENT_CUES,
     _EARLIER_LEAD,
     _EARLIER_TIME_AFTER,
     _EARLIER_TIME_CUES,
+    _EARLIER_TIME_HURT,
     _PERIOD_CUES,
     _SUMMARY_CUES,
 )
 from .textcase import ascii_form, fold
+from .victim_lists import follow_list, list_around
 
 
 @dataclass(frozen=True)
@@ -198,6 +190,8 @@ def find_counts(
     denied_cue = holds(text, _DENIED_CUES)
     earlier_time_cue = holds(text, _EARLIER_TIME_CUES)
     earlier_lead = _EARLIER_LEAD.match(text.lstrip()) is not None
+    dated_cue: bool | None = None  # (found at the first death or wound figure)
+    dated_lead = False
     found: list[Count] = []
     pronouns: list[Count] = []
     taken: list[tuple[int, int]] = []
@@ -211,50 +205,9 @@ def find_counts(
         )
         return True
 
-    def joined_across(
-        pos: int, pattern: re.Pattern[str], cues: tuple[str, ...]
-    ) -> re.Match[str] | None:
-        """A join past a long first noun phrase, unless a casualty verb lies in the stretch
-        (another clause: "killed a commander in Swat and arrested two of his associates")."""
-        if not holds(text[pos : pos + 150], cues):
-            return None
-        joined = pattern.match(text, pos)
-        if joined is None or any(
-            pos <= v.start() < joined.end() for vs in verbs.values() for v in vs
-        ):
-            return None
-        return joined
-
     def follow(cat: str, pos: int, along: bool = True) -> None:
-        """More victims of a list after `pos`: "and two others", "along with his guards"."""
-        for k in range(6):
-            more = _CONTINUATION.match(text, pos)
-            if more is None and k == 0 and along and along_cue:
-                more = _ALONG_WITH.match(text, pos)
-            if more is None and k == 0 and along:
-                if cat == "arrested":
-                    more = joined_across(pos, LONG_JOIN, LONG_JOIN_CUES)
-                if more is None:
-                    more = joined_across(pos, OF_HIS_JOIN, OF_HIS_CUES)
-            if more is None:
-                more = _PER_PLACE.match(text, pos)
-            if more is None:
-                # "detained the targeted facilitator and associates": at least two more
-                if cat == "arrested" and (bare := BARE_ITEM.match(text, pos)) is not None:
-                    add(cat, 2, 2, bare.start(), bare.end())
-                break
-            value_more = _continued(more)
-            a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
-            if (
-                k == 0
-                and more.groupdict().get("one") in ("a", "an")
-                and text[pos:a].rstrip().endswith(",")
-                and _CONTINUATION.match(text, more.end()) is None
-            ):
-                break  # an appositive: "detained the cell's leader, a weapons facilitator, in"
-            if value_more is None or not add(cat, value_more, value_more, a, more.end()):
-                break
-            pos = more.end()
+        """More victims of a list after `pos` (`victim_lists.follow`)."""
+        follow_list(text, original, verbs, add, cat, pos, along=along and along_cue, joins=along)
 
     for category, kind, pattern in _PATTERNS:
         if category not in verbs:
@@ -304,7 +257,7 @@ def find_counts(
                     and _AUXILIARY.search(text, m.start(), m.start("verb")) is None
                 )
                 if kind == "near" and (
-                    _NOT_PASSIVE.fullmatch(m.group("verb"))
+                    (_NOT_PASSIVE.fullmatch(m.group("verb")) and not m.group("sustained"))
                     or _NEGATION.search(text[max(0, m.start() - 10) : m.start()])
                     or _NEGATION.search(m.group(0))
                     or rank
@@ -394,7 +347,9 @@ def find_counts(
             ):
                 continue  # background: another, earlier event's toll
             note = ""
-            if earlier_time_cue and _EARLIER_TIME_AFTER.match(text, m.end()):
+            if earlier_time_cue and (
+                _EARLIER_TIME_HURT if category in ("killed", "injured") else _EARLIER_TIME_AFTER
+            ).match(text, m.end()):
                 # in a clause beside the event's own figure: "the TTP, which killed 12 soldiers
                 # in Swat last year, claimed the attack that killed three"; alone, a fallback
                 if any(not m.start() <= h.start() < m.end() for hs in verbs.values() for h in hs):
@@ -402,6 +357,16 @@ def find_counts(
                 note = "background"
             if earlier_lead or _CLAIMED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
                 note = "background"
+            elif category in ("killed", "injured"):
+                if dated_cue is None:
+                    dated_cue = holds(text, _DATED_CUES)
+                    dated_lead = dated_cue and _DATED_LEAD.match(text) is not None
+                if dated_cue and (
+                    dated_lead
+                    or _DATED_AFTER.match(text, m.end())
+                    or _DATED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                ):
+                    note = "background"  # "84 people were killed in the January 30 attack"
             end = m.end()
             cat = category
             if category == "injured" and kind in ("num", "near") and _DIED_AFTER.match(text, end):
@@ -441,44 +406,8 @@ def find_counts(
                 if pronouns and pronouns[-1] is found[listed - 1] and len(found) > listed:
                     pronouns.pop()  # "captured him and two others": the head of a list
             else:
-                if (
-                    along_cue
-                    and (more := _ALONG_WITH.match(text, end)) is not None
-                    and (value_more := _continued(more)) is not None
-                ):
-                    a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
-                    add(cat, value_more, value_more, a, more.end())
-                # Earlier items of a list that ends at this figure (before its article: "two
-                # suspects and the cell's leader were detained").
-                pos = item_start(text, start, kind)
-                for _ in range(6):
-                    lo = max(0, pos - 80)
-                    # (every item ends at a join: ",", "and" or "&" and spaces)
-                    if not text[lo:pos].rstrip().endswith(_LIST_JOIN_ENDS):
-                        break
-                    item = _LIST_ITEM_BEFORE.search(text, lo, pos)
-                    # (the figure's source is no item: "According to the governor, 7 suspects")
-                    if item is None or _SOURCE_BEFORE.search(
-                        text, max(0, item.start() - 20), item.start()
-                    ):
-                        break
-                    # (another verb's object is no item: "detained a Taliban leader and two of
-                    # his fighters were killed")
-                    if any(
-                        c != cat and _OBJECT_GAP.fullmatch(text, v.end(), item.start())
-                        for c, vs in verbs.items()
-                        for v in vs
-                        if v.end() < item.start()
-                    ):
-                        break
-                    value_item = parse_number(item.group("n1")) if item.group("n1") else 1
-                    if item.group("n1") == "both" and _BOTH_THE.match(item.group("item")):
-                        value_item = 1  # "both the commander and his deputy": one each
-                    if value_item is None or not add(
-                        cat, value_item, value_item, item.start(), item.end("item")
-                    ):
-                        break
-                    pos = item.start()
+                # more items of the list, after it and before it (`victim_lists`)
+                list_around(text, verbs, add, cat, start, end, kind, along_cue)
     # "one was killed and another was wounded", "eleven killed and as many injured"
     if holds(text, _ANOTHER_CUES):
         for m in _ANOTHER.finditer(text):

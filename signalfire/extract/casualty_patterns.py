@@ -1,14 +1,24 @@
-"""The words and patterns that casualty figures are read with (see casualties.py): the verbs
-of each category, what is not a count (negation, aims, natural deaths), the joins of a list of
-victims, and the scanning patterns with their `re.ASCII` twins (tallies, background and the
-words of tolls across sentences: `tally_patterns`, whose names imported "as" themselves are
-read from here by tests)."""
+"""The patterns that casualty figures are read with (see casualties.py), built on the verbs of
+each category (`casualty_verbs`): what is not a count (negation, aims, natural deaths), the
+joins of a list of victims, and the scanning patterns with their `re.ASCII` twins (tallies,
+background and the words of tolls across sentences: `tally_patterns`). Names imported "as"
+themselves from those two modules are read from here by tests."""
 
 from __future__ import annotations
 
 import re
 
-from .alternation import by_first_letter
+from .casualty_verbs import (
+    _ANY_VERB,
+    _BRANCHED_VERBS,
+    _OPEN_VERB,
+    _TOLL,
+    _VERB_FINDER,
+    _VERB_STARTS,
+)
+from .casualty_verbs import _FINDS as _FINDS
+from .casualty_verbs import _VERB_FINDERS as _VERB_FINDERS
+from .casualty_verbs import _VERBS as _VERBS
 from .natural_deaths import _NOT_VIOLENT_AFTER as _NOT_VIOLENT_AFTER
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
 from .tally_patterns import _EARLIER_EVENT as _EARLIER_EVENT
@@ -33,96 +43,14 @@ from .victims import (
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
 
-# A few, as a short word list (`NUMBER` in each verb would make the patterns slow to compile).
-_FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
-_KILLED_VERB = (
-    r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|martyring|"
-    r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
-    r"beheaded|beheads?|beheading|embraced?\s+(?:martyrdom|shahadat)|executed|"
-    # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
-    r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
-    r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
-    r"succumbed|lost\s+their\s+lives|"
-    # ("troops killed 15 militants and lost five soldiers")
-    rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
-    r"policemen|personnel|comrades|officers|commandos)\b)|"
-    r"lost\s+(?:his|her)\s+life|lives|death\s+of|deaths?|fatalities|bodies|neutralized|"
-    r"neutralised|eliminated|sent\s+to\s+hell|"
-    # ISPR in the active: "security forces sent 5 khwarij to hell"
-    rf"sent(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
-)
-_INJURED_VERB = (
-    r"wounded|wounding|wounds|injured|injuring|injures|injuries|hurt|hurting|hurts|maimed"
-)
-# "seized two suspects", "held four suspects": a figure and people after "seized" or "held"
-# (not "seized two Kalashnikovs", "held two meetings with militants", "held two men hostage").
-_SEIZED_PEOPLE = rf"\s+{_FEW}\s+(?:suspects|suspected|alleged)\b"
-_HELD_PEOPLE = (
-    rf"\s+{_FEW}\s+(?:suspected\s+|alleged\s+)?(?:suspects|militants|terrorists|insurgents|"
-    r"criminals|culprits|accused|men|people|persons)\b(?!\s+(?:hostage|captive)\b)"
-)
-_ABDUCTED_VERB = (
-    r"abducted|abducting|abducts|kidnapped|kidnapping|kidnaps|taken\s+hostage|held\s+hostage|"
-    r"took\s+hostage|"
-    r"hostages|"
-    # (not "police seized two suspects": an arrest, `_ARRESTED_VERB`)
-    rf"seized(?!{_SEIZED_PEOPLE})"
-)
-_ARRESTED_VERB = (
-    r"arrested|arresting|arrests|detained|detaining|detains|captured|capturing|captures|"
-    r"apprehended|rounded\s+up|rounding\s+up|rounds?\s+up|taken\s+into\s+custody|into\s+custody|"
-    # ("remain in coalition custody", "are in NDS custody"; "took custody of three suspects",
-    # "nabbed two", "netted four suspects", "rearrested 12")
-    r"in\s+(?:(?:coalition|police|afghan|government|military|isaf|their|its|nds|ctd|army|"
-    r"security)\s+)?custody|netted|re-?arrested|detentions|"
-    # ("took two insurgents prisoner", "were taken prisoner")
-    # (not "took hostage", an abduction, before "prisoners")
-    r"took(?!\s+hostage)(?=\s+(?:[\w'’-]+\s+){1,4}?prisoners?\b)|taken\s+prisoners?|"
-    r"(?:took|taken|takes|taking)\s+custody\s+of|nabbed|nabbing|nabs|"
-    # ("took him into custody": one, read as "took him")
-    r"(?:took|takes|taking)(?=\s+(?:him|her)\s+into\s+custody\b)|"
-    # people only (`_ROUND_UP`): "picked up four suspects", "caught three insurgents", "four
-    # suspects were held" (not "caught in the crossfire", "held hostage", "a rally was held")
-    r"picked\s+up|picking\s+up|caught(?!\s+(?:in|up|between|on|fire|off|unaware)\b)|"
-    r"(?:were|was|being|been|are|is)\s+held(?!\s+(?:hostage|captive|responsible|"
-    r"accountable)\b)|"
-    rf"held(?={_HELD_PEOPLE})|seized(?={_SEIZED_PEOPLE})|"
-    # ("Two suspects held over Quetta blast": a Pakistani headline's arrest)
-    # (the look-behind after the word: an alternative that starts with a letter is skipped in
-    # one test where another letter stands)
-    r"held(?<=suspects\sheld)(?!\s+(?:hostage|captive|responsible|accountable)\b)|"
-    r"detainees|suspects\s+detained|"
-    r"(?:capture|arrest|detention|detainment)\s+of|"  # "confirmed the capture of a leader"
-    r"capture|arrest|detain"
-)
-# A surrender is custody: "three surrendered and seven were arrested", "turned himself in"; not
-# to an armed group (an abduction), nor where the capture is told ("surrendered to the force and
-# was detained"; also where a search stops at that verb: `clause_victims`).
-_SURRENDERED = (
-    r"(?:surrendered|turned\s+(?:himself|themselves)\s+in|gave\s+(?:himself|themselves)\s+up|"
-    r"handed\s+(?:himself|themselves)\s+over)"
-    rf"(?!\s+to\s+(?:the\s+)?(?:[a-z-]+\s+)?{_CAPTORS})(?![^\.;]{{0,60}}?\band\s+"
-    r"(?:was|were|had\s+been)\s+(?:later\s+|then\s+)?(?:detained|arrested|taken|captured|$))"
-)
-_VERBS = {
-    "killed": _KILLED_VERB,
-    "injured": _INJURED_VERB,
-    "abducted": _ABDUCTED_VERB,
-    "arrested": f"{_ARRESTED_VERB}|{_SURRENDERED}",
-}
-# (as alternations that branch on their first letter: the same matches, fewer tests)
-_BRANCHED_VERBS = {cat: by_first_letter(verb) for cat, verb in _VERBS.items()}
-# (without the surrenders, whose look-aheads in every filler's copy cost a tenth of the import;
-# a filler may run past one: "Two insurgents surrendered to the force and were detained")
-_ANY_VERB = by_first_letter("|".join([*list(_VERBS.values())[:3], _ARRESTED_VERB]))
-# A casualty verb as a whole word: the asides stop at one ("soldiers" holds "die").
-_OPEN_VERB = rf"\b(?:{_ANY_VERB})"
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
 _FILLER = (
     # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
     # killed five" is 5; but "Two said killed", "eight civilians reported killed")
-    rf"(?:(?!(?:and|or|but|while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
+    # (nor across "and", but within one plural's pair: "14 soldiers and police were killed")
+    rf"(?:(?!(?:and(?!\s+(?:{_PLURAL_VICTIMS})\s+(?:were|have\s+been|had\s+been)\s)|or|but|"
+    rf"while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     # (not into what they are held for: "arrested two men suspected of killing a policeman")
     r"|(?:suspected|accused|charged|involved|wanted|responsible|blamed)\s+(?:of|in|with|for)\s+"
     rf"(?:(?!(?:were|was|are|is|have|has|had)\b)[a-z'’-]+\s+){{0,3}}?(?:{_ANY_VERB})\b"
@@ -185,10 +113,6 @@ _PERSON_AFTER = re.compile(
     rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}s?|{_PLURAL_VICTIMS}|of\s+(?:them|whom)|refugees|"
     r"migrants|protesters|demonstrators|criminals|youths|beggars|afghans|nationals)\b"
 )
-_TOLL = (
-    r"(?:death\s+toll|toll|casualties|number\s+of\s+(?:dead|deaths|(?:people|those|persons)\s+"
-    r"killed))"
-)
 
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
 # anywhere shortly before one, pattern)
@@ -242,7 +166,8 @@ _POST_MODIFIER = (
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
     rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
-    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,3}}?[a-z'’.-]+)?"
+    # ("One member of the Islamic Emirate's special forces was martyred")
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(
@@ -256,18 +181,32 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"[A-Za-z'’.-]+\s+)"
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
+                # (a relative clause: "came under fire from an insurgent who was killed", "a
+                # Daesh member who attacked a mosque in Kunduz was killed")
+                r"(?:\s+who(?:\s+(?!(?:was|were|had|and)\b)[a-z'’-]+){0,6}?"
+                r"(?=\s+(?:was|had\s+been)\s))?"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
                 # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
                 rf"(?:(?:\s+(?!(?:and|or|{_ANY_VERB})\b)[a-z'’-]+){{0,3}}?"
                 r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
-                r"(?:,(?=\s+(?:was|has\s+been|had\s+been)\s))?\s+"
+                # (an appositive: the same one victim, "The bomber, an Afghan national, was also
+                # killed", "The attacker, identified as Abdul Karim, was shot dead", "The
+                # gunman, who was wearing a police uniform, was shot dead", "The bomber,
+                # believed to be a teenager, also died")
+                r"(?:,\s+(?:an?|the|identified|named|believed|thought|said|described|who)\s+"
+                # (the search ends at the verb: a word boundary, not the space after it)
+                r"[^,;:.()]{1,60}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
+                r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
                 r"(?:(?:was|were|is|has\s+been|had\s+been|got|have\s+all\s+been)\s+"
                 r"(?:(?:later|subsequently)\s+)?)?"
                 rf"(?:(?:said|reported|reportedly|allegedly)\s+(?:to\s+have\s+been\s+)?)?"
-                rf"(?:also\s+)?(?P<verb>{_verb})\b",
+                rf"(?:also\s+)?"
+                # ("A CTD official sustained injuries": the noun, told as the victim's)
+                r"(?P<sustained>(?:sustained|suffered|received)\s+(?:[a-z]+\s+)?(?=inj|wou))?"
+                rf"(?P<verb>{_verb})\b",
             ),
         )
     )
@@ -286,7 +225,7 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"on|at|by|of(?=\s+(?:the|an?|his|her|their|its)\b)|with|"
                 rf"(?!(?:wounded|injured)\s)(?:{_ANY_VERB}))\b)[A-Za-z0-9'’.-]+\s+"
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
-                rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,4}}?(?P<noun>{_ONE})\b"
+                rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,5}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
                 r"(?P<pronoun>him|her)\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
@@ -327,6 +266,15 @@ _PATTERNS.append(
             rf"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
             rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:to\s+)?{QUANTITY}\b",
         ),
+    )
+)
+# "confirmed his death and that of one of his associates": one, and the list after it
+# (`_CONTINUATION`; the empty group: no noun to check for a title's capital).
+_PATTERNS.append(
+    (
+        "killed",
+        "verb",
+        re.compile(r"(?:(?<=\bhis\s)|(?<=\bher\s))(?P<verb>death)(?P<noun>)(?=\s+and\s+th)"),
     )
 )
 # Deaths among the wounded: "two of the wounded died", "three injured persons succumbed",
@@ -475,24 +423,6 @@ _NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainmen
 _NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
 
 
-# Run over case-folded text: case-sensitive matching is several times faster in `re`.
-_FINDS = {**_VERBS, "killed": rf"{_KILLED_VERB}|{_TOLL}"}
-_VERB_FINDERS = {cat: re.compile(rf"\b(?:{verb})\b") for cat, verb in _FINDS.items()}
-# The four in one pass, a named group per category, behind a first-letter look-ahead (half the
-# time of four passes; the same matches, as no phrase of one category overlaps one of another:
-# tests/test_extract_speed.py).
-_VERB_FINDER = re.compile(
-    r"\b(?=[a-z])(?:" + "|".join(f"(?P<{cat}>{verb})" for cat, verb in _FINDS.items()) + r")\b"
-)
-
-
-# Where `_VERB_FINDER` can match, one character early: at the non-word character before a
-# verb (or at the start, which the caller tries on its own). Starting at a character class, the
-# search skips the other characters in a quick loop, and the letter branches make each try
-# cheap (under half the one-pass finder's instructions; tests/test_extract_speed_figures.py).
-_VERB_STARTS = re.compile(r"\W(?:" + by_first_letter("|".join(_FINDS.values())) + r")\b")
-
-
 # "along with", "together with", "as well as": one more item of a list of victims.
 _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several
@@ -506,11 +436,16 @@ _CONTINUATION = re.compile(
     r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
     # (not an appositive: "X and Y, both members of the group")
     rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+|(?!both\b))|\s+(?:and|{_WITH}|plus)\s+)"
+    # ("his death and that of one of his associates")
+    r"(?:th(?:at|ose)\s+of\s+)?"
     # (not "12 people, 3 of them children": a part of the first)
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"(?!\s+of\s+(?:them|whom)\b)|"
     # ("detained two suspects and the cell's leader": a possessive's one)
-    rf"(?P<one>an?|one|another|his|her|their|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+['’]s\s))\s+"
+    rf"(?P<one>an?|one|another|his|her|their|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+['’]s\s)"
+    # (or one victim that ends the clause: "killing the police chief and the intelligence
+    # chief."; not a new subject: "and the police recovered")
+    rf"|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?(?:{_ONE})\s*(?:[,.;]|$)))\s+"
     rf"|(?P<other>other)\s+)"
     rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
@@ -519,7 +454,8 @@ _CONTINUATION = re.compile(
     # ("while the force detained two suspects, one insurgent opened fire on it")
     r"(?!\s+(?:were|was|had|have|fled|escaped|opened|fired|engaged|attacked|tried|attempted|"
     r"managed|surrendered|resisted|threatened|pointed|refused|approached|ran)\b)"
-    rf"(?!(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
+    # ("wounding 68, the provincial governor's spokesman said")
+    rf"(?!(?:['’]s)?(?:\s+[a-z'’-]+){{0,2}}?\s+{_SPEECH})"
 )
 # "captured a facilitator for weapons, fighters and equipment, along with more than 10 of his
 # associates", "a commander was detained together with two of his guards": "along with" joins

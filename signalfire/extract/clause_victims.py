@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 
 from .captors import captor_category
-from .casualty_patterns import _ANY_VERB, _NEGATION
+from .casualty_patterns import _NEGATION
+from .casualty_verbs import _ANY_VERB
 from .figure_values import _value
 from .numbers import QUANTITY
 from .victims import _ONE, _PLURAL_VICTIMS

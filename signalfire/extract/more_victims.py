@@ -91,6 +91,7 @@ _NOT_NAME = re.compile(
     r"Guards?|Militants|Fighters|Forces)\b"
 )
 _PASSIVE_CATEGORIES = ("killed", "injured")
+_AND = re.compile(r"\band\b")  # (a word: not the "and" of "commander")
 # People told by number, then killed as "them": "offloaded nine passengers ... and shot them
 # dead", "abducted nine passengers from a bus and later shot them dead".
 _THEM_DEAD = re.compile(
@@ -192,7 +193,7 @@ def _named_victims(text: str, original: str, v: re.Match[str]) -> tuple[int, int
         return None  # a past death: "Benazir Bhutto was killed in 2007"
     # "shot dead along with five Afghan colleagues", "killed Khalid Ahmad and his son"
     more = _CONTINUATION.match(text, end) if m.re is _NAME_OBJECT else None
-    if more is not None and more.group("one") in ("a", "an") and "and" not in more.group(0):
+    if more is not None and more.group("one") in ("a", "an") and not _AND.search(more.group(0)):
         more = None  # an appositive: "shot dead Mohammad Ismail, a former district governor"
     if more is None and holds(text[end : end + 100], _ALONG_WITH_CUES):
         more = _ALONG_WITH.match(text, end)

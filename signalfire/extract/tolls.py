@@ -62,6 +62,10 @@ def event_figures(
             [(a, b, [c for c in cs if c.note == note]) for a, b, cs in parts], text, release
         )
         for cat, value in fallback[0].items():
+            # (an arrest story's earlier toll is the captives' crime: "Police arrested a
+            # facilitator ... At least 84 people were killed in the January 30 attack")
+            if note == "background" and cat in _SIDE_CATEGORIES and "arrested" in totals:
+                continue
             if cat not in totals:
                 totals[cat], highs[cat] = value, fallback[1][cat]
                 best_counts[cat] = fallback[2][cat]
@@ -90,6 +94,7 @@ def _figures(
     hurt: dict[str, list[Count]] = {}  # the deaths and wounded told so far
     told_end = 0  # where the last figure told so far ends
     told = (0, 0)  # the last sentence with a figure
+    first_start = sentences[0][0] if sentences else 0
     for s_start, s_end, s_counts in sentences:
         gap_start, told_end = told_end, max((c.end for c in s_counts), default=told_end)
         before, told = told, ((s_start, s_end) if s_counts else told)
@@ -121,6 +126,21 @@ def _figures(
                     if kept:
                         counts, value = counts + kept, value + sum(c.value for c in kept)
             high = sum(c.high for c in counts)
+            if (
+                cat == "arrested"
+                and not totals
+                and not tolls
+                and value == 1
+                and (nth := _NTH.search(text, max(s_start, counts[0].start - 4), counts[0].end))
+                and nth.group(0)[0] in "aA"
+                and nth.group(1).lower() == "second"
+                and _CAPTURE_WORD.search(text, first_start, s_start) is not None
+            ):
+                # "The security force also detained a second man" with no figure before it, after
+                # an earlier sentence of the event tells a capture in words no pattern reads: two.
+                # (Not a later ordinal: "the arrest of a third leader" may count the killed told
+                # in another event.)
+                value = high = 2
             if (
                 cat in totals
                 and not tolls
@@ -162,12 +182,12 @@ def _figures(
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
                 # so far names its side, and none this one's; the fight is named in this
-                # sentence or the one of the figure before; not in a military release, whose
-                # coders count the enemy's dead only, nor in a list of headlines of other
-                # reports, a line each: "Pak army kills 15 militants.\n3 die in clash").
+                # sentence or the one of the figure before; in a military release too, as the
+                # reviews count every side's dead: "A police officer was killed in the initial
+                # attack"; not in a list of headlines of other reports, a line each: "Pak army
+                # kills 15 militants.\n3 die in clash").
                 additive = additive or (
                     cat in _SIDE_CATEGORIES
-                    and not release
                     and (
                         _SAME_FIGHT.search(text, s_start, s_end) is not None
                         or _SAME_FIGHT.search(text, *before) is not None
@@ -210,11 +230,14 @@ _SIDE_CATEGORIES = ("killed", "injured")
 # of people, or of both sides at once, names none ("five people", "a soldier and a militant").
 _SIDE_NOUN = (
     r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
-    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|marines?|cops?|"
-    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?)|"
-    r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|"
-    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|"
-    r"kidnappers?))\b"
+    r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|service\s+members?|"
+    r"marines?|cops?|"
+    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?)|"
+    r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|shooters?|"
+    r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
+    r"kidnappers?)|"
+    # (the victims of the militants' attack: "Two civilians were killed in the initial attack")
+    r"(?P<civilian>civilians?|hostages?|passengers?))\b"
 )
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").
@@ -235,10 +258,11 @@ _ELLIPSIS_BEFORE = re.compile(
 # The men of an attack, by their noun or as all of a group told before: "All four attackers
 # were killed", "shot dead the bomber", "All six terrorists were killed".
 _ATTACKERS = re.compile(
-    r"\b(?:attackers?|assailants?|bombers?|gunm[ae]n|raiders|all\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?"
+    r"\b(?:attackers?|assailants?|bombers?|gunm[ae]n|shooters?|raiders|all\s+(?:the\s+)?(?:[a-z]+\s+){0,3}?"
     r"(?:terrorists|militants|khwarij|khawarij|insurgents))\b",
     re.IGNORECASE,
 )
+_MARTYR = re.compile(r"martyr|shahadat", re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
@@ -253,12 +277,15 @@ _SAME_FIGHT = re.compile(
     r"\b(?:exchange\s+of\s+fire|cross-?fire|gun-?fights?|gun\s+battles?|fire-?fights?|"
     r"shoot-?outs?|retaliat\w+|return(?:ed|ing)?\s+fire|ensuing|encounter|clash(?:es)?|"
     r"embraced\s+(?:shahadat|martyrdom)|martyred|(?:in|during)\s+the\s+fighting|"
-    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n)|"
+    r"the\s+(?:suicide\s+)?(?:attackers?|bombers?|assailants?|gunm[ae]n|shooters?)|"
+    # the victims of the attack the fight began with ("A police officer was killed in the
+    # initial attack")
+    r"(?:in|during)\s+the\s+(?:initial\s+|first\s+|insurgents?['’]?\s+)?attack|"
     # the attack's own men, whoever told the attack ("Gunmen stormed a hotel, killing nine
     # people ... All four attackers were killed", "Twenty-three soldiers were martyred when six
     # terrorists attacked ... All six terrorists were killed")
     r"(?:suicide\s+)?(?:attackers|assailants|bombers)|"
-    r"all\s+(?:the\s+)?(?:[a-z]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
+    r"all\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
     r"insurgents|attackers))\b",
     re.IGNORECASE,
 )
@@ -295,21 +322,43 @@ def _sides(counts: list[Count], text: str) -> set[str] | None:
     """The sides whose dead a sentence's figures name, one each; None where one names none or
     both."""
     found: set[str] = set()
+    before: tuple[Count, set[str]] | None = None
     for c in counts:
         named = _named(c, text)
+        if (
+            not named
+            and before is not None
+            and _PER_PLACE_GAP.fullmatch(text, before[0].end, c.start)
+        ):
+            named = before[1]  # "killing nine terrorists in Panjgur and four in Noshki"
         if len(named) != 1:
             return None
         found |= named
+        before = (c, named)
     return found
+
+
+# Between two figures of a per-place list, the first's noun and place: " terrorists in Panjgur
+# and " (the second figure's noun left out).
+_PER_PLACE_GAP = re.compile(
+    r"(?:\s+[\w'’-]+){0,3}?\s+(?:in|at|near|from)\s+[^.;,]{1,40}?(?:,\s*(?:and\s+)?|\s+and\s+)"
+)
 
 
 def _named(c: Count, text: str) -> set[str]:
     """The sides a figure's noun names (`_SIDE_NOUN`), after it where the figure ends at its
     number ("killing two soldiers"; not past its verb: "four people were killed when the
     attackers stormed")."""
-    named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
+    # (the head before an aside: "The gunman, a former soldier, was shot dead" is the gunman)
+    head = c.text.split(",", 1)[0]
+    named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(head)}
+    if not named and len(head) < len(c.text):
+        named = {m.lastgroup or "" for m in _SIDE_NOUNS.finditer(c.text)}
     if not named and _ends_at_number(c) and (after := _SIDE_AFTER.match(text, c.end)):
         named = {after.lastgroup or ""}
+    # (a martyr is the speaker's own side: "One member of the special forces was martyred")
+    if not named and _MARTYR.search(c.text):
+        named = {"force"}
     # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")
     if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
         named = {before.lastgroup or ""}
@@ -341,6 +390,7 @@ def _same_words(text: str, counts: list[Count], held: list[Count]) -> bool:
     return all(words(c) in said for c in counts)
 
 
+_CAPTURE_WORD = re.compile(r"\b(?:detain|arrest|captur|apprehend)", re.IGNORECASE)
 _RETOLD = re.compile(r"also|\w+(?:\s+\w+)?\s+other")
 _THE_BEFORE = re.compile(r"\b(?:the|all|these|those)\s+$", re.IGNORECASE)
 

@@ -39,6 +39,7 @@ _ONE_VICTIM = (
     r"relative|companion|collaborator|accountant|gunrunner|kidnapper|extortionist|terrorist|"
     r"trafficker|propagandist|owner|national|assistant|occupant|ringleader|kingpin|subordinate|"
     r"caretaker|spotter|sniper|spokesman|spokesperson|second-in-command|paymaster|"
+    r"serviceman|servicewoman|passer-?by|bystander|"
     # (the noun, not "three men accused of ..." )
     r"accused(?!\s+of\b)"
 )
@@ -64,6 +65,9 @@ _PLURAL_VICTIMS = (
     r"recruits|cadets|militiamen|miners|boys|girls|elders|guests|"
     r"afghans|pakistanis|americans|britons|indians|iranians|kashmiris|hazaras|shias|shiites|"
     r"sikhs|hindus|christians|ahmadis|pashtuns|"
+    # ("Two US servicemen and an Afghan interpreter were wounded")
+    r"servicemen|servicewomen|marines|airmen|sailors|interpreters|translators|passers-?by|"
+    r"bystanders|hostages|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )

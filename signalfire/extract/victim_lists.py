@@ -1,0 +1,157 @@
+"""The other items of a list of victims around one figure (see casualties.py): after a verb's
+figure ("killed a commander and two of his guards", "detained two suspects in Kandahar, three in
+Helmand"), and before a figure that ends at its verb ("two soldiers and a civilian were
+killed"). Each item is handed to the caller's `add`, which refuses one that overlaps a figure
+already read; a refusal ends the list."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from .capture_patterns import (
+    BARE_ITEM,
+    LONG_JOIN,
+    LONG_JOIN_CUES,
+    OF_HIS_CUES,
+    OF_HIS_JOIN,
+)
+from .casualty_patterns import (
+    _ALONG_WITH,
+    _CONTINUATION,
+    _LIST_ITEM_BEFORE,
+    _LIST_JOIN_ENDS,
+    _PER_PLACE,
+)
+from .figure_values import _BOTH_THE, _OBJECT_GAP, _SOURCE_BEFORE, _continued, _has, item_start
+from .numbers import parse_number
+from .scanning import holds
+
+
+class Adder(Protocol):
+    """`find_counts`'s `add`: whether a figure is new (not overlapping one already read)."""
+
+    def __call__(self, category: str, low: int, high: int, start: int, end: int) -> bool: ...
+
+
+Verbs = dict[str, list[re.Match[str]]]
+# The first victim's name as an aside before the next item: "killing the provincial police
+# chief, Gen. Abdul Raziq, and the intelligence chief", "a cleric, Mujib ur Rahman Ansari, and
+# 17 others" (words in capitals, run on the text's own case).
+_NAME_ASIDE = re.compile(
+    r",[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:(?:bin|ibn|al|ul|ur|ud|din|de)[ \t]+)?){0,4}"
+    r"[A-Z][\w'’-]*(?=,[ \t]*and[ \t])"
+)
+
+
+def _joined_across(
+    text: str, verbs: Verbs, pos: int, pattern: re.Pattern[str], cues: tuple[str, ...]
+) -> re.Match[str] | None:
+    """A join past a long first noun phrase, unless a casualty verb lies in the stretch
+    (another clause: "killed a commander in Swat and arrested two of his associates")."""
+    if not holds(text[pos : pos + 150], cues):
+        return None
+    joined = pattern.match(text, pos)
+    if joined is None or any(pos <= v.start() < joined.end() for vs in verbs.values() for v in vs):
+        return None
+    return joined
+
+
+def follow_list(
+    text: str,
+    original: str,
+    verbs: Verbs,
+    add: Adder,
+    cat: str,
+    pos: int,
+    *,
+    along: bool,
+    joins: bool,
+) -> None:
+    """More victims of a list after `pos`: "and two others", "along with his guards" (with
+    `along`: the text holds "along" or "together"); with `joins`, also past a long first noun
+    phrase. `text` is folded, `original` its own case (same offsets)."""
+    for k in range(6):
+        more = _CONTINUATION.match(text, pos)
+        if (
+            more is None
+            and text.startswith(",", pos)
+            and (name := _NAME_ASIDE.match(original, pos))
+        ):
+            more = _CONTINUATION.match(text, name.end())  # past the first one's name
+        if more is None and k == 0 and along:
+            more = _ALONG_WITH.match(text, pos)
+        if more is None and k == 0 and joins:
+            if cat == "arrested":
+                more = _joined_across(text, verbs, pos, LONG_JOIN, LONG_JOIN_CUES)
+            if more is None:
+                more = _joined_across(text, verbs, pos, OF_HIS_JOIN, OF_HIS_CUES)
+        if more is None:
+            more = _PER_PLACE.match(text, pos)
+        if more is None:
+            # "detained the targeted facilitator and associates": at least two more
+            if cat == "arrested" and (bare := BARE_ITEM.match(text, pos)) is not None:
+                add(cat, 2, 2, bare.start(), bare.end())
+            break
+        value_more = _continued(more)
+        a = next(more.start(g) for g in ("n1", "one", "other") if _has(more, g))
+        if (
+            k == 0
+            and more.groupdict().get("one") in ("a", "an")
+            and text[pos:a].rstrip().endswith(",")
+            and _CONTINUATION.match(text, more.end()) is None
+        ):
+            break  # an appositive: "detained the cell's leader, a weapons facilitator, in"
+        if value_more is None or not add(cat, value_more, value_more, a, more.end()):
+            break
+        pos = more.end()
+
+
+def list_around(
+    text: str,
+    verbs: Verbs,
+    add: Adder,
+    cat: str,
+    start: int,
+    end: int,
+    kind: str,
+    along_cue: bool,
+) -> None:
+    """The other items of a list around a figure that ends at its verb (`kind` "num" or "near",
+    spanning `start` to `end`): one joined by "along with" after it, and the earlier items."""
+    if (
+        along_cue
+        and (more := _ALONG_WITH.match(text, end)) is not None
+        and (value_more := _continued(more)) is not None
+    ):
+        a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
+        add(cat, value_more, value_more, a, more.end())
+    # Earlier items of a list that ends at this figure (before its article: "two
+    # suspects and the cell's leader were detained").
+    pos = item_start(text, start, kind)
+    for _ in range(6):
+        lo = max(0, pos - 80)
+        # (every item ends at a join: ",", "and" or "&" and spaces)
+        if not text[lo:pos].rstrip().endswith(_LIST_JOIN_ENDS):
+            break
+        item = _LIST_ITEM_BEFORE.search(text, lo, pos)
+        # (the figure's source is no item: "According to the governor, 7 suspects")
+        if item is None or _SOURCE_BEFORE.search(text, max(0, item.start() - 20), item.start()):
+            break
+        # (another verb's object is no item: "detained a Taliban leader and two of
+        # his fighters were killed")
+        if any(
+            c != cat and _OBJECT_GAP.fullmatch(text, v.end(), item.start())
+            for c, vs in verbs.items()
+            for v in vs
+            if v.end() < item.start()
+        ):
+            break
+        value_item = parse_number(item.group("n1")) if item.group("n1") else 1
+        if item.group("n1") == "both" and _BOTH_THE.match(item.group("item")):
+            value_item = 1  # "both the commander and his deputy": one each
+        if value_item is None or not add(
+            cat, value_item, value_item, item.start(), item.end("item")
+        ):
+            break
+        pos = item.start()
