@@ -260,6 +260,13 @@ def _across_border(low: str) -> bool:
     )
 
 
+_MATERIAL_FOUND = re.compile(
+    r"\b(?:recover\w*|seiz\w*|found|confiscat\w*|discover\w*|uncover\w*|haul\s+of)\b[^.;]{0,30}$"
+)
+_PLANTED_AFTER = re.compile(
+    r"\s+(?:that\s+had\s+been\s+|were\s+|had\s+been\s+)?(?:planted|placed|"
+    r"hidden|buried|fitted|rigged|attached)"
+)
 _RELIEF_BEFORE = re.compile(
     r"\b(?:relief|rescue|evacuation|humanitarian|salvage|recovery|search-and-rescue)\s+$"
 )
@@ -349,6 +356,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 def _bomb_trade(low: str, start: int, end: int) -> bool:
     if BOMB_THING_AFTER.match(low, end):
         return True
+    if low.startswith(("explosives", "detonator"), start) and _MATERIAL_FOUND.search(
+        low, max(0, start - 40), start
+    ):
+        # "recovering explosives, detonators and literature": material found, not a bomb
+        # planted ("found explosives planted under a bridge")
+        return _PLANTED_AFTER.match(low, end) is None
     before = low[max(0, start - 80) : start]
     return holds(before, BOMB_TRADE_CUES) and (
         BOMB_TRADE_BEFORE.search(before) is not None or BOMB_HELD_BEFORE.search(before) is not None
@@ -421,6 +434,14 @@ def classify(
                 and (weak == "targeted_killing" or "property_attack" in by_type)
             ):
                 del by_type[weak]
+    # "Unidentified gunmen attacked a passenger van": the words that say who yield to those that
+    # say what was attacked, whoever was among the dead.
+    if (
+        "targeted_killing" in by_type
+        and "attack_on_civilians" in by_type
+        and all(_WHO_ONLY.fullmatch(fold(t.text)) for t in by_type["targeted_killing"])
+    ):
+        del by_type["targeted_killing"]
     # Civilians among the dead make a clash an attack on civilians, unless the forces were hit
     # too (an assault on a police headquarters or an airport).
     if civilian_target and killed > 1 and "armed_clash" in by_type and not forces_target:

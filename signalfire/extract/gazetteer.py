@@ -49,6 +49,12 @@ COUNTRY_WORDS = {
     "India": "IND",
     "Indian": "IND",
     "Iran": "IRN",
+    # Iran's province across the border from Balochistan (its "Baluchestan" is not PK-BA)
+    "Sistan-Baluchestan": "IRN",
+    "Sistan and Baluchestan": "IRN",
+    "Sistan-Baluchistan": "IRN",
+    "Sistan and Baluchistan": "IRN",
+    "Sistan-o-Baluchestan": "IRN",
     "Iranian": "IRN",
 }
 

@@ -46,8 +46,8 @@ PROPERTY_ATTACK = (
 )
 
 TRIGGERS = {
-    "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blast|vests?|"
-    r"car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
+    "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|"
+    r"explosions?|vests?|car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
     r"self-detonat\w*|suicide\s+car|"
     # "detonated a vehicle-borne suicide device", "a suicide vehicle-borne IED"
     r"vehicle-borne\s+suicide|suicide\s+(?:[a-z-]+\s+){1,2}?(?:devices?|ieds?|vbieds?)\b|"
@@ -89,8 +89,9 @@ TRIGGERS = {
     # Afghan or Pakistani force's fire only across a border (the "shelling" marker)
     r"(?:indian|india['’]s|iranian|iran['’]s)\s+(?:[a-z]+\s+)?(?:fire|firing|shelling)\b|"
     # the two countries' forces firing at each other; fire told as the other army's
-    r"(?:afghan|pakistani|indian)\s*(?:,|and)\s+(?:afghan|pakistani|indian)\s+(?:border\s+)?(?:forces|"
-    r"troops|guards|soldiers)\s+(?:exchanged?|traded?)\s+fire|"
+    r"(?:afghan|pakistani|indian|iranian|taliban)\s*(?:,|and)\s+(?:afghan|pakistani|indian|iranian|"
+    r"taliban)\s+(?:border\s+)?(?:forces|troops|guards|soldiers)\s+(?:exchanged?|traded?)\s+"
+    r"(?:heavy\s+)?(?:gun\s*)?fire|"
     r"(?:pakistan|india|afghanistan|iran)\s*(?:,|and)\s+(?:pakistan|india|afghanistan|iran)\s+"
     r"(?:exchanged?|traded?)\s+fire|"
     r"(?:rockets?|shells|mortars?|missiles?)\s+fired\s+by\s+(?:the\s+)?(?:pakistani|afghan|iranian|"
@@ -129,7 +130,7 @@ TRIGGERS = {
     r"their|a|an)\s+(?:own\s+)?(?:bodyguards?|guards?|security\s+guards?|member\s+of\s+(?:his|her|"
     r"their)\s+(?:own\s+)?security)|(?:bodyguard|guard)\s+opened\s+fire\s+on\s+(?:him|her|them)\b|"
     # ("was killed when a bodyguard opened fire"; not a guard firing on the attackers)
-    r"(?:when|as|after)\s+(?:a|an|his|her|one\s+of\s+his)\s+(?:own\s+)?bodyguards?\s+opened\s+"
+    r"(?:when|as|after)\s+(?:a|an|his|her|one\s+of\s+his)\s+(?:own\s+)?(?:body|security\s+)?guards?\s+opened\s+"
     r"fire\b(?!\s+(?:on|at)\s+(?:the\s+)?(?:attackers?|assailants?|gunmen|militants|bomber))",
     # (not a gang's trade: "arrested three members of a kidnapping gang")
     # (nor the agents: "arrested 12 kidnappers")
@@ -145,7 +146,8 @@ TRIGGERS = {
     r"(?:on|at)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
-    r"restaurant|university|deminers)|civilians\s+(?:were\s+)?killed|sectarian|"
+    r"restaurant|university|deminers|coal\s+mines?|mining\s+(?:camps?|sites?))|"
+    r"civilians\s+(?:were\s+)?killed|sectarian|"
     # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
     r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|offloaded|"
     r"(?:pulled|dragged|took|ordered|forced)\s+(?:off|out)\s+(?:[a-z0-9-]+\s+){0,3}?(?:passengers|"
@@ -167,11 +169,12 @@ TRIGGERS = {
     "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
     r"exchange\s+of\s+fire|fighting(?!\s+season)|fought|ambush\w*|"
     # both sides firing ("police exchanged fire with the militants", "the attackers fired back")
-    r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+|gun\s*)?fire\b|"
+    r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+)?(?:gun\s*)?fire\b|"
     r"fir(?:ed|ing)\s+back\b|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
     r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
     r"attempted\s+to\s+engage|insurgents?(?=\s+attack)|militants?(?=\s+attack)|attack\w*\s+on\s+"
     r"(?:a\s+)?(?:security|check|police|army|military|convoy)|"
+    r"attack(?:ed|ing)\s+(?:a|the)\s+(?:[a-z-]+\s+){0,2}?convoys?\b|"
     # an attack on a post or fire at it, which may hurt no one ("fired rockets at a checkpost,
     # but no one was hurt", "attacked an FC camp"), and one that is repulsed
     r"(?:attack(?:s|ed|ing)?(?:\s+on)?|fired\s+(?:rockets?\s+|mortars?\s+|shots\s+)?(?:at|on|upon)|"
@@ -216,6 +219,8 @@ TRIGGERS = {
 # armed clash; bodies found are no abduction ("the bodies of four abducted Levies men").
 MARKERS = {
     "shelling": r"shelled\b|mortars?\b|artillery|rockets?\b|"
+    r"(?:fire|firing)\s+by\s+(?:the\s+)?(?:pakistani|afghan)\s+(?:border\s+)?(?:forces|troops|"
+    r"army|military|guards)\b|"
     r"(?:pakistani|afghan)\s+(?:forces['’]?\s+|troops['’]?\s+|army['’]?\s+)?(?:fire|firing)\b",
     # "killed in shelling": shelling as such is what armies do across a border, unless the
     # sentence names a group or its positions as what is shelled
@@ -306,7 +311,8 @@ BOMB_TRADE_BEFORE = re.compile(
     r"(?:(?:of|in|for|with|to|and|the|a|an|both|several|multiple|other|\d+)\s+)*"
     r"(?:[a-z0-9'()-]+,?\s+(?:and\s+)?){0,5}"
     # an inventory of what was found: "found 1,000 rounds, a machine gun, 20 grenades"
-    r"|\b(?:found|recovered|discovered|uncovered)\b[^.;]*,\s+(?:and\s+)?(?:[a-z0-9'-]+\s+){0,3})"
+    r"|\b(?:found|recover(?:ed|ing)|discover(?:ed|ing)|uncover(?:ed|ing))\b[^.;]*,\s+(?:and\s+)?"
+    r"(?:[a-z0-9'-]+\s+){0,3})"
     r"\(?$"
 )
 # What a detainee had or did before, right before the bomb word ("detained ... along with a
@@ -319,13 +325,12 @@ BOMB_HELD_BEFORE = re.compile(
 BOMB_TRADE_CUES = (
     "responsible", "suspected", "speciali", "direct", "coordinat", "conduct", "suppl", "provid",
     "facilitat", "deliver", "transport", "smuggl", "distribut", "emplac", "manag", "overs",
-    "support", "traffick", "procur", "purchas", "acquir", "stockpil", "stor", "seiz",
-    "confiscat", "cache", "consist", "contain", "armed with", "equipped", "movement", "transfer",
-    "expert",
+    "support", "traffick", "procur", "purchas", "acquir", "stockpil", "stor", "seiz", "confiscat",
+    "cache", "consist", "contain", "armed with", "equipped", "movement", "transfer", "expert",
     "training", "involved", "participat", "assist", "associat", "linked", "command", "used",
-    "potential", "possible", "future", "propelled", "found", "recovered", "discovered",
-    "uncovered", "gram", "kg", "pounds", "lbs", "along with", "possess", "carr", "behind",
-    "accused", "blamed", "wanted",
+    "potential", "possible", "future", "propelled", "found", "recover", "discover", "uncover",
+    "gram", "kg", "pounds", "lbs", "along with", "possess", "carr", "behind", "accused", "blamed",
+    "wanted",
 )  # fmt: skip
 BOMB_THING_AFTER = re.compile(
     r"\)?(?:\s+devices?)?(?:\s*\([a-z]+\))?,?[\s-]+(?:and\s+[a-z]+\s+)?(?:facilitat\w+|"
