@@ -376,7 +376,8 @@ def is_violent(text: str) -> bool:
 _ALONG = re.compile(r"(?:along|across)\s+the\b")  # (a truce "along the LoC")
 # Trigger words that name the attackers only (see `classify`).
 _WHO_ONLY = re.compile(
-    r"(?:unidentified|unknown)\s+gunmen|motorcycle-borne|armed\s+men\s+on|"
+    r"(?:unidentified|unknown)\s+(?:gunmen|motorcyclists|assailants)|motorcycle-borne|"
+    r"armed\s+men\s+on|"
     r"(?:insurgents?|militants?)\s+attack\w*"
 )
 

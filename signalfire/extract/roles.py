@@ -198,7 +198,7 @@ CIVILIAN_WORDS = re.compile(
     r"\b(?:civilians?|villagers?|passengers|worshippers|students|schoolchildren|children|"
     r"pilgrims|bystanders|passers-by|shoppers|mourners|kashmiris|labou?rers?|deminers|"
     r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers|climbers|"
-    r"mountaineers|trekkers|(?:coal\s+)?miners|members\s+of\s+(?:a|one|the\s+same)\s+family|"
+    r"mountaineers|trekkers|teachers|(?:coal\s+)?miners|members\s+of\s+(?:a|one|the\s+same)\s+family|"
     # a faith or community ("kill 4 Shias"), a family, travellers
     r"shias?|shiites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
     r"commuters|travell?ers|guests|workers|employees)\b",

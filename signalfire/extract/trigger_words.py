@@ -114,7 +114,8 @@ TRIGGERS = {
     r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|dynamit\w+",
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
-    r"target\s+killing|unidentified\s+gunmen|unknown\s+gunmen|motorcycle-borne|"
+    r"target\s+killing|(?:unidentified|unknown)\s+(?:gunmen|motorcyclists|assailants)|"
+    r"motorcycle-borne|"
     # a named role's killing ("investigating the killing of a religious scholar")
     r"killing\s+of\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:scholar|cleric|journalist|judge|lawyer|"
     r"activist|politician|elder|teacher|doctor|professor|poet|singer|reporter|imam|prayer\s+leader|"
@@ -143,7 +144,7 @@ TRIGGERS = {
     r"passengers|employees|officials|teachers|lecturers|doctors|tourists|foreigners|nationals|"
     r"professors|journalists)\b",
     "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|(?:fired|opened\s+fire)\s+"
-    r"(?:on|at)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|mosque|"
+    r"(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
     r"restaurant|university|deminers|coal\s+mines?|mining\s+(?:camps?|sites?))|"
@@ -180,7 +181,10 @@ TRIGGERS = {
     r"(?:attack(?:s|ed|ing)?(?:\s+on)?|fired\s+(?:rockets?\s+|mortars?\s+|shots\s+)?(?:at|on|upon)|"
     r"open(?:s|ed|ing)\s+fire\s+(?:at|on|upon))\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
-    r"camps?|forts?|district\s+(?:headquarters|centres?|centers?))\b|"
+    r"camps?|forts?|district\s+(?:headquarters|centres?|centers?)|bases?|air\s*fields?|airports?|"
+    r"cantonments?)\b|"
+    # an insider's attack ("turned his weapon on ISAF service members")
+    r"turned\s+(?:his|her|their)\s+(?:weapons?|guns?|rifles?)\s+(?:on|against)\b|"
     # (not a foiled attack: a plot stopped in time, by an arrest or a bomb defused)
     r"(?:repuls\w+|repell?(?:ed|ing|s)?|beat(?:en)?\s+back|fought\s+off)\s+(?:an?\s+|the\s+|"
     r"their\s+)?(?:(?!to\s)[a-z'-]+\s+){0,3}?(?:attacks?|assaults?|raids?|onslaught|attackers)\b|"
