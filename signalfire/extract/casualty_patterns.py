@@ -39,9 +39,14 @@ from .victims import (
     _PLURAL_VICTIMS,
     _SKIP_NOT,
     _THINGS,
+    no_stop,
 )
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
+_ASIDE_CHAR = no_stop(",;:")  # [^,;:.], past "U.S."
+_ASIDE_CHAR_P = no_stop(",;:()")
+_CLAUSE_CHAR = no_stop(";:")
+_CLAUSE_CHAR_S = no_stop(",;")
 
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
@@ -59,13 +64,13 @@ _FILLER = (
     rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
-    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b)[^,;:.]){{1,60}}?"
-    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_OPEN_VERB}\b)[^,;:.]){{1,60}}?),\s+"
+    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR}){{1,60}}?"
+    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR}){{1,60}}?),\s+"
     # any other aside before a passive: "At least 11 people, mostly civilians, were killed",
     # "Nine people - seven policemen and two civilians - were killed"
-    rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,60}}?,|\s+[-–—]\s+"
+    rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,60}}?,|\s+[-–—]\s+"
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
-    rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
+    rf"(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
     # ISPR's aside before the active verb: "two soldiers, having fought gallantly, embraced"
     r"|[a-z'’-]+,\s+having\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+,\s+(?=embrac))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
@@ -189,14 +194,14 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # was killed"; counted by the caller)
                 # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
                 rf"(?:(?:\s+(?!(?:and|or|{_ANY_VERB})\b)[a-z'’-]+){{0,3}}?"
-                r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
+                rf",\s+(?:along|together)\s+with\s+{_ASIDE_CHAR}{{1,60}}?)?"
                 # (an appositive: the same one victim, "The bomber, an Afghan national, was also
                 # killed", "The attacker, identified as Abdul Karim, was shot dead", "The
                 # gunman, who was wearing a police uniform, was shot dead", "The bomber,
                 # believed to be a teenager, also died")
                 r"(?:,\s+(?:an?|the|identified|named|believed|thought|said|described|who)\s+"
                 # (the search ends at the verb: a word boundary, not the space after it)
-                r"[^,;:.()]{1,60}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
+                rf"{_ASIDE_CHAR_P}{{1,60}}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -294,7 +299,7 @@ _ANOTHER = re.compile(
     r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
     r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)"
     # ("A third, who was wounded, was detained")
-    r"(?:,\s+who\s+[^,;.]{1,60}?,)?\s+"
+    rf"(?:,\s+who\s+{_CLAUSE_CHAR_S}{{1,60}}?,)?\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     # ("one insurgent was killed and another captured")
@@ -433,7 +438,7 @@ _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
-    r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
+    rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"
     # (not an appositive: "X and Y, both members of the group")
     rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+|(?!both\b))|\s+(?:and|{_WITH}|plus)\s+)"
     # ("his death and that of one of his associates")
@@ -464,9 +469,10 @@ _ALONG_WITH = re.compile(
     # (not across a clause boundary: "killed when terrorists along with their commander
     # attacked", "arrested, police said, while their leader along with two escaped")
     rf"(?:(?!\b(?:when|while|after|before|which|who|whom|whose|where|as|because|since|until|"
-    rf"but|said|says|told|according)\b)[^.;:]){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"but|said|says|told|according)\b){_CLAUSE_CHAR}){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"|(?P<one>an?|one|another|his|her|their)\s+)"
-    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    # (an abbreviation among the words: "along with two U.N. staff members")
+    rf"\s*(?:[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 _ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
 # Per-place items of a list whose first item has a place: "detained two suspects in Kandahar,

@@ -87,3 +87,26 @@ _THINGS = by_first_letter(_THINGS)
 _SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
 # Armed groups that capture people: their captives are abducted, not arrested.
 _CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abductors|rebels)"
+
+# A full stop inside a sentence that ends no clause: an abbreviation's ("13 U.S. service
+# members", "a U.N. official", "Lt. Col. X", "Gen.", "Dr.", "No. 2"), on folded text. The spans of
+# asides and lists that stop at a full stop pass it (`no_stop`); the sentence's own end does not
+# (a word must follow).
+_ABBREVIATION_DOT = (
+    r"(?:(?<=\b[a-z])|(?<=\b(?:no|dr|lt|mr|st))|(?<=\b(?:gen|col|maj|sgt|mrs))|(?<=\b(?:capt|brig)))"
+    r"\.(?=\s*[\w-])"
+)
+
+
+# (on text in its own case: "U.S.", "Dr.")
+_ABBREVIATION_DOT_CASED = (
+    r"(?:(?<=\b[A-Za-z])|(?<=\b(?:No|Dr|Lt|Mr|St))|(?<=\b(?:Gen|Col|Maj|Sgt|Mrs))|"
+    r"(?<=\b(?:Capt|Brig)))\.(?=\s*[\w-])"
+)
+
+
+def no_stop(excluded: str, cased: bool = False) -> str:
+    """One character of a span that stops at a full stop and at `excluded` (a character
+    class's body): an abbreviation's dot is passed (`cased`: on text in its own case)."""
+    dot = _ABBREVIATION_DOT_CASED if cased else _ABBREVIATION_DOT
+    return rf"(?:[^.{excluded}]|{dot})"
