@@ -79,3 +79,72 @@ def test_abbreviation_dot_inside_span(
     extractor: Extractor, text: str, expected: tuple[int, int, int, int]
 ) -> None:
     assert counts(extractor, text) == expected
+
+
+# 2: a victim joined to a figure or named beside it: a civilian noun after "and", a name in a
+# relative clause, an item with a post-modifier and a name, an aside before "also died", and
+# a deed held against the victim (its own victims are background).
+JOINED_VICTIMS = [
+    (
+        W + "Gunmen killed nine foreign trekkers and a local porter at a camp in the Diamer "
+        "district overnight, officials said.",
+        (0, 10, 0, 0),
+    ),
+    (
+        K + "A suicide bomber killed 14 mourners and a tourist at a funeral in Nangarhar "
+        "province on Sunday.",
+        (0, 15, 0, 0),
+    ),
+    (
+        H + "ISAF condemns the murder of Mohammad Nabi Khan, who was shot dead by insurgents "
+        "outside his home in Helmand province yesterday.",
+        (0, 1, 0, 0),
+    ),
+    (
+        T + "Police said a respected tribal elder of Nad Ali, who was gunned down by unknown "
+        "men on Sunday, had received threats from the group.",
+        (0, 1, 0, 0),
+    ),
+    (
+        T + "The police chief of Kunduz province, General Abdul Rahman, and three of his "
+        "bodyguards were killed in a blast in Kunduz city on Tuesday.",
+        (0, 4, 0, 0),
+    ),
+    (
+        K + "The head of the provincial council, Haji Gul Agha, and two other people were "
+        "wounded when a bomb exploded in Kandahar on Monday.",
+        (0, 0, 3, 0),
+    ),
+    (
+        W + "A Taliban commander was killed in a raid in Kunar province on Sunday. Three other "
+        "militants, including his deputy, also died in the operation, officials said.",
+        (0, 4, 0, 0),
+    ),
+    (
+        P + "A terrorist wanted for the killing of three policemen was killed during an "
+        "intelligence based operation in Tank district, the ISPR said.",
+        (0, 1, 0, 0),
+    ),
+    (
+        H + "An insurgent involved in the kidnapping of two engineers was detained by Afghan "
+        "forces in Ghazni province.",
+        (1, 0, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), JOINED_VICTIMS)
+def test_joined_or_named_victim_counted(
+    extractor: Extractor, text: str, expected: tuple[int, int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected
+
+
+# A relative clause with "also" tells one already among a toll: not added.
+def test_also_martyred_relative_clause_not_added(extractor: Extractor) -> None:
+    text = (
+        "QUETTA (Dawn) - At least 30 people were killed when a suicide bomber blew himself up "
+        "near a rally in Mastung. The bomber struck near the car of DSP Ahmad Raza, who was "
+        "also martyred."
+    )
+    assert counts(extractor, text)[1] == 30

@@ -76,7 +76,9 @@ _FILLER = (
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+"
     # ("Two suspected insurgents who attempted to flee were also detained")
-    r"(?:also\s+)?)?"
+    r"(?:also\s+)?"
+    # ("Four other people, including one of his sons, also died")
+    r"|also\s+)?"
 )
 # ("detained for questioning two men", "detained, for further questioning, two men";
 # "arrested its two occupants", "detained the three men")
@@ -166,10 +168,17 @@ _PATTERNS.append(
     )
 )
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
+_HARMED = ("killed", "injured")
 _POST_MODIFIER = (
+    # (a deed held against the victim, whose own victims are background: "a wanted terrorist
+    # involved in the killing of two policemen last month was killed during a raid")
+    r"(?:\s+(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|suspected\s+of|responsible\s+for|"
+    r"linked\s+to)\s+(?:the\s+)?(?:[a-z'’-]+\s+)?(?:killings?|murders?|kidnappings?|abductions?|"
+    r"assassinations?|deaths?|martyrdom)\s+of\s+"
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+"
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
-    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
+    r"|\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
     # ("One member of the Islamic Emirate's special forces was martyred")
     rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+)?"
@@ -187,9 +196,13 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
                 # (a relative clause: "came under fire from an insurgent who was killed", "a
-                # Daesh member who attacked a mosque in Kunduz was killed")
+                # Daesh member who attacked a mosque in Kunduz was killed"; after a comma: "the
+                # district governor of Arghandab, who was shot dead by gunmen"; not "who was also
+                # martyred", one already among a toll told before; captures: `ONE_WHO`)
                 r"(?:\s+who(?:\s+(?!(?:was|were|had|and)\b)[a-z'’-]+){0,6}?"
-                r"(?=\s+(?:was|had\s+been)\s))?"
+                r"(?=\s+(?:was|had\s+been)\s)"
+                + (r"|,\s+who(?=\s+(?:was|had\s+been)\s+(?!also\b))" if _cat in _HARMED else "")
+                + r")?"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
                 # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
@@ -491,7 +504,13 @@ _LIST_ITEM_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b|[-.]\s)"
     r"[a-z'’.-]+\s+)"
     rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
-    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}|(?:an?|one)\s+(?:[a-z'’.-]+\s+)?personnel)"
+    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}"
+    # (with a post-modifier and a name in an appositive: "the governor of Balkh province,
+    # Mohammad Dawood Muzammil, and two other people were killed")
+    r"(?:\s+of\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+(?=\s+and\s|,))?"
+    rf"(?:,\s+(?:(?!(?:and|or|the|an?|{NUMBER}|{_ANY_VERB})\b)[a-z'’.-]+\s+){{1,3}}?"
+    r"[a-z'’.-]+(?=,\s+and\s))?"
+    r"|(?:an?|one)\s+(?:[a-z'’.-]+\s+)?personnel)"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
 # What a stretch that ends in a list item's join ends with, spaces stripped.

@@ -74,7 +74,10 @@ _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
     # (the comma closing an appositive: "The minister for refugees, Khalil Haqqani, was killed")
     rf"(?P<aside>,\s+(?:along|together)\s+with\s+{_ASIDE_CHAR}{{1,60}}?,)?,?\s+"
-    r"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:found\s+)?$"
+    # (a relative clause: "the assassination of Haji Abdul Ghani, who was shot dead"; not "who
+    # was also martyred", one already among a toll told before)
+    r"(?:who\s+(?:was|has\s+been|had\s+been)\s+|(?:was|has\s+been|had\s+been)\s+(?:also\s+)?)"
+    r"(?:found\s+)?$"
 )
 # ... and before "embraced shahadat", past an aside: "Sepoy Muhammad Asif (age 24 years,
 # resident of District Khanewal), having fought gallantly, embraced shahadat".

@@ -40,6 +40,9 @@ _ONE_VICTIM = (
     r"trafficker|propagandist|owner|national|assistant|occupant|ringleader|kingpin|subordinate|"
     r"caretaker|spotter|sniper|spokesman|spokesperson|second-in-command|paymaster|"
     r"serviceman|servicewoman|passer-?by|bystander|"
+    # (civilians by what they were doing: "killed 10 foreign climbers and a Pakistani guide")
+    r"guide|climber|mountaineer|porter|hiker|trekker|tourist|pedestrian|motorcyclist|cyclist|"
+    r"visitor|customer|mourner|protester|protestor|demonstrator|"
     # (the noun, not "three men accused of ..." )
     r"accused(?!\s+of\b)"
 )
@@ -68,6 +71,9 @@ _PLURAL_VICTIMS = (
     # ("Two US servicemen and an Afghan interpreter were wounded")
     r"servicemen|servicewomen|marines|airmen|sailors|interpreters|translators|passers-?by|"
     r"bystanders|hostages|"
+    r"guides|climbers|mountaineers|porters|hikers|trekkers|pedestrians|motorcyclists|cyclists|"
+    r"visitors|customers|mourners|protesters|protestors|demonstrators|shoppers|spectators|"
+    r"devotees|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
