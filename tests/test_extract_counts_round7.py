@@ -148,3 +148,87 @@ def test_also_martyred_relative_clause_not_added(extractor: Extractor) -> None:
         "also martyred."
     )
     assert counts(extractor, text)[1] == 30
+
+
+# 3: an "including" aside in the toll sentence does not stop a later sentence's bomber from
+# being added (he is counted only where the text says he died).
+BOMBER_AFTER_ASIDE = [
+    (
+        K + "A suicide bomber struck a NATO convoy in Kabul on Monday, killing two civilians and "
+        "wounding 12 others, including four U.S. soldiers. The attacker also died in the blast.",
+        (0, 3, 12, 0),
+    ),
+    (
+        W + "A suicide bomber attacked a police checkpoint in Peshawar, killing three policemen "
+        "and wounding eight people, among them two children. The bomber was killed on the spot.",
+        (0, 4, 8, 0),
+    ),
+    (
+        H + "A suicide bomber on foot attacked a coalition patrol in Khost province today, "
+        "killing one Afghan civilian and wounding six others, including two coalition service "
+        "members. The bomber blew himself up.",
+        (0, 1, 6, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BOMBER_AFTER_ASIDE)
+def test_bomber_after_including_aside(
+    extractor: Extractor, text: str, expected: tuple[int, int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected
+
+
+# 4: wounded captives are captured and wounded, not only wounded.
+WOUNDED_CAPTIVES = [
+    (
+        P + "Security forces conducted an intelligence based operation in North Waziristan. "
+        "After an intense exchange of fire, four khwarij were sent to hell, while three injured "
+        "khwarij were apprehended.",
+        (3, 4, 3, 0),
+    ),
+    (
+        T + "Two wounded Daesh fighters were arrested by the Islamic Emirate's forces after a "
+        "clash in Nangarhar province.",
+        (2, 0, 2, 0),
+    ),
+    (
+        W + "Police said five injured suspects were later arrested at a hospital in Peshawar "
+        "after the shootout.",
+        (5, 0, 5, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WOUNDED_CAPTIVES)
+def test_wounded_captives_are_captured(
+    extractor: Extractor, text: str, expected: tuple[int, int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected
+
+
+# 5: seized material is never people.
+SEIZED_MATERIAL = [
+    (
+        P + "Security forces apprehended three terrorists in Khyber district. Weapons, "
+        "ammunition and three suicide jackets were seized from their possession.",
+        (3, 0, 0, 0),
+    ),
+    (
+        T + "The Islamic Emirate's forces detained four Daesh members in Kabul; four pistols and "
+        "two laptops were seized.",
+        (4, 0, 0, 0),
+    ),
+    (
+        "JALALABAD (Pajhwok) - NDS forces arrested two members of a Daesh cell in Jalalabad "
+        "city. Explosives and two suicide vests were seized from the suspects.",
+        (2, 0, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SEIZED_MATERIAL)
+def test_seized_material_is_no_abduction(
+    extractor: Extractor, text: str, expected: tuple[int, int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected

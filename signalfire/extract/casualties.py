@@ -81,6 +81,7 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
+    HURT_HELD,
     released_before,
 )
 from .clause_victims import AND_PASSIVE_CUES, and_passive
@@ -291,6 +292,13 @@ def find_counts(
                 start = m.start("n1")
                 if kind == "num" and category != "killed" and released_before(text, start):
                     continue  # "released 20 soldiers captured last week": no capture
+                if (
+                    category == "injured"
+                    and kind == "num"
+                    and text[m.end("n1") : m.start("verb")].isspace()
+                    and HURT_HELD.match(text, m.end())
+                ):
+                    continue  # "two injured khwarij were apprehended": captives (`_HURT_BEFORE`)
                 # "three men over the killing of": a noun, not their verb
                 if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
                     at = m.start("verb")

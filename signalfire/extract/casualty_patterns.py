@@ -124,9 +124,26 @@ _PERSON_AFTER = re.compile(
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
 # anywhere shortly before one, pattern)
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = []
+# Wounded captives: "two injured khwarij were apprehended" is two captured (and two wounded,
+# `more_victims`), not a wounded figure "two injured".
+_HURT_BEFORE = r"(?:(?:injured|wounded)\s+(?=[a-z]))?"
+# (the caller skips such a wounded figure: the pattern runs on text cut at the verb)
+HURT_HELD = re.compile(
+    r"\s+(?:(?!(?:and|or)\b)[a-z'’-]+\s+){1,2}?(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:later\s+|also\s+)?(?:arrested|detained|apprehended|captured|nabbed)\b"
+)
 for _cat, _verb in _BRANCHED_VERBS.items():
     # "13 militants were killed", "13 dead", "13 killed"
-    _PATTERNS.append((_cat, "num", re.compile(rf"\b{QUANTITY}\s+{_FILLER}(?P<verb>{_verb})\b")))
+    _PATTERNS.append(
+        (
+            _cat,
+            "num",
+            re.compile(
+                rf"\b{QUANTITY}\s+{_HURT_BEFORE if _cat == 'arrested' else ''}{_FILLER}"
+                rf"(?P<verb>{_verb})\b"
+            ),
+        )
+    )
     # "killed 13 militants", "killing at least 13"
     _PATTERNS.append(
         (

@@ -11,7 +11,11 @@ _NOT_VICTIMS = (
     r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
     r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
     r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
-    r"drones?|missiles?|among|cases"
+    r"drones?|missiles?|among|cases|"
+    # (seized material is never people: "two suicide vests were seized from the suspects")
+    # (plurals only: a singular may be a modifier, "a car bomber")
+    r"vests|jackets|belts|detonators|devices|bullets|cartridges|laptops|computers|packets|"
+    r"boxes|containers|kgs|kilograms|litres|liters|pistols|grenades"
 )
 _NOT_VICTIMS = by_first_letter(_NOT_VICTIMS)
 # One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
@@ -87,7 +91,11 @@ _THINGS = (
     r"pistols?|grenades?|launchers?|motorcycles?|motorbikes?|cars?|trucks?|caches?|ammunition|"
     r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
     r"bags?|sacks?|barrels?|districts?|checkposts?|posts?|outposts?|checkpoints?|bases?|"
-    r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft"
+    r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft|"
+    # (seized material is never people: "three suicide jackets were seized from them")
+    r"vests?|jackets?|belts?|detonators?|devices?|bullets?|cartridges?|shells?|laptops?|"
+    r"computers?|drugs|narcotics|heroin|opium|hashish|packets?|boxes|containers?|kgs?|litres?|"
+    r"liters?"
 )
 _THINGS = by_first_letter(_THINGS)
 _SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
