@@ -71,6 +71,11 @@ ABBREVIATIONS = [
         "roadside bomb exploded in Kabul on Tuesday.",
         (0, 0, 2, 0),
     ),
+    (
+        K + "Five people, including two contractors from the U.S., were killed in the attack "
+        "on a guesthouse in Kabul on Monday.",
+        (0, 5, 0, 0),
+    ),
 ]
 
 

@@ -108,14 +108,14 @@ _CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abduct
 # (a word must follow).
 _ABBREVIATION_DOT = (
     r"(?:(?<=\b[a-z])|(?<=\b(?:no|dr|lt|mr|st))|(?<=\b(?:gen|col|maj|sgt|mrs))|(?<=\b(?:capt|brig)))"
-    r"\.(?=\s*[\w-])"
+    r"\.(?=\s*[\w,-])"
 )
 
 
 # (on text in its own case: "U.S.", "Dr.")
 _ABBREVIATION_DOT_CASED = (
     r"(?:(?<=\b[A-Za-z])|(?<=\b(?:No|Dr|Lt|Mr|St))|(?<=\b(?:Gen|Col|Maj|Sgt|Mrs))|"
-    r"(?<=\b(?:Capt|Brig)))\.(?=\s*[\w-])"
+    r"(?<=\b(?:Capt|Brig)))\.(?=\s*[\w,-])"
 )
 
 
