@@ -237,3 +237,29 @@ def test_seized_material_is_no_abduction(
     extractor: Extractor, text: str, expected: tuple[int, int, int, int]
 ) -> None:
     assert counts(extractor, text) == expected
+
+
+# 2 (wider): a named victim as the item before a figure, not a place after a preposition.
+NAMED_ITEMS = [
+    (
+        W + "Major General Sanaullah Niazi and two soldiers were killed when a roadside bomb "
+        "hit their vehicle in Upper Dir on Sunday.",
+        (0, 3, 0, 0),
+    ),
+    (
+        T + "Mawlawi Abdul Rahim Haqqani and three of his guards were martyred in an explosion "
+        "at a religious school in Kabul.",
+        (0, 4, 0, 0),
+    ),
+    (
+        K + "Fighting raged in Nad Ali and two Afghan soldiers were killed, officials said.",
+        (0, 2, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_ITEMS)
+def test_named_item_before_figure(
+    extractor: Extractor, text: str, expected: tuple[int, int, int, int]
+) -> None:
+    assert counts(extractor, text) == expected
