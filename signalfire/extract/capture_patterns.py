@@ -14,7 +14,11 @@ from .alternation import by_first_letter
 from .casualty_patterns import _PLACE_WORD
 from .numbers import _QUALIFIER, NUMBER, QUANTITY, parse_number
 from .scanning import holds
-from .victims import _ONE, _PLURAL_VICTIMS
+from .victims import _ONE, _PLURAL_VICTIMS, no_stop
+
+# (the spans below pass an abbreviation's full stop: "a U.S. citizen")
+_SPAN_S = no_stop(",;")
+_SPAN_P = no_stop(",;:()")
 
 # Verbs that take only people as objects ("captured Musa Qala" is a place), past forms only
 # ("vowed to arrest the militants" is an aim).
@@ -81,7 +85,7 @@ WOUNDED_AND_HELD = re.compile(
 )
 # ... and after a wounded one ("their injured accomplice was arrested").
 HURT_ONE_HELD = re.compile(
-    rf"(?:,\s+(?:identified|named)\s+as\s+[^,;.]{{1,40}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
+    rf"(?:,\s+(?:identified|named)\s+as\s+{_SPAN_S}{{1,40}}?,)?\s+(?:was|has\s+been|had\s+been)\s+"
     rf"(?:(?:later|subsequently|then|also)\s+)?{_HELD}"
 )
 # The wounded one told again as a detainee: "The wounded insurgent was treated by the force's
@@ -91,7 +95,7 @@ _TELLING = r"(?:(?!(?:and|but|while|when|where|who|which|after|before|because)\b
 WOUNDED_ONE = re.compile(
     rf"\b(?:the|an?)\s+(?P<hurt>wounded|injured)\s+{_MODIFIERS}{_ONE}"
     # ("The injured terrorist, identified as Ahmed, was arrested")
-    r"(?:,\s+(?:identified|named)\s+as\s+[^,;.]{1,40}?,)?\s+"
+    rf"(?:,\s+(?:identified|named)\s+as\s+{_SPAN_S}{{1,40}}?,)?\s+"
     r"(?:(?:was|has\s+been|had\s+been)\s+(?:(?:later|subsequently|then|also)\s+)?"
     rf"{_TELLING}{{0,10}}?(?:and\s+(?:(?:later|subsequently|then)\s+)?(?:was\s+)?)?|"
     # ("The wounded insurgent received medical treatment from the force and was detained")
@@ -123,17 +127,17 @@ CLAUSE_SUBJECT = re.compile(
     rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}\s+(?:(?:who|that)\s+(?:(?:had|have)\s+been|were)|"
     r"suspected\s+of|accused\s+of|involved\s+in|wanted\s+(?:in|for)|linked\s+to|"
     # ("Two passengers in the vehicle were also detained": a thing ends the figure patterns)
-    r"believed\s+to\s+have|in\s+the)\s+[^,;.]{1,60}?\s+(?:were|have\s+been|had\s+been)\s+"
+    rf"believed\s+to\s+have|in\s+the)\s+{_SPAN_S}{{1,60}}?\s+(?:were|have\s+been|had\s+been)\s+"
     r"(?:also\s+)?$"
 )
 # A relative clause between a figure and its capture verb: "found two wounded insurgents, who
 # were treated on scene and detained", "pursued three insurgents who had fled the compound, all
 # of whom were later detained" (searched back from the verb, whose span the count takes).
 RELATIVE_SUBJECT = re.compile(
-    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}(?:,?\s+who\s+(?:were|had\s+been)\s+[^,;.]{{1,60}}?"
+    rf"\b{QUANTITY}\s+{_MODIFIERS}{_PLURAL}(?:,?\s+who\s+(?:were|had\s+been)\s+{_SPAN_S}{{1,60}}?"
     r"\s+and|[^;.]{0,60}?,\s+all\s+of\s+whom\s+(?:were|have\s+been|had\s+been)|"
     # ("The teacher's two brothers, who allegedly threatened the family, were also detained")
-    r",\s+who\s+[^,;.]{1,60}?,\s+(?:were|have\s+been|had\s+been)|"
+    rf",\s+who\s+{_SPAN_S}{{1,60}}?,\s+(?:were|have\s+been|had\s+been)|"
     # ("found hiding along with three associates, who were also detained")
     r",?\s+who\s+(?:were|have\s+been|had\s+been))\s+"
     r"(?:(?:later|then|subsequently|also)\s+)?$"
@@ -154,7 +158,7 @@ ONE_BEFORE = re.compile(
     rf"\b(?:an?|one|the\s+{_OWNER})\s+{_MODIFIERS}{_ONE}\s+"
     r"(?:(?:surrendered|gave\s+(?:himself|herself)\s+up)(?:\s+[a-z'’-]+){0,6}?\s+and|"
     r"(?:in|over)\s+(?:the\s+)?(?:killing|murder|assassination|attack|bombing|blast|kidnapping|"
-    r"abduction)\b[^,;.]{0,50}?)\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|also\s+)?$"
+    rf"abduction)\b{_SPAN_S}{{0,50}}?)\s+(?:was|has\s+been|had\s+been)\s+(?:later\s+|also\s+)?$"
 )
 # "A Taliban leader was arrested on Oct. 9 and another on Oct. 11": one more, the verb elided.
 ANOTHER_ELIDED = re.compile(r"\band\s+another\s+(?=(?:on|in|at|near|during|from)\b)")
@@ -216,8 +220,8 @@ NAMES_OF_DETAINED = re.compile(
 # bombers, as well as a number of fighters").
 # ("and" only after such an appositive: every match holds " as " or " with ", `LONG_JOIN_CUES`)
 LONG_JOIN = re.compile(
-    r"(?:(?!\band\b)[^,;:.()]){0,100}?(?:,\s+(?:identified|named|known|described)\s+as\s+"
-    r"[^,;:.()]{1,40}?,\s+(?:and|(?:along|together)\s+with)|,\s+(?:(?:along|together)\s+with|"
+    rf"(?:(?!\band\b){_SPAN_P}){{0,100}}?(?:,\s+(?:identified|named|known|described)\s+as\s+"
+    rf"{_SPAN_P}{{1,40}}?,\s+(?:and|(?:along|together)\s+with)|,\s+(?:(?:along|together)\s+with|"
     r"as\s+well\s+as))\s+"
     rf"(?:(?:(?:his|her|their)\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     r"(?!\s+of\s+(?:them|whom)\b)|"
@@ -229,7 +233,7 @@ LONG_JOIN_CUES = (" as ", " with ")  # one is within 150 characters of where a m
 # "detained the Taliban shadow governor for Baghlan province and two of his bodyguards": the
 # first one's companions, after a noun phrase of any length in the same clause.
 OF_HIS_JOIN = re.compile(
-    r"(?:(?!\b(?:and|who|which|when|while|after|before|during)\b)[^,;:.()]){0,100}?\band\s+"
+    rf"(?:(?!\b(?:and|who|which|when|while|after|before|during)\b){_SPAN_P}){{0,100}}?\band\s+"
     rf"(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)\s+of\s+(?:his|her|their)\s+"
     rf"(?:[a-z'’-]+\s+){{0,2}}?(?:{_PLURAL_VICTIMS})\b"
     r"(?!\s+(?:were|was|had|have|fled|escaped|said|says|told)\b)"
@@ -239,7 +243,7 @@ OF_HIS_CUES = (" of his ", " of her ", " of their ")  # one is in every match of
 # in the same clause ("and" just before the verb).
 ANTECEDENT = re.compile(rf"\b(?P<n1>{NUMBER})\s+{_MODIFIERS}{_PLURAL}\b")
 ANTECEDENT_GAP = re.compile(
-    r"(?:(?!\b(?:but|while|when|who|which|after|before)\b)[^.;,]){0,60}?\band\s+$"
+    rf"(?:(?!\b(?:but|while|when|who|which|after|before)\b){_SPAN_S}){{0,60}}?\band\s+$"
 )
 THEM_AFTER = re.compile(r"\s+them\b")
 _HURT_WORDS = ("wounded", "injured")
@@ -436,7 +440,7 @@ def extra_captures(
 ONE_WHO = re.compile(
     rf"\b(?:an?|the)\s+{_MODIFIERS}{_ONE}(?:,?\s+who\s+(?:was|had\s+been)|"
     # ("A third man, who was wounded, was detained")
-    r",\s+who\s+[^,;.]{1,60}?,\s+(?:was|has\s+been|had\s+been))\s+"
+    rf",\s+who\s+{_SPAN_S}{{1,60}}?,\s+(?:was|has\s+been|had\s+been))\s+"
     r"(?:(?:later|subsequently|also|then)\s+)?$"
 )
 # "He was detained without incident": one, where nothing else counts the captures (`Count.note`

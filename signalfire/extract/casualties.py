@@ -81,6 +81,7 @@ from .casualty_patterns import (
     _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
+    HURT_HELD,
     released_before,
 )
 from .clause_victims import AND_PASSIVE_CUES, and_passive
@@ -291,6 +292,13 @@ def find_counts(
                 start = m.start("n1")
                 if kind == "num" and category != "killed" and released_before(text, start):
                     continue  # "released 20 soldiers captured last week": no capture
+                if (
+                    category == "injured"
+                    and kind == "num"
+                    and text[m.end("n1") : m.start("verb")].isspace()
+                    and HURT_HELD.match(text, m.end())
+                ):
+                    continue  # "two injured khwarij were apprehended": captives (`_HURT_BEFORE`)
                 # "three men over the killing of": a noun, not their verb
                 if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
                     at = m.start("verb")
@@ -407,7 +415,7 @@ def find_counts(
                     pronouns.pop()  # "captured him and two others": the head of a list
             else:
                 # more items of the list, after it and before it (`victim_lists`)
-                list_around(text, verbs, add, cat, start, end, kind, along_cue)
+                list_around(text, verbs, add, cat, start, end, kind, along_cue, original)
     # "one was killed and another was wounded", "eleven killed and as many injured"
     if holds(text, _ANOTHER_CUES):
         for m in _ANOTHER.finditer(text):

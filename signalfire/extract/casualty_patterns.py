@@ -39,9 +39,14 @@ from .victims import (
     _PLURAL_VICTIMS,
     _SKIP_NOT,
     _THINGS,
+    no_stop,
 )
 
 CATEGORIES = ("killed", "injured", "abducted", "arrested")
+_ASIDE_CHAR = no_stop(",;:")  # [^,;:.], past "U.S."
+_ASIDE_CHAR_P = no_stop(",;:()")
+_CLAUSE_CHAR = no_stop(";:")
+_CLAUSE_CHAR_S = no_stop(",;")
 
 # The victims between a number and its verb: "13 suspected Taliban militants were killed"; no
 # digits, conjunctions or other casualty verbs in between ("13 killed and 20 wounded" is two).
@@ -59,19 +64,21 @@ _FILLER = (
     rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
-    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b)[^,;:.]){{1,60}}?"
-    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_OPEN_VERB}\b)[^,;:.]){{1,60}}?),\s+"
+    rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR}){{1,60}}?"
+    rf"|(?:(?:along|together)\s+with|as\s+well\s+as)\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR}){{1,60}}?),\s+"
     # any other aside before a passive: "At least 11 people, mostly civilians, were killed",
     # "Nine people - seven policemen and two civilians - were killed"
-    rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,60}}?,|\s+[-–—]\s+"
+    rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,60}}?,|\s+[-–—]\s+"
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
-    rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()]){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
+    rf"(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
     # ISPR's aside before the active verb: "two soldiers, having fought gallantly, embraced"
     r"|[a-z'’-]+,\s+having\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+,\s+(?=embrac))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
     r"(?:(?:and\s+(?=were|was))?(?:were|was|have\s+been|had\s+been|are|got|been)\s+"
     # ("Two suspected insurgents who attempted to flee were also detained")
-    r"(?:also\s+)?)?"
+    r"(?:also\s+)?"
+    # ("Four other people, including one of his sons, also died")
+    r"|also\s+)?"
 )
 # ("detained for questioning two men", "detained, for further questioning, two men";
 # "arrested its two occupants", "detained the three men")
@@ -117,9 +124,26 @@ _PERSON_AFTER = re.compile(
 # (category, where the pattern starts: "num" at a number, "verb" at a casualty verb, "near"
 # anywhere shortly before one, pattern)
 _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = []
+# Wounded captives: "two injured khwarij were apprehended" is two captured (and two wounded,
+# `more_victims`), not a wounded figure "two injured".
+_HURT_BEFORE = r"(?:(?:injured|wounded)\s+(?=[a-z]))?"
+# (the caller skips such a wounded figure: the pattern runs on text cut at the verb)
+HURT_HELD = re.compile(
+    r"\s+(?:(?!(?:and|or)\b)[a-z'’-]+\s+){1,2}?(?:were|was|had\s+been|have\s+been)\s+"
+    r"(?:later\s+|also\s+)?(?:arrested|detained|apprehended|captured|nabbed)\b"
+)
 for _cat, _verb in _BRANCHED_VERBS.items():
     # "13 militants were killed", "13 dead", "13 killed"
-    _PATTERNS.append((_cat, "num", re.compile(rf"\b{QUANTITY}\s+{_FILLER}(?P<verb>{_verb})\b")))
+    _PATTERNS.append(
+        (
+            _cat,
+            "num",
+            re.compile(
+                rf"\b{QUANTITY}\s+{_HURT_BEFORE if _cat == 'arrested' else ''}{_FILLER}"
+                rf"(?P<verb>{_verb})\b"
+            ),
+        )
+    )
     # "killed 13 militants", "killing at least 13"
     _PATTERNS.append(
         (
@@ -161,10 +185,17 @@ _PATTERNS.append(
     )
 )
 # "policeman guarding polio workers shot dead", "chief of peace committee killed"
+_HARMED = ("killed", "injured")
 _POST_MODIFIER = (
+    # (a deed held against the victim, whose own victims are background: "a wanted terrorist
+    # involved in the killing of two policemen last month was killed during a raid")
+    r"(?:\s+(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|suspected\s+of|responsible\s+for|"
+    r"linked\s+to)\s+(?:the\s+)?(?:[a-z'’-]+\s+)?(?:killings?|murders?|kidnappings?|abductions?|"
+    r"assassinations?|deaths?|martyrdom)\s+of\s+"
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+"
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
-    rf"(?:\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
+    r"|\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
     # ("One member of the Islamic Emirate's special forces was martyred")
     rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+)?"
@@ -182,21 +213,25 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # (an appositive's closing comma: "Mullah X, a Taliban commander, was captured")
                 rf"{{0,3}}?{_ONE}{_POST_MODIFIER}"
                 # (a relative clause: "came under fire from an insurgent who was killed", "a
-                # Daesh member who attacked a mosque in Kunduz was killed")
+                # Daesh member who attacked a mosque in Kunduz was killed"; after a comma: "the
+                # district governor of Arghandab, who was shot dead by gunmen"; not "who was also
+                # martyred", one already among a toll told before; captures: `ONE_WHO`)
                 r"(?:\s+who(?:\s+(?!(?:was|were|had|and)\b)[a-z'’-]+){0,6}?"
-                r"(?=\s+(?:was|had\s+been)\s))?"
+                r"(?=\s+(?:was|had\s+been)\s)"
+                + (r"|,\s+who(?=\s+(?:was|had\s+been)\s+(?!also\b))" if _cat in _HARMED else "")
+                + r")?"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
                 # ("Ringleader Abdul Karim, along with two of his accomplices, was sent to hell")
                 rf"(?:(?:\s+(?!(?:and|or|{_ANY_VERB})\b)[a-z'’-]+){{0,3}}?"
-                r",\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?)?"
+                rf",\s+(?:along|together)\s+with\s+{_ASIDE_CHAR}{{1,60}}?)?"
                 # (an appositive: the same one victim, "The bomber, an Afghan national, was also
                 # killed", "The attacker, identified as Abdul Karim, was shot dead", "The
                 # gunman, who was wearing a police uniform, was shot dead", "The bomber,
                 # believed to be a teenager, also died")
                 r"(?:,\s+(?:an?|the|identified|named|believed|thought|said|described|who)\s+"
                 # (the search ends at the verb: a word boundary, not the space after it)
-                r"[^,;:.()]{1,60}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
+                rf"{_ASIDE_CHAR_P}{{1,60}}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -294,7 +329,7 @@ _ANOTHER = re.compile(
     r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
     r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)"
     # ("A third, who was wounded, was detained")
-    r"(?:,\s+who\s+[^,;.]{1,60}?,)?\s+"
+    rf"(?:,\s+who\s+{_CLAUSE_CHAR_S}{{1,60}}?,)?\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
     r"(?:(?:sustained|suffered|received)\s+)?"
     # ("one insurgent was killed and another captured")
@@ -433,7 +468,7 @@ _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
-    r"(?:,\s+who\s+[^,;.()]{1,60}?(?=,))?"
+    rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"
     # (not an appositive: "X and Y, both members of the group")
     rf"\s*(?:,\s*(?:and\s+|{_WITH}\s+|(?!both\b))|\s+(?:and|{_WITH}|plus)\s+)"
     # ("his death and that of one of his associates")
@@ -464,9 +499,10 @@ _ALONG_WITH = re.compile(
     # (not across a clause boundary: "killed when terrorists along with their commander
     # attacked", "arrested, police said, while their leader along with two escaped")
     rf"(?:(?!\b(?:when|while|after|before|which|who|whom|whose|where|as|because|since|until|"
-    rf"but|said|says|told|according)\b)[^.;:]){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"but|said|says|told|according)\b){_CLAUSE_CHAR}){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"|(?P<one>an?|one|another|his|her|their)\s+)"
-    rf"\s*(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    # (an abbreviation among the words: "along with two U.N. staff members")
+    rf"\s*(?:[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
 )
 _ALONG_WITH_CUES = ("along", "together")  # substrings every match of it holds
 # Per-place items of a list whose first item has a place: "detained two suspects in Kandahar,
@@ -485,7 +521,13 @@ _LIST_ITEM_BEFORE = re.compile(
     rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b|[-.]\s)"
     r"[a-z'’.-]+\s+)"
     rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
-    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}|(?:an?|one)\s+(?:[a-z'’.-]+\s+)?personnel)"
+    rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}"
+    # (with a post-modifier and a name in an appositive: "the governor of Balkh province,
+    # Mohammad Dawood Muzammil, and two other people were killed")
+    r"(?:\s+of\s+(?:[a-z'’-]+\s+){0,2}?[a-z'’-]+(?=\s+and\s|,))?"
+    rf"(?:,\s+(?:(?!(?:and|or|the|an?|{NUMBER}|{_ANY_VERB})\b)[a-z'’.-]+\s+){{1,3}}?"
+    r"[a-z'’.-]+(?=,\s+and\s))?"
+    r"|(?:an?|one)\s+(?:[a-z'’.-]+\s+)?personnel)"
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)$"
 )
 # What a stretch that ends in a list item's join ends with, spaces stripped.

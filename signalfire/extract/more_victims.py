@@ -21,6 +21,9 @@ from .figure_values import _continued, aside_victims
 from .numbers import parse_number
 from .scanning import holds
 from .tally_patterns import _EARLIER_TIME_AFTER
+from .victims import no_stop
+
+_ASIDE_CHAR = no_stop(",;:", cased=True)  # past "U.S."
 
 
 class Figure(Protocol):
@@ -70,8 +73,11 @@ _NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’-]*){{1,4}}"
 _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
     # (the comma closing an appositive: "The minister for refugees, Khalil Haqqani, was killed")
-    r"(?P<aside>,\s+(?:along|together)\s+with\s+[^,;:.]{1,60}?,)?,?\s+"
-    r"(?:was|has\s+been|had\s+been)\s+(?:also\s+)?(?:found\s+)?$"
+    rf"(?P<aside>,\s+(?:along|together)\s+with\s+{_ASIDE_CHAR}{{1,60}}?,)?,?\s+"
+    # (a relative clause: "the assassination of Haji Abdul Ghani, who was shot dead"; not "who
+    # was also martyred", one already among a toll told before)
+    r"(?:who\s+(?:was|has\s+been|had\s+been)\s+|(?:was|has\s+been|had\s+been)\s+(?:also\s+)?)"
+    r"(?:found\s+)?$"
 )
 # ... and before "embraced shahadat", past an aside: "Sepoy Muhammad Asif (age 24 years,
 # resident of District Khanewal), having fought gallantly, embraced shahadat".

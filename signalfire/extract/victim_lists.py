@@ -24,6 +24,7 @@ from .casualty_patterns import (
     _PER_PLACE,
 )
 from .figure_values import _BOTH_THE, _OBJECT_GAP, _SOURCE_BEFORE, _continued, _has, item_start
+from .more_victims import _NAME, _NOT_NAME
 from .numbers import parse_number
 from .scanning import holds
 
@@ -41,6 +42,15 @@ Verbs = dict[str, list[re.Match[str]]]
 _NAME_ASIDE = re.compile(
     r",[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:(?:bin|ibn|al|ul|ur|ud|din|de)[ \t]+)?){0,4}"
     r"[A-Z][\w'’-]*(?=,[ \t]*and[ \t])"
+)
+
+
+# A named victim as the item before a figure (run on the text's own case): "Mohammad Dawood
+# Muzammil and two other people were killed"; not a place after a preposition ("fighting in Nad
+# Ali and two soldiers were killed") nor a force or group (`_NOT_NAME`).
+_NAME_ITEM = re.compile(rf"(?<![\w'’-])(?P<item>{_NAME})\s+and\s+$")
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|of|from|near|to|into|across|between|and|outside|inside)\s+$"
 )
 
 
@@ -116,6 +126,7 @@ def list_around(
     end: int,
     kind: str,
     along_cue: bool,
+    original: str = "",
 ) -> None:
     """The other items of a list around a figure that ends at its verb (`kind` "num" or "near",
     spanning `start` to `end`): one joined by "along with" after it, and the earlier items."""
@@ -135,6 +146,13 @@ def list_around(
         if not text[lo:pos].rstrip().endswith(_LIST_JOIN_ENDS):
             break
         item = _LIST_ITEM_BEFORE.search(text, lo, pos)
+        if item is None and original and (named := _NAME_ITEM.search(original, lo, pos)):
+            if _NOT_NAME.search(named.group("item")) or _PLACE_BEFORE.search(
+                text, max(0, named.start() - 12), named.start()
+            ):
+                break
+            add(cat, 1, 1, named.start(), named.end("item"))
+            break
         # (the figure's source is no item: "According to the governor, 7 suspects")
         if item is None or _SOURCE_BEFORE.search(text, max(0, item.start() - 20), item.start()):
             break

@@ -11,7 +11,11 @@ _NOT_VICTIMS = (
     r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
     r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
     r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
-    r"drones?|missiles?|among|cases"
+    r"drones?|missiles?|among|cases|"
+    # (seized material is never people: "two suicide vests were seized from the suspects")
+    # (plurals only: a singular may be a modifier, "a car bomber")
+    r"vests|jackets|belts|detonators|devices|bullets|cartridges|laptops|computers|packets|"
+    r"boxes|containers|kgs|kilograms|litres|liters|pistols|grenades"
 )
 _NOT_VICTIMS = by_first_letter(_NOT_VICTIMS)
 # One unnamed victim: "Pakistani civilian killed", "a policeman was shot dead".
@@ -40,6 +44,9 @@ _ONE_VICTIM = (
     r"trafficker|propagandist|owner|national|assistant|occupant|ringleader|kingpin|subordinate|"
     r"caretaker|spotter|sniper|spokesman|spokesperson|second-in-command|paymaster|"
     r"serviceman|servicewoman|passer-?by|bystander|"
+    # (civilians by what they were doing: "killed 10 foreign climbers and a Pakistani guide")
+    r"guide|climber|mountaineer|porter|hiker|trekker|tourist|pedestrian|motorcyclist|cyclist|"
+    r"visitor|customer|mourner|protester|protestor|demonstrator|"
     # (the noun, not "three men accused of ..." )
     r"accused(?!\s+of\b)"
 )
@@ -68,6 +75,9 @@ _PLURAL_VICTIMS = (
     # ("Two US servicemen and an Afghan interpreter were wounded")
     r"servicemen|servicewomen|marines|airmen|sailors|interpreters|translators|passers-?by|"
     r"bystanders|hostages|"
+    r"guides|climbers|mountaineers|porters|hikers|trekkers|pedestrians|motorcyclists|cyclists|"
+    r"visitors|customers|mourners|protesters|protestors|demonstrators|shoppers|spectators|"
+    r"devotees|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
@@ -81,9 +91,36 @@ _THINGS = (
     r"pistols?|grenades?|launchers?|motorcycles?|motorbikes?|cars?|trucks?|caches?|ammunition|"
     r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
     r"bags?|sacks?|barrels?|districts?|checkposts?|posts?|outposts?|checkpoints?|bases?|"
-    r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft"
+    r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft|"
+    # (seized material is never people: "three suicide jackets were seized from them")
+    r"vests?|jackets?|belts?|detonators?|devices?|bullets?|cartridges?|shells?|laptops?|"
+    r"computers?|drugs|narcotics|heroin|opium|hashish|packets?|boxes|containers?|kgs?|litres?|"
+    r"liters?"
 )
 _THINGS = by_first_letter(_THINGS)
 _SKIP_NOT = rf"{_PLURAL_VICTIMS}|in|on|at|of|from|with|by|near|and|or|who|which|that"
 # Armed groups that capture people: their captives are abducted, not arrested.
 _CAPTORS = r"(?:insurgents|militants|taliban|gunmen|terrorists|kidnappers|abductors|rebels)"
+
+# A full stop inside a sentence that ends no clause: an abbreviation's ("13 U.S. service
+# members", "a U.N. official", "Lt. Col. X", "Gen.", "Dr.", "No. 2"), on folded text. The spans of
+# asides and lists that stop at a full stop pass it (`no_stop`); the sentence's own end does not
+# (a word must follow).
+_ABBREVIATION_DOT = (
+    r"(?:(?<=\b[a-z])|(?<=\b(?:no|dr|lt|mr|st))|(?<=\b(?:gen|col|maj|sgt|mrs))|(?<=\b(?:capt|brig)))"
+    r"\.(?=\s*[\w,-])"
+)
+
+
+# (on text in its own case: "U.S.", "Dr.")
+_ABBREVIATION_DOT_CASED = (
+    r"(?:(?<=\b[A-Za-z])|(?<=\b(?:No|Dr|Lt|Mr|St))|(?<=\b(?:Gen|Col|Maj|Sgt|Mrs))|"
+    r"(?<=\b(?:Capt|Brig)))\.(?=\s*[\w,-])"
+)
+
+
+def no_stop(excluded: str, cased: bool = False) -> str:
+    """One character of a span that stops at a full stop and at `excluded` (a character
+    class's body): an abbreviation's dot is passed (`cased`: on text in its own case)."""
+    dot = _ABBREVIATION_DOT_CASED if cased else _ABBREVIATION_DOT
+    return rf"(?:[^.{excluded}]|{dot})"
