@@ -267,6 +267,10 @@ _PLANTED_AFTER = re.compile(
     r"\s+(?:that\s+had\s+been\s+|were\s+|had\s+been\s+)?(?:planted|placed|"
     r"hidden|buried|fitted|rigged|attached)"
 )
+_BORDER_FIRE = re.compile(
+    r"\b(?:mortars?|rockets?|shells|artillery)\b.*\b(?:pakistani|afghan|indian|iranian|border)\b"
+)
+_CROSSFIRE = re.compile(r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire")
 _RELIEF_BEFORE = re.compile(
     r"\b(?:relief|rescue|evacuation|humanitarian|salvage|recovery|search-and-rescue)\s+$"
 )
@@ -331,6 +335,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             )
         ):
             kind = "security_operation"  # state forces engaging: an operation's fire
+        if kind == "armed_clash" and _BORDER_FIRE.search(low, start, end) and _across_border(low):
+            kind = "cross_border_shelling"  # "fired mortars at Pakistani border posts"
         if kind == "security_operation" and _RELIEF_BEFORE.search(low, max(0, start - 25), start):
             continue  # "flood relief operations", "rescue operation": no security action
         if kind == "abduction" and RESCUED_BEFORE.search(low, max(0, start - 45), start):
@@ -445,7 +451,14 @@ def classify(
         del by_type["targeted_killing"]
     # Civilians among the dead make a clash an attack on civilians, unless the forces were hit
     # too (an assault on a police headquarters or an airport).
-    if civilian_target and killed > 1 and "armed_clash" in by_type and not forces_target:
+    if (
+        civilian_target
+        and killed > 1
+        and "armed_clash" in by_type
+        and not forces_target
+        # (civilians caught in "fighting between Afghan forces and the Taliban")
+        and not any(_CROSSFIRE.match(fold(t.text)) for t in by_type["armed_clash"])
+    ):
         by_type.setdefault("attack_on_civilians", by_type["armed_clash"][:1])
     # Three or more shot dead are an attack on civilians, not a targeted killing ("shot dead 23
     # passengers", "shot dead 23 people"), unless they were the forces.

@@ -200,7 +200,8 @@ CIVILIAN_WORDS = re.compile(
     r"(?:aid|health|polio|humanitarian)\s+workers|vaccinators|tourists|worshipers|climbers|"
     r"mountaineers|trekkers|teachers|(?:coal\s+)?miners|members\s+of\s+(?:a|one|the\s+same)\s+family|"
     # a faith or community ("kill 4 Shias"), a family, travellers
-    r"shias?|shiites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
+    r"shias?|shi['’]?ites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
+    r"members\s+of\s+the\s+(?:hazara|shia|shiite|christian|hindu|sikh|ahmadi)\b|"
     r"commuters|travell?ers|guests|workers|employees)\b",
 )
 # The unnamed dead ("Gunmen kill 3 people", "shot dead 23 people from Punjab"): civilians for

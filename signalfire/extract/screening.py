@@ -89,7 +89,8 @@ def mishap(event_type: str, group: list[Sentence], forces: bool = False) -> bool
     dacoits were killed": ACLED codes police battles with gangs)."""
     texts = [fold(s.text) for s in group]
     if any(CRIME.search(t) for t in texts):
-        return not (forces and event_type == "armed_clash")
+        # (a kidnapping is violence whoever does it: ACLED codes gangs' abductions)
+        return event_type != "abduction" and not (forces and event_type == "armed_clash")
     if event_type == "other":
         # "a gas cylinder exploded": "exploded" is no bombing trigger, so the type is other
         return any(HAZARD.search(t) or ACCIDENTAL_BLAST.search(t) for t in texts)

@@ -144,7 +144,8 @@ TRIGGERS = {
     r"passengers|employees|officials|teachers|lecturers|doctors|tourists|foreigners|nationals|"
     r"professors|journalists)\b",
     "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|(?:fired|opened\s+fire)\s+"
-    r"(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|mosque|"
+    r"(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|"
+    r"tourists|pilgrims|travell?ers|visitors|picnickers|shoppers|mourners|students|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
     r"restaurant|university|deminers|coal\s+mines?|mining\s+(?:camps?|sites?))|"
@@ -160,14 +161,20 @@ TRIGGERS = {
     r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
     # gunmen storming a place of study, worship or leisure ("stormed an army-run school in
     # Peshawar", "Gunmen stormed Kabul University")
-    r"stormed\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?:schools?|university|college|hotel|"
+    r"(?:stormed|attacked)\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?:schools?|university|"
+    r"college|hotel|"
     r"guest\s*house|mosque|shrine|church|temple|gurdwara|imambargah|market|bazaar|restaurant|"
     r"wedding|hall)\b|"
     r"(?:vans?|bus(?:es)?|vehicles?|coach(?:es)?|wagons?|cars?)\s+carrying\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:schoolchildren|children|students|pupils|passengers|pilgrims|worshippers|women|mourners|"
-    r"wedding|shiites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|people)\b",
+    r"wedding|shi['’]?ites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|"
+    r"people)\b",
     "property_attack": PROPERTY_ATTACK,
-    "armed_clash": r"clash\w*|gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|"
+    "armed_clash": r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire|clash\w*|"
+    r"gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|shoot\s*-?outs?|"
+    # ("killed an insurgent who fired on them")
+    r"(?:insurgents?|militants?|terrorists?|gunmen|gunman|attackers?)\s+who\s+(?:had\s+)?"
+    r"(?:fired|opened\s+fire|shot)\s+(?:on|at)\b|"
     r"exchange\s+of\s+fire|fighting(?!\s+season)|fought|ambush\w*|"
     # both sides firing ("police exchanged fire with the militants", "the attackers fired back")
     r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+)?(?:gun\s*)?fire\b|"
@@ -262,6 +269,7 @@ PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitr
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
 DEED_OF = re.compile(
     r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charged|"
+    r"in\s+connection|"
     r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|suspected\s+of|"
     # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
     r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing))\s+"
@@ -294,6 +302,7 @@ RESCUED_BEFORE = re.compile(
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
     "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
+    "connection",
     "prepar", "coordinat", "orchestrat", "direct", "suspected",
 )  # fmt: skip
 
