@@ -61,3 +61,40 @@ def test_militants_firing_mortars_at_a_post_at_home_is_a_clash() -> None:
 
 def test_robbery_is_still_no_event(extractor: Extractor) -> None:
     assert _first(extractor, "Robbers shot dead a money changer in Peshawar.") is None
+
+
+# Guards from the code review of this round's rules: each sentence kept its type before them.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A passenger plane took off with 150 passengers from Kabul and crashed in the "
+         "mountains, killing all on board.", None),
+        ("Taliban forces engaged Afghan troops in Ghazni province, killing four soldiers.",
+         "armed_clash"),
+        ("Gunmen had abducted two engineers in Nad Ali district of Helmand province on Sunday.",
+         "abduction"),
+        ("Commandos launched a rescue operation in Ghazni, freeing 12 hostages and killing five "
+         "kidnappers.", "security_operation"),
+        ("Iran forces exchanged fire with Pakistani forces near Taftan.", "cross_border_shelling"),
+        ("The envoy was killed when his bodyguard opened fire on the suicide bomber at the gate "
+         "in Kabul.", "suicide_bombing"),
+    ],
+)  # fmt: skip
+def test_rules_of_this_round_do_not_overreach(
+    extractor: Extractor, text: str, expected: str | None
+) -> None:
+    assert _first(extractor, text) == expected
+
+
+def test_the_events_own_date_survives_a_cue_word(extractor: Extractor) -> None:
+    text = "The Taliban said they were behind the attack on Sunday in Kandahar that killed four."
+    [event] = extractor.extract(Document("t", text, DAY))
+    assert event.date == dt.date(2016, 8, 7)
+
+
+def test_a_deed_named_by_its_date_does_not_date_the_arrest(extractor: Extractor) -> None:
+    text = (
+        "Security forces detained the commander responsible for the July 30 kidnapping of "
+        "two doctors in an operation in Kunduz province today."
+    )
+    assert [e.date for e in extractor.extract(Document("t", text, DAY))][:1] == [DAY]

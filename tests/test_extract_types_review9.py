@@ -44,7 +44,7 @@ def test_a_soldiers_home_district_does_not_start_another_event(extractor: Extrac
     [
         ("The ministers discussed preparations for the coming fighting season.", "armed_clash"),
         ("Troops were deployed for flood relief operations in Dadu.", "security_operation"),
-        ("The army's rescue operation in the collapsed building continued.", "security_operation"),
+        ("The recovery operation at the collapsed building continued.", "security_operation"),
         ("Two suicide vests were seized from the suspects.", "suicide_bombing"),
         ("Suicide vests and explosives were found in his possession.", "suicide_bombing"),
         ("The force searched a compound containing weapons and explosives.", "ied_bombing"),

@@ -207,7 +207,7 @@ def find_counts(
         return True
 
     def follow(cat: str, pos: int, along: bool = True) -> None:
-        """More victims of a list after `pos` (`victim_lists.follow`)."""
+        """More victims of a list after `pos` (`victim_lists.follow_list`)."""
         follow_list(text, original, verbs, add, cat, pos, along=along and along_cue, joins=along)
 
     for category, kind, pattern in _PATTERNS:

@@ -215,12 +215,28 @@ def names_an_attack(text: str, start: int, end: int) -> bool:
 # A date inside the record of whom the event is about: "a wanted terrorist involved in the
 # killing of two policemen last month was killed": the deed's date, not the event's.
 _DEED_BEFORE = re.compile(
-    r"\b(?:involved\s+in|responsible\s+for|wanted\s+(?:in|for)|accused\s+of|"
-    r"mastermind(?:ed)?(?:\s+of)?|linked\s+to|behind)\s+[^,;.]{0,60}$",
+    r"\b(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|mastermind(?:ed)?(?:\s+of)?|"
+    r"in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+)?(?:killings?|murders?|"
+    r"kidnappings?|abductions?|attacks?|bombings?|assassinations?|blasts?)\b[^,;.]{0,40}$",
     re.IGNORECASE,
 )
 
 
-def deed_date(text: str, start: int) -> bool:
-    """Whether the date starting at text[start] dates a past deed of the event's subject."""
-    return _DEED_BEFORE.search(text, max(0, start - 80), start) is not None
+# ... or one that names the deed: "the IMU leader responsible for the May 22 kidnapping of four
+# aid workers"
+_DEED_CUE_BEFORE = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|wanted\s+for|accused\s+of|in\s+connection\s+with)"
+    r"\s+the\s+$",
+    re.IGNORECASE,
+)
+_PERSONAL_DEED_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:killings?|murders?|kidnappings?|abductions?|assassinations?)\b", re.IGNORECASE
+)
+
+
+def deed_date(text: str, start: int, end: int) -> bool:
+    """Whether the date at text[start:end] dates a past deed of the event's subject."""
+    return _DEED_BEFORE.search(text, max(0, start - 80), start) is not None or (
+        _DEED_CUE_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _PERSONAL_DEED_AFTER.match(text, end) is not None
+    )

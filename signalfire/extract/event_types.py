@@ -67,6 +67,7 @@ from .trigger_words import (
     EARLIER_ARREST,
     ENGAGED_BY_FORCES,
     FORCES_ENGAGING_BEFORE,
+    HAD_BEFORE,
     HELD_BOMBER,
     HELD_FOR,
     INTERNAL_TARGET,
@@ -75,6 +76,7 @@ from .trigger_words import (
     PAKISTANI_SIDE,
     PROPERTY_ATTACK,
     RESCUED_BEFORE,
+    SET_FREE,
     TRIGGERS,
 )
 
@@ -271,9 +273,7 @@ _BORDER_FIRE = re.compile(
     r"\b(?:mortars?|rockets?|shells|artillery)\b.*\b(?:pakistani|afghan|indian|iranian|border)\b"
 )
 _CROSSFIRE = re.compile(r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire")
-_RELIEF_BEFORE = re.compile(
-    r"\b(?:relief|rescue|evacuation|humanitarian|salvage|recovery|search-and-rescue)\s+$"
-)
+_RELIEF_BEFORE = re.compile(r"\b(?:relief|evacuation|humanitarian|salvage|recovery)\s+$")
 # The verb after an armed-clash trigger that matched its subject only ("militants attacked").
 _SUBJECT_VERB = re.compile(r"\s+attack\w*")
 # A determiner before "damaged"/"destroyed": an adjective ("the damaged pylons").
@@ -338,8 +338,11 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if kind == "armed_clash" and _BORDER_FIRE.search(low, start, end) and _across_border(low):
             kind = "cross_border_shelling"  # "fired mortars at Pakistani border posts"
         if kind == "security_operation" and _RELIEF_BEFORE.search(low, max(0, start - 25), start):
-            continue  # "flood relief operations", "rescue operation": no security action
-        if kind == "abduction" and RESCUED_BEFORE.search(low, max(0, start - 45), start):
+            continue  # "flood relief operations", "a recovery operation": no security action
+        if kind == "abduction" and (
+            RESCUED_BEFORE.search(low, max(0, start - 45), start)
+            or (HAD_BEFORE.search(low, max(0, start - 12), start) and SET_FREE.search(low))
+        ):
             continue  # "rescued two abducted engineers": a rescue
         if (
             kind == "property_attack"

@@ -98,7 +98,7 @@ TRIGGERS = {
     r"indian)\s+(?:forces|troops|army|military|border\s+forces)|"
     # one country's forces firing at the other's ("its border forces exchanged fire with
     # Pakistani forces"; not "militants exchanged fire with Pakistani troops")
-    r"(?:afghan|pakistani?|indian?|iranian?|taliban|its|their)\s+(?:border\s+)?(?:forces|troops|"
+    r"(?:afghan|pakistan(?:i)?|india(?:n)?|iran(?:ian)?|taliban|its|their)\s+(?:border\s+)?(?:forces|troops|"
     r"guards|soldiers|police)\s+(?:[a-z]+\s+)?(?:exchanged?|traded?)\s+(?:heavy\s+)?fire\s+with\s+"
     r"(?:(?:the\s+)?(?:afghan|pakistani|indian|iranian)\s+(?:border\s+)?(?:forces|troops|guards|"
     r"soldiers|police|army|military)|india|pakistan|afghanistan|iran)\b",
@@ -132,7 +132,8 @@ TRIGGERS = {
     r"their)\s+(?:own\s+)?security)|(?:bodyguard|guard)\s+opened\s+fire\s+on\s+(?:him|her|them)\b|"
     # ("was killed when a bodyguard opened fire"; not a guard firing on the attackers)
     r"(?:when|as|after)\s+(?:a|an|his|her|one\s+of\s+his)\s+(?:own\s+)?(?:body|security\s+)?guards?\s+opened\s+"
-    r"fire\b(?!\s+(?:on|at)\s+(?:the\s+)?(?:attackers?|assailants?|gunmen|militants|bomber))",
+    r"fire\b(?!\s+(?:on|at)\s+(?:the\s+)?(?:[a-z-]+\s+)?(?:attackers?|assailants?|gunmen|militants|"
+    r"bomber))",
     # (not a gang's trade: "arrested three members of a kidnapping gang")
     # (nor the agents: "arrested 12 kidnappers")
     "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)"
@@ -148,11 +149,11 @@ TRIGGERS = {
     r"tourists|pilgrims|travell?ers|visitors|picnickers|shoppers|mourners|students|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
-    r"restaurant|university|deminers|coal\s+mines?|mining\s+(?:camps?|sites?))|"
+    r"restaurant|university|deminers|coal\s+mines?|mining\s+(?:camps?|sites?))\b|"
     r"civilians\s+(?:were\s+)?killed|sectarian|"
     # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
     r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|offloaded|"
-    r"(?:pulled|dragged|took|ordered|forced)\s+(?:off|out)\s+(?:[a-z0-9-]+\s+){0,3}?(?:passengers|"
+    r"(?:pulled|dragged|ordered)\s+(?:off|out)\s+(?:[a-z0-9-]+\s+){0,3}?(?:passengers|"
     r"travell?ers|pilgrims)\b|"
     r"(?:checked|checking)\s+(?:their\s+)?identity\s+cards|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
@@ -164,11 +165,10 @@ TRIGGERS = {
     r"(?:stormed|attacked)\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?:schools?|university|"
     r"college|hotel|"
     r"guest\s*house|mosque|shrine|church|temple|gurdwara|imambargah|market|bazaar|restaurant|"
-    r"wedding|hall)\b|"
+    r"wedding)\b|"
     r"(?:vans?|bus(?:es)?|vehicles?|coach(?:es)?|wagons?|cars?)\s+carrying\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:schoolchildren|children|students|pupils|passengers|pilgrims|worshippers|women|mourners|"
-    r"wedding|shi['’]?ites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|"
-    r"people)\b",
+    r"wedding|shi['’]?ites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families)\b",
     "property_attack": PROPERTY_ATTACK,
     "armed_clash": r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire|clash\w*|"
     r"gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|shoot\s*-?outs?|"
@@ -248,7 +248,7 @@ MARKERS = {
 # Pakistan", "from across", border posts or villages (not "near the Afghan border").
 BORDER = re.compile(
     r"\b(?:loc\b|line\s+of\s+control|durand\s+line|working\s+boundary|cross-border|kashmir\w*|"
-    r"indian?\b|iranian?\b|(?:into|from|inside)\s+(?:pakistan|afghanistan|iran|india)\b|"
+    r"indian?\b|iran(?:ian)?\b|(?:into|from|inside)\s+(?:pakistan|afghanistan|iran|india)\b|"
     r"from\s+across|across\s+the\s+border|border\s+(?:guards?|forces|police|troops|posts?|"
     r"villages?|areas?|towns?|check-?posts?|security|shelling|firing|fire))"
 )
@@ -282,6 +282,8 @@ DEED_OF = re.compile(
 # effectively engaged the khwarij location", "was engaged by the security force") are firing
 # on them in an operation, unless a fight is told ("exchange of fire", "returned fire").
 FORCES_ENGAGING_BEFORE = re.compile(
+    # (not the other side's: "Taliban forces engaged Afghan troops")
+    r"(?<!taliban\s)(?<!insurgent\s)(?<!militant\s)(?<!enemy\s)(?<!rebel\s)(?<!terrorist\s)"
     r"\b(?:troops|forces|force|soldiers|personnel|police|policemen|commandos|army|sf)\s+"
     r"(?:(?:effectively|successfully|swiftly|immediately|then|later|also|promptly|precisely)\s+)?$"
 )
@@ -292,12 +294,15 @@ ENGAGED_BY_FORCES = re.compile(
 )
 # Hostages set free ("police recovered three hostages from dacoits after an encounter",
 # "commandos rescued two abducted engineers"): the abduction is the background of a rescue.
-# (and one told as done before the report: "a child they had abducted was freed")
 RESCUED_BEFORE = re.compile(
     r"\b(?:recover(?:ed|s|ing)?|rescu(?:ed|es|ing|e)|free(?:d|s|ing)?|liberat(?:ed|es|ing|e)|"
     r"releas(?:ed|es|ing|e)|(?:secured|safe)\s+(?:the\s+)?release\s+of)\s+"
-    r"(?:[a-z0-9'-]+\s+){0,3}$|\bhad\s+(?:been\s+)?$"
+    r"(?:[a-z0-9'-]+\s+){0,3}$"
 )
+# ... and one told as done before, in a sentence that tells the release ("a child they had
+# abducted was freed"; not "Gunmen had abducted two engineers on Sunday")
+HAD_BEFORE = re.compile(r"\bhad\s+(?:been\s+)?$")
+SET_FREE = re.compile(r"\b(?:freed|rescued|recovered|released|set\s+free|liberated)\b")
 # (substrings every match of `DEED_OF` holds: where a sentence holds none, its `$`-anchored
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
