@@ -1,11 +1,11 @@
-"""Shared fixtures: the reference data folder and stores built from it."""
+"""Shared fixtures: the reference data folder, stores built from it, and the extractor."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from browser import chromium_path, launch
@@ -14,6 +14,9 @@ from hypothesis import settings as hypothesis_settings
 import signalfire
 from signalfire import settings
 from signalfire.ingest import DEFAULT_BOUNDARIES, load_regions
+
+if TYPE_CHECKING:
+    from signalfire.extract import Extractor
 
 GED_NAME = "ged221_pak_1989-2019.csv"
 
@@ -40,6 +43,15 @@ def shared_data() -> Path:
     if folder is None or not (folder / "ucdp" / GED_NAME).is_file():
         pytest.skip("the shared reference data (../shared/data) is not beside the project")
     return folder
+
+
+@pytest.fixture(scope="session")
+def extractor(shared_data: Path) -> Extractor:
+    """The packaged extractor over the reference gazetteer (imported here, not at collection:
+    it loads spaCy)."""
+    from signalfire.extract.pipeline import default_extractor
+
+    return default_extractor()
 
 
 @pytest.fixture(scope="session")

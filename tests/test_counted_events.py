@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import signalfire
-from signalfire.extract.pipeline import Extractor, default_extractor
+from signalfire.extract.pipeline import Extractor
 from signalfire.extract.store import ingest_text
 from signalfire.ingest import ingest
 from signalfire.panel import PanelSpec, build_panel
@@ -23,11 +23,6 @@ ARTICLES = [
     {"id": "new", "published": "2021-03-16",
      "text": "A roadside bomb killed three soldiers in Quetta on Monday."},
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _files(tmp_path: Path) -> tuple[Path, Path]:

@@ -11,14 +11,8 @@ from test_cli import run
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.model import JSONL_KEYS
-from signalfire.extract.pipeline import default_extractor
 
 PUB = dt.date(2014, 6, 12)  # a Thursday
-
-
-@pytest.fixture(scope="session")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def one(extractor: Extractor, text: str, published: dt.date | None = PUB) -> ExtractedEvent:

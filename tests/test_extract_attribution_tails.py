@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2019, 5, 14)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _totals(extractor: Extractor, text: str) -> tuple[int, int]:

@@ -3,20 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2011, 5, 24)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _bomb_triggers(sentence: str) -> list[str]:

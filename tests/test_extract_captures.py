@@ -7,7 +7,6 @@ happened ("no one was detained", "attempted to detain")."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,15 +14,9 @@ from hypothesis import strategies as st
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.pipeline import default_extractor
 
 PUB = dt.date(2011, 5, 9)
 H = "KABUL, Afghanistan (May 9, 2011) - "
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def arrested(extractor: Extractor, text: str) -> int:

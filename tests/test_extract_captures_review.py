@@ -6,20 +6,13 @@ month. Each expected value is the ISAF coders' minimum ("a few" 3, "a pair of" 2
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 PUB = dt.date(2011, 9, 20)
 H = "KABUL, Afghanistan (Sept. 20, 2011) - "
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def arrested(extractor: Extractor, text: str) -> int:

@@ -7,21 +7,14 @@ counted antecedent, a running total, and an attribution that is no list item."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 PUB = dt.date(2011, 9, 20)
 H = "KABUL, Afghanistan (Sept. 20, 2011) - "
 P = "PESHAWAR, March 2 - "
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def arrested(extractor: Extractor, text: str) -> int:

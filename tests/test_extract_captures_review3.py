@@ -7,22 +7,15 @@ pronoun's one capture where nothing else counts one."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.numbers import parse_number
-from signalfire.extract.pipeline import default_extractor
 
 PUB = dt.date(2012, 4, 3)
 H = "KABUL, Afghanistan (April 3, 2012) - "
 W = "KABUL (Reuters) - "
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def counts(extractor: Extractor, text: str) -> tuple[int, int]:

@@ -5,19 +5,12 @@ relative clause before "were also detained", and a campaign's running total."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2011, 6, 14)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _captured(extractor: Extractor, text: str) -> int:

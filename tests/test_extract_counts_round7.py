@@ -7,12 +7,11 @@ captives, and seized material that is no person."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from extract_counts import document_counts
 
-from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
+from signalfire.extract import Extractor
 
 PUB = dt.date(2016, 3, 14)
 H = "KABUL, Afghanistan (March 14, 2011) - "
@@ -22,21 +21,9 @@ T = "KABUL (Bakhtar) - "
 P = "RAWALPINDI (ISPR) - "
 
 
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
-
-
-def counts(extractor: Extractor, text: str) -> tuple[int, int, int, int]:
-    """(arrested, deaths, injured, abducted) summed over the document's events, as the
-    evaluation sums them."""
-    events = extractor.extract(Document("r7", text, PUB))
-    return (
-        sum(e.arrested or 0 for e in events),
-        sum(e.deaths or 0 for e in events),
-        sum(e.injured or 0 for e in events),
-        sum(e.abducted or 0 for e in events),
-    )
+def counts(extractor: Extractor, text: str) -> tuple[int, ...]:
+    """(arrested, deaths, injured, abducted) as the evaluation sums them."""
+    return document_counts(extractor, text, PUB, abducted=True)
 
 
 # 1: an abbreviation's full stops ("U.S.", "U.N.", "U.K.") inside an aside or a list's span.

@@ -6,21 +6,14 @@ toll updates, number words, hypotheticals, and background or claimed tolls besid
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.tolls import sentence_totals
 
 DAY = dt.date(2012, 5, 9)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def events(extractor: Extractor, text: str) -> list[ExtractedEvent]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -11,15 +10,9 @@ from signalfire.extract import Document, Extractor
 from signalfire.extract.casualties import Count
 from signalfire.extract.geoparse import PlaceMention
 from signalfire.extract.incidents import split_incidents
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.sentences import Sentence
 
 DAY = dt.date(2019, 5, 14)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _events(extractor: Extractor, text: str) -> list[tuple[str | None, int | None, int | None]]:

@@ -4,13 +4,11 @@ was typed `other` (51 GED headlines of this kind were not cross-border shelling)
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 
 def _types(sentence: str) -> set[str]:
@@ -41,11 +39,6 @@ def test_the_other_armys_fire_is_cross_border(sentence: str) -> None:
 )
 def test_a_force_firing_at_home_is_not_cross_border(sentence: str) -> None:
     assert "cross_border_shelling" not in _types(sentence)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def test_the_army_whose_fire_it_is_is_the_perpetrator(extractor: Extractor) -> None:

@@ -5,22 +5,15 @@ state words and foreign forces in another country's story."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.sentences import Sentence, is_tally
 
 DAY = dt.date(2012, 5, 9)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def events(extractor: Extractor, text: str, day: dt.date = DAY) -> list[ExtractedEvent]:

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from signalfire.extract import Document, Extractor
 from signalfire.extract.gazetteer import Gazetteer, Place, load_gazetteer
 from signalfire.extract.geoparse import PlaceMention, Resolved, drop_attributions, most_specific
-from signalfire.extract.pipeline import default_extractor
 
 PROVINCES = ["AF-HEL", "AF-KAN", "AF-GHA", "AF-NAN", "PK-KP", "PK-BA"]
 
@@ -148,11 +147,6 @@ def test_a_town_is_put_in_its_namesake_district_only_when_near(
     assert district_name in {gazetteer.adm2_names[p.adm2] for p in towns}
     assert all(p.adm1 == gazetteer.adm2_parent[p.adm2] for p in towns)
     assert province in {p.adm1 for p in towns}
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

@@ -18,14 +18,8 @@ from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.datelines import dateline_span, reporting_date
 from signalfire.extract.dates import find_dates
 from signalfire.extract.geoparse import PlaceMention, country_votes, origin_place
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2012, 5, 9)  # a Wednesday: Monday is 05-07, Sunday 05-06
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def first(extractor: Extractor, text: str, day: dt.date | None = DAY) -> ExtractedEvent:

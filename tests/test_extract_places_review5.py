@@ -4,19 +4,12 @@ another province's place is named; one in the same province still gives the dist
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2013, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,6 @@ that are defused. Sentences written for these tests (news, ISPR, police and clai
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -13,14 +12,8 @@ from hypothesis import strategies as st
 
 from signalfire.extract import Document, ExtractedEvent, Extractor, event_types
 from signalfire.extract.event_types import EVENT_TYPES, PRIORITY, classify, find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2015, 5, 3)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def events(extractor: Extractor, text: str) -> list[ExtractedEvent]:

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from pathlib import Path
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.releases import release_parts
 
 FIRST = (
@@ -28,11 +25,6 @@ UPDATE = (
     "confirmed that a security force detained three more suspected insurgents in Khost "
     "province yesterday.\n"
 )
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def test_an_appended_release_starts_at_its_header_block() -> None:

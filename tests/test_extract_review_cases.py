@@ -4,20 +4,13 @@ accidents, "blew up", and a toll of the day before in a trailing clause."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2022, 6, 7)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def events(extractor: Extractor, text: str, day: dt.date = DAY) -> list[ExtractedEvent]:

@@ -7,22 +7,15 @@ end are shapes other rules settle and must keep."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2013, 5, 6)
 UNNAMED = "unidentified_armed_group"
 BALOCH = "unidentified_baloch_group"
 P, T, OTHER = "perpetrator", "target", "other"
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 # (sentence, {actor_id: role or (role, claim)}); a bare role means claim "".

@@ -7,19 +7,12 @@ resolved; the two sides of a clash both targets."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2015, 5, 9)  # the Taliban are not yet the Afghan state
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def roles(extractor: Extractor, text: str) -> dict[str, tuple[str, str]]:

@@ -5,7 +5,6 @@ keep a full stop, actor aliases spelt with hyphens or spaces, and capture counts
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -21,15 +20,9 @@ from signalfire.actors import (
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.event_types import WEAK_CONFIDENCE, weak_event
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.sentences import adjust_sentences, headline_ends
 
 PUB = dt.date(2015, 3, 4)
-
-
-@pytest.fixture(scope="session")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def events(extractor: Extractor, text: str) -> list[ExtractedEvent]:

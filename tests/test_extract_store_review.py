@@ -11,7 +11,7 @@ import pytest
 from test_extract_store import fail_text_writes, table_rows, write
 
 import signalfire
-from signalfire.extract.pipeline import Extractor, default_extractor
+from signalfire.extract.pipeline import Extractor
 from signalfire.extract.store import ingest_text
 
 MONDAY = {
@@ -20,11 +20,6 @@ MONDAY = {
     "text": "A roadside bomb killed five soldiers in Bannu on Monday. The TTP claimed "
     "responsibility.",
 }
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _state(store: signalfire.Store) -> list[tuple[object, ...]]:

@@ -17,7 +17,7 @@ from test_extract_store import write
 
 import signalfire
 from signalfire.extract.model import CLAIMS, ROLES, ActorRole, ExtractedEvent
-from signalfire.extract.pipeline import Extractor, default_extractor
+from signalfire.extract.pipeline import Extractor
 from signalfire.extract.store import ingest_text
 from signalfire.schema import MIGRATIONS
 
@@ -33,11 +33,6 @@ TUESDAY = [
     {"id": "tue-quetta", "published": "2014-06-10",
      "text": "A roadside bomb killed four soldiers in Quetta on Monday."},
 ]  # fmt: skip
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _counts(store: signalfire.Store) -> tuple[int, ...]:

@@ -7,7 +7,6 @@ sentence-level markers."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,14 +15,8 @@ from hypothesis import strategies as st
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.datelines import event_date
 from signalfire.extract.dates import find_dates
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2012, 5, 9)  # a Wednesday
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def events(extractor: Extractor, text: str, day: dt.date = DAY) -> list[ExtractedEvent]:

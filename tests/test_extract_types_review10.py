@@ -7,20 +7,13 @@ explosives or detonators recovered as material."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2023, 4, 6)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _first(extractor: Extractor, text: str) -> tuple[str, str | None] | None:

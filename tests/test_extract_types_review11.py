@@ -6,20 +6,13 @@ caught between two sides, and mortars fired at the other country's border posts.
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2016, 8, 9)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _first(extractor: Extractor, text: str) -> str | None:

@@ -7,20 +7,13 @@ report by an earlier attack."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import classify, find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2013, 6, 10)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _types(extractor: Extractor, text: str) -> list[str]:

@@ -6,20 +6,13 @@ rescued, and the side of the border that fire across it hit."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2024, 3, 18)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _events(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from signalfire.extract import Document, Extractor
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.sentences import Sentence
 from signalfire.extract.unknown_groups import group_names
 
 DAY = dt.date(2012, 5, 9)
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

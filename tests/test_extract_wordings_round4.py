@@ -5,13 +5,11 @@ detainee's alleged crime."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.pipeline import default_extractor
 
 DAY = dt.date(2012, 3, 8)
 
@@ -76,11 +74,6 @@ def test_victims_are_read(text: str, expected: list[tuple[str, int]]) -> None:
 )
 def test_a_detainees_alleged_crime_is_no_toll(text: str, expected: list[tuple[str, int]]) -> None:
     assert _figures(text) == expected
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

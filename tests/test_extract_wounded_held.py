@@ -4,18 +4,11 @@ suspect is wanted in are not detainees."""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.pipeline import default_extractor
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

@@ -15,7 +15,6 @@ from shapely.geometry import Point, shape
 from signalfire.errors import SchemaError
 from signalfire.extract import Document, Extractor
 from signalfire.extract.gazetteer import Gazetteer, build_gazetteer, load_gazetteer
-from signalfire.extract.pipeline import default_extractor
 
 # Published coordinates (Wikipedia's infoboxes; the Microrayons: a point on the Massoud road
 # beside them). The district is NOT written here: the test finds it in the boundary file.
@@ -117,11 +116,6 @@ def test_pul_e_charkhi_is_outside_kabul_district(
 def test_unchecked_areas_resolve_to_the_province_only(gazetteer: Gazetteer, name: str) -> None:
     first = gazetteer.lookup(name)[0]
     assert (first.level, first.adm1, first.adm2) == ("adm1", "AF-KAB", "")
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.casualties import find_counts
-from signalfire.extract.pipeline import default_extractor
 
 
 @pytest.mark.parametrize(
@@ -40,11 +38,6 @@ def test_natural_and_accidental_deaths_are_not_counted(text: str) -> None:
 )
 def test_violent_deaths_still_count(text: str, deaths: int) -> None:
     assert sum(c.value for c in find_counts(text) if c.category == "killed") == deaths
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.mark.parametrize(

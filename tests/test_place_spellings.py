@@ -14,13 +14,7 @@ from hypothesis import strategies as st
 
 from signalfire.extract import Document, Extractor
 from signalfire.extract.gazetteer import Gazetteer, Place, _add_variants, key, load_gazetteer
-from signalfire.extract.pipeline import default_extractor
 from signalfire.extract.place_spellings import separator_variants, word_variants
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 @pytest.fixture(scope="module")

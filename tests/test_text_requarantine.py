@@ -12,7 +12,7 @@ from test_cli import run
 from test_extract_store import fail_text_writes, table_rows, write
 
 import signalfire
-from signalfire.extract.pipeline import Extractor, default_extractor
+from signalfire.extract.pipeline import Extractor
 from signalfire.extract.store import ingest_text
 
 UNDATED = {"id": "undated", "text": "A suicide bomber killed 12 people at a market in Quetta."}
@@ -27,11 +27,6 @@ MONDAY = {
     "published": "2014-06-09",
     "text": "A roadside bomb killed five soldiers in Bannu on Monday. The TTP claimed it.",
 }
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _quarantined(store: signalfire.Store) -> list[tuple[int, list[str]]]:

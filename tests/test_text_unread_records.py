@@ -16,7 +16,7 @@ from test_cli import run
 import signalfire
 from signalfire.errors import InputError, SchemaError
 from signalfire.extract.inputs import read_documents
-from signalfire.extract.pipeline import Extractor, default_extractor
+from signalfire.extract.pipeline import Extractor
 from signalfire.extract.store import UNREAD, ingest_text
 
 GOOD = {"id": "a", "published": "2014-06-09", "text": "A bomb killed five soldiers in Bannu."}
@@ -91,11 +91,6 @@ def test_extract_writes_the_good_records_and_exits_3(
     assert {e["doc_id"] for e in written} == {"a", "c"}
     assert "row 2, column '(line)': expected a JSON object" in err
     assert "1 record not read" in err and "2 documents read" in err
-
-
-@pytest.fixture(scope="module")
-def extractor(shared_data: Path) -> Extractor:
-    return default_extractor()
 
 
 def _unread_rows(store: signalfire.Store) -> list[tuple[int, int | None, str, str]]:

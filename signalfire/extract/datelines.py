@@ -213,25 +213,18 @@ def names_an_attack(text: str, start: int, end: int) -> bool:
 
 
 # A date inside the record of whom the event is about: "a wanted terrorist involved in the
-# killing of two policemen last month was killed": the deed's date, not the event's.
+# killing of two policemen last month was killed": the deed's date, not the event's ...
+_DEED_CUE = r"(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|in\s+connection\s+with)"
+_PERSONAL_DEED = r"(?:killings?|murders?|kidnappings?|abductions?|assassinations?)"
 _DEED_BEFORE = re.compile(
-    r"\b(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|mastermind(?:ed)?(?:\s+of)?|"
-    r"in\s+connection\s+with)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+)?(?:killings?|murders?|"
-    r"kidnappings?|abductions?|attacks?|bombings?|assassinations?|blasts?)\b[^,;.]{0,40}$",
+    rf"\b(?:{_DEED_CUE}|mastermind(?:ed)?(?:\s+of)?)\s+(?:the\s+|an?\s+)?(?:[a-z-]+\s+)?"
+    rf"(?:{_PERSONAL_DEED}|attacks?|bombings?|blasts?)\b[^,;.]{{0,40}}$",
     re.IGNORECASE,
 )
-
-
 # ... or one that names the deed: "the IMU leader responsible for the May 22 kidnapping of four
 # aid workers"
-_DEED_CUE_BEFORE = re.compile(
-    r"\b(?:responsible\s+for|involved\s+in|wanted\s+for|accused\s+of|in\s+connection\s+with)"
-    r"\s+the\s+$",
-    re.IGNORECASE,
-)
-_PERSONAL_DEED_AFTER = re.compile(
-    r"(?:['’]s)?\s+(?:killings?|murders?|kidnappings?|abductions?|assassinations?)\b", re.IGNORECASE
-)
+_DEED_CUE_BEFORE = re.compile(rf"\b(?:{_DEED_CUE}|responsible\s+for)\s+the\s+$", re.IGNORECASE)
+_PERSONAL_DEED_AFTER = re.compile(rf"(?:['’]s)?\s+{_PERSONAL_DEED}\b", re.IGNORECASE)
 
 
 def deed_date(text: str, start: int, end: int) -> bool:

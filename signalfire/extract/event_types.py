@@ -62,6 +62,7 @@ from .trigger_words import (
     BOMB_TRADE_BEFORE,
     BOMB_TRADE_CUES,
     BORDER,
+    CROSSFIRE,
     DEED_CUES,
     DEED_OF,
     EARLIER_ARREST,
@@ -78,6 +79,7 @@ from .trigger_words import (
     RESCUED_BEFORE,
     SET_FREE,
     TRIGGERS,
+    UNIDENTIFIED_GUNMEN,
 )
 
 EVENT_TYPES = (
@@ -272,7 +274,7 @@ _PLANTED_AFTER = re.compile(
 _BORDER_FIRE = re.compile(
     r"\b(?:mortars?|rockets?|shells|artillery)\b.*\b(?:pakistani|afghan|indian|iranian|border)\b"
 )
-_CROSSFIRE = re.compile(r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire")
+_CROSSFIRE = re.compile(CROSSFIRE)
 _RELIEF_BEFORE = re.compile(r"\b(?:relief|evacuation|humanitarian|salvage|recovery)\s+$")
 # The verb after an armed-clash trigger that matched its subject only ("militants attacked").
 _SUBJECT_VERB = re.compile(r"\s+attack\w*")
@@ -385,7 +387,7 @@ def is_violent(text: str) -> bool:
 _ALONG = re.compile(r"(?:along|across)\s+the\b")  # (a truce "along the LoC")
 # Trigger words that name the attackers only (see `classify`).
 _WHO_ONLY = re.compile(
-    r"(?:unidentified|unknown)\s+(?:gunmen|motorcyclists|assailants)|motorcycle-borne|"
+    UNIDENTIFIED_GUNMEN + r"|motorcycle-borne|"
     r"armed\s+men\s+on|"
     r"(?:insurgents?|militants?)\s+attack\w*"
 )

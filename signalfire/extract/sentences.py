@@ -420,10 +420,14 @@ def group_sentences(
     document's, to tell a headline line): its total would land on the first incident's place
     (kept when fewer than two such incidents follow)."""
     tallies = [s for i, s in enumerate(sentences) if is_tally(s, text, i == 0)]
-    groups = _group(sentences, resolved, set(), text)
+    # (not where someone is from: "Sepoy X (resident of District Chakwal) embraced shahadat")
+    origins = {
+        m for s in sentences if s.is_event for m in s.places if origin_place(text, m.start, m.end)
+    }
+    groups = _group(sentences, resolved, set(), origins)
     if tallies:
         ids = {id(s) for s in tallies}
-        alone = _group(sentences, resolved, ids, text)
+        alone = _group(sentences, resolved, ids, origins)
         rest = [g for g in alone if not all(id(s) in ids for s in g)]
         if sum(any(s.counts for s in g) for g in rest) >= 2:
             return rest
@@ -454,7 +458,7 @@ def _group(
     sentences: list[Sentence],
     resolved: dict[PlaceMention, Resolved],
     alone: set[int],
-    text: str = "",
+    origins: set[PlaceMention],
 ) -> list[list[Sentence]]:
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
@@ -471,12 +475,7 @@ def _group(
         opening = _OPENING_DAY.match(low) if days else None
         if opening is not None and _FOLLOW_UP.search(low):
             opening = None  # "On Monday, the death toll rose to 20": the same event
-        # (not where someone is from: "Sepoy X (resident of District Chakwal) embraced shahadat")
-        places = [
-            resolved[m].place
-            for m in s.places
-            if m in resolved and not (text and origin_place(text, m.start, m.end))
-        ]
+        places = [resolved[m].place for m in s.places if m in resolved and m not in origins]
         adm1s = {p.adm1 for p in places}
         # A figure in another district than the figures before it, or than the figure-less
         # sentence that opened the event ("repulsed an attack in North Waziristan. Two suspects

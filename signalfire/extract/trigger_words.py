@@ -45,6 +45,12 @@ PROPERTY_ATTACK = (
     r"(?:partially\s+|completely\s+|badly\s+)?(?:damaged|destroyed|targeted|attacked|razed)\b"
 )
 
+# Gunmen told only as unknown: a targeted killing's words, which yield to a word that says what
+# was attacked (`event_types.classify`).
+UNIDENTIFIED_GUNMEN = r"(?:unidentified|unknown)\s+(?:gunmen|motorcyclists|assailants)"
+# Two sides fighting, whose civilian dead stay a clash's (`event_types.classify`).
+CROSSFIRE = r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire"
+
 TRIGGERS = {
     "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|"
     r"explosions?|vests?|car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
@@ -114,7 +120,7 @@ TRIGGERS = {
     r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|dynamit\w+",
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
-    r"target\s+killing|(?:unidentified|unknown)\s+(?:gunmen|motorcyclists|assailants)|"
+    r"target\s+killing|" + UNIDENTIFIED_GUNMEN + "|"
     r"motorcycle-borne|"
     # a named role's killing ("investigating the killing of a religious scholar")
     r"killing\s+of\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:scholar|cleric|journalist|judge|lawyer|"
@@ -170,7 +176,7 @@ TRIGGERS = {
     r"(?:schoolchildren|children|students|pupils|passengers|pilgrims|worshippers|women|mourners|"
     r"wedding|shi['’]?ites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families)\b",
     "property_attack": PROPERTY_ATTACK,
-    "armed_clash": r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire|clash\w*|"
+    "armed_clash": CROSSFIRE + r"|clash\w*|"
     r"gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|shoot\s*-?outs?|"
     # ("killed an insurgent who fired on them")
     r"(?:insurgents?|militants?|terrorists?|gunmen|gunman|attackers?)\s+who\s+(?:had\s+)?"
