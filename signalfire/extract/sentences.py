@@ -422,7 +422,11 @@ def group_sentences(
     tallies = [s for i, s in enumerate(sentences) if is_tally(s, text, i == 0)]
     # (not where someone is from: "Sepoy X (resident of District Chakwal) embraced shahadat")
     origins = {
-        m for s in sentences if s.is_event for m in s.places if origin_place(text, m.start, m.end)
+        m
+        for s in sentences
+        if s.is_event
+        for m in s.places
+        if m in resolved and origin_place(text, m.start, m.end)
     }
     groups = _group(sentences, resolved, set(), origins)
     if tallies:
