@@ -518,9 +518,7 @@ class Extractor:
         ):
             event_type = typed  # "Militants killed four soldiers": who did it to whom
         forces = any(a.kind == "state_force" for a in actors)
-        # (civilians are nobody's perpetrator: "a plane took off with 150 passengers and crashed")
-        doer = any(a.role == "perpetrator" and a.kind != "civilians" for a in actors)
-        if not doer and mishap(event_type, group, forces):
+        if not any(a.role == "perpetrator" for a in actors) and mishap(event_type, group, forces):
             return None  # a flood, a fire, a crash: deaths, but nobody's violence
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)

@@ -464,13 +464,16 @@ _ROLE_RANK = {("perpetrator", "claimed"): 5, ("perpetrator", "suspected"): 4,
 
 def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
     """One role per actor: the strongest seen (claimed > suspected > stated > target > other),
-    but a denial by a group keeps it off the perpetrator list unless it is also claimed."""
+    but a denial by a group keeps it off the perpetrator list unless it is also claimed, and
+    civilians are nobody's perpetrator ("a plane took off with 150 passengers and crashed")."""
     best: dict[str, ActorRole] = {}
     ranks: dict[str, float] = {}  # (of the best, kept rather than computed again per role)
     denied = {r.actor_id for r in roles if r.claim == "denied"}
     for r in roles:
         if r.actor_id in denied and r.role == "perpetrator" and r.claim != "claimed":
             r = ActorRole(r.actor_id, r.name, "other", r.kind, "denied", r.named)
+        elif r.kind == "civilians" and r.role == "perpetrator":  # (as in UCDP and ACLED: only
+            r = ActorRole(r.actor_id, r.name, "other", r.kind, "", r.named)  # ever victims)
         rank = _ROLE_RANK.get((r.role, r.claim), 0) + (0.5 if r.named else 0)
         if rank > ranks.get(r.actor_id, -1.0):  # (every rank is >= 0)
             best[r.actor_id], ranks[r.actor_id] = r, rank

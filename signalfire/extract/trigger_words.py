@@ -61,7 +61,9 @@ TRIGGERS = {
     r"explosives?(?:-laden|-packed|-filled)?\s+(?:vest|jacket|belt)s?|"
     r"detonated\s+(?:him|her)self|detonated\s+(?:his|her)\s+(?:[a-z-]+\s+)?(?:vest|jacket|belt)",
     "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
-    r"drone\s+(?:strikes?|attacks?)|drones?\s+(?:fired|struck|hit)|missile\s+(?:strikes?|attacks?)|"
+    r"(?:drone|quad-?copter)\s+(?:strikes?|attacks?)|missile\s+(?:strikes?|attacks?)|"
+    # militants' quadcopters too ("a quadcopter dropped explosives on a police station")
+    r"(?:drones?|quad-?copters?)\s+(?:fired|struck|hit|dropped|attacked|to\s+drop)|"
     r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted|hit)|fighter\s+(?:jets|planes)|"
     r"jet\s+fighters|war\s*planes|"
     r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?|"
@@ -274,7 +276,8 @@ PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitr
 # A violent word naming the past deed of whom the event is about, not the event: "detained the
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
 DEED_OF = re.compile(
-    r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charged|"
+    r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charge[sd]|"
+    r"charge(?=\s+of\b)|"
     r"in\s+connection|"
     r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|suspected\s+of|"
     # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
@@ -312,7 +315,7 @@ SET_FREE = re.compile(r"\b(?:freed|rescued|recovered|released|set\s+free|liberat
 # (substrings every match of `DEED_OF` holds: where a sentence holds none, its `$`-anchored
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
-    "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charged", "plot",
+    "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charge", "plot",
     "connection",
     "prepar", "coordinat", "orchestrat", "direct", "suspected",
 )  # fmt: skip
