@@ -263,10 +263,11 @@ def test_dateline_span(text: str, dateline: str | None) -> None:
          ("PAK", "PK-KP", "Mardan")),
         ("Militants attacked the political agent's office in Ghalanai, killing two.",
          ("PAK", "PK-KP", "Mohmand")),
-        # (the city, as "in Islamabad" is placed: the capital territory)
-        ("Gunmen killed two policemen in Islamabad's F-8 sector.", ("PAK", "PK-IS", None)),
+        # (the city, as "in Islamabad" is placed: the capital territory, its one district)
+        ("Gunmen killed two policemen in Islamabad's F-8 sector.",
+         ("PAK", "PK-IS", "Islamabad Capital Territory")),
         ("A suicide bomber struck Islamabad's Aabpara market, killing four.",
-         ("PAK", "PK-IS", None)),
+         ("PAK", "PK-IS", "Islamabad Capital Territory")),
         # Karachi's Gulshan-e-Iqbal stays Karachi's
         ("Gunmen killed two men in Gulshan-e-Iqbal on Monday.", ("PAK", "PK-SD", "Karachi")),
         # Ghazni's Nawa when Ghazni is named

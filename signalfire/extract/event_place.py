@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from .gazetteer import Gazetteer
+from .gazetteer import Gazetteer, Place
 from .geoparse import (
     PlaceMention,
     Resolved,
     dominant_province,
     drop_attributions,
     drop_origins,
+    drop_outside_homonyms,
     drop_references,
     most_specific,
+    origin_place,
 )
 from .inferred_places import kashmir_front
 from .screening import INDIAN_SHELLING, talks_only
@@ -41,6 +44,47 @@ def hit_side(group: list[Sentence]) -> str | None:
     return sides.pop() if len(sides) == 1 else None
 
 
+# A province's name that names its capital city: "Kandahar City", "the northern city of Kunduz",
+# "central Kabul", "Kabul's Shahr-e-Naw neighbourhood". Bare "Kabul" is the city too in news
+# (its province is written "Kabul province"), not other capitals' names: "in Kandahar" is as
+# often the province.
+_CITY_BEFORE = re.compile(r"\b(?:city\s+of|central|downtown)\s+$", re.IGNORECASE)
+_CITY_AFTER = re.compile(
+    r"\s+city\b|['’]s\s+(?:[A-Z][\w'-]*\s+){0,3}(?:neighbou?rhood|area|district\s+\d|police\s+"
+    r"district|pd\s?\d|sector|market|bazaar|square|road|street|diplomatic|green\s+zone)",
+    re.IGNORECASE,
+)
+# (not "Kabul province", "Kabul and Logar provinces", "the Kabul Conference")
+_NOT_BARE_CITY = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w'-]*)*\s+[Pp]rovinces?\b|\s+[A-Z]")
+_BARE_CITIES = frozenset(["kabul"])
+
+
+def city_reading(loc: Resolved, text: str, gazetteer: Gazetteer, final: bool = False) -> Resolved:
+    """The capital's district where a province's name names its city (see `_CITY_AFTER`); for
+    the event's place (`final`), also bare "Kabul" and the one district of a province that has
+    one (Islamabad, Azad Kashmir in geoBoundaries)."""
+    place, m = loc.place, loc.mention
+    if place.level != "adm1":
+        return loc
+    city = _CITY_AFTER.match(text, m.end) or _CITY_BEFORE.search(
+        text, max(0, m.start - 30), m.start
+    )
+    if city or (final and m.key in _BARE_CITIES and not _NOT_BARE_CITY.match(text, m.end)):
+        inside = [
+            p for p in gazetteer.by_key.get(m.key, []) if p.level != "adm1" and p.adm1 == place.adm1
+        ]
+        if inside:
+            return replace(loc, place=max(inside, key=lambda p: (p.level == "adm2", p.population)))
+    only = [a2 for a2, a1 in gazetteer.adm2_parent.items() if a1 == place.adm1] if final else []
+    if len(only) == 1:
+        return replace(loc, place=_district(place, only[0], gazetteer))
+    return loc
+
+
+def _district(province: Place, adm2: str, gazetteer: Gazetteer) -> Place:
+    return replace(province, level="adm2", adm2=adm2, name=gazetteer.adm2_names.get(adm2, ""))
+
+
 def locate(
     group: list[Sentence],
     resolved: dict[PlaceMention, Resolved],
@@ -54,13 +98,15 @@ def locate(
     """The event's place, the mentions it was chosen from, and whether it was inferred (known
     to the province only, with no place named)."""
     mentions = [resolved[m] for s in group for m in s.places if m in resolved]
-    if not mentions and first:
+    if first and all(origin_place(text, r.mention.start, r.mention.end) for r in mentions):
+        # (none, or only where someone is from: "resident of District Attock")
         lead = all_sentences[:2]
-        mentions = [resolved[m] for s in lead for m in s.places if m in resolved]
+        mentions += [resolved[m] for s in lead for m in s.places if m in resolved]
     if not mentions:
         doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
         mentions = dominant_province(doc_mentions)
     kept = drop_references(drop_attributions(drop_origins(mentions, text), text), text)
+    kept = [city_reading(r, text, gazetteer) for r in drop_outside_homonyms(kept, text)]
     loc = most_specific(kept)
     if (
         loc is not None
@@ -70,6 +116,8 @@ def locate(
         # "clashed at the Chaman-Spin Boldak crossing after Pakistani troops fired mortars
         # into Afghan territory": the scene is the side that was hit
         loc = most_specific([r for r in kept if r.place.iso3 == side]) or loc
+    if loc is not None:
+        loc = city_reading(loc, text, gazetteer, final=True)
     inferred = False
     if loc is None and (
         "PAK" in focus

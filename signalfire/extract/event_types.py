@@ -135,7 +135,8 @@ _VIOLENCE_WORDS = (
     r"massacre\w*|offensive|killing\w*|deaths?|toll|casualt\w+|gunmen|detention|murder\w*|"
     r"dumped|bullet-riddled|dynamit\w+|lobbed|hurled|repuls\w+|repell(?:ed|ing)|fought\s+off|"
     r"beat(?:en)?\s+back|hostages?|ibos?|fighting|overr(?:an|un)|retaliat(?:ed|ing)|"
-    r"(?:exchanged?|traded?)\s+fire|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
+    r"(?:exchanged?|traded?)\s+fire|exchanges?\s+of\s+fire|gun\s*-?battles?|shoot\s*-?outs?|"
+    r"fire\s*-?fights?|targeted\s+(?:with|by)\b|open(?:ed|s|ing)?\s+fire|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
     r"negotiat\w+|amnesty|intra-afghan|reduction\s+in\s+violence|"
     r"(?:signed|sealed|reached|struck)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:agreement|accord|"
     r"deal)|"
@@ -267,6 +268,7 @@ def _across_border(low: str) -> bool:
 _MATERIAL_FOUND = re.compile(
     r"\b(?:recover\w*|seiz\w*|found|confiscat\w*|discover\w*|uncover\w*|haul\s+of)\b[^.;]{0,30}$"
 )
+_MATERIAL = ("explosives", "detonator", "grenade", "suicide vest", "suicide jacket")
 _PLANTED_AFTER = re.compile(
     r"\s+(?:that\s+had\s+been\s+|were\s+|had\s+been\s+)?(?:planted|placed|"
     r"hidden|buried|fitted|rigged|attached)"
@@ -367,11 +369,10 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 def _bomb_trade(low: str, start: int, end: int) -> bool:
     if BOMB_THING_AFTER.match(low, end):
         return True
-    if low.startswith(("explosives", "detonator"), start) and _MATERIAL_FOUND.search(
-        low, max(0, start - 40), start
-    ):
-        # "recovering explosives, detonators and literature": material found, not a bomb
-        # planted ("found explosives planted under a bridge")
+    if low.startswith(_MATERIAL, start) and _MATERIAL_FOUND.search(low, max(0, start - 40), start):
+        # "recovering explosives, detonators and literature", "recovering a hand grenade and a
+        # pistol from his possession": material found, not a bomb planted ("found explosives
+        # planted under a bridge")
         return _PLANTED_AFTER.match(low, end) is None
     before = low[max(0, start - 80) : start]
     return holds(before, BOMB_TRADE_CUES) and (

@@ -235,6 +235,9 @@ def dominant_province(mentions: list[Resolved]) -> list[Resolved]:
 _ORIGIN_BEFORE = re.compile(
     r"\b(?:natives?\s+of|residents?\s+of|inhabitants?\s+of|elders?\s+of|"
     r"hail(?:s|ed|ing)\s+from|belong(?:s|ed|ing)?\s+to|(?P<from>from)|"
+    # an official's seat ("the governor of Punjab province ... shot dead in Islamabad")
+    r"(?:governor|chief\s+minister|mayor|commissioner|inspector[\s-]+general|chief\s+secretary|"
+    r"police\s+chief|home\s+minister|advocate[\s-]+general)\s+of|"
     r"(?:way|travell?(?:ing|ed|s)?|head(?:ed|ing|s)|bound|returning|going|en\s+route)\s+"
     r"(?:back\s+)?(?:to|for|towards)|"
     r"suppl(?:y|ies|ied|ying)(?:\s+(?:of\s+)?(?:gas|water|electricity|power|oil|fuel))?\s+to)"
@@ -245,6 +248,9 @@ _ORIGIN_BEFORE = re.compile(
 _FROM_SCENE = re.compile(
     r"\b(?:\d+\s*(?:km|kms|kilomet(?:re|er)s?|miles?|met(?:re|er)s?)|away|far|abduct\w*|"
     r"kidnap\w*|snatch\w*|escap\w*|recover\w*|picked\s+up|taken|seized|stolen)\s+from\s+"
+    r"(?:the\s+)?$|"
+    # ("arrested four suspected members of the Sindhudesh Revolutionary Army from Hyderabad")
+    r"\b(?:arrest\w*|apprehend\w*|detain\w*|nabbed|rounded\s+up)\s+(?:[\w'-]+\s+){0,9}?from\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -264,6 +270,14 @@ _ORIGIN_AFTER = re.compile(
 )
 
 
+# Where a target's past deed was done: "a Taliban commander responsible for bomb attacks in
+# Ghazni city, in a raid in Deh Yak district".
+_DEED_PLACE_BEFORE = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|accused\s+of|mastermind(?:ed|s)?\s+(?:of\s+)?|"
+    r"blamed\s+for|wanted\s+for|linked\s+to|behind)\s+(?:[\w'-]+\s+){0,4}?(?:in|at)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # The word right before every `_ORIGIN_BEFORE` or `_ROUTE_TO` place (after "the"): a cheap
 # test that spares the searches for most places.
 _ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards"])
@@ -273,7 +287,7 @@ _SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring", "district"])
 
 def origin_place(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] says where someone is from, is going to or serves,
-    or names a road."""
+    where a past deed of theirs was done, or names a road."""
     words = text[max(0, start - 30) : start].lower().split()[-2:]
     if words and words[-1] in _SKIPPED_WORDS:
         words.pop()
@@ -281,9 +295,17 @@ def origin_place(text: str, start: int, end: int) -> bool:
         before = max(0, start - 60)
         m = _ORIGIN_BEFORE.search(text, before, start)
         if m is not None:
-            return m.group("from") is None or not _FROM_SCENE.search(text, before, start)
+            return m.group("from") is None or not _FROM_SCENE.search(
+                text, max(0, start - 100), start
+            )
         if words[-1] == "to" and _ROUTE_TO.search(text, before, start):
             return True
+    elif (
+        words
+        and words[-1] in ("in", "at")
+        and _DEED_PLACE_BEFORE.search(text, max(0, start - 70), start)
+    ):
+        return True
     return bool(_ORIGIN_AFTER.match(text, end, end + 40))
 
 
@@ -324,6 +346,30 @@ def drop_references(mentions: list[Resolved], text: str) -> list[Resolved]:
     provinces = {r.place.adm1 for r in others}
     kept = [r for r in mentions if r in others or r.place.adm1 in provinces]
     return kept if others else mentions
+
+
+# A locality told as lying inside a named place ("the Chamkani area of Peshawar", "Jani Khel
+# area of Bannu") is there, whatever homonym the gazetteer knows in another province.
+_INSIDE_OF = re.compile(
+    r"\s+(?:area|areas|locality|village|town|neighbou?rhood|suburbs?|outskirts|tehsil|"
+    r"sub-?division|bazaar|market)\s+(?:of|in)\s+(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+
+def drop_outside_homonyms(mentions: list[Resolved], text: str) -> list[Resolved]:
+    """Without a locality whose place lies in another province than the place the text puts it
+    inside (see `_INSIDE_OF`)."""
+    if len(mentions) < 2:
+        return mentions
+    starts = {r.mention.start: r for r in mentions}
+    dropped = set()
+    for r in mentions:
+        inside = _INSIDE_OF.match(text, r.mention.end)
+        outer = starts.get(inside.end()) if inside else None
+        if outer is not None and outer.place.adm1 != r.place.adm1:
+            dropped.add(id(r))
+    return [r for r in mentions if id(r) not in dropped] if dropped else mentions
 
 
 ACROSS_BORDER = {"AFG": "PAK", "PAK": "AFG"}

@@ -261,8 +261,8 @@ class Extractor:
                     # the dateline names where the report was filed, not the event (a
                     # headline's places above it do name the event's)
                     continue
-                if before.rstrip(".") in PERSON_TITLES:
-                    continue  # "Maulana Bannu", "Commander Mohmand": a person
+                if before.rstrip(".") in PERSON_TITLES or text.startswith(" Bank", e_end):
+                    continue  # "Maulana Bannu", "Commander Mohmand": a person; "Kabul Bank"
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
         summaries: list[Sentence] = []
@@ -518,7 +518,10 @@ class Extractor:
         ):
             event_type = typed  # "Militants killed four soldiers": who did it to whom
         forces = any(a.kind == "state_force" for a in actors)
-        if not any(a.role == "perpetrator" for a in actors) and mishap(event_type, group, forces):
+        lead = [s for s in all_sentences if s.end <= group[0].start and not s.is_event][-2:]
+        if not any(a.role == "perpetrator" for a in actors) and mishap(
+            event_type, group, forces, lead
+        ):
             return None  # a flood, a fire, a crash: deaths, but nobody's violence
         for t in decisive[:2]:
             ev("event_type", t.start, t.end)

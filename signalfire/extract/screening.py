@@ -11,6 +11,7 @@ word types takes its type from the roles (`type_from_roles`).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .model import ActorRole
 from .natural_deaths import natural_death
@@ -83,16 +84,21 @@ CRIME = re.compile(
 )
 
 
-def mishap(event_type: str, group: list[Sentence], forces: bool = False) -> bool:
+def mishap(
+    event_type: str, group: list[Sentence], forces: bool = False, lead: Sequence[Sentence] = ()
+) -> bool:
     """Whether an event with no perpetrator tells of a disaster, an accident or a crime. A
     fight of the state's `forces` with criminals is an event ("an encounter in which two
-    dacoits were killed": ACLED codes police battles with gangs)."""
+    dacoits were killed": ACLED codes police battles with gangs). `lead`: the sentences just
+    before, which may tell the accident an untyped toll follows ("A helicopter crashed in
+    Wardak. ... Three crew members died.")."""
     texts = [fold(s.text) for s in group]
     if any(CRIME.search(t) for t in texts):
         # (a kidnapping is violence whoever does it: ACLED codes gangs' abductions)
         return event_type != "abduction" and not (forces and event_type == "armed_clash")
     if event_type == "other":
         # "a gas cylinder exploded": "exploded" is no bombing trigger, so the type is other
+        texts += [fold(s.text) for s in lead]
         return any(HAZARD.search(t) or ACCIDENTAL_BLAST.search(t) for t in texts)
     if event_type == "ied_bombing":
         return any(ACCIDENTAL_BLAST.search(t) for t in texts)

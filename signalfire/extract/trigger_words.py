@@ -49,14 +49,19 @@ PROPERTY_ATTACK = (
 # was attacked (`event_types.classify`).
 UNIDENTIFIED_GUNMEN = r"(?:unidentified|unknown)\s+(?:gunmen|motorcyclists|assailants)"
 # Two sides fighting, whose civilian dead stay a clash's (`event_types.classify`).
-CROSSFIRE = r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire"
+CROSSFIRE = (
+    r"(?:fighting|clash(?:es)?|battles?)\s+between|cross\s*-?fire|"
+    # ("20 civilians had been killed in four days of fighting in Ghazni city")
+    r"(?:days?|weeks?|hours?|nights?)\s+of\s+(?:heavy\s+|fierce\s+)?(?:fighting|clashes|battles?)"
+)
 
 TRIGGERS = {
     "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|"
     r"explosions?|vests?|car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
     r"self-detonat\w*|suicide\s+car|"
     # "detonated a vehicle-borne suicide device", "a suicide vehicle-borne IED"
-    r"vehicle-borne\s+suicide|suicide\s+(?:[a-z-]+\s+){1,2}?(?:devices?|ieds?|vbieds?)\b|"
+    r"vehicle-borne\s+suicide|suicide\s+(?:[a-z-]+\s+){1,2}?(?:devices?|ieds?|vbieds?|bombs?|"
+    r"bombers?|bombings?)\b|"
     # a bomber's own vest, without the word "suicide"
     r"explosives?(?:-laden|-packed|-filled)?\s+(?:vest|jacket|belt)s?|"
     r"detonated\s+(?:him|her)self|detonated\s+(?:his|her)\s+(?:[a-z-]+\s+)?(?:vest|jacket|belt)",
@@ -66,6 +71,10 @@ TRIGGERS = {
     r"(?:drones?|quad-?copters?)\s+(?:fired|struck|hit|dropped|attacked|to\s+drop)|"
     r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted|hit)|fighter\s+(?:jets|planes)|"
     r"jet\s+fighters|war\s*planes|"
+    # aircraft by name ("an Afghan Air Force A-29 struck a Taliban gathering")
+    r"(?:a-29|super\s+tucano|md-530|f-16|jf-17|b-52|mq-9|mq-1|reaper|predator)s?\s+"
+    r"(?:(?:aircraft|jets?|planes?|drones?|helicopters?)\s+)?(?:struck|bombed|fired|targeted|"
+    r"hit|strikes?|attacked|pounded)\b|"
     r"helicopter\s+gunships?|gunships?|precision\s+(?:air\s*)?strikes?|bombing\s+raids?|"
     # aircraft that bomb or strike ("planes bombed": not an IED), an air force that strikes,
     # a missile from a pilotless plane (the 2000s wire name for a drone)
@@ -79,7 +88,7 @@ TRIGGERS = {
     # aircraft and helicopters that engage (an "air weapons team" is left to the ground fight:
     # ISAF's annotators do not call its engagements airstrikes)
     r"(?:aircraft|helicopters|helicopter|planes?|jets|drones?)\s+(?:[a-z-]+\s+){0,3}?(?:engaged|"
-    r"fired\s+(?:on|at|upon)|strafed)|"
+    r"fired\s+(?:on|at|upon)|strafed|attacked)|"
     # aircraft that cross a line and strike ("jets crossed the Line of Control and dropped bombs")
     r"(?:jets|aircraft|planes|warplanes)\s+(?:[a-z-]+\s+){1,6}?and\s+(?:struck|bombed|pounded|"
     r"dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?))|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)",
@@ -91,6 +100,9 @@ TRIGGERS = {
     # fire from the other side: "rockets fired from Pakistan landed in Kunar"
     r"fired\s+from\s+(?:across|the\s+other\s+side|(?:the\s+)?(?:pakistani?|afghan(?:istan)?|"
     r"iran(?:ian)?|india)\b)|"
+    # attackers from the other country's soil ("terrorists from inside Afghanistan opened fire")
+    r"from\s+(?:inside|within)\s+(?:afghanistan|pakistan|iran)\b|"
+    r"from\s+(?:the\s+)?(?:afghan|pakistani|iranian)\s+(?:side|soil|territory)\b|"
     r"(?:pakistani|afghan|iranian|indian)\s+(?:artillery\s+|mortar\s+|rocket\s+)?(?:shells|"
     r"rockets|mortars)\s+(?:landed|fell|hit|struck)|"
     # the other army's fire ("killed in Indian firing", "Indian fire kills a labourer"); an
@@ -129,6 +141,10 @@ TRIGGERS = {
     r"activist|politician|elder|teacher|doctor|professor|poet|singer|reporter|imam|prayer\s+leader|"
     r"mayor|lawmaker|legislator)\b|"
     r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed|murder(?:ed|ing)\b|"
+    # fire on someone's car ("opened fire on a car in Hayatabad, killing a former MNA"); a
+    # police or army vehicle is a fight, several civilians dead an attack (see `classify`)
+    r"opened\s+fire\s+on\s+(?:a|the|his|her|their)\s+(?:car|vehicle|motorcycle|motorbike|"
+    r"rickshaw|jeep)\b|"
     # gunmen who kill one person ("Gunmen killed a journalist"), as "shot dead" says
     r"(?:gunmen|gunman|assailants|armed\s+men)\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?"
     r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)|"
@@ -152,13 +168,16 @@ TRIGGERS = {
     r"three|four|five|six|\d+|an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:engineers|workers|men|people|"
     r"passengers|employees|officials|teachers|lecturers|doctors|tourists|foreigners|nationals|"
     r"professors|journalists)\b",
-    "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|(?:fired|opened\s+fire)\s+"
-    r"(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|"
+    "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|ambush(?:ed|ing)?\s+|"
+    r"(?:fired|opened\s+fire)\s+(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|"
     r"tourists|pilgrims|travell?ers|visitors|picnickers|shoppers|mourners|students|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
     r"restaurant|university|deminers|coal\s+mines?|mining\s+(?:camps?|sites?))\b|"
-    r"civilians\s+(?:were\s+)?killed|sectarian|"
+    r"civilians\s+(?:were\s+)?killed|"
+    # (a group's kind is no attack: "a banned sectarian outfit")
+    r"sectarian(?!\s+(?:outfits?|groups?|organi[sz]ations?|part(?:y|ies)|militants?|leaders?|"
+    r"members?|wings?))|"
     # travellers taken off their buses ("pulled 22 passengers off buses ... and shot them")
     r"off\s+(?:the\s+|a\s+)?(?:buses|bus|coaches|vans|vehicles)|offloaded|"
     r"(?:pulled|dragged|ordered)\s+(?:off|out)\s+(?:[a-z0-9-]+\s+){0,3}?(?:passengers|"
@@ -176,7 +195,8 @@ TRIGGERS = {
     r"wedding)\b|"
     r"(?:vans?|bus(?:es)?|vehicles?|coach(?:es)?|wagons?|cars?)\s+carrying\s+(?:[a-z-]+\s+){0,2}?"
     r"(?:schoolchildren|children|students|pupils|passengers|pilgrims|worshippers|women|mourners|"
-    r"wedding|shi['’]?ites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families)\b",
+    r"wedding|shi['’]?ites?|shias?|muslims|hazaras|travell?ers|commuters|civilians|families|"
+    r"workers|labou?rers|teachers|nurses|employees|staff|journalists|tourists)\b",
     "property_attack": PROPERTY_ATTACK,
     "armed_clash": CROSSFIRE + r"|clash\w*|"
     r"gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|shoot\s*-?outs?|"
@@ -198,6 +218,10 @@ TRIGGERS = {
     r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
     r"camps?|forts?|district\s+(?:headquarters|centres?|centers?)|bases?|air\s*fields?|airports?|"
     r"cantonments?)\b|"
+    # ("foiled an attack by terrorists on a checkpost")
+    r"attacks?\s+by\s+(?:[a-z'-]+\s+){1,3}?on\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
+    r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
+    r"camps?|forts?|bases?|convoys?)\b|"
     # an insider's attack ("turned his weapon on ISAF service members")
     r"turned\s+(?:his|her|their)\s+(?:weapons?|guns?|rifles?)\s+(?:on|against)\b|"
     # (not a foiled attack: a plot stopped in time, by an arrest or a bomb defused)
@@ -281,11 +305,14 @@ DEED_OF = re.compile(
     r"in\s+connection|"
     r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|suspected\s+of|"
     # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
-    r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing))\s+"
+    r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing)|responsible\s+for)\s+"
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
-    r"series\s+of|two|three|\d+)\s+)*(?:[a-z'-]+\s+){0,2}"
+    r"series\s+of|two|three|\d+|multiple|numerous|various|many|(?:incidents?|cases?|acts?)\s+of)\s+)*"
+    r"(?:[a-z'-]+\s+){0,2}"
     # the second deed of a list ("involved in the killing of civilians and attacks on ...")
-    r"(?:(?:of|on|against|in)\s+(?:[a-z'-]+\s+){0,2}?(?:and|or)\s+(?:[a-z'-]+\s+)?)?$"
+    r"(?:(?:of|on|against|in)\s+(?:[a-z'-]+\s+){0,2}?(?:and|or)\s+(?:[a-z'-]+\s+)?)?"
+    # ... or a deed it includes ("responsible for recent attacks in Kabul, including the bombing")
+    r"(?:(?:in|on|of)\s+[a-z'-]+,?\s+including\s+(?:the\s+|an?\s+)?)?$"
 )
 # "Engaged" is a fight when the other side engages; state forces that engage ("own troops
 # effectively engaged the khwarij location", "was engaged by the security force") are firing
@@ -305,7 +332,8 @@ ENGAGED_BY_FORCES = re.compile(
 # "commandos rescued two abducted engineers"): the abduction is the background of a rescue.
 RESCUED_BEFORE = re.compile(
     r"\b(?:recover(?:ed|s|ing)?|rescu(?:ed|es|ing|e)|free(?:d|s|ing)?|liberat(?:ed|es|ing|e)|"
-    r"releas(?:ed|es|ing|e)|(?:secured|safe)\s+(?:the\s+)?release\s+of)\s+"
+    r"releas(?:ed|es|ing|e)|(?:secured|safe)\s+(?:the\s+)?release\s+of|"
+    r"exchang(?:e|ed|ing)|swap(?:ped|ping)?)\s+"
     r"(?:[a-z0-9'-]+\s+){0,3}$"
 )
 # ... and one told as done before, in a sentence that tells the release ("a child they had
@@ -316,7 +344,7 @@ SET_FREE = re.compile(r"\b(?:freed|rescued|recovered|released|set\s+free|liberat
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
     "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charge", "plot",
-    "connection",
+    "connection", "responsible",
     "prepar", "coordinat", "orchestrat", "direct", "suspected",
 )  # fmt: skip
 
@@ -334,7 +362,9 @@ BOMB_TRADE_BEFORE = re.compile(
     r"equipped\s+with|"
     r"movement\s+of|transfer\s+of|expert\s+in|training\s+in|involved\s+in|participat\w+\s+in|"
     r"assist\w*|associat\w+\s+with|linked\s+(?:[a-z]+\s+)?to|command(?:s|ed|ing)?|used\s+(?:in|to\s+"
-    r"make)|potential|possible|future|rocket[\s-]+propelled|(?:kilo)?grams?|kgs?|pounds|lbs\.?)\s+"
+    r"make)|potential|possible|future|rocket[\s-]+propelled|"
+    # a weight of material ("20 kilograms of explosives"), not of one device ("a 5-kilogram bomb")
+    r"(?<!-)(?:(?:kilo)?grams?|kgs?|pounds|lbs\.?))\s+"
     r"(?:(?:of|in|for|with|to|and|the|a|an|both|several|multiple|other|\d+)\s+)*"
     r"(?:[a-z0-9'()-]+,?\s+(?:and\s+)?){0,5}"
     # an inventory of what was found: "found 1,000 rounds, a machine gun, 20 grenades"
