@@ -94,8 +94,13 @@ def mishap(
     Wardak. ... Three crew members died.")."""
     texts = [fold(s.text) for s in group]
     if any(CRIME.search(t) for t in texts):
-        # (a kidnapping is violence whoever does it: ACLED codes gangs' abductions)
-        return event_type != "abduction" and not (forces and event_type == "armed_clash")
+        # (a kidnapping is violence whoever does it: ACLED codes gangs' abductions; and so
+        # are arrests for one: "detained on charges of kidnapping and armed robbery")
+        return not (
+            event_type == "abduction"
+            or (forces and event_type == "armed_clash")
+            or (event_type == "arrest" and any(_KIDNAPPING.search(t) for t in texts))
+        )
     if event_type == "other":
         # "a gas cylinder exploded": "exploded" is no bombing trigger, so the type is other
         texts += [fold(s.text) for s in lead]
@@ -108,6 +113,7 @@ def mishap(
     return False
 
 
+_KIDNAPPING = re.compile(r"\b(?:kidnap|abduct)")
 _ACCIDENTAL_FIRE = re.compile(
     letter_first(r"\b(?:short[\s-]+circuit\w*|sparks?|overturned|fire\s+brigades?)\b")
 )
