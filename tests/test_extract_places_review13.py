@@ -71,6 +71,9 @@ def test_a_name_made_of_kabul_is_not_the_city(extractor: Extractor) -> None:
         # an arrest "from" a town is made there
         ("The CTD arrested three suspected members of the Balochistan Liberation Army from "
          "Hyderabad on Tuesday.", ("PK-SD", "Hyderabad")),
+        # where a supply goes, all of a list
+        ("Militants blew up a gas pipeline in Sui, cutting supplies to Punjab and Sindh.",
+         ("PK-BA", "Dera Bugti")),
         # a bank named for a city
         ("A suicide bomber attacked a Kabul Bank branch in Jalalabad, killing eight people.",
          ("AF-NAN", "Jalalabad")),

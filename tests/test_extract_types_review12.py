@@ -40,6 +40,8 @@ def _types(extractor: Extractor, text: str) -> list[str]:
          "soldier.", "cross_border_shelling"),
         ("Gunmen ambushed a convoy of passenger vehicles near Parachinar, killing 30 people.",
          "attack_on_civilians"),
+        ("Attackers rammed an explosives-laden vehicle into the gate of the Bannu cantonment, "
+         "killing six soldiers.", "suicide_bombing"),
         ("A suicide truck bomb struck a police compound in Gardez, killing 12 policemen.",
          "suicide_bombing"),
         ("Coalition helicopters and jets attacked an insurgent position in Kunar, killing eight "
@@ -67,6 +69,9 @@ def test_types_of_review12_and_13(extractor: Extractor, text: str, expected: str
         "Herat, including the bombing of a mosque.",
         "CTD Punjab apprehended a suspect in Lahore, recovering a hand grenade and a pistol from "
         "his possession.",
+        "Intelligence officials detained an IS-K member accused of involvement in a bombing in "
+        "Kunduz last year.",
+        "Police arrested a man who allegedly kidnapped a shopkeeper's son in Sukkur.",
     ],
 )
 def test_past_deeds_and_seized_material_leave_an_arrest(extractor: Extractor, text: str) -> None:

@@ -241,7 +241,8 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:way|travell?(?:ing|ed|s)?|head(?:ed|ing|s)|bound|returning|going|en\s+route)\s+"
     r"(?:back\s+)?(?:to|for|towards)|"
     r"suppl(?:y|ies|ied|ying)(?:\s+(?:of\s+)?(?:gas|water|electricity|power|oil|fuel))?\s+to)"
-    r"\s+(?:the\s+|neighbou?ring\s+)?(?:district\s+)?$",
+    # (and the next of a list: "gas supply to Punjab and Sindh")
+    r"\s+(?:the\s+|neighbou?ring\s+)?(?:district\s+)?(?:[A-Z][\w'-]*\s*(?:,|and)\s+){0,2}$",
     re.IGNORECASE,
 )
 # ... but "kidnapped from Dera Bugti" and "10 km from Peshawar" are (or are near) the scene.
@@ -280,7 +281,7 @@ _DEED_PLACE_BEFORE = re.compile(
 )
 # The word right before every `_ORIGIN_BEFORE` or `_ROUTE_TO` place (after "the"): a cheap
 # test that spares the searches for most places.
-_ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards"])
+_ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards", "and"])
 # (ISPR's "resident of District Chakwal")
 _SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring", "district"])
 

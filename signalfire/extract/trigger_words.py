@@ -64,6 +64,8 @@ TRIGGERS = {
     r"bombers?|bombings?)\b|"
     # a bomber's own vest, without the word "suicide"
     r"explosives?(?:-laden|-packed|-filled)?\s+(?:vest|jacket|belt)s?|"
+    # a vehicle of explosives driven into the target
+    r"rammed\s+(?:an?\s+|two\s+|three\s+|his\s+|their\s+)?explosives?-(?:laden|packed|filled)|"
     r"detonated\s+(?:him|her)self|detonated\s+(?:his|her)\s+(?:[a-z-]+\s+)?(?:vest|jacket|belt)",
     "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
     r"(?:drone|quad-?copter)\s+(?:strikes?|attacks?)|missile\s+(?:strikes?|attacks?)|"
@@ -300,7 +302,9 @@ PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitr
 # A violent word naming the past deed of whom the event is about, not the event: "detained the
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
 DEED_OF = re.compile(
-    r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|wanted|accused|charge[sd]|"
+    r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|"
+    # (not a denial: "denied any involvement in the bombing")
+    r"(?<!any\s)(?<!denied\s)(?<!denies\s)(?<!deny\s)(?<!no\s)involvement|wanted|accused|charge[sd]|"
     r"charge(?=\s+of\b)|"
     r"in\s+connection|"
     r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|suspected\s+of|"
@@ -312,7 +316,10 @@ DEED_OF = re.compile(
     # the second deed of a list ("involved in the killing of civilians and attacks on ...")
     r"(?:(?:of|on|against|in)\s+(?:[a-z'-]+\s+){0,2}?(?:and|or)\s+(?:[a-z'-]+\s+)?)?"
     # ... or a deed it includes ("responsible for recent attacks in Kabul, including the bombing")
-    r"(?:(?:in|on|of)\s+[a-z'-]+,?\s+including\s+(?:the\s+|an?\s+)?)?$"
+    r"(?:(?:in|on|of)\s+[a-z'-]+,?\s+including\s+(?:the\s+|an?\s+)?)?$|"
+    # the deed of the one arrested ("arrested a man who allegedly abducted a girl")
+    r"\b(?:arrested|detained|apprehended|nabbed|held)\s+(?:[a-z'-]+\s+){0,4}?who\s+(?:had\s+)?"
+    r"(?:allegedly\s+|reportedly\s+)?$"
 )
 # "Engaged" is a fight when the other side engages; state forces that engage ("own troops
 # effectively engaged the khwarij location", "was engaged by the security force") are firing
@@ -343,7 +350,7 @@ SET_FREE = re.compile(r"\b(?:freed|rescued|recovered|released|set\s+free|liberat
 # (substrings every match of `DEED_OF` holds: where a sentence holds none, its `$`-anchored
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
-    "mastermind", "plan", "facilitator", "involved", "wanted", "accused", "charge", "plot",
+    "mastermind", "plan", "facilitator", "involve", "wanted", "accused", "charge", "plot", "who",
     "connection", "responsible",
     "prepar", "coordinat", "orchestrat", "direct", "suspected",
 )  # fmt: skip
