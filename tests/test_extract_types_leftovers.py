@@ -81,3 +81,13 @@ def test_an_arrest_for_kidnapping_and_robbery_is_an_event(extractor: Extractor) 
     text = "The ministry said five people were detained in Mazar city on charges of kidnapping and robbery."
     events = _events(extractor, text)
     assert [(e.event_type, e.arrested) for e in events] == [("arrest", 5)]
+
+
+def test_a_groups_talks_are_an_event_and_diplomats_talks_none(extractor: Extractor) -> None:
+    text = (
+        "The Taliban said talks with representatives of the National Resistance Front in Dushanbe "
+        "ended without agreement."
+    )
+    assert [e.event_type for e in _events(extractor, text)] == ["ceasefire_negotiation"]
+    text = "Pakistan's foreign minister held talks with his Chinese counterpart in Beijing."
+    assert _events(extractor, text) == []

@@ -90,7 +90,9 @@ from .unknown_groups import add_unknown_groups
 
 _CLAIM_SENTENCE = re.compile(
     letter_first(
-        r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the)\b"
+        r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the|"
+        # a group's talks ("talks with representatives of the National Resistance Front")
+        r"talks\s+(?:with|between))\b"
     ),
     re.IGNORECASE,
 )
