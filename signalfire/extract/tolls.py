@@ -69,7 +69,24 @@ def event_figures(
             if cat not in totals:
                 totals[cat], highs[cat] = value, fallback[1][cat]
                 best_counts[cat] = fallback[2][cat]
+    _died_of_wounds(totals, highs, best_counts)
     return totals, highs, best_counts
+
+
+def _died_of_wounds(
+    totals: dict[str, int], highs: dict[str, int], best_counts: dict[str, list[Count]]
+) -> None:
+    """Take the deaths among the wounded ("Two of the wounded later died", "He later died of
+    his wounds") out of a wounded figure told before them: the same person is not both."""
+    died = [c for c in best_counts.get("killed", []) if c.note == "wounded"]
+    hurt = best_counts.get("injured", [])
+    if not died or not hurt or min(c.start for c in hurt) > died[0].start:
+        return
+    n = sum(c.value for c in died)
+    totals["injured"] = max(0, totals["injured"] - n)
+    highs["injured"] = max(0, highs["injured"] - n)
+    if not totals["injured"]:
+        del totals["injured"], highs["injured"], best_counts["injured"]
 
 
 _FALLBACKS = ("plural", "background")
