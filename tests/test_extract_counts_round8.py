@@ -95,6 +95,11 @@ DIED_OF_WOUNDS = [
         (0, 1, 0, 0),
     ),
     (
+        K + "A police officer was wounded by a sniper in Kunduz. He died later in hospital, "
+        "officials said.",
+        (0, 1, 0, 0),
+    ),
+    (
         W + "A bomb went off near a bus stop in Peshawar on Friday, killing four people and "
         "wounding nine. Two of the wounded later died in hospital, police said.",
         (0, 6, 7, 0),
@@ -123,6 +128,16 @@ NAMES_AND_HEADLINES = [
         W + "The group's No. 3, Sheikh Saeed al-Masri, was killed in a missile strike in "
         "North Waziristan, a U.S. official said.",
         (0, 1, 0, 0),
+    ),
+    ("Pakistani Taliban's No. 2 killed in drone strike", (0, 1, 0, 0)),
+    (
+        W + "A U.S. drone strike in North Waziristan killed al Qaeda's No. 3, officials said.",
+        (0, 1, 0, 0),
+    ),
+    (
+        "KARACHI (Reuters) - The Afghan Taliban's No. 2, Mullah Abdul Ghani Baradar, was "
+        "arrested in Karachi, officials said.",
+        (1, 0, 0, 0),
     ),
     ("Gunmen kill police officer, minority Ahmadi man in Pakistan", (0, 2, 0, 0)),
     ("Militants kill soldier, civilian in Kurram", (0, 2, 0, 0)),

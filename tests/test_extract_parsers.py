@@ -119,7 +119,7 @@ def total(text: str, category: str = "killed") -> int:
         ("also killed in the raid were five gunmen", "killed", 5),
         # not victims: negation, ranks, wire versions, things, tallies, pronouns, ordinals
         ("No Afghan soldier was killed in the exchange", "killed", 0),
-        ("Qaeda's No. 2 dead, officials say", "killed", 0),
+        ("Qaeda's No. 2 dead, officials say", "killed", 1),  # a rank: one person, not two
         ("UPDATE 2-Five die in Quetta blast", "killed", 5),
         ("forces carried out three raids detaining dozens of suspects", "arrested", 24),
         ("soldiers have detained more than 40 commanders since March", "arrested", 0),

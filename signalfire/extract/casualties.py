@@ -87,10 +87,12 @@ from .casualty_patterns import (
 from .clause_victims import (
     AND_PASSIVE_CUES,
     OF_THEM_LATER,
+    RANK_CUES,
     after_the_killing,
     and_passive,
     captive_deed,
     in_deed,
+    ranked,
     were_and,
     wounded_died,
 )
@@ -460,6 +462,10 @@ def find_counts(
     if "killed" in verbs:
         for start, end in wounded_died(text, verbs):
             add("killed", 1, 1, start, end, "wounded")
+    # "Al Qaeda's No. 2 was killed": one (`clause_victims.ranked`)
+    if holds(text, RANK_CUES):
+        for cat, start, end in ranked(text, verbs, ruling):
+            add(cat, 1, 1, start, end)
     # "23 passengers were offloaded from the buses and shot dead" (`clause_victims.were_and`)
     if " and " in text:
         for cat, low, high, start, end in were_and(text, verbs):

@@ -1,16 +1,19 @@
-"""Victims told with a clause of their own before a passive verb, which the figure patterns of
-`casualties` (the verb close after the noun, or a few words between) do not reach: "An armed
-insurgent opened fire on the force and was killed" (one), "two insurgents opened fire on the
-security force and were killed" (two), "a suspected insurgent attempted to flee the compound
-and was detained" (one; by an armed group, an abduction); and a passive whose second verb
-shares its auxiliary: "23 passengers were offloaded from the buses and shot dead", "five men
-were dragged out and killed", "three men were kidnapped and later killed" (`were_and`); and a
-wounded victim's later death told by a pronoun or a definite noun: "He later died of his
-wounds", "The soldier later succumbed to his injuries", "one of the wounded died in hospital"
-(`wounded_died`). Also a captive's deed in a relative clause, which is no toll: "a man who
-killed three people in Herat was arrested" (`captive_deed`), and an earlier killing that dates
-the event, a fallback only: "lawyers who had gathered after the killing of the head of the Bar
-Association" (`after_the_killing`). Read by `casualties`."""
+"""Victims told in clause shapes the figure patterns of `casualties` (the verb close after the
+noun, or a few words between) do not reach, read by `casualties`:
+
+- a clause of their own before a passive verb: "An armed insurgent opened fire on the force and
+  was killed" (one), "a suspected insurgent attempted to flee the compound and was detained"
+  (one; by an armed group, an abduction) (`and_passive`);
+- a second verb sharing a passive's auxiliary: "23 passengers were offloaded from the buses and
+  shot dead", "three men were kidnapped and later killed" (`were_and`);
+- a wounded victim's later death: "He later died of his wounds", "The soldier later succumbed to
+  his injuries", "one of the wounded died in hospital" (`wounded_died`);
+- a group's rank: "Al Qaeda's No. 2 was killed", "kills the Taliban's No. 3" (`ranked`);
+
+and what is no toll: a captive's deed in a relative clause ("a man who killed three people in
+Herat was arrested": `captive_deed`, `in_deed`) and an earlier killing that dates the event, a
+fallback only ("lawyers who had gathered after the killing of the head of the Bar Association":
+`after_the_killing`)."""
 
 from __future__ import annotations
 
@@ -135,7 +138,7 @@ _DIED_SUBJECT = re.compile(
 OF_THEM_LATER = re.compile(r"\s+of\s+them\s+(?:later|subsequently|eventually)\s+")
 _DIED_VERB = re.compile(r"died|succumbed|passed\s+away|embraced\s+(?:shahadat|martyrdom)")
 _OF_WOUNDS = re.compile(
-    r"\s+(?:to|of|from)\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:wounds|injuries)\b|"
+    r"\s+(?:later|subsequently)\b|\s+(?:to|of|from)\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:wounds|injuries)\b|"
     r"\s+(?:in|at)\s+(?:a\s+|the\s+)?(?:[a-z]+\s+)?hospital\b"
 )
 
@@ -206,3 +209,28 @@ def after_the_killing(text: str, start: int) -> bool:
         _KILLING_OF.match(text, start) is not None
         and _AFTER_THE.search(text, max(0, start - 20), start) is not None
     )
+
+
+# A group's rank ("al Qaeda's No. 2", "the Taliban's number three"): one person.
+_RANK = r"['’]s\s+(?:no\.\s*|number\s+)(?:\d{1,2}|one|two|three|four|five)\b"
+_RANK_BEFORE = re.compile(
+    rf"{_RANK}(?:,\s+[^,;:]{{1,60}}?,)?\s+(?:(?:was|has\s+been|had\s+been)\s+)?(?:also\s+)?$"
+)
+_RANK_AFTER = re.compile(rf"\s+(?:the\s+)?(?:[a-z'’-]+\s+){{0,2}}?[a-z'’-]+{_RANK}")
+RANK_CUES = ("no.", "number")  # one is in every match of either
+
+
+def ranked(
+    text: str, verbs: dict[str, list[re.Match[str]]], ruling: frozenset[str]
+) -> list[tuple[str, int, int]]:
+    """(category, start, end) of each group's rank told as the victim of a casualty verb
+    (`_RANK_BEFORE`, `_RANK_AFTER`) in folded sentence `text`: one victim each."""
+    out = []
+    for category in ("killed", "injured", "arrested"):
+        for v in verbs.get(category, []):
+            cat = captor_category(category, text, v.start(), v.end(), ruling)
+            if (before := _RANK_BEFORE.search(text, max(0, v.start() - 90), v.start())) is not None:
+                out.append((cat, before.start(), v.end()))
+            elif (after := _RANK_AFTER.match(text, v.end())) is not None:
+                out.append((cat, v.start(), after.end()))
+    return out
