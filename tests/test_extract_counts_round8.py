@@ -63,6 +63,34 @@ SHARED_AUXILIARY = [
     ),
 ]
 
+# 1b: a relative clause too long for the figure patterns, before the passive verb.
+RELATIVE_CLAUSE = [
+    (
+        P + "All 12 terrorists who attacked the Frontier Corps camp in Nushki on Sunday were "
+        "sent to hell, the ISPR said.",
+        (0, 12, 0, 0),
+    ),
+    (
+        K + "Four gunmen who stormed a guesthouse in the Shar-e-Naw area of Kabul were killed "
+        "after a six-hour siege, police said.",
+        (0, 4, 0, 0),
+    ),
+    (
+        W + "Two men who were riding a motorcycle on the ring road in Peshawar were shot "
+        "dead, police said.",
+        (0, 2, 0, 0),
+    ),
+]
+
+# 1c: the attackers' dead beside their victims, the attack told with its attackers.
+ATTACKERS_TOLL = [
+    (
+        H + "Insurgents attacked a district center in Andar district, Ghazni province, "
+        "yesterday, killing three Afghan policemen. Eleven insurgents were killed.",
+        (0, 14, 0, 0),
+    ),
+]
+
 # 2: ISPR's participle and active forms of "sent to hell".
 ISPR_HELL = [
     (
@@ -108,6 +136,20 @@ DIED_OF_WOUNDS = [
         T + "A mine blast in Helmand wounded three civilians on Sunday. One of the wounded "
         "died on Monday, the provincial governor's office said.",
         (0, 1, 2, 0),
+    ),
+    (
+        W + "The blast injured 12 people, two of whom died later, police said.",
+        (0, 2, 10, 0),
+    ),
+    (
+        K + "Two Afghan soldiers were wounded in the clash in Kunar and later died in "
+        "hospital, the defence ministry said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        P + "Sepoy Ali, who was injured in the exchange of fire in Bajaur District, later "
+        "embraced shahadat.",
+        (0, 1, 0, 0),
     ),
     (
         P + "A soldier was injured when terrorists fired on a check post in Kurram District. "
@@ -204,6 +246,8 @@ EARLIER_KILLING = [
 @pytest.mark.parametrize(
     ("text", "expected"),
     SHARED_AUXILIARY
+    + RELATIVE_CLAUSE
+    + ATTACKERS_TOLL
     + ISPR_HELL
     + DIED_OF_WOUNDS
     + NAMES_AND_HEADLINES

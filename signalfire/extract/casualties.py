@@ -86,7 +86,7 @@ from .casualty_patterns import (
 )
 from .clause_victims import (
     AND_PASSIVE_CUES,
-    OF_THEM_LATER,
+    OF_THEM,
     RANK_CUES,
     after_the_killing,
     and_passive,
@@ -94,6 +94,7 @@ from .clause_victims import (
     in_deed,
     ranked,
     were_and,
+    who_were,
     wounded_died,
 )
 from .figure_values import (
@@ -403,9 +404,12 @@ def find_counts(
                 category == "killed"
                 and kind == "num"
                 and not note
-                and OF_THEM_LATER.fullmatch(text, m.end("n1"), m.start("verb"))
+                and (of := OF_THEM.fullmatch(text, m.end("n1"), m.start("verb"))) is not None
+                and (
+                    of.group("later") or any(v.end() <= m.start() for v in verbs.get("injured", []))
+                )
             ):
-                note = "wounded"  # "Two of them later died in hospital"
+                note = "wounded"  # "Two of them later died", "injured 12 people, two of whom died"
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
@@ -466,9 +470,13 @@ def find_counts(
     if holds(text, RANK_CUES):
         for cat, start, end in ranked(text, verbs, ruling):
             add(cat, 1, 1, start, end)
-    # "23 passengers were offloaded from the buses and shot dead" (`clause_victims.were_and`)
+    # "23 passengers were offloaded from the buses and shot dead", "all 33 terrorists who
+    # hijacked the Jaffar Express in Bolan were sent to hell" (`clause_victims`)
     if " and " in text:
         for cat, low, high, start, end in were_and(text, verbs):
+            add(cat, low, high, start, end)
+    if " who " in text:
+        for cat, low, high, start, end in who_were(text, verbs):
             add(cat, low, high, start, end)
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):

@@ -6,6 +6,8 @@ noun, or a few words between) do not reach, read by `casualties`:
   (one; by an armed group, an abduction) (`and_passive`);
 - a second verb sharing a passive's auxiliary: "23 passengers were offloaded from the buses and
   shot dead", "three men were kidnapped and later killed" (`were_and`);
+- a relative clause longer than the figure patterns reach: "all 33 terrorists who hijacked the
+  Jaffar Express in Bolan were sent to hell" (`who_were`);
 - a wounded victim's later death: "He later died of his wounds", "The soldier later succumbed to
   his injuries", "one of the wounded died in hospital" (`wounded_died`);
 - a group's rank: "Al Qaeda's No. 2 was killed", "kills the Taliban's No. 3" (`ranked`);
@@ -131,11 +133,14 @@ def were_and(
 # is not both).
 _DIED_SUBJECT = re.compile(
     r"(?:\b(?:he|she|who)|\bthe\s+(?:[a-z'’-]+\s+){0,2}?(?:" + _ONE + r")"
-    r"|\bone\s+of\s+(?:them|the\s+(?:[a-z'’-]+\s+)?(?:wounded|injured)(?:\s+[a-z'’-]+)?))\s+"
+    r"|\bone\s+of\s+(?:them|whom|the\s+(?:[a-z'’-]+\s+)?(?:wounded|injured)(?:\s+[a-z'’-]+)?)"
+    # ("Sepoy Ali, who was injured in the exchange of fire, later embraced shahadat")
+    r"|\bwho\s+(?:was|were|had\s+been)\s+(?:[a-z]+\s+)?(?:injured|wounded)\b[^,;.]{0,60},)\s+"
     r"(?P<later>(?:later|subsequently|eventually)\s+)?$"
 )
-# ... and a figure of them: "Two of them later died in hospital" (between its number and verb).
-OF_THEM_LATER = re.compile(r"\s+of\s+them\s+(?:later|subsequently|eventually)\s+")
+# ... and a figure of them: "Two of them later died in hospital" (between its number and verb)
+# (with "later", or after a wounded figure: "injured 12 people, two of whom died")
+OF_THEM = re.compile(r"\s+of\s+(?:them|whom)\s+(?P<later>(?:later|subsequently|eventually)\s+)?")
 _DIED_VERB = re.compile(r"died|succumbed|passed\s+away|embraced\s+(?:shahadat|martyrdom)")
 _OF_WOUNDS = re.compile(
     r"\s+(?:later|subsequently)\b|\s+(?:to|of|from)\s+(?:his|her|their)\s+(?:[a-z]+\s+)?(?:wounds|injuries)\b|"
@@ -150,17 +155,17 @@ def wounded_died(text: str, verbs: dict[str, list[re.Match[str]]]) -> list[tuple
     for v in verbs.get("killed", []):
         if _DIED_VERB.fullmatch(v.group(0)) is None:
             continue
-        subject = _DIED_SUBJECT.search(text, max(0, v.start() - 60), v.start())
+        subject = _DIED_SUBJECT.search(text, max(0, v.start() - 100), v.start())
         if subject is None or not_violent(text, v.start(), v.end()):
             continue
         if (
             subject.group("later")
             or v.group(0) == "succumbed"
             # ("one of the wounded died"; not "one of them died": of the dead, maybe)
-            or subject.group(0).startswith("one of the ")
+            or subject.group(0).startswith(("one of the ", "one of whom"))
             or _OF_WOUNDS.match(text, v.end())
         ):
-            out.append((subject.start(), v.end()))
+            out.append((v.start(), v.end()))  # (the subject may hold a wounded figure)
     return out
 
 
@@ -233,4 +238,31 @@ def ranked(
                 out.append((cat, before.start(), v.end()))
             elif (after := _RANK_AFTER.match(text, v.end())) is not None:
                 out.append((cat, v.start(), after.end()))
+    return out
+
+
+# "N <victims> who <clause> were <verb>": up to ten words of a clause with no other verb of a
+# passive, no casualty verb and no clause word.
+_WHO_WERE = re.compile(
+    rf"\b{QUANTITY}\s+{_MODS}(?:{_PLURAL_VICTIMS})\s+who\s+"
+    # ("two men who were riding a motorcycle on the ring road were shot dead")
+    r"(?:(?:were|was)\s+(?=[a-z]+ing\s))?(?:(?!(?:and|or|but|while|when|where|which|who|were|was|are|is|said|says|told|"
+    rf"{_ANY_VERB})\b)[a-z0-9'’.-]+,?\s+){{1,10}}?"
+    r"(?:were|have\s+been|had\s+been)\s+(?:(?:later|also|all|subsequently)\s+)?$"
+)
+
+
+def who_were(
+    text: str, verbs: dict[str, list[re.Match[str]]]
+) -> list[tuple[str, int, int, int, int]]:
+    """(category, low, high, start, end) of each figure told with a relative clause before its
+    passive verb (`_WHO_WERE`) in folded sentence `text`."""
+    out = []
+    for category in ("killed", "injured"):
+        for v in verbs.get(category, []):
+            lo = max(0, v.start() - 140)
+            if (some := _WHO_WERE.search(text, lo, v.start())) is not None and (
+                value := _value(some, text)
+            ):
+                out.append((category, value[0], value[1], some.start("n1"), v.end()))
     return out

@@ -302,6 +302,9 @@ _SAME_FIGHT = re.compile(
     # people ... All four attackers were killed", "Twenty-three soldiers were martyred when six
     # terrorists attacked ... All six terrorists were killed")
     r"(?:suicide\s+)?(?:attackers|assailants|bombers)|"
+    # (the attack told with its attackers: "Insurgents attacked Camp Bastion ..., killing two
+    # coalition service members. Fourteen insurgents were killed")
+    r"(?:insurgents|militants|terrorists|gunmen|khwarij|khawarij)\s+(?:had\s+)?attacked|"
     r"all\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
     r"insurgents|attackers))\b",
     re.IGNORECASE,
