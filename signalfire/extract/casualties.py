@@ -84,7 +84,19 @@ from .casualty_patterns import (
     HURT_HELD,
     released_before,
 )
-from .clause_victims import AND_PASSIVE_CUES, and_passive
+from .clause_victims import (
+    AND_PASSIVE_CUES,
+    OF_THEM,
+    RANK_CUES,
+    after_the_killing,
+    and_passive,
+    captive_deed,
+    in_deed,
+    ranked,
+    were_and,
+    who_were,
+    wounded_died,
+)
 from .figure_values import (
     _ACT_NOUNS,
     _AUXILIARY,
@@ -330,6 +342,10 @@ def find_counts(
                 and _MODAL_BEFORE.search(text, max(0, m.start("verb") - 30), m.start("verb"))
             ):
                 continue  # "denies killing 15", "could have killed dozens"
+            if kind == "verb" and "arrested" in verbs and captive_deed(text, m.start(), verbs):
+                continue  # "a man who killed three people was arrested": the captive's crime
+            if kind == "num" and " who " in text and in_deed(text, m.start(), m.start("verb")):
+                continue  # "two men who shot dead a shopkeeper": the killers
             if (
                 not single
                 and _ROUND_UP.match(m.group("verb"))
@@ -363,7 +379,12 @@ def find_counts(
                 if any(not m.start() <= h.start() < m.end() for hs in verbs.values() for h in hs):
                     continue
                 note = "background"
-            if earlier_lead or _CLAIMED_BEFORE.search(text, max(0, m.start() - 60), m.start()):
+            if (
+                earlier_lead
+                or _CLAIMED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                # "lawyers gathered after the killing of the head of the Bar Association"
+                or (kind == "verb" and category == "killed" and after_the_killing(text, m.start()))
+            ):
                 note = "background"
             elif category in ("killed", "injured"):
                 if dated_cue is None:
@@ -379,6 +400,16 @@ def find_counts(
             cat = category
             if category == "injured" and kind in ("num", "near") and _DIED_AFTER.match(text, end):
                 cat, note = "killed", "wounded"  # "two of the wounded died in hospital"
+            elif (
+                category == "killed"
+                and kind == "num"
+                and not note
+                and (of := OF_THEM.fullmatch(text, m.end("n1"), m.start("verb"))) is not None
+                and (
+                    of.group("later") or any(v.end() <= m.start() for v in verbs.get("injured", []))
+                )
+            ):
+                note = "wounded"  # "Two of them later died", "injured 12 people, two of whom died"
             # "Insurgents captured two soldiers", "two soldiers were captured by militants":
             # a capture by an armed group is an abduction.
             if category == "arrested" and kind == "verb":
@@ -430,6 +461,22 @@ def find_counts(
     # "An armed insurgent opened fire on the force and was killed" (`clause_victims`)
     if holds(text, AND_PASSIVE_CUES):
         for cat, low, high, start, end in and_passive(text, verbs, ruling):
+            add(cat, low, high, start, end)
+    # "He later died of his wounds": one of the wounded (`clause_victims.wounded_died`)
+    if "killed" in verbs:
+        for start, end in wounded_died(text, verbs):
+            add("killed", 1, 1, start, end, "wounded")
+    # "Al Qaeda's No. 2 was killed": one (`clause_victims.ranked`)
+    if holds(text, RANK_CUES):
+        for cat, start, end in ranked(text, verbs, ruling):
+            add(cat, 1, 1, start, end)
+    # "23 passengers were offloaded from the buses and shot dead", "all 33 terrorists who
+    # hijacked the Jaffar Express in Bolan were sent to hell" (`clause_victims`)
+    if " and " in text:
+        for cat, low, high, start, end in were_and(text, verbs):
+            add(cat, low, high, start, end)
+    if " who " in text:
+        for cat, low, high, start, end in who_were(text, verbs):
             add(cat, low, high, start, end)
     # "captured 12 guns and 5 suspects": the things are no victims, the people after them are.
     for category in ("arrested", "abducted"):

@@ -313,11 +313,11 @@ _PATTERNS.append(
     )
 )
 # Deaths among the wounded: "two of the wounded died", "three injured persons succumbed",
-# "two soldiers who were wounded in Monday's attack died" (not across a clause: "injured when a
-# bomb went off near a school where two children died").
+# "two soldiers who were wounded in Monday's attack died", "were wounded and later died" (not
+# across a clause: "injured when a bomb went off near a school where two children died").
 _DIED_AFTER = re.compile(
     r"(?:\s+(?!(?:and|or|but|while|when|where|after|as|before|which|that|who)\b)[\w'’-]+){0,6}?"
-    r"\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed|passed\s+away)\b"
+    r"(?:\s+and)?\s+(?:later\s+|also\s+|subsequently\s+)?(?:died|succumbed|passed\s+away)\b"
 )
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".

@@ -18,6 +18,8 @@ _KILLED_VERB = (
     # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
     r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
     r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
+    # (an execution: "nine passengers were lined up and shot")
+    r"lined\s+up\s+and\s+shot(?:\s+dead)?(?!\s+at\b)|"
     r"succumbed|lost\s+their\s+lives|"
     # ("troops killed 15 militants and lost five soldiers")
     rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
@@ -26,8 +28,9 @@ _KILLED_VERB = (
     r"lost\s+(?:his|her)\s+life|lives|death\s+of|(?:shahadat|martyrdom)\s+of|deaths?|fatalities|"
     r"bodies|neutralized|"
     r"neutralised|eliminated|sent\s+to\s+hell|"
-    # ISPR in the active: "security forces sent 5 khwarij to hell"
-    rf"sent(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
+    # ISPR in the active: "security forces sent 5 khwarij to hell", "..., sending seven khwarij
+    # to hell"
+    rf"(?:sent|sending|sends)(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
 )
 _INJURED_VERB = (
     r"wounded|wounding|wounds|injured|injuring|injures|"

@@ -69,7 +69,8 @@ _HURT_INSIDE = re.compile(rf"\b{_HURT}\s+[a-z]")
 # with an aside: "Tetsu Nakamura was shot dead", "Osama bin Laden was killed", "Abdul Basit alias
 # Saqib, along with two of his accomplices, was sent to hell", "Malala Yousafzai, 14, was shot".
 _PARTICLE = r"(?:bin|ibn|al|ul|ud|din|de|alias|aka|urf)"
-_NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?[A-Z][\w'’-]*){{1,4}}"
+# (a particle joined by a hyphen: "Abu Yahya al-Libi")
+_NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?(?:(?:al|el|ul|ud|ur|bin)-)?[A-Z][\w'’-]*){{1,4}}"
 _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
     # (the comma closing an appositive: "The minister for refugees, Khalil Haqqani, was killed")

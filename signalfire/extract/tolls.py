@@ -69,7 +69,24 @@ def event_figures(
             if cat not in totals:
                 totals[cat], highs[cat] = value, fallback[1][cat]
                 best_counts[cat] = fallback[2][cat]
+    _died_of_wounds(totals, highs, best_counts)
     return totals, highs, best_counts
+
+
+def _died_of_wounds(
+    totals: dict[str, int], highs: dict[str, int], best_counts: dict[str, list[Count]]
+) -> None:
+    """Take the deaths among the wounded ("Two of the wounded later died", "He later died of
+    his wounds") out of a wounded figure told before them: the same person is not both."""
+    died = [c for c in best_counts.get("killed", []) if c.note == "wounded"]
+    hurt = best_counts.get("injured", [])
+    if not died or not hurt or min(c.start for c in hurt) > died[0].start:
+        return
+    n = sum(c.value for c in died)
+    totals["injured"] = max(0, totals["injured"] - n)
+    highs["injured"] = max(0, highs["injured"] - n)
+    if not totals["injured"]:
+        del totals["injured"], highs["injured"], best_counts["injured"]
 
 
 _FALLBACKS = ("plural", "background")
@@ -285,6 +302,9 @@ _SAME_FIGHT = re.compile(
     # people ... All four attackers were killed", "Twenty-three soldiers were martyred when six
     # terrorists attacked ... All six terrorists were killed")
     r"(?:suicide\s+)?(?:attackers|assailants|bombers)|"
+    # (the attack told with its attackers: "Insurgents attacked Camp Bastion ..., killing two
+    # coalition service members. Fourteen insurgents were killed")
+    r"(?:insurgents|militants|terrorists|gunmen|khwarij|khawarij)\s+(?:had\s+)?attacked|"
     r"all\s+(?:the\s+)?(?:[a-z0-9]+\s+){0,2}?(?:terrorists|militants|khwarij|khawarij|gunmen|"
     r"insurgents|attackers))\b",
     re.IGNORECASE,

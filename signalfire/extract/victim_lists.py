@@ -23,10 +23,13 @@ from .casualty_patterns import (
     _LIST_JOIN_ENDS,
     _PER_PLACE,
 )
+from .casualty_verbs import _ANY_VERB
 from .figure_values import _BOTH_THE, _OBJECT_GAP, _SOURCE_BEFORE, _continued, _has, item_start
+from .gazetteer import load_gazetteer
 from .more_victims import _NAME, _NOT_NAME
 from .numbers import parse_number
 from .scanning import holds
+from .victims import _ONE
 
 
 class Adder(Protocol):
@@ -52,6 +55,24 @@ _NAME_ITEM = re.compile(rf"(?<![\w'’-])(?P<item>{_NAME})\s+and\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|of|from|near|to|into|across|between|and|outside|inside)\s+$"
 )
+# A name that is an organisation's ("Lashkar-e-Taiba and two soldiers") is no person either.
+_ORGANISATION = re.compile(
+    r"\b(?:Lashkar|Jaish|Tehreek|Tehrik|Harkat|Sipah|Jamaat|Jamiat|Hizb|Network|Front|Movement|"
+    r"Party|League|Brigade|Group|Council|Committee|Organi[sz]ation|Company|Bank|University|"
+    r"College|School|Hospital|Agency|Department|Ministry|Office|Corps|Command)\b"
+)
+
+
+def _no_person(name: str) -> bool:
+    """Whether a name is a force's, a group's or an organisation's, or a place of the gazetteer
+    ("Lashkar Gah and two soldiers were killed")."""
+    if _NOT_NAME.search(name) or _ORGANISATION.search(name):
+        return True
+    try:
+        # (the default gazetteer, loaded once: the same the extractor reads by default)
+        return bool(load_gazetteer().lookup(name))
+    except OSError:
+        return False  # (no reference data: the name is taken as a person's)
 
 
 def _joined_across(
@@ -65,6 +86,40 @@ def _joined_across(
     if joined is None or any(pos <= v.start() < joined.end() for vs in verbs.values() for v in vs):
         return None
     return joined
+
+
+# A headline's list of bare singulars, no article before either: "Gunmen kill police officer,
+# minority Ahmadi man in Pakistan" (two); the next item's noun ends the phrase (not "kill
+# soldier, official says").
+# (a headline's verbs in the present: "Gunmen kill soldier, wound civilian" is another verb)
+_HEADLINE_VERB = (
+    r"wound|injure|hurt|arrest|detain|capture|abduct|kidnap|seize|free|rescue|attack|target|"
+    r"shoot|behead|hold|nab|release|storm|ambush|hit|torch"
+)
+# The first item: a singular noun and at most three words before it ("police officer").
+_BARE_FIRST = re.compile(rf"\s+(?:[a-z'’-]+\s+){{0,3}}?(?:{_ONE})")
+_ARTICLE = re.compile(r"\b(?:an?|one|the|his|her|their|its)\b")
+_BARE_SINGULAR = re.compile(
+    rf",\s*(?:and\s+)?(?:(?!(?:and|or|the|an?|in|on|at|including|among|mostly|many|most|some|"
+    rf"all|both|{_ANY_VERB}|{_HEADLINE_VERB})\b)"
+    r"[a-z'’-]+\s+){0,3}?"
+    rf"(?P<one>{_ONE})(?=\s+(?:in|on|at|near|during|after)\b|\s*[,.;:]|\s*$)"
+)
+
+
+def _bare_item(text: str, verbs: Verbs, cat: str, pos: int) -> re.Match[str] | None:
+    """The next bare singular of a headline's list after `pos` (`_BARE_SINGULAR`), where the
+    first item, after its verb, has no article either."""
+    verb = max(
+        (v for v in verbs.get(cat, []) if v.end() <= pos), key=lambda v: v.end(), default=None
+    )
+    if (
+        verb is None
+        or _ARTICLE.search(text, verb.end(), pos)
+        or not _BARE_FIRST.fullmatch(text, verb.end(), pos)
+    ):
+        return None
+    return _BARE_SINGULAR.match(text, pos)
 
 
 def follow_list(
@@ -98,6 +153,9 @@ def follow_list(
                 more = _joined_across(text, verbs, pos, OF_HIS_JOIN, OF_HIS_CUES)
         if more is None:
             more = _PER_PLACE.match(text, pos)
+        if more is None and k == 0 and (bare := _bare_item(text, verbs, cat, pos)) is not None:
+            add(cat, 1, 1, bare.start("one"), bare.end())
+            break
         if more is None:
             # "detained the targeted facilitator and associates": at least two more
             if cat == "arrested" and (bare := BARE_ITEM.match(text, pos)) is not None:
@@ -147,7 +205,7 @@ def list_around(
             break
         item = _LIST_ITEM_BEFORE.search(text, lo, pos)
         if item is None and original and (named := _NAME_ITEM.search(original, lo, pos)):
-            if _NOT_NAME.search(named.group("item")) or _PLACE_BEFORE.search(
+            if _no_person(named.group("item")) or _PLACE_BEFORE.search(
                 text, max(0, named.start() - 12), named.start()
             ):
                 break
