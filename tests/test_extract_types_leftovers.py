@@ -91,3 +91,21 @@ def test_a_groups_talks_are_an_event_and_diplomats_talks_none(extractor: Extract
     assert [e.event_type for e in _events(extractor, text)] == ["ceasefire_negotiation"]
     text = "Pakistan's foreign minister held talks with his Chinese counterpart in Beijing."
     assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The two men who kidnapped a trader's son in Quetta were arrested on Monday.", "arrest"),
+        ("Police detained a suspect who allegedly shot dead a shopkeeper in Mardan.", "arrest"),
+        # (no arrest: the kidnapping is the event)
+        ("Gunmen who kidnapped two engineers in Dir demanded a ransom.", "abduction"),
+        ("Nine passengers were lined up and shot near Mastung.", "attack_on_civilians"),
+        ("Five travellers were dragged out of their van and killed in Kurram.",
+         "attack_on_civilians"),
+    ],
+)  # fmt: skip
+def test_the_deed_of_those_arrested_and_passengers_taken_out(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert [e.event_type for e in _events(extractor, text)][:1] == [expected]

@@ -268,6 +268,10 @@ def _across_border(low: str) -> bool:
 _MATERIAL_FOUND = re.compile(
     r"\b(?:recover\w*|seiz\w*|found|confiscat\w*|discover\w*|uncover\w*|haul\s+of)\b[^.;]{0,30}$"
 )
+_WHO_BEFORE = re.compile(
+    r"\b(?:man|men|suspects?|gunmen|militants?|terrorists?|persons?|people|youths?|woman|women|"
+    r"accused|culprits?)\s+who\s+(?:had\s+)?(?:allegedly\s+|reportedly\s+)?$"
+)
 _MATERIAL = ("explosives", "detonator", "grenade", "suicide vest", "suicide jacket")
 _PLANTED_AFTER = re.compile(
     r"\s+(?:that\s+had\s+been\s+|were\s+|had\s+been\s+)?(?:planted|placed|"
@@ -363,6 +367,14 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             # verb ("attacked a gas pipeline": the alternation leaves the verb to it)
             end = verb.end()
         found.append(Trigger(kind, start + offset, end + offset, text[start:end]))
+    if len(found) > 1 and " who " in low and any(t.event_type == "arrest" for t in found):
+        # "The two men who kidnapped the boy were arrested": the deed of those arrested
+        found = [
+            t
+            for t in found
+            if t.event_type == "arrest"
+            or not _WHO_BEFORE.search(low, max(0, t.start - offset - 40), t.start - offset)
+        ]
     return found
 
 

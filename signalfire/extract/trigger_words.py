@@ -185,6 +185,9 @@ TRIGGERS = {
     r"(?:pulled|dragged|ordered)\s+(?:off|out)\s+(?:[a-z0-9-]+\s+){0,3}?(?:passengers|"
     r"travell?ers|pilgrims)\b|"
     r"(?:checked|checking)\s+(?:their\s+)?identity\s+cards|"
+    # ("nine passengers were lined up and shot", "were dragged out of the bus and killed")
+    r"(?:passengers|travell?ers|pilgrims|labou?rers|workers|villagers)\s+(?:were\s+)?(?:lined\s+"
+    r"up|dragged\s+out|pulled\s+out|taken\s+off)|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
