@@ -109,3 +109,15 @@ def test_the_deed_of_those_arrested_and_passengers_taken_out(
     extractor: Extractor, text: str, expected: str
 ) -> None:
     assert [e.event_type for e in _events(extractor, text)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lt. Col. Ahmad Khan and two soldiers were killed when militants attacked a post in Zhob.",
+        "Maj. Gen. Asif Ghafoor said Capt. Ali and Sgt. Khan were wounded in Bajaur.",
+    ],
+)
+def test_ranks_with_a_full_stop_end_no_sentence(extractor: Extractor, text: str) -> None:
+    (doc,) = extractor.pipes.rules([text])
+    assert doc.sentences == [(0, len(text))]

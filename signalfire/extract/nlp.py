@@ -232,6 +232,14 @@ def _plain_chunk(chunk: str, specials: dict[str, Any]) -> bool:
     )
 
 
+# Ranks and titles written with a full stop: "Lt. Col. Ahmad Khan and two soldiers were killed"
+# is one sentence, not three.
+_RANKS = (
+    "Lt.", "Col.", "Capt.", "Maj.", "Brig.", "Sgt.", "Cpl.", "Pvt.", "Spc.", "Pfc.", "Cmdr.",
+    "Insp.", "Supt.", "Hav.", "Nk.", "Adm.", "Gen.", "Prof.", "Retd.", "Dr.",
+)  # fmt: skip
+
+
 def rule_pass(nlp: Any) -> Pipelines:
     """Pipelines over a spaCy Language, with empty matchers (see `Pipelines.add_patterns`)."""
     import numpy
@@ -282,6 +290,11 @@ def build_pipelines(actors: ActorTable, gazetteer: Gazetteer, model: str = MODEL
     own_tok2vec = not _ner_listens(model)
     nlp = load_model(model, [*exclude, "tok2vec"] if own_tok2vec else exclude)
     _trim_lexeme_attributes(nlp, "ner" if own_tok2vec else "tok2vec")
+    from spacy.attrs import ORTH
+
+    for rank in _RANKS:  # (the model's tokenizer splits them at the full stop)
+        if rank not in nlp.tokenizer.rules:
+            nlp.tokenizer.add_special_case(rank, [{ORTH: rank}])
     pipes = rule_pass(nlp)
     defer_lexeme_attributes(pipes)
     if own_tok2vec:
