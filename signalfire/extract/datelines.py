@@ -111,6 +111,16 @@ def province_of(r: Resolved, gazetteer: Gazetteer) -> Resolved:
     return r
 
 
+# The event in "the city" a dateline names ("KARACHI: ... shot dead in the city's Defence area").
+_THE_CITY = re.compile(r"\b(?:in|of|across)\s+the\s+city(?:['’]s)?\b")
+
+
+def fallback_place(r: Resolved, text: str, gazetteer: Gazetteer) -> Resolved:
+    """A dateline's place for an event whose text names none: its province (`province_of`), or
+    the place itself where the text puts the event in "the city"."""
+    return r if _THE_CITY.search(text) else province_of(r, gazetteer)
+
+
 # A date the source spoke on: "said on Monday", "told reporters on Tuesday", "in a statement
 # issued on Tuesday", "said late on Monday".
 _SAID_BEFORE = re.compile(

@@ -55,7 +55,10 @@ _CITY_AFTER = re.compile(
     re.IGNORECASE,
 )
 # (not "Kabul province", "Kabul and Logar provinces", "the Kabul Conference")
-_NOT_BARE_CITY = re.compile(r"(?:\s*(?:,|and)\s+[A-Z][\w'-]*)*\s+[Pp]rovinces?\b|\s+[A-Z]")
+_NOT_BARE_CITY = re.compile(
+    r"(?:\s*(?:,|and)\s+[A-Z][\w'-]*)*\s+[Pp]rovinces?\b|"
+    r"\s+(?:Conference|Process|Declaration|Shura|[Rr]egime|[Gg]overnment|[Aa]dministration)\b"
+)
 _BARE_CITIES = frozenset(["kabul"])
 
 

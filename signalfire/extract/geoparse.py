@@ -97,6 +97,9 @@ def resolve_mentions(
         adm2s = {p.adm2 for p in cands if p.level != "adm1"}
         if len(adm2s) == 1 and all(p.level != "adm1" for p in cands):
             named_adm2 |= adm2s
+    # (countries the document's places lie in: "Indian proxy" is no story on India's places)
+    placed = {p.iso3 for cands in candidates.values() for p in cands}
+    top_country = max(focus, key=lambda c: focus[c], default="")
     adm1_support: Counter[str] = Counter()
     for cands in candidates.values():
         for a in {p.adm1 for p in cands}:
@@ -127,8 +130,8 @@ def resolve_mentions(
         if best is not None:
             # A name that exists only in a country the document is not about ("northwest" in
             # a story on Afghanistan) is dropped rather than placed abroad.
-            top_share = max(focus.values(), default=0.0)
-            if top_share >= 0.6 and focus.get(best[1].iso3, 0.0) < 0.2:
+            top_share = focus.get(top_country, 0.0)
+            if top_share >= 0.6 and top_country in placed and focus.get(best[1].iso3, 0.0) < 0.2:
                 continue
             out.append(Resolved(m, best[1], best[0]))
     return out
@@ -353,7 +356,8 @@ def drop_references(mentions: list[Resolved], text: str) -> list[Resolved]:
 # area of Bannu") is there, whatever homonym the gazetteer knows in another province.
 _INSIDE_OF = re.compile(
     r"\s+(?:area|areas|locality|village|town|neighbou?rhood|suburbs?|outskirts|tehsil|"
-    r"sub-?division|bazaar|market)\s+(?:of|in)\s+(?:the\s+)?",
+    r"sub-?division|bazaar|market|police\s+station|check-?\s?post|district\s+cent(?:re|er))\s+"
+    r"(?:of|in)\s+(?:the\s+)?",
     re.IGNORECASE,
 )
 
@@ -420,6 +424,29 @@ def country_votes(
         ) or not _FROM_BEFORE.search(text, before, m.start):
             votes.append(iso3)
     return votes
+
+
+# Names that hold a place's name but name no place: an organisation ("Kabul Bank", "215
+# Maiwand Corps", "the Kabul Attack Network"), a capital standing for its government ("what
+# Islamabad said were hideouts"), a person named after a role ("a journalist, Malala Maiwand").
+_ORGANISATION_AFTER = re.compile(r"\s+(?:Bank|Corps|Attack\s+Network)\b")
+_GOVERNMENT_AFTER = re.compile(
+    r"\s+(?:said|says|accused|blamed|denied|claimed|alleged|insists?|wants?|warned)\b"
+)
+_CAPITALS = frozenset(["Islamabad", "Kabul", "Tehran", "New Delhi", "Delhi"])
+_NAMED_PERSON_BEFORE = re.compile(
+    r"\b(?:journalist|reporter|activist|anchor|presenter|student|teacher|doctor|lawyer|singer|"
+    r"poet|writer|named|called),?\s+[A-Z][a-z]+\s+$"
+)
+
+
+def names_no_place(text: str, start: int, end: int) -> bool:
+    """Whether the place name at text[start:end] is part of another name (see above)."""
+    return bool(
+        _ORGANISATION_AFTER.match(text, end)
+        or (text[start:end] in _CAPITALS and _GOVERNMENT_AFTER.match(text, end))
+        or _NAMED_PERSON_BEFORE.search(text, max(0, start - 40), start)
+    )
 
 
 # "Islamabad's" is a country word (the government: "Islamabad's support for ..."), but before

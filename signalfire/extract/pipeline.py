@@ -29,8 +29,8 @@ from .datelines import (
     dateline_span,
     deed_date,
     event_date,
+    fallback_place,
     is_release,
-    province_of,
     read_dateline,
 )
 from .dates import DateMention, find_dateline, find_dates
@@ -51,6 +51,7 @@ from .geoparse import (
     capital_area,
     country_focus,
     country_votes,
+    names_no_place,
     resolve_mentions,
 )
 from .incidents import split_incidents
@@ -263,7 +264,7 @@ class Extractor:
                     # the dateline names where the report was filed, not the event (a
                     # headline's places above it do name the event's)
                     continue
-                if before.rstrip(".") in PERSON_TITLES or text.startswith(" Bank", e_end):
+                if before.rstrip(".") in PERSON_TITLES or names_no_place(text, e_start, e_end):
                     continue  # "Maulana Bannu", "Commander Mohmand": a person; "Kabul Bank"
                 key = ("country:" + ent_id) if label == "COUNTRY" else ent_id
                 owner.places.append(PlaceMention(e_start, e_end, etext, key))
@@ -375,10 +376,11 @@ class Extractor:
         ]
 
     def _dateline_place(self, text: str) -> Resolved | None:
-        """The province of the place a dateline names, for an event whose text names none."""
+        """The place a dateline names (`datelines.fallback_place`), for an event whose text
+        names none."""
         places = read_dateline(text, self.gazetteer).places
         found = resolve_mentions(list(places), self.gazetteer, self._focus) if places else []
-        return province_of(found[0], self.gazetteer) if found else None
+        return fallback_place(found[0], text, self.gazetteer) if found else None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
         if actor_id in UNIDENTIFIED_NAMES:

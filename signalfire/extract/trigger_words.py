@@ -69,6 +69,9 @@ TRIGGERS = {
     r"detonated\s+(?:him|her)self|detonated\s+(?:his|her)\s+(?:[a-z-]+\s+)?(?:vest|jacket|belt)",
     "airstrike": r"air\s*-?strikes?|air\s+raids?|aerial\s+(?:strikes?|bombardment|attack)|"
     r"(?:drone|quad-?copter)\s+(?:strikes?|attacks?)|missile\s+(?:strikes?|attacks?)|"
+    # ("missiles fired from a U.S. drone")
+    r"fired\s+(?:from|by)\s+(?:an?\s+|the\s+)?(?:[a-z\.-]+\s+)?(?:drones?|aircraft|helicopters?|"
+    r"jets?|war\s*planes?)\b|"
     # militants' quadcopters too ("a quadcopter dropped explosives on a police station")
     r"(?:drones?|quad-?copters?)\s+(?:fired|struck|hit|dropped|attacked|to\s+drop)|"
     r"u\.?s\.?\s+missile|jets?\s+(?:bombed|pounded|struck|targeted|hit)|fighter\s+(?:jets|planes)|"
@@ -171,7 +174,9 @@ TRIGGERS = {
     r"passengers|employees|officials|teachers|lecturers|doctors|tourists|foreigners|nationals|"
     r"professors|journalists)\b",
     "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|ambush(?:ed|ing)?\s+|"
-    r"(?:fired|opened\s+fire)\s+(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|convoy)\s+of\s+)?(?:worshippers|"
+    r"(?:fired|opened\s+fire)\s+(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|"
+    r"convoy)\s+of\s+)?(?:(?:foreign|local|chinese|western|shia|shi['’]ite|sunni|hazara|christian|"
+    r"sikh|hindu|female|innocent|unarmed)\s+)?(?:worshippers|"
     r"tourists|pilgrims|travell?ers|visitors|picnickers|shoppers|mourners|students|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
@@ -205,13 +210,17 @@ TRIGGERS = {
     "property_attack": PROPERTY_ATTACK,
     "armed_clash": CROSSFIRE + r"|clash\w*|"
     r"gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|shoot\s*-?outs?|"
+    # ("after the militants opened fire on them during a raid")
+    r"(?:insurgents?|militants?|taliban|terrorists?|gunmen|attackers|fighters|khwarij)\s+(?:had\s+)?"
+    r"(?:opened\s+fire|fired)\s+(?:on|at|upon)\s+(?:them|the\s+(?:security\s+|joint\s+)?force)\b|"
     # ("killed an insurgent who fired on them")
     r"(?:insurgents?|militants?|terrorists?|gunmen|gunman|attackers?)\s+who\s+(?:had\s+)?"
     r"(?:fired|opened\s+fire|shot)\s+(?:on|at)\b|"
     r"exchange\s+of\s+fire|fighting(?!\s+season)|fought|ambush\w*|"
     # both sides firing ("police exchanged fire with the militants", "the attackers fired back")
     r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+)?(?:gun\s*)?fire\b|"
-    r"fir(?:ed|ing)\s+back\b|skirmish\w*|encounter|attacked\s+(?:a\s+)?(?:security|check|"
+    r"fir(?:ed|ing)\s+back\b|skirmish\w*|encounter|attacked\s+(?:an?\s+|two\s+|three\s+|\d+\s+)?"
+    r"(?:security|check|"
     r"police|army|military|border)|stormed|raided\s+(?:a\s+)?(?:check|post)|engaged|"
     r"attempted\s+to\s+engage|insurgents?(?=\s+attack)|militants?(?=\s+attack)|attack\w*\s+on\s+"
     r"(?:a\s+)?(?:security|check|police|army|military|convoy)|"
@@ -222,7 +231,7 @@ TRIGGERS = {
     r"open(?:s|ed|ing)\s+fire\s+(?:at|on|upon))\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
     r"camps?|forts?|district\s+(?:headquarters|centres?|centers?)|bases?|air\s*fields?|airports?|"
-    r"cantonments?)\b|"
+    r"cantonments?|patrols?)\b|"
     # ("foiled an attack by terrorists on a checkpost")
     r"attacks?\s+by\s+(?:[a-z'-]+\s+){1,3}?on\s+(?:an?\s+|the\s+|their\s+|its\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?(?:check-?\s?posts?|checkpoints?|posts?|outposts?|police\s+stations?|"
@@ -322,7 +331,9 @@ DEED_OF = re.compile(
     r"(?:(?:in|on|of)\s+[a-z'-]+,?\s+including\s+(?:the\s+|an?\s+)?)?$|"
     # the deed of the one arrested ("arrested a man who allegedly abducted a girl")
     r"\b(?:arrested|detained|apprehended|nabbed|held)\s+(?:[a-z'-]+\s+){0,4}?who\s+(?:had\s+)?"
-    r"(?:allegedly\s+|reportedly\s+)?$"
+    r"(?:allegedly\s+|reportedly\s+)?$|"
+    # an earlier attack the report follows ("days after a suicide attack on a police post")
+    r"\b(?:days|weeks|months|a\s+day|a\s+week|hours)\s+after\s+(?:an?\s+|the\s+)(?:[a-z'-]+\s+)?$"
 )
 # "Engaged" is a fight when the other side engages; state forces that engage ("own troops
 # effectively engaged the khwarij location", "was engaged by the security force") are firing
@@ -354,7 +365,7 @@ SET_FREE = re.compile(r"\b(?:freed|rescued|recovered|released|set\s+free|liberat
 # search, tried at each of 60 positions, is skipped for every trigger)
 DEED_CUES = (
     "mastermind", "plan", "facilitator", "involve", "wanted", "accused", "charge", "plot", "who",
-    "connection", "responsible",
+    "connection", "responsible", "after",
     "prepar", "coordinat", "orchestrat", "direct", "suspected",
 )  # fmt: skip
 

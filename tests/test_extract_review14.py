@@ -1,0 +1,83 @@
+"""Types and places the fourteenth review found wrong, in wordings of our own: attackers who
+fire on a patrol or on the force, tourists of a nationality, dacoits attacking police vehicles,
+missiles from a drone, an earlier attack the report follows; places that are names of
+something else (an army corps, a person, a capital speaking for its government), a locality's
+police station put in a district, a country word with no places of its own, "the city" of a
+dateline, and a name that is a district in two provinces."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from signalfire.extract import Document, Extractor
+
+DAY = dt.date(2020, 10, 21)
+
+
+def _first(extractor: Extractor, text: str) -> tuple[str, str | None, str | None]:
+    events = extractor.extract(Document("t", text, DAY))
+    assert events, text
+    e = events[0]
+    name = extractor.gazetteer.adm2_names.get(e.adm2) if e.adm2 else None
+    return e.event_type, e.adm1, name
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Afghan commandos killed two insurgents when they attacked a foot patrol with small-arms "
+         "fire in Nad Ali district, Helmand province.", "armed_clash"),
+        ("Police killed three militants in Karak after the militants opened fire on them during "
+         "a search operation.", "armed_clash"),
+        ("Gunmen opened fire on a group of foreign tourists in Swat, killing "
+         "two; three suspects were arrested.", "attack_on_civilians"),
+        ("Dacoits attacked two police vehicles in the katcha area of Kashmore, killing five "
+         "policemen.", "armed_clash"),
+        ("Missiles fired from a US drone killed four militants in a compound near Miranshah.",
+         "airstrike"),
+        # the earlier attack a raid follows is its background
+        ("Troops killed six militants in a raid in Tank district, days after a suicide attack on "
+         "a checkpost nearby killed 12 soldiers.", "security_operation"),
+    ],
+)  # fmt: skip
+def test_types_of_review14(extractor: Extractor, text: str, expected: str) -> None:
+    assert _first(extractor, text)[0] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an army corps, a person and a capital speaking are no places
+        ("The army's 205 Maiwand Corps said four insurgents were killed in Arghandab district.",
+         ("AF-KAN", "Arghandab")),
+        ("Gunmen shot dead a journalist, Malala Maiwand, and her driver in Jalalabad on "
+         "Thursday.", ("AF-NAN", "Jalalabad")),
+        ("Pakistani jets struck what Islamabad said were TTP hideouts in Afghanistan's Khost "
+         "province, killing eight people.", ("AF-KHO", None)),
+        # a locality's police station put in a district
+        ("Militants attacked the Jani Khel police station in Bannu district overnight.",
+         ("PK-KP", "Bannu")),
+        # "Jani Khel" in Paktia is geoBoundaries' "Jani Khail"
+        ("Afghan forces repulsed a Taliban attack on the Jani Khel district centre in Paktia "
+         "province, killing 12 insurgents.", ("AF-PIA", "Jani Khail")),
+        # a group called an "Indian proxy" does not make the story India's
+        ("Security forces killed six terrorists of Indian proxy Fitna al Hindustan in an IBO in "
+         "Kalat district.", ("PK-BA", "Kalat")),
+        # "the city" of a dateline is the place itself, not only its province
+        ("QUETTA: A lawyer was shot dead by gunmen in the city's Satellite Town on Monday.",
+         ("PK-BA", "Quetta")),
+        ("Gunmen stormed Kabul University on Monday, killing 20 students.", ("AF-KAB", "Kabul")),
+    ],
+)  # fmt: skip
+def test_places_of_review14(
+    extractor: Extractor, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert _first(extractor, text)[1:] == expected
+
+
+def test_a_dateline_without_the_city_gives_its_province_only(extractor: Extractor) -> None:
+    # (reporters file from a provincial capital on events anywhere in the province)
+    text = "QUETTA: Gunmen shot dead two Levies personnel on Monday, officials said."
+    assert _first(extractor, text)[1:] == ("PK-BA", None)
