@@ -38,6 +38,7 @@ from .capture_patterns import (
     COMPOUND_SIZE,
     HURT_ONE_HELD,
     WOUNDED_AND_HELD,
+    dead_captives,
     extra_captures,
 )
 from .casualty_patterns import (
@@ -314,7 +315,7 @@ def find_counts(
                 # "three men over the killing of": a noun, not their verb
                 if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
                     at = m.start("verb")
-                    if _DETERMINER_BEFORE.search(text, max(0, at - 6), at):
+                    if _DETERMINER_BEFORE.search(text, max(0, at - 22), at):
                         continue
                 # an aside adding victims: "three soldiers, along with a civilian, were killed"
                 if (
@@ -365,7 +366,7 @@ def find_counts(
                 text, m.start(), m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
                 continue
-            lo = max(0, m.start() - 80)
+            lo = max(0, m.start() - 110)  # ("planner of the ... attack in ..., in which")
             if holds(text[lo : m.start()], _EARLIER_EVENT_CUES) and _EARLIER_EVENT.search(
                 text, lo, m.start()
             ):
@@ -419,6 +420,12 @@ def find_counts(
                 and not by_ruling_group(text, agent, ruling)
             ):
                 cat = "abducted"
+            if (
+                kind == "num"
+                and category in ("abducted", "arrested")
+                and dead_captives(text, start, end)
+            ):
+                cat = "killed"  # "the bodies of two abducted employees", "26 hostages died"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(cat, low, high, start, end, note):
                 continue

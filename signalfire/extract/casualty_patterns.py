@@ -61,7 +61,12 @@ _FILLER = (
     rf"(?:(?!(?:were|was|are|is|have|has|had)\b)[a-z'’-]+\s+){{0,3}}?(?:{_ANY_VERB})\b"
     rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
     # (an abbreviation in brackets: "Seven Afghan Local Police (ALP) members")
-    rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
+    # (a post-modifier's "of the" as one word with its noun: "two members of the Islamic
+    # Emirate security forces were killed")
+    # (not "Two of the wounded later died": a part of the wounded, `_DIED_AFTER`)
+    rf"(?:(?:(?:of|to|from|in)\s+the\s+(?!(?:{_NOT_VICTIMS}|{_ANY_VERB})\b))?[A-Za-z'’.-]+|"
+    r"\d+-year-old)\s+"
+    rf"(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
     rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR}){{1,60}}?"
@@ -219,6 +224,13 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?:\s+who(?:\s+(?!(?:was|were|had|and)\b)[a-z'’-]+){0,6}?"
                 r"(?=\s+(?:was|had\s+been)\s)"
                 + (r"|,\s+who(?=\s+(?:was|had\s+been)\s+(?!also\b))" if _cat in _HARMED else "")
+                # (but the attacker of the victims told: "The blast was caused by a suicide
+                # bomber, who was also killed")
+                + (
+                    r"|(?:(?<=bomber)|(?<=attacker)|(?<=gunman)),\s+who(?=\s+was\s+also\s)"
+                    if _cat == "killed"
+                    else ""
+                )
                 + r")?"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
@@ -393,8 +405,11 @@ _ACTIVE_OBJECT = re.compile(
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A verb after a determiner is a noun, not a figure's verb: "arrested three men over the killing
-# of a shopkeeper", "two brothers for the killing of their sister".
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
+# of a shopkeeper", "two brothers for the killing of their sister", "arrested three men on
+# charges of kidnapping".
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|an?|his|her|their|(?:charges?|accusations?|allegations?|suspicion)\s+of)\s+$"
+)
 # Before captives' figure, their release: "released 20 soldiers captured last week".
 _RELEASED_BEFORE = re.compile(
     r"\b(?:released|releases|releasing|freed|frees|freeing|set\s+free|swapped|exchanged|"
@@ -430,7 +445,9 @@ _PLACE_WORD = (
 _TITLED = re.compile(
     r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
     r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
-    rf"commander|dr)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
+    # ("arrested former Prime Minister Imran Khan")
+    r"commander|dr|(?:former[ \t]+)?(?:prime|chief)[ \t]+minister|(?:former[ \t]+)?president)"
+    rf"\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
     rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
     # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
     r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"

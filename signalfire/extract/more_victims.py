@@ -99,6 +99,8 @@ _NOT_NAME = re.compile(
 )
 _PASSIVE_CATEGORIES = ("killed", "injured")
 _AND = re.compile(r"\band\b")  # (a word: not the "and" of "commander")
+# A name's appositive, up to its closing comma: ", the deputy governor of Badakhshan province".
+_NAME_ASIDE = re.compile(r",\s+(?:an?|the|his|her)\s+[^,.;()]{1,60}?(?=,)")
 # People told by number, then killed as "them": "offloaded nine passengers ... and shot them
 # dead", "abducted nine passengers from a bus and later shot them dead".
 _THEM_DEAD = re.compile(
@@ -200,8 +202,20 @@ def _named_victims(text: str, original: str, v: re.Match[str]) -> tuple[int, int
         return None  # a past death: "Benazir Bhutto was killed in 2007"
     # "shot dead along with five Afghan colleagues", "killed Khalid Ahmad and his son"
     more = _CONTINUATION.match(text, end) if m.re is _NAME_OBJECT else None
-    if more is not None and more.group("one") in ("a", "an") and not _AND.search(more.group(0)):
-        more = None  # an appositive: "shot dead Mohammad Ismail, a former district governor"
+    if (
+        more is not None
+        and more.group("one") in ("a", "an", "the")
+        and not _AND.search(more.group(0))
+    ):
+        # an appositive: "shot dead Mohammad Ismail, a former district governor", "killed
+        # Mohammad Hashim, the district governor"
+        more = None
+    if more is None and m.re is _NAME_OBJECT and (aside := _NAME_ASIDE.match(text, end)):
+        # past the name's appositive: "killed Nisar Ahmadi, the deputy governor of Badakhshan
+        # province, and his driver" (two)
+        more = _CONTINUATION.match(text, aside.end())
+        if more is not None and not _AND.search(more.group(0)):
+            more = None
     if more is None and holds(text[end : end + 100], _ALONG_WITH_CUES):
         more = _ALONG_WITH.match(text, end)
     if more is not None and (more_value := _continued(more)) is not None:

@@ -249,7 +249,9 @@ _SIDE_NOUN = (
     r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
     r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|service\s+members?|"
     r"marines?|cops?|"
-    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?)|"
+    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?|"
+    # ("Two ALP members were killed in the initial attack")
+    r"alp|anp|ana|anbp|ancop|afghan\s+local\s+police)|"
     r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|shooters?|"
     r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
     r"kidnappers?)|"
@@ -265,9 +267,12 @@ _INCLUDING = re.compile(
     rf"{_SIDE_NOUN}",
     re.IGNORECASE,
 )
-# ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4".
+# ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4",
+# "Three policemen were martyred and two were wounded", "killing five insurgents and wounding
+# two others".
 _ELLIPSIS_BEFORE = re.compile(
-    rf"{_SIDE_NOUN}\s+(?:were|have\s+been)\s+(?:killed|wounded|injured)\s+(?:and|while)\s+$",
+    rf"{_SIDE_NOUN}\s+(?:(?:were|have\s+been)\s+(?:killed|martyred|wounded|injured)\s+)?"
+    r"(?:and|while)\s+(?:(?:wounding|injuring|killing)\s+)?$",
     re.IGNORECASE,
 )
 

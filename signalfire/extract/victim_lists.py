@@ -195,6 +195,14 @@ def list_around(
     ):
         a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
         add(cat, value_more, value_more, a, more.end())
+    # Per-place items after it, their noun and verb left out: "four terrorists were killed in
+    # Noshki and nine in Panjgur".
+    after = end
+    while kind == "num" and (per := _PER_PLACE.match(text, after)) is not None:
+        value_per = _continued(per)
+        if value_per is None or not add(cat, value_per, value_per, per.start("n1"), per.end()):
+            break
+        after = per.end()
     # Earlier items of a list that ends at this figure (before its article: "two
     # suspects and the cell's leader were detained").
     pos = item_start(text, start, kind)

@@ -1,0 +1,199 @@
+"""Kill, wound and capture counts for the classes of reviews 12 and 13 (sentences written for
+these tests in the wordings of ISAF releases, ISPR, Afghan and Taliban-government statements
+and wire reports, not taken from the review cases): a background toll in a clause about a
+captive's past or a truce's cause, single and named victims, a second clause's or sentence's
+toll, and figures of the wrong category (dead captives, places)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_counts import document_counts
+
+from signalfire.extract import Extractor
+
+PUB = dt.date(2023, 5, 9)
+H = "KABUL, Afghanistan (May 9, 2011) - "
+W = "PESHAWAR (Reuters) - "
+Q = "QUETTA (Reuters) - "
+K = "KABUL (AP) - "
+T = "KABUL (Bakhtar) - "
+P = "RAWALPINDI (ISPR) - "
+
+
+def counts(extractor: Extractor, text: str) -> tuple[int, ...]:
+    """(arrested, deaths, injured, abducted) as the evaluation sums them."""
+    return document_counts(extractor, text, PUB, abducted=True)
+
+
+# 1: an earlier event's toll in a clause about a captive's past, a truce's cause or a payment.
+BACKGROUND = [
+    (
+        W + "Counter-terrorism police said they had arrested three facilitators of the "
+        "suicide bombing at a mosque in Peshawar's Kocha Risaldar area, in which more than 60 "
+        "people were killed.",
+        (3, 0, 0, 0),
+    ),
+    (
+        K + "Afghan intelligence detained a man it described as a planner of the attack on "
+        "the Intercontinental Hotel in Kabul, in which 22 people were killed.",
+        (1, 0, 0, 0),
+    ),
+    (
+        Q + "Police arrested a suspected militant who they said was an organiser of the "
+        "Mastung rally bombing that killed over 50 people, officials said on Monday.",
+        (1, 0, 0, 0),
+    ),
+    (
+        W + "Tribal elders announced a truce between the two clans in Kurram on Sunday "
+        "following weeks of fighting that killed at least 40 people.",
+        (0, 0, 0, 0),
+    ),
+    (
+        T + "The Islamic Emirate and Pakistan agreed to reopen the Torkham crossing after "
+        "several days of clashes which killed dozens on both sides.",
+        (0, 0, 0, 0),
+    ),
+    (
+        Q + "The Balochistan government announced compensation of Rs1 million each for the "
+        "families of the 14 coal miners killed in Harnai last month.",
+        (0, 0, 0, 0),
+    ),
+    (
+        K + "President Karzai sent his condolences to the families of the nine aid workers "
+        "killed in Badakhshan, his office said.",
+        (0, 0, 0, 0),
+    ),
+    (
+        W + "A jirga brokered a ceasefire between the two tribes and both sides agreed to "
+        "exchange bodies and prisoners, officials said.",
+        (0, 0, 0, 0),
+    ),
+    (
+        W + "Police in Mardan arrested four men on charges of kidnapping for ransom, a "
+        "spokesman said.",
+        (4, 0, 0, 0),
+    ),
+    (
+        T + "Security forces detained two men on charges of kidnapping a shopkeeper in "
+        "Herat city, the Ministry of Interior said.",
+        (2, 0, 0, 0),
+    ),
+    (
+        W + "Militants who kidnapped three polio workers in Bannu were arrested on Friday, "
+        "police said.",
+        (2, 0, 0, 0),
+    ),
+]
+
+# 2: single and named victims.
+NAMED = [
+    (
+        Q + "A schoolteacher was gunned down by unknown men near his home in Kharan on "
+        "Thursday, police said.",
+        (0, 1, 0, 0),
+    ),
+    (
+        W + "Unidentified gunmen shot dead a sitting MPA, Sardar Ali, and his nephew in Swabi "
+        "on Friday, police said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        K + "A magnetic bomb killed Abdul Rahim Ayubi, the head of the provincial council, "
+        "and his bodyguard in Jalalabad on Monday, officials said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        T + "An explosion killed Mohammad Nabi, the district police chief, and two of his "
+        "guards in Nahr-e Saraj district, the Ministry of Interior said.",
+        (0, 3, 0, 0),
+    ),
+    (
+        K + "Mina Khairi, a former television presenter, was killed along with her father "
+        "when a bomb exploded in western Kabul.",
+        (0, 2, 0, 0),
+    ),
+    (
+        Q + "Pakistani police arrested former Prime Minister Nawaz Sharif at Lahore airport "
+        "on Friday.",
+        (1, 0, 0, 0),
+    ),
+    (
+        W + "Police arrested former President Pervez Musharraf at his farmhouse in "
+        "Islamabad on Friday.",
+        (1, 0, 0, 0),
+    ),
+]
+
+# 3: a second clause's or sentence's toll of another group.
+SECOND_TOLL = [
+    (
+        T + "Three members of the Islamic Emirate border forces were martyred when "
+        "militants attacked a post in Nangarhar. Five attackers were killed in the "
+        "fighting, officials said.",
+        (0, 8, 0, 0),
+    ),
+    (
+        T + "Nine Daesh fighters were killed and six others were wounded when they attacked "
+        "a checkpoint in Kunar, the Ministry of Defense said. Two soldiers were martyred "
+        "and three were wounded in the clash.",
+        (0, 11, 9, 0),
+    ),
+    (
+        H + "Insurgents attacked an Afghan and coalition patrol in Zhari district. The "
+        "patrol returned fire, killing three insurgents and wounding two others. Two "
+        "coalition service members were wounded.",
+        (0, 3, 4, 0),
+    ),
+    (
+        P + "Terrorists attacked two posts in Zhob and Kalat. The attacks were repulsed; six "
+        "terrorists were killed in Zhob and three in Kalat.",
+        (0, 9, 0, 0),
+    ),
+    (
+        K + "A blast at a mosque in Kunduz killed at least seven worshippers, police said. "
+        "The explosion was set off by a suicide bomber, who was also killed.",
+        (0, 8, 0, 0),
+    ),
+    (
+        H + "Insurgents attacked an Afghan National Police checkpoint in Andar district. An "
+        "air weapons team engaged the attackers, killing four insurgents. Three ANP members were "
+        "killed in the initial attack.",
+        (0, 7, 0, 0),
+    ),
+    (
+        K + "Gunmen stormed a passport office in Jalalabad, killing a guard and three visa "
+        "applicants, officials said.",
+        (0, 4, 0, 0),
+    ),
+]
+
+# 4: the wrong category: dead captives are dead; places are not people.
+CATEGORY = [
+    (
+        Q + "Levies recovered the bodies of three kidnapped labourers from a ravine in "
+        "Washuk on Saturday.",
+        (0, 3, 0, 0),
+    ),
+    (
+        T + "The bodies of two abducted aid workers were found in Ghor province, the governor's "
+        "spokesman said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        Q + "The army said 12 attackers were killed in the rescue operation and four hostages "
+        "died.",
+        (0, 16, 0, 0),
+    ),
+    (
+        K + "Taliban fighters captured two more district centres in Faryab province on "
+        "Sunday, officials said.",
+        (0, 0, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BACKGROUND + NAMED + SECOND_TOLL + CATEGORY)
+def test_round9_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
+    assert counts(extractor, text) == expected
