@@ -76,6 +76,17 @@ BACKGROUND = [
         (4, 0, 0, 0),
     ),
     (
+        W + "Elders said a jirga had brokered a ceasefire between the Turi and Bangash tribes "
+        "in Kurram on Friday after clashes that left more than 30 people dead over the past "
+        "week.",
+        (0, 0, 0, 0),
+    ),
+    (
+        Q + "A 10-day truce was agreed between two rival clans in Kalat after talks in "
+        "Quetta, following armed clashes that killed 25 people this month.",
+        (0, 0, 0, 0),
+    ),
+    (
         T + "Security forces detained two men on charges of kidnapping a shopkeeper in "
         "Herat city, the Ministry of Interior said.",
         (2, 0, 0, 0),
@@ -124,6 +135,26 @@ NAMED = [
         "Islamabad on Friday.",
         (1, 0, 0, 0),
     ),
+    (
+        K + "A suicide bomber killed Kunduz police chief Abdul Rahman Aqtash and three of his "
+        "bodyguards outside his office on Sunday, officials said.",
+        (0, 4, 0, 0),
+    ),
+    (
+        W + "A gunman killed Maulana Sami ul Haq, the head of a seminary, and his guard at "
+        "his home in Rawalpindi, police said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        H + "An insurgent detonated a suicide vest near a coalition patrol in Zhari district, "
+        "killing himself and wounding two Afghan soldiers.",
+        (0, 1, 2, 0),
+    ),
+    (
+        Q + "The attacker blew himself up at the gate of the police lines, killing himself "
+        "and four policemen.",
+        (0, 5, 0, 0),
+    ),
 ]
 
 # 3: a second clause's or sentence's toll of another group.
@@ -166,6 +197,12 @@ SECOND_TOLL = [
         K + "Gunmen stormed a passport office in Jalalabad, killing a guard and three visa "
         "applicants, officials said.",
         (0, 4, 0, 0),
+    ),
+    (
+        W + "Militants stormed a security forces compound in Dera Ismail Khan on Tuesday, "
+        "killing 12 people, including seven soldiers, officials said. Nine militants were "
+        "killed in the ensuing gun battle.",
+        (0, 21, 0, 0),
     ),
 ]
 

@@ -102,6 +102,7 @@ from .figure_values import (
     _ACT_NOUNS,
     _AUXILIARY,
     _LOWER_NEXT,
+    _NAME_OBJECT_AFTER,
     _TOOK_BEFORE,
     _continued,
     _single_object,
@@ -128,6 +129,7 @@ from .tally_patterns import (
     _EARLIER_TIME_HURT,
     _PERIOD_CUES,
     _SUMMARY_CUES,
+    truce_cause,
 )
 from .textcase import ascii_form, fold
 from .victim_lists import follow_list, list_around
@@ -279,6 +281,10 @@ def find_counts(
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
                     or _OBJECT_AFTER.match(text, m.end())
+                    or (
+                        _NAME_OBJECT_AFTER.match(original, m.end())
+                        and not _AUXILIARY.search(text, m.start(), m.start("verb"))
+                    )
                     # "arrested the brother of a girl killed": the capture's object
                     or (
                         capture_object_cue
@@ -367,9 +373,10 @@ def find_counts(
             ):
                 continue
             lo = max(0, m.start() - 110)  # ("planner of the ... attack in ..., in which")
-            if holds(text[lo : m.start()], _EARLIER_EVENT_CUES) and _EARLIER_EVENT.search(
-                text, lo, m.start()
-            ):
+            if (
+                holds(text[lo : m.start()], _EARLIER_EVENT_CUES)
+                and _EARLIER_EVENT.search(text, lo, m.start())
+            ) or truce_cause(text, m.start()):
                 continue  # background: another, earlier event's toll
             note = ""
             if earlier_time_cue and (

@@ -274,7 +274,8 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
                 rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,5}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
-                r"(?P<pronoun>him|her)\b|"
+                # ("killing himself and wounding three soldiers": the bomber, told dead)
+                r"(?P<pronoun>him|her)\b|himself\b|herself\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
                 # ("killing two and injuring a third")
                 # ("killing three militants and arresting the fourth")
@@ -384,7 +385,7 @@ _DENIED = re.compile(
 _DENIED_CUES = ("den", "reject", "dismissed")
 _OBJECT_AFTER = re.compile(
     # (a qualified figure too: "a suicide bomber killed at least 25")
-    rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|"
+    rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|himself|herself|"
     rf"{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
 )
 # A figure before an active verb with an object is its subject, not a victim: "Two gunmen
@@ -482,7 +483,7 @@ _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # A source's verb: "..., a police officer told reporters" names no victim.
 _SPEECH = r"(?:said|says|told|added|stated|confirmed)\b"
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?"
+    rf"(?:\s+[a-z'’-]+){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"

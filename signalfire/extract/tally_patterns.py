@@ -102,6 +102,26 @@ _EARLIER_EVENT_CUES = (
     "charged", "connection", "arrested", "families", "heirs", "relatives",
     "charges", "accusation", "allegation", "suspicion",
 )  # fmt: skip
+# A truce told after the fighting it ends: "brokered a ceasefire ... after clashes that left at
+# least 40 people dead over the past week", "a ceasefire had been agreed ..., following clashes
+# that killed 130 people": the fighting's toll, over days, is not the truce's.
+_TRUCE_CAUSE = re.compile(
+    r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,5}?(?:clashes|fighting|violence|battles|"
+    r"skirmishes|hostilities|firing|shelling)\s+(?:[\w'’-]+\s+){0,4}?(?:which|that)\s+"
+    r"(?:had\s+)?(?:[\w'’-]+\s+){0,2}?$"
+)
+_TRUCE_CUES = ("ceasefire", "cease-fire", "truce")
+
+
+def truce_cause(text: str, start: int) -> bool:
+    """Whether the figure at `start` of folded sentence `text` is the toll of the fighting a
+    truce told in it ends (`_TRUCE_CAUSE`)."""
+    return (
+        any(cue in text for cue in _TRUCE_CUES)
+        and _TRUCE_CAUSE.search(text, max(0, start - 90), start) is not None
+    )
+
+
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).

@@ -387,6 +387,9 @@ def _named(c: Count, text: str) -> set[str]:
     # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")
     if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
         named = {before.lastgroup or ""}
+    # (people of whom an aside names some: "killing 18 people, including five soldiers")
+    if not named and _ends_at_number(c) and (aside := _INCLUDING.match(text, c.end)):
+        named = {aside.lastgroup or ""}
     return named
 
 
