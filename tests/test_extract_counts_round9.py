@@ -155,6 +155,28 @@ NAMED = [
         "and four policemen.",
         (0, 5, 0, 0),
     ),
+    (
+        H + "ISAF confirmed today that Mullah Abdul Qayum, a Taliban shadow governor "
+        "responsible for attacks in Arghandab district, Kandahar province, was killed in an "
+        "air strike yesterday.",
+        (0, 1, 0, 0),
+    ),
+    (
+        H + "A man wearing an Afghan police uniform opened fire on coalition soldiers at a "
+        "base in Helmand province today, killing two ISAF service members. The shooter was "
+        "shot and killed by the soldiers.",
+        (0, 3, 0, 0),
+    ),
+    (
+        Q + "A gunman opened fire at a checkpoint on the Sariab road. The suspect was shot "
+        "and wounded by police while trying to flee, officials said.",
+        (0, 0, 1, 0),
+    ),
+    (
+        T + "The Ministry of Interior said the death toll from Tuesday's attack on the "
+        "military hospital in Wazir Akbar Khan, Kabul, had risen to 19.",
+        (0, 19, 0, 0),
+    ),
 ]
 
 # 3: a second clause's or sentence's toll of another group.

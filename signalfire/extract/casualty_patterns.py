@@ -307,7 +307,8 @@ _PATTERNS.append(
             # "the death toll of Monday's bombing in Kohat reached 31", "fatalities rose to 11"
             # (not a tally: "the number of people killed in Karachi this year to 1,200")
             rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
-            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,16}}?)?"
+            # ("the death toll from Saturday's bombing ... in Dasht-e Barchi, Kabul, had risen")
+            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+,?\s+){{1,16}}?)?"
             rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
             rf"(?:(?:now|since|further)\s+)?"
             rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"

@@ -24,6 +24,7 @@ from .tally_patterns import _EARLIER_TIME_AFTER
 from .victims import no_stop
 
 _ASIDE_CHAR = no_stop(",;:", cased=True)  # past "U.S."
+_APPOSITIVE_CHAR = no_stop(";:()", cased=True)
 
 
 class Figure(Protocol):
@@ -73,6 +74,9 @@ _PARTICLE = r"(?:bin|ibn|al|ul|ud|din|de|alias|aka|urf)"
 _NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?(?:(?:al|el|ul|ud|ur|bin)-)?[A-Z][\w'’-]*){{1,4}}"
 _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+    # (an appositive, commas and all: "Mullah Abdul Rahim, a senior Taliban commander
+    # responsible for IED attacks in Sangin district, Helmand province, was killed")
+    rf"(?:,\s+(?:an?|the)\s+{_APPOSITIVE_CHAR}{{1,100}}?(?=,\s+(?:was|has|had)\s))?"
     # (the comma closing an appositive: "The minister for refugees, Khalil Haqqani, was killed")
     rf"(?P<aside>,\s+(?:along|together)\s+with\s+{_ASIDE_CHAR}{{1,60}}?,)?,?\s+"
     # (a relative clause: "the assassination of Haji Abdul Ghani, who was shot dead"; not "who
