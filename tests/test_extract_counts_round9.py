@@ -226,6 +226,17 @@ SECOND_TOLL = [
         "killed in the ensuing gun battle.",
         (0, 21, 0, 0),
     ),
+    (
+        H + "An Afghan and coalition security force killed Mullah Zahir, a Taliban commander, "
+        "in Nad Ali district. As the force approached his compound, Zahir and three "
+        "insurgents fired on it and were killed in the ensuing engagement.",
+        (0, 4, 0, 0),
+    ),
+    (
+        T + "When security forces surrounded the house, Jalil and two of his men "
+        "opened fire and were killed, the Ministry of Interior said.",
+        (0, 3, 0, 0),
+    ),
 ]
 
 # 4: the wrong category: dead captives are dead; places are not people.

@@ -475,7 +475,8 @@ def find_counts(
     # "An armed insurgent opened fire on the force and was killed" (`clause_victims`)
     if holds(text, AND_PASSIVE_CUES):
         for cat, low, high, start, end in and_passive(text, verbs, ruling):
-            add(cat, low, high, start, end)
+            if add(cat, low, high, start, end):  # ("Nasim and two armed men ... and were killed")
+                list_around(text, verbs, add, cat, start, end, "num", along_cue, original)
     # "He later died of his wounds": one of the wounded (`clause_victims.wounded_died`)
     if "killed" in verbs:
         for start, end in wounded_died(text, verbs):

@@ -51,7 +51,9 @@ _NAME_ASIDE = re.compile(
 # A named victim as the item before a figure (run on the text's own case): "Mohammad Dawood
 # Muzammil and two other people were killed"; not a place after a preposition ("fighting in Nad
 # Ali and two soldiers were killed") nor a force or group (`_NOT_NAME`).
-_NAME_ITEM = re.compile(rf"(?<![\w'’-])(?P<item>{_NAME})\s+and\s+$")
+# (one word after a clause's comma: "When the force entered the compound, Nasim and two armed
+# men engaged them ... and were killed")
+_NAME_ITEM = re.compile(rf"(?<![\w'’-])(?P<item>{_NAME}|(?<=,[ \t])[A-Z][a-z]{{2,}})\s+and\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|of|from|near|to|into|across|between|and|outside|inside)\s+$"
 )
