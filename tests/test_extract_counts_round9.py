@@ -87,6 +87,12 @@ BACKGROUND = [
         (0, 0, 0, 0),
     ),
     (
+        K + "Afghan forces shelled Pakistani border posts in Dand-e Patan on Sunday, officials "
+        "said. The shelling came after a Pakistani air strike in Paktika that killed 12 "
+        "people, a Taliban spokesman said.",
+        (0, 0, 0, 0),
+    ),
+    (
         T + "Security forces detained two men on charges of kidnapping a shopkeeper in "
         "Herat city, the Ministry of Interior said.",
         (2, 0, 0, 0),
@@ -263,7 +269,28 @@ CATEGORY = [
     ),
 ]
 
+# 5: the attackers told dead after their victims, and one victim's own clause before its verb.
+ATTACKERS_AND_CLAUSES = [
+    (
+        W + "Four gunmen stormed a paramilitary training centre in Peshawar on Tuesday, killing "
+        "three recruits before being killed by troops, officials said.",
+        (0, 7, 0, 0),
+    ),
+    (
+        Q + "The driver, Abdul Ghani, refused to stop at the checkpoint and was shot dead, "
+        "police said.",
+        (0, 1, 0, 0),
+    ),
+    (
+        W + "The gunman, a former police constable, surrendered at the scene and was arrested, "
+        "police said.",
+        (1, 0, 0, 0),
+    ),
+]
 
-@pytest.mark.parametrize(("text", "expected"), BACKGROUND + NAMED + SECOND_TOLL + CATEGORY)
+
+@pytest.mark.parametrize(
+    ("text", "expected"), BACKGROUND + NAMED + SECOND_TOLL + CATEGORY + ATTACKERS_AND_CLAUSES
+)
 def test_round9_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -119,6 +119,13 @@ _THEM = re.compile(
 )
 # The killer's own death after his victims': "killing four soldiers before he was shot dead".
 _HE_AFTER = re.compile(r"\bbefore\s+(?:he|she)\s+(?:was|himself\s+was)\s+(?:also\s+)?$")
+# ... and the attackers' told as the sentence's subject: "Three gunmen attacked the consulate,
+# killing four people before being killed by security forces" (seven).
+_THEY_AFTER = re.compile(r"\bbefore\s+(?:being|they\s+were)\s+(?:also\s+)?$")
+_ATTACKER_SUBJECT = re.compile(
+    r"[^.;]{0,40}?\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z'’-]+\s+)?"
+    r"(?:gunmen|attackers|assailants|militants|terrorists|insurgents|bombers|fighters)\b"
+)
 
 
 def more_victims(
@@ -148,10 +155,16 @@ def more_victims(
         if told and (n := parse_number(told[-1].group("n"))) is not None:
             out.append(("killed", n, them.start(), them.end(), False))
     for v in verbs.get("killed", []):
-        if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()) and any(
-            c.category == "killed" and c.end - offset <= v.start() for c in found
-        ):
+        if not any(c.category == "killed" and c.end - offset <= v.start() for c in found):
+            continue
+        if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()):
             out.append(("killed", 1, v.start(), v.end(), False))
+        elif (
+            _THEY_AFTER.search(text, max(0, v.start() - 30), v.start())
+            and (subject := _ATTACKER_SUBJECT.match(text)) is not None
+            and (n := parse_number(subject.group("n"))) is not None
+        ):
+            out.append(("killed", n, v.start(), v.end(), False))
     for cat in _PASSIVE_CATEGORIES:
         for v in verbs.get(cat, []):
             if original[v.start()].isupper() or any(

@@ -59,7 +59,10 @@ _EARLIER_EVENT = re.compile(
     r"(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
     r"september|october|november|december))\s+(?:[\w'’-]+,?\s+){0,4}?|"
     # ("last month's attack on the Intercontinental Hotel, in which 22 people were killed")
-    r"\blast\s+\w+['’]s\s+(?:[\w'’-]+,?\s+){0,6}?)"
+    r"\blast\s+\w+['’]s\s+(?:[\w'’-]+,?\s+){0,6}?|"
+    # ("The strikes followed a militant attack in Mir Ali that killed seven soldiers")
+    r"\b(?:followed|follows|came\s+after|in\s+(?:response|retaliation)\s+(?:to|for))\s+"
+    r"(?:[\w'’-]+,?\s+){0,7}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there", "The attack came a week after a
     # suicide bombing killed 30": a clause about the day before.
