@@ -288,9 +288,25 @@ ATTACKERS_AND_CLAUSES = [
     ),
 ]
 
+# 6: an aside that is a list, before a passive.
+OTHER_SIDE = [
+    (
+        T + "Seven people, including three police officers, a teacher and a shopkeeper, were "
+        "martyred in the blast, the Ministry of Interior said.",
+        (0, 7, 0, 0),
+    ),
+    (
+        Q + "Two attackers who stormed the Frontier Corps camp in Turbat were killed, the "
+        "military said. Three people, including a soldier, a cook and a driver, were martyred "
+        "and five were injured.",
+        (0, 5, 5, 0),
+    ),
+]
+
 
 @pytest.mark.parametrize(
-    ("text", "expected"), BACKGROUND + NAMED + SECOND_TOLL + CATEGORY + ATTACKERS_AND_CLAUSES
+    ("text", "expected"),
+    BACKGROUND + NAMED + SECOND_TOLL + CATEGORY + ATTACKERS_AND_CLAUSES + OTHER_SIDE,
 )
 def test_round9_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -75,7 +75,11 @@ _FILLER = (
     # "Nine people - seven policemen and two civilians - were killed"
     rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,60}}?,|\s+[-–—]\s+"
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
-    rf"(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
+    rf"(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,40}}?"
+    # (the aside a list itself: "Four people, including two police personnel, a Rangers soldier
+    # and a sanitary worker, were martyred")
+    rf"|,\s+(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b){_CLAUSE_CHAR}){{1,90}}?,)"
+    r"\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
     # ISPR's aside before the active verb: "two soldiers, having fought gallantly, embraced"
     r"|[a-z'’-]+,\s+having\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+,\s+(?=embrac))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
