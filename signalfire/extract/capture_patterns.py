@@ -116,7 +116,9 @@ BARE_OBJECT = re.compile(rf"\s+{_MODIFIERS}(?P<noun>{_BARE_PLURAL})\b(?!['’])(
 BARE_SUBJECT = re.compile(
     rf"(?:^|[,;:(–—-]\s*|\b(?:while|when|after)\s+){_MODIFIERS}"
     rf"(?P<noun>{_BARE_PLURAL})\s+(?:(?:surrendered|gave\s+themselves\s+up|were\s+(?:found|"
-    r"caught|stopped|identified|questioned))(?:\s+[a-z'’-]+){0,6}?\s+and\s+)?"
+    r"caught|stopped|identified|questioned))(?:\s+[a-z'’-]+){0,6}?\s+and\s+|"
+    # ("Gunmen who abducted two engineers in Dir were arrested": their deed, `captive_deed`)
+    r"who\s+(?!(?:were|was|had|have)\b)(?:[a-z0-9'’-]+\s+){1,8}?)?"
     r"(?:were|have\s+been|had\s+been)\s+(?:(?:also|later|subsequently|then)\s+)?$"
 )
 # A clause between a figure and its passive verb: "Four men suspected of planting roadside
@@ -433,6 +435,22 @@ def extra_captures(
             # (the verb's span: the clause may hold a counted killing)
             out.append(("arrested", 1, v.start(), v.end(), "", False))
     return out
+
+
+# Captives told dead: "recovered the bodies of two abducted NADRA employees", "33 attackers were
+# killed and 26 hostages died" (the dead, not the abducted).
+_DEAD_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\s+of\s+(?:the\s+|all\s+)?$")
+_DEAD_AFTER = re.compile(
+    r"\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:also\s+)?(?:died|killed|dead|executed)\b"
+)
+
+
+def dead_captives(text: str, start: int, end: int) -> bool:
+    """Whether a capture figure from `start` to `end` tells dead captives (`_DEAD_BEFORE`)."""
+    return (
+        _DEAD_BEFORE.search(text, max(0, start - 20), start) is not None
+        or _DEAD_AFTER.match(text, end) is not None
+    )
 
 
 # One as the antecedent of a relative clause's capture: "the compound of a suspected insurgent,

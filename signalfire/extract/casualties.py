@@ -38,6 +38,7 @@ from .capture_patterns import (
     COMPOUND_SIZE,
     HURT_ONE_HELD,
     WOUNDED_AND_HELD,
+    dead_captives,
     extra_captures,
 )
 from .casualty_patterns import (
@@ -101,6 +102,7 @@ from .figure_values import (
     _ACT_NOUNS,
     _AUXILIARY,
     _LOWER_NEXT,
+    _NAME_OBJECT_AFTER,
     _TOOK_BEFORE,
     _continued,
     _single_object,
@@ -127,6 +129,7 @@ from .tally_patterns import (
     _EARLIER_TIME_HURT,
     _PERIOD_CUES,
     _SUMMARY_CUES,
+    truce_cause,
 )
 from .textcase import ascii_form, fold
 from .victim_lists import follow_list, list_around
@@ -278,6 +281,10 @@ def find_counts(
                     or original[m.start("verb")].isupper()
                     # "the leader of the gang killed a policeman": active, the noun is the killer
                     or _OBJECT_AFTER.match(text, m.end())
+                    or (
+                        _NAME_OBJECT_AFTER.match(original, m.end())
+                        and not _AUXILIARY.search(text, m.start(), m.start("verb"))
+                    )
                     # "arrested the brother of a girl killed": the capture's object
                     or (
                         capture_object_cue
@@ -314,7 +321,7 @@ def find_counts(
                 # "three men over the killing of": a noun, not their verb
                 if kind == "num" and m.group("verb").startswith(_ACT_NOUNS):
                     at = m.start("verb")
-                    if _DETERMINER_BEFORE.search(text, max(0, at - 6), at):
+                    if _DETERMINER_BEFORE.search(text, max(0, at - 22), at):
                         continue
                 # an aside adding victims: "three soldiers, along with a civilian, were killed"
                 if (
@@ -365,10 +372,11 @@ def find_counts(
                 text, m.start(), m.end("verb") if "verb" in pattern.groupindex else m.end()
             ):
                 continue
-            lo = max(0, m.start() - 80)
-            if holds(text[lo : m.start()], _EARLIER_EVENT_CUES) and _EARLIER_EVENT.search(
-                text, lo, m.start()
-            ):
+            lo = max(0, m.start() - 110)  # ("planner of the ... attack in ..., in which")
+            if (
+                holds(text[lo : m.start()], _EARLIER_EVENT_CUES)
+                and _EARLIER_EVENT.search(text, lo, m.start())
+            ) or truce_cause(text, m.start()):
                 continue  # background: another, earlier event's toll
             note = ""
             if earlier_time_cue and (
@@ -419,6 +427,12 @@ def find_counts(
                 and not by_ruling_group(text, agent, ruling)
             ):
                 cat = "abducted"
+            if (
+                kind == "num"
+                and category in ("abducted", "arrested")
+                and dead_captives(text, start, end)
+            ):
+                cat = "killed"  # "the bodies of two abducted employees", "26 hostages died"
             # Overlapping matches of one figure: the earlier pattern (number-verb) wins.
             if not add(cat, low, high, start, end, note):
                 continue
@@ -461,7 +475,8 @@ def find_counts(
     # "An armed insurgent opened fire on the force and was killed" (`clause_victims`)
     if holds(text, AND_PASSIVE_CUES):
         for cat, low, high, start, end in and_passive(text, verbs, ruling):
-            add(cat, low, high, start, end)
+            if add(cat, low, high, start, end):  # ("Nasim and two armed men ... and were killed")
+                list_around(text, verbs, add, cat, start, end, "num", along_cue, original)
     # "He later died of his wounds": one of the wounded (`clause_victims.wounded_died`)
     if "killed" in verbs:
         for start, end in wounded_died(text, verbs):

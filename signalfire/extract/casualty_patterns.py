@@ -61,7 +61,12 @@ _FILLER = (
     rf"(?:(?!(?:were|was|are|is|have|has|had)\b)[a-z'’-]+\s+){{0,3}}?(?:{_ANY_VERB})\b"
     rf"|(?:said|says|say|told|stated|added|according)\b(?!\s+(?:{_ANY_VERB})\b))"
     # (an abbreviation in brackets: "Seven Afghan Local Police (ALP) members")
-    rf"(?:[A-Za-z'’.-]+|\d+-year-old)\s+(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
+    # (a post-modifier's "of the" as one word with its noun: "two members of the Islamic
+    # Emirate security forces were killed")
+    # (not "Two of the wounded later died": a part of the wounded, `_DIED_AFTER`)
+    rf"(?:(?:(?:of|to|from|in)\s+the\s+(?!(?:{_NOT_VICTIMS}|{_ANY_VERB})\b))?[A-Za-z'’.-]+|"
+    r"\d+-year-old)\s+"
+    rf"(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
     # or more of them: "three soldiers, along with a civilian, were killed" (added by the caller)
     rf"(?:[a-z'’-]+,\s+(?:(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR}){{1,60}}?"
@@ -70,7 +75,11 @@ _FILLER = (
     # "Nine people - seven policemen and two civilians - were killed"
     rf"|[a-z'’-]+(?:,\s+(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,60}}?,|\s+[-–—]\s+"
     rf"(?:(?!{_OPEN_VERB}\b)[^,;:.()–—-]){{1,60}}?\s+[-–—]|\s+(?:including|among\s+them)\s+"
-    rf"(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,40}}?)\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
+    rf"(?:(?!{_OPEN_VERB}\b){_ASIDE_CHAR_P}){{1,40}}?"
+    # (the aside a list itself: "Four people, including two police personnel, a Rangers soldier
+    # and a sanitary worker, were martyred")
+    rf"|,\s+(?:including|among\s+them)\s+(?:(?!{_OPEN_VERB}\b){_CLAUSE_CHAR}){{1,90}}?,)"
+    r"\s+(?=(?:were|was|have\s+been|had\s+been)\s)"
     # ISPR's aside before the active verb: "two soldiers, having fought gallantly, embraced"
     r"|[a-z'’-]+,\s+having\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+,\s+(?=embrac))?"
     # "two insurgents surrendered to the force and were detained": one subject, two verbs
@@ -219,6 +228,13 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?:\s+who(?:\s+(?!(?:was|were|had|and)\b)[a-z'’-]+){0,6}?"
                 r"(?=\s+(?:was|had\s+been)\s)"
                 + (r"|,\s+who(?=\s+(?:was|had\s+been)\s+(?!also\b))" if _cat in _HARMED else "")
+                # (but the attacker of the victims told: "The blast was caused by a suicide
+                # bomber, who was also killed")
+                + (
+                    r"|(?:(?<=bomber)|(?<=attacker)|(?<=gunman)),\s+who(?=\s+was\s+also\s)"
+                    if _cat == "killed"
+                    else ""
+                )
                 + r")?"
                 # (an aside adding victims: "The commander, along with two of his accomplices,
                 # was killed"; counted by the caller)
@@ -262,7 +278,8 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # (an abbreviation: "a Taliban improvised explosive device (IED) commander")
                 rf"(?:\([A-Za-z]{{2,8}}\)\s+)?){{0,5}}?(?P<noun>{_ONE})\b"
                 rf"{_NOT_SINGULAR}|"
-                r"(?P<pronoun>him|her)\b|"
+                # ("killing himself and wounding three soldiers": the bomber, told dead)
+                r"(?P<pronoun>him|her)\b|himself\b|herself\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
                 # ("killing two and injuring a third")
                 # ("killing three militants and arresting the fourth")
@@ -294,7 +311,8 @@ _PATTERNS.append(
             # "the death toll of Monday's bombing in Kohat reached 31", "fatalities rose to 11"
             # (not a tally: "the number of people killed in Karachi this year to 1,200")
             rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
-            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+\s+){{1,16}}?)?"
+            # ("the death toll from Saturday's bombing ... in Dasht-e Barchi, Kabul, had risen")
+            rf"(?:(?!(?:this|since|so)\b)[\w'’-]+,?\s+){{1,16}}?)?"
             rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
             rf"(?:(?:now|since|further)\s+)?"
             rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
@@ -372,7 +390,7 @@ _DENIED = re.compile(
 _DENIED_CUES = ("den", "reject", "dismissed")
 _OBJECT_AFTER = re.compile(
     # (a qualified figure too: "a suicide bomber killed at least 25")
-    rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|"
+    rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|himself|herself|"
     rf"{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
 )
 # A figure before an active verb with an object is its subject, not a victim: "Two gunmen
@@ -393,8 +411,11 @@ _ACTIVE_OBJECT = re.compile(
 )
 _ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
 # A verb after a determiner is a noun, not a figure's verb: "arrested three men over the killing
-# of a shopkeeper", "two brothers for the killing of their sister".
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|an?|his|her|their)\s+$")
+# of a shopkeeper", "two brothers for the killing of their sister", "arrested three men on
+# charges of kidnapping".
+_DETERMINER_BEFORE = re.compile(
+    r"\b(?:the|an?|his|her|their|(?:charges?|accusations?|allegations?|suspicion)\s+of)\s+$"
+)
 # Before captives' figure, their release: "released 20 soldiers captured last week".
 _RELEASED_BEFORE = re.compile(
     r"\b(?:released|releases|releasing|freed|frees|freeing|set\s+free|swapped|exchanged|"
@@ -430,7 +451,9 @@ _PLACE_WORD = (
 _TITLED = re.compile(
     r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
     r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
-    rf"commander|dr)\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
+    # ("arrested former Prime Minister Imran Khan")
+    r"commander|dr|(?:former[ \t]+)?(?:prime|chief)[ \t]+minister|(?:former[ \t]+)?president)"
+    rf"\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
     rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
     # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
     r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
@@ -465,7 +488,7 @@ _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # A source's verb: "..., a police officer told reporters" names no victim.
 _SPEECH = r"(?:said|says|told|added|stated|confirmed)\b"
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,3}}?"
+    rf"(?:\s+[a-z'’-]+){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"

@@ -13,7 +13,7 @@ from .victims import _CAPTORS
 _FEW = r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|both)"
 _KILLED_VERB = (
     r"killed|killing|kills|kill|dead|died|dies|die|slain|slaughtered|massacred|martyred|martyring|"
-    r"perished|shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
+    r"perished|shot\s+dead|shot\s+and\s+killed|gunned\s+down|guns?\s+down|gunning\s+down|mow(?:s|ed|ing)?\s+down|"
     r"beheaded|beheads?|beheading|embraced?\s+(?:martyrdom|shahadat)|executed|"
     # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
     r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
@@ -33,7 +33,7 @@ _KILLED_VERB = (
     rf"(?:sent|sending|sends)(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
 )
 _INJURED_VERB = (
-    r"wounded|wounding|wounds|injured|injuring|injures|"
+    r"wounded|wounding|wounds|injured|injuring|injures|shot\s+and\s+(?:wounded|injured)|"
     # ("and injuries to two others")
     r"injuries\s+to(?=\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|"
     r"injuries|hurt|hurting|hurts|maimed"

@@ -37,7 +37,9 @@ _CLAUSE_AND = (
 )
 _ADVERB = r"(?:(?:later|subsequently|then|also|eventually)\s+)?$"
 _ONE_AND_PASSIVE = re.compile(
-    rf"\b(?:an?|one)\s+{_MODS}{_ONE}\s+{_CLAUSE_AND}(?:was|has\s+been|had\s+been)\s+{_ADVERB}"
+    # ("The guard, Mumtaz Qadri, surrendered and was arrested")
+    rf"\b(?:an?|one|the)\s+{_MODS}{_ONE}(?:,\s+[^,;:.]{{1,40}}?,)?\s+{_CLAUSE_AND}"
+    rf"(?:was|has\s+been|had\s+been)\s+{_ADVERB}"
 )
 _SOME_AND_PASSIVE = re.compile(
     rf"\b{QUANTITY}\s+{_MODS}(?:{_PLURAL_VICTIMS})\s+{_CLAUSE_AND}"

@@ -20,6 +20,13 @@ _BOTH_THE = re.compile(r"both\s+(?:the|his|her|their|an?)\s")
 _SOURCE_BEFORE = re.compile(r"\b(?:according\s+to|quoting|citing)\s+(?:the\s+|an?\s+)?$")
 _LOWER_NEXT = re.compile(r"[ \t]+[a-z]")
 _AUXILIARY = re.compile(r"\b(?:was|were|been)\s")
+# A name after a singular's verb with no auxiliary: the verb is active, the singular the killer
+# ("A suicide bomber killed Taliban minister Khalil Haqqani"; not a day: "killed Tuesday").
+_NAME_OBJECT_AFTER = re.compile(
+    r"[ \t]+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December|Last|This|On|In|"
+    r"At|Near|During|After|Before|Early|Late)\b)[A-Z][a-z]"
+)
 # Between a verb and its object's noun phrase ("detained the leader, one insurgent ...").
 _OBJECT_GAP = re.compile(r"\s+(?:(?:the|an?|his|her|their|its)\s+)?")
 _TOOK_BEFORE = re.compile(r"\b(?:took|takes|taking)\s+(?:(?:a\s+total\s+of|another)\s+)?$")

@@ -24,6 +24,7 @@ from .tally_patterns import _EARLIER_TIME_AFTER
 from .victims import no_stop
 
 _ASIDE_CHAR = no_stop(",;:", cased=True)  # past "U.S."
+_APPOSITIVE_CHAR = no_stop(";:()", cased=True)
 
 
 class Figure(Protocol):
@@ -73,6 +74,9 @@ _PARTICLE = r"(?:bin|ibn|al|ul|ud|din|de|alias|aka|urf)"
 _NAME = rf"[A-Z][\w'’-]*(?:\s+(?:{_PARTICLE}\s+)?(?:(?:al|el|ul|ud|ur|bin)-)?[A-Z][\w'’-]*){{1,4}}"
 _NAME_PASSIVE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:,\s+\d{{1,3}},)?"
+    # (an appositive, commas and all: "Mullah Abdul Rahim, a senior Taliban commander
+    # responsible for IED attacks in Sangin district, Helmand province, was killed")
+    rf"(?:,\s+(?:an?|the)\s+{_APPOSITIVE_CHAR}{{1,100}}?(?=,\s+(?:was|has|had)\s))?"
     # (the comma closing an appositive: "The minister for refugees, Khalil Haqqani, was killed")
     rf"(?P<aside>,\s+(?:along|together)\s+with\s+{_ASIDE_CHAR}{{1,60}}?,)?,?\s+"
     # (a relative clause: "the assassination of Haji Abdul Ghani, who was shot dead"; not "who
@@ -99,6 +103,8 @@ _NOT_NAME = re.compile(
 )
 _PASSIVE_CATEGORIES = ("killed", "injured")
 _AND = re.compile(r"\band\b")  # (a word: not the "and" of "commander")
+# A name's appositive, up to its closing comma: ", the deputy governor of Badakhshan province".
+_NAME_ASIDE = re.compile(r",\s+(?:an?|the|his|her)\s+[^,.;()]{1,60}?(?=,)")
 # People told by number, then killed as "them": "offloaded nine passengers ... and shot them
 # dead", "abducted nine passengers from a bus and later shot them dead".
 _THEM_DEAD = re.compile(
@@ -113,6 +119,13 @@ _THEM = re.compile(
 )
 # The killer's own death after his victims': "killing four soldiers before he was shot dead".
 _HE_AFTER = re.compile(r"\bbefore\s+(?:he|she)\s+(?:was|himself\s+was)\s+(?:also\s+)?$")
+# ... and the attackers' told as the sentence's subject: "Three gunmen attacked the consulate,
+# killing four people before being killed by security forces" (seven).
+_THEY_AFTER = re.compile(r"\bbefore\s+(?:being|they\s+were)\s+(?:also\s+)?$")
+_ATTACKER_SUBJECT = re.compile(
+    r"[^.;]{0,40}?\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[a-z'’-]+\s+)?"
+    r"(?:gunmen|attackers|assailants|militants|terrorists|insurgents|bombers|fighters)\b"
+)
 
 
 def more_victims(
@@ -142,10 +155,16 @@ def more_victims(
         if told and (n := parse_number(told[-1].group("n"))) is not None:
             out.append(("killed", n, them.start(), them.end(), False))
     for v in verbs.get("killed", []):
-        if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()) and any(
-            c.category == "killed" and c.end - offset <= v.start() for c in found
-        ):
+        if not any(c.category == "killed" and c.end - offset <= v.start() for c in found):
+            continue
+        if _HE_AFTER.search(text, max(0, v.start() - 30), v.start()):
             out.append(("killed", 1, v.start(), v.end(), False))
+        elif (
+            _THEY_AFTER.search(text, max(0, v.start() - 30), v.start())
+            and (subject := _ATTACKER_SUBJECT.match(text)) is not None
+            and (n := parse_number(subject.group("n"))) is not None
+        ):
+            out.append(("killed", n, v.start(), v.end(), False))
     for cat in _PASSIVE_CATEGORIES:
         for v in verbs.get(cat, []):
             if original[v.start()].isupper() or any(
@@ -200,8 +219,20 @@ def _named_victims(text: str, original: str, v: re.Match[str]) -> tuple[int, int
         return None  # a past death: "Benazir Bhutto was killed in 2007"
     # "shot dead along with five Afghan colleagues", "killed Khalid Ahmad and his son"
     more = _CONTINUATION.match(text, end) if m.re is _NAME_OBJECT else None
-    if more is not None and more.group("one") in ("a", "an") and not _AND.search(more.group(0)):
-        more = None  # an appositive: "shot dead Mohammad Ismail, a former district governor"
+    if (
+        more is not None
+        and more.group("one") in ("a", "an", "the")
+        and not _AND.search(more.group(0))
+    ):
+        # an appositive: "shot dead Mohammad Ismail, a former district governor", "killed
+        # Mohammad Hashim, the district governor"
+        more = None
+    if more is None and m.re is _NAME_OBJECT and (aside := _NAME_ASIDE.match(text, end)):
+        # past the name's appositive: "killed Nisar Ahmadi, the deputy governor of Badakhshan
+        # province, and his driver" (two)
+        more = _CONTINUATION.match(text, aside.end())
+        if more is not None and not _AND.search(more.group(0)):
+            more = None
     if more is None and holds(text[end : end + 100], _ALONG_WITH_CUES):
         more = _ALONG_WITH.match(text, end)
     if more is not None and (more_value := _continued(more)) is not None:

@@ -51,12 +51,18 @@ _SUMMARY_CUES = ("operations", "raids", "missions", "incidents", "hours")
 # killed 20", "since the 2009 bombing in which 40 died", "a similar attack that killed 12".
 _EARLIER_EVENT = re.compile(
     r"(?:\b(?:since|like|than|recalling|reminiscent\s+of|anniversary\s+of|(?:days?|weeks?|"
-    r"months?|years?)\s+(?:after|since))\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
+    r"months?|years?)\s+(?:after|since)|"
+    # ("a ceasefire following days of border clashes that killed dozens": a period's toll)
+    r"(?:following|after)\s+(?:several\s+|two\s+|three\s+)?(?:days|weeks|months|years)\s+of)"
+    r"\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
     # ("including a January bombing that killed 92")
     r"(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
     r"september|october|november|december))\s+(?:[\w'’-]+,?\s+){0,4}?|"
     # ("last month's attack on the Intercontinental Hotel, in which 22 people were killed")
-    r"\blast\s+\w+['’]s\s+(?:[\w'’-]+,?\s+){0,6}?)"
+    r"\blast\s+\w+['’]s\s+(?:[\w'’-]+,?\s+){0,6}?|"
+    # ("The strikes followed a militant attack in Mir Ali that killed seven soldiers")
+    r"\b(?:followed|follows|came\s+after|in\s+(?:response|retaliation)\s+(?:to|for))\s+"
+    r"(?:[\w'’-]+,?\s+){0,7}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there", "The attack came a week after a
     # suicide bombing killed 30": a clause about the day before.
@@ -73,18 +79,52 @@ _EARLIER_EVENT = re.compile(
     r"(?:arrested|detained|held|nabbed|apprehended)\s+(?:[\w'’-]+\s+){0,4}?(?:over|for|of|"
     r"behind))\s+(?:[\w'’-]+,?\s+){0,10}?(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?"
     r"(?:[\w'’-]+\s+){0,3}?$|"
+    # ... and a captive's part in it, to a longer name: "arrested ... a planner of the 2014 Army
+    # Public School attack in Peshawar, in which more than 140 people were killed", "three
+    # facilitators of the suicide bombing at a mosque in Peshawar's Kocha Risaldar area, in which"
+    r"\b(?:planner|facilitator|perpetrator|organi[sz]er|architect)s?\s+(?:of|behind)\s+"
+    r"(?:[\w'’-]+,?\s+){0,12}?(?:which|that|in\s+which)\s+(?:had\s+)?(?:also\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}?$|"
     # a detainee's alleged crime: "suspected of involvement in the killing of four policemen",
     # "a man wanted in the killing of 12"
     r"\b(?:suspected\s+of|involve(?:d|ment)\s+in|wanted\s+(?:in|for)|accused\s+of|"
-    r"charged\s+(?:with|in|over)|in\s+connection\s+with|arrested\s+(?:for|over))\s+"
+    r"charged\s+(?:with|in|over)|in\s+connection\s+with|arrested\s+(?:for|over)|"
+    # ("detained two men on charges of kidnapping a shopkeeper")
+    r"(?:charges|accusations?|allegations?|suspicion)\s+of)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:the\s+)?(?:(?:killings?|murders?|deaths?|assassinations?|"
-    r"massacre)\s+of\s+(?:[\w'’-]+\s+)?)?$"
+    r"massacre)\s+of\s+(?:[\w'’-]+\s+)?)?$|"
+    # the dead whose families are paid or consoled: "compensation for the families of the 11
+    # labourers killed in an attack last week"
+    r"\b(?:compensation|cheques?|checks|relief|aid|assistance|condolences?|sympathies)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:for|to)\s+(?:the\s+)?(?:bereaved\s+)?(?:families|heirs|relatives)\s+"
+    r"of\s+(?:the\s+|all\s+)?$"
 )
 # one is in every match of it
 _EARLIER_EVENT_CUES = (
     "which", "that", "when", "where", "after", "suspected", "involve", "wanted", "accused",
-    "charged", "connection", "arrested",
+    "charged", "connection", "arrested", "families", "heirs", "relatives",
+    "charges", "accusation", "allegation", "suspicion",
 )  # fmt: skip
+# A truce told after the fighting it ends: "brokered a ceasefire ... after clashes that left at
+# least 40 people dead over the past week", "a ceasefire had been agreed ..., following clashes
+# that killed 130 people": the fighting's toll, over days, is not the truce's.
+_TRUCE_CAUSE = re.compile(
+    r"\b(?:after|following)\s+(?:[\w'’-]+\s+){0,5}?(?:clashes|fighting|violence|battles|"
+    r"skirmishes|hostilities|firing|shelling)\s+(?:[\w'’-]+\s+){0,4}?(?:which|that)\s+"
+    r"(?:had\s+)?(?:[\w'’-]+\s+){0,2}?$"
+)
+_TRUCE_CUES = ("ceasefire", "cease-fire", "truce")
+
+
+def truce_cause(text: str, start: int) -> bool:
+    """Whether the figure at `start` of folded sentence `text` is the toll of the fighting a
+    truce told in it ends (`_TRUCE_CAUSE`)."""
+    return (
+        any(cue in text for cue in _TRUCE_CUES)
+        and _TRUCE_CAUSE.search(text, max(0, start - 90), start) is not None
+    )
+
+
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).

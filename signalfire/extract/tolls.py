@@ -249,7 +249,9 @@ _SIDE_NOUN = (
     r"\b(?:(?P<force>soldiers?|troops|troopers?|policem[ae]n|police|policewoman|personnel|"
     r"jawans?|constables?|commandos?|rangers?|levies|sepoys?|servicem[ae]n|service\s+members?|"
     r"marines?|cops?|"
-    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?)|"
+    r"naiks?|havildars?|subedars?|sowars?|captains?|majors?|lieutenants?|officers?|"
+    # ("Two ALP members were killed in the initial attack")
+    r"alp|anp|ana|anbp|ancop|afghan\s+local\s+police)|"
     r"(?P<militant>militants?|insurgents?|terrorists?|attackers?|assailants?|gunm[ae]n|shooters?|"
     r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
     r"kidnappers?)|"
@@ -265,9 +267,12 @@ _INCLUDING = re.compile(
     rf"{_SIDE_NOUN}",
     re.IGNORECASE,
 )
-# ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4".
+# ... and the noun of the figure before, left out after "and": "11 Taliban were killed and 4",
+# "Three policemen were martyred and two were wounded", "killing five insurgents and wounding
+# two others".
 _ELLIPSIS_BEFORE = re.compile(
-    rf"{_SIDE_NOUN}\s+(?:were|have\s+been)\s+(?:killed|wounded|injured)\s+(?:and|while)\s+$",
+    rf"{_SIDE_NOUN}\s+(?:(?:were|have\s+been)\s+(?:killed|martyred|wounded|injured)\s+)?"
+    r"(?:and|while)\s+(?:(?:wounding|injuring|killing)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -382,6 +387,9 @@ def _named(c: Count, text: str) -> set[str]:
     # (the noun of the figure before, left out: "11 Taliban were killed and 4 wounded")
     if not named and (before := _ELLIPSIS_BEFORE.search(text, max(0, c.start - 60), c.start)):
         named = {before.lastgroup or ""}
+    # (people of whom an aside names some: "killing 18 people, including five soldiers")
+    if not named and _ends_at_number(c) and (aside := _INCLUDING.match(text, c.end)):
+        named = {aside.lastgroup or ""}
     return named
 
 

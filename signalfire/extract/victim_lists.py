@@ -51,7 +51,9 @@ _NAME_ASIDE = re.compile(
 # A named victim as the item before a figure (run on the text's own case): "Mohammad Dawood
 # Muzammil and two other people were killed"; not a place after a preposition ("fighting in Nad
 # Ali and two soldiers were killed") nor a force or group (`_NOT_NAME`).
-_NAME_ITEM = re.compile(rf"(?<![\w'’-])(?P<item>{_NAME})\s+and\s+$")
+# (one word after a clause's comma: "When the force entered the compound, Nasim and two armed
+# men engaged them ... and were killed")
+_NAME_ITEM = re.compile(rf"(?<![\w'’-])(?P<item>{_NAME}|(?<=,[ \t])[A-Z][a-z]{{2,}})\s+and\s+$")
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|at|of|from|near|to|into|across|between|and|outside|inside)\s+$"
 )
@@ -195,6 +197,14 @@ def list_around(
     ):
         a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
         add(cat, value_more, value_more, a, more.end())
+    # Per-place items after it, their noun and verb left out: "four terrorists were killed in
+    # Noshki and nine in Panjgur".
+    after = end
+    while kind == "num" and (per := _PER_PLACE.match(text, after)) is not None:
+        value_per = _continued(per)
+        if value_per is None or not add(cat, value_per, value_per, per.start("n1"), per.end()):
+            break
+        after = per.end()
     # Earlier items of a list that ends at this figure (before its article: "two
     # suspects and the cell's leader were detained").
     pos = item_start(text, start, kind)

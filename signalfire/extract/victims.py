@@ -11,7 +11,7 @@ _NOT_VICTIMS = (
     r"operations?|raids?|attacks?|blasts?|bombs?|bombings?|explosions?|strikes?|airstrikes?|"
     r"incidents?|compounds?|provinces?|districts?|villages?|buildings?|vehicles?|weapons?|"
     r"rifles?|times|locations?|sites?|separate|hours?|days?|mortars?|rockets?|shells?|"
-    r"drones?|missiles?|among|cases|"
+    r"drones?|missiles?|among|cases|sides|"
     # (seized material is never people: "two suicide vests were seized from the suspects")
     # (plurals only: a singular may be a modifier, "a car bomber")
     r"vests|jackets|belts|detonators|devices|bullets|cartridges|laptops|computers|packets|"
@@ -34,6 +34,7 @@ _ONE_VICTIM = (
     r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
     r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
     r"singer|artist|poet|musician|actor|cousin|nephew|uncle|mastermind|head|"
+    r"schoolteacher|mna|mpa|presenter|anchor|anchorman|newsreader|broadcaster|"
     r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter|vaccinator|"
     r"watchman|chowkidar|tailor|barber|mechanic|cook|photographer|reporter|cameraman|"
     r"prosecutor|inspector|superintendent|commissioner|administrator|magistrate|tehsildar|"
@@ -77,7 +78,7 @@ _PLURAL_VICTIMS = (
     r"bystanders|hostages|"
     r"guides|climbers|mountaineers|porters|hikers|trekkers|pedestrians|motorcyclists|cyclists|"
     r"visitors|customers|mourners|protesters|protestors|demonstrators|shoppers|spectators|"
-    r"devotees|"
+    r"devotees|applicants|voters|patients|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
@@ -92,6 +93,7 @@ _THINGS = (
     r"rounds|explosives|ieds?|mines|magazines|radios|phones|documents|kilograms?|kilos?|tons?|"
     r"bags?|sacks?|barrels?|districts?|checkposts?|posts?|outposts?|checkpoints?|bases?|"
     r"headquarters|stations?|villages?|towns?|compounds?|tanks?|humvees?|helicopters?|aircraft|"
+    r"cent(?:re|er)s|"
     # (seized material is never people: "three suicide jackets were seized from them")
     r"vests?|jackets?|belts?|detonators?|devices?|bullets?|cartridges?|shells?|laptops?|"
     r"computers?|drugs|narcotics|heroin|opium|hashish|packets?|boxes|containers?|kgs?|litres?|"
