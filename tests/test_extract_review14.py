@@ -1,9 +1,10 @@
-"""Types and places the fourteenth review found wrong, in wordings of our own: attackers who
-fire on a patrol or on the force, tourists of a nationality, dacoits attacking police vehicles,
-missiles from a drone, an earlier attack the report follows; places that are names of
-something else (an army corps, a person, a capital speaking for its government), a locality's
-police station put in a district, a country word with no places of its own, "the city" of a
-dateline, and a name that is a district in two provinces."""
+"""Types and places the fourteenth (and fifteenth) review found wrong, in wordings of our own:
+attackers who fire on a patrol or on the force, tourists of a nationality, dacoits attacking
+police vehicles, missiles from a drone, a medical team, insurgents who open fire, an earlier
+attack the report follows; places that are names of something else (an army corps, a person, a
+capital speaking for its government), a locality's police station put in a district, a country
+word with no places of its own, "the city" of a dateline, a name that is a district in two
+provinces, and district spellings."""
 
 from __future__ import annotations
 
@@ -37,6 +38,10 @@ def _first(extractor: Extractor, text: str) -> tuple[str, str | None, str | None
          "policemen.", "armed_clash"),
         ("Missiles fired from a US drone killed four militants in a compound near Miranshah.",
          "airstrike"),
+        ("Gunmen killed eight members of a medical team in Kohat district.",
+         "attack_on_civilians"),
+        ("As the force approached the compound, armed insurgents opened fire and were engaged "
+         "by the force; two insurgents were killed in Zurmat.", "armed_clash"),
         # the earlier attack a raid follows is its background
         ("Troops killed six militants in a raid in Tank district, days after a suicide attack on "
          "a checkpost nearby killed 12 soldiers.", "security_operation"),
@@ -72,6 +77,29 @@ def test_types_of_review14(extractor: Extractor, text: str, expected: str) -> No
     ],
 )  # fmt: skip
 def test_places_of_review14(
+    extractor: Extractor, text: str, expected: tuple[str, str | None]
+) -> None:
+    assert _first(extractor, text)[1:] == expected
+
+
+def test_a_hard_landing_with_no_enemy_activity_is_no_event(extractor: Extractor) -> None:
+    text = (
+        "Three ISAF service members died when their helicopter made a hard landing in Helmand "
+        "province today. There was no enemy activity in the area."
+    )
+    assert extractor.extract(Document("t", text, DAY)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Pakistani forces fired mortar shells into Dand-e-Patan district of Paktia province.",
+         ("AF-PIA", "Dand Patan")),
+        ("Taliban shot dead the district chief of Dehyak in Ghazni province.",
+         ("AF-GHA", "Dih Yak")),
+    ],
+)  # fmt: skip
+def test_district_spellings_of_review15(
     extractor: Extractor, text: str, expected: tuple[str, str | None]
 ) -> None:
     assert _first(extractor, text)[1:] == expected

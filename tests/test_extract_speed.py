@@ -25,6 +25,7 @@ from signalfire.extract import (
     event_types,
     pipeline,
     roles,
+    screening,
     sentences,
     trigger_words,
 )
@@ -249,7 +250,7 @@ HINTED = {
     "denial": roles._DENIAL,
     "claim": roles._CLAIM,
     "suspect": roles._SUSPECT,
-    "claim sentence": pipeline._CLAIM_SENTENCE,
+    "claim sentence": screening._CLAIM_SENTENCE,
 }
 
 

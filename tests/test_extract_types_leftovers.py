@@ -78,7 +78,10 @@ def test_civilians_are_never_a_perpetrator(extractor: Extractor, text: str) -> N
 
 def test_an_arrest_for_kidnapping_and_robbery_is_an_event(extractor: Extractor) -> None:
     # (robbery alone is crime, no event; a kidnapping is violence, and so is an arrest for one)
-    text = "The ministry said five people were detained in Mazar city on charges of kidnapping and robbery."
+    text = (
+        "The ministry said five people were detained in Mazar city on charges of kidnapping and "
+        "robbery."
+    )
     events = _events(extractor, text)
     assert [(e.event_type, e.arrested) for e in events] == [("arrest", 5)]
 

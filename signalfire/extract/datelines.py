@@ -112,13 +112,13 @@ def province_of(r: Resolved, gazetteer: Gazetteer) -> Resolved:
 
 
 # The event in "the city" a dateline names ("KARACHI: ... shot dead in the city's Defence area").
-_THE_CITY = re.compile(r"\b(?:in|of|across)\s+the\s+city(?:['’]s)?\b")
+_THE_CITY = re.compile(r"\b(?:in|of)\s+the\s+city(?:['’]s)?\b")
 
 
-def fallback_place(r: Resolved, text: str, gazetteer: Gazetteer) -> Resolved:
+def fallback_place(r: Resolved, scene: str, gazetteer: Gazetteer) -> Resolved:
     """A dateline's place for an event whose text names none: its province (`province_of`), or
-    the place itself where the text puts the event in "the city"."""
-    return r if _THE_CITY.search(text) else province_of(r, gazetteer)
+    the place itself where the event's sentences (`scene`) put it in "the city"."""
+    return r if _THE_CITY.search(scene) else province_of(r, gazetteer)
 
 
 # A date the source spoke on: "said on Monday", "told reporters on Tuesday", "in a statement

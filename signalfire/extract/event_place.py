@@ -10,6 +10,7 @@ from dataclasses import replace
 
 from .gazetteer import Gazetteer, Place
 from .geoparse import (
+    REFERENCE_BEFORE,
     PlaceMention,
     Resolved,
     dominant_province,
@@ -18,7 +19,6 @@ from .geoparse import (
     drop_outside_homonyms,
     drop_references,
     most_specific,
-    origin_place,
 )
 from .inferred_places import kashmir_front
 from .screening import INDIAN_SHELLING, talks_only
@@ -48,17 +48,20 @@ def hit_side(group: list[Sentence]) -> str | None:
 # "central Kabul", "Kabul's Shahr-e-Naw neighbourhood". Bare "Kabul" is the city too in news
 # (its province is written "Kabul province"), not other capitals' names: "in Kandahar" is as
 # often the province.
-_CITY_BEFORE = re.compile(r"\b(?:city\s+of|central|downtown)\s+$", re.IGNORECASE)
+_CITY_BEFORE = re.compile(r"\b(?:[Cc]ity\s+of|[Cc]entral|[Dd]owntown)\s+$")
+# (only nouns of a city's parts: "Kandahar's Zhari area" is a district of the province)
 _CITY_AFTER = re.compile(
-    r"\s+city\b|['’]s\s+(?:[A-Z][\w'-]*\s+){0,3}(?:neighbou?rhood|area|district\s+\d|police\s+"
-    r"district|pd\s?\d|sector|market|bazaar|square|road|street|diplomatic|green\s+zone)",
-    re.IGNORECASE,
+    r"\s+[Cc]ity\b|['’]s\s+(?:[A-Z][\w'-]*\s+){0,3}(?:neighbou?rhood|[Dd]istrict\s+\d|[Pp]olice\s+"
+    r"[Dd]istrict|PD\s?\d|sector|[Ss]quare|[Ss]treet|diplomatic\s+(?:area|quarter|enclave)|"
+    r"Green\s+Zone)"
 )
-# (not "Kabul province", "Kabul and Logar provinces", "the Kabul Conference")
+# (not "Kabul province", "Kabul and Logar provinces", "the Kabul Conference", "the
+# Kabul-Jalalabad highway", "30 km south of Kabul")
 _NOT_BARE_CITY = re.compile(
-    r"(?:\s*(?:,|and)\s+[A-Z][\w'-]*)*\s+[Pp]rovinces?\b|"
+    r"(?:\s*(?:,|and)\s+[A-Z][\w'-]*)*\s+[Pp]rovinces?\b|[-–][A-Z]|"
     r"\s+(?:Conference|Process|Declaration|Shura|[Rr]egime|[Gg]overnment|[Aa]dministration)\b"
 )
+_PROVINCE_AFTER = re.compile(r"\s+[Pp]rovince\b")
 _BARE_CITIES = frozenset(["kabul"])
 
 
@@ -69,10 +72,17 @@ def city_reading(loc: Resolved, text: str, gazetteer: Gazetteer, final: bool = F
     place, m = loc.place, loc.mention
     if place.level != "adm1":
         return loc
-    city = _CITY_AFTER.match(text, m.end) or _CITY_BEFORE.search(
-        text, max(0, m.start - 30), m.start
+    city = _CITY_AFTER.match(text, m.end) or (
+        _CITY_BEFORE.search(text, max(0, m.start - 30), m.start)
+        and not _PROVINCE_AFTER.match(text, m.end)
     )
-    if city or (final and m.key in _BARE_CITIES and not _NOT_BARE_CITY.match(text, m.end)):
+    bare = (
+        final
+        and m.key in _BARE_CITIES
+        and not _NOT_BARE_CITY.match(text, m.end)
+        and not REFERENCE_BEFORE.search(text, max(0, m.start - 40), m.start)
+    )
+    if city or bare:
         inside = [
             p for p in gazetteer.by_key.get(m.key, []) if p.level != "adm1" and p.adm1 == place.adm1
         ]
@@ -96,13 +106,12 @@ def locate(
     text: str,
     focus: dict[str, float],
     gazetteer: Gazetteer,
-    dateline_place: Callable[[str], Resolved | None],
+    dateline_place: Callable[[str, str], Resolved | None],
 ) -> tuple[Resolved | None, list[Resolved], bool]:
     """The event's place, the mentions it was chosen from, and whether it was inferred (known
     to the province only, with no place named)."""
     mentions = [resolved[m] for s in group for m in s.places if m in resolved]
-    if first and all(origin_place(text, r.mention.start, r.mention.end) for r in mentions):
-        # (none, or only where someone is from: "resident of District Attock")
+    if not mentions and first:
         lead = all_sentences[:2]
         mentions += [resolved[m] for s in lead for m in s.places if m in resolved]
     if not mentions:
@@ -132,5 +141,5 @@ def locate(
     if loc is None and not talks_only(group):
         # "KABUL (Reuters) - A suicide bomber killed six"; but talks or a truce reported from
         # a capital are not held there for that
-        loc = dateline_place(text)
+        loc = dateline_place(text, " ".join(s.text for s in group))
     return loc, mentions, inferred

@@ -368,12 +368,18 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             end = verb.end()
         found.append(Trigger(kind, start + offset, end + offset, text[start:end]))
     if len(found) > 1 and " who " in low and any(t.event_type == "arrest" for t in found):
-        # "The two men who kidnapped the boy were arrested": the deed of those arrested
+        # "The two men who kidnapped the boy were arrested": the deed of those arrested, when
+        # the arrest is the next trigger in the clause (not "Gunmen who stormed a school killed
+        # two teachers; police later arrested two suspects")
         found = [
             t
-            for t in found
-            if t.event_type == "arrest"
-            or not _WHO_BEFORE.search(low, max(0, t.start - offset - 40), t.start - offset)
+            for i, t in enumerate(found)
+            if not (
+                i + 1 < len(found)
+                and found[i + 1].event_type == "arrest"
+                and ";" not in text[t.end - offset : found[i + 1].start - offset]
+                and _WHO_BEFORE.search(low, max(0, t.start - offset - 40), t.start - offset)
+            )
         ]
     return found
 

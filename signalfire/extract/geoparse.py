@@ -245,7 +245,7 @@ _ORIGIN_BEFORE = re.compile(
     r"(?:back\s+)?(?:to|for|towards)|"
     r"suppl(?:y|ies|ied|ying)(?:\s+(?:of\s+)?(?:gas|water|electricity|power|oil|fuel))?\s+to)"
     # (and the next of a list: "gas supply to Punjab and Sindh")
-    r"\s+(?:the\s+|neighbou?ring\s+)?(?:district\s+)?(?:[A-Z][\w'-]*\s*(?:,|and)\s+){0,2}$",
+    r"\s+(?:the\s+|neighbou?ring\s+)?(?:district\s+)?(?:(?-i:[A-Z])[\w'-]*\s+and\s+)?$",
     re.IGNORECASE,
 )
 # ... but "kidnapped from Dera Bugti" and "10 km from Peshawar" are (or are near) the scene.
@@ -254,7 +254,8 @@ _FROM_SCENE = re.compile(
     r"kidnap\w*|snatch\w*|escap\w*|recover\w*|picked\s+up|taken|seized|stolen)\s+from\s+"
     r"(?:the\s+)?$|"
     # ("arrested four suspected members of the Sindhudesh Revolutionary Army from Hyderabad")
-    r"\b(?:arrest\w*|apprehend\w*|detain\w*|nabbed|rounded\s+up)\s+(?:[\w'-]+\s+){0,9}?from\s+"
+    r"\b(?:arrest\w*|apprehend\w*|detain\w*|nabbed|rounded\s+up)\s+"
+    r"(?:(?!who\b|had\b|arrived\b|came\b|returned\b|fled\b|travell?ed\b)[\w'-]+\s+){0,9}?from\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -278,7 +279,8 @@ _ORIGIN_AFTER = re.compile(
 # Ghazni city, in a raid in Deh Yak district".
 _DEED_PLACE_BEFORE = re.compile(
     r"\b(?:responsible\s+for|involved\s+in|accused\s+of|mastermind(?:ed|s)?\s+(?:of\s+)?|"
-    r"blamed\s+for|wanted\s+for|linked\s+to|behind)\s+(?:[\w'-]+\s+){0,4}?(?:in|at)\s+"
+    r"blamed\s+for|wanted\s+for|linked\s+to|behind)\s+(?:[\w'-]+\s+){0,3}?(?:attacks?|bombings?|"
+    r"blasts?|killings?|assassinations?|kidnappings?|abductions?|murders?)\s+(?:in|at)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
@@ -324,7 +326,7 @@ def drop_origins(mentions: list[Resolved], text: str) -> list[Resolved]:
 
 # A place named only to say where another lies: "the Bagram air base north of Kabul",
 # "30 km south of Quetta".
-_REFERENCE_BEFORE = re.compile(
+REFERENCE_BEFORE = re.compile(
     r"\b(?:(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?\s+(?:of|from)\s+(?:the\s+)?"
     r"(?:city\s+of\s+)?$|\b(?:km|kms|kilometres|kilometers|miles)\s+(?:from|of|outside)\s+$|"
     # a line crossed on the way ("crossed the Line of Control and dropped bombs near Balakot")
@@ -342,7 +344,7 @@ def drop_references(mentions: list[Resolved], text: str) -> list[Resolved]:
     references = [
         r
         for r in mentions
-        if _REFERENCE_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)
+        if REFERENCE_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)
     ]
     if not references:
         return mentions
@@ -430,6 +432,7 @@ def country_votes(
 # Maiwand Corps", "the Kabul Attack Network"), a capital standing for its government ("what
 # Islamabad said were hideouts"), a person named after a role ("a journalist, Malala Maiwand").
 _ORGANISATION_AFTER = re.compile(r"\s+(?:Bank|Corps|Attack\s+Network)\b")
+_PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|of|from)\s+$")
 _GOVERNMENT_AFTER = re.compile(
     r"\s+(?:said|says|accused|blamed|denied|claimed|alleged|insists?|wants?|warned)\b"
 )
@@ -444,7 +447,11 @@ def names_no_place(text: str, start: int, end: int) -> bool:
     """Whether the place name at text[start:end] is part of another name (see above)."""
     return bool(
         _ORGANISATION_AFTER.match(text, end)
-        or (text[start:end] in _CAPITALS and _GOVERNMENT_AFTER.match(text, end))
+        or (
+            text[start:end] in _CAPITALS
+            and _GOVERNMENT_AFTER.match(text, end)
+            and not _PLACE_PREPOSITION.search(text, max(0, start - 10), start)
+        )
         or _NAMED_PERSON_BEFORE.search(text, max(0, start - 40), start)
     )
 

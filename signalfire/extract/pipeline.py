@@ -71,7 +71,7 @@ from .roles import (
     role_of,
     violent_verbs,
 )
-from .screening import mishap, type_from_roles, weak_report
+from .screening import joins_event, mishap, type_from_roles, weak_report
 from .sentences import (
     PARAGRAPH_BREAK,
     Sentence,
@@ -85,18 +85,10 @@ from .sentences import (
     place_like,
     widen_name,
 )
-from .textcase import fold, letter_first
+from .textcase import fold
 from .tolls import drop_lead_totals, event_figures
 from .unknown_groups import add_unknown_groups
 
-_CLAIM_SENTENCE = re.compile(
-    letter_first(
-        r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the|"
-        # a group's talks ("talks with representatives of the National Resistance Front")
-        r"talks\s+(?:with|between))\b"
-    ),
-    re.IGNORECASE,
-)
 # "an anti-TTP operation" is against the group: the mention stays (a target).
 _OPERATION_AFTER = re.compile(
     r"\s+(?:military\s+|security\s+|army\s+)?(?:operations?|offensive|drive|campaign|"
@@ -281,8 +273,7 @@ class Extractor:
                 summaries.append(s)
             if s.counts and not s.is_event:
                 s.is_event = True
-            # "The TTP claimed responsibility": belongs to the event it follows.
-            if not s.is_event and s.actors and _CLAIM_SENTENCE.search(s.text):
+            if not s.is_event and s.actors and joins_event(s.text, s is sentences[0]):
                 s.is_event = True
             if s.is_event:
                 s.triggers = find_triggers(s.text, s.start)
@@ -375,12 +366,12 @@ class Extractor:
             and not deed_date(text, d.start - s.start, d.end - s.start)
         ]
 
-    def _dateline_place(self, text: str) -> Resolved | None:
+    def _dateline_place(self, text: str, scene: str) -> Resolved | None:
         """The place a dateline names (`datelines.fallback_place`), for an event whose text
         names none."""
         places = read_dateline(text, self.gazetteer).places
         found = resolve_mentions(list(places), self.gazetteer, self._focus) if places else []
-        return fallback_place(found[0], text, self.gazetteer) if found else None
+        return fallback_place(found[0], scene, self.gazetteer) if found else None
 
     def _actor_name(self, actor_id: str) -> tuple[str, str]:
         if actor_id in UNIDENTIFIED_NAMES:
@@ -522,9 +513,8 @@ class Extractor:
         ):
             event_type = typed  # "Militants killed four soldiers": who did it to whom
         forces = any(a.kind == "state_force" for a in actors)
-        lead = [s for s in all_sentences if s.end <= group[0].start and not s.is_event][-2:]
         if not any(a.role == "perpetrator" for a in actors) and mishap(
-            event_type, group, forces, lead
+            event_type, group, forces, all_sentences
         ):
             return None  # a flood, a fire, a crash: deaths, but nobody's violence
         for t in decisive[:2]:

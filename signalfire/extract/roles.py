@@ -202,7 +202,9 @@ CIVILIAN_WORDS = re.compile(
     # a faith or community ("kill 4 Shias"), a family, travellers
     r"shias?|shi['’]?ites?|christians|hindus|sikhs|ahmadis|hazaras|family\s+members|relatives|"
     r"members\s+of\s+the\s+(?:hazara|shia|shiite|christian|hindu|sikh|ahmadi)\b|"
-    r"commuters|travell?ers|guests|workers|employees)\b",
+    r"commuters|travell?ers|guests|workers|employees|"
+    r"members\s+of\s+(?:an?\s+|the\s+)?(?:medical|health|aid|polio|vaccination|demining)\s+"
+    r"(?:[a-z]+\s+)?teams?)\b",
 )
 # The unnamed dead ("Gunmen kill 3 people", "shot dead 23 people from Punjab"): civilians for
 # the event's type when a group killed three or more and no force was hit, but not named as

@@ -61,6 +61,7 @@ HAZARD = re.compile(
         r"\b(?:floods?|flooding|flash\s+floods?|earthquakes?|quake|landslides?|landslips?|"
         r"avalanches?|heat\s*-?waves?|heavy\s+rains?|rain-related|storms?|cyclones?|lightning|"
         r"fire\s+broke\s+out|caught\s+fire|ravine|gorge|accident\w*|collaps\w+|drown\w*|"
+        r"hard\s+landing|"
         r"stampede|electrocut\w*|food\s+poisoning|outbreak|epidemic|"
         # (not one brought down: "crashed after being hit by a rocket")
         r"crash(?:ed|es)?\b(?![^.;]{0,30}?\b(?:hit|shot|struck|targeted|attacked|fired\s+on)\b))\b"
@@ -85,13 +86,17 @@ CRIME = re.compile(
 
 
 def mishap(
-    event_type: str, group: list[Sentence], forces: bool = False, lead: Sequence[Sentence] = ()
+    event_type: str,
+    group: list[Sentence],
+    forces: bool = False,
+    document: Sequence[Sentence] = (),
 ) -> bool:
     """Whether an event with no perpetrator tells of a disaster, an accident or a crime. A
     fight of the state's `forces` with criminals is an event ("an encounter in which two
-    dacoits were killed": ACLED codes police battles with gangs). `lead`: the sentences just
-    before, which may tell the accident an untyped toll follows ("A helicopter crashed in
-    Wardak. ... Three crew members died.")."""
+    dacoits were killed": ACLED codes police battles with gangs). An untyped toll that names
+    no place of its own may follow the accident in the last two sentences of the `document`
+    before it that report no event ("A helicopter crashed in Wardak. ... Three crew members
+    died.")."""
     texts = [fold(s.text) for s in group]
     if any(CRIME.search(t) for t in texts):
         # (a kidnapping is violence whoever does it: ACLED codes gangs' abductions; and so
@@ -103,7 +108,9 @@ def mishap(
         )
     if event_type == "other":
         # "a gas cylinder exploded": "exploded" is no bombing trigger, so the type is other
-        texts += [fold(s.text) for s in lead]
+        if not any(s.places for s in group):
+            earlier = [s for s in document if s.end <= group[0].start and not s.is_event]
+            texts += [fold(s.text) for s in earlier[-2:]]
         return any(HAZARD.search(t) or ACCIDENTAL_BLAST.search(t) for t in texts)
     if event_type == "ied_bombing":
         return any(ACCIDENTAL_BLAST.search(t) for t in texts)
@@ -124,6 +131,23 @@ INDIAN_SHELLING = re.compile(
     r"\b(?:shelling|firing|fire)\b[^.;]{0,20}?\bby\s+Indian?\b",
     re.IGNORECASE,
 )
+
+
+# A sentence with actors but no violent word that still belongs to an event: a claim or a
+# denial ("The TTP claimed responsibility"), or talks that open a report ("talks with
+# representatives of the National Resistance Front ended without agreement").
+_CLAIM_SENTENCE = re.compile(
+    letter_first(
+        r"\b(?:claim\w*|responsibility|suspect\w*|blamed|denied|involvement|behind\s+the)\b"
+    ),
+    re.IGNORECASE,
+)
+_TALKS = re.compile(r"\btalks\s+(?:with|between)\b")
+
+
+def joins_event(text: str, opens_report: bool) -> bool:
+    """Whether a sentence with actors and no violent word joins an event (see above)."""
+    return bool(_CLAIM_SENTENCE.search(text) or (opens_report and _TALKS.search(text)))
 
 
 def type_from_roles(actors: list[ActorRole], people_killed: bool = False) -> str | None:

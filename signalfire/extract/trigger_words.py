@@ -92,8 +92,9 @@ TRIGGERS = {
     r"several\s+|multiple\s+|\d+\s+)?(?:[a-z-]+\s+)?(?:strikes?|engagements?)|"
     # aircraft and helicopters that engage (an "air weapons team" is left to the ground fight:
     # ISAF's annotators do not call its engagements airstrikes)
-    r"(?:aircraft|helicopters|helicopter|planes?|jets|drones?)\s+(?:[a-z-]+\s+){0,3}?(?:engaged|"
-    r"fired\s+(?:on|at|upon)|strafed|attacked)|"
+    r"(?:aircraft|helicopters|helicopter|planes?|jets|drones?)\s+"
+    r"(?:(?!(?:was|were|being|been)\s)[a-z-]+\s+){0,3}?(?:engaged|fired\s+(?:on|at|upon)|strafed|"
+    r"attacked(?!\s+by\b))|"
     # aircraft that cross a line and strike ("jets crossed the Line of Control and dropped bombs")
     r"(?:jets|aircraft|planes|warplanes)\s+(?:[a-z-]+\s+){1,6}?and\s+(?:struck|bombed|pounded|"
     r"dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?))|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)",
@@ -106,7 +107,9 @@ TRIGGERS = {
     r"fired\s+from\s+(?:across|the\s+other\s+side|(?:the\s+)?(?:pakistani?|afghan(?:istan)?|"
     r"iran(?:ian)?|india)\b)|"
     # attackers from the other country's soil ("terrorists from inside Afghanistan opened fire")
-    r"from\s+(?:inside|within)\s+(?:afghanistan|pakistan|iran)\b|"
+    r"from\s+(?:inside|within)\s+(?:afghanistan|pakistan|iran)\s+(?:opened\s+fire|fired|attacked|"
+    r"shelled|targeted)\b|(?:fired|firing|shelled|shelling)\s+(?:[a-z-]+\s+){0,4}?from\s+(?:inside|"
+    r"within)\s+(?:afghanistan|pakistan|iran)\b|"
     r"from\s+(?:the\s+)?(?:afghan|pakistani|iranian)\s+(?:side|soil|territory)\b|"
     r"(?:pakistani|afghan|iranian|indian)\s+(?:artillery\s+|mortar\s+|rocket\s+)?(?:shells|"
     r"rockets|mortars)\s+(?:landed|fell|hit|struck)|"
@@ -149,7 +152,7 @@ TRIGGERS = {
     # fire on someone's car ("opened fire on a car in Hayatabad, killing a former MNA"); a
     # police or army vehicle is a fight, several civilians dead an attack (see `classify`)
     r"opened\s+fire\s+on\s+(?:a|the|his|her|their)\s+(?:car|vehicle|motorcycle|motorbike|"
-    r"rickshaw|jeep)\b|"
+    r"rickshaw|jeep)\b(?!\s+(?:of|carrying|belonging\s+to|that|which)\b)|"
     # gunmen who kill one person ("Gunmen killed a journalist"), as "shot dead" says
     r"(?:gunmen|gunman|assailants|armed\s+men)\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?"
     r"(?:killed|shot)\s+(?:a|an)\s+(?!(?:number|group|total|dozen|couple|few|score)\b)|"
@@ -173,7 +176,11 @@ TRIGGERS = {
     r"three|four|five|six|\d+|an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:engineers|workers|men|people|"
     r"passengers|employees|officials|teachers|lecturers|doctors|tourists|foreigners|nationals|"
     r"professors|journalists)\b",
-    "attack_on_civilians": r"massacre\w*|(?:attack\w*\s+(?:on\s+)?|ambush(?:ed|ing)?\s+|"
+    "attack_on_civilians": r"massacre\w*|"
+    # (an ambushed bus may carry soldiers: only its passengers' kind says)
+    r"ambush(?:ed|ing)?\s+(?:an?\s+|the\s+)?(?:(?:convoy|group)\s+of\s+)?(?:passenger\s+(?:vans?|"
+    r"bus(?:es)?|coach(?:es)?|vehicles?)|worshippers|pilgrims|passengers|tourists|travell?ers|"
+    r"mourners|wedding)\b|(?:attack\w*\s+(?:on\s+)?|"
     r"(?:fired|opened\s+fire)\s+(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|"
     r"convoy)\s+of\s+)?(?:(?:foreign|local|chinese|western|shia|shi['’]ite|sunni|hazara|christian|"
     r"sikh|hindu|female|innocent|unarmed)\s+)?(?:worshippers|"
@@ -191,8 +198,8 @@ TRIGGERS = {
     r"travell?ers|pilgrims)\b|"
     r"(?:checked|checking)\s+(?:their\s+)?identity\s+cards|"
     # ("nine passengers were lined up and shot", "were dragged out of the bus and killed")
-    r"(?:passengers|travell?ers|pilgrims|labou?rers|workers|villagers)\s+(?:were\s+)?(?:lined\s+"
-    r"up|dragged\s+out|pulled\s+out|taken\s+off)|"
+    r"(?:passengers|travell?ers|pilgrims)\s+(?:were\s+)?(?:lined\s+up|dragged\s+out|pulled\s+out|"
+    r"taken\s+off)|(?:labou?rers|workers|villagers)\s+(?:were\s+)?lined\s+up|"
     # armed men in a place of care or of children ("gunmen stormed a maternity ward"), fire on
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
@@ -210,6 +217,9 @@ TRIGGERS = {
     "property_attack": PROPERTY_ATTACK,
     "armed_clash": CROSSFIRE + r"|clash\w*|"
     r"gun\s*-?battles?|gun\s*-?fights?|fire\s*-?fights?|shoot\s*-?outs?|"
+    # armed men who fire first ("armed insurgents opened fire and were engaged by the force")
+    r"(?:insurgents?|militants?|terrorists?|attackers|fighters|khwarij)\s+(?:had\s+)?opened\s+"
+    r"fire\b(?!\s+(?:on|at|upon|in|inside)\b)|"
     # ("after the militants opened fire on them during a raid")
     r"(?:insurgents?|militants?|taliban|terrorists?|gunmen|attackers|fighters|khwarij)\s+(?:had\s+)?"
     r"(?:opened\s+fire|fired)\s+(?:on|at|upon)\s+(?:them|the\s+(?:security\s+|joint\s+)?force)\b|"
@@ -316,12 +326,15 @@ PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitr
 DEED_OF = re.compile(
     r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|"
     # (not a denial: "denied any involvement in the bombing")
-    r"(?<!any\s)(?<!denied\s)(?<!denies\s)(?<!deny\s)(?<!no\s)involvement|wanted|accused|charge[sd]|"
+    r"(?<!any\s)(?<!denied\s)(?<!denies\s)(?<!deny\s)(?<!no\s)(?<!their\s)(?<!its\s)(?<!his\s)"
+    r"(?<!direct\s)involvement|wanted|accused|charge[sd]|"
     r"charge(?=\s+of\b)|"
     r"in\s+connection|"
     r"(?:plott|plann)(?:ing|ed)|plot(?:s|ted)?|plans?|prepar(?:e|ed|ing)|suspected\s+of|"
     # a target's record ("had coordinated rocket attacks on Forward Operating Base Sharana")
-    r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing)|responsible\s+for)\s+"
+    # (not a claim: "the group was responsible for the attack")
+    r"coordinat(?:ed|es|ing)|orchestrat(?:ed|es|ing)|direct(?:ed|s|ing)|"
+    r"(?<!was\s)(?<!were\s)responsible\s+for)\s+"
     r"(?:(?:in|of|for|with|to|behind|carry\s+out|carrying\s+out)\s+)?(?:(?:the|a|an|an?other|last\s+[a-z]+'s|several|recent|"
     r"series\s+of|two|three|\d+|multiple|numerous|various|many|(?:incidents?|cases?|acts?)\s+of)\s+)*"
     r"(?:[a-z'-]+\s+){0,2}"
@@ -333,7 +346,8 @@ DEED_OF = re.compile(
     r"\b(?:arrested|detained|apprehended|nabbed|held)\s+(?:[a-z'-]+\s+){0,4}?who\s+(?:had\s+)?"
     r"(?:allegedly\s+|reportedly\s+)?$|"
     # an earlier attack the report follows ("days after a suicide attack on a police post")
-    r"\b(?:days|weeks|months|a\s+day|a\s+week|hours)\s+after\s+(?:an?\s+|the\s+)(?:[a-z'-]+\s+)?$"
+    # (set off by a comma: "two soldiers died in hospital days after the attack" are its own)
+    r",\s+(?:days|weeks|months|a\s+day|a\s+week|hours)\s+after\s+(?:an?\s+|the\s+)(?:[a-z'-]+\s+)?$"
 )
 # "Engaged" is a fight when the other side engages; state forces that engage ("own troops
 # effectively engaged the khwarij location", "was engaged by the security force") are firing
