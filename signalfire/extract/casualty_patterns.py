@@ -1,8 +1,9 @@
 """The patterns that casualty figures are read with (see casualties.py), built on the verbs of
 each category (`casualty_verbs`): what is not a count (negation, aims, natural deaths), the
 joins of a list of victims, and the scanning patterns with their `re.ASCII` twins (tallies,
-background and the words of tolls across sentences: `tally_patterns`). Names imported "as"
-themselves from those two modules are read from here by tests."""
+background and the words of tolls across sentences: `tally_patterns`; named victims:
+`named_patterns`). Names imported "as" themselves from those modules are read from here by
+tests."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from .casualty_verbs import (
 from .casualty_verbs import _FINDS as _FINDS
 from .casualty_verbs import _VERB_FINDERS as _VERB_FINDERS
 from .casualty_verbs import _VERBS as _VERBS
+from .named_patterns import _NAMED_VERB as _NAMED_VERB
+from .named_patterns import _NAMED_VERB_END as _NAMED_VERB_END
 from .natural_deaths import _NOT_VIOLENT_AFTER as _NOT_VIOLENT_AFTER
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
 from .tally_patterns import _EARLIER_EVENT as _EARLIER_EVENT
@@ -436,49 +439,6 @@ _CAPTURE_OBJECT_BEFORE = re.compile(
     # (not a new subject after "and": "detained a facilitator and an insurgent was killed")
     r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?(?<!\band\s)$"
 )
-# A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
-_NAMED = re.compile(
-    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
-    r"following|who|was|from|near)\b)"
-)
-# A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
-# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala",
-# "Sayed Karam district", "Sheikh Baba Ziarat", "Commander Khalid's hideout"; on one line).
-_PLACE_WORD = (
-    r"(?i:district|area|village|ziarat|valley|camp|town|city|province|agency|tehsil|bazaar|"
-    r"market|road|bridge|mosque|madrassa|hideout|compound|hospital|school|chowk|mandi|colony)\b"
-)
-_TITLED = re.compile(
-    r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
-    r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
-    # ("arrested former Prime Minister Imran Khan")
-    r"commander|dr|(?:former[ \t]+)?(?:prime|chief)[ \t]+minister|(?:former[ \t]+)?president)"
-    rf"\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
-    rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
-    # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
-    r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
-    r"along|together|as|with|was|were|over|under|by|while|when|following|late|early|last|"
-    r"this|yesterday|today|alias|also)\b)"
-)
-# Titled names as the subject of a passive capture: "Mullah Nasir and Mullah Rauf were
-# detained", "The Taliban leader, Mullah Hakim, was arrested" (one victim each title).
-_TITLE = (
-    r"(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|"
-    r"hafiz|sayed|syed|commander|dr)\.?[ \t]+"
-)
-_TITLE_RE = re.compile(rf"\b{_TITLE}")
-_TITLED_NAME = rf"\b{_TITLE}(?:[A-Z][\w’-]*[ \t]+){{0,2}}[A-Z][\w’-]*"
-_TITLED_PASSIVE = re.compile(
-    rf"(?P<names>{_TITLED_NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_TITLED_NAME})"
-    r"{0,5}),?[ \t]+(?:were|was|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:also[ \t]+)?"
-    # ("Haji Bashir, Qari Shafiq and Mawlawi Rahim were among those detained")
-    r"(?:among[ \t]+(?:those|the[ \t]+\w+)[ \t]+)?$"
-)
-_PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+\w+)\s+)?$")
-# (to the sentence's end too: "detained Haji Gul, a known weapons supplier." is one)
-_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=[,.;]|$|\s+(?:in|on|at|during)\b)")
-_NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
-_NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
 
 
 # "along with", "together with", "as well as": one more item of a list of victims.
