@@ -250,7 +250,13 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # believed to be a teenager, also died")
                 r"(?:,\s+(?:an?|the|identified|named|believed|thought|said|described|who)\s+"
                 # (the search ends at the verb: a word boundary, not the space after it)
-                rf"{_ASIDE_CHAR_P}{{1,60}}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
+                rf"{_ASIDE_CHAR_P}{{1,60}}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b)"
+                # (a name: "The guard, Mumtaz Qadri, was arrested"; no participle or
+                # preposition: "The bomber, dressed in police uniform, was killed" is no name)
+                r"|,\s+(?![a-z'’-]+ing\b|(?:dressed|clad|armed|disguised|aged|believed|thought|"
+                r"said|reported|described|known|wanted|suspected|accused)\b)"
+                rf"(?:(?!(?:and|or|in|of|with|from|as|at|on|by|for|to|{_ANY_VERB})\b)"
+                r"[a-z'’.-]+\s+){0,3}[a-z'’.-]+(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -447,6 +453,11 @@ _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # associates": more victims of the same verb, each a figure of its own.
 # A source's verb: "..., a police officer told reporters" names no victim.
 _SPEECH = r"(?:said|says|told|added|stated|confirmed)\b"
+# One person told by a nationality alone: "an Afghan", "a Pakistani".
+_NATIONAL = (
+    r"(?:afghan|pakistani|american|briton|indian|iranian|kashmiri|hazara|spaniard|chinese|"
+    r"uzbek|tajik|turkmen|arab|chechen|frenchman|german|italian|canadian|australian|turk)"
+)
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
@@ -465,7 +476,10 @@ _CONTINUATION = re.compile(
     # chief."; not a new subject: "and the police recovered")
     rf"|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?(?:{_ONE})\s*(?:[,.;]|$)))\s+"
     rf"|(?P<other>other)\s+)"
-    rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    # (a nationality as the noun, ending the item: "killing three Spanish nationals and an
+    # Afghan"; not "an Afghan interpreter")
+    rf"|{_NATIONAL}\b(?=\s*(?:[,.;]|$)|\s+(?:and|in|on|at|near|during|while|when|inside)\b))"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
     # the fourth, a local official said", "killed three people in Quetta, a police officer told
     # reporters": the noun may match at its first word)
