@@ -55,6 +55,15 @@ LISTED = [
     ),
 ]
 
+# ... and one more without a noun before a clause: "wounded another when".
+ANOTHER = [
+    (
+        H + "Afghan and coalition forces killed one insurgent and detained another while "
+        "clearing a compound in Nad Ali district, Helmand province, yesterday.",
+        (1, 1, 0, 0),
+    ),
+]
+
 # 2: an earlier attack's toll as the event's background.
 BACKGROUND = [
     (
@@ -79,6 +88,6 @@ NAMED_CAPTIVE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), LISTED + BACKGROUND + NAMED_CAPTIVE)
+@pytest.mark.parametrize(("text", "expected"), LISTED + ANOTHER + BACKGROUND + NAMED_CAPTIVE)
 def test_round10_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -291,9 +291,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?P<pronoun>him|her)\b|himself\b|herself\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
                 # ("killing two and injuring a third")
-                # ("killing three militants and arresting the fourth")
+                # ("killing three militants and arresting the fourth"; "wounded another when the
+                # pair attacked")
                 r"(?:another|(?:a|the)\s+(?:second|third|fourth|fifth))"
-                r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
+                r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and|when|while|as)\b)))",
             ),
         )
     )
