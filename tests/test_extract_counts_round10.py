@@ -55,12 +55,17 @@ LISTED = [
     ),
 ]
 
-# ... and one more without a noun before a clause: "wounded another when".
+# ... and one more without a noun: "wounded another when", "and the third was killed".
 ANOTHER = [
     (
         H + "Afghan and coalition forces killed one insurgent and detained another while "
         "clearing a compound in Nad Ali district, Helmand province, yesterday.",
         (1, 1, 0, 0),
+    ),
+    (
+        Q + "Counter-terrorism police arrested two suspects in a raid on a hideout in "
+        "Mastung on Sunday, and the third was killed in the exchange of fire.",
+        (2, 1, 0, 0),
     ),
 ]
 

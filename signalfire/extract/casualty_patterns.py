@@ -350,12 +350,13 @@ _DIED_AFTER = re.compile(
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
 # (one is in every match)
-_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth", "a fifth")
+_ANOTHER_CUES = ("another", "as many", "second", "third", "fourth", "fifth")
 _ANOTHER = re.compile(
     # ("detained two suspected insurgents; a third was detained later"; a sentence of its own:
     # "A fourth was detained after he tried to flee", "Another was arrested later")
-    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
-    r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)"
+    # ("Two attackers blew themselves up and the third was shot dead")
+    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s|the\s))"
+    r"(?P<w>another|(?:a|the)\s+(?:second|third|fourth|fifth)|as\s+many)"
     # ("A third, who was wounded, was detained")
     rf"(?:,\s+who\s+{_CLAUSE_CHAR_S}{{1,60}}?,)?\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
