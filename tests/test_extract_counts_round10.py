@@ -55,6 +55,15 @@ LISTED = [
     ),
 ]
 
+# ... and a first item with a post-modifier before the list's verb.
+POST_MODIFIED = [
+    (
+        K + "Twelve members of the Afghan National Police and three civilians were killed "
+        "when insurgents overran a checkpoint in Zabul province, officials said.",
+        (0, 15, 0, 0),
+    ),
+]
+
 # ... and one more without a noun: "wounded another when", "and the third was killed".
 ANOTHER = [
     (
@@ -93,6 +102,8 @@ NAMED_CAPTIVE = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), LISTED + ANOTHER + BACKGROUND + NAMED_CAPTIVE)
+@pytest.mark.parametrize(
+    ("text", "expected"), LISTED + POST_MODIFIED + ANOTHER + BACKGROUND + NAMED_CAPTIVE
+)
 def test_round10_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -519,7 +519,11 @@ _LIST_ITEM_BEFORE = re.compile(
     # (a dateline's day and dash are no item: "PESHAWAR, March 2 - A policeman, two soldiers")
     rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b|[-.]\s)"
     r"[a-z'’.-]+\s+)"
-    rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
+    rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)"
+    # (with a post-modifier: "At least 100 members of the Afghan security forces and 20
+    # civilians have been killed")
+    r"(?:\s+of\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+(?=\s+and\s|,))?"
+    rf"|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
     rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}"
     # (with a post-modifier and a name in an appositive: "the governor of Balkh province,
     # Mohammad Dawood Muzammil, and two other people were killed")
