@@ -64,6 +64,15 @@ POST_MODIFIED = [
     ),
 ]
 
+# ... and a figure told per side.
+PER_SIDE = [
+    (
+        K + "Afghan and Pakistani border forces traded fire at the Torkham crossing on "
+        "Sunday; two soldiers were killed on each side, officials said.",
+        (0, 4, 0, 0),
+    ),
+]
+
 # ... and one more without a noun: "wounded another when", "and the third was killed".
 ANOTHER = [
     (
@@ -103,7 +112,7 @@ NAMED_CAPTIVE = [
 
 
 @pytest.mark.parametrize(
-    ("text", "expected"), LISTED + POST_MODIFIED + ANOTHER + BACKGROUND + NAMED_CAPTIVE
+    ("text", "expected"), LISTED + POST_MODIFIED + PER_SIDE + ANOTHER + BACKGROUND + NAMED_CAPTIVE
 )
 def test_round10_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

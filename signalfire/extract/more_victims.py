@@ -121,6 +121,10 @@ _THEM = re.compile(
     r"people|men|labou?rers|workers|travell?ers|civilians|persons|villagers|hostages|soldiers|"
     r"policemen|pilgrims|miners|employees|tourists)\b"
 )
+# A figure told per side: "with one soldier from each side killed" (two), "two were killed on
+# either side" (four); not "on both sides" (a total).
+_EACH_SIDE = re.compile(r"\s(?:from|on)\s+(?:each|either)\s+side\b")
+_EACH_SIDE_CUES = ("each side", "either side")
 # The killer's own death after his victims': "killing four soldiers before he was shot dead".
 _HE_AFTER = re.compile(r"\bbefore\s+(?:he|she)\s+(?:was|himself\s+was)\s+(?:also\s+)?$")
 # ... and the attackers' told as the sentence's subject: "Three gunmen attacked the consulate,
@@ -164,6 +168,11 @@ def more_victims(
         told = list(_THEM.finditer(text, 0, them.start()))
         if told and (n := parse_number(told[-1].group("n"))) is not None:
             out.append(("killed", n, them.start(), them.end(), False))
+    if holds(text, _EACH_SIDE_CUES):
+        for c in found:
+            lo, hi = c.start - offset, c.end - offset
+            if c.category in _PASSIVE_CATEGORIES and (side := _EACH_SIDE.search(text, lo, hi + 20)):
+                out.append((c.category, c.value, side.start() + 1, side.end(), True))
     for v in verbs.get("killed", []):
         if not any(c.category == "killed" and c.end - offset <= v.start() for c in found):
             continue
