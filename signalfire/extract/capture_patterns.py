@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from .alternation import by_first_letter
-from .casualty_patterns import _PLACE_WORD
+from .named_patterns import _PLACE_WORD
 from .numbers import _QUALIFIER, NUMBER, QUANTITY, parse_number
 from .scanning import holds
 from .victims import _ONE, _PLURAL_VICTIMS, no_stop

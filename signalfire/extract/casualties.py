@@ -47,7 +47,6 @@ from .casualty_patterns import (
     _ALONG_WITH_CUES,
     _ANOTHER,
     _ANOTHER_CUES,
-    _APPOSITIVE,
     _BARE_VERB,
     _CAPTORS_AFTER,
     _CAPTURE_OBJECT_BEFORE,
@@ -59,9 +58,6 @@ from .casualty_patterns import (
     _INTENT_BEFORE,
     _LED_TO_BEFORE,
     _MODAL_BEFORE,
-    _NAMED,
-    _NAMED_VERB,
-    _NAMED_VERB_END,
     _NEAR,
     _NEGATION,
     _NOT_PASSIVE,
@@ -69,7 +65,6 @@ from .casualty_patterns import (
     _OR_WOUNDED,
     _ORDINAL,
     _PASSIVE_BEFORE,
-    _PASSIVE_END,
     _PATTERNS,
     _PERSON_AFTER,
     _POSS_CUE,
@@ -77,9 +72,6 @@ from .casualty_patterns import (
     _SCAN,
     _SUMMARY_SCAN,
     _THING_OBJECT,
-    _TITLE_RE,
-    _TITLED,
-    _TITLED_PASSIVE,
     _TRANSITIVE,
     _VERB_FINDERS,
     HURT_HELD,
@@ -111,6 +103,16 @@ from .figure_values import (
 )
 from .headline_line import headline_cut
 from .more_victims import more_victims
+from .named_patterns import (
+    _APPOSITIVE,
+    _NAMED,
+    _NAMED_VERB,
+    _NAMED_VERB_END,
+    _PASSIVE_END,
+    _TITLE_RE,
+    _TITLED,
+    _TITLED_PASSIVE,
+)
 from .natural_deaths import not_violent
 from .numbers import parse_number
 from .scanning import _matches, _starts, holds

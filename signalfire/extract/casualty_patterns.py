@@ -1,8 +1,9 @@
 """The patterns that casualty figures are read with (see casualties.py), built on the verbs of
 each category (`casualty_verbs`): what is not a count (negation, aims, natural deaths), the
 joins of a list of victims, and the scanning patterns with their `re.ASCII` twins (tallies,
-background and the words of tolls across sentences: `tally_patterns`). Names imported "as"
-themselves from those two modules are read from here by tests."""
+background and the words of tolls across sentences: `tally_patterns`; named victims:
+`named_patterns`). Names imported "as" themselves from those modules are read from here by
+tests."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from .casualty_verbs import (
 from .casualty_verbs import _FINDS as _FINDS
 from .casualty_verbs import _VERB_FINDERS as _VERB_FINDERS
 from .casualty_verbs import _VERBS as _VERBS
+from .named_patterns import _NAMED_VERB as _NAMED_VERB
+from .named_patterns import _NAMED_VERB_END as _NAMED_VERB_END
 from .natural_deaths import _NOT_VIOLENT_AFTER as _NOT_VIOLENT_AFTER
 from .numbers import _DATE_MONTH, _QUALIFIER, NUMBER, QUANTITY
 from .tally_patterns import _EARLIER_EVENT as _EARLIER_EVENT
@@ -247,7 +250,13 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 # believed to be a teenager, also died")
                 r"(?:,\s+(?:an?|the|identified|named|believed|thought|said|described|who)\s+"
                 # (the search ends at the verb: a word boundary, not the space after it)
-                rf"{_ASIDE_CHAR_P}{{1,60}}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b))?"
+                rf"{_ASIDE_CHAR_P}{{1,60}}?(?=,\s+(?:was|has\s+been|had\s+been|also|died)\b)"
+                # (a name: "The guard, Mumtaz Qadri, was arrested"; no participle or
+                # preposition: "The bomber, dressed in police uniform, was killed" is no name)
+                r"|,\s+(?![a-z'’-]+ing\b|(?:dressed|clad|armed|disguised|aged|believed|thought|"
+                r"said|reported|described|known|wanted|suspected|accused)\b)"
+                rf"(?:(?!(?:and|or|in|of|with|from|as|at|on|by|for|to|{_ANY_VERB})\b)"
+                r"[a-z'’.-]+\s+){0,3}[a-z'’.-]+(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -282,9 +291,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"(?P<pronoun>him|her)\b|himself\b|herself\b|"
                 # "killed one insurgent and captured another in ...": one more, no noun
                 # ("killing two and injuring a third")
-                # ("killing three militants and arresting the fourth")
+                # ("killing three militants and arresting the fourth"; "wounded another when the
+                # pair attacked")
                 r"(?:another|(?:a|the)\s+(?:second|third|fourth|fifth))"
-                r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and)\b)))",
+                r"(?=\s*(?:[,.;)]|$|(?:in|on|at|near|during|after|before|and|when|while|as)\b)))",
             ),
         )
     )
@@ -340,12 +350,13 @@ _DIED_AFTER = re.compile(
 # One more victim without a noun, or as many as the figure before: "killed and another was
 # wounded", "another sustained injuries", "eleven killed and as many injured".
 # (one is in every match)
-_ANOTHER_CUES = ("another", "as many", "a second", "a third", "a fourth", "a fifth")
+_ANOTHER_CUES = ("another", "as many", "second", "third", "fourth", "fifth")
 _ANOTHER = re.compile(
     # ("detained two suspected insurgents; a third was detained later"; a sentence of its own:
     # "A fourth was detained after he tried to flee", "Another was arrested later")
-    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s))"
-    r"(?P<w>another|a\s+(?:second|third|fourth|fifth)|as\s+many)"
+    # ("Two attackers blew themselves up and the third was shot dead")
+    r"(?:(?:\b(?:and|while|whereas)|;)\s+|^\s*(?=a\s|another\s|the\s))"
+    r"(?P<w>another|(?:a|the)\s+(?:second|third|fourth|fifth)|as\s+many)"
     # ("A third, who was wounded, was detained")
     rf"(?:,\s+who\s+{_CLAUSE_CHAR_S}{{1,60}}?,)?\s+"
     r"(?:(?:was|were|got|has\s+been|have\s+been|had\s+been|others?)\s+)?"
@@ -436,49 +447,6 @@ _CAPTURE_OBJECT_BEFORE = re.compile(
     # (not a new subject after "and": "detained a facilitator and an insurgent was killed")
     r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?(?<!\band\s)$"
 )
-# A victim named after "death of"/"arrest of": "the arrest of Mullah Abdul Rahman in".
-_NAMED = re.compile(
-    r"\s+(?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+(?=\s*[,.;(]|\s*$|\s+(?:in|on|at|during|"
-    r"following|who|was|from|near)\b)"
-)
-# A person named with an honorific straight after a verb: "arrested Mullah Abdul Karim",
-# "detained Qari Zia and Haji Rahim" (each one victim; not places: "captured Musa Qala",
-# "Sayed Karam district", "Sheikh Baba Ziarat", "Commander Khalid's hideout"; on one line).
-_PLACE_WORD = (
-    r"(?i:district|area|village|ziarat|valley|camp|town|city|province|agency|tehsil|bazaar|"
-    r"market|road|bridge|mosque|madrassa|hideout|compound|hospital|school|chowk|mandi|colony)\b"
-)
-_TITLED = re.compile(
-    r"(?P<join>[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)?[ \t]*(?P<name>(?i:mullah|mulla|"
-    r"maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|hafiz|sayed|syed|"
-    # ("arrested former Prime Minister Imran Khan")
-    r"commander|dr|(?:former[ \t]+)?(?:prime|chief)[ \t]+minister|(?:former[ \t]+)?president)"
-    rf"\.?[ \t]+(?:(?!{_PLACE_WORD})[A-Z][\w’-]*[ \t]+){{0,3}}(?!{_PLACE_WORD})"
-    rf"[A-Z][\w’-]*\b(?!['’]|[ \t]+(?:[A-Z]|{_PLACE_WORD})))"
-    # then punctuation or a word that can follow a name, not a noun ("Hafiz Abad residents")
-    r"(?=[ \t]*(?:[,.;:()\n\u2028]|$)|[ \t]+(?:in|on|at|and|from|near|during|after|before|for|who|"
-    r"along|together|as|with|was|were|over|under|by|while|when|following|late|early|last|"
-    r"this|yesterday|today|alias|also)\b)"
-)
-# Titled names as the subject of a passive capture: "Mullah Nasir and Mullah Rauf were
-# detained", "The Taliban leader, Mullah Hakim, was arrested" (one victim each title).
-_TITLE = (
-    r"(?i:mullah|mulla|maulawi|mawlawi|maulvi|molvi|maulana|qari|haji|hajji|mufti|sheikh|shaikh|"
-    r"hafiz|sayed|syed|commander|dr)\.?[ \t]+"
-)
-_TITLE_RE = re.compile(rf"\b{_TITLE}")
-_TITLED_NAME = rf"\b{_TITLE}(?:[A-Z][\w’-]*[ \t]+){{0,2}}[A-Z][\w’-]*"
-_TITLED_PASSIVE = re.compile(
-    rf"(?P<names>{_TITLED_NAME}(?:(?:[ \t]*,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+){_TITLED_NAME})"
-    r"{0,5}),?[ \t]+(?:were|was|had[ \t]+been|has[ \t]+been|have[ \t]+been)[ \t]+(?:also[ \t]+)?"
-    # ("Haji Bashir, Qari Shafiq and Mawlawi Rahim were among those detained")
-    r"(?:among[ \t]+(?:those|the[ \t]+\w+)[ \t]+)?$"
-)
-_PASSIVE_END = re.compile(r"\b(?:were|was|been)\s+(?:also\s+)?(?:among\s+(?:those|the\s+\w+)\s+)?$")
-# (to the sentence's end too: "detained Haji Gul, a known weapons supplier." is one)
-_APPOSITIVE = re.compile(r"\s*,\s*(?:an?|the)\s+[^,.;]{1,60}?(?=[,.;]|$|\s+(?:in|on|at|during)\b)")
-_NAMED_VERB = re.compile(r"\b(?:death|killing|capture|arrest|detention|detainment)\s+of$")
-_NAMED_VERB_END = "of"  # how a verb phrase it matches in ends
 
 
 # "along with", "together with", "as well as": one more item of a list of victims.
@@ -487,6 +455,11 @@ _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # associates": more victims of the same verb, each a figure of its own.
 # A source's verb: "..., a police officer told reporters" names no victim.
 _SPEECH = r"(?:said|says|told|added|stated|confirmed)\b"
+# One person told by a nationality alone: "an Afghan", "a Pakistani".
+_NATIONAL = (
+    r"(?:afghan|pakistani|american|briton|indian|iranian|kashmiri|hazara|spaniard|chinese|"
+    r"uzbek|tajik|turkmen|arab|chechen|frenchman|german|italian|canadian|australian|turk)"
+)
 _CONTINUATION = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
@@ -505,7 +478,10 @@ _CONTINUATION = re.compile(
     # chief."; not a new subject: "and the police recovered")
     rf"|the(?=\s+(?:[a-z'’-]+\s+){{0,2}}?(?:{_ONE})\s*(?:[,.;]|$)))\s+"
     rf"|(?P<other>other)\s+)"
-    rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    rf"\s*(?:(?!{_SPEECH})[a-z'’.-]+\s+){{0,3}}?(?:(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"
+    # (a nationality as the noun, ending the item: "killing three Spanish nationals and an
+    # Afghan"; not "an Afghan interpreter")
+    rf"|{_NATIONAL}\b(?=\s*(?:[,.;]|$)|\s+(?:and|in|on|at|near|during|while|when|inside)\b))"
     # (not a later clause's subject: "detained a facilitator, and two insurgents fled", "arresting
     # the fourth, a local official said", "killed three people in Quetta, a police officer told
     # reporters": the noun may match at its first word)
@@ -543,7 +519,11 @@ _LIST_ITEM_BEFORE = re.compile(
     # (a dateline's day and dash are no item: "PESHAWAR, March 2 - A policeman, two soldiers")
     rf"(?:^|(?<=[\s(:-]))(?P<item>(?P<n1>{NUMBER})\s+(?:(?!(?:and|or|{_ANY_VERB})\b|[-.]\s)"
     r"[a-z'’.-]+\s+)"
-    rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
+    rf"{{0,3}}?(?:{_PLURAL_VICTIMS}|{_ONE}s?)"
+    # (with a post-modifier: "At least 100 members of the Afghan security forces and 20
+    # civilians have been killed")
+    r"(?:\s+of\s+(?:[a-z'’-]+\s+){0,3}?[a-z'’-]+(?=\s+and\s|,))?"
+    rf"|(?:(?:an?|one)\s+)?(?:(?!(?:and|or|the|"
     rf"{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,2}}?{_ONE}"
     # (with a post-modifier and a name in an appositive: "the governor of Balkh province,
     # Mohammad Dawood Muzammil, and two other people were killed")

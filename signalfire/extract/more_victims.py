@@ -86,9 +86,13 @@ _NAME_PASSIVE = re.compile(
 )
 # ... and before "embraced shahadat", past an aside: "Sepoy Muhammad Asif (age 24 years,
 # resident of District Khanewal), having fought gallantly, embraced shahadat".
+# (and a list of them: "Captain Muhammad Asim and Sepoy Nawaz embraced shahadat", two)
 _NAME_MARTYR = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<name>{_NAME})(?:\s*\([^()]{{1,80}}\))?(?:,\s+[^,;:.()]{{1,60}}?,)?\s+$"
+    rf"(?:^|(?<=[\s(]))(?P<more>(?:{_NAME}(?:\s*\([^()]{{1,80}}\))?(?:,\s+(?:and\s+)?|\s+and\s+))"
+    rf"{{0,5}})(?P<name>{_NAME})(?:\s*\([^()]{{1,80}}\))?(?:,\s+[^,;:.()]{{1,60}}?,)?\s+$"
 )
+_NAMES_JOIN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+_PARENTHESIS = re.compile(r"\([^()]*\)")
 # ... and after an active verb: "shot and wounded Malala Yousafzai, 14, on her school bus".
 _NAME_OBJECT = re.compile(
     rf"\s+(?P<name>{_NAME})(?=\s*[,.;]|\s+(?:in|on|at|and|along|together|as|while|near|during|"
@@ -117,6 +121,10 @@ _THEM = re.compile(
     r"people|men|labou?rers|workers|travell?ers|civilians|persons|villagers|hostages|soldiers|"
     r"policemen|pilgrims|miners|employees|tourists)\b"
 )
+# A figure told per side: "with one soldier from each side killed" (two), "two were killed on
+# either side" (four); not "on both sides" (a total).
+_EACH_SIDE = re.compile(r"\s(?:from|on)\s+(?:each|either)\s+side\b")
+_EACH_SIDE_CUES = ("each side", "either side")
 # The killer's own death after his victims': "killing four soldiers before he was shot dead".
 _HE_AFTER = re.compile(r"\bbefore\s+(?:he|she)\s+(?:was|himself\s+was)\s+(?:also\s+)?$")
 # ... and the attackers' told as the sentence's subject: "Three gunmen attacked the consulate,
@@ -150,10 +158,21 @@ def more_victims(
                 out.append(("arrested", c.value, c.end - offset, held.end(), False))
             elif held := _HELD_BEFORE.search(text, max(0, c.start - offset - 30), c.start - offset):
                 out.append(("arrested", c.value, *held.span("verb"), False))
-    if "killed" in verbs and "killed" not in has and (them := _THEM_DEAD.search(text)):
+    if (
+        "killed" in verbs
+        and (them := _THEM_DEAD.search(text))
+        # (a toll told only after them is others: "... and shot them dead; two other people
+        # were killed in a car")
+        and not any(c.category == "killed" and c.start - offset < them.end() for c in found)
+    ):
         told = list(_THEM.finditer(text, 0, them.start()))
         if told and (n := parse_number(told[-1].group("n"))) is not None:
             out.append(("killed", n, them.start(), them.end(), False))
+    if holds(text, _EACH_SIDE_CUES):
+        for c in found:
+            lo, hi = c.start - offset, c.end - offset
+            if c.category in _PASSIVE_CATEGORIES and (side := _EACH_SIDE.search(text, lo, hi + 20)):
+                out.append((c.category, c.value, side.start() + 1, side.end(), True))
     for v in verbs.get("killed", []):
         if not any(c.category == "killed" and c.end - offset <= v.start() for c in found):
             continue
@@ -202,7 +221,10 @@ def _named_victims(text: str, original: str, v: re.Match[str]) -> tuple[int, int
     ("along with five colleagues"); none for an earlier event ("was killed in 2007")."""
     lo = max(0, v.start() - 160)
     if v.group(0).startswith("embraced") and (m := _NAME_MARTYR.search(original, lo, v.start())):
-        start, name, value = m.start(), m.group("name"), 1
+        start, name, value = m.start("name"), m.group("name"), 1
+        listed = _PARENTHESIS.sub("", m.group("more"))
+        if listed and not _NOT_NAME.search(listed):
+            start, value = m.start(), 1 + len(_NAMES_JOIN.findall(listed))
     elif (m := _NAME_PASSIVE.search(original, lo, v.start())) is not None:
         start, name, aside = m.start(), m.group("name"), m.group("aside")
         value = 1 + (aside_victims(_ALONG_WITH.match(text, m.end("name"))) if aside else 0)

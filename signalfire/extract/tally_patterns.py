@@ -61,13 +61,17 @@ _EARLIER_EVENT = re.compile(
     # ("last month's attack on the Intercontinental Hotel, in which 22 people were killed")
     r"\blast\s+\w+['’]s\s+(?:[\w'’-]+,?\s+){0,6}?|"
     # ("The strikes followed a militant attack in Mir Ali that killed seven soldiers")
-    r"\b(?:followed|follows|came\s+after|in\s+(?:response|retaliation)\s+(?:to|for))\s+"
+    # ("In a follow-up operation to an attack that killed two ISAF service members")
+    r"\b(?:followed|follows|came\s+after|in\s+(?:response|retaliation)\s+(?:to|for)|"
+    r"follow-?up\s+(?:[\w'’-]+\s+){0,2}?(?:to|after|for))\s+"
     r"(?:[\w'’-]+,?\s+){0,7}?)"
     r"(?:which|that|in\s+which|when|where)\s+(?:had\s+)?(?:also\s+)?(?:[\w'’-]+\s+){0,3}?$|"
     # "..., a day after militants killed 4 soldiers there", "The attack came a week after a
     # suicide bombing killed 30": a clause about the day before.
-    r"(?:,|\b(?:came|comes|occurred|happened))\s+(?:just\s+)?(?:a|one|two|three|four|five|six|"
-    r"seven|\d+)\s+(?:days?|weeks?|months?)\s+after\s+(?:[\w'’-]+\s+){0,8}?$|"
+    # (or no number: "..., days after a suicide attack on a police post nearby killed 23")
+    r"(?:,|\b(?:came|comes|occurred|happened))\s+(?:just\s+|only\s+)?(?:(?:a|one|two|three|four|"
+    r"five|six|seven|\d+|a\s+few|several)\s+)?(?:days?|weeks?|months?)\s+after\s+"
+    r"(?:[\w'’-]+\s+){0,8}?$|"
     # A target's past: "the leader was responsible for an attack on a district center that
     # killed six policemen", "believed to have planned the bombing which killed 12".
     r"\b(?:responsible\s+for|plann(?:ed|ing)|plotted|orchestrat(?:ed|ing)|coordinat(?:ed|ing)|"

@@ -27,7 +27,7 @@ _ONE_VICTIM = (
     r"smuggler|emplacer|manufacturer|maker|assassin|planner|coordinator|operative|courier|"
     r"supplier|recruiter|trainer|instructor|expert|specialist|governor|deputy|emir|associate|"
     r"fighter|gunman|bomber|attacker|assailant|shooter|affiliate|supporter|organizer|organiser|"
-    r"lieutenant|target|"
+    r"lieutenant|target|president|chairman|"
     r"villager|pilot|co-pilot|crewman|"
     r"labou?rer|teenager|teen|daughter|son|wife|husband|father|mother|brother|sister|"
     r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
