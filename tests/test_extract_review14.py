@@ -109,3 +109,23 @@ def test_a_dateline_without_the_city_gives_its_province_only(extractor: Extracto
     # (reporters file from a provincial capital on events anywhere in the province)
     text = "QUETTA: Gunmen shot dead two Levies personnel on Monday, officials said."
     assert _first(extractor, text)[1:] == ("PK-BA", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # (review 16) three or more shot dead after a civilians' trigger: no one person targeted
+        ("Gunmen offloaded passengers from two buses near Zhob and shot dead 11 of them after "
+         "checking their identity cards.", ("attack_on_civilians", "PK-BA", "Zhob")),
+        ("Suspected US drone aircraft fired three missiles at a compound in Datta Khel, killing "
+         "five militants.", ("airstrike", "PK-KP", "North Waziristan")),
+        ("A roadside mine planted by insurgents was defused by army engineers in Pul-e-Alam.",
+         ("ied_bombing", "AF-LOG", "Puli Alam")),
+        ("An Afghan-led force detained three suspected insurgents in Paktika province's Bermel "
+         "district yesterday.", ("arrest", "AF-PKA", "Barmal")),
+    ],
+)  # fmt: skip
+def test_review16(
+    extractor: Extractor, text: str, expected: tuple[str, str | None, str | None]
+) -> None:
+    assert _first(extractor, text) == expected

@@ -142,7 +142,9 @@ _VIOLENCE_WORDS = (
     r"deal)|"
     # a planted IED found or defused ("found and defused an IED that had been planted")
     r"(?:defus|diffus|disarm|dismantl|neutrali[sz]|clear)\w*\s+(?:an?\s+|the\s+|two\s+|three\s+|"
-    r"\d+\s+)?(?:[a-z\d-]+\s+){0,3}?ieds?|ieds?\s+(?:that\s+had\s+been\s+|was\s+|were\s+)?(?:planted|"
+    r"\d+\s+)?(?:[a-z\d-]+\s+){0,3}?(?:ieds?|mines?)\b|"
+    # ("a roadside mine planted by the enemy was defused by army sappers")
+    r"(?:ieds?|mines?|bombs?)\s+(?:[a-z-]+\s+){0,8}?(?:was|were)\s+(?:defused|disarmed|neutrali[sz]ed)|ieds?\s+(?:that\s+had\s+been\s+|was\s+|were\s+)?(?:planted|"
     r"buried|emplaced)|"
     r"bl(?:ew|owing)\s+up\s+(?:an?|the|their|his|her|its|two|three|four|five|six|"
     r"several|\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|"
@@ -466,13 +468,18 @@ def classify(
             ):
                 del by_type[weak]
     # "Unidentified gunmen attacked a passenger van": the words that say who yield to those that
-    # say what was attacked, whoever was among the dead.
+    # say what was attacked, whoever was among the dead; so does a killing of three or more.
     if (
         "targeted_killing" in by_type
         and "attack_on_civilians" in by_type
-        and all(_WHO_ONLY.fullmatch(fold(t.text)) for t in by_type["targeted_killing"])
+        and (
+            killed > 2
+            or all(_WHO_ONLY.fullmatch(fold(t.text)) for t in by_type["targeted_killing"])
+        )
     ):
-        del by_type["targeted_killing"]
+        del by_type["targeted_killing"]  # (three or more shot dead: no one person targeted)
+        if killed > 2 and abducted <= killed:  # "offloaded passengers ... shot dead 23"
+            by_type.pop("abduction", None)
     # Civilians among the dead make a clash an attack on civilians, unless the forces were hit
     # too (an assault on a police headquarters or an airport).
     if (

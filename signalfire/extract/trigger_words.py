@@ -94,7 +94,7 @@ TRIGGERS = {
     # ISAF's annotators do not call its engagements airstrikes)
     r"(?:aircraft|helicopters|helicopter|planes?|jets|drones?)\s+"
     r"(?:(?!(?:was|were|being|been)\s)[a-z-]+\s+){0,3}?(?:engaged|fired\s+(?:on|at|upon)|strafed|"
-    r"attacked(?!\s+by\b))|"
+    r"attacked(?!\s+by\b)|fired\s+(?:[a-z0-9-]+\s+){0,2}?(?:missiles?|rockets?|bombs?))|"
     # aircraft that cross a line and strike ("jets crossed the Line of Control and dropped bombs")
     r"(?:jets|aircraft|planes|warplanes)\s+(?:[a-z-]+\s+){1,6}?and\s+(?:struck|bombed|pounded|"
     r"dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?))|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)",
