@@ -110,9 +110,19 @@ NAMED_CAPTIVE = [
     ),
 ]
 
+# 4 (the lead, from review 15): an "including" aside names some of the figure, no more.
+INCLUDING = [
+    (
+        Q + "Militants attacked an army camp, killing seven soldiers including a major and a "
+        "captain.",
+        (0, 7, 0, 0),
+    ),
+]
+
 
 @pytest.mark.parametrize(
-    ("text", "expected"), LISTED + POST_MODIFIED + PER_SIDE + ANOTHER + BACKGROUND + NAMED_CAPTIVE
+    ("text", "expected"),
+    LISTED + POST_MODIFIED + PER_SIDE + ANOTHER + BACKGROUND + NAMED_CAPTIVE + INCLUDING,
 )
 def test_round10_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

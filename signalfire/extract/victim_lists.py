@@ -124,6 +124,9 @@ def _bare_item(text: str, verbs: Verbs, cat: str, pos: int) -> re.Match[str] | N
     return _BARE_SINGULAR.match(text, pos)
 
 
+_INCLUDING_NEXT = re.compile(r"(?:\s+[a-z'-]+){0,2}?,?\s+(?:including|among\s+(?:them|whom))\b")
+
+
 def follow_list(
     text: str,
     original: str,
@@ -138,6 +141,8 @@ def follow_list(
     """More victims of a list after `pos`: "and two others", "along with his guards" (with
     `along`: the text holds "along" or "together"); with `joins`, also past a long first noun
     phrase. `text` is folded, `original` its own case (same offsets)."""
+    if _INCLUDING_NEXT.match(text, pos):
+        return  # "six soldiers including a brigadier and a colonel": some of the six, no more
     for k in range(6):
         more = _CONTINUATION.match(text, pos)
         if (
