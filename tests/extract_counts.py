@@ -6,6 +6,13 @@ import datetime as dt
 
 from signalfire.extract import Document, Extractor
 
+# Datelines the count tests' wire, ISPR and Taliban-government wordings open with.
+W = "PESHAWAR (Reuters) - "
+Q = "QUETTA (Reuters) - "
+K = "KABUL (AP) - "
+T = "KABUL (Bakhtar) - "
+P = "RAWALPINDI (ISPR) - "
+
 
 def document_counts(
     extractor: Extractor, text: str, published: dt.date, *, abducted: bool = False

@@ -9,14 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extract_counts import document_counts
+from extract_counts import K, W, document_counts
 
 from signalfire.extract import Extractor
 
 PUB = dt.date(2015, 5, 24)
 H = "KABUL, Afghanistan (May 24, 2011) - "
-W = "PESHAWAR (Reuters) - "
-K = "KABUL (AP) - "
 
 
 def counts(extractor: Extractor, text: str) -> tuple[int, ...]:

@@ -9,16 +9,12 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from extract_counts import document_counts
+from extract_counts import K, P, T, W, document_counts
 
 from signalfire.extract import Extractor
 
 PUB = dt.date(2016, 3, 14)
 H = "KABUL, Afghanistan (March 14, 2011) - "
-W = "PESHAWAR (Reuters) - "
-K = "KABUL (AP) - "
-T = "KABUL (Bakhtar) - "
-P = "RAWALPINDI (ISPR) - "
 
 
 def counts(extractor: Extractor, text: str) -> tuple[int, ...]:

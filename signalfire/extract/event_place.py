@@ -88,9 +88,8 @@ def city_reading(loc: Resolved, text: str, gazetteer: Gazetteer, final: bool = F
         ]
         if inside:
             return replace(loc, place=max(inside, key=lambda p: (p.level == "adm2", p.population)))
-    only = [a2 for a2, a1 in gazetteer.adm2_parent.items() if a1 == place.adm1] if final else []
-    if len(only) == 1:
-        return replace(loc, place=_district(place, only[0], gazetteer))
+    if final and (adm2 := gazetteer.only_district.get(place.adm1)) is not None:
+        return replace(loc, place=_district(place, adm2, gazetteer))
     return loc
 
 

@@ -24,7 +24,7 @@ import pickle
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -197,6 +197,15 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         return self.by_key.get(key(name), [])
+
+    @cached_property
+    def only_district(self) -> dict[str, str]:
+        """Province (ISO 3166-2) -> its district, for the provinces that have one district
+        (Islamabad; Azad Kashmir in geoBoundaries). Computed on first use, not pickled before."""
+        districts: dict[str, list[str]] = {}
+        for adm2, adm1 in self.adm2_parent.items():
+            districts.setdefault(adm1, []).append(adm2)
+        return {adm1: ids[0] for adm1, ids in districts.items() if len(ids) == 1}
 
 
 def _rep_point(geometry: dict[str, object]) -> tuple[float, float]:
