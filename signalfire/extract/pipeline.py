@@ -71,7 +71,7 @@ from .roles import (
     role_of,
     violent_verbs,
 )
-from .screening import joins_event, mishap, type_from_roles, weak_report
+from .screening import ATTACK_WORD, joins_event, mishap, type_from_roles, weak_report
 from .sentences import (
     PARAGRAPH_BREAK,
     Sentence,
@@ -508,7 +508,13 @@ class Extractor:
             )
         if (
             event_type == "other"
-            and (typed := type_from_roles(actors, people_dead and totals.get("killed", 0) > 2))
+            and (
+                typed := type_from_roles(
+                    actors,
+                    people_dead and totals.get("killed", 0) > 2,
+                    any(ATTACK_WORD.search(fold(s.text)) for s in group),
+                )
+            )
             is not None
         ):
             event_type = typed  # "Militants killed four soldiers": who did it to whom

@@ -150,18 +150,26 @@ def joins_event(text: str, opens_report: bool) -> bool:
     return bool(_CLAIM_SENTENCE.search(text) or (opens_report and _TALKS.search(text)))
 
 
-def type_from_roles(actors: list[ActorRole], people_killed: bool = False) -> str | None:
+# An attack told without its attacker ("two Levies personnel were martyred in an attack"),
+# not a heart attack.
+ATTACK_WORD = re.compile(r"(?<!heart\s)\battack(?:s|ed)?\b")
+
+
+def type_from_roles(
+    actors: list[ActorRole], people_killed: bool = False, attack_told: bool = False
+) -> str | None:
     """The type of a killing no trigger word types ("Militants killed four soldiers"), from who
     did it to whom: non-state against state forces is a clash (the taxonomy's attack on a post
-    or patrol), state forces against a group an operation, anyone against civilians an attack
-    on civilians (also a group's killing of three or more "people", `people_killed`, with no
-    force hit); None when the roles do not say."""
+    or patrol), and so are forces killed "in an attack" by someone not named (`attack_told`);
+    state forces against a group an operation, anyone (or an attack told) against civilians an
+    attack on civilians (also a group's killing of three or more "people", `people_killed`,
+    with no force hit); None when the roles do not say."""
     perpetrators = {a.kind for a in actors if a.role == "perpetrator"}
     targets = {a.kind for a in actors if a.role == "target"}
     nonstate = {k for k in perpetrators | targets if k not in {"state_force", "civilians"}}
-    if "civilians" in targets and perpetrators:
+    if "civilians" in targets and (perpetrators or attack_told):
         return "attack_on_civilians"
-    if "state_force" in targets and nonstate & perpetrators:
+    if "state_force" in targets and (nonstate & perpetrators or (attack_told and not perpetrators)):
         return "armed_clash"
     if "state_force" in perpetrators and nonstate & targets:
         return "security_operation"

@@ -142,7 +142,7 @@ TRIGGERS = {
     r"\d+)\b|w(?:as|ere)\s+blown\s+up|been\s+blown\s+up|(?:had|have|has)\s+blown\s+up|dynamit\w+",
     "targeted_killing": r"shot\s+dead|gunned\s+down|guns?\s+down|gunning\s+down|assassinat\w+|"
     r"targeted\s+(?:killing|attack)|"
-    r"target\s+killing|" + UNIDENTIFIED_GUNMEN + "|"
+    r"target\s+(?:killings?|attacks?)|" + UNIDENTIFIED_GUNMEN + "|"
     r"motorcycle-borne|"
     # a named role's killing ("investigating the killing of a religious scholar")
     r"killing\s+of\s+(?:a|an|the)\s+(?:[a-z-]+\s+){0,2}?(?:scholar|cleric|journalist|judge|lawyer|"
@@ -204,6 +204,12 @@ TRIGGERS = {
     # a vehicle of civilians ("opened fire on a van carrying schoolchildren")
     r"(?:stormed|attacked|raided|opened\s+fire\s+(?:on|at|in|inside))\s+(?:an?\s+|the\s+)?"
     r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
+    # an aid agency's office ("stormed the office of Save the Children", "attacked an NGO's
+    # compound")
+    r"(?:stormed|attacked|raided)\s+(?:an?\s+|the\s+)?(?:(?:[a-z'-]+\s+){0,2}?(?:offices?|"
+    r"compound|guest\s*house)\s+of\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,3}?)?(?:aid\s+"
+    r"(?:agency|group|organi[sz]ation|workers)|charity|ngo|humanitarian|relief\s+agency|"
+    r"save\s+the\s+children|red\s+cross|medecins|doctors\s+without)|"
     # gunmen storming a place of study, worship or leisure ("stormed an army-run school in
     # Peshawar", "Gunmen stormed Kabul University")
     r"(?:stormed|attacked)\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?:schools?|university|"
