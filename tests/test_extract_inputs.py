@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from signalfire.errors import EmptyFileError, FetchError, FormatError, InputError, SchemaError
-from signalfire.extract.inputs import html_to_text, read_documents
+from signalfire.extract.inputs import byline_date, html_to_text, read_documents
 from signalfire.fetch import MockTransport
 
 PAGE = """<!doctype html><html><head><title>Blast in Quetta | Daily News</title>
@@ -123,3 +125,44 @@ def test_jsonl_line_separators_inside_strings(tmp_path: Path) -> None:
     docs = list(read_documents(path))
     assert [d.doc_id for d in docs] == ["x", "y"]
     assert docs[0].text == body
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        ('<script type="application/ld+json">{"@type": "NewsArticle", '
+         '"datePublished": "2022-08-01T10:00:00+05:00"}</script>', dt.date(2022, 8, 1)),
+        ('<meta itemprop="datePublished" content="2020-01-02">', dt.date(2020, 1, 2)),
+        # the meta tag is trusted before a JSON-LD block
+        ('<meta property="article:published_time" content="2019-04-12">'
+         '<script type="application/ld+json">{"datePublished": "2001-01-01"}</script>',
+         dt.date(2019, 4, 12)),
+        # an ordinary script's "datePublished" is not the page's
+        ('<script>var a = {"datePublished": "2001-01-01"};</script>', None),
+    ],
+)  # fmt: skip
+def test_html_publication_date_from_structured_data(head: str, expected: dt.date | None) -> None:
+    _, _, published = html_to_text(f"<html><head>{head}</head><body><p>x</p></body></html>")
+    assert published == expected
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [
+        ("By Staff Reporter | Published March 3, 2024", dt.date(2024, 3, 3)),
+        ("Updated: 12 Sept 2023 10:41am", dt.date(2023, 9, 12)),
+        ("Posted on Tuesday, June 4, 2019", dt.date(2019, 6, 4)),
+        ("Published 2021-07-09 10:00 PKT", dt.date(2021, 7, 9)),
+        ("Published Feb 30, 2024", None),  # no such day
+        ("We published our findings on March 3, 2024.", None),  # not a byline
+    ],
+)
+def test_html_publication_date_from_a_byline(byline: str, expected: dt.date | None) -> None:
+    page = f"<html><body><article><p>{byline}</p><p>A bomb killed two.</p></article></body></html>"
+    assert html_to_text(page)[2] == expected
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2099, 12, 31)))
+def test_byline_dates_read_back_in_each_style(day: dt.date) -> None:
+    for style in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%Y-%m-%d"):
+        assert byline_date(f"Published: {day.strftime(style)}") == day

@@ -2,7 +2,8 @@
 
 .txt                    one document, id = file name without extension
 .html / .htm            one document; boilerplate (scripts, navigation, headers, footers,
-                        asides, forms) removed, <article> or <main> preferred over <body>
+                        asides, forms) removed, <article> or <main> preferred over <body>;
+                        published from meta tags, <time>, JSON-LD or a "Published ..." byline
 .jsonl                  one document per line: {"id", "text", "published" (YYYY-MM-DD,
                         optional), "title" (optional), "url" (optional)}
 .xml / .rss / .atom     RSS 2.0 items or Atom entries (title + description/content)
@@ -177,9 +178,48 @@ _BOILERPLATE_CLASS = re.compile(
 )  # fmt: skip
 
 
+# Where a page states when it was published, in the order trusted: a meta tag (OpenGraph,
+# Dublin Core, schema.org's itemprop), a <time datetime>, a JSON-LD "datePublished", then a
+# byline in the text ("Published March 3, 2024"): the dates in the story resolve against it.
+_META_DATES = {"article:published_time", "og:published_time", "pubdate", "date",
+               "publish-date", "dc.date", "dc.date.issued", "datepublished", "publishdate",
+               "sailthru.date"}  # fmt: skip
+_JSON_LD_DATE = re.compile(r'"datePublished"\s*:\s*"(\d{4}-\d{2}-\d{2})')
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
+           "september", "october", "november", "december")  # fmt: skip
+_MONTH = (
+    r"(?P<month>sep(?:t(?:ember)?)?|"
+    + "|".join(m[:3] + r"(?:" + m[3:] + r")?" for m in _MONTHS if m != "september")
+    + r")\.?"
+)
+_BYLINE_DATE = re.compile(
+    r"\b(?:published|updated|posted|last\s+updated)(?:\s+on)?\s*:?\s*(?:[A-Za-z]{3,9},?\s+)?"
+    rf"(?:{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)|"
+    rf"(?P<day2>\d{{1,2}})\s+{_MONTH.replace('month', 'month2')}\s*,?\s+(?P<year2>(?:19|20)\d\d)|"
+    r"(?P<iso>(?:19|20)\d\d-\d\d-\d\d))",
+    re.IGNORECASE,
+)
+
+
+def byline_date(text: str) -> dt.date | None:
+    """The date of a "Published/Updated ..." line near the top of a page's text, if any."""
+    m = _BYLINE_DATE.search(text[:600])
+    if m is None:
+        return None
+    try:
+        if m["iso"]:
+            return dt.date.fromisoformat(m["iso"])
+        month = (m["month"] or m["month2"]).lower()[:3]
+        number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(month))
+        return dt.date(int(m["year"] or m["year2"]), number, int(m["day"] or m["day2"]))
+    except ValueError:
+        return None  # ("February 30")
+
+
 class _TextExtractor(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
+        self.json_ld = False
         self.skip_depth = 0
         self.stack: list[tuple[str, bool]] = []
         self.parts: dict[str, list[str]] = {"article": [], "main": [], "body": []}
@@ -191,13 +231,13 @@ class _TextExtractor(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "meta":
-            prop = (a.get("property") or a.get("name") or "").lower()
-            if prop in {"article:published_time", "og:published_time", "pubdate", "date",
-                        "publish-date", "dc.date"} and not self.published:  # fmt: skip
+            prop = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if prop in _META_DATES and not self.published:
                 self.published = a.get("content")
             return
         if tag == "time" and a.get("datetime") and not self.published:
             self.published = a["datetime"]
+        self.json_ld = tag == "script" and a.get("type", "").lower() == "application/ld+json"
         skip = tag in _SKIP or bool(
             _BOILERPLATE_CLASS.search(a.get("class", "") + " " + a.get("id", ""))
         )
@@ -232,6 +272,8 @@ class _TextExtractor(HTMLParser):
             self._emit("\n")
 
     def handle_data(self, data: str) -> None:
+        if self.json_ld and not self.published and (m := _JSON_LD_DATE.search(data)):
+            self.published = m.group(1)
         if self.in_title:
             self.title.append(data)
             return
@@ -266,7 +308,7 @@ def html_to_text(markup: str) -> tuple[str, str, dt.date | None]:
             date = dt.date.fromisoformat(parser.published.strip()[:10])
         except ValueError:
             date = None
-    return title, body, date
+    return title, body, date or byline_date(body)
 
 
 # -- RSS / Atom -------------------------------------------------------------------------------
