@@ -329,6 +329,9 @@ AFGHAN_SIDE = re.compile(
 PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitral|zhob)\b")
 # A violent word naming the past deed of whom the event is about, not the event: "detained the
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
+# (The deed's place and date have their own, narrower cues, `geoparse._DEED_PLACE_BEFORE` and
+# `datelines._DEED_BEFORE`: "planned" or "wanted" alone type nothing there, and a date after
+# "responsible for the attack" may be a claim's date of this very event.)
 DEED_OF = re.compile(
     r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|"
     # (not a denial: "denied any involvement in the bombing")
