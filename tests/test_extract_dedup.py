@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from signalfire.extract.dedup import merge_events, same_event
 from signalfire.extract.model import ExtractedEvent
@@ -42,10 +43,37 @@ def test_different_events_stay_apart() -> None:
         event("a", A),
         event("b", A, adm1="PK-BA", adm2="d9", place="Quetta"),  # another province
         event("c", A, date=dt.date(2014, 6, 20)),  # ten days later
-        event("d", A, deaths=40),  # another toll
+        # another toll, two days later: a second bombing, not the first one's update
+        event("d", A, deaths=40, date=dt.date(2014, 6, 12)),
         event("e", A, event_type="arrest"),  # another kind of event
     ]
     assert len(merge_events(events)) == 5
+
+
+def test_a_rising_toll_is_one_attack() -> None:
+    first = event("ap", "A bomb killed at least five people in Bannu on Tuesday.", deaths=5)
+    update = event(
+        "dawn", "The toll from Tuesday's bombing in Bannu rose to 23.", deaths=23,
+        date=dt.date(2014, 6, 10),
+    )  # fmt: skip
+    untold = event("geo", "An explosion rocked Bannu on Tuesday evening.", deaths=None)
+    (merged,) = merge_events([first, update, untold])
+    assert merged.deaths == 23 and sorted(merged.sources) == ["ap", "dawn", "geo"]
+    # a day apart (the date read from "yesterday" in a later report) is still one attack
+    assert same_event(first, replace(update, date=dt.date(2014, 6, 11)), similarity=0.0)
+
+
+def test_differing_tolls_stay_apart_where_one_day_sees_several() -> None:
+    # Two operations in one district on one day are two releases, two events; so are two
+    # kinds of attack, or one district's attacks two days apart.
+    ibo = event("ispr1", "Security forces killed five terrorists in North Waziristan.",
+                event_type="security_operation", deaths=5)  # fmt: skip
+    other_ibo = replace(ibo, doc_id="ispr2", deaths=12, sources=["ispr2"])
+    assert not same_event(ibo, other_ibo, similarity=0.0)
+    bomb = event("a", A, deaths=5)
+    assert not same_event(bomb, event("b", B, deaths=23, event_type="targeted_killing"), 0.0)
+    assert not same_event(bomb, event("b", B, deaths=23, date=dt.date(2014, 6, 12)), 0.0)
+    assert not same_event(bomb, event("b", B, deaths=23, adm2="d2", place="Lakki"), 0.0)
 
 
 def test_same_place_and_toll_without_similar_text() -> None:

@@ -4,10 +4,15 @@ Two extracted events are the same event when all of these agree:
   * dates within `window_days` (default 2: reports trail the event by a day or two);
   * place: same province, and same district when both know one (an unknown side agrees);
   * type: the same, or both in the same family (bombings; fighting; detentions);
-  * casualties: deaths within 20% or 2 of each other when both report a figure;
-and, as evidence that they describe the same incident rather than two alike, either their
-texts are near-duplicates (MinHash Jaccard of word 3-shingles >= `text_threshold`, default
-0.3) or they share a district or named place and both report (agreeing) death tolls.
+and, as evidence that they describe the same incident rather than two alike, one of:
+  * an attack of the same type in the same district or named place within a day (`ONE_OFF`
+    types: a bombing, an attack, a killing; tolls may differ, as they rise while reports
+    update: "at least 5 killed", then "the toll rose to 23");
+  * deaths within 20% or 2 of each other when both report a figure, and either near-duplicate
+    texts (MinHash Jaccard of word 3-shingles >= `text_threshold`, default 0.3) or a shared
+    district or named place with both tolls reported.
+Operations, raids and arrests are not `ONE_OFF`: forces run several in one district on one day
+(ISPR's releases tell each apart), so for them differing tolls are different events.
 
 Merged events keep the most confident report as their base, the actors of every report (one
 role each, the strongest: a claim in one article and a bare mention in another make a claimed
@@ -42,6 +47,11 @@ FAMILIES = {
     "abduction": "detention",
 }
 NUM_PERM = 64
+# Attacks that a district rarely sees twice of one type on one day (see the module's docstring).
+ONE_OFF = frozenset(
+    ["suicide_bombing", "ied_bombing", "targeted_killing", "attack_on_civilians", "armed_clash",
+     "abduction", "property_attack", "airstrike", "cross_border_shelling"]
+)  # fmt: skip
 
 
 def _shingles(text: str, n: int = 3) -> set[str]:
@@ -93,13 +103,22 @@ def same_event(
         FAMILIES.get(a.event_type, a.event_type) != FAMILIES.get(b.event_type, b.event_type)
     ):
         return False
+    shared_place = bool(a.adm2 and a.adm2 == b.adm2) or bool(
+        a.place and b.place and a.place.lower() == b.place.lower()
+    )
+    if (
+        shared_place
+        and a.event_type == b.event_type
+        and a.event_type in ONE_OFF
+        and a.date is not None
+        and b.date is not None
+        and abs((a.date - b.date).days) <= 1
+    ):
+        return True  # one attack, its toll told as it rose
     if not _agree_count(a.deaths, b.deaths):
         return False
     if similarity >= text_threshold:
         return True
-    shared_place = bool(a.adm2 and a.adm2 == b.adm2) or bool(
-        a.place and b.place and a.place.lower() == b.place.lower()
-    )
     # Tolls already agree (checked above); both must report one for this to count.
     return shared_place and a.deaths is not None and b.deaths is not None
 
