@@ -93,6 +93,23 @@ def city_reading(loc: Resolved, text: str, gazetteer: Gazetteer, final: bool = F
     return loc
 
 
+# A division is several districts named for one of them ("Malakand division", "Kohat
+# Division"): it fixes the province, not that district.
+_DIVISION_AFTER = re.compile(r"\s+[Dd]ivision\b")
+
+
+def division_reading(loc: Resolved, text: str, gazetteer: Gazetteer) -> Resolved:
+    """The province of a district's name followed by "division" (see `_DIVISION_AFTER`)."""
+    place = loc.place
+    if place.level == "adm1" or not _DIVISION_AFTER.match(text, loc.mention.end):
+        return loc
+    name = gazetteer.adm1_names.get(place.adm1, "")
+    province = next(
+        (p for p in gazetteer.lookup(name) if p.level == "adm1" and p.adm1 == place.adm1), None
+    )
+    return loc if province is None else replace(loc, place=province)
+
+
 def _district(province: Place, adm2: str, gazetteer: Gazetteer) -> Place:
     return replace(province, level="adm2", adm2=adm2, name=gazetteer.adm2_names.get(adm2, ""))
 
@@ -117,7 +134,10 @@ def locate(
         doc_mentions = [resolved[m] for s in all_sentences for m in s.places if m in resolved]
         mentions = dominant_province(doc_mentions)
     kept = drop_references(drop_attributions(drop_origins(mentions, text), text), text)
-    kept = [city_reading(r, text, gazetteer) for r in drop_outside_homonyms(kept, text)]
+    kept = [
+        division_reading(city_reading(r, text, gazetteer), text, gazetteer)
+        for r in drop_outside_homonyms(kept, text)
+    ]
     loc = most_specific(kept)
     if (
         loc is not None

@@ -274,6 +274,16 @@ _WHO_BEFORE = re.compile(
     r"\b(?:man|men|suspects?|gunmen|militants?|terrorists?|persons?|people|youths?|woman|women|"
     r"accused|culprits?)\s+who\s+(?:had\s+)?(?:allegedly\s+|reportedly\s+)?$"
 )
+_NONE_HELD_BEFORE = re.compile(
+    r"\b(?:no|nobody|none)\s+(?:one\s+|suspects?\s+|body\s+)?(?:(?:was|were|has|have|had)\s+)?"
+    r"(?:been\s+)?(?:yet\s+)?$"
+)
+# A captive set free ("a kidnapped child was recovered from them"): a rescue, not an abduction.
+_CAPTIVE_WORDS = frozenset(["kidnapped", "abducted"])
+_FREED_AFTER = re.compile(
+    r"(?:\s+[a-z'-]+){1,3}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:safely\s+|later\s+)?"
+    r"(?:recovered|rescued|freed|released|set\s+free)\b"
+)
 _MATERIAL = ("explosives", "detonator", "grenade", "suicide vest", "suicide jacket")
 _PLANTED_AFTER = re.compile(
     r"\s+(?:that\s+had\s+been\s+|were\s+|had\s+been\s+)?(?:planted|placed|"
@@ -316,6 +326,8 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             and EARLIER_ARREST.search(low, max(0, start - 50), start)
         ):
             continue  # "protests after Imran Khan's arrest": an earlier arrest, the cause
+        elif kind == "arrest" and _NONE_HELD_BEFORE.search(low, max(0, start - 30), start):
+            continue  # "No one was detained", "no arrests were made"
         elif (
             (kind == "armed_clash" and "protest" in markers)
             or (kind == "property_attack" and markers & {"protest", "hazard"})
@@ -352,8 +364,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if kind == "abduction" and (
             RESCUED_BEFORE.search(low, max(0, start - 45), start)
             or (HAD_BEFORE.search(low, max(0, start - 12), start) and SET_FREE.search(low))
+            or (low[start:end] in _CAPTIVE_WORDS and _FREED_AFTER.match(low, end))
         ):
-            continue  # "rescued two abducted engineers": a rescue
+            continue  # "rescued two abducted engineers", "a kidnapped child was recovered"
         if (
             kind == "property_attack"
             and low.startswith(("damaged", "destroyed"), start)

@@ -429,9 +429,10 @@ def country_votes(
 
 
 # Names that hold a place's name but name no place: an organisation ("Kabul Bank", "215
-# Maiwand Corps", "the Kabul Attack Network"), a capital standing for its government ("what
-# Islamabad said were hideouts"), a person named after a role ("a journalist, Malala Maiwand").
-_ORGANISATION_AFTER = re.compile(r"\s+(?:Bank|Corps|Attack\s+Network)\b")
+# Maiwand Corps", "the Kabul Attack Network", a unit named for its home: "Gilgit Scouts", "Khyber
+# Rifles"), a capital standing for its government ("what Islamabad said were hideouts"), a
+# person named after a role ("a journalist, Malala Maiwand").
+_ORGANISATION_AFTER = re.compile(r"\s+(?:Bank|Corps|Attack\s+Network|Scouts|Rifles|Militia)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|of|from)\s+$")
 _GOVERNMENT_AFTER = re.compile(
     r"\s+(?:said|says|accused|blamed|denied|claimed|alleged|insists?|wants?|warned)\b"

@@ -153,6 +153,9 @@ _AGENT_MODIFIERS = (
     r"local|unknown|unidentified|armed|foreign|nato|isaf|us)\s+){0,3}"
 )
 _BY = re.compile(
+    # (not whose a place is: "caves used by Islamic State", "a compound run by the Haqqanis")
+    r"(?<!used\s)(?<!run\s)(?<!owned\s)(?<!controlled\s)(?<!operated\s)(?<!frequented\s)"
+    r"(?<!occupied\s)(?<!manned\s)"
     rf"\bby\s+(?:the\s+|an?\s+)?{_AGENT_MODIFIERS}"
     # the second of two agents: "killed by Afghan forces and ISAF"
     r"(?:(?:(?!in\b|at\b|on\b|near\b|during\b|after\b|while\b)[a-z'-]+\s+){1,5}and\s+"

@@ -57,7 +57,7 @@ CROSSFIRE = (
 
 TRIGGERS = {
     "suicide_bombing": r"suicide\s+(?:bomb(?:er|ers|ing|ings)?|attack(?:er|ers|s)?|blasts?|"
-    r"explosions?|vests?|car\s+bomb|bomb\s+attack)|blew\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
+    r"explosions?|vests?|car\s+bomb|bomb\s+attack)|bl(?:ew|owing)\s+(?:him|her|them)sel(?:f|ves)\s+up|fidayeen|"
     r"self-detonat\w*|suicide\s+car|"
     # "detonated a vehicle-borne suicide device", "a suicide vehicle-borne IED"
     r"vehicle-borne\s+suicide|suicide\s+(?:[a-z-]+\s+){1,2}?(?:devices?|ieds?|vbieds?|bombs?|"
@@ -97,7 +97,10 @@ TRIGGERS = {
     r"attacked(?!\s+by\b)|fired\s+(?:[a-z0-9-]+\s+){0,2}?(?:missiles?|rockets?|bombs?))|"
     # aircraft that cross a line and strike ("jets crossed the Line of Control and dropped bombs")
     r"(?:jets|aircraft|planes|warplanes)\s+(?:[a-z-]+\s+){1,6}?and\s+(?:struck|bombed|pounded|"
-    r"dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?))|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)",
+    r"dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?))|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
+    # one bomb dropped is from the air too ("dropped its largest non-nuclear bomb on caves")
+    r"dropped\s+(?:a|an|its|the|their|one)\s+(?:[a-z0-9,-]+\s+){0,4}?bomb\b|"
+    r"mother\s+of\s+all\s+bombs|gbu-43|moab\b",
     "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack|rocket)|"
     r"unprovoked\s+firing|ceasefire\s+violations?|violat\w+\s+(?:the\s+)?ceasefire|"
     r"along\s+the\s+(?:line\s+of\s+control|loc|border|durand\s+line|working\s+boundary)|"
@@ -149,6 +152,16 @@ TRIGGERS = {
     r"activist|politician|elder|teacher|doctor|professor|poet|singer|reporter|imam|prayer\s+leader|"
     r"mayor|lawmaker|legislator)\b|"
     r"armed\s+men\s+on\s+(?:a\s+)?motorcycle|shot\s+and\s+killed|murder(?:ed|ing)\b|"
+    # an attempt on one person's life ("shot and wounded a tribal elder"), and a killing
+    # with a blade ("was stabbed to death at his home")
+    # (not forces' fire: "police shot and wounded a suspect during a raid")
+    r"(?:gunm[ae]n|assailants|attackers|militants|terrorists|(?:armed|unknown|unidentified)\s+"
+    r"(?:men|persons|assailants))\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?shot\s+and\s+"
+    r"(?:seriously\s+|critically\s+|severely\s+)?(?:wounded|injured)|"
+    r"(?:was|were)\s+shot\s+and\s+(?:seriously\s+|critically\s+|severely\s+)?(?:wounded|"
+    r"injured)(?!\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?(?:police|security|troops|soldiers|"
+    r"forces|army|personnel))|"
+    r"(?:stabbed|hacked|knifed|axed)\s+(?:[a-z-]+\s+){0,3}?to\s+death|knife\s+attack|"
     # fire on someone's car ("opened fire on a car in Hayatabad, killing a former MNA"); a
     # police or army vehicle is a fight, several civilians dead an attack (see `classify`)
     r"opened\s+fire\s+on\s+(?:a|the|his|her|their)\s+(?:car|vehicle|motorcycle|motorbike|"
@@ -183,7 +196,7 @@ TRIGGERS = {
     r"mourners|wedding)\b|(?:attack\w*\s+(?:on\s+)?|"
     r"(?:fired|opened\s+fire)\s+(?:on|at|in|inside)\s+)(?:a\s+|the\s+)?(?:(?:team|group|crowd|"
     r"convoy)\s+of\s+)?(?:(?:foreign|local|chinese|western|shia|shi['’]ite|sunni|hazara|christian|"
-    r"sikh|hindu|female|innocent|unarmed)\s+)?(?:worshippers|"
+    r"sikh|hindu|female|innocent|unarmed)\s+)?(?:worshippers|crowd|"
     r"tourists|pilgrims|travell?ers|visitors|picnickers|shoppers|mourners|students|mosque|"
     r"school|market|bazaar|bus|passengers|shrine|church|imambargah|procession|wedding|funeral|"
     r"rally|polio\s+(?:workers|team)|passenger\s+(?:vans?|bus(?:es)?|coach(?:es)?|vehicles?|trains?)|(?:[a-z-]+\s+)?ceremony|gathering|memorial|hotel|guest\s*house|"
@@ -232,7 +245,7 @@ TRIGGERS = {
     # ("killed an insurgent who fired on them")
     r"(?:insurgents?|militants?|terrorists?|gunmen|gunman|attackers?)\s+who\s+(?:had\s+)?"
     r"(?:fired|opened\s+fire|shot)\s+(?:on|at)\b|"
-    r"exchange\s+of\s+fire|fighting(?!\s+season)|fought|ambush\w*|"
+    r"exchange\s+of\s+fire|fighting(?!\s+season)|fought|ambush\w*|overr(?:an|un|unning)\b|"
     # both sides firing ("police exchanged fire with the militants", "the attackers fired back")
     r"(?:exchang(?:ed?|ing)|trad(?:ed?|ing))\s+(?:heavy\s+|intense\s+)?(?:gun\s*)?fire\b|"
     r"fir(?:ed|ing)\s+back\b|skirmish\w*|encounter|attacked\s+(?:an?\s+|two\s+|three\s+|\d+\s+)?"
