@@ -76,6 +76,7 @@ from .trigger_words import (
     PAKISTANI,
     PAKISTANI_SIDE,
     PROPERTY_ATTACK,
+    REACTION_TO,
     RESCUED_BEFORE,
     SET_FREE,
     TRIGGERS,
@@ -278,6 +279,10 @@ _NONE_HELD_BEFORE = re.compile(
     r"\b(?:no|nobody|none)\s+(?:one\s+|suspects?\s+|body\s+)?(?:(?:was|were|has|have|had)\s+)?"
     r"(?:been\s+)?(?:yet\s+)?$"
 )
+# (the attacks a protest or a funeral is about; not fire on the protesters themselves)
+_REACTION_TYPES = frozenset(
+    ["suicide_bombing", "ied_bombing", "targeted_killing", "attack_on_civilians", "airstrike"]
+)
 # A captive set free ("a kidnapped child was recovered from them"): a rescue, not an abduction.
 _CAPTIVE_WORDS = frozenset(["kidnapped", "abducted"])
 _FREED_AFTER = re.compile(
@@ -333,6 +338,12 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             or (kind == "property_attack" and markers & {"protest", "hazard"})
         ) or (kind == "abduction" and "bodies" in markers):
             continue
+        elif (
+            markers & {"protest", "aftermath"}
+            and kind in _REACTION_TYPES
+            and REACTION_TO.search(low, max(0, start - 80), start)
+        ):
+            continue  # what the mourners or protesters react to
         if kind not in {"arrest", "security_operation"}:
             if deeds is None:
                 deeds = holds(low, DEED_CUES)

@@ -54,11 +54,12 @@ from .geoparse import (
     names_no_place,
     resolve_mentions,
 )
+from .history import drop_history
 from .incidents import split_incidents
 from .inferred_places import FuzzyDistricts
 from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
-from .releases import release_parts
+from .releases import shifted, split_releases
 from .roles import (
     CIVILIAN_ADJECTIVE,
     COALITION_WORDS,
@@ -123,6 +124,7 @@ class Extractor:
         self._release = False
         self._focus: dict[str, float] = {}
         self._dateline_end = -1
+        self._sentence_dates: dict[int, list[DateMention]] = {}  # (per document, by start)
         self._districts = FuzzyDistricts(self.gazetteer)
 
     # -- public -------------------------------------------------------------------------------
@@ -135,7 +137,7 @@ class Extractor:
         batch: list[tuple[Document, list[tuple[int, Document]]]] = []
         size = 0
         for doc in documents:
-            parts = _releases(doc)
+            parts = split_releases(doc)
             batch.append((doc, parts))
             size += len(parts)
             if size >= batch_size:
@@ -153,7 +155,7 @@ class Extractor:
         for doc, parts in batch:
             events: list[ExtractedEvent] = []
             for offset, _ in parts:
-                events += next(results)[1] if not offset else _shifted(next(results)[1], offset)
+                events += next(results)[1] if not offset else shifted(next(results)[1], offset)
             yield doc, events
 
     def _batch(self, documents: list[Document]) -> Iterator[tuple[Document, list[ExtractedEvent]]]:
@@ -318,6 +320,7 @@ class Extractor:
             )  # fmt: skip
 
         self._dateline_end = dateline_end
+        self._sentence_dates = {}
         for s in sentences:
             s.places = [capital_area(m, doc.text) for m in s.places if not is_person(m)]
         all_places = [m for s in sentences for m in s.places if not m.key.startswith("country:")]
@@ -343,6 +346,7 @@ class Extractor:
         self._coalition = bool(COALITION_WORDS.search(fold(doc.text[:2000])))
         # A military press release: its lead sums up what its body retells (`tolls`).
         self._release = self._coalition or is_release(doc.text)
+        drop_history(sentences, lambda s: self._dates(s, doc.published), doc.published, doc.text)
         groups = group_sentences(sentences, resolved, doc.text)
         drop_lead_totals(groups, doc.text, self._release)  # a lead's total told in detail
         events = []
@@ -354,17 +358,21 @@ class Extractor:
         return events
 
     def _dates(self, s: Sentence, published: dt.date | None) -> list[DateMention]:
-        """The dates of an event sentence, after the dateline (none for other sentences)."""
+        """The dates of an event sentence, after the dateline (none for other sentences);
+        found once per sentence of the document (`drop_history` asks first)."""
         if not s.is_event:
             return []
+        if (known := self._sentence_dates.get(s.start)) is not None:
+            return known
         found = find_dates(s.text, published, s.start)
         text = s.text
-        return [
+        self._sentence_dates[s.start] = dates = [
             d
             for d in found
             if d.start >= self._dateline_end
             and not deed_date(text, d.start - s.start, d.end - s.start)
         ]
+        return dates
 
     def _dateline_place(self, text: str, scene: str) -> Resolved | None:
         """The place a dateline names (`datelines.fallback_place`), for an event whose text
@@ -553,26 +561,6 @@ class Extractor:
             sources=[doc.doc_id],
             text=" ".join(s.text for s in group),
         )
-
-
-def _releases(doc: Document) -> list[tuple[int, Document]]:
-    """The document's releases (see `releases`), each with its offset in the document."""
-    parts = release_parts(doc.text)
-    if len(parts) == 1:
-        return [(0, doc)]
-    return [
-        (a, Document(doc.doc_id, doc.text[a:b], doc.published, doc.title, doc.url))
-        for a, b in parts
-    ]
-
-
-def _shifted(events: list[ExtractedEvent], offset: int) -> list[ExtractedEvent]:
-    """A later release's events with their evidence counted from the document's start."""
-    for e in events:
-        e.evidence = [
-            Evidence(x.field, x.start + offset, x.end + offset, x.text) for x in e.evidence
-        ]
-    return events
 
 
 @contextmanager

@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from .model import Document, Evidence, ExtractedEvent
+
 # What opens a release: "For Immediate Release", or a release number ("2010-07-CA-151"), not
 # one cited in the text ("an update to IJC News Release #2010-10-CA-068"). (Plain `find` and a
 # pattern that opens with "-": a pattern scanned from every character cost 1 ms an article.)
@@ -89,3 +91,23 @@ def _has_body(text: str, start: int, end: int) -> bool:
             return True
         a = m.end()
     return bool(_BODY_END.search(text, a, end)) and bool(text[a:end].strip())
+
+
+def split_releases(doc: Document) -> list[tuple[int, Document]]:
+    """The document's releases (see `releases`), each with its offset in the document."""
+    parts = release_parts(doc.text)
+    if len(parts) == 1:
+        return [(0, doc)]
+    return [
+        (a, Document(doc.doc_id, doc.text[a:b], doc.published, doc.title, doc.url))
+        for a, b in parts
+    ]
+
+
+def shifted(events: list[ExtractedEvent], offset: int) -> list[ExtractedEvent]:
+    """A later release's events with their evidence counted from the document's start."""
+    for e in events:
+        e.evidence = [
+            Evidence(x.field, x.start + offset, x.end + offset, x.text) for x in e.evidence
+        ]
+    return events

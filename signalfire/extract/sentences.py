@@ -118,9 +118,40 @@ EARLIER_LEAD = re.compile(
 )
 
 
+# A sentence of mourning or protest over an attack ("Hundreds of mourners buried victims of
+# the school bombing", "Protesters marched in Kabul a day after ... was killed by a suicide
+# bomber"): the attack is its cause, an event told elsewhere; unless the protest itself is hit.
+REACTION = re.compile(
+    r"^\W*(?:[\w'-]+\s+){0,6}?(?:mourners|protesters|demonstrators|relatives|residents|"
+    r"members|people|students|activists|hundreds|thousands)\s+(?:[\w'-]+\s+){0,5}?(?:buried|"
+    r"marched|staged|protested|rallied|attended|mourned|condemned|held\s+(?:an?\s+)?(?:[\w-]+\s+)?"
+    r"(?:protest|rally|vigil|sit-in|funeral)s?)\b",
+    re.IGNORECASE,
+)
+_PROTEST_HIT = re.compile(
+    r"\b(?:fired|firing|opened\s+fire|shot|clash\w*|attacked|tear\s*gas|baton|injur\w*|"
+    r"wound\w*|exploded|blast|struck)\b",
+    re.IGNORECASE,
+)
+
+
+_CAUSE = re.compile(r"\b(?:after|following|against|over)\b", re.IGNORECASE)
+
+
 def background(text: str, lead: bool) -> bool:
     """Whether a sentence tells history or an earlier event rather than the report's."""
-    return BACKGROUND.match(text) is not None or (not lead and EARLIER_LEAD.match(text) is not None)
+    return (
+        BACKGROUND.match(text) is not None
+        or (not lead and EARLIER_LEAD.match(text) is not None)
+        or ((m := REACTION.match(text)) is not None and not _protest_hit(text, m.end()))
+    )
+
+
+def _protest_hit(text: str, start: int) -> bool:
+    """Whether violence hits the mourners or protesters themselves: a violent word after
+    their verb and before what they react to ("... a day after X was shot dead")."""
+    cause = _CAUSE.search(text, start)
+    return _PROTEST_HIT.search(text, start, cause.start() if cause else len(text)) is not None
 
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")

@@ -312,6 +312,10 @@ MARKERS = {
     # sentence names a group or its positions as what is shelled
     "shelling_noun": r"shelling\b",
     "protest": r"protest\w*|demonstrators|rioters?|riot(?:s|ing)?\b|mob\b",
+    # a story of what followed an attack ("mourners buried victims of the school bombing",
+    # "marched a day after ...", "staged a sit-in against the bombing"; see `REACTION_TO`)
+    "aftermath": r"mourners|funerals?\b|buried|burial|sit-?ins?\b|vigils?\b|marched|"
+    r"rall(?:y|ies|ied)\b|condemn\w*",
     # what damages property without anyone's violence ("a storm damaged school buildings")
     "hazard": r"floods?\b|flooding|storms?\b|earthquakes?|quake\b|heavy\s+rains?|landslides?|"
     r"avalanches?|cyclones?|lightning|short[\s-]+circuit|caught\s+fire|fire\s+broke\s+out|"
@@ -319,6 +323,12 @@ MARKERS = {
     "bodies": r"found\s+dumped|dumped|bod(?:y|ies)\s+(?:[a-z'-]+\s+){0,6}?(?:w(?:as|ere)\s+)?"
     r"(?:found|recovered|discovered)",
 }
+# In a story of protest or mourning, an attack named after one of these words is what the
+# protest or mourning is about, not a new event ("against the Hazarganji bombing", "victims of
+# the school bombing", "a day after the president was killed by a suicide bomber").
+REACTION_TO = re.compile(
+    r"\b(?:against|over|victims?\s+of|after|following|condemn\w*|mourn\w*)\s+[^,;.]{0,70}$"
+)
 # A border the fire crosses: the Line of Control, the Durand Line, India or Iran, "into
 # Pakistan", "from across", border posts or villages (not "near the Afghan border").
 BORDER = re.compile(

@@ -1,0 +1,128 @@
+"""History in full articles: earlier attacks and statistics retold beside the reported event
+neither make events of their own nor lend their tolls to it (`history`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from signalfire.extract import Document, Extractor
+from signalfire.extract.dates import DateMention
+from signalfire.extract.history import HISTORY_DAYS, is_history
+from signalfire.extract.sentences import Sentence
+
+DAY = dt.date(2022, 5, 18)
+
+ARTICLE = """QUETTA: Four Frontier Corps soldiers were killed and two wounded when a roadside bomb \
+struck their vehicle in Turbat on Tuesday, officials said.
+
+The vehicle was on a routine patrol near the Kech river when the device went off, a Levies \
+official said. No group claimed the attack.
+
+Kech has seen repeated violence. In May 2017, gunmen killed ten labourers at a construction \
+site in Gwadar district. During the search that followed, troops killed three militants.
+
+According to a rights group, 212 people were killed in attacks in the province in the first \
+six months of 2021. In 2019, a bombing in a Quetta market killed 20 people.
+
+Police said an investigation had been launched."""
+
+
+def _events(extractor: Extractor, text: str, day: dt.date = DAY) -> list:
+    return extractor.extract(Document("t", text, day))
+
+
+def test_an_article_keeps_its_own_event_only(extractor: Extractor) -> None:
+    events = _events(extractor, ARTICLE)
+    assert [(e.event_type, e.deaths, e.adm1) for e in events] == [("ied_bombing", 4, "PK-BA")]
+    assert events[0].injured == 2
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        "In March 2018, a suicide bomber killed 31 people at a rally in Kech.",
+        "The province saw 40 attacks in which 120 people were killed in the first half of 2021.",
+        "In 2016, a bombing in Turbat killed 15.",
+        "The 2015 massacre of 20 labourers in Turbat shocked the country.",
+        "Nine soldiers had been killed in the district in January alone.",
+    ],
+)
+def test_a_retold_attack_lends_no_toll(extractor: Extractor, history: str) -> None:
+    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + history
+    assert [(e.deaths, e.adm1) for e in _events(extractor, text)] == [(4, "PK-BA")]
+
+
+def test_the_undated_sequel_of_a_retold_attack_is_history_too(extractor: Extractor) -> None:
+    text = (
+        "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
+        "Militants overran Turbat in August 2015. During the fighting that followed, an "
+        "airstrike on a school killed 40 people."
+    )
+    assert [e.deaths for e in _events(extractor, text)] == [4]
+
+
+@pytest.mark.parametrize(
+    "today",
+    [
+        # a weekday is the report's own day
+        "On Sunday, gunmen killed two policemen in Panjgur, police said.",
+        # "since" a year: today's attack measured against the past
+        "Gunmen killed two policemen in Panjgur, the deadliest attack there since 2019.",
+    ],
+)
+def test_recent_and_comparative_sentences_are_not_history(extractor: Extractor, today: str) -> None:
+    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + today
+    assert sum(e.deaths or 0 for e in _events(extractor, text)) == 6
+
+
+def test_the_lead_is_never_history(extractor: Extractor) -> None:
+    text = "Gunmen killed three policemen in Kech in the worst attack of 2019, police said."
+    assert [e.deaths for e in _events(extractor, text)] == [3]
+    text = "In May 2020, a bomb killed 12 in Kech.\n\nIn June 2020, a bomb killed 3 in Gwadar."
+    assert [e.deaths for e in _events(extractor, text)] == [12]
+
+
+def test_a_report_without_a_publication_date_keeps_everything(extractor: Extractor) -> None:
+    text = "A bomb killed four soldiers in Turbat.\n\nIn May 2017, gunmen killed ten in Gwadar."
+    assert sum(e.deaths or 0 for e in extractor.extract(Document("t", text, None))) == 14
+
+
+@given(age=st.integers(min_value=0, max_value=4000))
+def test_dated_sentences_are_history_exactly_when_every_date_is_old(age: int) -> None:
+    s = Sentence(0, 10, "x killed y", True)
+    mention = DateMention(DAY - dt.timedelta(days=age), 1, 0, 1, "x")  # (a day's precision)
+    recent = DateMention(DAY, 1, 2, 3, "y")
+    assert is_history(s, [mention], DAY) is (age > HISTORY_DAYS)
+    assert is_history(s, [mention, recent], DAY) is False
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thousands of mourners buried the victims of the market bombing in Parachinar on Sunday.",
+        "Hundreds of lawyers staged a protest in Quetta on Tuesday, a day after the bar "
+        "association's president was shot dead.",
+        "Members of the Hazara community held a sit-in in Quetta against Friday's bombing, "
+        "refusing to bury their dead.",
+    ],
+)
+def test_mourning_or_protest_over_an_attack_is_no_new_event(
+    extractor: Extractor, text: str
+) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A suicide bomber struck a funeral in Nangarhar, killing 18 mourners.",
+        "Police opened fire on protesters in Karachi, killing two.",
+        "Thousands of protesters marched in Karachi; police fired tear gas, wounding six.",
+    ],
+)
+def test_an_attack_on_mourners_or_protesters_is_an_event(extractor: Extractor, text: str) -> None:
+    assert len(_events(extractor, text)) == 1
