@@ -202,8 +202,9 @@ _POST_MODIFIER = (
     # (a deed held against the victim, whose own victims are background: "a wanted terrorist
     # involved in the killing of two policemen last month was killed during a raid")
     r"(?:\s+(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|suspected\s+of|responsible\s+for|"
-    r"linked\s+to)\s+(?:the\s+)?(?:[a-z'’-]+\s+)?(?:killings?|murders?|kidnappings?|abductions?|"
-    r"assassinations?|deaths?|martyrdom)\s+of\s+"
+    r"linked\s+to)\s+(?:the\s+)?(?:[a-z'’-]+\s+)?(?:(?:killings?|murders?|kidnappings?|abductions?|"
+    # ("a Taliban commander involved in kidnapping foreigners was captured")
+    r"assassinations?|deaths?|martyrdom)\s+of|killing|murdering|kidnapping|abducting)\s+"
     rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+"
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
@@ -256,7 +257,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"|,\s+(?![a-z'’-]+ing\b|(?:dressed|clad|armed|disguised|aged|believed|thought|"
                 r"said|reported|described|known|wanted|suspected|accused)\b)"
                 rf"(?:(?!(?:and|or|in|of|with|from|as|at|on|by|for|to|{_ANY_VERB})\b)"
-                r"[a-z'’.-]+\s+){0,3}[a-z'’.-]+(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
+                r"[a-z'’.-]+\s+){0,3}[a-z'’.-]+(?=,\s+(?:was|has\s+been|had\s+been)\s)"
+                # (an age: "The bomber, 22, was arrested")
+                r"|,\s+(?:aged\s+)?\d{1,2}(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -364,6 +367,9 @@ _ANOTHER = re.compile(
     # ("one insurgent was killed and another captured")
     rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
     r"(?P<arrested>captured|detained|arrested|apprehended))\b"
+    # ("and a fifth was wounded and captured": held too; not the force's "and detained 16")
+    r"(?(injured)(?P<held>\s+and\s+(?:later\s+)?(?:captured|detained|arrested|apprehended|taken\s+"
+    r"into\s+custody)\b(?!\s+(?:\d|(?:an?|the|his|their|one|two|three|several)\b)))?)"
 )
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
