@@ -4,8 +4,8 @@ the review cases): a capture lost after an ordinal's wound ("a fifth was wounded
 captured"), after a deed told as a gerund ("involved in kidnapping foreigners") or past an age
 ("The bomber, 22, was arrested"); a death lost after "belonging to" or told as "had died" of
 hostages, or of the killer in a later sentence ("The bodyguard was killed"); a vehicle after
-a victim's noun ("seized a passenger bus": no captive); and a wounded list that opens with an
-age and a name."""
+a victim's noun ("seized a passenger bus": no captive); a wounded list that opens with an age
+and a name; and one victim, then a second deed "hours later"."""
 
 from __future__ import annotations
 
@@ -101,6 +101,21 @@ NAMED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CAPTURES + DEATHS + NAMED)
+# 4: one victim, then a second deed the same day.
+LATER_DEED = [
+    (
+        Q + "Gunmen shot dead Abdul Hameed, a senior lawyer, outside his home in Quetta on "
+        "Tuesday. Hours later a bomb exploded among mourners at the hospital, killing 12.",
+        (0, 13, 0, 0),
+    ),
+    (
+        W + "Gunmen shot dead a police officer in Peshawar on Friday. Later that day, a "
+        "roadside bomb killed four soldiers nearby.",
+        (0, 5, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTURES + DEATHS + NAMED + LATER_DEED)
 def test_round11_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -212,9 +212,15 @@ def _figures(
                     and _other_side(counts, held_hurt, text)
                     and _no_line_between(text, gap_start, counts[0].start)
                 )
-                # (the killer told dead after his victims: "The bodyguard was killed")
+                # (the killer told dead after his victims: "The bodyguard was killed"; a second
+                # deed after one victim: "Gunmen shot dead X. Hours later a suicide bomber struck
+                # lawyers gathered at the hospital, killing 70")
                 additive = additive or (
-                    cat == "killed" and _killer_killed(counts, text, first_start, s_start)
+                    cat == "killed"
+                    and (
+                        _killer_killed(counts, text, first_start, s_start)
+                        or (totals[cat] == 1 and _LATER_LEAD.match(text, s_start) is not None)
+                    )
                 )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
                 # and "other" retell the same captures in detail (the ISAF coders' reading:
@@ -425,6 +431,14 @@ def _same_words(text: str, counts: list[Count], held: list[Count]) -> bool:
 # The killer taken up by "the" and his noun: "X was shot dead by a trusted bodyguard ... The
 # bodyguard was killed by other guards" (two dead, not the same one told again).
 _THE_ONE_KILLED = re.compile(r"(?<=\bthe\s)([a-z'’-]+)\s+(?:was|had\s+been|has\s+been)\s", re.I)
+
+
+# A sentence that opens on a later deed the same day.
+_LATER_LEAD = re.compile(
+    r"\W*(?:(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+(?:day|night|"
+    r"evening|morning|afternoon))\b",
+    re.IGNORECASE,
+)
 
 
 def _killer_killed(counts: list[Count], text: str, first: int, start: int) -> bool:
