@@ -5,7 +5,10 @@ captured"), after a deed told as a gerund ("involved in kidnapping foreigners") 
 ("The bomber, 22, was arrested"); a death lost after "belonging to" or told as "had died" of
 hostages, or of the killer in a later sentence ("The bodyguard was killed"); a vehicle after
 a victim's noun ("seized a passenger bus": no captive); a wounded list that opens with an age
-and a name; and one victim, then a second deed "hours later"."""
+and a name; one victim, then a second deed "hours later"; and, from review 15, a toll over two
+sentences ("The bomber and a boy with him were also killed", "killed four insurgents and
+wounded one ... Three soldiers were wounded"), a list past "of the <party>", and a rank in a
+tally ("the fourth killing of a journalist ... this year": no more victims)."""
 
 from __future__ import annotations
 
@@ -116,6 +119,31 @@ LATER_DEED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CAPTURES + DEATHS + NAMED + LATER_DEED)
+# 5 (review 15): a toll over two sentences or past a long post-modifier, and a rank in a tally.
+REVIEW15 = [
+    (
+        W + "A suicide bomber blew himself up at a police checkpoint in Peshawar, killing a "
+        "constable and wounding three others. The bomber and a boy with him were also killed.",
+        (0, 3, 3, 0),
+    ),
+    (
+        K + "Afghan commandos killed four insurgents and wounded one in a gun battle in "
+        "Kandahar province yesterday. Three Afghan soldiers were slightly wounded.",
+        (0, 4, 4, 0),
+    ),
+    (
+        W + "Unknown gunmen shot dead a district leader of the Pakistan Peoples Party and his "
+        "son in Bannu on Sunday, police said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        Q + "Gunmen shot dead a local reporter near his home in Khuzdar on Friday, police said, "
+        "the fourth killing of a journalist in the province this year.",
+        (0, 1, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CAPTURES + DEATHS + NAMED + LATER_DEED + REVIEW15)
 def test_round11_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -211,7 +211,9 @@ _POST_MODIFIER = (
     r"|\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
     # ("One member of the Islamic Emirate's special forces was martyred")
-    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+)?"
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+"
+    # ("The attacker and a woman with him were also killed")
+    r"|\s+(?:(?:travell?ing|riding|sitting)\s+)?with\s+(?:him|her|them)\b)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(
@@ -467,7 +469,8 @@ _NATIONAL = (
     r"uzbek|tajik|turkmen|arab|chechen|frenchman|german|italian|canadian|australian|turk)"
 )
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,4}}?"
+    # ("shot dead a local leader of the Awami National Party and his nephew")
+    rf"(?:\s+of\s+the)?(?:\s+[a-z'’-]+){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"

@@ -282,7 +282,8 @@ _INCLUDING = re.compile(
 # two others".
 _ELLIPSIS_BEFORE = re.compile(
     rf"{_SIDE_NOUN}\s+(?:(?:were|have\s+been)\s+(?:killed|martyred|wounded|injured)\s+)?"
-    r"(?:and|while)\s+(?:(?:wounding|injuring|killing)\s+)?$",
+    # ("killed three insurgents and wounded one")
+    r"(?:and|while)\s+(?:(?:wounding|injuring|killing|wounded|injured|killed)\s+)?$",
     re.IGNORECASE,
 )
 
