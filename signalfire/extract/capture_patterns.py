@@ -441,7 +441,8 @@ def extra_captures(
 # killed and 26 hostages died" (the dead, not the abducted).
 _DEAD_BEFORE = re.compile(r"\b(?:bod(?:y|ies)|corpses?|remains)\s+of\s+(?:the\s+|all\s+)?$")
 _DEAD_AFTER = re.compile(
-    r"\s+(?:(?:were|had\s+been|have\s+been)\s+)?(?:also\s+)?(?:died|killed|dead|executed)\b"
+    # ("26 hostages had died")
+    r"\s+(?:(?:were|had\s+been|have\s+been|had|have)\s+)?(?:also\s+)?(?:died|killed|dead|executed)\b"
 )
 
 

@@ -473,7 +473,9 @@ def find_counts(
                 if not earlier:
                     continue
                 n_more = max(earlier, key=lambda c: c.start).value
-            add(cat, n_more, n_more, m.start("w"), m.end())
+            end = m.end("injured") if m.group("held") else m.end()  # ("... and captured")
+            if add(cat, n_more, n_more, m.start("w"), end) and m.group("held"):
+                add("arrested", 1, 1, m.start("held"), m.end("held"))
     # "An armed insurgent opened fire on the force and was killed" (`clause_victims`)
     if holds(text, AND_PASSIVE_CUES):
         for cat, low, high, start, end in and_passive(text, verbs, ruling):

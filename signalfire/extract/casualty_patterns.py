@@ -202,15 +202,18 @@ _POST_MODIFIER = (
     # (a deed held against the victim, whose own victims are background: "a wanted terrorist
     # involved in the killing of two policemen last month was killed during a raid")
     r"(?:\s+(?:involved\s+in|wanted\s+(?:in|for)|accused\s+of|suspected\s+of|responsible\s+for|"
-    r"linked\s+to)\s+(?:the\s+)?(?:[a-z'’-]+\s+)?(?:killings?|murders?|kidnappings?|abductions?|"
-    r"assassinations?|deaths?|martyrdom)\s+of\s+"
+    r"linked\s+to)\s+(?:the\s+)?(?:[a-z'’-]+\s+)?(?:(?:killings?|murders?|kidnappings?|abductions?|"
+    # ("a Taliban commander involved in kidnapping foreigners was captured")
+    r"assassinations?|deaths?|martyrdom)\s+of|killing|murdering|kidnapping|abducting)\s+"
     rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+"
     # ("a suspect involved in the blast had been detained", "Mullah Ahmad, a Taliban leader in
     # Zhari district, was detained", "an insurgent armed with a rifle was killed")
     r"|\s+(?:guarding|escorting|from|of|for|assigned\s+to|belonging\s+to|in|involved\s+in|"
     rf"wanted\s+(?:in|for)|accused\s+of|suspected\s+of|linked\s+to|armed\s+with|carrying)\s+"
     # ("One member of the Islamic Emirate's special forces was martyred")
-    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+)?"
+    rf"(?:(?!(?:and|or|while|when|whereas|{_ANY_VERB})\b)[a-z'’.-]+\s+){{0,4}}?[a-z'’.-]+"
+    # ("The attacker and a woman with him were also killed")
+    r"|\s+(?:(?:travell?ing|riding|sitting)\s+)?with\s+(?:him|her|them)\b)?"
 )
 for _cat, _verb in _BRANCHED_VERBS.items():
     _PATTERNS.append(
@@ -256,7 +259,9 @@ for _cat, _verb in _BRANCHED_VERBS.items():
                 r"|,\s+(?![a-z'’-]+ing\b|(?:dressed|clad|armed|disguised|aged|believed|thought|"
                 r"said|reported|described|known|wanted|suspected|accused)\b)"
                 rf"(?:(?!(?:and|or|in|of|with|from|as|at|on|by|for|to|{_ANY_VERB})\b)"
-                r"[a-z'’.-]+\s+){0,3}[a-z'’.-]+(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
+                r"[a-z'’.-]+\s+){0,3}[a-z'’.-]+(?=,\s+(?:was|has\s+been|had\s+been)\s)"
+                # (an age: "The bomber, 22, was arrested")
+                r"|,\s+(?:aged\s+)?\d{1,2}(?=,\s+(?:was|has\s+been|had\s+been)\s))?"
                 r"(?:,(?=\s+(?:was|has\s+been|had\s+been|also|died)\b))?\s+"
                 # ("A Taliban leader, his deputy and a bomb maker have all been detained")
                 # ("A fifth insurgent was later detained")
@@ -364,6 +369,9 @@ _ANOTHER = re.compile(
     # ("one insurgent was killed and another captured")
     rf"(?:(?P<killed>{_BRANCHED_VERBS['killed']})|(?P<injured>{_BRANCHED_VERBS['injured']})|"
     r"(?P<arrested>captured|detained|arrested|apprehended))\b"
+    # ("and a fifth was wounded and captured": held too; not the force's "and detained 16")
+    r"(?(injured)(?P<held>\s+and\s+(?:later\s+)?(?:captured|detained|arrested|apprehended|taken\s+"
+    r"into\s+custody)\b(?!\s+(?:\d|(?:an?|the|his|their|one|two|three|several)\b)))?)"
 )
 # Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
 # active forms ("gunman kills") and nouns ("civilian deaths" says no number).
@@ -461,7 +469,8 @@ _NATIONAL = (
     r"uzbek|tajik|turkmen|arab|chechen|frenchman|german|italian|canadian|australian|turk)"
 )
 _CONTINUATION = re.compile(
-    rf"(?:\s+[a-z'’-]+){{0,4}}?"
+    # ("shot dead a local leader of the Awami National Party and his nephew")
+    rf"(?:\s+of\s+the)?(?:\s+[a-z'’-]+){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"

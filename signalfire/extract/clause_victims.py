@@ -94,8 +94,9 @@ _ONE_WAS_AND = re.compile(
 )
 _SOME_WERE_AND = re.compile(
     rf"\b{QUANTITY}\s+{_MODS}(?:{_PLURAL_VICTIMS})\s+"
-    # ("Three employees of a mobile phone company were kidnapped and later killed")
-    rf"(?:(?:of|from)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{1,4}}?)?"
+    # ("Three employees of a mobile phone company were kidnapped and later killed", "Nine
+    # labourers belonging to the Hazara community were abducted and shot dead")
+    rf"(?:(?:of|from|belonging\s+to|hailing\s+from)\s+(?:(?!(?:and|or|{_ANY_VERB})\b)[a-z'’.-]+\s+){{1,4}}?)?"
     r"(?:were|had\s+been|have\s+been)\s+"
     rf"{_SHARED_AUXILIARY}"
 )

@@ -148,11 +148,20 @@ def _continued(m: re.Match[str]) -> int | None:
     return value
 
 
+# A rank in a tally before an act's noun: "the third killing of a reporter in the province this
+# year" tells no other victim.
+_RANK_BEFORE = re.compile(
+    r"\bthe\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+$"
+)
+
+
 def _single_object(m: re.Match[str], original: str, text: str) -> bool:
     """Whether "<verb> [a] <victim>" names one victim: "the detained facilitator", "the slain
     militant's brother" are adjectives; "Captures Chaman-based Senior Leader" (a title-case
     headline) has no article to tell a noun phrase from a title."""
     verb = m.group("verb")
+    if verb.endswith(_ACT_NOUNS) and _RANK_BEFORE.search(text, max(0, m.start() - 16), m.start()):
+        return False
     if verb.endswith(("ed", "slain", "dead")) and _ARTICLE_BEFORE.search(
         text, max(0, m.start() - 6), m.start()
     ):

@@ -93,9 +93,10 @@ _NAME_MARTYR = re.compile(
 )
 _NAMES_JOIN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _PARENTHESIS = re.compile(r"\([^()]*\)")
-# ... and after an active verb: "shot and wounded Malala Yousafzai, 14, on her school bus".
+# ... and after an active verb: "shot and wounded Malala Yousafzai, 14, on her school bus",
+# "wounding 15-year-old Malala Yousafzai".
 _NAME_OBJECT = re.compile(
-    rf"\s+(?P<name>{_NAME})(?=\s*[,.;]|\s+(?:in|on|at|and|along|together|as|while|near|during|"
+    rf"\s+(?:\d{{1,2}}-year-old\s+)?(?P<name>{_NAME})(?=\s*[,.;]|\s+(?:in|on|at|and|along|together|as|while|near|during|"
     r"outside|inside|after|before)\b)"
 )
 # Words in capitals that are no person's name: groups, forces and the start of a sentence.

@@ -212,6 +212,16 @@ def _figures(
                     and _other_side(counts, held_hurt, text)
                     and _no_line_between(text, gap_start, counts[0].start)
                 )
+                # (the killer told dead after his victims: "The bodyguard was killed"; a second
+                # deed after one victim: "Gunmen shot dead X. Hours later a suicide bomber struck
+                # lawyers gathered at the hospital, killing 70")
+                additive = additive or (
+                    cat == "killed"
+                    and (
+                        _killer_killed(counts, text, first_start, s_start)
+                        or (totals[cat] == 1 and _LATER_LEAD.match(text, s_start) is not None)
+                    )
+                )
                 # After a vague capture figure ("detained several suspected insurgents"), "also"
                 # and "other" retell the same captures in detail (the ISAF coders' reading:
                 # "... The force also detained four suspected insurgents" is 3); "more",
@@ -272,7 +282,8 @@ _INCLUDING = re.compile(
 # two others".
 _ELLIPSIS_BEFORE = re.compile(
     rf"{_SIDE_NOUN}\s+(?:(?:were|have\s+been)\s+(?:killed|martyred|wounded|injured)\s+)?"
-    r"(?:and|while)\s+(?:(?:wounding|injuring|killing)\s+)?$",
+    # ("killed three insurgents and wounded one")
+    r"(?:and|while)\s+(?:(?:wounding|injuring|killing|wounded|injured|killed)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -416,6 +427,29 @@ def _same_words(text: str, counts: list[Count], held: list[Count]) -> bool:
 
     said = {words(c) for c in held}
     return all(words(c) in said for c in counts)
+
+
+# The killer taken up by "the" and his noun: "X was shot dead by a trusted bodyguard ... The
+# bodyguard was killed by other guards" (two dead, not the same one told again).
+_THE_ONE_KILLED = re.compile(r"(?<=\bthe\s)([a-z'’-]+)\s+(?:was|had\s+been|has\s+been)\s", re.I)
+
+
+# A sentence that opens on a later deed the same day.
+_LATER_LEAD = re.compile(
+    r"\W*(?:(?:hours|minutes|moments)\s+later|later\s+(?:that|the\s+same)\s+(?:day|night|"
+    r"evening|morning|afternoon))\b",
+    re.IGNORECASE,
+)
+
+
+def _killer_killed(counts: list[Count], text: str, first: int, start: int) -> bool:
+    """Whether a sentence's one death is the killer an earlier sentence of the event told by
+    "by a/his <noun>" (`_THE_ONE_KILLED`)."""
+    one = _THE_ONE_KILLED.match(text, counts[0].start) if len(counts) == 1 else None
+    if one is None or counts[0].value != 1:
+        return False
+    by = r"\bby\s+(?:an?|his|her|their|its|one\s+of\s+(?:his|her|their|its))\s+(?:[a-z'’-]+\s+)?"
+    return re.search(by + re.escape(one.group(1)) + r"s?\b", text[first:start], re.I) is not None
 
 
 _CAPTURE_WORD = re.compile(r"\b(?:detain|arrest|captur|apprehend)", re.IGNORECASE)

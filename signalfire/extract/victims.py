@@ -48,6 +48,8 @@ _ONE_VICTIM = (
     # (civilians by what they were doing: "killed 10 foreign climbers and a Pakistani guide")
     r"guide|climber|mountaineer|porter|hiker|trekker|tourist|pedestrian|motorcyclist|cyclist|"
     r"visitor|customer|mourner|protester|protestor|demonstrator|"
+    # ("wounding a schoolgirl and two of her classmates")
+    r"schoolgirl|schoolboy|pupil|classmate|"
     # (the noun, not "three men accused of ..." )
     r"accused(?!\s+of\b)"
 )
@@ -59,7 +61,9 @@ _NOT_SINGULAR = (
     r"(?![s'’-])(?!\s+(?:members|men|fighters|commanders|leaders|personnel|workers|officials|"
     r"soldiers|troops|forces|groups?|networks?|cells?|"
     # a thing: "captured two insurgent weapons caches", "an insurgent hideout"
-    r"weapons?|caches?|hideouts?|compounds?|vehicles?|positions?|bases?|camps?)\b)"
+    r"weapons?|caches?|hideouts?|compounds?|vehicles?|positions?|bases?|camps?|"
+    # a vehicle: "seized a passenger bus"
+    r"bus(?:es)?|vans?|trains?|coach(?:es)?)\b)"
 )
 _PLURAL_VICTIMS = (
     r"people|persons|civilians|militants|insurgents|soldiers|troops|policemen|personnel|police|"
@@ -78,7 +82,7 @@ _PLURAL_VICTIMS = (
     r"bystanders|hostages|"
     r"guides|climbers|mountaineers|porters|hikers|trekkers|pedestrians|motorcyclists|cyclists|"
     r"visitors|customers|mourners|protesters|protestors|demonstrators|shoppers|spectators|"
-    r"devotees|applicants|voters|patients|"
+    r"devotees|applicants|voters|patients|schoolchildren|"
     # ("leaving 10 Taliban and three soldiers dead")
     r"taliban"
 )
