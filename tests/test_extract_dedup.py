@@ -108,3 +108,35 @@ def test_a_pipeline_blown_up_and_attacked_is_one_event() -> None:
     # near-duplicate text (similarity over the threshold), types of one family
     assert same_event(blown, attacked, similarity=0.5)
     assert not same_event(blown, event("c", "x", deaths=None, event_type="arrest"), 0.5)
+
+
+def test_a_bombing_of_either_kind_in_one_place_is_one_attack() -> None:
+    suicide = event("ap", A, event_type="suicide_bombing", deaths=12)
+    bomb = event("dawn", B, event_type="ied_bombing", deaths=None)
+    assert same_event(suicide, bomb, similarity=0.0)
+    # a bombing and a clash in one district on one day are two events unless tolls agree
+    clash = event("x", B, event_type="armed_clash", deaths=30)
+    assert not same_event(suicide, clash, similarity=0.0)
+    assert same_event(suicide, replace(clash, deaths=13), similarity=0.0)
+    assert not same_event(suicide, replace(clash, deaths=13, date=dt.date(2014, 6, 11)), 0.0)
+
+
+def test_a_report_naming_only_the_province_joins_a_rare_attack() -> None:
+    district = event("reuters", A, event_type="suicide_bombing", deaths=24)
+    province = event("ap", B, event_type="suicide_bombing", deaths=31, adm2=None, place="KP")
+    assert same_event(district, province, similarity=0.0)
+    # not an ordinary bombing: a province sees several a day
+    assert not same_event(
+        replace(district, event_type="ied_bombing"),
+        replace(province, event_type="ied_bombing"),
+        similarity=0.0,
+    )
+    # nor a day too far, nor another province
+    assert not same_event(district, replace(province, date=dt.date(2014, 6, 12)), 0.0)
+    assert not same_event(district, replace(province, adm1="PK-BA"), 0.0)
+
+
+def test_an_arrest_never_merges_with_an_attack() -> None:
+    bomb = event("a", A, deaths=5)
+    arrest = event("b", B, event_type="arrest", deaths=5)
+    assert not same_event(bomb, arrest, similarity=0.0)

@@ -5,12 +5,17 @@ Two extracted events are the same event when all of these agree:
   * place: same province, and same district when both know one (an unknown side agrees);
   * type: the same, or both in the same family (bombings; fighting; detentions);
 and, as evidence that they describe the same incident rather than two alike, one of:
-  * an attack of the same type in the same district or named place within a day (`ONE_OFF`
-    types: a bombing, an attack, a killing; tolls may differ, as they rise while reports
-    update: "at least 5 killed", then "the toll rose to 23");
+  * an attack of the same type (or a bombing of either kind) in the same district or named
+    place within a day (`ONE_OFF` types: a bombing, an attack, a killing; tolls may differ,
+    as they rise while reports update: "at least 5 killed", then "the toll rose to 23");
+  * a suicide bombing or an airstrike (`RARE`) within a day in the same province, when one
+    report names only the province;
   * deaths within 20% or 2 of each other when both report a figure, and either near-duplicate
     texts (MinHash Jaccard of word 3-shingles >= `text_threshold`, default 0.3) or a shared
     district or named place with both tolls reported.
+Attacks of different families (a complex attack is a bombing in one report, a clash in another)
+are one event only in one district on one day with agreeing tolls; an arrest or an abduction
+never merges with an attack.
 Operations, raids and arrests are not `ONE_OFF`: forces run several in one district on one day
 (ISPR's releases tell each apart), so for them differing tolls are different events.
 
@@ -48,6 +53,12 @@ FAMILIES = {
 }
 NUM_PERM = 64
 # Attacks that a district rarely sees twice of one type on one day (see the module's docstring).
+# (a bombing is a suicide attack in one report, an IED in another; an airstrike is shelling)
+_KIN_FAMILIES = frozenset(["bombing", "strike"])
+_ATTACK_FAMILIES = frozenset(["bombing", "strike", "fighting"])
+# Attacks a province rarely sees twice of one type on one day: a report that names only the
+# province is the same as one that names the district.
+RARE = frozenset(["suicide_bombing", "airstrike"])
 ONE_OFF = frozenset(
     ["suicide_bombing", "ied_bombing", "targeted_killing", "attack_on_civilians", "armed_clash",
      "abduction", "property_attack", "airstrike", "cross_border_shelling"]
@@ -99,22 +110,33 @@ def same_event(
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    if a.event_type != b.event_type and (
-        FAMILIES.get(a.event_type, a.event_type) != FAMILIES.get(b.event_type, b.event_type)
-    ):
-        return False
+    close = a.date is not None and b.date is not None and abs((a.date - b.date).days) <= 1
     shared_place = bool(a.adm2 and a.adm2 == b.adm2) or bool(
         a.place and b.place and a.place.lower() == b.place.lower()
     )
-    if (
-        shared_place
-        and a.event_type == b.event_type
-        and a.event_type in ONE_OFF
-        and a.date is not None
-        and b.date is not None
-        and abs((a.date - b.date).days) <= 1
-    ):
-        return True  # one attack, its toll told as it rose
+    family_a = FAMILIES.get(a.event_type, a.event_type)
+    if family_a != FAMILIES.get(b.event_type, b.event_type):
+        # One complex attack typed two ways ("gunmen and suicide bombers stormed ...": a
+        # bombing in one report, a clash in another): one district, one day, one toll.
+        return (
+            {family_a, FAMILIES.get(b.event_type, b.event_type)} <= _ATTACK_FAMILIES
+            and bool(a.adm2 and a.adm2 == b.adm2)
+            and a.date == b.date
+            and a.deaths is not None
+            and b.deaths is not None
+            and _agree_count(a.deaths, b.deaths)
+        )
+    if close and a.event_type in ONE_OFF and b.event_type in ONE_OFF:
+        kin = a.event_type == b.event_type or family_a in _KIN_FAMILIES
+        if kin and shared_place:
+            return True  # one attack, its toll told as it rose
+        if (
+            a.event_type == b.event_type in RARE
+            and a.adm1 is not None
+            and a.adm1 == b.adm1
+            and (a.adm2 is None or b.adm2 is None)
+        ):
+            return True  # a report that names only the province
     if not _agree_count(a.deaths, b.deaths):
         return False
     if similarity >= text_threshold:
