@@ -138,6 +138,7 @@ _VIOLENCE_WORDS = (
     r"beat(?:en)?\s+back|hostages?|ibos?|fighting|overr(?:an|un)|retaliat(?:ed|ing)|"
     r"(?:exchanged?|traded?)\s+fire|exchanges?\s+of\s+fire|gun\s*-?battles?|shoot\s*-?outs?|"
     r"fire\s*-?fights?|targeted\s+(?:with|by)\b|open(?:ed|s|ing)?\s+fire|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
+    r"air\s*-?strikes?|air\s+raids?|"
     r"negotiat\w+|amnesty|intra-afghan|reduction\s+in\s+violence|"
     r"(?:signed|sealed|reached|struck)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:agreement|accord|"
     r"deal)|"

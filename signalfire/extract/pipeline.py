@@ -82,6 +82,7 @@ from .sentences import (
     for_processing,
     group_sentences,
     headline_ends,
+    is_aside,
     ner_windows,
     place_like,
     widen_name,
@@ -237,7 +238,11 @@ class Extractor:
                 if chunk[x:y].strip():
                     s = Sentence(a + x, a + y, chunk[x:y])
                     violent = is_violent(s.text) or weak_event(s.text) is not None
-                    s.is_event = violent and not background(s.text, not sentences)
+                    s.is_event = (
+                        violent
+                        and not background(s.text, not sentences)
+                        and not is_aside(s.text)
+                    )
                     sentences.append(s)
         # Entities from the rule pass, by sentence.
         by_start = {s.start: s for s in sentences}

@@ -135,6 +135,24 @@ _PROTEST_HIT = re.compile(
 )
 
 
+def is_aside(text: str) -> bool:
+    """Whether a sentence asks rather than tells ("Why were they calling in two airstrikes in
+    one night?") or is an editor's note in brackets ("[N.B. this is similar to ...]"): no
+    report of an event. A headline that tells and then asks ("Al Qaeda No. 3 dead, but how?")
+    still tells."""
+    bare = text.strip()
+    if bare.startswith("[") and bare.endswith("]"):
+        return True
+    return bare.rstrip(")]\"'’”").endswith("?") and _ASKS.match(bare) is not None
+
+
+_ASKS = re.compile(
+    r"\W*(?:why|how|what|who|whom|whose|which|when|where|did|do|does|is|are|was|were|can|"
+    r"could|should|will|would|has|have|had)\b",
+    re.IGNORECASE,
+)
+
+
 _CAUSE = re.compile(r"\b(?:after|following|against|over)\b", re.IGNORECASE)
 
 
