@@ -239,9 +239,7 @@ class Extractor:
                     s = Sentence(a + x, a + y, chunk[x:y])
                     violent = is_violent(s.text) or weak_event(s.text) is not None
                     s.is_event = (
-                        violent
-                        and not background(s.text, not sentences)
-                        and not is_aside(s.text)
+                        violent and not background(s.text, not sentences) and not is_aside(s.text)
                     )
                     sentences.append(s)
         # Entities from the rule pass, by sentence.
