@@ -126,3 +126,18 @@ def test_mourning_or_protest_over_an_attack_is_no_new_event(
 )
 def test_an_attack_on_mourners_or_protesters_is_an_event(extractor: Extractor, text: str) -> None:
     assert len(_events(extractor, text)) == 1
+
+
+def test_a_roundups_details_go_back_to_their_incident(extractor: Extractor) -> None:
+    text = (
+        "PESHAWAR: Three policemen were martyred when a roadside bomb hit their van in Lakki "
+        "Marwat on Monday, while in a separate incident gunmen shot dead a trader in Tank.\n\n"
+        "The bomb went off as the van passed through the Pezu area of Lakki Marwat. Two other "
+        "policemen were injured.\n\n"
+        "In the second incident, the trader was shot dead outside his shop in Tank city."
+    )
+    events = {e.place: e for e in _events(extractor, text)}
+    assert set(events) == {"Lakki Marwat", "Tank"}, events
+    lakki, tank = events["Lakki Marwat"], events["Tank"]
+    assert (lakki.event_type, lakki.deaths, lakki.injured) == ("ied_bombing", 3, 2)
+    assert (tank.event_type, tank.deaths, tank.injured) == ("targeted_killing", 1, None)

@@ -26,6 +26,12 @@ NEW_EVENT = re.compile(
     r"a\s+separate\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
     re.IGNORECASE,
 )
+# A reference back to an incident told before ("In the second incident, ...").
+_BACK_REFERENCE = re.compile(
+    r"^\W*in\s+the\s+(?:first|second|third|fourth|latter|former|other)\s+(?:incident|attack|"
+    r"case|blast|shooting)\b",
+    re.IGNORECASE,
+)
 # Another incident named inside a sentence ("Hours later, another drone strike in Mir Ali killed
 # three", "Four more died in Kurram in a second attack"), not a comparison ("It was the second
 # attack this week", "marked another attack on"), nor a second blast of the same bombing.
@@ -514,13 +520,14 @@ def _group(
     origins: set[PlaceMention],
 ) -> list[list[Sentence]]:
     groups: list[list[Sentence]] = []
-    current: list[Sentence] = []
-    current_adm1: set[str] = set()
-    current_adm2: set[str] = set()
-    current_days: set[str] = set()
+    # (per group: its provinces, districts and weekdays; `cur` is the group sentences join)
+    seen: list[tuple[set[str], set[str], set[str]]] = []
+    cur = -1
     for s in sentences:
         if not s.is_event:
             continue
+        current = groups[cur] if groups else []
+        current_adm1, current_adm2, current_days = seen[cur] if seen else (set(), set(), set())
         low = s.text.lower()
         if current and s.counts and (RECAP.match(s.text) or past(low)):
             continue  # (without a figure it may still say who: "It was the third ... the TTP")
@@ -530,11 +537,30 @@ def _group(
             opening = None  # "On Monday, the death toll rose to 20": the same event
         places = [resolved[m].place for m in s.places if m in resolved and m not in origins]
         adm1s = {p.adm1 for p in places}
+        named = {p.adm2 for p in places if p.adm2 and p.level != "adm1"}
+        if (
+            named
+            and current_adm2
+            and not named & current_adm2
+            and (
+                _BACK_REFERENCE.match(s.text)
+                or not (NEW_EVENT.match(s.text) or (s.counts and another_event(s.text, low)))
+            )
+            and (back := next((i for i, m in enumerate(seen) if named & m[1]), None)) is not None
+        ):
+            # More of an incident told before, in its district ("Two policemen were killed in
+            # Lakki Marwat, while in a separate incident gunmen shot dead an official in D.I.
+            # Khan. The bomb exploded as a police van passed through Pezu, Lakki Marwat ...
+            # In the second incident, ... in Dera Ismail Khan city"): back to it.
+            cur = back
+            groups[cur].append(s)
+            seen[cur][2].update(days)
+            continue
         # A figure in another district than the figures before it, or than the figure-less
         # sentence that opened the event ("repulsed an attack in North Waziristan. Two suspects
         # were held in Bannu"): another operation. Later figure-less sentences are background.
         located = bool(s.counts) or not current
-        adm2s = {p.adm2 for p in places if p.adm2 and p.level != "adm1"} if located else set()
+        adm2s = named if located else set()
         starts_new = bool(current) and (
             (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
             # another province: a figure, or an actor acting anew after the event's toll
@@ -555,15 +581,14 @@ def _group(
             or id(s) in alone
             or id(current[-1]) in alone
         )
-        if starts_new:
-            groups.append(current)
-            current, current_adm1, current_adm2, current_days = [], set(), set(), set()
-        current.append(s)
-        current_adm1 |= adm1s
-        current_adm2 |= adm2s
-        current_days |= days
-    if current:
-        groups.append(current)
+        if starts_new or not groups:
+            groups.append([])
+            seen.append((set(), set(), set()))
+            cur = len(groups) - 1
+        groups[cur].append(s)
+        seen[cur][0].update(adm1s)
+        seen[cur][1].update(adm2s)
+        seen[cur][2].update(days)
     return groups
 
 
