@@ -135,3 +135,14 @@ def test_the_group_whose_caves_were_bombed_is_their_target(extractor: Extractor)
     (event,) = _events(extractor, text)
     roles = {a.actor_id: a.role for a in event.actors}
     assert roles.get("isis_k") == "target" and roles.get("usa_military") == "perpetrator", roles
+
+
+def test_a_name_followed_by_province_is_the_province(extractor: Extractor) -> None:
+    # "Kunduz" is also a city and a district; "Kunduz province" is neither
+    text = (
+        "KUNDUZ CITY, Afghanistan: Nine Taliban fighters were killed in an airstrike in "
+        "northern Kunduz province on Monday. The airstrike targeted a gathering in Chahar Dara "
+        "district, west of Kunduz city."
+    )
+    events = _events(extractor, text)
+    assert [(e.adm1, e.place) for e in events] == [("AF-KDZ", "Chahar Dara")], events

@@ -94,14 +94,16 @@ def city_reading(loc: Resolved, text: str, gazetteer: Gazetteer, final: bool = F
 
 
 # A division is several districts named for one of them ("Malakand division", "Kohat
-# Division"): it fixes the province, not that district.
-_DIVISION_AFTER = re.compile(r"\s+[Dd]ivision\b")
+# Division"): it fixes the province, not that district; and a name followed by "province" is
+# the province, whatever town or district shares it ("northern Kunduz province").
+_PROVINCE_WORD_AFTER = re.compile(r"\s+(?:[Dd]ivision|[Pp]rovince)\b")
 
 
 def division_reading(loc: Resolved, text: str, gazetteer: Gazetteer) -> Resolved:
-    """The province of a district's name followed by "division" (see `_DIVISION_AFTER`)."""
+    """The province of a district's or town's name followed by "division" or "province"
+    (see `_PROVINCE_WORD_AFTER`)."""
     place = loc.place
-    if place.level == "adm1" or not _DIVISION_AFTER.match(text, loc.mention.end):
+    if place.level == "adm1" or not _PROVINCE_WORD_AFTER.match(text, loc.mention.end):
         return loc
     name = gazetteer.adm1_names.get(place.adm1, "")
     province = next(
