@@ -141,3 +141,18 @@ def test_a_roundups_details_go_back_to_their_incident(extractor: Extractor) -> N
     lakki, tank = events["Lakki Marwat"], events["Tank"]
     assert (lakki.event_type, lakki.deaths, lakki.injured) == ("ied_bombing", 3, 2)
     assert (tank.event_type, tank.deaths, tank.injured) == ("targeted_killing", 1, None)
+
+
+@pytest.mark.parametrize(
+    "stat",
+    [
+        "The CTD said it had carried out 900 operations across the province this year and "
+        "arrested 310 suspects in Turbat.",
+        "Roadside bombs caused 41 percent of the 512 deaths recorded in Kech.",
+        "Some 60 people have been killed in Kech since January.",
+    ],
+)
+def test_a_record_or_a_share_is_no_toll(extractor: Extractor, stat: str) -> None:
+    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + stat
+    events = _events(extractor, text)
+    assert [(e.deaths, e.arrested) for e in events] == [(4, None)], events

@@ -10,7 +10,8 @@ report's event. Told apart by:
     (a news report's own events are days old, a press release's up to weeks; a month is
     dated by its first day, so "in January" is history in mid-February);
   * an earlier year named with no date ("in 2019", "the 2016 bombing"), or a period's tally
-    ("in the first six months", "so far this year", "in January alone", "over the past year");
+    ("in the first six months", "so far this year", "in January alone", "over the past year",
+    "since March", "across the province this year") or a share ("38 percent of casualties");
     not "since 2019" ("the deadliest attack since 2019" is today's).
 
 The report's first event sentence is never history: it is what the report is about, whatever
@@ -37,9 +38,16 @@ _PERIOD_TALLY = re.compile(
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few|several)\s+)?"
     r"(?:months|years|year|decades?))\b|"
     r"\bso\s+far\s+this\s+(?:year|month)\b|"
-    r"\b(?:in|during)\s+[A-Z][a-z]+\s+alone\b",
+    r"\b(?:in|during)\s+[A-Z][a-z]+\s+alone\b|"
+    # a body's record ("carried out 1,146 operations across the province this year and
+    # arrested 329"), a count since a month, a share ("IEDs caused 38 percent of casualties")
+    r"\b(?:across|in|throughout)\s+the\s+(?:province|country|region)\s+(?:this|last)\s+year\b|"
+    r"\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|the\s+(?:start|beginning)\s+of)\b|"
+    r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)",
 )
-_CUES = ("19", "20", "first", "past", "last", "previous", "so far", "alone")
+_CUES = ("19", "20", "first", "past", "last", "previous", "so far", "alone", "year", "since",
+         "%", "cent")  # fmt: skip
 
 
 def is_history(s: Sentence, dates: list[DateMention], published: dt.date) -> bool:
