@@ -59,8 +59,8 @@ def test_a_rising_toll_is_one_attack() -> None:
     untold = event("geo", "An explosion rocked Bannu on Tuesday evening.", deaths=None)
     (merged,) = merge_events([first, update, untold])
     assert merged.deaths == 23 and sorted(merged.sources) == ["ap", "dawn", "geo"]
-    # a day apart (the date read from "yesterday" in a later report) is still one attack
-    assert same_event(first, replace(update, date=dt.date(2014, 6, 11)), similarity=0.0)
+    # a day apart with another toll is another attack (the update dates "Tuesday's bombing")
+    assert not same_event(first, replace(update, date=dt.date(2014, 6, 11)), similarity=0.0)
 
 
 def test_differing_tolls_stay_apart_where_one_day_sees_several() -> None:
@@ -123,7 +123,7 @@ def test_a_bombing_of_either_kind_in_one_place_is_one_attack() -> None:
 
 def test_a_report_naming_only_the_province_joins_a_rare_attack() -> None:
     district = event("reuters", A, event_type="suicide_bombing", deaths=24)
-    province = event("ap", B, event_type="suicide_bombing", deaths=31, adm2=None, place="KP")
+    province = event("ap", B, event_type="suicide_bombing", deaths=27, adm2=None, place="KP")
     assert same_event(district, province, similarity=0.0)
     # not an ordinary bombing: a province sees several a day
     assert not same_event(
@@ -131,9 +131,29 @@ def test_a_report_naming_only_the_province_joins_a_rare_attack() -> None:
         replace(province, event_type="ied_bombing"),
         similarity=0.0,
     )
-    # nor a day too far, nor another province
+    # nor a day too far, nor another province, nor a toll far apart
     assert not same_event(district, replace(province, date=dt.date(2014, 6, 12)), 0.0)
     assert not same_event(district, replace(province, adm1="PK-BA"), 0.0)
+    assert not same_event(district, replace(province, deaths=60), 0.0)
+
+
+def test_a_province_only_report_never_chains_two_districts() -> None:
+    jalalabad = event("a", A, event_type="suicide_bombing", deaths=12, adm1="AF-NAN", adm2="j1")
+    achin = event("b", B, event_type="suicide_bombing", deaths=12, adm1="AF-NAN", adm2="a1",
+                  place="Achin")  # fmt: skip
+    nangarhar = event("c", "A suicide bombing in Nangarhar.", event_type="suicide_bombing",
+                      deaths=12, adm1="AF-NAN", adm2=None, place="Nangarhar")  # fmt: skip
+    assert len(merge_events([jalalabad, achin, nangarhar])) == 2
+
+
+def test_small_attacks_alike_in_one_city_stay_apart() -> None:
+    # Karachi is one district: two target killings, two clashes, two drone strikes a day
+    for kind in ("targeted_killing", "armed_clash", "airstrike", "abduction"):
+        one = event("a", A, event_type=kind, deaths=1)
+        assert not same_event(one, event("b", B, event_type=kind, deaths=6), 0.0), kind
+    # an operation and a bombing in one district on one day, small tolls alike
+    op = event("a", A, event_type="security_operation", deaths=3)
+    assert not same_event(op, event("b", B, event_type="ied_bombing", deaths=2), 0.0)
 
 
 def test_an_arrest_never_merges_with_an_attack() -> None:

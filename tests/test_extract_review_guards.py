@@ -169,3 +169,49 @@ def test_rules_of_reviews_12_to_14_do_not_overreach(
         extractor.gazetteer.adm2_names.get(e.adm2) if e and e.adm2 else None,
     )
     assert got == expected
+
+
+# -- guards from the third code review (crev3) of this session's rules -----------------------
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants shot and wounded two soldiers at a checkpoint in Bajaur on Monday.",
+         "armed_clash"),
+        ("Militants kidnapped two engineers who were later released in Khyber Agency.",
+         "abduction"),
+        ("A man on a motorcycle dropped a bomb-laden bag outside a police station in Charsadda, "
+         "wounding four.", "ied_bombing"),
+        ("A bomb exploded near a police station in Charsadda, wounding four policemen. Police "
+         "said the attacker dropped the bomb near the gate and fled.", "ied_bombing"),
+        ("At least 15 mourners were killed after a suicide bomber blew himself up at a funeral "
+         "in Achin district.", "suicide_bombing"),
+        ("Over 20 people were killed when a suicide bomber struck a funeral in Achin.",
+         "suicide_bombing"),
+        ("President Karzai condemned the suicide bombing that killed 12 policemen in Kandahar "
+         "city on Monday.", "suicide_bombing"),
+        ("A suicide bomber targeted mourners who attended the funeral of a tribal elder in "
+         "Achin district on Sunday, killing 18 people.", "suicide_bombing"),
+        ("Hundreds of Shia protesters marched through Quetta on Friday when a suicide bomber "
+         "blew himself up among them, killing 15.", "suicide_bombing"),
+        ("Nearly 500 students attended the school when Taliban gunmen stormed it in Peshawar, "
+         "killing 132 children.", "attack_on_civilians"),
+    ],
+)  # fmt: skip
+def test_crev3_guards_types(extractor: Extractor, text: str, expected: str) -> None:
+    events = extractor.extract(Document("t", text, DAY))
+    assert [e.event_type for e in events][:1] == [expected], events
+
+
+def test_crev3_a_domestic_stabbing_is_no_event(extractor: Extractor) -> None:
+    text = "A man stabbed his sister to death over a domestic dispute in Shujabad, police said."
+    assert extractor.extract(Document("t", text, DAY)) == []
+
+
+def test_crev3_the_attackers_motorcycle_keeps_them_perpetrators(extractor: Extractor) -> None:
+    text = (
+        "Two policemen were killed when a bomb planted on a motorcycle used by the attackers "
+        "exploded in Quetta on Monday."
+    )
+    (event,) = extractor.extract(Document("t", text, DAY))
+    roles = {a.actor_id: a.role for a in event.actors}
+    assert roles.get("unidentified_armed_group") == "perpetrator", roles

@@ -5,19 +5,21 @@ Two extracted events are the same event when all of these agree:
   * place: same province, and same district when both know one (an unknown side agrees);
   * type: the same, or both in the same family (bombings; fighting; detentions);
 and, as evidence that they describe the same incident rather than two alike, one of:
-  * an attack of the same type (or a bombing of either kind) in the same district or named
-    place within a day (`ONE_OFF` types: a bombing, an attack, a killing; tolls may differ,
-    as they rise while reports update: "at least 5 killed", then "the toll rose to 23");
-  * a suicide bombing or an airstrike (`RARE`) within a day in the same province, when one
-    report names only the province;
+  * a mass-casualty attack (`ONE_OFF`: a bombing, an attack on civilians) of the same type, or
+    a bombing of either kind, in the same district or named place on the same day, whatever
+    the tolls (they rise while reports update: "at least 5 killed", then "the toll rose to 23");
+  * a suicide bombing (`RARE`) on the same day in the same province with tolls within 20%,
+    when one report names only the province;
   * deaths within 20% or 2 of each other when both report a figure, and either near-duplicate
     texts (MinHash Jaccard of word 3-shingles >= `text_threshold`, default 0.3) or a shared
     district or named place with both tolls reported.
-Attacks of different families (a complex attack is a bombing in one report, a clash in another)
-are one event only in one district on one day with agreeing tolls; an arrest or an abduction
-never merges with an attack.
-Operations, raids and arrests are not `ONE_OFF`: forces run several in one district on one day
-(ISPR's releases tell each apart), so for them differing tolls are different events.
+Targeted killings, clashes, abductions, airstrikes, operations and arrests are not `ONE_OFF`: a
+city such as Karachi (one district) sees several a day, forces run several operations in one
+district on one day (ISPR's releases tell each apart), drones strike one agency day after day.
+Attacks of different families are one event only when one complex attack is told as a bombing
+in one report and a clash in another: one district, one day, tolls of 3 or more within 20%.
+A group never holds reports of two districts (single linkage through a report that names only
+the province would chain two bombings of one province).
 
 Merged events keep the most confident report as their base, the actors of every report (one
 role each, the strongest: a claim in one article and a bare mention in another make a claimed
@@ -53,16 +55,16 @@ FAMILIES = {
 }
 NUM_PERM = 64
 # Attacks that a district rarely sees twice of one type on one day (see the module's docstring).
-# (a bombing is a suicide attack in one report, an IED in another; an airstrike is shelling)
-_KIN_FAMILIES = frozenset(["bombing", "strike"])
-_ATTACK_FAMILIES = frozenset(["bombing", "strike", "fighting"])
-# Attacks a province rarely sees twice of one type on one day: a report that names only the
-# province is the same as one that names the district.
-RARE = frozenset(["suicide_bombing", "airstrike"])
-ONE_OFF = frozenset(
-    ["suicide_bombing", "ied_bombing", "targeted_killing", "attack_on_civilians", "armed_clash",
-     "abduction", "property_attack", "airstrike", "cross_border_shelling"]
-)  # fmt: skip
+# Mass-casualty attacks that a district rarely sees twice of one type on one day: reports of
+# one in one district or named place on one day are one attack, whatever their tolls (a
+# bombing may be a suicide attack in one report, an IED in another).
+ONE_OFF = frozenset(["suicide_bombing", "ied_bombing", "attack_on_civilians"])
+_BOMBINGS = frozenset(["suicide_bombing", "ied_bombing"])
+# ... of which a province rarely sees two on one day: a report naming only the province is the
+# same as one naming the district when their tolls agree.
+RARE = frozenset(["suicide_bombing"])
+# The types one complex attack is told as.
+_COMPLEX = frozenset(["suicide_bombing", "ied_bombing", "armed_clash", "attack_on_civilians"])
 
 
 def _shingles(text: str, n: int = 3) -> set[str]:
@@ -110,31 +112,30 @@ def same_event(
         return False
     if a.country and b.country and a.country != b.country:
         return False
-    close = a.date is not None and b.date is not None and abs((a.date - b.date).days) <= 1
+    same_day = a.date is not None and a.date == b.date
     shared_place = bool(a.adm2 and a.adm2 == b.adm2) or bool(
         a.place and b.place and a.place.lower() == b.place.lower()
     )
-    family_a = FAMILIES.get(a.event_type, a.event_type)
-    if family_a != FAMILIES.get(b.event_type, b.event_type):
+    kinds = {a.event_type, b.event_type}
+    if FAMILIES.get(a.event_type, a.event_type) != FAMILIES.get(b.event_type, b.event_type):
         # One complex attack typed two ways ("gunmen and suicide bombers stormed ...": a
         # bombing in one report, a clash in another): one district, one day, one toll.
         return (
-            {family_a, FAMILIES.get(b.event_type, b.event_type)} <= _ATTACK_FAMILIES
+            kinds <= _COMPLEX
             and bool(a.adm2 and a.adm2 == b.adm2)
-            and a.date == b.date
-            and a.deaths is not None
-            and b.deaths is not None
-            and _agree_count(a.deaths, b.deaths)
+            and same_day
+            and min(a.deaths or 0, b.deaths or 0) >= 3
+            and _agree_toll(a.deaths, b.deaths)
         )
-    if close and a.event_type in ONE_OFF and b.event_type in ONE_OFF:
-        kin = a.event_type == b.event_type or family_a in _KIN_FAMILIES
-        if kin and shared_place:
+    if same_day and kinds <= ONE_OFF and (len(kinds) == 1 or kinds == _BOMBINGS):
+        if shared_place:
             return True  # one attack, its toll told as it rose
         if (
-            a.event_type == b.event_type in RARE
+            kinds <= RARE
             and a.adm1 is not None
             and a.adm1 == b.adm1
             and (a.adm2 is None or b.adm2 is None)
+            and _agree_toll(a.deaths, b.deaths)
         ):
             return True  # a report that names only the province
     if not _agree_count(a.deaths, b.deaths):
@@ -143,6 +144,12 @@ def same_event(
         return True
     # Tolls already agree (checked above); both must report one for this to count.
     return shared_place and a.deaths is not None and b.deaths is not None
+
+
+def _agree_toll(a: int | None, b: int | None) -> bool:
+    """Tolls within 20% of each other (either unknown agrees): stricter than `_agree_count`,
+    whose margin of 2 lets any two small tolls agree."""
+    return a is None or b is None or abs(a - b) <= 0.2 * max(a, b)
 
 
 def group_events(
@@ -160,6 +167,8 @@ def group_events(
             i = parent[i]
         return i
 
+    # (the districts of each group, by its root: two districts never join)
+    districts = [{e.adm2} if e.adm2 else set() for e in events]
     order = sorted(range(len(events)), key=lambda i: events[i].date or dt.date.min)
     for pos, i in enumerate(order):
         for j in order[pos + 1 :]:
@@ -168,9 +177,13 @@ def group_events(
                 break
             if events[i].doc_id == events[j].doc_id:
                 continue  # one article's events were already told apart by the pipeline
+            ri, rj = find(i), find(j)
+            if ri == rj or (districts[ri] and districts[rj] and districts[ri] != districts[rj]):
+                continue
             sim = hashes[i].jaccard(hashes[j])
             if same_event(events[i], events[j], sim, window_days, text_threshold):
-                parent[find(j)] = find(i)
+                parent[rj] = ri
+                districts[ri] |= districts[rj]
     groups: dict[int, list[int]] = {}
     for i in order:
         groups.setdefault(find(i), []).append(i)

@@ -76,7 +76,6 @@ from .trigger_words import (
     PAKISTANI,
     PAKISTANI_SIDE,
     PROPERTY_ATTACK,
-    REACTION_TO,
     RESCUED_BEFORE,
     SET_FREE,
     TRIGGERS,
@@ -280,12 +279,11 @@ _NONE_HELD_BEFORE = re.compile(
     r"\b(?:no|nobody|none)\s+(?:one\s+|suspects?\s+|body\s+)?(?:(?:was|were|has|have|had)\s+)?"
     r"(?:been\s+)?(?:yet\s+)?$"
 )
-# (the attacks a protest or a funeral is about; not fire on the protesters themselves)
-_REACTION_TYPES = frozenset(
-    ["suicide_bombing", "ied_bombing", "targeted_killing", "attack_on_civilians", "airstrike"]
-)
 # A captive set free ("a kidnapped child was recovered from them"): a rescue, not an abduction.
 _CAPTIVE_WORDS = frozenset(["kidnapped", "abducted"])
+# (the adjective: "a kidnapped child was recovered", not "kidnapped two engineers who were
+# later released")
+_CAPTIVE_BEFORE = re.compile(r"\b(?:the|a|an|two|three|four|five|\d+|his|her|their)\s+$")
 _FREED_AFTER = re.compile(
     r"(?:\s+[a-z'-]+){1,3}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:safely\s+|later\s+)?"
     r"(?:recovered|rescued|freed|released|set\s+free)\b"
@@ -339,12 +337,7 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
             or (kind == "property_attack" and markers & {"protest", "hazard"})
         ) or (kind == "abduction" and "bodies" in markers):
             continue
-        elif (
-            markers & {"protest", "aftermath"}
-            and kind in _REACTION_TYPES
-            and REACTION_TO.search(low, max(0, start - 80), start)
-        ):
-            continue  # what the mourners or protesters react to
+
         if kind not in {"arrest", "security_operation"}:
             if deeds is None:
                 deeds = holds(low, DEED_CUES)
@@ -376,7 +369,11 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
         if kind == "abduction" and (
             RESCUED_BEFORE.search(low, max(0, start - 45), start)
             or (HAD_BEFORE.search(low, max(0, start - 12), start) and SET_FREE.search(low))
-            or (low[start:end] in _CAPTIVE_WORDS and _FREED_AFTER.match(low, end))
+            or (
+                low[start:end] in _CAPTIVE_WORDS
+                and _FREED_AFTER.match(low, end)
+                and _CAPTIVE_BEFORE.search(low, max(0, start - 12), start)
+            )
         ):
             continue  # "rescued two abducted engineers", "a kidnapped child was recovered"
         if (

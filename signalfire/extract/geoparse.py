@@ -291,9 +291,16 @@ _ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards", "and"])
 _SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring", "district"])
 
 
+# A paramilitary unit named for its home ("Gilgit Scouts", "Khyber Rifles", "Kurram Militia"):
+# where its men are from, the scene only when the text names no other place.
+_UNIT_AFTER = re.compile(r"\s+(?:Scouts|Rifles|Militia)\b")
+
+
 def origin_place(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] says where someone is from, is going to or serves,
-    where a past deed of theirs was done, or names a road."""
+    where a past deed of theirs was done, names a road, or names a unit (`_UNIT_AFTER`)."""
+    if _UNIT_AFTER.match(text, end):
+        return True
     words = text[max(0, start - 30) : start].lower().split()[-2:]
     if words and words[-1] in _SKIPPED_WORDS:
         words.pop()
@@ -429,10 +436,9 @@ def country_votes(
 
 
 # Names that hold a place's name but name no place: an organisation ("Kabul Bank", "215
-# Maiwand Corps", "the Kabul Attack Network", a unit named for its home: "Gilgit Scouts", "Khyber
-# Rifles"), a capital standing for its government ("what Islamabad said were hideouts"), a
-# person named after a role ("a journalist, Malala Maiwand").
-_ORGANISATION_AFTER = re.compile(r"\s+(?:Bank|Corps|Attack\s+Network|Scouts|Rifles|Militia)\b")
+# Maiwand Corps", "the Kabul Attack Network"), a capital standing for its government ("what
+# Islamabad said were hideouts"), a person named after a role ("a journalist, Malala Maiwand").
+_ORGANISATION_AFTER = re.compile(r"\s+(?:Bank|Corps|Attack\s+Network)\b")
 _PLACE_PREPOSITION = re.compile(r"\b(?:in|at|near|outside|of|from)\s+$")
 _GOVERNMENT_AFTER = re.compile(
     r"\s+(?:said|says|accused|blamed|denied|claimed|alleged|insists?|wants?|warned)\b"

@@ -9,10 +9,11 @@ report's event. Told apart by:
   * its dates: every date the sentence gives lies more than `HISTORY_DAYS` before the report
     (a news report's own events are days old, a press release's up to weeks; a month is
     dated by its first day, so "in January" is history in mid-February);
-  * an earlier year named with no date ("in 2019", "the 2016 bombing"), or a period's tally
-    ("in the first six months", "so far this year", "in January alone", "over the past year",
-    "since March", "across the province this year") or a share ("38 percent of casualties");
-    not "since 2019" ("the deadliest attack since 2019" is today's).
+  * an earlier year named near its start or naming an attack, with no date ("In 2019, ...",
+    "a case relating to the 2016 bombing"), or
+    a period's tally ("in the first six months", "so far this year", "in January alone",
+    "across the province this year") or a share ("38 percent of all casualties"); not a claim
+    of today's attack, and not "since 2019" ("the deadliest attack since 2019" is today's).
 
 The report's first event sentence is never history: it is what the report is about, whatever
 its dates (an old headline given a wrong publication date, an anniversary's lead). A dateline
@@ -26,40 +27,54 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from .dates import DateMention, find_dateline
-from .sentences import Sentence
+from .dates import DateMention, parse_absolute
+from .sentences import NEW_EVENT, Sentence
 
 HISTORY_DAYS = 21
 
-# (not "since 2019": "the deadliest attack since 2019" is today's)
+# An earlier year that governs the sentence: near its start ("In 2019, ...", "Memories of the
+# 2014 attack ..."), not in an aside ("The Taliban, ousted in 2001, claimed the attack"); and
+# not "since 2019" ("the deadliest attack since 2019" is today's).
 _EARLIER_YEAR = re.compile(r"\b(?:in|of|during|the)\s+((?:19|20)\d\d)\b(?!\s*-)")
+_YEAR_REACH = 40
+# ... or that names an attack ("a case relating to the 2016 bombing at Quetta's Civil Hospital")
+_YEAR_ATTACK = re.compile(
+    r"\bthe\s+((?:19|20)\d\d)\s+(?:[A-Za-z'-]+\s+)?(?:attacks?|bombings?|blasts?|massacre|"
+    r"assault|siege|killings?|explosions?)\b"
+)
 _PERIOD_TALLY = re.compile(
-    r"\b(?:in|during|over)\s+the\s+(?:first|past|last|previous)\s+(?:half|quarter|"
+    r"\b(?:in|during)\s+the\s+(?:first|past|last|previous)\s+(?:half|quarter|"
     r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+|few|several)\s+)?"
-    r"(?:months|years|year|decades?))\b|"
+    r"(?:months|years|year))\b|"
     r"\bso\s+far\s+this\s+(?:year|month)\b|"
     r"\b(?:in|during)\s+[A-Z][a-z]+\s+alone\b|"
     # a body's record ("carried out 1,146 operations across the province this year and
-    # arrested 329"), a count since a month, a share ("IEDs caused 38 percent of casualties")
-    r"\b(?:across|in|throughout)\s+the\s+(?:province|country|region)\s+(?:this|last)\s+year\b|"
-    r"\bsince\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December|the\s+(?:start|beginning)\s+of)\b|"
-    r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)",
+    # arrested 329"), a share ("IEDs caused 38 percent of all casualties")
+    r"\b(?:across|throughout)\s+the\s+(?:province|country|region)\s+(?:this|last)\s+year\b|"
+    r"\b\d[\d,]*\s+(?:attacks|incidents)\s+in\s+which\b|"
+    r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|all\s+)?(?:[a-z0-9,]+\s+)?"
+    r"(?:casualties|deaths|victims|attacks|incidents|those\s+killed)\b",
 )
-_CUES = ("19", "20", "first", "past", "last", "previous", "so far", "alone", "year", "since",
-         "%", "cent")  # fmt: skip
+_CUES = ("first", "past", "last", "previous", "so far", "alone", "year", "%", "cent", "which")
+# Today's attack claimed ("claimed responsibility for the attack"): never history by a cue.
+_CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
+# A dateline inside the text: an upper-case city, its country, the date in brackets.
+_FILED = re.compile(
+    r"\b[A-Z][A-Z'.-]{2,}(?:\s+[A-Z][A-Z'.-]{2,})*,\s+[A-Z][a-z]+\s*\((?P<date>[^()]{6,22})\)"
+)
 
 
 def is_history(s: Sentence, dates: list[DateMention], published: dt.date) -> bool:
     """Whether the event sentence `s` (with its `dates`) tells history (see the module)."""
     if dates:
         return all((published - d.date).days > HISTORY_DAYS for d in dates)
-    if not any(cue in s.text for cue in _CUES):
+    if _CLAIM.search(s.text):
         return False
-    if _PERIOD_TALLY.search(s.text):
+    years = [int(m.group(1)) for m in _EARLIER_YEAR.finditer(s.text, 0, _YEAR_REACH)]
+    years += [int(m.group(1)) for m in _YEAR_ATTACK.finditer(s.text)]
+    if years and all(y < published.year for y in years):
         return True
-    years = [int(m.group(1)) for m in _EARLIER_YEAR.finditer(s.text)]
-    return bool(years) and all(y < published.year for y in years)
+    return any(cue in s.text for cue in _CUES) and _PERIOD_TALLY.search(s.text) is not None
 
 
 # A sentence that reports, not narrates ("police said", "according to officials"): today's.
@@ -72,33 +87,42 @@ def drop_history(
     published: dt.date | None,
     text: str,
 ) -> None:
-    """Unmark the event sentences that tell history (`is_history`), in place; and, in the
-    same paragraph, the undated sentences that go on telling it ("The Taliban captured Kunduz
-    in September 2015. During the fighting that followed, a US airstrike hit a hospital,
-    killing 42"), unless they report ("police said").
+    """Unmark the event sentences that tell history (`is_history`), in place; and the one
+    undated sentence right after one, in the same paragraph, that goes on telling it ("The
+    Taliban captured Kunduz in September 2015. During the fighting that followed, a US
+    airstrike hit a hospital, killing 42"), unless it reports ("police said"), names a place
+    or opens another incident ("In a separate incident").
     """
     if published is None:
         return
     lead = True
-    telling = False  # (a history sentence came before, in this paragraph)
+    telling = False  # (the event sentence before was history, in this paragraph)
     end = 0
     for s in sentences:
         if "\n" in text[end : s.start]:
             telling = False
         end = s.end
-        if ")" in s.text and (filed := find_dateline(s.text)) is not None:
+        if (
+            "(" in s.text
+            and (filed := _FILED.search(s.text)) is not None
+            and (day := parse_absolute(filed.group("date"), None)) is not None
+        ):
             # another release in the same text ("KABUL, Afghanistan (Aug. 30, 2011) - ..."):
             # a report of its own, dated by its own dateline
-            published, lead, telling = filed, True, False
+            published, lead, telling = day, True, False
         if not s.is_event:
             continue
         if lead:
             lead = False
             continue
         dates = dates_of(s)
-        if is_history(s, dates, published) or (
-            telling and not dates and not _REPORTING.search(s.text)
-        ):
-            s.is_event, telling = False, True
-        elif dates:
-            telling = False
+        sequel = (
+            telling
+            and not dates
+            and not s.places
+            and not _REPORTING.search(s.text)
+            and not NEW_EVENT.match(s.text)
+        )
+        telling = is_history(s, dates, published)
+        if telling or sequel:
+            s.is_event = False

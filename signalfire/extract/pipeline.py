@@ -72,7 +72,7 @@ from .roles import (
     role_of,
     violent_verbs,
 )
-from .screening import ATTACK_WORD, joins_event, mishap, type_from_roles, weak_report
+from .screening import attack_told, joins_event, mishap, type_from_roles, weak_report
 from .sentences import (
     PARAGRAPH_BREAK,
     Sentence,
@@ -125,7 +125,8 @@ class Extractor:
         self._release = False
         self._focus: dict[str, float] = {}
         self._dateline_end = -1
-        self._sentence_dates: dict[int, list[DateMention]] = {}  # (per document, by start)
+        # (per document, by sentence start and publication date)
+        self._sentence_dates: dict[tuple[int, dt.date | None], list[DateMention]] = {}
         self._districts = FuzzyDistricts(self.gazetteer)
 
     # -- public -------------------------------------------------------------------------------
@@ -365,11 +366,11 @@ class Extractor:
         found once per sentence of the document (`drop_history` asks first)."""
         if not s.is_event:
             return []
-        if (known := self._sentence_dates.get(s.start)) is not None:
+        if (known := self._sentence_dates.get((s.start, published))) is not None:
             return known
         found = find_dates(s.text, published, s.start)
         text = s.text
-        self._sentence_dates[s.start] = dates = [
+        self._sentence_dates[s.start, published] = dates = [
             d
             for d in found
             if d.start >= self._dateline_end
@@ -523,7 +524,7 @@ class Extractor:
                 typed := type_from_roles(
                     actors,
                     people_dead and totals.get("killed", 0) > 2,
-                    any(ATTACK_WORD.search(fold(s.text)) for s in group),
+                    any(attack_told(s.text) for s in group if s.counts),
                 )
             )
             is not None

@@ -153,13 +153,19 @@ _AGENT_MODIFIERS = (
     r"local|unknown|unidentified|armed|foreign|nato|isaf|us)\s+){0,3}"
 )
 _BY = re.compile(
-    # (not whose a place is: "caves used by Islamic State", "a compound run by the Haqqanis")
-    r"(?<!used\s)(?<!run\s)(?<!owned\s)(?<!controlled\s)(?<!operated\s)(?<!frequented\s)"
-    r"(?<!occupied\s)(?<!manned\s)"
     rf"\bby\s+(?:the\s+|an?\s+)?{_AGENT_MODIFIERS}"
     # the second of two agents: "killed by Afghan forces and ISAF"
     r"(?:(?:(?!in\b|at\b|on\b|near\b|during\b|after\b|while\b)[a-z'-]+\s+){1,5}and\s+"
     rf"(?:the\s+)?{_AGENT_MODIFIERS})?$",
+    re.IGNORECASE,
+)
+# Whose a place is, not who acted: "caves used by Islamic State", "a compound run by the
+# Haqqanis" (but "a motorcycle used by the attackers" leaves them the attackers).
+_HELD_BY = re.compile(
+    r"\b(?:caves?|compounds?|hideouts?|houses?|tunnels?|bases?|madrasa[hs]?|seminar(?:y|ies)|"
+    r"camps?|positions?|buildings?|cent(?:re|er)s?|networks?\s+of\s+caves)\s+(?:[a-z-]+\s+)?"
+    r"(?:used|run|owned|controlled|operated|frequented|occupied|manned)\s+by\s+(?:the\s+|an?\s+)?"
+    r"(?:[a-z'-]+\s+){0,3}$",
     re.IGNORECASE,
 )
 _CLAIMED_BY = re.compile(r"\bclaimed\s+by\s+(?:the\s+)?$")
@@ -406,7 +412,7 @@ def role_of(
         return "perpetrator", "suspected"
     if "between " in win and CLASH_BETWEEN_BEFORE.search(low, near, s):
         return "perpetrator", ""  # side A of "clashes between A and B" (B is the target)
-    by = _search(p, "by", low_before)
+    by = _search(p, "by", low_before) and not _HELD_BY.search(low_before)
     if not by and later_subject(low, s, e, verbs):
         return "perpetrator", ""
     for c in victims:

@@ -150,9 +150,25 @@ def joins_event(text: str, opens_report: bool) -> bool:
     return bool(_CLAIM_SENTENCE.search(text) or (opens_report and _TALKS.search(text)))
 
 
-# An attack told without its attacker ("two Levies personnel were martyred in an attack"),
-# not a heart attack.
-ATTACK_WORD = re.compile(r"(?<!heart\s)\battack(?:s|ed)?\b")
+# An attack told without its attacker ("two Levies personnel were martyred in an attack",
+# "were attacked", "an attack on"), not a heart attack, one ruled out or a rumour of one.
+_ATTACK_TOLD = re.compile(
+    r"\b(?:in|during)\s+(?:[a-z'-]+\s+){0,4}?(?<!heart\s)attacks?\b|\b(?:was|were)\s+attacked\b|"
+    r"\battacks?\s+(?:on|kills?|killed|left|leaves)\b"
+)
+_NO_ATTACK_BEFORE = re.compile(
+    r"\b(?:ruling\s+out|ruled\s+out|rules\s+out|denied|no|not|fears?\s+of|rumou?rs?\s+of|"
+    r"threats?\s+of)\s+(?:an?\s+|any\s+)?(?:[a-z-]+\s+)?$"
+)
+
+
+def attack_told(text: str) -> bool:
+    """Whether a sentence tells of an attack (see `_ATTACK_TOLD`), not one denied or feared."""
+    low = fold(text)
+    return any(
+        not _NO_ATTACK_BEFORE.search(low, max(0, m.start() - 30), m.start() + 3)
+        for m in _ATTACK_TOLD.finditer(low)
+    )
 
 
 def type_from_roles(

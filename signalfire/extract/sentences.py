@@ -26,6 +26,22 @@ NEW_EVENT = re.compile(
     r"a\s+separate\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
     re.IGNORECASE,
 )
+
+
+def _same_incident(
+    s: Sentence, days: set[str], group: list[Sentence], group_days: set[str]
+) -> bool:
+    """Whether a sentence naming an earlier incident's district may be more of it: no other
+    weekday, and no other kind of violence (a Monday killing in Bannu is not Tuesday's suicide
+    bombing there), unless it refers back ("In the second incident")."""
+    if _BACK_REFERENCE.match(s.text):
+        return True
+    if days and group_days and not days & group_days:
+        return False
+    kinds = {t.event_type for t in s.triggers}
+    return not kinds or bool(kinds & {t.event_type for x in group for t in x.triggers})
+
+
 # A reference back to an incident told before ("In the second incident, ...").
 _BACK_REFERENCE = re.compile(
     r"^\W*in\s+the\s+(?:first|second|third|fourth|latter|former|other)\s+(?:incident|attack|"
@@ -128,15 +144,17 @@ EARLIER_LEAD = re.compile(
 # the school bombing", "Protesters marched in Kabul a day after ... was killed by a suicide
 # bomber"): the attack is its cause, an event told elsewhere; unless the protest itself is hit.
 REACTION = re.compile(
-    r"^\W*(?:[\w'-]+\s+){0,6}?(?:mourners|protesters|demonstrators|relatives|residents|"
-    r"members|people|students|activists|hundreds|thousands)\s+(?:[\w'-]+\s+){0,5}?(?:buried|"
-    r"marched|staged|protested|rallied|attended|mourned|condemned|held\s+(?:an?\s+)?(?:[\w-]+\s+)?"
-    r"(?:protest|rally|vigil|sit-in|funeral)s?)\b",
+    # the mourners or protesters are the subject, with no violence told before them
+    r"^\W*(?:(?:hundreds|thousands|dozens|scores|members|relatives|families)\s+of\s+(?:the\s+)?)?"
+    r"(?:[\w'-]+\s+){0,3}?(?:mourners|protesters|demonstrators|relatives|residents|members|"
+    r"people|students|activists|lawyers|traders|hundreds|thousands)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:buried|marched|staged|protested|rallied|attended|mourned|condemned|held\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+)?(?:protest|rally|vigil|sit-in|funeral)s?)\b",
     re.IGNORECASE,
 )
 _PROTEST_HIT = re.compile(
-    r"\b(?:fired|firing|opened\s+fire|shot|clash\w*|attacked|tear\s*gas|baton|injur\w*|"
-    r"wound\w*|exploded|blast|struck)\b",
+    r"\b(?:fired|firing|opened\s+fire|shot|clash\w*|attack\w*|tear\s*gas|baton|injur\w*|"
+    r"wound\w*|explo\w+|blast|struck|kill\w*|blew|bomb\w*|stormed|gunm[ae]n|suicide|died)\b",
     re.IGNORECASE,
 )
 
@@ -159,7 +177,9 @@ _ASKS = re.compile(
 )
 
 
-_CAUSE = re.compile(r"\b(?:after|following|against|over)\b", re.IGNORECASE)
+_CAUSE = re.compile(
+    r"\b(?:after|following|against|over|victims?\s+of|killed\s+in|for\s+the)\b", re.IGNORECASE
+)
 
 
 def background(text: str, lead: bool) -> bool:
@@ -167,7 +187,11 @@ def background(text: str, lead: bool) -> bool:
     return (
         BACKGROUND.match(text) is not None
         or (not lead and EARLIER_LEAD.match(text) is not None)
-        or ((m := REACTION.match(text)) is not None and not _protest_hit(text, m.end()))
+        or (
+            (m := REACTION.match(text)) is not None
+            and _PROTEST_HIT.search(text, 0, m.end()) is None
+            and not _protest_hit(text, m.end())
+        )
     )
 
 
@@ -547,6 +571,7 @@ def _group(
                 or not (NEW_EVENT.match(s.text) or (s.counts and another_event(s.text, low)))
             )
             and (back := next((i for i, m in enumerate(seen) if named & m[1]), None)) is not None
+            and _same_incident(s, days, groups[back], seen[back][2])
         ):
             # More of an incident told before, in its district ("Two policemen were killed in
             # Lakki Marwat, while in a separate incident gunmen shot dead an official in D.I.

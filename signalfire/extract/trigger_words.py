@@ -99,7 +99,9 @@ TRIGGERS = {
     r"(?:jets|aircraft|planes|warplanes)\s+(?:[a-z-]+\s+){1,6}?and\s+(?:struck|bombed|pounded|"
     r"dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?))|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
     # one bomb dropped is from the air too ("dropped its largest non-nuclear bomb on caves")
-    r"dropped\s+(?:a|an|its|the|their|one)\s+(?:[a-z0-9,-]+\s+){0,4}?bomb\b|"
+    r"(?:aircraft|jets?|planes?|warplanes?|drones?|helicopters?|air\s+force|military|"
+    r"bombers?)\s+(?:[a-z-]+\s+){0,2}?dropped\s+(?:a|an|its|the|their|one)\s+"
+    r"(?:[a-z0-9,-]+\s+){0,4}?bomb\b(?!-)|"
     r"mother\s+of\s+all\s+bombs|gbu-43|moab\b",
     "cross_border_shelling": r"cross-border\s+(?:firing|fire|shelling|attack|rocket)|"
     r"unprovoked\s+firing|ceasefire\s+violations?|violat\w+\s+(?:the\s+)?ceasefire|"
@@ -155,13 +157,18 @@ TRIGGERS = {
     # an attempt on one person's life ("shot and wounded a tribal elder"), and a killing
     # with a blade ("was stabbed to death at his home")
     # (not forces' fire: "police shot and wounded a suspect during a raid")
-    r"(?:gunm[ae]n|assailants|attackers|militants|terrorists|(?:armed|unknown|unidentified)\s+"
+    # (militants who wound soldiers fight a clash)
+    r"(?:gunm[ae]n|assailants|attackers|(?:armed|unknown|unidentified)\s+"
     r"(?:men|persons|assailants))\s+(?:on\s+(?:a\s+)?motorcycles?\s+)?shot\s+and\s+"
     r"(?:seriously\s+|critically\s+|severely\s+)?(?:wounded|injured)|"
     r"(?:was|were)\s+shot\s+and\s+(?:seriously\s+|critically\s+|severely\s+)?(?:wounded|"
     r"injured)(?!\s+(?:[a-z]+\s+){0,3}?by\s+(?:the\s+)?(?:police|security|troops|soldiers|"
     r"forces|army|personnel))|"
-    r"(?:stabbed|hacked|knifed|axed)\s+(?:[a-z-]+\s+){0,3}?to\s+death|knife\s+attack|"
+    # (told of a victim or by unknown assailants; not "a man stabbed his sister to death")
+    r"(?:was|were)\s+(?:stabbed|hacked|knifed|axed)\s+to\s+death|(?:gunm[ae]n|assailants|"
+    r"attackers|militants|(?:armed|unknown|unidentified)\s+(?:men|persons|assailants))\s+"
+    r"(?:stabbed|hacked|knifed|axed)\s+(?:an?\s+|the\s+|two\s+|three\s+)?(?:[a-z-]+\s+){0,2}?"
+    r"to\s+death|knife\s+attack|"
     # fire on someone's car ("opened fire on a car in Hayatabad, killing a former MNA"); a
     # police or army vehicle is a fight, several civilians dead an attack (see `classify`)
     r"opened\s+fire\s+on\s+(?:a|the|his|her|their)\s+(?:car|vehicle|motorcycle|motorbike|"
@@ -219,7 +226,7 @@ TRIGGERS = {
     r"(?:[a-z'-]+\s+){0,2}?(?:hospital|maternity|clinic|schoolchildren|school\s+bus)|"
     # an aid agency's office ("stormed the office of Save the Children", "attacked an NGO's
     # compound")
-    r"(?:stormed|attacked|raided)\s+(?:an?\s+|the\s+)?(?:(?:[a-z'-]+\s+){0,2}?(?:offices?|"
+    r"(?:stormed|attacked)\s+(?:an?\s+|the\s+)?(?:(?:[a-z'-]+\s+){0,2}?(?:offices?|"
     r"compound|guest\s*house)\s+of\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,3}?)?(?:aid\s+"
     r"(?:agency|group|organi[sz]ation|workers)|charity|ngo|humanitarian|relief\s+agency|"
     r"save\s+the\s+children|red\s+cross|medecins|doctors\s+without)|"
@@ -312,10 +319,6 @@ MARKERS = {
     # sentence names a group or its positions as what is shelled
     "shelling_noun": r"shelling\b",
     "protest": r"protest\w*|demonstrators|rioters?|riot(?:s|ing)?\b|mob\b",
-    # a story of what followed an attack ("mourners buried victims of the school bombing",
-    # "marched a day after ...", "staged a sit-in against the bombing"; see `REACTION_TO`)
-    "aftermath": r"mourners|funerals?\b|buried|burial|sit-?ins?\b|vigils?\b|marched|"
-    r"rall(?:y|ies|ied)\b|condemn\w*",
     # what damages property without anyone's violence ("a storm damaged school buildings")
     "hazard": r"floods?\b|flooding|storms?\b|earthquakes?|quake\b|heavy\s+rains?|landslides?|"
     r"avalanches?|cyclones?|lightning|short[\s-]+circuit|caught\s+fire|fire\s+broke\s+out|"
@@ -323,12 +326,6 @@ MARKERS = {
     "bodies": r"found\s+dumped|dumped|bod(?:y|ies)\s+(?:[a-z'-]+\s+){0,6}?(?:w(?:as|ere)\s+)?"
     r"(?:found|recovered|discovered)",
 }
-# In a story of protest or mourning, an attack named after one of these words is what the
-# protest or mourning is about, not a new event ("against the Hazarganji bombing", "victims of
-# the school bombing", "a day after the president was killed by a suicide bomber").
-REACTION_TO = re.compile(
-    r"\b(?:against|over|victims?\s+of|after|following|condemn\w*|mourn\w*)\s+[^,;.]{0,70}$"
-)
 # A border the fire crosses: the Line of Control, the Durand Line, India or Iran, "into
 # Pakistan", "from across", border posts or villages (not "near the Afghan border").
 BORDER = re.compile(
