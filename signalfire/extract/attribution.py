@@ -212,7 +212,7 @@ class SentenceCues:
         return found
 
 
-# -- generic words for state forces, for roles only (see roles.generic_actors) --------------
+# -- generic words for state forces, for roles only (see generic_actors.py) --------------
 # More state words, for roles only (screening uses STATE_WORDS): "an ISAF service member",
 # "Pakistani helicopters fired on villages".
 MORE_STATE = r"\b(?:service\s*members?|servicem[ae]n|helicopters?)\b"

@@ -1,4 +1,4 @@
-"""Whose forces a generic word names, for `roles.generic_actors`: a nation word before it
+"""Whose forces a generic word names, for `generic_actors.generic_actors`: a nation word before it
 ("Pakistani fighter jets", "Afghan border police"), a nation's attack ("in Indian shelling"), a
 former member ("ex-policemen": civilians now), the Baloch insurgency's militants, and a post
 that stands for its forces only where it is attacked ("fired rockets at a checkpost", not "new

@@ -43,6 +43,13 @@ from .event_types import (
     weak_event,
 )
 from .gazetteer import Gazetteer, load_gazetteer
+from .generic_actors import (
+    CIVILIAN_ADJECTIVE,
+    NO_BEFORE,
+    civilian_victims,
+    contextual_actor,
+    generic_actors,
+)
 from .geoparse import (
     LEVEL_PRECISION,
     PERSON_TITLES,
@@ -61,13 +68,8 @@ from .model import ActorRole, Document, Evidence, ExtractedEvent
 from .nlp import MAX_NER_SENTENCES, MODEL, Pipelines, RuleDoc, build_pipelines
 from .releases import shifted, split_releases
 from .roles import (
-    CIVILIAN_ADJECTIVE,
     COALITION_WORDS,
-    NO_BEFORE,
     ActorMention,
-    civilian_victims,
-    contextual_actor,
-    generic_actors,
     merge_roles,
     role_of,
     violent_verbs,

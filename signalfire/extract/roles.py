@@ -28,26 +28,23 @@ an unidentified armed group (a Baloch one when the words say "Baloch"), never a 
 "who is behind it" is what analysts read these events for, and a text that names nobody must
 not credit the TTP or the Taliban. Like ACLED's "Unidentified Armed Group (...)", these ids are
 not in the actor table, and the actor graph counts them for nobody. All are marked
-`named=False`; civilians nouns -> civilians.
+`named=False`; civilians nouns -> civilians (`generic_actors.py`, which also tells whether an
+event's victims are civilians).
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from ..actors import UNIDENTIFIED, UNIDENTIFIED_BALOCH, normalize_name
-from .alternation import by_first_letter, regroup
+from .alternation import by_first_letter
 from .attribution import (
-    AFGHAN_ALLY,
     AMONG_VICTIMS_AFTER,
     APPOSITIVE,
     ATTRIBUTED_AFTER,
     ATTRIBUTED_BEFORE,
     BACKGROUND_BEFORE,
     CLASH_BETWEEN_BEFORE,
-    COALITION,
     CONDEMNATION,
     CONFIRMED_FATE,
     DEFENDED_AFTER,
@@ -57,7 +54,6 @@ from .attribution import (
     DESCRIBES_BEFORE,
     MEMBER_BEFORE,
     MEMBER_VICTIMS_AFTER,
-    MORE_STATE,
     OTHER_ACT_AFTER,
     OWN_OPERATION_REST,
     SELF_REPORT_REST,
@@ -73,12 +69,8 @@ from .clauses import later_subject, object_of_verb, suspect_object, victims_of
 from .event_types import char_before
 from .forces import (
     ATTACK_CUES,
-    NATION_ATTACKS,
     OWN_ATTACK,
-    baloch_militants,
     cued,
-    force_of,
-    nation_of,
 )
 from .model import ActorRole
 from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
@@ -232,7 +224,7 @@ _STATE_IDS = frozenset({"nato_isaf", "usa_military", "afg_military", "pak_milita
 _SUPPLIED = frozenset({"nato_isaf", "usa_military"})
 # (the cues of a nation's attack and of a stance as well: `OWN_ATTACK`'s and `STANCE_AFTER`'s
 # matches hold them)
-_SENTENCE = SentenceCues({**SENTENCE_CUES, "attack": ATTACK_CUES, "stance": STANCE_CUES})
+SENTENCE = SentenceCues({**SENTENCE_CUES, "attack": ATTACK_CUES, "stance": STANCE_CUES})
 
 STATE_OF = {"PAK": "pak_military", "AFG": "afg_military", "IND": "ind_military"}
 
@@ -300,11 +292,11 @@ def role_of(
         return "other", ""  # "According to ISPR, terrorists fired on a post": a source
     if (
         mention.actor_id in _SUPPLIED
-        and _SENTENCE.has(low, "supplies")
+        and SENTENCE.has(low, "supplies")
         and (SUPPLIES_AFTER.match(low, e) or SUPPLIES_BEFORE.search(low, max(0, s - 40), s))
     ):
         return "other", ""  # "torched NATO oil tankers": a contractor's vehicles, not a side
-    defended = DEFENDED_AFTER.match(low, e) if verbs and _SENTENCE.has(low, "defended") else None
+    defended = DEFENDED_AFTER.match(low, e) if verbs and SENTENCE.has(low, "defended") else None
     if defended is not None and not any(
         v[0] >= defended.end() and low.startswith(DEFENDERS_ACT, v[0]) for v in verbs
     ):
@@ -312,7 +304,7 @@ def role_of(
         # side; but "troops repulse attacks, kill 40 militants" did the killing
         return ("target" if defended.group("fended") else "other"), ""
     if low.startswith("-led", e) or (
-        not mention.named and _SENTENCE.has(low, "attack") and OWN_ATTACK.match(low, e)
+        not mention.named and SENTENCE.has(low, "attack") and OWN_ATTACK.match(low, e)
     ):
         # "an Afghan-led operation": who leads it; "as a result of Indian firing": whose it is
         return "perpetrator", ""
@@ -321,7 +313,7 @@ def role_of(
     win = low[near:s]
     of_to_with = " of " in win or " to " in win or "with " in win or "from " in win
     if (
-        _SENTENCE.has(low, "describes")
+        SENTENCE.has(low, "describes")
         and (
             DESCRIBES_AFTER.match(low, e) or (of_to_with and DESCRIBES_BEFORE.search(low, near, s))
         )
@@ -335,7 +327,7 @@ def role_of(
     # (STANCE_HINT's test as substring tests, 3x cheaper than its search of the window)
     stance = (
         STANCE_AFTER.match(low, e, e + 80)
-        if _SENTENCE.has(low, "stance") and cued(low[e : e + 80], STANCE_CUES)
+        if SENTENCE.has(low, "stance") and cued(low[e : e + 80], STANCE_CUES)
         else None
     )
     if (
@@ -424,7 +416,7 @@ def role_of(
                 return "target", ""
     if by:
         fended = (
-            DEFENDED_BY.search(low, max(0, s - 60), s) if _SENTENCE.has(low, "defended") else None
+            DEFENDED_BY.search(low, max(0, s - 60), s) if SENTENCE.has(low, "defended") else None
         )
         if fended is not None:  # "the attack was repulsed by Afghan soldiers"
             return ("other" if fended.group().startswith(("foil", "thwart", "defus")) else
@@ -497,110 +489,4 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
     return sorted(values, key=lambda r: ("perpetrator", "target", "other").index(r.role))
 
 
-# "No civilians were harmed": a civilian mention that says there were no civilian victims.
-NO_BEFORE = re.compile(r"\b(?:no|zero|without|not\s+any|none\s+of\s+the)\s+(?:[a-z-]+\s+){0,2}$")
-# The people a victim guarded: "Policeman guarding polio workers shot dead" (the policeman).
-GUARDING_BEFORE = re.compile(
-    r"\b(?:guard(?:ing|ed)|escort(?:ing|ed)|protect(?:ing|ed)|assigned\s+to\s+(?:guard|escort|"
-    r"protect))\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+)?$"
-)
-# "civilian" as an adjective: "civilian lives", "civilian structures" are not victims.
-CIVILIAN_ADJECTIVE = re.compile(
-    r"^\s+(?:lives|casualt\w+|structures?|areas?|homes?|property|damage|population|"
-    r"compounds?|vehicles?|harm|infrastructure|targets?|government|officials?)\b"
-)
-# The word lists in one pass: they share no word, so its matches are theirs.
-# (regrouped by first letter, `alternation.regroup`; each list's leading "\b" is letter_first's)
-_GENERIC_WORDS_BY_LETTER, _GENERIC_KIND = regroup(
-    (kind, words.pattern.removeprefix(r"\b"))
-    for kind, words in (
-        ("state", STATE_WORDS),
-        ("nonstate", NONSTATE_WORDS),
-        ("civ", CIVILIAN_WORDS),
-    )
-)
-_GENERIC_WORDS = re.compile(letter_first(_GENERIC_WORDS_BY_LETTER))
-# Rarer words, matched only where `str.find` finds their stem: in the main scan, which runs
-# on every sentence, these alternatives made it 2.5x slower.
-_MORE_STATE = re.compile(MORE_STATE)
-_RARE = (
-    ("service", "more", _MORE_STATE), ("helicopter", "more", _MORE_STATE),
-    ("coalition", "coal", re.compile(COALITION)), ("afghan", "ally", re.compile(AFGHAN_ALLY)),
-)  # fmt: skip
-_CIVILIAN_NOUNS = frozenset({"civilian", "civilians", "villagers", "worshippers", "passengers"})
-_GENERIC_SCAN = Scanner(char_before(_GENERIC_WORDS))
 _VIOLENT_VERB_SCAN = Scanner(char_before(_VIOLENT_VERB))
-
-
-def generic_actors(
-    text: str, start: int, country: str | None, coalition: bool, low: str | None = None
-) -> list[ActorMention]:
-    """Actors implied by generic words in a sentence `text` starting at offset `start`
-    ("troops", "militants"), marked named=False; `low` is `fold(text)` when the caller has it."""
-    state = "nato_isaf" if coalition else STATE_OF.get(country or "")
-    low = fold(text) if low is None else low
-    spans: dict[str, list[tuple[int, int]]] = {
-        "state": [], "nonstate": [], "civ": [], "more": [], "coal": [], "ally": []
-    }  # fmt: skip
-    pattern, scanned = _GENERIC_SCAN.on(low)
-    # (its matches end with a word character: a plain `finditer`, see `event_types.char_before`)
-    for m in pattern.finditer(" " + scanned):
-        spans[_GENERIC_KIND[m.lastgroup or ""]].append((m.start(), m.end() - 1))
-    for stem, kind, rare in _RARE:
-        i = low.find(stem)
-        while i >= 0:
-            if (hit := rare.match(low, i)) is not None:
-                spans[kind].append(hit.span())
-            i = low.find(stem, i + 1)
-    found = [
-        (force_of(text, low, a, scanned[a:b], state), a, b)
-        for a, b in spans["state"] + spans["more"]
-    ]
-    found += [("nato_isaf", a, b) for a, b in spans["coal"]]
-    found += [("afg_military", a, b) for a, b in spans["ally"]]
-    # (the sentence's cue test, which role_of then finds done for its mentions)
-    for m in NATION_ATTACKS.finditer(low) if _SENTENCE.has(low, "attack") else ():
-        if (nation := nation_of(text, m, "nat")) is not None:
-            # the nation word stands for its state: "in Pakistani shelling" is then read as
-            # "in a TTP attack" is (the owner of the attack)
-            found.append((nation, *m.span("nat")))
-    nonstate = UNIDENTIFIED_BALOCH if baloch_militants(low) else UNIDENTIFIED
-    found += [(nonstate, a, b) for a, b in spans["nonstate"]]
-    found += [
-        ("civilians", a, b)
-        for a, b in spans["civ"]
-        if scanned[a:b] in _CIVILIAN_NOUNS and not NO_BEFORE.search(low[max(0, a - 25) : a])
-    ]
-    return [
-        ActorMention(actor, start + a, start + b, text[a:b], False)
-        for actor, a, b in found
-        if actor
-    ]
-
-
-def contextual_actor(m: ActorMention, country: str | None, date: dt.date | None) -> str:
-    """Bare "Taliban" in a Pakistani story after the TTP's founding (Dec 2007) means the TTP."""
-    if m.actor_id == "afg_taliban" and country == "PAK":
-        bare = normalize_name(m.text) in {"taliban", "taleban", "taliban militants",
-                                           "taliban fighters", "taliban insurgents"}  # fmt: skip
-        if bare and (date is None or date >= dt.date(2007, 12, 1)):
-            return "ttp"
-    return m.actor_id
-
-
-def civilian_victims(text: str, victims: list[Count], roles: list[ActorRole]) -> tuple[bool, bool]:
-    """(civilians are a target, the dead are told only as "people"): civilian words at the
-    event's figures, not negated ("no civilians") nor the people a victim guarded, or a
-    civilians actor as target; "people" counts only where no civilian word does."""
-    civilian = any(
-        (hit := CIVILIAN_WORDS.search(fold(text[c.start : c.end + 30])))
-        and not NO_BEFORE.search(
-            before := fold(text[max(0, c.start + hit.start() - 25) : c.start + hit.start()])
-        )
-        and not GUARDING_BEFORE.search(before)
-        for c in victims
-    ) or any(r.actor_id == "civilians" and r.role == "target" for r in roles)
-    people = not civilian and any(
-        PEOPLE_WORDS.search(fold(text[c.start : c.end + 8])) for c in victims
-    )
-    return civilian, people
