@@ -11,7 +11,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from signalfire.extract import alternation, attribution, event_types, forces, roles, trigger_words
+from signalfire.extract import (
+    alternation,
+    attribution,
+    event_types,
+    forces,
+    generic_actors,
+    roles,
+    trigger_words,
+)
 from signalfire.extract.roles import ActorMention, role_of
 from signalfire.extract.textcase import _sc, _sp
 
@@ -101,9 +109,9 @@ def _open_gates(mp: pytest.MonkeyPatch) -> None:
     mp.setattr(roles, "_PASSIVE_CUES", ("",))
     mp.setattr(roles, "_DIED_CUES", ("",))
     mp.setattr(roles, "STANCE_CUES", ("",))
-    mp.setattr(
-        roles, "_SENTENCE", attribution.SentenceCues({k: ("",) for k in roles._SENTENCE.cues})
-    )
+    opened = attribution.SentenceCues({k: ("",) for k in roles.SENTENCE.cues})
+    mp.setattr(roles, "SENTENCE", opened)
+    mp.setattr(generic_actors, "SENTENCE", opened)
 
 
 SENTENCES = [
@@ -147,11 +155,11 @@ def test_gates_change_no_role(text: str) -> None:
 @settings(max_examples=200, deadline=None)
 @given(texts, st.sampled_from(["PAK", "AFG", None]), st.booleans())
 def test_gates_change_no_generic_actor(text: str, country: str | None, coalition: bool) -> None:
-    gated = roles.generic_actors(text, 7, country, coalition)
+    gated = generic_actors.generic_actors(text, 7, country, coalition)
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(forces, "NATION_CUES", ("",))
         _open_gates(mp)  # (the nation attacks' cues among them)
-        assert roles.generic_actors(text, 7, country, coalition) == gated
+        assert generic_actors.generic_actors(text, 7, country, coalition) == gated
 
 
 def test_gates_change_no_role_in_sentences(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -273,8 +281,8 @@ def test_the_modules_use_the_regrouped_word_lists() -> None:
         assert got == [(m.lastgroup, m.span()) for m in plain.finditer(text)]
         generic = _plain(WORD_LISTS["generic"])
         got = [
-            (roles._GENERIC_KIND[m.lastgroup or ""], m.span())
-            for m in roles._GENERIC_WORDS.finditer(text)
+            (generic_actors._GENERIC_KIND[m.lastgroup or ""], m.span())
+            for m in generic_actors._GENERIC_WORDS.finditer(text)
         ]
         assert got == [(m.lastgroup, m.span()) for m in generic.finditer(text)]
         for pattern, words in (
@@ -366,7 +374,7 @@ SCANS = {
     "triggers": (event_types._ALL, event_types._ALL_SCAN),
     "violence": (event_types.VIOLENCE, event_types._VIOLENCE_SCAN),
     "violent verbs": (roles._VIOLENT_VERB, roles._VIOLENT_VERB_SCAN),
-    "generic": (roles._GENERIC_WORDS, roles._GENERIC_SCAN),
+    "generic": (generic_actors._GENERIC_WORDS, generic_actors._GENERIC_SCAN),
 }
 
 
@@ -380,7 +388,7 @@ def test_verbs_and_generic_words_end_with_a_word_character() -> None:
     # (so that a plain `finditer` of their twin finds what the pattern finds; the triggers
     # need `scan`: "gunmen killed a " ends with a space; is_violent asks for any match)
     assert not _may_end_off_word(_sp.parse(roles._VIOLENT_VERB.pattern))[0]
-    assert not _may_end_off_word(_sp.parse(roles._GENERIC_WORDS.pattern))[0]
+    assert not _may_end_off_word(_sp.parse(generic_actors._GENERIC_WORDS.pattern))[0]
     assert _may_end_off_word(_sp.parse(event_types._ALL.pattern))[0]
 
 
