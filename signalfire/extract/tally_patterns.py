@@ -97,6 +97,8 @@ _EARLIER_EVENT = re.compile(
     r"(?:charges|accusations?|allegations?|suspicion)\s+of)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:the\s+)?(?:(?:killings?|murders?|deaths?|assassinations?|"
     r"massacre)\s+of\s+(?:[\w'’-]+\s+)?)?$|"
+    # ("a militant responsible for murdering two policemen was killed": his deed, not the toll)
+    r"\bresponsible\s+for\s+(?:[a-z]+ing\s+)?$|"
     # the dead whose families are paid or consoled: "compensation for the families of the 11
     # labourers killed in an attack last week"
     r"\b(?:compensation|cheques?|checks|relief|aid|assistance|condolences?|sympathies)\s+"
@@ -107,7 +109,7 @@ _EARLIER_EVENT = re.compile(
 _EARLIER_EVENT_CUES = (
     "which", "that", "when", "where", "after", "suspected", "involve", "wanted", "accused",
     "charged", "connection", "arrested", "families", "heirs", "relatives",
-    "charges", "accusation", "allegation", "suspicion",
+    "charges", "accusation", "allegation", "suspicion", "responsible",
 )  # fmt: skip
 # A truce told after the fighting it ends: "brokered a ceasefire ... after clashes that left at
 # least 40 people dead over the past week", "a ceasefire had been agreed ..., following clashes
@@ -137,6 +139,12 @@ _CLAIMED_BEFORE = re.compile(
     r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
     r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
     r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
+    # ("the BLA claimed it killed 90 soldiers", "claimed they had killed")
+    r"\bclaim(?:ed|s)?\s+(?:that\s+)?(?:it|they)\s+(?:(?:have|had)\s+)?$|"
+    # a group's word ("The TTP said it killed 20 soldiers", "claimed responsibility and said
+    # they had killed ten policemen"), not the army's or police's own toll
+    r"\b(?:ttp|bla|blf|militants|insurgents|rebels|group|outfit|responsibility)"
+    r"\b[^.;]{0,50}?\bsa(?:id|ys|ying)\s+(?:that\s+)?(?:it|they)\s+(?:(?:have|had)\s+)?$|"
     r"\bresponsible\s+for\s+(?:the\s+)?$"
 )
 # A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last

@@ -1,0 +1,108 @@
+"""Kill, wound and capture counts for the classes of reviews 17 and 18 (sentences written for
+these tests in the wordings of wire reports and Afghan and Pakistani statements, not taken from
+the review cases): a group's claimed toll ("the BLA claimed it killed 40 soldiers", "the TTP
+said it had killed 25", "claimed responsibility and said they killed 12 policemen") beside
+the event's own; figures that are no dead people ("received several bullet wounds and died",
+"sentenced three men to death"); victims lost behind a post-modifier with "for the" ("two
+female doctors working for the health department were shot dead"), before "them" ("abducted
+6 Hindus ... and later shot them dead") or as the object of "hacked ... to death"; a wound
+told as "shot and seriously wounded"; and a victim's past deed ("a commander responsible for
+killing three soldiers was killed": one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from extract_counts import K, Q, W, document_counts
+
+from signalfire.extract import Extractor
+
+PUB = dt.date(2024, 3, 14)
+
+
+def counts(extractor: Extractor, text: str) -> tuple[int, ...]:
+    """(arrested, deaths, injured, abducted) as the evaluation sums them."""
+    return document_counts(extractor, text, PUB, abducted=True)
+
+
+# 1: a claimed toll does not compete with the event's own.
+CLAIMED = [
+    (
+        Q + "Militants attacked a Frontier Corps post in Panjgur on Wednesday, killing two "
+        "soldiers. The BLA claimed it killed 40 soldiers, a figure the army rejected.",
+        (0, 2, 0, 0),
+    ),
+    (
+        W + "A roadside bomb struck a police van in Bannu on Wednesday, killing four policemen. "
+        "The TTP claimed it had killed 25 policemen, which officials denied.",
+        (0, 4, 0, 0),
+    ),
+    (
+        W + "A bomb killed five people at a market in Orakzai on Wednesday. The TTP said it "
+        "killed 30 soldiers in the attack.",
+        (0, 5, 0, 0),
+    ),
+    (
+        K + "Seven policemen were killed when insurgents attacked a checkpoint in Zabul province "
+        "on Wednesday, officials said. The Taliban claimed responsibility and said they had "
+        "killed 12 policemen.",
+        (0, 7, 0, 0),
+    ),
+]
+
+# 2: figures that are not dead people.
+NOT_DEAD = [
+    (
+        Q + "Gunmen shot dead a shopkeeper in Turbat on Wednesday. He received several bullet "
+        "wounds and died on the way to hospital, police said.",
+        (0, 1, 0, 0),
+    ),
+    (
+        W + "An anti-terrorism court in Peshawar on Wednesday sentenced three men to death for a "
+        "bombing at a mosque.",
+        (0, 0, 0, 0),
+    ),
+]
+
+# 3: victims lost.
+LOST = [
+    (
+        K + "Two female doctors working for the health department were shot dead in Jalalabad "
+        "on Wednesday, officials said.",
+        (0, 2, 0, 0),
+    ),
+    (
+        W + "Gunmen abducted 6 Hindus from a village in Khyber on Wednesday and later shot them "
+        "dead, police said.",
+        (0, 6, 0, 6),
+    ),
+    (
+        Q + "Gunmen stopped a coach in Mastung on Wednesday, pulled 9 Hazara Muslims off it and "
+        "shot them dead, police said.",
+        (0, 9, 0, 0),
+    ),
+    (
+        W + "Unidentified men hacked a village elder to death in Lakki Marwat on Wednesday, "
+        "police said.",
+        (0, 1, 0, 0),
+    ),
+    (
+        Q + "A local reporter was shot and seriously wounded in Khuzdar on Wednesday, police said.",
+        (0, 0, 1, 0),
+    ),
+]
+
+# 4: a victim's past deed is not the toll.
+PAST_DEED = [
+    (
+        W + "A militant commander responsible for killing three soldiers was killed in a "
+        "raid in Bajaur on Wednesday, police said.",
+        (0, 1, 0, 0),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CLAIMED + NOT_DEAD + LOST + PAST_DEED)
+def test_round12_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
+    assert counts(extractor, text) == expected
