@@ -1,13 +1,15 @@
 """Kill, wound and capture counts for the classes of reviews 17 and 18 (sentences written for
 these tests in the wordings of wire reports and Afghan and Pakistani statements, not taken from
 the review cases): a group's claimed toll ("the BLA claimed it killed 40 soldiers", "the TTP
-said it had killed 25", "claimed responsibility and said they killed 12 policemen") beside
-the event's own; figures that are no dead people ("received several bullet wounds and died",
-"sentenced three men to death"); victims lost behind a post-modifier with "for the" ("two
-female doctors working for the health department were shot dead"), before "them" ("abducted
-6 Hindus ... and later shot them dead") or as the object of "hacked ... to death"; a wound
-told as "shot and seriously wounded"; and a victim's past deed ("a commander responsible for
-killing three soldiers was killed": one)."""
+said its fighters killed 35", "claimed responsibility and said they had killed 12 policemen",
+"claimed the attack, saying 18 soldiers were killed") beside the event's own, and a toll of
+raids across the country told after the event's; figures that are no dead people ("received
+several bullet wounds and died", "sentenced three men to death"); victims lost behind a long
+post-modifier ("two female doctors working for the health department", "four members of a
+local peace committee in Bajaur"), before "them" ("abducted 6 Hindus ... and later shot them
+dead") or as the object of "hacked ... to death"; a wound told as "shot and seriously
+wounded"; and a victim's past deed ("a commander responsible for killing three soldiers was
+killed": one)."""
 
 from __future__ import annotations
 
@@ -48,6 +50,40 @@ CLAIMED = [
         "on Wednesday, officials said. The Taliban claimed responsibility and said they had "
         "killed 12 policemen.",
         (0, 7, 0, 0),
+    ),
+]
+
+# ... told with the group's fighters, its spokesman or as the attack's claim.
+CLAIMED_MORE = [
+    (
+        W + "A suicide bomber killed six soldiers at a checkpoint in North Waziristan on "
+        "Wednesday. In a statement, the TTP said its fighters killed 35 soldiers.",
+        (0, 6, 0, 0),
+    ),
+    (
+        Q + "A bomb hidden in a motorcycle killed three policemen in Turbat on Wednesday. BLF "
+        "spokesman Gwahram Baloch said the group had killed 15 policemen.",
+        (0, 3, 0, 0),
+    ),
+    (
+        W + "A roadside bomb killed two soldiers in Kurram on Wednesday. The TTP claimed the "
+        "attack, saying 18 soldiers were killed.",
+        (0, 2, 0, 0),
+    ),
+    (
+        W + "Security forces killed 11 militants in a raid in Khyber on Wednesday. The army "
+        "said its troops also killed two commanders in the same raid.",
+        (0, 13, 0, 0),
+    ),
+]
+
+# 1b: a toll of raids across a country is a total of other operations, not the event's.
+ACROSS = [
+    (
+        W + "A suicide bomber struck a crowded shrine in Sehwan on Thursday, killing at least 70 "
+        "people. Security forces said the next day they had killed more than 90 suspected "
+        "militants in raids across the country.",
+        (0, 70, 0, 0),
     ),
 ]
 
@@ -93,6 +129,20 @@ LOST = [
     ),
 ]
 
+# ... past a post-modifier with "of a", "on a" or "for the".
+POST_MODIFIER = [
+    (
+        W + "Four members of a local peace committee in Bajaur were killed when their vehicle "
+        "hit a landmine on Wednesday, officials said.",
+        (0, 4, 0, 0),
+    ),
+    (
+        Q + "Five labourers working on a road project in Kech were shot dead by gunmen on "
+        "Wednesday, police said.",
+        (0, 5, 0, 0),
+    ),
+]
+
 # 4: a victim's past deed is not the toll.
 PAST_DEED = [
     (
@@ -103,6 +153,9 @@ PAST_DEED = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CLAIMED + NOT_DEAD + LOST + PAST_DEED)
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    CLAIMED + CLAIMED_MORE + ACROSS + NOT_DEAD + LOST + POST_MODIFIER + PAST_DEED,
+)
 def test_round12_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

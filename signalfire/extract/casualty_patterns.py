@@ -69,8 +69,10 @@ _FILLER = (
     # (a post-modifier's "of the" as one word with its noun: "two members of the Islamic
     # Emirate security forces were killed")
     # (not "Two of the wounded later died": a part of the wounded, `_DIED_AFTER`)
-    # ("Two women judges working for the Supreme Court were shot dead")
-    rf"(?:(?:(?:of|to|from|in|for)\s+the\s+(?!(?:{_NOT_VICTIMS}|{_ANY_VERB})\b))?[A-Za-z'’.-]+|"
+    # ("Two women judges working for the Supreme Court were shot dead", "Four members of a
+    # local peace committee in Bajaur were killed", "Five labourers working on a road project")
+    r"(?:(?:(?:of|to|from|in|for|on|at|with)\s+(?:the|an?)\s+"
+    rf"(?!(?:{_NOT_VICTIMS}|{_ANY_VERB})\b))?[A-Za-z'’.-]+|"
     r"\d+-year-old)\s+"
     rf"(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",

@@ -41,7 +41,8 @@ _SUMMARY = re.compile(
     r"(?:operations|raids|missions|incidents)\b|"
     # "during operations across Afghanistan", "in several operations throughout the east"
     r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
-    r"operations\s+(?:across|throughout)\b|"
+    # ("killed more than 100 suspected militants in raids across the country")
+    r"(?:operations|raids)\s+(?:across|throughout)\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
 )
 # Words one of which every match of it holds: a text without any needs no search.
@@ -134,17 +135,25 @@ def truce_cause(text: str, start: int) -> bool:
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).
+# (the claimant: "it", "they", "its fighters", "the group")
+_CLAIMANT = (
+    r"(?:(?:it|they|the\s+group)\s+|(?:its|their)\s+(?:[a-z]+\s+){1,2}?)(?:(?:have|had)\s+)?"
+)
 _CLAIMED_BEFORE = re.compile(
     # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
     r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
     r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
     r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
     # ("the BLA claimed it killed 90 soldiers", "claimed they had killed")
-    r"\bclaim(?:ed|s)?\s+(?:that\s+)?(?:it|they)\s+(?:(?:have|had)\s+)?$|"
+    rf"\bclaim(?:ed|s)?\s+(?:that\s+)?{_CLAIMANT}$|"
     # a group's word ("The TTP said it killed 20 soldiers", "claimed responsibility and said
-    # they had killed ten policemen"), not the army's or police's own toll
-    r"\b(?:ttp|bla|blf|militants|insurgents|rebels|group|outfit|responsibility)"
-    r"\b[^.;]{0,50}?\bsa(?:id|ys|ying)\s+(?:that\s+)?(?:it|they)\s+(?:(?:have|had)\s+)?$|"
+    # they had killed ten policemen", "TTP spokesman X said its fighters killed"), not the
+    # army's or police's own toll
+    r"\b(?:ttp|bla|blf|militants|insurgents|rebels|group|outfit|responsibility)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?sa(?:id|ys|ying)\s+(?:that\s+)?{_CLAIMANT}$|"
+    # ("claimed the attack, saying 20 soldiers were killed")
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|ambush|assault|"
+    r"raid))\b[^.;]{0,40}?\bsaying\s+(?:that\s+)?$|"
     r"\bresponsible\s+for\s+(?:the\s+)?$"
 )
 # A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last
