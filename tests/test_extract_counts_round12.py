@@ -3,13 +3,13 @@ these tests in the wordings of wire reports and Afghan and Pakistani statements,
 the review cases): a group's claimed toll ("the BLA claimed it killed 40 soldiers", "the TTP
 said its fighters killed 35", "claimed responsibility and said they had killed 12 policemen",
 "claimed the attack, saying 18 soldiers were killed") beside the event's own, and a toll of
-raids across the country told after the event's; figures that are no dead people ("received
-several bullet wounds and died", "sentenced three men to death"); victims lost behind a long
-post-modifier ("two female doctors working for the health department", "four members of a
-local peace committee in Bajaur"), before "them" ("abducted 6 Hindus ... and later shot them
-dead") or as the object of "hacked ... to death"; a wound told as "shot and seriously
-wounded"; and a victim's past deed ("a commander responsible for killing three soldiers was
-killed": one)."""
+raids across the country or a year's tally told after the event's; figures that are no dead
+people ("received several bullet wounds and died", "sentenced three men to death"); victims
+lost behind a long post-modifier ("two female doctors working for the health department",
+"four members of a local peace committee in Bajaur"), before "them" ("abducted 6 Hindus ...
+and later shot them dead") or as the object of "hacked ... to death"; a wound told as "shot
+and seriously wounded"; and a victim's past deed ("a commander responsible for killing three
+soldiers was killed": one)."""
 
 from __future__ import annotations
 
@@ -87,6 +87,22 @@ ACROSS = [
     ),
 ]
 
+# ... and a year's tally told after the event: no toll of it.
+TALLY = [
+    (
+        W + "The Counter Terrorism Department arrested four suspected militants in a raid in "
+        "Mardan on Wednesday. The CTD said it had carried out 860 operations across the "
+        "province this year and arrested 212 suspected terrorists.",
+        (4, 0, 0, 0),
+    ),
+    (
+        W + "Gunmen shot dead a policeman in Bannu on Wednesday, police said. The provincial "
+        "government said 2023 was the bloodiest year for the force in a decade, with more than "
+        "150 officers killed.",
+        (0, 1, 0, 0),
+    ),
+]
+
 # 2: figures that are not dead people.
 NOT_DEAD = [
     (
@@ -155,7 +171,7 @@ PAST_DEED = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    CLAIMED + CLAIMED_MORE + ACROSS + NOT_DEAD + LOST + POST_MODIFIER + PAST_DEED,
+    CLAIMED + CLAIMED_MORE + ACROSS + TALLY + NOT_DEAD + LOST + POST_MODIFIER + PAST_DEED,
 )
 def test_round12_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

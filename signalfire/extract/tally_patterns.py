@@ -13,7 +13,10 @@ import re
 _PERFECT = re.compile(
     r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?killed|"
     r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:captured|detained|"
-    r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of))\b"
+    r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of)|"
+    # ("had carried out 1,146 operations across the province this year and arrested 329")
+    r"(?:have|has|had)\s+(?:carried\s+out|conducted)\s+(?:[\w,'’-]+\s+){1,10}?and\s+(?:captured|"
+    r"detained|arrested))\b"
 )
 _PERIOD = re.compile(
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -100,6 +103,9 @@ _EARLIER_EVENT = re.compile(
     r"massacre)\s+of\s+(?:[\w'’-]+\s+)?)?$|"
     # ("a militant responsible for murdering two policemen was killed": his deed, not the toll)
     r"\bresponsible\s+for\s+(?:[a-z]+ing\s+)?$|"
+    # a period's tally: "2023 was the deadliest year for its police in a decade, with more than
+    # 200 personnel killed"
+    r"\b(?:deadliest|bloodiest)\s+(?:year|month|week|decade)\b[^.;]{0,60}?\bwith\s+$|"
     # the dead whose families are paid or consoled: "compensation for the families of the 11
     # labourers killed in an attack last week"
     r"\b(?:compensation|cheques?|checks|relief|aid|assistance|condolences?|sympathies)\s+"
@@ -110,7 +116,7 @@ _EARLIER_EVENT = re.compile(
 _EARLIER_EVENT_CUES = (
     "which", "that", "when", "where", "after", "suspected", "involve", "wanted", "accused",
     "charged", "connection", "arrested", "families", "heirs", "relatives",
-    "charges", "accusation", "allegation", "suspicion", "responsible",
+    "charges", "accusation", "allegation", "suspicion", "responsible", "deadliest", "bloodiest",
 )  # fmt: skip
 # A truce told after the fighting it ends: "brokered a ceasefire ... after clashes that left at
 # least 40 people dead over the past week", "a ceasefire had been agreed ..., following clashes
