@@ -77,6 +77,15 @@ CLAIMED_MORE = [
     ),
 ]
 
+# ... told "in a statement".
+CLAIMED_SOURCE = [
+    (
+        K + "A car bomb killed four Afghan soldiers at a base in Helmand province on Wednesday. "
+        "The Taliban claimed in a statement that 40 soldiers were killed.",
+        (0, 4, 0, 0),
+    ),
+]
+
 # 1b: a toll of raids across a country is a total of other operations, not the event's.
 ACROSS = [
     (
@@ -171,7 +180,15 @@ PAST_DEED = [
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    CLAIMED + CLAIMED_MORE + ACROSS + TALLY + NOT_DEAD + LOST + POST_MODIFIER + PAST_DEED,
+    CLAIMED
+    + CLAIMED_MORE
+    + CLAIMED_SOURCE
+    + ACROSS
+    + TALLY
+    + NOT_DEAD
+    + LOST
+    + POST_MODIFIER
+    + PAST_DEED,
 )
 def test_round12_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

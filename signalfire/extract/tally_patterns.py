@@ -138,25 +138,30 @@ def truce_cause(text: str, start: int) -> bool:
     )
 
 
-# A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
-# 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
-# more than 100"): the event's figure only where no other is told (`Count.note`).
+# (where the claim was told: "claimed in a statement that", "said on its website that")
+_CLAIM_SOURCE = (
+    r"(?:(?:in\s+a\s+(?:statement|message|video)|on\s+(?:its|their)\s+(?:website|channel)|"
+    r"on\s+(?:telegram|twitter|x)),?\s+)?"
+)
 # (the claimant: "it", "they", "its fighters", "the group")
 _CLAIMANT = (
     r"(?:(?:it|they|the\s+group)\s+|(?:its|their)\s+(?:[a-z]+\s+){1,2}?)(?:(?:have|had)\s+)?"
 )
+# A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
+# 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
+# more than 100"): the event's figure only where no other is told (`Count.note`).
 _CLAIMED_BEFORE = re.compile(
     # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
-    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
+    rf"\bclaim(?:ed|s|ing)?\s+{_CLAIM_SOURCE}(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
     r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
     r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
     # ("the BLA claimed it killed 90 soldiers", "claimed they had killed")
-    rf"\bclaim(?:ed|s)?\s+(?:that\s+)?{_CLAIMANT}$|"
+    rf"\bclaim(?:ed|s)?\s+{_CLAIM_SOURCE}(?:that\s+)?{_CLAIMANT}$|"
     # a group's word ("The TTP said it killed 20 soldiers", "claimed responsibility and said
     # they had killed ten policemen", "TTP spokesman X said its fighters killed"), not the
     # army's or police's own toll
     r"\b(?:ttp|bla|blf|militants|insurgents|rebels|group|outfit|responsibility)\s+"
-    rf"(?:[\w'’-]+\s+){{0,4}}?sa(?:id|ys|ying)\s+(?:that\s+)?{_CLAIMANT}$|"
+    rf"(?:[\w'’-]+\s+){{0,4}}?sa(?:id|ys|ying)\s+{_CLAIM_SOURCE}(?:that\s+)?{_CLAIMANT}$|"
     # ("claimed the attack, saying 20 soldiers were killed")
     r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|ambush|assault|"
     r"raid))\b[^.;]{0,40}?\bsaying\s+(?:that\s+)?$|"
