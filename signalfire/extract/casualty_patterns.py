@@ -20,6 +20,8 @@ from .casualty_verbs import (
 from .casualty_verbs import _FINDS as _FINDS
 from .casualty_verbs import _VERB_FINDERS as _VERB_FINDERS
 from .casualty_verbs import _VERBS as _VERBS
+from .figure_guards import _DENIED as _DENIED
+from .figure_guards import _DENIED_CUES as _DENIED_CUES
 from .named_patterns import _NAMED_VERB as _NAMED_VERB
 from .named_patterns import _NAMED_VERB_END as _NAMED_VERB_END
 from .natural_deaths import _NOT_VIOLENT_AFTER as _NOT_VIOLENT_AFTER
@@ -67,7 +69,10 @@ _FILLER = (
     # (a post-modifier's "of the" as one word with its noun: "two members of the Islamic
     # Emirate security forces were killed")
     # (not "Two of the wounded later died": a part of the wounded, `_DIED_AFTER`)
-    rf"(?:(?:(?:of|to|from|in)\s+the\s+(?!(?:{_NOT_VICTIMS}|{_ANY_VERB})\b))?[A-Za-z'’.-]+|"
+    # ("Two women judges working for the Supreme Court were shot dead", "Four members of a
+    # local peace committee in Bajaur were killed", "Five labourers working on a road project")
+    r"(?:(?:(?:of|to|from|in|for|on|at|with)\s+(?:the|an?)\s+"
+    rf"(?!(?:{_NOT_VICTIMS}|{_ANY_VERB})\b))?[A-Za-z'’.-]+|"
     r"\d+-year-old)\s+"
     rf"(?:\([^()]{{1,60}}?\)\s+)?){{0,6}}?"
     # an aside naming some of them: "two suspects, including a Taliban leader, were detained",
@@ -139,6 +144,9 @@ _PATTERNS: list[tuple[str, str, re.Pattern[str]]] = []
 # Wounded captives: "two injured khwarij were apprehended" is two captured (and two wounded,
 # `more_victims`), not a wounded figure "two injured".
 _HURT_BEFORE = r"(?:(?:injured|wounded)\s+(?=[a-z]))?"
+_NOT_SENTENCED = r"(?<!sentenced\s)(?<!condemned\s)(?<!sentenced\sthe\s)"
+# (the wounds themselves: "received multiple bullet wounds", "three gunshot wounds")
+_NOT_WOUNDS = r"(?!(?:(?:bullet|gunshot|stab|shrapnel|knife|head|serious|severe)\s+)*wounds\b)"
 # (the caller skips such a wounded figure: the pattern runs on text cut at the verb)
 HURT_HELD = re.compile(
     r"\s+(?:(?!(?:and|or)\b)[a-z'’-]+\s+){1,2}?(?:were|was|had\s+been|have\s+been)\s+"
@@ -151,7 +159,10 @@ for _cat, _verb in _BRANCHED_VERBS.items():
             _cat,
             "num",
             re.compile(
-                rf"\b{QUANTITY}\s+{_HURT_BEFORE if _cat == 'arrested' else ''}{_FILLER}"
+                # (not "sentenced four men to death": a sentence, `_KILLED_VERB`)
+                rf"\b{_NOT_SENTENCED if _cat == 'killed' else ''}{QUANTITY}\s+"
+                rf"{_HURT_BEFORE if _cat == 'arrested' else ''}"
+                rf"{_NOT_WOUNDS if _cat == 'injured' else ''}{_FILLER}"
                 rf"(?P<verb>{_verb})\b"
             ),
         )
@@ -373,53 +384,8 @@ _ANOTHER = re.compile(
     r"(?(injured)(?P<held>\s+and\s+(?:later\s+)?(?:captured|detained|arrested|apprehended|taken\s+"
     r"into\s+custody)\b(?!\s+(?:\d|(?:an?|the|his|their|one|two|three|several)\b)))?)"
 )
-# Verb forms after which a preceding singular noun is the victim ("soldier killed"), unlike
-# active forms ("gunman kills") and nouns ("civilian deaths" says no number).
-_NOT_PASSIVE = re.compile(
-    r"\w+ing|kill|kills|injures?|hurts|wounds?|kidnaps?|abducts?|arrests?|detains?|captures?|deaths?|"
-    r"fatalities|bodies|lives|casualties|injuries|hostages|detainees|seized|.*\sof"
-)
-_NEGATION = re.compile(
-    r"\b(?:no|not|none|neither|nor|never|without)\s+(?:(?:a|an|one)\s+)?(?:single\s+)?$|"
-    r"^(?:no|not)\b"
-)
-# "the seventh Taliban leader captured", "the 15th Taliban leader detained": a rank in a tally,
-# not a new victim (searched from 10 characters before a "near" match: "the 15th " is outside).
-_ORDINAL = re.compile(
-    r"\bthe\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\b"
-)
-# "35 Indian troops killed, wounded": casualties, not deaths.
-_OR_WOUNDED = re.compile(r"^\s*(?:,|or|and|/|&)\s*(?:wounded|injured|hurt)\b(?!\s+(?:\d|at\b))")
-# "could kill hundreds", "could have killed dozens", "would be killed": what might happen.
-_MODAL_BEFORE = re.compile(
-    r"\b(?:could|would|might|can|will|may\s+have)\s+(?:not\s+)?(?:have\s+)?(?:be\s+|been\s+)?$"
-)
-# "an operation to arrest a Taliban leader", "a plot to kill the governor": an aim, not a deed.
-_INTENT_BEFORE = re.compile(r"\bto\s+$")
-# ... but a cause's result is a deed: "questioning of residents led the force to detain five".
-_LED_TO_BEFORE = re.compile(r"\bled\s+(?:[a-z'’-]+\s+){1,3}?to\s+$")
-_BARE_VERB = frozenset(
-    ["kill", "capture", "arrest", "detain", "injure", "wound", "abduct", "kidnap"]
-)
-# "Army denies killing of 15 soldiers": a figure someone rejects.
-_DENIED = re.compile(
-    r"\b(?:deny|denies|denied|denying|rejects?|rejected|dismissed)\s+(?:\w+\s+){0,3}$"
-)
-# Substrings every match of it holds: a text without one needs no search.
-_DENIED_CUES = ("den", "reject", "dismissed")
-_OBJECT_AFTER = re.compile(
-    # (a qualified figure too: "a suicide bomber killed at least 25")
-    rf"\s+(?:{_QUALIFIER})?(?:a|an|the|his|her|their|its|him|them|himself|herself|"
-    rf"{NUMBER}\b(?!\s*(?:km|kilomet|mile|{_DATE_MONTH})))\b"
-)
-# A figure before an active verb with an object is its subject, not a victim: "Two gunmen
-# killed three policemen", "a blast on Route 1 killed 12", "313 Brigade killed 3 soldiers";
-# not "3 killed, 4 injured", "three people died the next day" (no object), nor a passive.
-_TRANSITIVE = re.compile(
-    r"kill|shot|gun|mow|slaughter|massacre|behead|execut|martyr|neutrali|eliminat|wound|injur|"
-    r"hurt|maim|abduct|kidnap|seiz|arrest|detain|captur|apprehend"
-)
-_PASSIVE_BEFORE = re.compile(r"\b(?:were|was|been|are|is|got|being)\s+(?:[a-z]+\s+)?$")
+# The object after an active verb: a figure before that verb is its subject, not a victim
+# (`figure_guards._TRANSITIVE`).
 _ACTIVE_OBJECT = re.compile(
     rf"\s+(?:{_OBJECT_FILLER})?(?:{_QUALIFIER})?(?:{NUMBER})\b"
     rf"(?!\s*(?:km|kilomet|mile|hours|days|years|kg|percent|%|am\b|pm\b|a\.m|p\.m|{_DATE_MONTH}))"
@@ -428,35 +394,6 @@ _ACTIVE_OBJECT = re.compile(
     r"detained|captured|abducted|kidnapped)\b)|"
     r"\s+(?:the|his|her|their|him|them)\b"
 )
-_ARTICLE_BEFORE = re.compile(r"\b(?:the|a|an|this|that)\s+$")
-# A verb after a determiner is a noun, not a figure's verb: "arrested three men over the killing
-# of a shopkeeper", "two brothers for the killing of their sister", "arrested three men on
-# charges of kidnapping".
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:the|an?|his|her|their|(?:charges?|accusations?|allegations?|suspicion)\s+of)\s+$"
-)
-# Before captives' figure, their release: "released 20 soldiers captured last week".
-_RELEASED_BEFORE = re.compile(
-    r"\b(?:released|releases|releasing|freed|frees|freeing|set\s+free|swapped|exchanged|"
-    r"handed\s+over|repatriated)\s+(?:(?:the|its|their|all|some)\s+)?$"
-)
-
-
-def released_before(text: str, start: int) -> bool:
-    """Whether captives' figure at `start` follows their release (`_RELEASED_BEFORE`)."""
-    return _RELEASED_BEFORE.search(text, max(0, start - 30), start) is not None
-
-
-# A capture verb's object before a victim noun: "arrested the brother of a girl killed by her
-# relatives", "detained the father and uncle of a woman killed" (the arrested, no dead).
-_CAPTURE_OBJECT_BEFORE = re.compile(
-    r"\b(?:arrested|detained|captured|apprehended|nabbed|arresting|detaining)\s+(?:(?:the|an?|his|"
-    r"her|their)\s+)?(?:(?!(?:after|before|when|while|as|because|since|where|who|which|that|in|"
-    # (not a new subject after "and": "detained a facilitator and an insurgent was killed")
-    r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?(?<!\band\s)$"
-)
-
-
 # "along with", "together with", "as well as": one more item of a list of victims.
 _WITH = r"(?:(?:along|together)\s+with|as\s+well\s+as|in\s+addition\s+to)"
 # "killed 5 soldiers and 8 militants", "captured a leader, a facilitator and several

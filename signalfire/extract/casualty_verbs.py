@@ -17,6 +17,8 @@ _KILLED_VERB = (
     r"beheaded|beheads?|beheading|embraced?\s+(?:martyrdom|shahadat)|executed|"
     # (Karachi's "target killing"; "stabbed to death" is one verb, not the noun "death")
     r"target[-\s]killed|target[-\s]killing|(?:stabbed|hacked|beaten|tortured|stoned)\s+to\s+death|"
+    # ("hacked a schoolteacher to death", "stabbed two men to death")
+    r"(?:stabbed|hacked|beat|clubbed|stoned|tortured|strangled)(?=\s+(?:[a-z'’-]+\s+){1,4}?to\s+death\b)|"
     r"(?:burnt|burned)\s+(?:alive|to\s+death)|lynched|"
     # (an execution: "nine passengers were lined up and shot")
     r"lined\s+up\s+and\s+shot(?:\s+dead)?(?!\s+at\b)|"
@@ -25,7 +27,9 @@ _KILLED_VERB = (
     rf"lost(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z]+\s+)?(?:soldiers|men|troops|fighters|"
     r"policemen|personnel|comrades|officers|commandos)\b)|"
     # (ISPR's noun: "resulting in the shahadat of one soldier")
-    r"lost\s+(?:his|her)\s+life|lives|death\s+of|(?:shahadat|martyrdom)\s+of|deaths?|fatalities|"
+    r"lost\s+(?:his|her)\s+life|lives|death\s+of|(?:shahadat|martyrdom)\s+of|"
+    # (a sentence is no killing: "sentenced to death four men")
+    r"deaths?(?<!sentenced\sto\sdeath)(?<!condemned\sto\sdeath)|fatalities|"
     r"bodies|neutralized|"
     r"neutralised|eliminated|sent\s+to\s+hell|"
     # ISPR in the active: "security forces sent 5 khwarij to hell", "..., sending seven khwarij
@@ -33,7 +37,9 @@ _KILLED_VERB = (
     rf"(?:sent|sending|sends)(?=\s+(?:at\s+least\s+)?{_FEW}\s+(?:[a-z-]+\s+){{0,2}}to\s+hell\b)"
 )
 _INJURED_VERB = (
-    r"wounded|wounding|wounds|injured|injuring|injures|shot\s+and\s+(?:wounded|injured)|"
+    r"wounded|wounding|wounds|injured|injuring|injures|"
+    # ("was shot and critically wounded")
+    r"shot\s+and\s+(?:(?:critically|seriously|severely|badly|gravely|slightly)\s+)?(?:wounded|injured)|"
     # ("and injuries to two others")
     r"injuries\s+to(?=\s+(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\b)|"
     r"injuries|hurt|hurting|hurts|maimed"

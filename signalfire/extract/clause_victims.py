@@ -22,8 +22,8 @@ from __future__ import annotations
 import re
 
 from .captors import captor_category
-from .casualty_patterns import _NEGATION, _OBJECT_AFTER, _TRANSITIVE
 from .casualty_verbs import _ANY_VERB, _BRANCHED_VERBS
+from .figure_guards import _NEGATION, _OBJECT_AFTER, _TRANSITIVE
 from .figure_values import _value
 from .natural_deaths import not_violent
 from .numbers import _QUALIFIER, QUANTITY

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .casualty_patterns import _ARTICLE_BEFORE, _NEGATION
+from .figure_guards import _ARTICLE_BEFORE, _NEGATION
 from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, parse_number
 from .numbers import _MONTH as _MONTH_NAME
 

@@ -120,7 +120,11 @@ _THEM = re.compile(
     r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
     r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\s+(?:[a-z'’-]+\s+){0,3}?(?:passengers|"
     r"people|men|labou?rers|workers|travell?ers|civilians|persons|villagers|hostages|soldiers|"
-    r"policemen|pilgrims|miners|employees|tourists)\b"
+    r"policemen|pilgrims|miners|employees|tourists|"
+    # ("dragged 22 Shia Muslims off buses", "kidnapped 7 Sikhs ... and later shot them dead")
+    r"muslims|shias|shiites|sikhs|hindus|christians|ahmadis|hazaras|tribesmen|students|"
+    r"teachers|doctors|drivers|traders|shopkeepers|farmers|officials|guards|boys|youths|"
+    r"women|children|relatives|colleagues|contractors|engineers|journalists|levies|troops)\b"
 )
 # A figure told per side: "with one soldier from each side killed" (two), "two were killed on
 # either side" (four); not "on both sides" (a total).

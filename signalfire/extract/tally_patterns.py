@@ -13,7 +13,10 @@ import re
 _PERFECT = re.compile(
     r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?killed|"
     r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:captured|detained|"
-    r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of))\b"
+    r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of)|"
+    # ("had carried out 1,146 operations across the province this year and arrested 329")
+    r"(?:have|has|had)\s+(?:carried\s+out|conducted)\s+(?:[\w,'’-]+\s+){1,10}?and\s+(?:captured|"
+    r"detained|arrested))\b"
 )
 _PERIOD = re.compile(
     r"\bsince\s+(?:january|february|march|april|may|june|july|august|september|october|"
@@ -41,7 +44,8 @@ _SUMMARY = re.compile(
     r"(?:operations|raids|missions|incidents)\b|"
     # "during operations across Afghanistan", "in several operations throughout the east"
     r"\b(?:during|in)\s+(?:several\s+|multiple\s+|a\s+series\s+of\s+)?(?:[a-z-]+\s+)?"
-    r"operations\s+(?:across|throughout)\b|"
+    # ("killed more than 100 suspected militants in raids across the country")
+    r"(?:operations|raids)\s+(?:across|throughout)\b|"
     r"\b(?:over|in|during)\s+the\s+(?:past|last)\s+(?:24|48|72|twenty-four)\s+hours\b"
 )
 # Words one of which every match of it holds: a text without any needs no search.
@@ -97,6 +101,11 @@ _EARLIER_EVENT = re.compile(
     r"(?:charges|accusations?|allegations?|suspicion)\s+of)\s+"
     r"(?:[\w'’-]+\s+){0,3}?(?:the\s+)?(?:(?:killings?|murders?|deaths?|assassinations?|"
     r"massacre)\s+of\s+(?:[\w'’-]+\s+)?)?$|"
+    # ("a militant responsible for murdering two policemen was killed": his deed, not the toll)
+    r"\bresponsible\s+for\s+(?:[a-z]+ing\s+)?$|"
+    # a period's tally: "2023 was the deadliest year for its police in a decade, with more than
+    # 200 personnel killed"
+    r"\b(?:deadliest|bloodiest)\s+(?:year|month|week|decade)\b[^.;]{0,60}?\bwith\s+$|"
     # the dead whose families are paid or consoled: "compensation for the families of the 11
     # labourers killed in an attack last week"
     r"\b(?:compensation|cheques?|checks|relief|aid|assistance|condolences?|sympathies)\s+"
@@ -107,7 +116,7 @@ _EARLIER_EVENT = re.compile(
 _EARLIER_EVENT_CUES = (
     "which", "that", "when", "where", "after", "suspected", "involve", "wanted", "accused",
     "charged", "connection", "arrested", "families", "heirs", "relatives",
-    "charges", "accusation", "allegation", "suspicion",
+    "charges", "accusation", "allegation", "suspicion", "responsible", "deadliest", "bloodiest",
 )  # fmt: skip
 # A truce told after the fighting it ends: "brokered a ceasefire ... after clashes that left at
 # least 40 people dead over the past week", "a ceasefire had been agreed ..., following clashes
@@ -129,14 +138,33 @@ def truce_cause(text: str, start: int) -> bool:
     )
 
 
+# (where the claim was told: "claimed in a statement that", "said on its website that")
+_CLAIM_SOURCE = (
+    r"(?:(?:in\s+a\s+(?:statement|message|video)|on\s+(?:its|their)\s+(?:website|channel)|"
+    r"on\s+(?:telegram|twitter|x)),?\s+)?"
+)
+# (the claimant: "it", "they", "its fighters", "the group")
+_CLAIMANT = (
+    r"(?:(?:it|they|the\s+group)\s+|(?:its|their)\s+(?:[a-z]+\s+){1,2}?)(?:(?:have|had)\s+)?"
+)
 # A figure told as a claim ("claimed that 30 soldiers were killed", "claimed to have killed
 # 30", "saying its fighters had killed 20") or as a group's past ("responsible for the deaths of
 # more than 100"): the event's figure only where no other is told (`Count.note`).
 _CLAIMED_BEFORE = re.compile(
     # (a claimed deed is not a claimed figure: "IS claims killing two Shias")
-    r"\bclaim(?:ed|s|ing)?\s+(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
+    rf"\bclaim(?:ed|s|ing)?\s+{_CLAIM_SOURCE}(?:that\s+(?:(?!(?:attacks?|bombings?|blasts?|assaults?|"
     r"responsibility|for|which|in|on)\b)[a-z'’-]+\s+){0,3}?(?:(?:have|had)\s+)?|to\s+have\s+)$|"
     r"\bsaying\s+(?:that\s+)?(?:its|their)\s+(?:[a-z]+\s+){1,2}?(?:had|have)\s+$|"
+    # ("the BLA claimed it killed 90 soldiers", "claimed they had killed")
+    rf"\bclaim(?:ed|s)?\s+{_CLAIM_SOURCE}(?:that\s+)?{_CLAIMANT}$|"
+    # a group's word ("The TTP said it killed 20 soldiers", "claimed responsibility and said
+    # they had killed ten policemen", "TTP spokesman X said its fighters killed"), not the
+    # army's or police's own toll
+    r"\b(?:ttp|bla|blf|militants|insurgents|rebels|group|outfit|responsibility)\s+"
+    rf"(?:[\w'’-]+\s+){{0,4}}?sa(?:id|ys|ying)\s+{_CLAIM_SOURCE}(?:that\s+)?{_CLAIMANT}$|"
+    # ("claimed the attack, saying 20 soldiers were killed")
+    r"\bclaim(?:ed|s|ing)?\s+(?:responsibility|the\s+(?:attack|bombing|blast|ambush|assault|"
+    r"raid))\b[^.;]{0,40}?\bsaying\s+(?:that\s+)?$|"
     r"\bresponsible\s+for\s+(?:the\s+)?$"
 )
 # A sentence that opens on an earlier time: "In 2009, a similar attack killed 12", "Last
