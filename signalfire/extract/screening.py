@@ -75,11 +75,12 @@ ACCIDENTAL_BLAST = re.compile(
 )
 
 
-# Crime that no party to the conflict commits: a family feud, robbers ("Robbers shot dead a
-# shopkeeper"), an honour killing. Not a tribal land dispute: those clashes are in GED.
+# Crime that no party to the conflict commits: a family feud or a domestic dispute, robbers
+# ("Robbers shot dead a shopkeeper"), an honour killing. Not a tribal land dispute: those clashes are in GED.
 CRIME = re.compile(
     letter_first(
         r"\b(?:family\s+feuds?|(?:personal|old|family)\s+enmity|honou?r\s+killings?|"
+        r"(?:domestic|marital|family|household)\s+(?:disputes?|quarrels?|rows?)|"
         r"robbers|robbery|dacoits?|dacoity|muggers|mugging|street\s+criminals)\b"
     )
 )
