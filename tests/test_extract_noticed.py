@@ -11,7 +11,8 @@ import pytest
 from signalfire.extract import Document, ExtractedEvent, Extractor
 from signalfire.extract.casualties import find_counts
 from signalfire.extract.event_types import find_triggers
-from signalfire.extract.sentences import Sentence, is_tally
+from signalfire.extract.grouping import is_tally
+from signalfire.extract.sentences import Sentence
 
 DAY = dt.date(2012, 5, 9)
 

@@ -24,10 +24,10 @@ from signalfire.extract import (
     dates,
     event_types,
     generic_actors,
+    grouping,
     pipeline,
     roles,
     screening,
-    sentences,
     trigger_words,
 )
 from signalfire.extract.nlp import Pipelines, rule_pass
@@ -644,11 +644,11 @@ def test_day_ranges_found_before_dates_are_those_of_a_full_scan(words: list[str]
 def test_sentence_scans_are_needed_only_where_their_words_are(words: list[str]) -> None:
     low = " ".join(words)
     slow = any(
-        not sentences._COMPARISON.search(low, max(0, m.start() - 12), m.start())
-        for m in sentences.ANOTHER_EVENT.finditer(low)
+        not grouping._COMPARISON.search(low, max(0, m.start() - 12), m.start())
+        for m in grouping.ANOTHER_EVENT.finditer(low)
     )
-    assert sentences.another_event(low) == slow
-    if sentences.PAST.search(low):
-        assert any(word in low for word in sentences._PAST_WORDS)
-    if sentences.TALLY.search(low):
-        assert any(word in low for word in sentences._TALLY_WORDS)
+    assert grouping.another_event(low) == slow
+    if grouping.PAST.search(low):
+        assert any(word in low for word in grouping._PAST_WORDS)
+    if grouping.TALLY.search(low):
+        assert any(word in low for word in grouping._TALLY_WORDS)

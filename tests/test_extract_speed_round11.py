@@ -2,7 +2,7 @@
 
 - the NER's window Doc made from two columns (`RuleDoc.window`) is the Doc `Span.as_doc` made
   from every column of the article: the same bytes, with and without sentence starts;
-- `sentences.past` is `PAST.search`; `letter_counts` the `[A-Za-z]`/`[A-Z]` findall counts;
+- `grouping.past` is `PAST.search`; `letter_counts` the `[A-Za-z]`/`[A-Z]` findall counts;
   `ner_windows` behind its substring gate the same; `dates._RELATIVE` regrouped by first letter
   finds what the plain alternation found; `twin_applies` by substring tests is the class search;
 - the fuzzy-district names by length are the names that pass the per-name bound.
@@ -77,7 +77,7 @@ def test_window_differs_where_a_norm_differs(pipes: Pipelines) -> None:
     assert got.to_bytes() != expected.to_bytes()
 
 
-# -- `sentences.past`: `PAST.search` in two case-sensitive parts ------------------------------
+# -- `grouping.past`: `PAST.search` in two case-sensitive parts ------------------------------
 PAST_WORDS = [
     "last", "previous", "year", "years", "ago", "in", "2009", "1999", "2011-05-s-084", "20",
     "19", "two", "12", "a", "the", "attack", "killed", "yearly", "inyears", "laſt", "yearſ",
@@ -88,7 +88,7 @@ PAST_WORDS = [
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(PAST_WORDS), max_size=12), st.sampled_from(["", " ", "\n"]))
 def test_past_is_past_search(words: list[str], edge: str) -> None:
-    from signalfire.extract.sentences import PAST, past
+    from signalfire.extract.grouping import PAST, past
 
     low = edge + " ".join(words) + edge
     assert past(low) == (PAST.search(low) is not None)
@@ -108,7 +108,7 @@ def test_past_is_past_search(words: list[str], edge: str) -> None:
     ],
 )
 def test_past_cases(low: str, expected: bool) -> None:
-    from signalfire.extract.sentences import PAST, past
+    from signalfire.extract.grouping import PAST, past
 
     assert past(low) is expected
     assert (PAST.search(low) is not None) is expected

@@ -28,7 +28,8 @@ import re
 from collections.abc import Callable
 
 from .dates import DateMention, parse_absolute
-from .sentences import NEW_EVENT, Sentence
+from .grouping import NEW_EVENT
+from .sentences import Sentence
 
 HISTORY_DAYS = 21
 

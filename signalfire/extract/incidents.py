@@ -3,7 +3,7 @@
 "A roadside bomb killed two soldiers in Kurram, while gunmen shot dead a policeman in Bannu":
 news round-ups join incidents with "while", "whereas" or a semicolon. Read as one sentence, the
 two tolls add up on the first place. Each clause that has its own figure and its own place
-becomes a sentence of its own, so grouping (`sentences.group_sentences`) can tell the incidents
+becomes a sentence of its own, so grouping (`grouping.group_sentences`) can tell the incidents
 apart by their places, as it does across sentences; clauses in one district group together again.
 """
 

@@ -61,6 +61,7 @@ from .geoparse import (
     names_no_place,
     resolve_mentions,
 )
+from .grouping import group_sentences
 from .history import drop_history
 from .incidents import split_incidents
 from .inferred_places import FuzzyDistricts
@@ -82,7 +83,6 @@ from .sentences import (
     background,
     floor_start,
     for_processing,
-    group_sentences,
     headline_ends,
     is_aside,
     ner_windows,

@@ -76,7 +76,8 @@ ACCIDENTAL_BLAST = re.compile(
 
 
 # Crime that no party to the conflict commits: a family feud or a domestic dispute, robbers
-# ("Robbers shot dead a shopkeeper"), an honour killing. Not a tribal land dispute: those clashes are in GED.
+# ("Robbers shot dead a shopkeeper"), an honour killing. Not a tribal land dispute: those
+# clashes are in GED.
 CRIME = re.compile(
     letter_first(
         r"\b(?:family\s+feuds?|(?:personal|old|family)\s+enmity|honou?r\s+killings?|"

@@ -1,0 +1,276 @@
+"""Which sentences of an article tell one event: grouping by place, day and incident words.
+
+A sentence joins the event told before it unless it opens another incident ("In a separate
+attack", "Meanwhile"), gives a figure in another district or province, opens on another
+weekday, or names another incident ("another drone strike"); one that names the district of an
+incident told earlier goes back to it ("In the second incident, ..."). A tally over the
+incidents that later sentences tell one by one is left out (`is_tally`).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .geoparse import PlaceMention, Resolved, origin_place
+from .sentences import Sentence
+from .textcase import twin_applies
+
+# A sentence starting with one of these reports another incident.
+NEW_EVENT = re.compile(
+    r"^\W*(?:in\s+(?:a|another)\s+(?:separate|similar|different|related)?\s*(?:incident|attack|"
+    r"development|operation|raid)|separately|elsewhere|meanwhile|in\s+other\s+(?:violence|"
+    r"incidents?|news)|also\s+(?:in|on)\b|earlier\b|in\s+a\s+separate|on\s+(?:the\s+)?(?:same|"
+    r"previous)\s+day|(?:in\s+)?(?:a|the)\s+(?:second|third|further)\s+(?:operation|raid|strike)\b|"
+    r"a\s+separate\s+(?:[\w-]+\s+){0,4}?(?:force|patrol|unit|team)\b)",
+    re.IGNORECASE,
+)
+
+
+def _same_incident(
+    s: Sentence, days: set[str], group: list[Sentence], group_days: set[str]
+) -> bool:
+    """Whether a sentence naming an earlier incident's district may be more of it: no other
+    weekday, and no other kind of violence (a Monday killing in Bannu is not Tuesday's suicide
+    bombing there), unless it refers back ("In the second incident")."""
+    if _BACK_REFERENCE.match(s.text):
+        return True
+    if days and group_days and not days & group_days:
+        return False
+    kinds = {t.event_type for t in s.triggers}
+    return not kinds or bool(kinds & {t.event_type for x in group for t in x.triggers})
+
+
+# A reference back to an incident told before ("In the second incident, ...").
+_BACK_REFERENCE = re.compile(
+    r"^\W*in\s+the\s+(?:first|second|third|fourth|latter|former|other)\s+(?:incident|attack|"
+    r"case|blast|shooting)\b",
+    re.IGNORECASE,
+)
+# Another incident named inside a sentence ("Hours later, another drone strike in Mir Ali killed
+# three", "Four more died in Kurram in a second attack"), not a comparison ("It was the second
+# attack this week", "marked another attack on"), nor a second blast of the same bombing.
+ANOTHER_EVENT = re.compile(
+    r"\b(?:another|a\s+(?:second|third|fourth|fresh|new|separate))\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:attacks?|strikes?|airstrikes?|ambush|raids?|incidents?|assaults?|operations?|clash)\b"
+)
+_COMPARISON = re.compile(r"\b(?:was|is|as|marks?|marked|been|be|of|like)\s+$")
+# A sentence that opens with a day ("On Monday, a suicide bomber attacked his funeral"):
+# another event when the sentences before named another day.
+_OPENING_DAY = re.compile(
+    r"^\W*(?:(?:on|late|early|by)\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b"
+)
+# What tells of the same event again: a toll update, victims dying later, "the attack".
+_FOLLOW_UP = re.compile(
+    r"\b(?:toll|rose|risen|climbed|succumbed|later\s+died|died\s+of|more\s+(?:victims|people|"
+    r"bodies|of\s+the)|the\s+(?:attack|blast|bombing|killing|explosion|incident|strike|raid|"
+    r"assault|ambush|victims|wounded|injured|dead))\b"
+)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# "It was the third attack in Balochistan this week after assaults in Kalat killed 10": a
+# comparison with earlier events, which are no event of this report.
+RECAP = re.compile(
+    r"^\W*(?:it|this|the\s+(?:attack|blast|bombing|assault|incident))\s+(?:was|is|marks|marked)"
+    # a rank among attacks, not what the attack was ("The blast was a suicide attack")
+    r"\s+(?:another|the\s+(?:[a-z-]+\s+){0,2}?(?:second|third|fourth|fifth|sixth|latest|"
+    r"[a-z]+est))\s+(?:[a-z-]+\s+){0,3}?(?:attacks?|blasts?|bombings?|incidents?|assaults?|"
+    r"strikes?)\b",
+    re.IGNORECASE,
+)
+
+# A later sentence about another year ("The group killed 12 people in a similar attack last
+# year"): history, whose figures are not this event's.
+PAST = re.compile(
+    r"\b(?:(?:last|previous)\s+year|(?:[a-z]+|\d+)\s+years\s+ago|in\s+(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def another_event(text: str, low: str | None = None) -> bool:
+    low = text.lower() if low is None else low
+    if not any(word in low for word in _ANOTHER_WORDS):
+        return False  # (substring tests: far cheaper than the scan, which needs one of them)
+    return any(not _COMPARISON.search(low, max(0, m.start() - 12), m.start())
+               for m in ANOTHER_EVENT.finditer(low))  # fmt: skip
+
+
+_ANOTHER_WORDS = ("another", "second", "third", "fourth", "fresh", "new", "separate")
+# Every `PAST` match holds one of these.
+_PAST_WORDS = ("year", "19", "20")
+# `PAST` in two parts, case-sensitive, for lower-cased text: the years' (every match holds
+# "year"; `[a-z]++` gives back no letter, which \s+ could not take) and the dates' ("19", "20").
+_PAST_YEAR = re.compile(r"\b(?:(?:last|previous)\s+year|(?:[a-z]++|\d++)\s+years\s+ago)\b")
+_PAST_IN = re.compile(r"\bin\s+(?:19|20)\d\d\b")
+
+
+def past(low: str) -> bool:
+    """Whether `PAST` finds a match in the lower-cased text `low`: its parts behind the
+    substrings their matches hold, run case-sensitively where that is the same (`twin_applies`);
+    3x faster than `PAST.search`, which tried every alternative at each word's edge."""
+    if not twin_applies(low):
+        return PAST.search(low) is not None
+    return ("year" in low and _PAST_YEAR.search(low) is not None) or (
+        ("19" in low or "20" in low) and _PAST_IN.search(low) is not None
+    )
+
+
+# Every `TALLY` match holds one of these.
+_TALLY_WORDS = ("countr", "nationwide", "provinces", "attacks", "incidents", "districts")
+
+
+# A total over several incidents or the whole country ("Taliban attacks killed 14 members of
+# the security forces across the country. In Kandahar, six ... In Ghazni, eight ...").
+TALLY = re.compile(
+    r"\b(?:across\s+the\s+country|nationwide|across\s+(?:several|[a-z]+)\s+provinces|"
+    r"in\s+(?:several|separate|a\s+series\s+of|two|three|four|five|six|\d+)\s+(?:separate\s+)?"
+    r"(?:attacks|incidents|provinces|districts))\b",
+    re.IGNORECASE,
+)
+
+
+# A headline line over several incidents: "Attacks kill 12 in northwest Pakistan".
+HEADLINE_TALLY = re.compile(
+    r"\b(?:attacks|blasts|bombings|explosions|clashes|raids|strikes|incidents|violence)\b",
+    re.IGNORECASE,
+)
+
+
+def is_tally(s: Sentence, text: str, opens: bool) -> bool:
+    """Whether an event sentence with figures totals several incidents (`TALLY`), or, when
+    it `opens` the document as a headline line of `text`, names them (`HEADLINE_TALLY`)."""
+    if not (s.is_event and s.counts):
+        return False
+    low = s.text.lower()  # (once: inside the generator it was lowered again for each word)
+    if any(word in low for word in _TALLY_WORDS) and TALLY.search(low):
+        return True
+    return (
+        opens
+        and "\n" in text[max(0, s.end - 3) : s.end + 2]
+        and HEADLINE_TALLY.search(s.text) is not None
+    )
+
+
+def group_sentences(
+    sentences: list[Sentence], resolved: dict[PlaceMention, Resolved], text: str = ""
+) -> list[list[Sentence]]:
+    """The sentences of each event, in order. A tally over incidents that later sentences
+    report one by one, each with its figure, is left out (`is_tally`; `text` is the
+    document's, to tell a headline line): its total would land on the first incident's place
+    (kept when fewer than two such incidents follow)."""
+    tallies = [s for i, s in enumerate(sentences) if is_tally(s, text, i == 0)]
+    # (not where someone is from: "Sepoy X (resident of District Chakwal) embraced shahadat")
+    origins = {
+        m
+        for s in sentences
+        if s.is_event
+        for m in s.places
+        if m in resolved and origin_place(text, m.start, m.end)
+    }
+    groups = _group(sentences, resolved, set(), origins)
+    if tallies:
+        ids = {id(s) for s in tallies}
+        alone = _group(sentences, resolved, ids, origins)
+        rest = [g for g in alone if not all(id(s) in ids for s in g)]
+        if sum(any(s.counts for s in g) for g in rest) >= 2:
+            return rest
+    return groups
+
+
+# A force or group opening the sentence and acting in the past tense: "Security forces repulsed
+# an attack on a check post in North Waziristan" reports an action of its own, unlike "The
+# insurgent was responsible for attacks in Helmand".
+_ACTOR_OPENS = re.compile(
+    r"^\W*(?:the\s+)?(?:[a-z-]+\s+){0,3}?(?:forces|troops|police|policemen|soldiers|army|"
+    r"militants|insurgents|terrorists|gunmen|fighters|personnel|rangers|levies)\s+(?:also\s+)?$",
+    re.IGNORECASE,
+)
+_PAST_VERB = re.compile(r"[a-z]+ed\b", re.IGNORECASE)
+
+
+def _acts_anew(s: Sentence) -> bool:
+    if not s.triggers:
+        return False
+    first = min(s.triggers, key=lambda t: t.start)
+    return bool(
+        _PAST_VERB.match(first.text) and _ACTOR_OPENS.match(s.text[: first.start - s.start])
+    )
+
+
+def _group(
+    sentences: list[Sentence],
+    resolved: dict[PlaceMention, Resolved],
+    alone: set[int],
+    origins: set[PlaceMention],
+) -> list[list[Sentence]]:
+    groups: list[list[Sentence]] = []
+    # (per group: its provinces, districts and weekdays; `cur` is the group sentences join)
+    seen: list[tuple[set[str], set[str], set[str]]] = []
+    cur = -1
+    for s in sentences:
+        if not s.is_event:
+            continue
+        current = groups[cur] if groups else []
+        current_adm1, current_adm2, current_days = seen[cur] if seen else (set(), set(), set())
+        low = s.text.lower()
+        if current and s.counts and (RECAP.match(s.text) or past(low)):
+            continue  # (without a figure it may still say who: "It was the third ... the TTP")
+        days = set(_WEEKDAY.findall(low)) if "day" in low else set()
+        opening = _OPENING_DAY.match(low) if days else None
+        if opening is not None and _FOLLOW_UP.search(low):
+            opening = None  # "On Monday, the death toll rose to 20": the same event
+        places = [resolved[m].place for m in s.places if m in resolved and m not in origins]
+        adm1s = {p.adm1 for p in places}
+        named = {p.adm2 for p in places if p.adm2 and p.level != "adm1"}
+        if (
+            named
+            and current_adm2
+            and not named & current_adm2
+            and (
+                _BACK_REFERENCE.match(s.text)
+                or not (NEW_EVENT.match(s.text) or (s.counts and another_event(s.text, low)))
+            )
+            and (back := next((i for i, m in enumerate(seen) if named & m[1]), None)) is not None
+            and _same_incident(s, days, groups[back], seen[back][2])
+        ):
+            # More of an incident told before, in its district ("Two policemen were killed in
+            # Lakki Marwat, while in a separate incident gunmen shot dead an official in D.I.
+            # Khan. The bomb exploded as a police van passed through Pezu, Lakki Marwat ...
+            # In the second incident, ... in Dera Ismail Khan city"): back to it.
+            cur = back
+            groups[cur].append(s)
+            seen[cur][2].update(days)
+            continue
+        # A figure in another district than the figures before it, or than the figure-less
+        # sentence that opened the event ("repulsed an attack in North Waziristan. Two suspects
+        # were held in Bannu"): another operation. Later figure-less sentences are background.
+        located = bool(s.counts) or not current
+        adm2s = named if located else set()
+        starts_new = bool(current) and (
+            (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
+            # another province: a figure, or an actor acting anew after the event's toll
+            or (
+                bool(adm1s)
+                and bool(current_adm1)
+                and not adm1s & current_adm1
+                and (bool(s.counts) or (_acts_anew(s) and any(x.counts for x in current)))
+            )
+            or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
+            or (bool(s.counts) and another_event(s.text, low))
+            or (
+                opening is not None
+                and bool(current_days)
+                and opening.group(1) not in current_days
+                and bool(s.counts or s.triggers)
+            )
+            or id(s) in alone
+            or id(current[-1]) in alone
+        )
+        if starts_new or not groups:
+            groups.append([])
+            seen.append((set(), set(), set()))
+            cur = len(groups) - 1
+        groups[cur].append(s)
+        seen[cur][0].update(adm1s)
+        seen[cur][1].update(adm2s)
+        seen[cur][2].update(days)
+    return groups
