@@ -156,3 +156,11 @@ def test_a_record_or_a_share_is_no_toll(extractor: Extractor, stat: str) -> None
     text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + stat
     events = _events(extractor, text)
     assert [(e.deaths, e.arrested) for e in events] == [(4, None)], events
+
+
+def test_a_feast_day_is_no_weekday_of_this_week(extractor: Extractor) -> None:
+    text = (
+        "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
+        "In March 2016, a suicide bomber killed 70 people at a park in Lahore on Easter Sunday."
+    )
+    assert [e.deaths for e in _events(extractor, text)] == [4]

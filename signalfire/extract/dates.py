@@ -44,7 +44,9 @@ _RELATIVE_EXPRESSIONS = (
     r"the\s+day\s+before"
 )
 _RELATIVE = re.compile(
-    r"\b(?=[a-z\d])(?P<rel>" + by_first_letter(_RELATIVE_EXPRESSIONS) + r")\b"
+    # (a feast's name is no weekday of this week: "the park on Easter Sunday" in 2016)
+    r"\b(?<!easter\s)(?<!good\s)(?<!palm\s)(?<!black\s)(?<!bloody\s)(?<!holy\s)(?<!ash\s)"
+    r"(?=[a-z\d])(?P<rel>" + by_first_letter(_RELATIVE_EXPRESSIONS) + r")\b"
 )  # run on case-folded text (see textcase)
 # Every `_RELATIVE` expression holds one of these words, every `_ABSOLUTE` one a digit: cheap
 # tests that skip the slow alternations in most sentences.
