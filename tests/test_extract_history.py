@@ -164,3 +164,57 @@ def test_a_feast_day_is_no_weekday_of_this_week(extractor: Extractor) -> None:
         "In March 2016, a suicide bomber killed 70 people at a park in Lahore on Easter Sunday."
     )
     assert [e.deaths for e in _events(extractor, text)] == [4]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ISLAMABAD: A year after a suicide bomber killed 80 people at a mosque in Peshawar, "
+        "officials say the group has grown stronger.\n\nThe January 2021 bombing was followed "
+        "by a string of attacks. Gunmen later killed 12 policemen in the city.",
+        "KARACHI: An anti-terrorism court on Thursday sentenced four men to death for the 2015 "
+        "attack on a bus in Karachi, in which 40 people were killed.\n\nThe gunmen had stopped "
+        "the bus and opened fire on the passengers.",
+    ],
+)
+def test_an_anniversary_or_a_verdict_is_no_attack(extractor: Extractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+@pytest.mark.parametrize(
+    "stat",
+    [
+        "Some 80 people had been killed in Kech between July and October, officials said.",
+        "More than 300 tribal elders were killed across the country in such attacks.",
+    ],
+)
+def test_a_count_over_months_or_the_country_is_no_toll(extractor: Extractor, stat: str) -> None:
+    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + stat
+    assert [e.deaths for e in _events(extractor, text)] == [4]
+
+
+def test_a_day_tally_is_no_history_and_this_years_attack_is(extractor: Extractor) -> None:
+    tally = "PESHAWAR: Over the past 24 hours, security forces killed 12 terrorists in Bannu."
+    assert [e.deaths for e in _events(extractor, tally)] == [12]
+    text = "A bomb killed four soldiers in Turbat on Tuesday. Earlier this year, a bomb killed 13."
+    assert [e.deaths for e in _events(extractor, text)] == [4]
+
+
+def test_the_hospital_the_wounded_reach_is_no_scene(extractor: Extractor) -> None:
+    text = (
+        "Two soldiers were martyred in an IED blast in North Waziristan on Monday. Three "
+        "injured soldiers were evacuated to the Combined Military Hospital in Bannu."
+    )
+    (event,) = _events(extractor, text)
+    assert (event.place, event.deaths, event.injured) == ("North Waziristan", 2, 3)
+
+
+def test_a_roundups_detail_naming_a_province_goes_back(extractor: Extractor) -> None:
+    text = (
+        "KABUL: Six policemen were killed in an attack on a checkpoint in Kunduz province on "
+        "Monday, while an airstrike killed nine militants in Nad Ali district of Helmand.\n\n"
+        "A member of the Kunduz provincial council said the attackers came from Chahar Dara."
+    )
+    events = {e.adm1: e for e in _events(extractor, text)}
+    assert set(events) == {"AF-KDZ", "AF-HEL"}, events
+    assert events["AF-HEL"].event_type == "airstrike"

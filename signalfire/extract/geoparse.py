@@ -284,6 +284,12 @@ _DEED_PLACE_BEFORE = re.compile(
     r"(?:the\s+)?$",
     re.IGNORECASE,
 )
+# Where the wounded were taken: "evacuated to the Combined Military Hospital in Bannu".
+_HOSPITAL_BEFORE = re.compile(
+    r"\b(?:taken|evacuated|shifted|rushed|moved|airlifted|flown|brought|referred|admitted)\s+"
+    r"(?:to\s+)?(?:the\s+|a\s+)?(?:[A-Z][\w'-]*\s+){0,5}?(?:[Hh]ospital|CMH|[Tt]rauma\s+"
+    r"[Cc]ent(?:re|er)|[Cc]linic|[Mm]edical\s+[Cc]omplex)\s+(?:in|at)\s+(?:the\s+)?$"
+)
 # The word right before every `_ORIGIN_BEFORE` or `_ROUTE_TO` place (after "the"): a cheap
 # test that spares the searches for most places.
 _ORIGIN_LAST_WORDS = frozenset(["of", "from", "to", "for", "towards", "and"])
@@ -298,7 +304,8 @@ _UNIT_AFTER = re.compile(r"\s+(?:Scouts|Rifles|Militia)\b")
 
 def origin_place(text: str, start: int, end: int) -> bool:
     """Whether the place at text[start:end] says where someone is from, is going to or serves,
-    where a past deed of theirs was done, names a road, or names a unit (`_UNIT_AFTER`)."""
+    where a past deed of theirs was done, where the wounded were taken, names a road, or names
+    a unit (`_UNIT_AFTER`)."""
     if _UNIT_AFTER.match(text, end):
         return True
     words = text[max(0, start - 30) : start].lower().split()[-2:]
@@ -316,7 +323,10 @@ def origin_place(text: str, start: int, end: int) -> bool:
     elif (
         words
         and words[-1] in ("in", "at")
-        and _DEED_PLACE_BEFORE.search(text, max(0, start - 70), start)
+        and (
+            _DEED_PLACE_BEFORE.search(text, max(0, start - 70), start)
+            or _HOSPITAL_BEFORE.search(text, max(0, start - 90), start)
+        )
     ):
         return True
     return bool(_ORIGIN_AFTER.match(text, end, end + 40))

@@ -26,6 +26,25 @@ NEW_EVENT = re.compile(
 )
 
 
+def _told_before(
+    named: set[str], adm1s: set[str], seen: list[tuple[set[str], set[str], set[str]]], cur: int
+) -> int | None:
+    """The earlier incident a sentence's places name: one in the same district, else, for a
+    sentence without a figure (`adm1s` empty otherwise), one in its province ("a member of the
+    Kunduz provincial council said"; a figure there may be another operation in the province,
+    as in a release's round of them)."""
+    by_district = next((i for i, m in enumerate(seen) if i != cur and named & m[1]), None)
+    if by_district is not None or named:
+        return (
+            by_district
+            if by_district is not None
+            else next(
+                (i for i, m in enumerate(seen) if i != cur and not m[1] and adm1s & m[0]), None
+            )
+        )
+    return next((i for i, m in enumerate(seen) if i != cur and adm1s & m[0]), None)
+
+
 def _same_incident(
     s: Sentence, days: set[str], group: list[Sentence], group_days: set[str]
 ) -> bool:
@@ -222,14 +241,16 @@ def _group(
         adm1s = {p.adm1 for p in places}
         named = {p.adm2 for p in places if p.adm2 and p.level != "adm1"}
         if (
-            named
-            and current_adm2
-            and not named & current_adm2
+            (
+                (named and current_adm2 and not named & current_adm2)
+                or (adm1s and current_adm1 and not adm1s & current_adm1)
+            )
             and (
                 _BACK_REFERENCE.match(s.text)
                 or not (NEW_EVENT.match(s.text) or (s.counts and another_event(s.text, low)))
             )
-            and (back := next((i for i, m in enumerate(seen) if named & m[1]), None)) is not None
+            and (back := _told_before(named, adm1s if not s.counts else set(), seen, cur))
+            is not None
             and _same_incident(s, days, groups[back], seen[back][2])
         ):
             # More of an incident told before, in its district ("Two policemen were killed in

@@ -16,7 +16,8 @@ report's event. Told apart by:
     of today's attack, and not "since 2019" ("the deadliest attack since 2019" is today's).
 
 The report's first event sentence is never history: it is what the report is about, whatever
-its dates (an old headline given a wrong publication date, an anniversary's lead). A dateline
+its dates (an old headline given a wrong publication date), unless it opens on an anniversary
+("A year after a suicide bomber killed 84 people ..."). A dateline
 inside the text ("KABUL, Afghanistan (Aug. 30, 2011) - ...") starts another report, with its
 own date and first sentence (press releases pasted one after another).
 """
@@ -53,10 +54,17 @@ _PERIOD_TALLY = re.compile(
     # arrested 329"), a share ("IEDs caused 38 percent of all casualties")
     r"\b(?:across|throughout)\s+the\s+(?:province|country|region)\s+(?:this|last)\s+year\b|"
     r"\b\d[\d,]*\s+(?:attacks|incidents)\s+in\s+which\b|"
+    # a count over months or the whole country ("79 people had been killed in the district
+    # between July and October", "more than 300 elders were killed across the country")
+    r"\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\b[^.;]{0,12}?\band\s+(?:January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b|"
+    r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|"
     r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|all\s+)?(?:[a-z0-9,]+\s+)?"
     r"(?:casualties|deaths|victims|attacks|incidents|those\s+killed)\b",
 )
-_CUES = ("first", "past", "last", "previous", "so far", "alone", "year", "%", "cent", "which")
+_CUES = ("first", "past", "last", "previous", "so far", "alone", "year", "%", "cent", "which",
+         "between", "country", "nationwide")  # fmt: skip
 # Today's attack claimed ("claimed responsibility for the attack"): never history by a cue.
 _CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 # A dateline inside the text: an upper-case city, its country, the date in brackets.
@@ -78,6 +86,16 @@ def is_history(s: Sentence, dates: list[DateMention], published: dt.date) -> boo
     return any(cue in s.text for cue in _CUES) and _PERIOD_TALLY.search(s.text) is not None
 
 
+# A lead that opens on an anniversary of an earlier attack.
+# (after a dateline: "ISLAMABAD: A year after ...") A verdict on an attack is no attack.
+_FRAMING = re.compile(
+    r"^\W*(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w ]*)?\s*(?:\([^)]{0,30}\))?\s*[:—–-]\s*)?"
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?)\s+"
+    r"(?:after|since)|on\s+the\s+(?:[a-z]+\s+)?anniversary\s+of|(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?court\b[^.;]{0,60}?\b(?:sentenced|convicted|acquitted|indicted|"
+    r"upheld|awarded))\b",
+    re.IGNORECASE,
+)
 # A sentence that reports, not narrates ("police said", "according to officials"): today's.
 _REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|confirmed)\b")
 
@@ -98,6 +116,7 @@ def drop_history(
         return
     lead = True
     telling = False  # (the event sentence before was history, in this paragraph)
+    framed = False  # (the report recalls an earlier attack: see `_FRAMING`)
     end = 0
     for s in sentences:
         if "\n" in text[end : s.start]:
@@ -110,14 +129,19 @@ def drop_history(
         ):
             # another release in the same text ("KABUL, Afghanistan (Aug. 30, 2011) - ..."):
             # a report of its own, dated by its own dateline
-            published, lead, telling = day, True, False
+            published, lead, telling, framed = day, True, False, False
         if not s.is_event:
             continue
         if lead:
             lead = False
+            if _FRAMING.match(s.text):
+                # "A year after a suicide bomber killed 84 people in Peshawar, ...", "A court
+                # sentenced five men for the 2015 attack ...": the report recalls the attack; a
+                # new event in it is one its dates make recent
+                s.is_event, framed = False, True
             continue
         dates = dates_of(s)
-        sequel = (
+        sequel = (framed and not dates) or (
             telling
             and not dates
             and not s.places

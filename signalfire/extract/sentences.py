@@ -19,7 +19,10 @@ from .scanning import holds
 
 # Background sentences: history, not the reported event.
 BACKGROUND = re.compile(
-    r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|over\s+the\s+past|in\s+recent\s+(?:years|months)"
+    # (not a day's tally: "Over the past 24 hours, security forces killed 12")
+    r"^\W*(?:since\s+\d{4}|in\s+\d{4}|last\s+year|"
+    r"over\s+the\s+past(?!\s+(?:24|48|72|twenty-four|forty-eight)\s+hours)|"
+    r"in\s+recent\s+(?:years|months)"
     r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been)"
     # a sentence that dates the report by an earlier event ("The statement came a day after a
     # suicide car bomb in Kandahar killed 12 people")
@@ -31,7 +34,7 @@ BACKGROUND = re.compile(
 # earlier, at least 46 people were killed in a similar attack in Kunduz").
 EARLIER_LEAD = re.compile(
     r"^\W*(?:(?:a|one|two|three|four|five|six|several|\d+)\s+(?:days?|weeks?|months?)\s+"
-    r"(?:earlier|ago|before)|earlier\s+(?:this|that|in\s+the)\s+(?:week|month)|"
+    r"(?:earlier|ago|before)|earlier\s+(?:this|that|in\s+the)\s+(?:week|month|year)|"
     r"last\s+(?:week|month))\b",
     re.IGNORECASE,
 )
