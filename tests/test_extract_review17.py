@@ -146,3 +146,31 @@ def test_a_name_followed_by_province_is_the_province(extractor: Extractor) -> No
     )
     events = _events(extractor, text)
     assert [(e.adm1, e.place) for e in events] == [("AF-KDZ", "Chahar Dara")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Militants stormed a police training school in Quetta, killing 61 cadets.",
+         "armed_clash"),
+        ("Taliban gunmen stormed an army-run school in Peshawar, killing 132 children.",
+         "attack_on_civilians"),
+    ],
+)  # fmt: skip
+def test_a_forces_own_school_is_no_civilian_target(
+    extractor: Extractor, text: str, expected: str
+) -> None:
+    assert _types(extractor, text) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Two engineers were kidnapped near the Gomal Zam dam in Tank district.", "Tank"),
+        ("A bomb exploded in the west of Kabul, killing four.", "Kabul"),
+        ("Five soldiers were killed in Khewa district on Monday.", "Khewa"),
+    ],
+)
+def test_landmarks_city_parts_and_other_names(extractor: Extractor, text: str, place: str) -> None:
+    (event,) = _events(extractor, text)
+    assert event.place == place and event.adm2 is not None, event

@@ -48,7 +48,10 @@ def hit_side(group: list[Sentence]) -> str | None:
 # "central Kabul", "Kabul's Shahr-e-Naw neighbourhood". Bare "Kabul" is the city too in news
 # (its province is written "Kabul province"), not other capitals' names: "in Kandahar" is as
 # often the province.
-_CITY_BEFORE = re.compile(r"\b(?:[Cc]ity\s+of|[Cc]entral|[Dd]owntown)\s+$")
+_CITY_BEFORE = re.compile(
+    r"\b(?:[Cc]ity\s+of|[Cc]entral|[Dd]owntown|the\s+(?:west|east|north|south)(?:ern)?\s+"
+    r"(?:part\s+)?of)\s+$"
+)
 # (only nouns of a city's parts: "Kandahar's Zhari area" is a district of the province)
 _CITY_AFTER = re.compile(
     r"\s+[Cc]ity\b|['’]s\s+(?:[A-Z][\w'-]*\s+){0,3}(?:neighbou?rhood|[Dd]istrict\s+\d|[Pp]olice\s+"

@@ -299,7 +299,10 @@ _SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring", "district"])
 
 # A paramilitary unit named for its home ("Gilgit Scouts", "Khyber Rifles", "Kurram Militia"):
 # where its men are from, the scene only when the text names no other place.
-_UNIT_AFTER = re.compile(r"\s+(?:Scouts|Rifles|Militia)\b")
+_UNIT_AFTER = re.compile(
+    # ... and a dam or river named for a place upstream ("the Gomal Zam dam in Tank district")
+    r"\s+(?:Scouts|Rifles|Militia|(?:[A-Z][a-z]+\s+)?(?:[Dd]am|[Rr]iver|[Bb]arrage))\b"
+)
 
 
 def origin_place(text: str, start: int, end: int) -> bool:

@@ -232,7 +232,9 @@ TRIGGERS = {
     r"save\s+the\s+children|red\s+cross|medecins|doctors\s+without)|"
     # gunmen storming a place of study, worship or leisure ("stormed an army-run school in
     # Peshawar", "Gunmen stormed Kabul University")
-    r"(?:stormed|attacked)\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?:schools?|university|"
+    # (not a force's own: "a police training school", "a military college")
+    r"(?:stormed|attacked)\s+(?:an?\s+|the\s+)?(?:[a-z'-]+\s+){0,2}?(?<!police\s)(?<!training\s)"
+    r"(?<!military\s)(?<!cadet\s)(?<!naval\s)(?<!recruitment\s)(?:schools?|university|"
     r"college|hotel|"
     r"guest\s*house|mosque|shrine|church|temple|gurdwara|imambargah|market|bazaar|restaurant|"
     r"wedding)\b|"
