@@ -218,3 +218,23 @@ def test_a_roundups_detail_naming_a_province_goes_back(extractor: Extractor) -> 
     events = {e.adm1: e for e in _events(extractor, text)}
     assert set(events) == {"AF-KDZ", "AF-HEL"}, events
     assert events["AF-HEL"].event_type == "airstrike"
+
+
+def test_material_seized_and_a_citys_record_type_nothing(extractor: Extractor) -> None:
+    text = (
+        "LAHORE: The CTD arrested five suspected militants in Lahore on Wednesday.\n\n"
+        "Explosives weighing four kilogrammes and two suicide vests were seized from their "
+        "possession. The city has a history of devastating bombings."
+    )
+    assert [(e.event_type, e.arrested) for e in _events(extractor, text)] == [("arrest", 5)]
+
+
+def test_armed_men_on_motorcycles_who_burn_machinery_attack_property(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "Unidentified armed men set fire to a mobile phone tower in Kech district on Sunday "
+        "night. No one was hurt. Around 15 armed men on motorcycles arrived at the site and "
+        "held the guards at gunpoint."
+    )
+    assert [e.event_type for e in _events(extractor, text)] == ["property_attack"]

@@ -288,6 +288,12 @@ _FREED_AFTER = re.compile(
     r"(?:\s+[a-z'-]+){1,3}?\s+(?:was|were|has\s+been|have\s+been)\s+(?:safely\s+|later\s+)?"
     r"(?:recovered|rescued|freed|released|set\s+free)\b"
 )
+# ... or seized, told after it ("Explosives weighing four kilogrammes, two suicide vests and
+# detonators were seized from their possession")
+_SEIZED_AFTER = re.compile(
+    r"[^.;]{0,120}?\b(?:were|was|had\s+been|have\s+been)\s+(?:also\s+)?(?:seized|recovered|"
+    r"found|confiscated|discovered)\b"
+)
 _MATERIAL = ("explosives", "detonator", "grenade", "suicide vest", "suicide jacket")
 _PLANTED_AFTER = re.compile(
     r"\s+(?:that\s+had\s+been\s+|were\s+|had\s+been\s+)?(?:planted|placed|"
@@ -411,7 +417,9 @@ def find_triggers(text: str, offset: int = 0) -> list[Trigger]:
 def _bomb_trade(low: str, start: int, end: int) -> bool:
     if BOMB_THING_AFTER.match(low, end):
         return True
-    if low.startswith(_MATERIAL, start) and _MATERIAL_FOUND.search(low, max(0, start - 40), start):
+    if low.startswith(_MATERIAL, start) and (
+        _MATERIAL_FOUND.search(low, max(0, start - 40), start) or _SEIZED_AFTER.match(low, end)
+    ):
         # "recovering explosives, detonators and literature", "recovering a hand grenade and a
         # pistol from his possession": material found, not a bomb planted ("found explosives
         # planted under a bridge")
@@ -431,7 +439,7 @@ _ALONG = re.compile(r"(?:along|across)\s+the\b")  # (a truce "along the LoC")
 # Trigger words that name the attackers only (see `classify`).
 _WHO_ONLY = re.compile(
     UNIDENTIFIED_GUNMEN + r"|motorcycle-borne|"
-    r"armed\s+men\s+on|"
+    r"armed\s+men\s+on(?:\s+(?:a\s+)?motorcycles?)?|"
     r"(?:insurgents?|militants?)\s+attack\w*"
 )
 

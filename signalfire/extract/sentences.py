@@ -82,10 +82,15 @@ _CAUSE = re.compile(
 )
 
 
+# A place's or a group's record ("the city has a history of devastating bombings").
+_HISTORY_OF = re.compile(r"\b(?:has|have|had)\s+(?:a\s+)?(?:long\s+)?history\s+of\b", re.I)
+
+
 def background(text: str, lead: bool) -> bool:
     """Whether a sentence tells history or an earlier event rather than the report's."""
     return (
         BACKGROUND.match(text) is not None
+        or ("history" in text and _HISTORY_OF.search(text) is not None)
         or (not lead and EARLIER_LEAD.match(text) is not None)
         or (
             (m := REACTION.match(text)) is not None
