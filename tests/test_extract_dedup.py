@@ -160,3 +160,14 @@ def test_an_arrest_never_merges_with_an_attack() -> None:
     bomb = event("a", A, deaths=5)
     arrest = event("b", B, event_type="arrest", deaths=5)
     assert not same_event(bomb, arrest, similarity=0.0)
+
+
+def test_two_small_killings_in_one_city_a_day_apart_stay_apart() -> None:
+    # Quetta is one district: a toll of 2 one day and of 1 the next are two killings
+    tuesday = event("dawn", A, event_type="targeted_killing", deaths=2)
+    wednesday = event(
+        "dawn2", B, event_type="targeted_killing", deaths=1, date=dt.date(2014, 6, 11)
+    )
+    assert not same_event(tuesday, wednesday, similarity=0.0)
+    # the same toll retold the next day is still one
+    assert same_event(tuesday, replace(wednesday, deaths=2), similarity=0.0)

@@ -12,7 +12,7 @@ and, as evidence that they describe the same incident rather than two alike, one
     when one report names only the province;
   * deaths within 20% or 2 of each other when both report a figure, and either near-duplicate
     texts (MinHash Jaccard of word 3-shingles >= `text_threshold`, default 0.3) or a shared
-    district or named place with both tolls reported.
+    district or named place at most a day apart with both tolls reported and within 20%.
 Targeted killings, clashes, abductions, airstrikes, operations and arrests are not `ONE_OFF`: a
 city such as Karachi (one district) sees several a day, forces run several operations in one
 district on one day (ISPR's releases tell each apart), drones strike one agency day after day.
@@ -142,8 +142,17 @@ def same_event(
         return False
     if similarity >= text_threshold:
         return True
-    # Tolls already agree (checked above); both must report one for this to count.
-    return shared_place and a.deaths is not None and b.deaths is not None
+    # A shared place with tolls of both reports within 20% (a margin of 2 made any two small
+    # tolls agree: two killings in Quetta, one district, a day apart) and at most a day apart.
+    return (
+        shared_place
+        and a.deaths is not None
+        and b.deaths is not None
+        and _agree_toll(a.deaths, b.deaths)
+        and a.date is not None
+        and b.date is not None
+        and abs((a.date - b.date).days) <= 1
+    )
 
 
 def _agree_toll(a: int | None, b: int | None) -> bool:
