@@ -238,3 +238,19 @@ def test_armed_men_on_motorcycles_who_burn_machinery_attack_property(
         "held the guards at gunpoint."
     )
     assert [e.event_type for e in _events(extractor, text)] == ["property_attack"]
+
+
+def test_a_two_incident_leads_next_paragraph_tells_the_first(extractor: Extractor) -> None:
+    text = (
+        "KABUL: A deputy governor was killed when a magnetic bomb attached to his car exploded "
+        "in Kabul on Tuesday, while four soldiers died in a Taliban attack in Logar province.\n\n"
+        "Police said the sticky bomb went off as the official was travelling to work. Three "
+        "passers-by were wounded.\n\n"
+        "Meanwhile, in Logar, the Taliban attacked a checkpoint in the Mohammad Agha district "
+        "on Tuesday night, killing four soldiers."
+    )
+    events = {e.adm1: e for e in _events(extractor, text)}
+    assert set(events) == {"AF-KAB", "AF-LOG"}, events
+    kabul, logar = events["AF-KAB"], events["AF-LOG"]
+    assert (kabul.event_type, kabul.injured) == ("ied_bombing", 3), kabul
+    assert (logar.event_type, logar.deaths, logar.injured) == ("armed_clash", 4, None), logar

@@ -27,22 +27,33 @@ NEW_EVENT = re.compile(
 
 
 def _told_before(
-    named: set[str], adm1s: set[str], seen: list[tuple[set[str], set[str], set[str]]], cur: int
+    named: set[str],
+    adm1s: set[str],
+    seen: list[tuple[set[str], set[str], set[str]]],
+    cur: int,
+    among: set[int] | None = None,
 ) -> int | None:
-    """The earlier incident a sentence's places name: one in the same district, else, for a
-    sentence without a figure (`adm1s` empty otherwise), one in its province ("a member of the
-    Kunduz provincial council said"; a figure there may be another operation in the province,
-    as in a release's round of them)."""
-    by_district = next((i for i, m in enumerate(seen) if i != cur and named & m[1]), None)
+    """The earlier incident a sentence's places name: one in the same district, else one in its
+    province ("a member of the Kunduz provincial council said"; `adm1s` is empty for a sentence
+    with a figure, which may be another operation in the province, as in a release's round of
+    them, unless the lead told its incidents in one sentence); `among`: the incidents it may be."""
+    ok = [i for i in range(len(seen)) if i != cur and (among is None or i in among)]
+    by_district = next((i for i in ok if named & seen[i][1]), None)
     if by_district is not None or named:
-        return (
-            by_district
-            if by_district is not None
-            else next(
-                (i for i, m in enumerate(seen) if i != cur and not m[1] and adm1s & m[0]), None
-            )
-        )
-    return next((i for i, m in enumerate(seen) if i != cur and adm1s & m[0]), None)
+        if by_district is not None:
+            return by_district
+        return next((i for i in ok if not seen[i][1] and adm1s & seen[i][0]), None)
+    return next((i for i in ok if adm1s & seen[i][0]), None)
+
+
+def _has_place(
+    s: Sentence, resolved: dict[PlaceMention, Resolved], origins: set[PlaceMention]
+) -> bool:
+    return any(m in resolved and m not in origins for m in s.places)
+
+
+# "Meanwhile, in Logar, ...": a lead's other incident taken up again.
+_MEANWHILE = re.compile(r"^\W*(?:meanwhile|elsewhere)\b", re.IGNORECASE)
 
 
 def _same_incident(
@@ -185,10 +196,10 @@ def group_sentences(
         for m in s.places
         if m in resolved and origin_place(text, m.start, m.end)
     }
-    groups = _group(sentences, resolved, set(), origins)
+    groups = _group(sentences, resolved, set(), origins, text)
     if tallies:
         ids = {id(s) for s in tallies}
-        alone = _group(sentences, resolved, ids, origins)
+        alone = _group(sentences, resolved, ids, origins, text)
         rest = [g for g in alone if not all(id(s) in ids for s in g)]
         if sum(any(s.counts for s in g) for g in rest) >= 2:
             return rest
@@ -220,14 +231,24 @@ def _group(
     resolved: dict[PlaceMention, Resolved],
     alone: set[int],
     origins: set[PlaceMention],
+    text: str = "",
 ) -> list[list[Sentence]]:
     groups: list[list[Sentence]] = []
     # (per group: its provinces, districts and weekdays; `cur` is the group sentences join)
     seen: list[tuple[set[str], set[str], set[str]]] = []
     cur = -1
+    # Incidents told in one sentence ("X in Kabul, while four died in Logar"): each later
+    # incident's group -> the first one's. A new paragraph that names no place tells the first
+    # ("Kabul police said the sticky bomb went off ..."), as reports are written.
+    split_root: dict[int, int] = {}
+    last_end = -1
     for s in sentences:
         if not s.is_event:
             continue
+        paragraph = last_end >= 0 and "\n" in text[last_end : s.start]
+        last_end = s.end
+        if paragraph and cur in split_root and not _has_place(s, resolved, origins):
+            cur = split_root[cur]
         current = groups[cur] if groups else []
         current_adm1, current_adm2, current_days = seen[cur] if seen else (set(), set(), set())
         low = s.text.lower()
@@ -247,9 +268,18 @@ def _group(
             )
             and (
                 _BACK_REFERENCE.match(s.text)
+                or (bool(split_root) and _MEANWHILE.match(s.text) is not None)
                 or not (NEW_EVENT.match(s.text) or (s.counts and another_event(s.text, low)))
             )
-            and (back := _told_before(named, adm1s if not s.counts else set(), seen, cur))
+            and (
+                back := _told_before(
+                    named,
+                    adm1s if not s.counts or split_root else set(),
+                    seen,
+                    cur,
+                    set(split_root) | set(split_root.values()) if s.counts else None,
+                )
+            )
             is not None
             and _same_incident(s, days, groups[back], seen[back][2])
         ):
@@ -287,6 +317,8 @@ def _group(
             or id(current[-1]) in alone
         )
         if starts_new or not groups:
+            if starts_new and s.joined:
+                split_root[len(groups)] = split_root.get(cur, cur)
             groups.append([])
             seen.append((set(), set(), set()))
             cur = len(groups) - 1

@@ -41,6 +41,7 @@ def split_incidents(s: Sentence) -> list[Sentence]:
     parts = []
     for a, b in zip([s.start, *cuts], [*cuts, s.end], strict=True):
         part = Sentence(a, b, s.text[a - s.start : b - s.start], is_event=s.is_event)
+        part.joined = a != s.start
         part.counts = [c for c in s.counts if a <= c.start < b]
         part.places = [p for p in s.places if a <= p.start < b]
         part.actors = [x for x in s.actors if a <= x.start < b]

@@ -139,6 +139,7 @@ class Sentence:
     counts: list[Count] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
     actors: list[ActorMention] = field(default_factory=list)
+    joined: bool = False  # (a later incident's clause of one sentence: `incidents`)
 
 
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+$")
