@@ -254,3 +254,12 @@ def test_a_two_incident_leads_next_paragraph_tells_the_first(extractor: Extracto
     kabul, logar = events["AF-KAB"], events["AF-LOG"]
     assert (kabul.event_type, kabul.injured) == ("ied_bombing", 3), kabul
     assert (logar.event_type, logar.deaths, logar.injured) == ("armed_clash", 4, None), logar
+
+
+def test_an_attack_named_by_month_and_year_is_history(extractor: Extractor) -> None:
+    text = (
+        "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
+        "Turbat has seen deadly attacks, including the April 2019 bombing at a market that "
+        "killed 20 people."
+    )
+    assert [e.deaths for e in _events(extractor, text)] == [4]

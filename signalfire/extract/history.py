@@ -41,7 +41,8 @@ _EARLIER_YEAR = re.compile(r"\b(?:in|of|during|the)\s+((?:19|20)\d\d)\b(?!\s*-)"
 _YEAR_REACH = 40
 # ... or that names an attack ("a case relating to the 2016 bombing at Quetta's Civil Hospital")
 _YEAR_ATTACK = re.compile(
-    r"\bthe\s+((?:19|20)\d\d)\s+(?:[A-Za-z'-]+\s+)?(?:attacks?|bombings?|blasts?|massacre|"
+    r"\bthe\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?((?:19|20)\d\d)\s+(?:[A-Za-z'-]+\s+)?(?:attacks?|bombings?|blasts?|massacre|"
     r"assault|siege|killings?|explosions?)\b"
 )
 _PERIOD_TALLY = re.compile(
