@@ -263,3 +263,18 @@ def test_an_attack_named_by_month_and_year_is_history(extractor: Extractor) -> N
         "killed 20 people."
     )
     assert [e.deaths for e in _events(extractor, text)] == [4]
+
+
+def test_in_a_separate_incident_takes_up_the_leads_other_incident(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "BANNU: Two policemen were killed when a roadside bomb hit a police van in Bannu on "
+        "Tuesday, while two soldiers died in an attack in neighbouring Lakki Marwat.\n\n"
+        "In the first incident, the bomb exploded near the Domel police station in Bannu. Two "
+        "other policemen were injured.\n\n"
+        "In a separate incident, militants armed with heavy weapons attacked the Shadi Khel "
+        "police post in Lakki Marwat district. Four soldiers were injured."
+    )
+    events = {e.place: e for e in _events(extractor, text)}
+    assert (events["Bannu"].injured, events["Lakki Marwat"].injured) == (2, 4), events

@@ -52,10 +52,6 @@ def _has_place(
     return any(m in resolved and m not in origins for m in s.places)
 
 
-# "Meanwhile, in Logar, ...": a lead's other incident taken up again.
-_MEANWHILE = re.compile(r"^\W*(?:meanwhile|elsewhere)\b", re.IGNORECASE)
-
-
 def _same_incident(
     s: Sentence, days: set[str], group: list[Sentence], group_days: set[str]
 ) -> bool:
@@ -261,23 +257,21 @@ def _group(
         places = [resolved[m].place for m in s.places if m in resolved and m not in origins]
         adm1s = {p.adm1 for p in places}
         named = {p.adm2 for p in places if p.adm2 and p.level != "adm1"}
+        fresh = bool(NEW_EVENT.match(s.text)) or bool(s.counts and another_event(s.text, low))
         if (
             (
                 (named and current_adm2 and not named & current_adm2)
                 or (adm1s and current_adm1 and not adm1s & current_adm1)
             )
-            and (
-                _BACK_REFERENCE.match(s.text)
-                or (bool(split_root) and _MEANWHILE.match(s.text) is not None)
-                or not (NEW_EVENT.match(s.text) or (s.counts and another_event(s.text, low)))
-            )
+            and (_BACK_REFERENCE.match(s.text) or not fresh or bool(split_root))
             and (
                 back := _told_before(
                     named,
                     adm1s if not s.counts or split_root else set(),
                     seen,
                     cur,
-                    set(split_root) | set(split_root.values()) if s.counts else None,
+                    # (a figure or "In a separate incident": only the lead's incidents)
+                    set(split_root) | set(split_root.values()) if s.counts or fresh else None,
                 )
             )
             is not None
