@@ -11,7 +11,8 @@ import re
 # "had" with captures only ("had been arrested since August 2021"; a news story's "had killed"
 # tells the attack's own dead), and a nominal ("have led to the capture of 17 since March").
 _PERFECT = re.compile(
-    r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?killed|"
+    # ("more than 400 people have been executed since then": a period's executions)
+    r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:killed|executed|hanged)|"
     r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:captured|detained|"
     r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of)|"
     # ("had carried out 1,146 operations across the province this year and arrested 329")
@@ -24,6 +25,8 @@ _PERIOD = re.compile(
     # ("since the Peshawar school massacre": a named earlier event, not "since the attack")
     r"\bsince\s+the\s+(?:[a-z'’-]+\s+){1,3}?(?:massacre|bombings?|attacks?|blasts?|assaults?|"
     r"takeover|offensive|operation|uprising)\b|"
+    # (executions since a time, whatever it is: "have been executed since then")
+    r"\b(?:executed|hanged)\s+since\b|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     # ("has detained 30 insurgents in the past month")
     r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
@@ -212,8 +215,12 @@ _DATED_ATTACK = (
     rf"(?:[a-z'’-]+\s+){{0,2}}?{_ATTACK_NOUN}\s+(?:(?:on|of)\s+{_DAY}\b|{_LAST_DAY}))"
 )
 # (one is in every match of it)
-_DATED_CUES = (*_MONTHS, "last")
-_DATED_AFTER = re.compile(rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+{_DATED_ATTACK}")
+_DATED_CUES = (*_MONTHS, "last", "that")
+# (or an event told before, taken up by "that": "were killed in that fighting")
+_DATED_AFTER = re.compile(
+    rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+(?:{_DATED_ATTACK}|that\s+(?:fighting|"
+    rf"offensive|siege|battle|violence|{_ATTACK_NOUN}))"
+)
 _DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)\s+){{0,2}}$")
 # ... and as the sentence's subject, for each of its figures: "The August 17 bombing killed 63
 # people and wounded nearly 200".
