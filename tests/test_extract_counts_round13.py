@@ -3,15 +3,17 @@ wordings of wire reports and Pakistani statements, not taken from the review cas
 list of victims that were dropped ("four soldiers and at least 15 militants were killed", "13
 U.S. marines and 60 civilians", "the deputy governor ..., and his secretary", "along with all
 six attackers", "150 Taliban and allied fighters", a shaheed with two asides), the same dead
-told twice ("Two members of the same family were martyred", "... were also killed"), and a
-period's executions ("have been executed since then")."""
+told twice ("Two members of the same family were martyred", "... were also killed"), an
+earlier event's toll ("in that fighting", "the May 2018 bombing at ... that killed 16"), and a
+period's dead ("have been executed since then", "between June and September", "between 2011
+and 2016")."""
 
 from __future__ import annotations
 
 import datetime as dt
 
 import pytest
-from extract_counts import K, P, W, document_counts
+from extract_counts import K, P, Q, W, document_counts
 
 from signalfire.extract import Extractor
 
@@ -101,14 +103,33 @@ EARLIER = [
         "and three civilians were killed, officials said.",
         (0, 35, 0),
     ),
+    # (an attack of another year named at length before "that killed")
+    (
+        Q + "A bomb planted on a motorcycle exploded near a bus stop in Quetta on Wednesday, "
+        "killing two people and wounding seven, police said. Quetta has seen many deadly "
+        "attacks, including the May 2018 bombing at the Kuchlak fruit market that killed 16 "
+        "people.",
+        (0, 2, 7),
+    ),
 ]
 
-# 3: executions over a period are no event's dead.
+# 3: a period's dead are no event's: executions since a time, a span of months or years.
 PERIOD = [
     (
         W + "An anti-terrorism court in Karachi on Wednesday sentenced three men to death. "
         "More than 300 convicts have been executed since then, rights groups said.",
         (0, 0, 0),
+    ),
+    (
+        W + "Gunmen shot dead two Shia passengers in Parachinar in Kurram on Wednesday, police "
+        "said. A rights group said at least 50 people had been killed in sectarian violence in "
+        "Kurram between June and September.",
+        (0, 2, 0),
+    ),
+    (
+        K + "Gunmen shot dead a tribal elder in Kandahar on Wednesday, police said. Officials "
+        "say more than 200 elders were killed across the country between 2011 and 2016.",
+        (0, 1, 0),
     ),
 ]
 
