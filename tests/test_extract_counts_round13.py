@@ -6,7 +6,7 @@ six attackers", "150 Taliban and allied fighters", a shaheed with two asides), t
 told twice ("Two members of the same family were martyred", "... were also killed"), an
 earlier event's toll ("in that fighting", "the May 2018 bombing at ... that killed 16"), and a
 period's dead ("have been executed since then", "between June and September", "between 2011
-and 2016")."""
+and 2016", "have killed hundreds of soldiers since the agreement")."""
 
 from __future__ import annotations
 
@@ -130,6 +130,11 @@ PERIOD = [
         K + "Gunmen shot dead a tribal elder in Kandahar on Wednesday, police said. Officials "
         "say more than 200 elders were killed across the country between 2011 and 2016.",
         (0, 1, 0),
+    ),
+    (
+        K + "A car bomb killed six soldiers at a base in Khost on Wednesday, officials said. The "
+        "government says Taliban attacks have killed hundreds of soldiers since the agreement.",
+        (0, 6, 0),
     ),
 ]
 

@@ -34,6 +34,9 @@ _PERIOD = re.compile(
     # ("since the Peshawar school massacre": a named earlier event, not "since the attack")
     r"\bsince\s+the\s+(?:[a-z'’-]+\s+){1,3}?(?:massacre|bombings?|attacks?|blasts?|assaults?|"
     r"takeover|offensive|operation|uprising)\b|"
+    # (an accord: "Taliban attacks have killed hundreds of soldiers since the deal")
+    r"\bsince\s+the\s+(?:[a-z'’-]+\s+){0,3}?(?:deal|agreement|accord|ceasefire|truce|"
+    r"withdrawal)\b|"
     # (executions since a time, whatever it is: "have been executed since then")
     r"\b(?:executed|hanged)\s+since\b|"
     rf"\b{_SPAN}|"
