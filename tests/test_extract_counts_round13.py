@@ -88,6 +88,15 @@ RETOLD = [
     ),
 ]
 
+# ... but a force's "also killed" tells more of its deeds.
+RETOLD.append(
+    (
+        K + "Security forces killed two insurgents in a raid in Nawa district of Helmand on "
+        "Wednesday. The force also killed two insurgents who tried to flee, officials said.",
+        (0, 4, 0),
+    )
+)
+
 # ... and an earlier event's list, its qualifier on the first item, stays its toll.
 EARLIER = [
     (

@@ -194,6 +194,9 @@ def _figures(
                 ) or (
                     word is not None
                     and word.group(0).lower() == "also"
+                    # (in the figure's passive, "... were also killed"; not a force's "also
+                    # killed two insurgents", more of its deeds)
+                    and word.start() > counts[0].start
                     and cat in _SIDE_CATEGORIES
                     and value == totals[cat]
                     # (exact figures: two vague ones are equal by their word alone)
