@@ -50,6 +50,11 @@ LISTS = [
         "Karim Noori, and his secretary on Wednesday, police said.",
         (0, 2, 0),
     ),
+    (
+        W + "A roadside bomb killed the head of the district peace committee, Malik Noor Khan, "
+        "and two of his guards in Bajaur on Wednesday, police said.",
+        (0, 3, 0),
+    ),
     # (all of the attackers along with the victims)
     (
         W + "Gunmen stormed a hotel in Peshawar overnight. Eleven people, including two guards, "

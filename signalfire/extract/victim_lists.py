@@ -45,9 +45,9 @@ Verbs = dict[str, list[re.Match[str]]]
 # chief, Gen. Abdul Raziq, and the intelligence chief", "a cleric, Mujib ur Rahman Ansari, and
 # 17 others" (words in capitals, run on the text's own case).
 # (past the rest of the first one's title: "killed the deputy governor of Herat, Abdul Karim,
-# and his secretary", where the figure ends at "deputy")
+# and his secretary", where the figure ends at "deputy"; "the head of the provincial council")
 _NAME_ASIDE = re.compile(
-    r"(?:[ \t]+(?:[a-z'’-]+|of[ \t]+[A-Z][\w'’-]*)){0,3}?"
+    r"(?:[ \t]+(?:[a-z'’-]+|of[ \t]+[A-Z][\w'’-]*)){0,5}?"
     r",[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:(?:bin|ibn|al|ul|ur|ud|din|de)[ \t]+)?){0,4}"
     r"[A-Z][\w'’-]*(?=,[ \t]*and[ \t])"
 )
