@@ -59,8 +59,9 @@ _FILLER = (
     # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
     # killed five" is 5; but "Two said killed", "eight civilians reported killed")
     # (nor across "and", but within one plural's pair: "14 soldiers and police were killed")
-    # (or with an adjective of its own: "200 Taliban and affiliated fighters were killed")
-    rf"(?:(?!(?:and(?!\s+(?:(?!{_ANY_VERB}\b)[a-z'’-]+ed\s+)?(?:{_PLURAL_VICTIMS})\s+"
+    # (or with an adjective of its own: "200 Taliban and affiliated fighters were killed"; not
+    # the hurt: "and wounded civilians")
+    rf"(?:(?!(?:and(?!\s+(?:(?!(?:wounded|injured)\b)[a-z'’-]+ed\s+)?(?:{_PLURAL_VICTIMS})\s+"
     r"(?:were|have\s+been|had\s+been)\s)|or|but|"
     rf"while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     # (not into what they are held for: "arrested two men suspected of killing a policeman")
