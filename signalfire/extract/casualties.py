@@ -464,7 +464,7 @@ def find_counts(
                     pronouns.pop()  # "captured him and two others": the head of a list
             else:
                 # more items of the list, after it and before it (`victim_lists`)
-                list_around(text, verbs, add, cat, start, end, kind, along_cue, original)
+                list_around(text, verbs, add, cat, start, end, kind, along_cue, original, note)
     # "one was killed and another was wounded", "eleven killed and as many injured"
     if holds(text, _ANOTHER_CUES):
         for m in _ANOTHER.finditer(text):

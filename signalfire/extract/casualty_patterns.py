@@ -59,7 +59,10 @@ _FILLER = (
     # (not across a speech verb that opens a clause: "Several officials said Taliban fighters
     # killed five" is 5; but "Two said killed", "eight civilians reported killed")
     # (nor across "and", but within one plural's pair: "14 soldiers and police were killed")
-    rf"(?:(?!(?:and(?!\s+(?:{_PLURAL_VICTIMS})\s+(?:were|have\s+been|had\s+been)\s)|or|but|"
+    # (or with an adjective of its own: "200 Taliban and affiliated fighters were killed"; not
+    # the hurt: "and wounded civilians")
+    rf"(?:(?!(?:and(?!\s+(?:(?!(?:wounded|injured)\b)[a-z'’-]+ed\s+)?(?:{_PLURAL_VICTIMS})\s+"
+    r"(?:were|have\s+been|had\s+been)\s)|or|but|"
     rf"while|after|before|during|when|as|{_NOT_VICTIMS}|{_ANY_VERB})\b"
     # (not into what they are held for: "arrested two men suspected of killing a policeman")
     r"|(?:suspected|accused|charged|involved|wanted|responsible|blamed)\s+(?:of|in|with|for)\s+"
@@ -406,8 +409,9 @@ _NATIONAL = (
     r"uzbek|tajik|turkmen|arab|chechen|frenchman|german|italian|canadian|australian|turk)"
 )
 _CONTINUATION = re.compile(
-    # ("shot dead a local leader of the Awami National Party and his nephew")
-    rf"(?:\s+of\s+the)?(?:\s+[a-z'’-]+){{0,4}}?"
+    # ("shot dead a local leader of the Awami National Party and his nephew"; an abbreviation
+    # among the words: "killing 13 U.S. service members and 169 Afghans")
+    rf"(?:\s+of\s+the)?(?:\s+(?:[a-z'’-]+|(?:[a-z]\.){{2,3}})){{0,4}}?"
     # (past a relative clause: "a Taliban leader, who was the target of the operation, and two
     # of his guards")
     rf"(?:,\s+who\s+{_ASIDE_CHAR_P}{{1,60}}?(?=,))?"
@@ -444,7 +448,9 @@ _ALONG_WITH = re.compile(
     # (not across a clause boundary: "killed when terrorists along with their commander
     # attacked", "arrested, police said, while their leader along with two escaped")
     rf"(?:(?!\b(?:when|while|after|before|which|who|whom|whose|where|as|because|since|until|"
-    rf"but|said|says|told|according)\b){_CLAUSE_CHAR}){{0,90}}?\b(?:along|together)\s+with\s+(?:(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
+    rf"but|said|says|told|according)\b){_CLAUSE_CHAR}){{0,90}}?\b(?:along|together)\s+with\s+"
+    # ("were killed along with all ten attackers")
+    rf"(?:(?:all\s+)?(?P<q>{_QUALIFIER})?(?P<n1>{NUMBER})(?P<n2>)"
     rf"|(?P<one>an?|one|another|his|her|their)\s+)"
     # (an abbreviation among the words: "along with two U.N. staff members")
     rf"\s*(?:[a-z'’.-]+\s+){{0,3}}?(?:{_ONE}|{_PLURAL_VICTIMS})s?\b"

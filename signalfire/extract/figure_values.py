@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .figure_guards import _ARTICLE_BEFORE, _NEGATION
-from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, parse_number
+from .numbers import _DATE_MONTH, _EXACT, _MORE_THAN, _QUALIFIER, parse_number
 from .numbers import _MONTH as _MONTH_NAME
 
 # The words around a figure that `casualties.find_counts` reads it by.
@@ -179,10 +179,15 @@ def aside_victims(m: re.Match[str] | None) -> int:
 # The words a list's last item starts with before its figure: a singular's "the" ("two suspects
 # and the cell's leader were detained") or a possessive ("A policeman and his two sons").
 _ITEM_START = re.compile(r"\b(?P<word>the|his|her|their)\s+$")
+# A qualifier before the figure's number starts its item too: "five policemen and at least 20
+# insurgents were killed" (the number alone would leave "and at least" before it, no join).
+_QUALIFIED = re.compile(rf"(?<![\w'’-])(?:{_QUALIFIER})$")
 
 
 def item_start(text: str, start: int, kind: str) -> int:
     """Where the list item of the figure at `start` (pattern `kind`) starts."""
+    if kind == "num" and (q := _QUALIFIED.search(text, max(0, start - 26), start)):
+        return q.start()
     m = _ITEM_START.search(text, max(0, start - 7), start)
     if m is None or (m.group("word") == "the" and kind != "near"):
         return start

@@ -85,11 +85,12 @@ _NAME_PASSIVE = re.compile(
     r"(?:found\s+)?$"
 )
 # ... and before "embraced shahadat", past an aside: "Sepoy Muhammad Asif (age 24 years,
-# resident of District Khanewal), having fought gallantly, embraced shahadat".
+# resident of District Khanewal), having fought gallantly, embraced shahadat", or two asides
+# in commas: "Sepoy X, age 24 years, having fought gallantly, embraced shahadat".
 # (and a list of them: "Captain Muhammad Asim and Sepoy Nawaz embraced shahadat", two)
 _NAME_MARTYR = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<more>(?:{_NAME}(?:\s*\([^()]{{1,80}}\))?(?:,\s+(?:and\s+)?|\s+and\s+))"
-    rf"{{0,5}})(?P<name>{_NAME})(?:\s*\([^()]{{1,80}}\))?(?:,\s+[^,;:.()]{{1,60}}?,)?\s+$"
+    rf"{{0,5}})(?P<name>{_NAME})(?:\s*\([^()]{{1,80}}\))?(?:(?:,\s+[^,;:.()]{{1,60}}?){{1,2}},)?\s+$"
 )
 _NAMES_JOIN = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 _PARENTHESIS = re.compile(r"\([^()]*\)")

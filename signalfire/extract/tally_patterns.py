@@ -7,11 +7,21 @@ from __future__ import annotations
 
 import re
 
+# A span of months or years, not of days ("between March 3 and 5").
+_MONTH_OR_YEAR = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|(?:19|20)\d\d)(?!\s+\d)"
+)
+_SPAN = rf"between\s+{_MONTH_OR_YEAR}\s+and\s+{_MONTH_OR_YEAR}\b"
 # Tallies over a period: "have captured or killed more than 80 leaders since January".
 # "had" with captures only ("had been arrested since August 2021"; a news story's "had killed"
 # tells the attack's own dead), and a nominal ("have led to the capture of 17 since March").
 _PERFECT = re.compile(
-    r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?killed|"
+    # ("more than 400 people have been executed since then": a period's executions)
+    r"\b(?:(?:have|has)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:killed|executed|hanged)|"
+    # (a span of months or years, in any tense: "were killed across the country between 2010
+    # and 2015", "had been killed in sectarian violence in Kurram between July and October")
+    rf"(?:killed|died)\s+(?:[\w'’-]+\s+){{0,6}}?{_SPAN}|"
     r"(?:have|has|had)\s+(?:now\s+)?(?:been\s+)?(?:[a-z]+\s+){0,2}?(?:captured|detained|"
     r"arrested|led\s+to\s+the\s+(?:capture|arrest|detention)\s+of)|"
     # ("had carried out 1,146 operations across the province this year and arrested 329")
@@ -24,11 +34,25 @@ _PERIOD = re.compile(
     # ("since the Peshawar school massacre": a named earlier event, not "since the attack")
     r"\bsince\s+the\s+(?:[a-z'’-]+\s+){1,3}?(?:massacre|bombings?|attacks?|blasts?|assaults?|"
     r"takeover|offensive|operation|uprising)\b|"
+    # (an accord: "Taliban attacks have killed hundreds of soldiers since the deal")
+    r"\bsince\s+the\s+(?:[a-z'’-]+\s+){0,3}?(?:deal|agreement|accord|ceasefire|truce|"
+    r"withdrawal)\b|"
+    # (executions since a time, whatever it is: "have been executed since then")
+    r"\b(?:executed|hanged)\s+since\b|"
+    rf"\b{_SPAN}|"
     r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
     # ("has detained 30 insurgents in the past month")
     r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
 )
-_PERIOD_CUES = ("since", "far", "date", "year", "month", "week")  # one is in every match of it
+_PERIOD_CUES = (
+    "since",
+    "far",
+    "date",
+    "year",
+    "month",
+    "week",
+    "between",
+)  # one is in every match of it
 
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
 _BACKGROUND = re.compile(
@@ -60,8 +84,9 @@ _EARLIER_EVENT = re.compile(
     r"(?:following|after)\s+(?:several\s+|two\s+|three\s+)?(?:days|weeks|months|years)\s+of)"
     r"\s+(?:[\w'’-]+\s+){0,5}?|\b(?:similar|previous|earlier|"
     # ("including a January bombing that killed 92")
+    # ("the April 2019 bombing at the Hazarganji vegetable market that killed 20 people")
     r"(?:19|20)\d\d|an?\s+(?:january|february|march|april|june|july|august|"
-    r"september|october|november|december))\s+(?:[\w'’-]+,?\s+){0,4}?|"
+    r"september|october|november|december))\s+(?:[\w'’-]+,?\s+){0,7}?|"
     # ("last month's attack on the Intercontinental Hotel, in which 22 people were killed")
     r"\blast\s+\w+['’]s\s+(?:[\w'’-]+,?\s+){0,6}?|"
     # ("The strikes followed a militant attack in Mir Ali that killed seven soldiers")
@@ -212,8 +237,12 @@ _DATED_ATTACK = (
     rf"(?:[a-z'’-]+\s+){{0,2}}?{_ATTACK_NOUN}\s+(?:(?:on|of)\s+{_DAY}\b|{_LAST_DAY}))"
 )
 # (one is in every match of it)
-_DATED_CUES = (*_MONTHS, "last")
-_DATED_AFTER = re.compile(rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+{_DATED_ATTACK}")
+_DATED_CUES = (*_MONTHS, "last", "that")
+# (or an event told before, taken up by "that": "were killed in that fighting")
+_DATED_AFTER = re.compile(
+    rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+(?:{_DATED_ATTACK}|that\s+(?:fighting|"
+    rf"offensive|siege|battle|violence|{_ATTACK_NOUN}))"
+)
 _DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)\s+){{0,2}}$")
 # ... and as the sentence's subject, for each of its figures: "The August 17 bombing killed 63
 # people and wounded nearly 200".

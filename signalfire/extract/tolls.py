@@ -191,10 +191,24 @@ def _figures(
                     word is not None
                     and word.group(0).lower().startswith(("additionally", "in addition"))
                     and _same_words(text, counts, best_counts[cat])
+                ) or (
+                    word is not None
+                    and word.group(0).lower() == "also"
+                    # (in the figure's passive, "... were also killed"; not a force's "also
+                    # killed two insurgents", more of its deeds)
+                    and word.start() > counts[0].start
+                    and cat in _SIDE_CATEGORIES
+                    and value == totals[cat]
+                    # (exact figures: two vague ones are equal by their word alone)
+                    and all(_EXACT.match(c.text.lower()) for c in counts)
+                    and (side := _sides(counts, text))
+                    and side == _sides(best_counts[cat], text)
                 ):
                     # the lead's words again ("detained one suspected insurgent ...
                     # Additionally, the security force detained one suspected insurgent
-                    # after the airstrike"): the same capture retold
+                    # after the airstrike"): the same capture retold; or the same dead of the
+                    # same side, "also" beside someone else ("Eight civilians were killed ...
+                    # 'eight civilians who were inside the house were also killed'")
                     additive = False
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
@@ -266,7 +280,10 @@ _SIDE_NOUN = (
     r"bombers?|fighters?|rebels?|miscreants|extremists?|khawarij|khwarij|kharijis?|taliban|daesh|"
     r"kidnappers?)|"
     # (the victims of the militants' attack: "Two civilians were killed in the initial attack")
-    r"(?P<civilian>civilians?|hostages?|passengers?))\b"
+    # (a family's members are civilians, "martyred" or not: "Three members of the same family
+    # were martyred" retells "Three civilians were killed")
+    r"(?P<civilian>civilians?|hostages?|passengers?|family\s+members|"
+    r"members\s+of\s+(?:the\s+same\s+|an?\s+|one\s+|his\s+|their\s+)?family))\b"
 )
 _SIDE_NOUNS = re.compile(_SIDE_NOUN, re.IGNORECASE)
 # The noun after a verb's figure ("killing two soldiers": the figure's text is "two").

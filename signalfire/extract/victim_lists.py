@@ -27,7 +27,7 @@ from .casualty_verbs import _ANY_VERB
 from .figure_values import _BOTH_THE, _OBJECT_GAP, _SOURCE_BEFORE, _continued, _has, item_start
 from .gazetteer import load_gazetteer
 from .more_victims import _NAME, _NOT_NAME
-from .numbers import parse_number
+from .numbers import _EXACT, _MORE_THAN, parse_number
 from .scanning import holds
 from .victims import _ONE
 
@@ -35,14 +35,19 @@ from .victims import _ONE
 class Adder(Protocol):
     """`find_counts`'s `add`: whether a figure is new (not overlapping one already read)."""
 
-    def __call__(self, category: str, low: int, high: int, start: int, end: int) -> bool: ...
+    def __call__(
+        self, category: str, low: int, high: int, start: int, end: int, note: str = ""
+    ) -> bool: ...
 
 
 Verbs = dict[str, list[re.Match[str]]]
 # The first victim's name as an aside before the next item: "killing the provincial police
 # chief, Gen. Abdul Raziq, and the intelligence chief", "a cleric, Mujib ur Rahman Ansari, and
 # 17 others" (words in capitals, run on the text's own case).
+# (past the rest of the first one's title: "killed the deputy governor of Herat, Abdul Karim,
+# and his secretary", where the figure ends at "deputy"; "the head of the provincial council")
 _NAME_ASIDE = re.compile(
+    r"(?:[ \t]+(?:[a-z'’-]+|of[ \t]+[A-Z][\w'’-]*)){0,5}?"
     r",[ \t]+(?:[A-Z][\w'’.-]*[ \t]+(?:(?:bin|ibn|al|ul|ur|ud|din|de)[ \t]+)?){0,4}"
     r"[A-Z][\w'’-]*(?=,[ \t]*and[ \t])"
 )
@@ -145,11 +150,7 @@ def follow_list(
         return  # "six soldiers including a brigadier and a colonel": some of the six, no more
     for k in range(6):
         more = _CONTINUATION.match(text, pos)
-        if (
-            more is None
-            and text.startswith(",", pos)
-            and (name := _NAME_ASIDE.match(original, pos))
-        ):
+        if more is None and (name := _NAME_ASIDE.match(original, pos)):
             more = _CONTINUATION.match(text, name.end())  # past the first one's name
         if more is None and k == 0 and along:
             more = _ALONG_WITH.match(text, pos)
@@ -192,22 +193,26 @@ def list_around(
     kind: str,
     along_cue: bool,
     original: str = "",
+    note: str = "",
 ) -> None:
     """The other items of a list around a figure that ends at its verb (`kind` "num" or "near",
-    spanning `start` to `end`): one joined by "along with" after it, and the earlier items."""
+    spanning `start` to `end`): one joined by "along with" after it, and the earlier items,
+    each with the figure's `note` (the items of an earlier event's toll are its toll too)."""
     if (
         along_cue
         and (more := _ALONG_WITH.match(text, end)) is not None
         and (value_more := _continued(more)) is not None
     ):
         a = next(more.start(g) for g in ("n1", "one") if _has(more, g))
-        add(cat, value_more, value_more, a, more.end())
+        add(cat, value_more, value_more, a, more.end(), note)
     # Per-place items after it, their noun and verb left out: "four terrorists were killed in
     # Noshki and nine in Panjgur".
     after = end
     while kind == "num" and (per := _PER_PLACE.match(text, after)) is not None:
         value_per = _continued(per)
-        if value_per is None or not add(cat, value_per, value_per, per.start("n1"), per.end()):
+        if value_per is None or not add(
+            cat, value_per, value_per, per.start("n1"), per.end(), note
+        ):
             break
         after = per.end()
     # Earlier items of a list that ends at this figure (before its article: "two
@@ -224,7 +229,7 @@ def list_around(
                 text, max(0, named.start() - 12), named.start()
             ):
                 break
-            add(cat, 1, 1, named.start(), named.end("item"))
+            add(cat, 1, 1, named.start(), named.end("item"), note)
             break
         # (the figure's source is no item: "According to the governor, 7 suspects")
         if item is None or _SOURCE_BEFORE.search(text, max(0, item.start() - 20), item.start()):
@@ -241,8 +246,16 @@ def list_around(
         value_item = parse_number(item.group("n1")) if item.group("n1") else 1
         if item.group("n1") == "both" and _BOTH_THE.match(item.group("item")):
             value_item = 1  # "both the commander and his deputy": one each
+        # (its qualifier: "more than 100 soldiers and 30 civilians were killed" is 101 and 30)
+        pos = item_start(text, item.start(), "num") if item.group("n1") else item.start()
+        if (
+            value_item is not None
+            and pos < item.start()
+            and _MORE_THAN.match(text, pos)
+            and _EXACT.fullmatch(item.group("n1"))
+        ):
+            value_item += 1
         if value_item is None or not add(
-            cat, value_item, value_item, item.start(), item.end("item")
+            cat, value_item, value_item, item.start(), item.end("item"), note
         ):
             break
-        pos = item.start()

@@ -33,6 +33,7 @@ _ONE_VICTIM = (
     r"shopkeeper|farmer|engineer|doctor|lawyer|judge|professor|director|trader|politician|"
     r"candidate|minister|legislator|councillor|councilor|lawmaker|spy|informer|informant|"
     r"individual|nurse|helper|aide|bodyguard|servant|passenger|pilgrim|worshipper|priest|"
+    r"secretary|clerk|"
     r"singer|artist|poet|musician|actor|cousin|nephew|uncle|mastermind|head|"
     r"schoolteacher|mna|mpa|presenter|anchor|anchorman|newsreader|broadcaster|"
     r"scholar|resident|shepherd|vendor|contractor|employee|translator|interpreter|vaccinator|"
