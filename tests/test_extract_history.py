@@ -278,3 +278,22 @@ def test_in_a_separate_incident_takes_up_the_leads_other_incident(
     )
     events = {e.place: e for e in _events(extractor, text)}
     assert (events["Bannu"].injured, events["Lakki Marwat"].injured) == (2, 4), events
+
+
+def test_a_leaders_record_does_not_carry_over(extractor: Extractor) -> None:
+    text = (
+        "KABUL, Afghanistan (April 9, 2012) - An Afghan and coalition security force arrested "
+        "a Taliban leader in Qadis district, Badghis province, today. The leader is believed "
+        "to be responsible for the kidnapping of two road workers last month. The security "
+        "force also detained one other suspected insurgent, who was later released."
+    )
+    assert [e.arrested for e in _events(extractor, text)] == [2]
+
+
+def test_a_hospital_named_for_a_town_is_no_scene(extractor: Extractor) -> None:
+    text = (
+        "A roadside bomb killed a peace committee leader in Kabal tehsil of Swat district on "
+        "Wednesday. His nephew was injured and taken to the Saidu Sharif Teaching Hospital."
+    )
+    (event,) = _events(extractor, text)
+    assert event.place != "Saidu Sharif", event

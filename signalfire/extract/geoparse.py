@@ -301,7 +301,9 @@ _SKIPPED_WORDS = frozenset(["the", "neighbouring", "neighboring", "district"])
 # where its men are from, the scene only when the text names no other place.
 _UNIT_AFTER = re.compile(
     # ... and a dam or river named for a place upstream ("the Gomal Zam dam in Tank district")
-    r"\s+(?:Scouts|Rifles|Militia|(?:[A-Z][a-z]+\s+)?(?:[Dd]am|[Rr]iver|[Bb]arrage))\b"
+    r"\s+(?:Scouts|Rifles|Militia|(?:[A-Z][a-z]+\s+)?(?:[Dd]am|[Rr]iver|[Bb]arrage)|"
+    # ... and a hospital named for its town ("taken to the Saidu Sharif Teaching Hospital")
+    r"(?:[A-Z][a-z]+\s+){0,2}(?:Hospital|Medical\s+Complex))\b"
 )
 
 

@@ -97,6 +97,10 @@ _FRAMING = re.compile(
     r"upheld|awarded))\b",
     re.IGNORECASE,
 )
+_RECORD = re.compile(
+    r"\b(?:responsible\s+for|involved\s+in|accused\s+of|wanted\s+(?:for|in)|suspected\s+of|"
+    r"linked\s+to|behind)\b"
+)
 # A sentence that reports, not narrates ("police said", "according to officials"): today's.
 _REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|confirmed)\b")
 
@@ -108,10 +112,10 @@ def drop_history(
     text: str,
 ) -> None:
     """Unmark the event sentences that tell history (`is_history`), in place; and the one
-    undated sentence right after one, in the same paragraph, that goes on telling it ("The
-    Taliban captured Kunduz in September 2015. During the fighting that followed, a US
-    airstrike hit a hospital, killing 42"), unless it reports ("police said"), names a place
-    or opens another incident ("In a separate incident").
+    undated sentence right after one (not a person's record), in the same paragraph, that goes
+    on telling it ("In September 2015, the Taliban captured Kunduz. During the fighting that
+    followed, a US airstrike hit a hospital, killing 42"), unless it reports ("police said"),
+    names a place or opens another incident ("In a separate incident").
     """
     if published is None:
         return
@@ -149,6 +153,10 @@ def drop_history(
             and not _REPORTING.search(s.text)
             and not NEW_EVENT.match(s.text)
         )
-        telling = is_history(s, dates, published)
-        if telling or sequel:
+        past = is_history(s, dates, published)
+        if past or sequel:
             s.is_event = False
+        # (a narrative goes on in the next sentence: "In September 2015, the Taliban captured
+        # Kunduz. During the fighting that followed, ..."; not a leader's record: "responsible
+        # for a kidnapping last month. The force also detained one other suspect")
+        telling = past and _RECORD.search(s.text) is None
