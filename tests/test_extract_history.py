@@ -15,6 +15,8 @@ from signalfire.extract.history import HISTORY_DAYS, is_history
 from signalfire.extract.sentences import Sentence
 
 DAY = dt.date(2022, 5, 18)
+# The report's own event, before the paragraphs a test adds.
+LEAD = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
 
 ARTICLE = """QUETTA: Four Frontier Corps soldiers were killed and two wounded when a roadside bomb \
 struck their vehicle in Turbat on Tuesday, officials said.
@@ -52,14 +54,13 @@ def test_an_article_keeps_its_own_event_only(extractor: Extractor) -> None:
     ],
 )
 def test_a_retold_attack_lends_no_toll(extractor: Extractor, history: str) -> None:
-    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + history
+    text = LEAD + history
     assert [(e.deaths, e.adm1) for e in _events(extractor, text)] == [(4, "PK-BA")]
 
 
 def test_the_undated_sequel_of_a_retold_attack_is_history_too(extractor: Extractor) -> None:
     text = (
-        "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
-        "Militants overran Turbat in August 2015. During the fighting that followed, an "
+        LEAD + "Militants overran Turbat in August 2015. During the fighting that followed, an "
         "airstrike on a school killed 40 people."
     )
     assert [e.deaths for e in _events(extractor, text)] == [4]
@@ -75,7 +76,7 @@ def test_the_undated_sequel_of_a_retold_attack_is_history_too(extractor: Extract
     ],
 )
 def test_recent_and_comparative_sentences_are_not_history(extractor: Extractor, today: str) -> None:
-    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + today
+    text = LEAD + today
     assert sum(e.deaths or 0 for e in _events(extractor, text)) == 6
 
 
@@ -153,15 +154,15 @@ def test_a_roundups_details_go_back_to_their_incident(extractor: Extractor) -> N
     ],
 )
 def test_a_record_or_a_share_is_no_toll(extractor: Extractor, stat: str) -> None:
-    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + stat
+    text = LEAD + stat
     events = _events(extractor, text)
     assert [(e.deaths, e.arrested) for e in events] == [(4, None)], events
 
 
 def test_a_feast_day_is_no_weekday_of_this_week(extractor: Extractor) -> None:
     text = (
-        "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
-        "In March 2016, a suicide bomber killed 70 people at a park in Lahore on Easter Sunday."
+        LEAD
+        + "In March 2016, a suicide bomber killed 70 people at a park in Lahore on Easter Sunday."
     )
     assert [e.deaths for e in _events(extractor, text)] == [4]
 
@@ -189,7 +190,7 @@ def test_an_anniversary_or_a_verdict_is_no_attack(extractor: Extractor, text: st
     ],
 )
 def test_a_count_over_months_or_the_country_is_no_toll(extractor: Extractor, stat: str) -> None:
-    text = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n" + stat
+    text = LEAD + stat
     assert [e.deaths for e in _events(extractor, text)] == [4]
 
 
@@ -258,8 +259,7 @@ def test_a_two_incident_leads_next_paragraph_tells_the_first(extractor: Extracto
 
 def test_an_attack_named_by_month_and_year_is_history(extractor: Extractor) -> None:
     text = (
-        "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
-        "Turbat has seen deadly attacks, including the April 2019 bombing at a market that "
+        LEAD + "Turbat has seen deadly attacks, including the April 2019 bombing at a market that "
         "killed 20 people."
     )
     assert [e.deaths for e in _events(extractor, text)] == [4]

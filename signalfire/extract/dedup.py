@@ -54,7 +54,6 @@ FAMILIES = {
     "abduction": "detention",
 }
 NUM_PERM = 64
-# Attacks that a district rarely sees twice of one type on one day (see the module's docstring).
 # Mass-casualty attacks that a district rarely sees twice of one type on one day: reports of
 # one in one district or named place on one day are one attack, whatever their tolls (a
 # bombing may be a suicide attack in one report, an IED in another).

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .gazetteer import Gazetteer, Place, key
+from .trigger_words import RECORD_CUES
 
 LEVEL_RANK = {"place": 3, "adm2": 2, "adm1": 1}
 LEVEL_BONUS = {"adm1": 0.5, "adm2": 0.4, "place": 0.0}
@@ -278,8 +279,7 @@ _ORIGIN_AFTER = re.compile(
 # Where a target's past deed was done: "a Taliban commander responsible for bomb attacks in
 # Ghazni city, in a raid in Deh Yak district".
 _DEED_PLACE_BEFORE = re.compile(
-    r"\b(?:responsible\s+for|involved\s+in|accused\s+of|mastermind(?:ed|s)?\s+(?:of\s+)?|"
-    r"blamed\s+for|wanted\s+for|linked\s+to|behind)\s+(?:[\w'-]+\s+){0,3}?(?:attacks?|bombings?|"
+    rf"\b{RECORD_CUES}\s+(?:[\w'-]+\s+){{0,3}}?(?:attacks?|bombings?|"
     r"blasts?|killings?|assassinations?|kidnappings?|abductions?|murders?)\s+(?:in|at)\s+"
     r"(?:the\s+)?$",
     re.IGNORECASE,

@@ -26,6 +26,37 @@ NEW_EVENT = re.compile(
 )
 
 
+def _earlier_incident(
+    s: Sentence,
+    named: set[str],
+    adm1s: set[str],
+    days: set[str],
+    fresh: bool,
+    groups: list[list[Sentence]],
+    seen: list[tuple[set[str], set[str], set[str]]],
+    cur: int,
+    split_root: dict[int, int],
+) -> int | None:
+    """The incident told before that a sentence naming another place than the current
+    incident's goes on with, if any: by an explicit reference ("In the second incident"), or
+    unless it opens another incident (`fresh`; "In a separate incident" may still take up one
+    of a lead's incidents); a sentence with a figure or opening another incident only to one of
+    the lead's incidents (`split_root`); and only on its day and of its kind."""
+    if fresh and not (_BACK_REFERENCE.match(s.text) or split_root):
+        return None
+    lead_incidents = set(split_root) | set(split_root.values())
+    back = _told_before(
+        named,
+        adm1s if not s.counts or split_root else set(),
+        seen,
+        cur,
+        lead_incidents if s.counts or fresh else None,
+    )
+    if back is None or not _same_incident(s, days, groups[back], seen[back][2]):
+        return None
+    return back
+
+
 def _told_before(
     named: set[str],
     adm1s: set[str],
@@ -257,26 +288,18 @@ def _group(
         places = [resolved[m].place for m in s.places if m in resolved and m not in origins]
         adm1s = {p.adm1 for p in places}
         named = {p.adm2 for p in places if p.adm2 and p.level != "adm1"}
-        fresh = bool(NEW_EVENT.match(s.text)) or bool(s.counts and another_event(s.text, low))
-        if (
-            (
-                (named and current_adm2 and not named & current_adm2)
-                or (adm1s and current_adm1 and not adm1s & current_adm1)
-            )
-            and (_BACK_REFERENCE.match(s.text) or not fresh or bool(split_root))
-            and (
-                back := _told_before(
-                    named,
-                    adm1s if not s.counts or split_root else set(),
-                    seen,
-                    cur,
-                    # (a figure or "In a separate incident": only the lead's incidents)
-                    set(split_root) | set(split_root.values()) if s.counts or fresh else None,
-                )
-            )
-            is not None
-            and _same_incident(s, days, groups[back], seen[back][2])
-        ):
+        new_event = NEW_EVENT.match(s.text) is not None
+        another = bool(s.counts) and another_event(s.text, low)
+        elsewhere = (named and current_adm2 and not named & current_adm2) or (
+            adm1s and current_adm1 and not adm1s & current_adm1
+        )
+        fresh = new_event or another
+        back = (
+            _earlier_incident(s, named, adm1s, days, fresh, groups, seen, cur, split_root)
+            if elsewhere
+            else None
+        )
+        if back is not None:
             # More of an incident told before, in its district ("Two policemen were killed in
             # Lakki Marwat, while in a separate incident gunmen shot dead an official in D.I.
             # Khan. The bomb exploded as a police van passed through Pezu, Lakki Marwat ...
@@ -291,7 +314,7 @@ def _group(
         located = bool(s.counts) or not current
         adm2s = named if located else set()
         starts_new = bool(current) and (
-            (bool(NEW_EVENT.match(s.text)) and bool(s.counts or s.triggers))
+            (new_event and bool(s.counts or s.triggers))
             # another province: a figure, or an actor acting anew after the event's toll
             or (
                 bool(adm1s)
@@ -300,7 +323,7 @@ def _group(
                 and (bool(s.counts) or (_acts_anew(s) and any(x.counts for x in current)))
             )
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
-            or (bool(s.counts) and another_event(s.text, low))
+            or another
             or (
                 opening is not None
                 and bool(current_days)

@@ -31,8 +31,12 @@ from collections.abc import Callable
 from .dates import DateMention, parse_absolute
 from .grouping import NEW_EVENT
 from .sentences import Sentence
+from .trigger_words import RECORD_CUES
 
 HISTORY_DAYS = 21
+_MONTH_NAME = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 
 # An earlier year that governs the sentence: near its start ("In 2019, ...", "Memories of the
 # 2014 attack ..."), not in an aside ("The Taliban, ousted in 2001, claimed the attack"); and
@@ -41,9 +45,8 @@ _EARLIER_YEAR = re.compile(r"\b(?:in|of|during|the)\s+((?:19|20)\d\d)\b(?!\s*-)"
 _YEAR_REACH = 40
 # ... or that names an attack ("a case relating to the 2016 bombing at Quetta's Civil Hospital")
 _YEAR_ATTACK = re.compile(
-    r"\bthe\s+(?:(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\s+)?((?:19|20)\d\d)\s+(?:[A-Za-z'-]+\s+)?(?:attacks?|bombings?|blasts?|massacre|"
-    r"assault|siege|killings?|explosions?)\b"
+    rf"\bthe\s+(?:{_MONTH_NAME}\s+)?((?:19|20)\d\d)\s+(?:[A-Za-z'-]+\s+)?(?:attacks?|bombings?|"
+    r"blasts?|massacre|assault|siege|killings?|explosions?)\b"
 )
 _PERIOD_TALLY = re.compile(
     r"\b(?:in|during)\s+the\s+(?:first|past|last|previous)\s+(?:half|quarter|"
@@ -57,9 +60,7 @@ _PERIOD_TALLY = re.compile(
     r"\b\d[\d,]*\s+(?:attacks|incidents)\s+in\s+which\b|"
     # a count over months or the whole country ("79 people had been killed in the district
     # between July and October", "more than 300 elders were killed across the country")
-    r"\bbetween\s+(?:January|February|March|April|May|June|July|August|September|October|"
-    r"November|December)\b[^.;]{0,12}?\band\s+(?:January|February|March|April|May|June|July|"
-    r"August|September|October|November|December)\b|"
+    rf"\bbetween\s+{_MONTH_NAME}\b[^.;]{{0,12}}?\band\s+{_MONTH_NAME}\b|"
     r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|"
     r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|all\s+)?(?:[a-z0-9,]+\s+)?"
     r"(?:casualties|deaths|victims|attacks|incidents|those\s+killed)\b",
@@ -97,10 +98,7 @@ _FRAMING = re.compile(
     r"upheld|awarded))\b",
     re.IGNORECASE,
 )
-_RECORD = re.compile(
-    r"\b(?:responsible\s+for|involved\s+in|accused\s+of|wanted\s+(?:for|in)|suspected\s+of|"
-    r"linked\s+to|behind)\b"
-)
+_RECORD = re.compile(rf"\b{RECORD_CUES}\b")
 # A sentence that reports, not narrates ("police said", "according to officials"): today's.
 _REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|confirmed)\b")
 

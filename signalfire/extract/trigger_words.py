@@ -349,11 +349,18 @@ AFGHAN_SIDE = re.compile(
     r"\b(?:kunar|nangarhar|khost|khowst|paktika|paktiya|paktia|nuristan|dangam|spin\s+boldak)\b"
 )
 PAKISTANI_SIDE = re.compile(r"\b(?:bajaur|mohmand|kurram|waziristan|chaman|chitral|zhob)\b")
+# Words that introduce a person's or a group's record of past deeds ("a commander responsible
+# for bomb attacks in Ghazni", "linked to the 2016 bombing"): for the deed's place
+# (`geoparse.origin_place`) and for a history sentence's reach (`history.drop_history`).
+RECORD_CUES = (
+    r"(?:responsible\s+for|involved\s+in|accused\s+of|mastermind(?:ed|s)?(?:\s+of)?|"
+    r"blamed\s+for|wanted\s+(?:for|in)|suspected\s+of|linked\s+to|behind)"
+)
 # A violent word naming the past deed of whom the event is about, not the event: "detained the
 # alleged mastermind of the Quetta bombing", "militants planning an attack on a church".
-# (The deed's place and date have their own, narrower cues, `geoparse._DEED_PLACE_BEFORE` and
-# `datelines._DEED_BEFORE`: "planned" or "wanted" alone type nothing there, and a date after
-# "responsible for the attack" may be a claim's date of this very event.)
+# (The deed's place and date have narrower cues, `RECORD_CUES` above and
+# `datelines._DEED_BEFORE`: "planned" alone places nothing, and a date after "responsible for
+# the attack" may be a claim's date of this very event.)
 DEED_OF = re.compile(
     r"\b(?:mastermind(?:s|ed)?|planners?|facilitators?|involved|"
     # (not a denial: "denied any involvement in the bombing")
