@@ -20,6 +20,7 @@ from signalfire.extract import (
     captors,
     casualties,
     casualty_patterns,
+    count_passes,
     numbers,
     tolls,
     victim_lists,
@@ -53,11 +54,11 @@ def _slow(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every cue disabled: each costly pattern is searched as before the shortcuts."""
     monkeypatch.setattr(casualties, "_POSS_CUE", re.compile(""))
     monkeypatch.setattr(captors, "_CAPTOR_WORDS", ("",))
-    monkeypatch.setattr(casualties, "AND_PASSIVE_CUES", ("",))
+    monkeypatch.setattr(count_passes, "AND_PASSIVE_CUES", ("",))
     monkeypatch.setattr(casualties, "_ALONG_WITH_CUES", ("",))
     monkeypatch.setattr(casualties, "_DENIED_CUES", ("",))
     monkeypatch.setattr(victim_lists, "_LIST_JOIN_ENDS", ("",))
-    monkeypatch.setattr(casualties, "_NAMED_VERB_END", "")
+    monkeypatch.setattr(count_passes, "_NAMED_VERB_END", "")
     monkeypatch.setattr(casualties, "_SUMMARY_CUES", ("",))
     monkeypatch.setattr(casualties, "_PERIOD_CUES", ("",))
     monkeypatch.setattr(casualties, "_EARLIER_EVENT_CUES", ("",))
