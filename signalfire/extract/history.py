@@ -63,10 +63,15 @@ _PERIOD_TALLY = re.compile(
     rf"\bbetween\s+{_MONTH_NAME}\b[^.;]{{0,12}}?\band\s+{_MONTH_NAME}\b|"
     r"\b(?:across|throughout)\s+the\s+country\b|\bnationwide\b|"
     r"\b\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)\s+of\s+(?:the\s+|all\s+)?(?:[a-z0-9,]+\s+)?"
-    r"(?:casualties|deaths|victims|attacks|incidents|those\s+killed)\b",
+    r"(?:casualties|deaths|victims|attacks|incidents|those\s+killed)\b|"
+    # "14 of 24 suicide bombings", "in recent weeks", "have captured dozens of districts since
+    # May": a count or a course over weeks, not one deed
+    r"\b\d+\s+of\s+(?:the\s+)?\d+\s+(?:[a-z-]+\s+)?(?:attacks|bombings|incidents)\b|"
+    r"\bin\s+recent\s+(?:weeks|months|years)\b|"
+    rf"\b(?:has|have|had)\s+(?:been\s+)?[a-z]+(?:ed|en|ing)\b[^.;]{{0,80}}?\bsince\s+{_MONTH_NAME}\b",
 )
 _CUES = ("first", "past", "last", "previous", "so far", "alone", "year", "%", "cent", "which",
-         "between", "country", "nationwide")  # fmt: skip
+         "between", "country", "nationwide", " of ", "recent", "since")  # fmt: skip
 # Today's attack claimed ("claimed responsibility for the attack"): never history by a cue.
 _CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 # A dateline inside the text: an upper-case city, its country, the date in brackets.
@@ -99,6 +104,31 @@ _FRAMING = re.compile(
     re.IGNORECASE,
 )
 _RECORD = re.compile(rf"\b{RECORD_CUES}\b")
+# A report's own event is told in its headline or its first sentences.
+_LEAD_SENTENCES = 3
+# A comparison is no tally: "the deadliest attack in the past six months", "the third such
+# attack in recent weeks".
+_COMPARED = re.compile(
+    r"\b(?:deadliest|worst|biggest|largest|bloodiest|first|second|third|fourth|fifth|latest|"
+    r"most|highest|lowest|such)\b[^.;]{0,50}$"
+)
+
+
+def _statistics_lead(text: str) -> bool:
+    """Whether a report's first event sentence gives a period's tally ("Civilian casualties
+    rose by nearly half in the first six months of the year"), not compared with one (the
+    caller asks only of a sentence without a toll of its own: "Five soldiers were killed ...
+    as violence continued across the country")."""
+    if not any(cue in text for cue in _CUES):
+        return False
+    return any(
+        # (a scope is no period: "ordered its fighters to resume attacks across the country")
+        not found.group(0).startswith(("across", "throughout", "nationwide"))
+        and _COMPARED.search(text, 0, found.start()) is None
+        for found in _PERIOD_TALLY.finditer(text)
+    )
+
+
 # A sentence that reports, not narrates ("police said", "according to officials"): today's.
 _REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|confirmed)\b")
 
@@ -120,6 +150,8 @@ def drop_history(
     lead = True
     telling = False  # (the event sentence before was history, in this paragraph)
     framed = False  # (the report recalls an earlier attack: see `_FRAMING`)
+    quiet = False  # (the report opens on no event: see below)
+    told = 0  # sentences of the report so far
     end = 0
     for s in sentences:
         if "\n" in text[end : s.start]:
@@ -132,17 +164,26 @@ def drop_history(
         ):
             # another release in the same text ("KABUL, Afghanistan (Aug. 30, 2011) - ..."):
             # a report of its own, dated by its own dateline
-            published, lead, telling, framed = day, True, False, False
+            published, lead, telling, framed, quiet, told = day, True, False, False, False, 0
+        told += 1
         if not s.is_event:
             continue
         if lead:
             lead = False
-            if _FRAMING.match(s.text):
+            if told > _LEAD_SENTENCES:
+                # A report whose opening tells no event (a policy, a deadline, talks) mentions
+                # attacks as context: each must be dated recently, or told as an incident with
+                # its place and toll, or opened as one ("Meanwhile, ...").
+                quiet = True
+            elif _FRAMING.match(s.text) or (not s.counts and _statistics_lead(s.text)):
                 # "A year after a suicide bomber killed 84 people in Peshawar, ...", "A court
-                # sentenced five men for the 2015 attack ...": the report recalls the attack; a
-                # new event in it is one its dates make recent
+                # sentenced five men for the 2015 attack ...", "Civilian casualties rose by
+                # half in the first six months": the report recalls attacks; a new event in it
+                # is one its dates make recent
                 s.is_event, framed = False, True
-            continue
+                continue
+            else:
+                continue
         dates = dates_of(s)
         sequel = (framed and not dates) or (
             telling
@@ -151,8 +192,9 @@ def drop_history(
             and not _REPORTING.search(s.text)
             and not NEW_EVENT.match(s.text)
         )
+        aside = quiet and not dates and not (s.counts and s.places) and not NEW_EVENT.match(s.text)
         past = is_history(s, dates, published)
-        if past or sequel:
+        if past or sequel or aside:
             s.is_event = False
         # (a narrative goes on in the next sentence: "In September 2015, the Taliban captured
         # Kunduz. During the fighting that followed, ..."; not a leader's record: "responsible

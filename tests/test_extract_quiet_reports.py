@@ -1,0 +1,95 @@
+"""Reports of no new violent event (a policy, a UN report's statistics) make no event from the
+attacks they mention; a report that does open on its event keeps it (`history.drop_history`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from signalfire.extract import Document, Extractor
+
+DAY = dt.date(2024, 10, 4)
+
+POLICY = """ISLAMABAD: The federal government on Thursday extended the deadline for the \
+repatriation of Afghan refugees until the end of the year, amid pressure from aid agencies.
+
+The interior minister said the decision was taken at a meeting of the cabinet. "The law has \
+to be implemented," he said.
+
+More than 700,000 Afghans have left the country since the drive began. Officials have \
+justified the policy on security grounds, saying Afghan nationals were involved in several \
+suicide attacks.
+
+Traders at the Torkham and Chaman crossings said closures after clashes between border forces \
+had badly affected trade."""
+
+UN_REPORT = """KABUL: Civilian casualties in Afghanistan rose by nearly half in the first six \
+months of the year, the United Nations said in a report released on Monday.
+
+It said the number of casualties had risen sharply since May, when the Taliban launched a \
+major offensive. Improvised explosive devices and ground fighting caused the largest share of \
+casualties.
+
+Fighting has been raging around the provincial capitals of Kandahar and Herat in recent weeks."""
+
+
+def _events(extractor: Extractor, text: str, day: dt.date = DAY) -> list:
+    return extractor.extract(Document("t", text, day))
+
+
+@pytest.mark.parametrize("text", [POLICY, UN_REPORT], ids=["policy", "un-report"])
+def test_a_report_of_no_new_attack_makes_no_event(extractor: Extractor, text: str) -> None:
+    assert _events(extractor, text) == []
+
+
+def test_a_quiet_report_keeps_an_attack_told_with_its_place_and_toll(
+    extractor: Extractor,
+) -> None:
+    text = POLICY + "\n\nGunmen shot dead two policemen in Peshawar, police said."
+    events = _events(extractor, text)
+    assert [(e.deaths, e.adm1) for e in events] == [(2, "PK-KP")]
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Meanwhile, a bomb exploded near a police van in Quetta.",  # opened as an incident
+        "A bomb exploded near a police van in Quetta on Wednesday.",  # dated recently
+    ],
+)
+def test_a_quiet_report_keeps_an_incident_opened_or_dated(extractor: Extractor, later: str) -> None:
+    events = _events(extractor, POLICY + "\n\n" + later)
+    assert [e.adm1 for e in events] == ["PK-BA"]
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        # a scope, not a period
+        "The Pakistani Taliban ended their ceasefire with the government on Monday and ordered "
+        "their fighters to resume attacks across the country.",
+        # a toll of its own
+        "Five soldiers were killed on Monday when Taliban fighters attacked their outpost in "
+        "Arghandab, as violence continued across the country in the first six months of talks.",
+        # compared with a period
+        "A suicide bomber struck a police station in Quetta on Monday, the deadliest attack in "
+        "the city in the past six months.",
+    ],
+)
+def test_a_lead_that_tells_its_event_is_kept(extractor: Extractor, lead: str) -> None:
+    assert len(_events(extractor, lead + "\n\nPolice said an inquiry had begun.")) == 1
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "Kunduz has been the scene of heavy fighting in recent years.",
+        "Security forces have detained more than 300 suspects in the province since January.",
+        "The ministry said 14 of 24 suicide bombings were carried out by foreigners.",
+    ],
+)
+def test_a_course_over_months_lends_nothing(extractor: Extractor, background: str) -> None:
+    lead = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
+    events = _events(extractor, lead + background, dt.date(2022, 5, 18))
+    assert [(e.deaths, e.adm1, e.adm2 is not None) for e in events] == [(4, "PK-BA", True)]
