@@ -93,3 +93,36 @@ def test_a_course_over_months_lends_nothing(extractor: Extractor, background: st
     lead = "A roadside bomb killed four soldiers in Turbat on Tuesday.\n\n"
     events = _events(extractor, lead + background, dt.date(2022, 5, 18))
     assert [(e.deaths, e.adm1, e.adm2 is not None) for e in events] == [(4, "PK-BA", True)]
+
+
+BANNU = """PESHAWAR: Militants killed five policemen in an attack on a checkpost in Bannu on \
+Monday, officials said.
+
+The attackers used heavy weapons and the exchange of fire lasted two hours, a police official \
+said. Three other policemen were injured.
+
+"""
+
+
+def test_the_event_retold_at_a_finer_place_is_one_event(extractor: Extractor) -> None:
+    text = BANNU + (
+        "The attack on the Jani Khel checkpost left five policemen dead and three injured, "
+        "the district police officer said."
+    )
+    events = _events(extractor, text, dt.date(2023, 7, 11))
+    assert [(e.deaths, e.injured, e.adm1, e.place) for e in events] == [(5, 3, "PK-KP", "Bannu")]
+
+
+def test_an_attack_told_with_other_figures_elsewhere_is_another(extractor: Extractor) -> None:
+    text = BANNU + "The attack in Lakki Marwat on Sunday left two soldiers dead."
+    events = _events(extractor, text, dt.date(2023, 7, 11))
+    assert [(e.deaths, e.place) for e in events] == [(5, "Bannu"), (2, "Lakki Marwat")]
+
+
+def test_the_event_retold_with_its_figures_is_one_event_wherever_it_is_placed(
+    extractor: Extractor,
+) -> None:
+    # (a finer place the gazetteer puts in the next district: the figures tell it is the same)
+    text = BANNU + "The attack near Lakki Marwat left five policemen dead and three injured."
+    events = _events(extractor, text, dt.date(2023, 7, 11))
+    assert [(e.deaths, e.injured, e.place) for e in events] == [(5, 3, "Bannu")]
