@@ -126,3 +126,88 @@ def test_the_event_retold_with_its_figures_is_one_event_wherever_it_is_placed(
     text = BANNU + "The attack near Lakki Marwat left five policemen dead and three injured."
     events = _events(extractor, text, dt.date(2023, 7, 11))
     assert [(e.deaths, e.injured, e.place) for e in events] == [(5, 3, "Bannu")]
+
+
+STATISTICS = """ISLAMABAD: 2022 was the deadliest year for the country's police in a decade, \
+according to a report released on Monday by a research institute.
+
+The institute recorded 412 militant attacks during the year. On December 28, 11 policemen \
+were killed when militants attacked a checkpost in Lakki Marwat.
+
+The report said the banned TTP was behind most of the attacks."""
+
+SIT_IN = """PARACHINAR: Relatives of the victims continued their sit-in outside the press club \
+for a second day on Tuesday with the coffins of the passengers killed in Kurram.
+
+Eight passengers were shot dead when gunmen fired on a convoy near Bagan on Sunday.
+
+The protesters demanded the arrest of the killers."""
+
+AFTER_DAYS = """PESHAWAR: Ten days after a suicide bomber blew himself up in a mosque in the \
+police lines, investigators are still searching for his handlers.
+
+The January 30 attack killed 84 people, most of them policemen."""
+
+POLICY_LEAD = """ISLAMABAD: The federal cabinet on Saturday approved a new counter-terrorism \
+campaign that will combine intelligence-based operations with legislation.
+
+Residents of the tribal districts fear another operation like the one in North Waziristan \
+that displaced a million people."""
+
+PRESS_CONFERENCE = """RAWALPINDI: The military spokesman told a press conference on Friday \
+that the militants had links with groups in Afghanistan.
+
+He also referred to the February 28 suicide bombing at a seminary in Akora Khattak, which \
+killed eight people."""
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (STATISTICS, dt.date(2023, 1, 2)),
+        (SIT_IN, dt.date(2024, 11, 26)),
+        (AFTER_DAYS, dt.date(2023, 2, 10)),
+        (POLICY_LEAD, dt.date(2024, 6, 23)),
+        (PRESS_CONFERENCE, dt.date(2025, 3, 14)),
+    ],
+    ids=["statistics", "sit-in", "days-after", "policy", "press-conference"],
+)
+def test_a_report_that_recalls_counts_or_mourns_makes_no_event(
+    extractor: Extractor, text: str, day: dt.date
+) -> None:
+    assert _events(extractor, text, day) == []
+
+
+def test_talks_agreed_are_an_event(extractor: Extractor) -> None:
+    text = (
+        "ISLAMABAD: Pakistan and Afghanistan agreed to an immediate ceasefire after talks in "
+        "Doha on Sunday.\n\nA week of calm preceded the deal."
+    )
+    events = _events(extractor, text, dt.date(2025, 10, 19))
+    assert [e.event_type for e in events] == ["ceasefire_negotiation"]
+
+
+def test_a_strike_on_a_man_linked_to_a_dated_attack_is_today_s(extractor: Extractor) -> None:
+    text = (
+        "Afghan forces killed two insurgents in Kunduz on Monday. In a separate operation, a "
+        "precision strike in Baghlan killed a Taliban commander directly connected to the July 2 "
+        "attack on an aid office."
+    )
+    events = _events(extractor, text, dt.date(2012, 7, 21))
+    assert [(e.deaths, e.adm1) for e in events] == [(2, "AF-KDZ"), (1, "AF-BGL")]
+
+
+@pytest.mark.parametrize(
+    "background",
+    [
+        "The attack came less than a week after 16 soldiers were killed in Makeen.",
+        "Saturday's attack came 10 days after six policemen were killed in Khuzdar.",
+        "In October 2021, suicide bombers attacked a mosque in Kunduz, killing 50 people.",
+    ],
+)
+def test_an_earlier_attack_told_beside_the_event_lends_nothing(
+    extractor: Extractor, background: str
+) -> None:
+    lead = "Gunmen shot dead three policemen in Quetta on Saturday.\n\n"
+    events = _events(extractor, lead + background, dt.date(2025, 6, 1))
+    assert [(e.deaths, e.adm1) for e in events] == [(3, "PK-BA")]

@@ -26,8 +26,12 @@ BACKGROUND = re.compile(
     r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been)"
     # a sentence that dates the report by an earlier event ("The statement came a day after a
     # suicide car bomb in Kandahar killed 12 people")
-    r"|(?:the|this|that|it|which)\s+(?:[a-z]+\s+)?(?:came|comes|follows|followed)\s+(?:just\s+|only\s+)?"
-    r"(?:a|one|two|three|four|five|six|several|\d+)\s+(?:hours?|days?|weeks?|months?)\s+after)",
+    r"|(?:the|this|that|it|which|[a-z]+day's)\s+(?:[a-z]+\s+)?(?:came|comes|follows|followed|"
+    # ("Saturday's attack came 10 days after ...", "The advisory was updated a week after ...")
+    r"was\s+(?:updated|issued|announced|released|made|held|approved))\s+"
+    r"(?:just\s+|only\s+|less\s+than\s+|more\s+than\s+|barely\s+|nearly\s+|about\s+|almost\s+)?"
+    r"(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s+"
+    r"(?:hours?|days?|weeks?|months?)\s+after)",
     re.IGNORECASE,
 )
 # After the lead, a sentence opening with an earlier time tells an earlier event ("A week
@@ -45,11 +49,11 @@ EARLIER_LEAD = re.compile(
 # bomber"): the attack is its cause, an event told elsewhere; unless the protest itself is hit.
 REACTION = re.compile(
     # the mourners or protesters are the subject, with no violence told before them
-    r"^\W*(?:(?:hundreds|thousands|dozens|scores|members|relatives|families)\s+of\s+(?:the\s+)?)?"
+    r"\W*(?:(?:hundreds|thousands|dozens|scores|members|relatives|families)\s+of\s+(?:the\s+)?)?"
     r"(?:[\w'-]+\s+){0,3}?(?:mourners|protesters|demonstrators|relatives|residents|members|"
     r"people|students|activists|lawyers|traders|hundreds|thousands)\s+(?:[\w'-]+\s+){0,5}?"
-    r"(?:buried|marched|staged|protested|rallied|attended|mourned|condemned|held\s+(?:an?\s+)?"
-    r"(?:[\w-]+\s+)?(?:protest|rally|vigil|sit-in|funeral)s?)\b",
+    r"(?:buried|marched|staged|protested|rallied|attended|mourned|condemned|(?:held|continued)\s+"
+    r"(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:protest|rally|vigil|sit-in|funeral|strike)s?)\b",
     re.IGNORECASE,
 )
 _PROTEST_HIT = re.compile(
@@ -92,11 +96,24 @@ def background(text: str, lead: bool) -> bool:
         BACKGROUND.match(text) is not None
         or ("history" in text and _HISTORY_OF.search(text) is not None)
         or (not lead and EARLIER_LEAD.match(text) is not None)
-        or (
-            (m := REACTION.match(text)) is not None
-            and _PROTEST_HIT.search(text, 0, m.end()) is None
-            and not _protest_hit(text, m.end())
-        )
+        or is_reaction(text)
+    )
+
+
+# A dateline before the subject ("QUETTA: Members of the Hazara community continued ...").
+_DATELINE_PREFIX = re.compile(
+    r"\W*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w ]*)?\s*(?:\([^)]{0,30}\))?"
+    r"\s*[:—–-]\s*"
+)
+
+
+def is_reaction(text: str) -> bool:
+    """Whether mourners or protesters are the sentence's subject, and no violence hits them."""
+    opening = _DATELINE_PREFIX.match(text)
+    return (
+        (m := REACTION.match(text, opening.end() if opening else 0)) is not None
+        and _PROTEST_HIT.search(text, 0, m.end()) is None
+        and not _protest_hit(text, m.end())
     )
 
 
