@@ -125,14 +125,17 @@ def fallback_place(r: Resolved, scene: str, gazetteer: Gazetteer) -> Resolved:
 # issued on Tuesday", "said late on Monday".
 _SAID_BEFORE = re.compile(
     r"\b(?:said|says|told(?:\s+[\w-]+){0,2}|added|confirmed|announced|reported|stated|claimed|"
-    r"statement|release|disclosed)(?:\s+(?:issued|released|here|late|early|earlier|later))*"
+    r"statement|release|disclosed|released|published|issued|updated)"
+    # ("claimed responsibility on Sunday for Saturday's bombing": the claim's day)
+    r"(?:\s+(?:issued|released|here|late|early|earlier|later|responsibility))*"
     r"\s*,?\s*(?:on\s+)?$",
     re.IGNORECASE,
 )
 # Every `_SAID_BEFORE` match holds one of these (lower-cased): a substring test is far cheaper
 # than the `$`-anchored search, which is tried at every start in its window.
 _SAID_CUES = ("said", "says", "told", "added", "confirmed", "announced", "reported", "stated",
-              "claimed", "statement", "release", "disclosed")  # fmt: skip
+              "claimed", "statement", "release", "disclosed", "published", "issued",
+              "updated")  # fmt: skip
 
 
 def _said_cue(window: str) -> bool:

@@ -43,14 +43,17 @@ _RELATIVE_EXPRESSIONS = (
     r"|sunday)(?:\s+(?:night|morning|evening|afternoon))?|"
     r"last\s+week|earlier\s+this\s+week|this\s+week|last\s+month|earlier\s+this\s+month|"
     r"(?:\d+|one|two|three|four|five|six|seven|a)\s+(?:days?|weeks?)\s+ago|"
-    r"the\s+day\s+before"
+    r"the\s+day\s+before|"
+    # ("Last December, 16 soldiers were killed": the latest such month before this one)
+    r"last\s+(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)"
 )
 _RELATIVE = re.compile(
     r"\b(?=[a-z\d])(?P<rel>" + by_first_letter(_RELATIVE_EXPRESSIONS) + r")\b"
 )  # run on case-folded text (see textcase)
 # Every `_RELATIVE` expression holds one of these words, every `_ABSOLUTE` one a digit: cheap
 # tests that skip the slow alternations in most sentences.
-_RELATIVE_WORDS = ("day", "night", "morning", "evening", "week", "month", "ago")
+_RELATIVE_WORDS = ("day", "night", "morning", "evening", "week", "month", "ago", "last")
 
 
 def _may_be_relative(low: str) -> bool:
@@ -62,6 +65,7 @@ def _may_be_relative(low: str) -> bool:
         or "week" in low
         or "month" in low
         or "ago" in low
+        or "last" in low
     )  # `_RELATIVE_WORDS` unrolled: twice as fast as any() over them
 
 
@@ -131,6 +135,9 @@ def resolve_relative(expr: str, published: dt.date) -> tuple[dt.date, int] | Non
         return (first - dt.timedelta(days=1)).replace(day=15), 4
     if e == "earlier this month":
         return published.replace(day=1), 4
+    if e.startswith("last ") and (month := _MONTH_NUMBER.get(e[5:])) is not None:
+        year = published.year - (1 if month >= published.month else 0)
+        return dt.date(year, month, 15), 4
     m = _AGO.match(e)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _NUM_WORDS[m.group(1)]
