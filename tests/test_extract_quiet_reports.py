@@ -203,6 +203,7 @@ def test_a_strike_on_a_man_linked_to_a_dated_attack_is_today_s(extractor: Extrac
         "The attack came less than a week after 16 soldiers were killed in Makeen.",
         "Saturday's attack came 10 days after six policemen were killed in Khuzdar.",
         "In October 2021, suicide bombers attacked a mosque in Kunduz, killing 50 people.",
+        "The Quetta shooting came a day after militants stormed a college in Wana, killing five.",
     ],
 )
 def test_an_earlier_attack_told_beside_the_event_lends_nothing(

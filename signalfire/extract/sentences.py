@@ -26,7 +26,7 @@ BACKGROUND = re.compile(
     r"|the\s+(?:group|area|region|province)\s+has\s+(?:long|been)"
     # a sentence that dates the report by an earlier event ("The statement came a day after a
     # suicide car bomb in Kandahar killed 12 people")
-    r"|(?:the|this|that|it|which|[a-z]+day's)\s+(?:[a-z]+\s+)?(?:came|comes|follows|followed|"
+    r"|(?:the|this|that|it|which|[a-z]+day's)\s+(?:[a-z]+\s+){0,2}?(?:came|comes|follows|followed|"
     # ("Saturday's attack came 10 days after ...", "The advisory was updated a week after ...")
     r"was\s+(?:updated|issued|announced|released|made|held|approved))\s+"
     r"(?:just\s+|only\s+|less\s+than\s+|more\s+than\s+|barely\s+|nearly\s+|about\s+|almost\s+)?"
