@@ -54,6 +54,12 @@ TUESDAY = dt.date(2011, 5, 24)
             "A report published on Friday said gunmen killed four policemen in Quetta on Thursday.",
             dt.date(2011, 5, 19),
         ),
+        # the toll's update is not the attack
+        (
+            "The death toll from a suicide bombing at a mosque in Kabul rose to 55 on Monday, "
+            "officials said. The bomber struck during prayers on Friday.",
+            dt.date(2011, 5, 20),
+        ),
     ],
 )
 def test_the_event_keeps_its_own_day(extractor: Extractor, text: str, expected: dt.date) -> None:

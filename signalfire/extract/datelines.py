@@ -145,6 +145,12 @@ def _said_cue(window: str) -> bool:
     return any(cue in low for cue in _SAID_CUES)
 
 
+# "The death toll ... rose to 55 on Monday": the day of a toll's update, not of the attack.
+_TOLL_ROSE_BEFORE = re.compile(
+    r"\b(?:rose|risen|climbed|jumped|reached|increased|mounted)\s+to\s+(?:at\s+least\s+)?"
+    r"[\w,-]+(?:\s+(?:people|dead|deaths))?\s*,?\s*(?:on\s+)?$",
+    re.IGNORECASE,
+)
 # "Officials on Tuesday confirmed ...": the verb right after the date.
 _SAID_RIGHT_AFTER = re.compile(
     r"\s+(?:said|says|confirmed|told|announced|reported|claimed|added)\b", re.IGNORECASE
@@ -166,6 +172,8 @@ def reporting_date(text: str, start: int, end: int, sentence_start: int) -> bool
         return True
     if _SAID_RIGHT_AFTER.match(text, end, end + 20):
         return True
+    if "to " in text[lo:start] and _TOLL_ROSE_BEFORE.search(text, lo, start):
+        return True  # "the death toll rose to 55 on Monday": the update's day
     return bool(
         _OPENING.fullmatch(text, sentence_start, start)
         and _SAID_AFTER_OPENING.match(text, end, end + 60)
