@@ -65,10 +65,11 @@ def _may_be_relative(low: str) -> bool:
         or "week" in low
         or "month" in low
         or "ago" in low
-        or "last" in low
+        or ("last" in low and _LAST_WORD.search(low) is not None)  # (not "blast")
     )  # `_RELATIVE_WORDS` unrolled: twice as fast as any() over them
 
 
+_LAST_WORD = re.compile(r"\blast\b")
 _DIGIT = re.compile(r"\d")
 _ABSOLUTE = re.compile(
     rf"\b(?=[a-z\d])(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|"
@@ -239,7 +240,14 @@ def find_dates(text: str, published: dt.date | None, offset: int = 0) -> list[Da
     low = fold(text)
     if published is not None and _may_be_relative(low):
         for m in _RELATIVE.finditer(low):
-            resolved = resolve_relative(m.group("rel").removeprefix("on ").strip(), published)
+            rel = m.group("rel")
+            if (
+                rel.startswith("last ")
+                and rel[5:] in _MONTH_NUMBER
+                and text[m.start() + 5 : m.start() + 6].islower()
+            ):
+                continue  # "their last march": a month is a name ("Last March")
+            resolved = resolve_relative(rel.removeprefix("on ").strip(), published)
             if resolved is not None:
                 found.append(
                     DateMention(resolved[0], resolved[1], m.start() + offset, m.end() + offset,

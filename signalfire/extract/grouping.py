@@ -123,24 +123,6 @@ _FOLLOW_UP = re.compile(
     r"bodies|of\s+the)|the\s+(?:attack|blast|bombing|killing|explosion|incident|strike|raid|"
     r"assault|ambush|victims|wounded|injured|dead))\b"
 )
-# A sentence opening on the event itself ("The attack on the checkpost left ..."), which
-# retells it when its figures are the event's own (`_retells`).
-_RETOLD = re.compile(
-    r"^\W*the\s+(?:[a-z-]+\s+){0,2}?(?:attack|blast|bombing|explosion|ambush|assault|"
-    r"incident|raid|shooting)\b",
-    re.IGNORECASE,
-)
-
-
-def _retells(s: Sentence, group: list[Sentence]) -> bool:
-    """Whether `s` opens on the event ("The attack ...") and every figure it gives is one the
-    group told already (same kind, same number)."""
-    if _RETOLD.match(s.text) is None:
-        return False
-    told = {(c.category, c.value) for x in group for c in x.counts}
-    return all((c.category, c.value) in told for c in s.counts)
-
-
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "It was the third attack in Balochistan this week after assaults in Kalat killed 10": a
 # comparison with earlier events, which are no event of this report.
@@ -303,11 +285,6 @@ def _group(
         opening = _OPENING_DAY.match(low) if days else None
         if opening is not None and _FOLLOW_UP.search(low):
             opening = None  # "On Monday, the death toll rose to 20": the same event
-        if current and s.counts and _retells(s, current):
-            # "The attack on the Jani Khel checkpost left five policemen dead and three
-            # injured": the event's toll told again at a finer place, not another attack
-            current.append(s)
-            continue
         places = [resolved[m].place for m in s.places if m in resolved and m not in origins]
         adm1s = {p.adm1 for p in places}
         named = {p.adm2 for p in places if p.adm2 and p.level != "adm1"}

@@ -18,16 +18,18 @@ report's event. Told apart by:
   * an earlier attack named by its day ("The January 30 attack killed 84", "He also referred
     to the February 28 bombing"), three days old or more.
 
-The report's first event sentence is never history: it is what the report is about, whatever
-its dates (an old headline given a wrong publication date), unless it frames the report
-(`_framing`): an anniversary, "ten days after", a verdict or a named earlier attack ("recall":
-later events must be dated within `_QUIET_DAYS`); statistics ("2024 was the deadliest year"),
-or mourners and protesters opening the report ("strict": every attack told is one counted or
-mourned, unless opened as news, "Meanwhile, ..."); a decision or a plan ("The cabinet approved
-a campaign"), or no event in the first `_LEAD_SENTENCES` sentences ("quiet": attacks told are
-context unless dated within the week, told with place and toll, or opened as news). A dateline
-inside the text ("KABUL, Afghanistan (Aug. 30, 2011) - ...") starts another report, with its
-own date and first sentence (press releases pasted one after another).
+The report's first event sentence is what the report is about, whatever its dates (an old
+headline given a wrong publication date), unless the opening frames the report (`_framing`):
+mourners or protesters first, or statistics ("2024 was the deadliest year", with no day of its
+own): the attacks told are those mourned or counted, kept only when opened as news ("Meanwhile,
+..."), dated within the week (a day after a protest) or hitting the gathering itself; an
+anniversary, "ten days after" an attack or a verdict, with no new deed in the main clause, or a
+lead dated only by an earlier attack it names: later events must be dated within the week; a
+decision ("the cabinet approved a campaign"; talks stay an event) or no event in the first
+three sentences: an attack must be dated within the week, told with its place and toll, go on
+telling the event kept before it, or be opened as news. A dateline inside the text ("KABUL,
+Afghanistan (Aug. 30, 2011) - ...") starts another report, with its own date and first
+sentence (press releases pasted one after another).
 """
 
 from __future__ import annotations
@@ -36,9 +38,10 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
+from .datelines import reporting_date
 from .dates import DateMention, parse_absolute
 from .grouping import NEW_EVENT
-from .sentences import Sentence, is_reaction
+from .sentences import DATELINE_OPENING, Sentence, is_reaction
 from .trigger_words import RECORD_CUES
 
 HISTORY_DAYS = 21
@@ -88,8 +91,9 @@ _PERIOD_TALLY = re.compile(
     r"(?:nearly\s+|almost\s+|more\s+than\s+)?(?:doubled|tripled|rose\s+by|increased\s+by|fell\s+by)",
 )
 _CUES = ("first", "past", "last", "previous", "so far", "alone", "year", "%", "cent", "which",
-         "between", "country", "nationwide", " of ", "recent", "since", "recorded", "led",
-         "by")  # fmt: skip
+         "between", "country", "nationwide", "recent", "since", "recorded", "doubled",
+         "tripled", "rose by", "increased by", "fell by", "attacks", "bombings",
+         "incidents")  # fmt: skip
 # Today's attack claimed ("claimed responsibility for the attack"): never history by a cue.
 _CLAIM = re.compile(r"\bclaimed\s+(?:responsibility|the\s+attack|the\s+bombing)\b")
 # A dateline inside the text: an upper-case city, its country, the date in brackets.
@@ -100,6 +104,7 @@ _FILED = re.compile(
 
 def is_history(s: Sentence, dates: list[DateMention], published: dt.date) -> bool:
     """Whether the event sentence `s` (with its `dates`) tells history (see the module)."""
+    dates = _own_dates(s, dates)
     if dates:
         return all((published - d.date).days > HISTORY_DAYS for d in dates)
     if _CLAIM.search(s.text):
@@ -108,65 +113,148 @@ def is_history(s: Sentence, dates: list[DateMention], published: dt.date) -> boo
     years += [int(m.group(1)) for m in _YEAR_ATTACK.finditer(s.text)]
     if years and all(y < published.year for y in years):
         return True
-    return any(cue in s.text for cue in _CUES) and _PERIOD_TALLY.search(s.text) is not None
+    return _tally(s.text)
 
 
-# A lead that opens on an anniversary of an earlier attack.
-# (after a dateline: "ISLAMABAD: A year after ...") A verdict on an attack is no attack.
+def _tally(text: str, scope: bool = True) -> bool:
+    """Whether `text` gives a period's tally (`_PERIOD_TALLY`) in its own clause: not compared
+    with one ("the third attack in recent weeks", "the deadliest attack during the year"), not
+    in a clause about a place ("Kohat, which has seen sectarian violence in recent years");
+    with `scope` False, a scope ("attacks across the country") is no tally either."""
+    if not any(cue in text for cue in _CUES):
+        return False
+    for found in _PERIOD_TALLY.finditer(text):
+        before = text[max(0, found.start() - 60) : found.start()]
+        if not scope and found.group(0).startswith(("across", "throughout", "nationwide")):
+            continue
+        if _COMPARED.search(before) or _RELATIVE_CLAUSE.search(before):
+            continue
+        return True
+    return False
+
+
+# A lead that opens on an anniversary of an earlier attack, or "ten days after" one, whose main
+# clause tells no new deed ("Ten days after a suicide bomber blew himself up ..., questions
+# remain unanswered"). A verdict on an attack is no attack.
 _FRAMING = re.compile(
-    r"^\W*(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w ]*)?\s*(?:\([^)]{0,30}\))?\s*[:—–-]\s*)?"
+    rf"^\W*{DATELINE_OPENING}?"
     r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(?:years?|months?|weeks?|"
-    r"days?)\s+(?:after|since)|on\s+the\s+(?:[a-z]+\s+)?anniversary\s+of|(?:an?\s+|the\s+)?"
-    r"(?:[\w-]+\s+){0,2}?court\b[^.;]{0,60}?\b(?:sentenced|convicted|acquitted|indicted|"
-    r"upheld|awarded))\b",
+    r"days?)\s+(?:after|since)|on\s+the\s+(?:[a-z]+\s+)?anniversary\s+of|(?P<court>(?:an?\s+|"
+    r"the\s+)?(?:[\w-]+\s+){0,2}?court\b[^.;]{0,60}?\b(?:sentenced|convicted|acquitted|"
+    r"indicted|upheld|awarded)))\b",
     re.IGNORECASE,
 )
 _RECORD = re.compile(rf"\b{RECORD_CUES}\b")
-# A report's own event is told in its headline or its first sentences.
+# A report's own event is told in its headline or its first sentences (a line without four
+# lower-case words, a headline or a byline, is not counted).
 _LEAD_SENTENCES = 3
+_WORDS_OF_A_SENTENCE = re.compile(r"(?:\b[a-z]{2,}\b.*?){4}")
 # A comparison is no tally: "the deadliest attack in the past six months", "the third such
 # attack in recent weeks".
 _COMPARED = re.compile(
     r"\b(?:deadliest|worst|biggest|largest|bloodiest|first|second|third|fourth|fifth|latest|"
     r"most|highest|lowest|such)\b[^.;]{0,50}$"
 )
+# A clause about a place or a thing, not the sentence's own: ", which has seen ... in recent
+# years", "a region that has seen", "where fighting has intensified in recent months".
+_RELATIVE_CLAUSE = re.compile(
+    r"(?:,|\b(?:region|area|city|town|province|district|country))\s+(?:which|where|that)\b[^,;]*$"
+)
 
 
-def _statistics_lead(text: str) -> bool:
-    """Whether a report's first event sentence gives a period's tally ("Civilian casualties
-    rose by nearly half in the first six months of the year"), not compared with one (the
-    caller asks only of a sentence without a toll of its own: "Five soldiers were killed ...
-    as violence continued across the country")."""
-    if not any(cue in text for cue in _CUES):
+def _statistics_lead(lead: Sentence, dates: list[DateMention], text: str) -> bool:
+    """Whether a report's first event sentence, without a toll of its own, gives a period's
+    tally ("Civilian casualties rose by nearly half in the first six months of the year", "2024
+    was the deadliest year"), with no day of its own but a source's ("a report released on
+    Monday"; "A suicide bomber attacked a mosque in Kohat on Tuesday, in a region that has seen
+    violence in recent years" tells its deed)."""
+    if lead.counts or not _tally(lead.text, scope=False):
         return False
-    return any(
-        # (a scope is no period: "ordered its fighters to resume attacks across the country")
-        not found.group(0).startswith(("across", "throughout", "nationwide"))
-        and _COMPARED.search(text, 0, found.start()) is None
-        for found in _PERIOD_TALLY.finditer(text)
-    )
+    return all(reporting_date(text, d.start, d.end, lead.start) for d in dates)
 
 
 # A lead about a decision, talks or a plan, not an attack ("The federal government on Saturday
 # approved a counter-terrorism campaign", "Delegations resumed talks in Istanbul").
 _POLICY = re.compile(
-    r"^\W*(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w ]*)?\s*(?:\([^)]{0,30}\))?\s*[:—–-]\s*)?"
-    r"(?:[\w'-]+,?\s+){1,10}?(?:(?:on|late\s+on)\s+[A-Z][a-z]+\s+)?(?:has\s+|have\s+)?(?:approved|"
-    r"announced|unveiled|extended|reissued|decided|agreed|pledged|vowed|resumed\s+(?:peace\s+)?"
-    r"talks|held\s+(?:peace\s+)?talks|signed)\b"
+    rf"^\W*{DATELINE_OPENING}?"
+    r"(?P<subject>(?:[\w'-]+,?\s+){1,10}?)(?:(?:on|late\s+on)\s+[A-Z][a-z]+\s+)?"
+    r"(?:has\s+|have\s+)?(?:approved|announced|unveiled|extended|reissued|decided|agreed|"
+    r"pledged|vowed|resumed\s+(?:peace\s+)?talks|held\s+(?:peace\s+)?talks|signed)\b"
 )
+# ... but not a verb of a clause ("Militants attacked a convoy after the Taliban announced ..."),
+# nor one that reports a deed ("ISPR announced on Tuesday that forces had destroyed ...").
+_SUBORDINATE = re.compile(
+    r"\b(?:after|as|when|before|since|until|because|while|following)\b", re.IGNORECASE
+)
+_REPORTED = re.compile(r"\s+(?:on\s+[A-Z][a-z]+\s+)?(?:that|they|it|he|she|we)\b")
+
+
+def _policy_lead(lead: Sentence) -> bool:
+    """Whether a report's first event sentence, without a toll, tells a decision or talks
+    (`_POLICY`), with no deed in a clause after it ("vowed to retaliate after Afghan forces
+    fired mortars")."""
+    if lead.counts or (m := _POLICY.match(lead.text)) is None:
+        return False
+    if _SUBORDINATE.search(m.group("subject")) or _REPORTED.match(lead.text, m.end()):
+        return False
+    return not any(
+        _SUBORDINATE.search(lead.text, m.end(), t.start - lead.start)
+        for t in lead.triggers
+        if t.start - lead.start >= m.end()
+    )
+
+
+def _recall_lead(lead: Sentence) -> bool:
+    """Whether a report's first event sentence recalls an earlier attack (`_FRAMING`) and tells
+    no new deed in its main clause (after the framing clause's comma): "Two days after a
+    suicide bomber killed 30 in Peshawar, another struck a mosque in Kohat" is news."""
+    m = _FRAMING.match(lead.text)
+    if m is None:
+        return False
+    if m.group("court"):
+        return True
+    comma = lead.text.find(",", m.end())
+    if comma < 0:
+        return True
+    main = lead.start + comma
+    deeds = [
+        t
+        for t in lead.triggers
+        if t.start > main
+        # ("investigators are still searching for his handlers": no deed)
+        and not _ONGOING.search(lead.text, 0, _word_end(lead.text, t.start - lead.start))
+    ]
+    return not deeds and not any(c.start > main for c in lead.counts)
+
+
+def _word_end(text: str, start: int) -> int:
+    found = _WORD.match(text, start)
+    return found.end() if found else start
+
+
+_WORD = re.compile(r"[A-Za-z-]+")
+_ONGOING = re.compile(r"\b(?:are|is|were|was|been)\s+(?:still\s+|now\s+)?[a-z]+ing$")
 _QUIET_DAYS = 7
+# After mourners or protesters open a report, news is what happened within a day, or to the
+# gathering itself ("a bomb exploded near the funeral procession").
+_MOURNED_DAYS = 1
+_GATHERING = re.compile(
+    r"\b(?:funerals?|mourners|procession|protest(?:ers)?|sit-in|rally|vigil|camp|"
+    r"demonstrat\w+|gathering)\b",
+    re.IGNORECASE,
+)
 # An attack named by its day ("the January 30 attack", "the February 28 suicide bombing"),
 # and how old that day must be to make it another's.
 _DATE_NAMED = re.compile(
-    rf"\b[Tt]he\s+({_MONTH_NAME}\s+\d{{1,2}})(?:,\s+\d{{4}},?)?\s+(?:[a-z-]+\s+){{0,2}}?(?:attacks?|"
-    r"bombings?|blasts?|massacre|assault|siege|killings?|explosions?|ambush|raid|strikes?)\b"
+    rf"\b[Tt]he\s+({_MONTH_NAME}\s+\d{{1,2}})(?:,\s+\d{{4}},?)?\s+(?:[a-z-]+\s+){{0,2}}?(?:"
+    r"attacks?|bombings?|blasts?|massacre|assault|siege|killings?|explosions?|ambush|raid|"
+    r"strikes?)\b"
 )
 _NAMED_DAYS = 3
 # ... as the sentence's subject, or recalled ("He also referred to the February 28 bombing").
 _RECALLED = re.compile(
     r"(?:^\W*(?:in\s+[A-Z][\w ]{0,30},\s*)?|\b(?:referred|pointed|recalled|cited|mentioned|"
-    r"remembered|including|such\s+as|and|like|claimed|since)\s+(?:to\s+)?)$"
+    r"remembered|including|such\s+as|and|like|claimed)\s+(?:to\s+)?)$"
 )
 # A sentence that reports, not narrates ("police said", "according to officials"): today's.
 _REPORTING = re.compile(r"\b(?:said|says|told|according\s+to|confirmed)\b")
@@ -182,14 +270,16 @@ def drop_history(
     undated sentence right after one (not a person's record), in the same paragraph, that goes
     on telling it ("In September 2015, the Taliban captured Kunduz. During the fighting that
     followed, a US airstrike hit a hospital, killing 42"), unless it reports ("police said"),
-    names a place or opens another incident ("In a separate incident").
+    names a place or opens another incident ("In a separate incident"); and what the report's
+    opening makes context (`_framing`).
     """
     if published is None:
         return
     lead = True
     telling = False  # (the event sentence before was history, in this paragraph)
-    framing = ""  # how the report opens: "recall", "strict" or "quiet" (see below)
+    framing = ""  # how the report opens (`_framing`)
     reacting = False  # (a mourners' or protesters' sentence opened the report)
+    kept = False  # (the event sentence before is kept)
     told = 0  # sentences of the report so far
     end = 0
     for s in sentences:
@@ -204,35 +294,50 @@ def drop_history(
             # another release in the same text ("KABUL, Afghanistan (Aug. 30, 2011) - ..."):
             # a report of its own, dated by its own dateline
             published, lead, telling, framing, reacting, told = day, True, False, "", False, 0
-        told += 1
+        if _WORDS_OF_A_SENTENCE.search(s.text):
+            told += 1
         if not s.is_event:
             reacting = reacting or (lead and told <= _LEAD_SENTENCES and is_reaction(s.text))
             continue
+        dates = dates_of(s)
         if lead:
             lead = False
-            framing = _framing(s, told, reacting, dates_of(s), published)
-            if framing in ("recall", "strict"):
-                # "A year after a suicide bomber killed 84 people in Peshawar, ...", "A court
-                # sentenced five men for the 2015 attack ...", "Civilian casualties rose by
-                # half in the first six months": the report recalls attacks
-                s.is_event = False
-            if framing != "quiet" or told <= _LEAD_SENTENCES:
-                # (a decision or a plan is no event; talks are: "resumed talks on Saturday")
-                if framing == "quiet" and not any(
-                    t.event_type == "ceasefire_negotiation" for t in s.triggers
+            framing = _framing(s, told, reacting, dates, text, published)
+            # (after mourners or protesters, the first event sentence is judged as the rest)
+            if not reacting:
+                if (
+                    framing in ("recall", "strict")
+                    # (a decision is no event; talks are: "resumed talks on Saturday")
+                    or (
+                        framing == "policy"
+                        and not any(t.event_type == "ceasefire_negotiation" for t in s.triggers)
+                    )
+                    # (the first event sentence late in a report: dated within the week, and
+                    # telling where or how many)
+                    or (
+                        framing == "quiet"
+                        and (
+                            _older(s, dates, published, _QUIET_DAYS) or not (_placed(s) or s.counts)
+                        )
+                    )
                 ):
                     s.is_event = False
+                kept = s.is_event
                 continue
-        dates = dates_of(s)
         opened = NEW_EVENT.match(s.text) is not None
-        if framing == "strict" and not opened:
-            # A report of statistics or of a protest retells the attacks it counts or
-            # mourns, whatever their dates; only one opened as news ("Meanwhile, ...") is new.
-            s.is_event = False
-            continue
+        if framing == "strict":
+            # A report of statistics or of a protest retells the attacks it counts or mourns:
+            # news is opened as such ("Meanwhile, ..."), dated recently, or hits the gathering.
+            window = _MOURNED_DAYS if reacting else _QUIET_DAYS
+            fresh = bool(_own_dates(s, dates)) and not _older(s, dates, published, window)
+            if not (opened or fresh or (reacting and _GATHERING.search(s.text))):
+                s.is_event = kept = False
+                continue
         sequel = (
-            (framing == "recall" and (not dates or _older(dates, published, _QUIET_DAYS)))
-            or (framing == "quiet" and telling and not dates and not opened)
+            (framing == "recall" and (not dates or _older(s, dates, published, _QUIET_DAYS)))
+            # (in a report opening on no event, the context told goes on: "Pakistan said it
+            # had repulsed an attack near Chaman" after the clashes of October 15)
+            or (framing in ("quiet", "policy") and telling and not dates and not opened)
             or (
                 telling
                 and not dates
@@ -242,18 +347,20 @@ def drop_history(
             )
         )
         # A report that opens on no event (a policy, talks, a deadline) mentions attacks as
-        # context: each must be dated within the week, or told as an incident with its place and
-        # toll, or opened as one ("Meanwhile, ...").
+        # context: each must be dated within the week, told as an incident with its place and
+        # toll, opened as one ("Meanwhile, ..."), or go on telling the event kept before it.
         aside = (
-            framing == "quiet"
+            framing in ("quiet", "policy")
             and not opened
             and (
-                _older(dates, published, _QUIET_DAYS) or (not dates and not (s.counts and s.places))
+                _older(s, dates, published, _QUIET_DAYS)
+                or (not dates and not (s.counts and _placed(s)) and not (kept and not _placed(s)))
             )
         )
         past = is_history(s, dates, published) or _dated_attack(s, dates, published)
         if past or sequel or aside:
             s.is_event = False
+        kept = s.is_event
         # (a narrative goes on in the next sentence: "In September 2015, the Taliban captured
         # Kunduz. During the fighting that followed, ..."; not a leader's record: "responsible
         # for a kidnapping last month. The force also detained one other suspect")
@@ -261,32 +368,81 @@ def drop_history(
 
 
 def _framing(
-    lead: Sentence, told: int, reacting: bool, dates: list[DateMention], published: dt.date
+    lead: Sentence,
+    told: int,
+    reacting: bool,
+    dates: list[DateMention],
+    text: str,
+    published: dt.date,
 ) -> str:
-    """How a report's first event sentence (its `told`-th sentence) frames the rest: "recall"
-    (an anniversary or a verdict: later events must be dated recently), "strict" (statistics,
-    or a protest or funeral told first: the attacks told are those counted or mourned), "quiet"
-    (no event in the first sentences, or a policy or talks lead), or "" (the lead is the
-    report's event). `dates`: the lead's."""
+    """How a report's first event sentence (its `told`-th sentence; `dates` its dates, `text`
+    the document's) frames the rest:
+    "strict": mourners or protesters open the report, or the lead gives statistics; the attacks
+    told are those mourned or counted, unless dated recently or opened as news;
+    "quiet": no event in the first `_LEAD_SENTENCES` sentences;
+    "policy": the lead tells a decision or talks (kept as an event only when talks);
+    "recall": an anniversary, "ten days after" or a verdict, with no new deed; later events
+    must be dated within `_QUIET_DAYS`;
+    "": the lead is the report's event."""
     if reacting:
         return "strict"
-    if told > _LEAD_SENTENCES or (not lead.counts and _POLICY.match(lead.text) is not None):
+    if told > _LEAD_SENTENCES:
         return "quiet"
-    if _FRAMING.match(lead.text) or _dated_attack(lead, dates, published):
+    if _policy_lead(lead):
+        return "policy"
+    if _recall_lead(lead) or _named_lead(lead, dates, published):
         return "recall"
-    if not lead.counts and _statistics_lead(lead.text):
+    if _statistics_lead(lead, dates, text):
         return "strict"
     return ""
 
 
-def _older(dates: list[DateMention], published: dt.date, days: int) -> bool:
-    return any((published - d.date).days > days for d in dates)
+def _named_lead(lead: Sentence, dates: list[DateMention], published: dt.date) -> bool:
+    """Whether a report's first event sentence, without a toll, is dated only by the earlier
+    attacks it names ("ISKP has drawn attention since the March 22 attack near Moscow"): no
+    deed of its own; not "A bomb killed 30 on Tuesday, the deadliest since the May 10 attack"."""
+    if lead.counts or not dates:
+        return False
+    named = [
+        (lead.start + m.start(1), lead.start + m.end(1)) for m in _DATE_NAMED.finditer(lead.text)
+    ]
+    return all(
+        any(d.start < e and b < d.end for b, e in named)
+        and (published - d.date).days >= _NAMED_DAYS
+        for d in dates
+    )
+
+
+def _own_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
+    """A sentence's dates but those after "since" ("the first attack since last December"):
+    they bound a comparison, they do not date the sentence's deed; unless a clause tells what
+    happened then ("the deadliest since August 26, when militants killed 51")."""
+    return [
+        d
+        for d in dates
+        if not s.text[: d.start - s.start].rstrip().endswith(("since", "Since"))
+        or _WHEN_AFTER.match(s.text, d.end - s.start)
+    ]
+
+
+_WHEN_AFTER = re.compile(r"\s*,?\s*when\b")
+
+
+def _placed(s: Sentence) -> bool:
+    """Whether the sentence names a place within a country (not only the country)."""
+    return any(not m.key.startswith("country:") for m in s.places)
+
+
+def _older(s: Sentence, dates: list[DateMention], published: dt.date, days: int) -> bool:
+    """Whether every date of the sentence's own (`_own_dates`), if any, is over `days` old."""
+    own = _own_dates(s, dates)
+    return bool(own) and all((published - d.date).days > days for d in own)
 
 
 def _dated_attack(s: Sentence, dates: list[DateMention], published: dt.date) -> bool:
     """Whether the sentence names an earlier attack by its date ("the January 30 attack killed
     84", "referred to the February 28 suicide bombing"): a report's own event is not named so."""
-    if not dates or "the " not in s.text:
+    if not dates or "the " not in s.text.lower():
         return False
     for m in _DATE_NAMED.finditer(s.text):
         if not _RECALLED.search(s.text, max(0, m.start() - 30), m.start()):

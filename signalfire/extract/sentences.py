@@ -53,7 +53,7 @@ REACTION = re.compile(
     r"(?:[\w'-]+\s+){0,3}?(?:mourners|protesters|demonstrators|relatives|residents|members|"
     r"people|students|activists|lawyers|traders|hundreds|thousands)\s+(?:[\w'-]+\s+){0,5}?"
     r"(?:buried|marched|staged|protested|rallied|attended|mourned|condemned|(?:held|continued)\s+"
-    r"(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:protest|rally|vigil|sit-in|funeral|strike)s?)\b",
+    r"(?:an?\s+|their\s+|the\s+)?(?:[\w-]+\s+)?(?:protest|rally|vigil|sit-in|funeral)s?)\b",
     re.IGNORECASE,
 )
 _PROTEST_HIT = re.compile(
@@ -100,11 +100,10 @@ def background(text: str, lead: bool) -> bool:
     )
 
 
-# A dateline before the subject ("QUETTA: Members of the Hazara community continued ...").
-_DATELINE_PREFIX = re.compile(
-    r"\W*[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+)*(?:,\s*[A-Z][\w ]*)?\s*(?:\([^)]{0,30}\))?"
-    r"\s*[:—–-]\s*"
-)
+# A dateline before a sentence's subject ("QUETTA: Members of the Hazara community ...",
+# "KABUL, Afghanistan (AP) - ..."); one spelling for every rule that skips it.
+DATELINE_OPENING = r"(?:[A-Z][A-Z .'-]{2,}(?:,\s*[A-Z][\w ]*)?\s*(?:\([^)]{0,30}\))?\s*[:—–-]\s*)"
+_DATELINE_PREFIX = re.compile(r"\W*" + DATELINE_OPENING)
 
 
 def is_reaction(text: str) -> bool:
