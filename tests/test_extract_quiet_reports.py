@@ -281,6 +281,46 @@ def test_an_earlier_attack_told_beside_the_event_lends_nothing(
             "people died in the attack, a spokesman said.",
             [(12, "AF-KDZ")],
         ),
+        # second review round (crev5)
+        (
+            "A suicide bomber struck tribal elders who had agreed to raise a militia in Orakzai "
+            "on Tuesday, killing six of them.",
+            [(6, "PK-KP")],
+        ),
+        (
+            "The army announced Tuesday that troops had killed seven militants in Khyber.",
+            [(7, "PK-KP")],
+        ),
+        (
+            "The federal cabinet approved a military operation in Orakzai Agency on Tuesday. Jets "
+            "pounded hideouts in the agency, killing 12 militants.",
+            [(12, "PK-KP")],
+        ),
+        (
+            "A year after militants stormed a school in Peshawar, parents gathered at the school "
+            "on Tuesday. Meanwhile, gunmen shot dead two policemen in Bannu.",
+            [(2, "PK-KP")],
+        ),
+        (
+            "Thousands of mourners attended the funeral of a tribal elder in Bajaur on Tuesday. A "
+            "suicide bomber blew himself up in the crowd, killing 15 people.",
+            [(15, "PK-KP")],
+        ),
+        (
+            "Two weeks after the Taliban captured the district centre, Afghan forces were still "
+            "fighting militants in Kunduz on Tuesday, killing six.",
+            [(6, "AF-KDZ")],
+        ),
+        (
+            "A bomb exploded in a market in Parachinar on Tuesday. Five people were killed in the "
+            "blast in the town, the scene of sectarian clashes in recent years.",
+            [(5, "PK-KP")],
+        ),
+        (
+            "Gunmen attacked a checkpost in Bajaur on Tuesday. Five soldiers were killed in the "
+            "attack in the tribal belt where the army has been fighting militants since March.",
+            [(5, "PK-KP")],
+        ),
     ],
 )
 def test_news_after_any_opening_is_kept(
@@ -296,3 +336,19 @@ def test_different_attacks_with_one_toll_stay_apart(extractor: Extractor) -> Non
     )
     events = _events(extractor, text, dt.date(2011, 5, 24))
     assert [(e.deaths, e.adm1) for e in events] == [(5, "PK-KP"), (5, "PK-BA")]
+
+
+def test_a_claim_of_a_named_attack_is_its_news(extractor: Extractor) -> None:
+    text = "The Taliban claimed responsibility for the May 20 attack on a checkpost in Bannu."
+    events = _events(extractor, text, dt.date(2011, 5, 24))
+    assert [(e.date, e.adm1) for e in events] == [(dt.date(2011, 5, 20), "PK-KP")]
+
+
+def test_a_statistics_lead_keeps_today_s_attack_and_its_wounded(extractor: Extractor) -> None:
+    text = (
+        "Militant attacks have nearly doubled in the province this year, a report said on Monday. "
+        "On Tuesday, a roadside bomb killed four soldiers in South Waziristan. Three other "
+        "soldiers were wounded."
+    )
+    events = _events(extractor, text, dt.date(2011, 5, 24))
+    assert [(e.deaths, e.injured) for e in events] == [(4, 3)]

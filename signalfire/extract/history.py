@@ -53,8 +53,7 @@ _MONTH_NAME = (
 # 2014 attack ..."), not in an aside ("The Taliban, ousted in 2001, claimed the attack"); and
 # not "since 2019" ("the deadliest attack since 2019" is today's).
 _EARLIER_YEAR = re.compile(
-    r"\b(?:in|of|during|the)\s+(?:(?:January|February|March|April|May|June|July|August|"
-    r"September|October|November|December)\s+)?((?:19|20)\d\d)\b(?!\s*-)"
+    rf"\b(?:in|of|during|the)\s+(?:{_MONTH_NAME}\s+)?((?:19|20)\d\d)\b(?!\s*-)"
 )
 _YEAR_REACH = 40
 # ... or that names an attack ("a case relating to the 2016 bombing at Quetta's Civil Hospital")
@@ -113,6 +112,8 @@ def is_history(s: Sentence, dates: list[DateMention], published: dt.date) -> boo
     years += [int(m.group(1)) for m in _YEAR_ATTACK.finditer(s.text)]
     if years and all(y < published.year for y in years):
         return True
+    if s.counts and _OF_THE_EVENT.search(s.text):
+        return False
     return _tally(s.text)
 
 
@@ -153,12 +154,22 @@ _WORDS_OF_A_SENTENCE = re.compile(r"(?:\b[a-z]{2,}\b.*?){4}")
 # attack in recent weeks".
 _COMPARED = re.compile(
     r"\b(?:deadliest|worst|biggest|largest|bloodiest|first|second|third|fourth|fifth|latest|"
-    r"most|highest|lowest|such)\b[^.;]{0,50}$"
+    r"most|such)\s+(?:(?:[a-z-]+\s+){0,3}?(?:attack|bombing|blast|incident|strike|assault|"
+    r"ambush|raid|killing|explosion)\b[^.;]{0,40}|(?:such\s+)?)$"
 )
 # A clause about a place or a thing, not the sentence's own: ", which has seen ... in recent
 # years", "a region that has seen", "where fighting has intensified in recent months".
+# A toll told of the report's event ("Five soldiers were killed in the attack", "The blast in
+# Parachinar ... also wounded 20"): its aside's tally ("the scene of clashes in recent years")
+# is not the sentence's.
+_OF_THE_EVENT = re.compile(
+    r"(?:^\W*the|\b(?:in|by)\s+the)\s+(?:[a-z-]+\s+){0,2}?(?:attack|blast|bombing|explosion|"
+    r"ambush|assault|raid|strike|shooting)\b",
+    re.IGNORECASE,
+)
 _RELATIVE_CLAUSE = re.compile(
-    r"(?:,|\b(?:region|area|city|town|province|district|country))\s+(?:which|where|that)\b[^,;]*$"
+    r"(?:,|\b(?:region|area|city|town|province|district|country|belt))\s+(?:which|where|that)\b"
+    r"[^,;]*$|\bbringing\b[^;]*$"
 )
 
 
@@ -186,22 +197,26 @@ _POLICY = re.compile(
 _SUBORDINATE = re.compile(
     r"\b(?:after|as|when|before|since|until|because|while|following)\b", re.IGNORECASE
 )
-_REPORTED = re.compile(r"\s+(?:on\s+[A-Z][a-z]+\s+)?(?:that|they|it|he|she|we)\b")
+_REPORTED = re.compile(
+    r"\s+(?:(?:late\s+)?(?:on\s+)?[A-Z][a-z]+day\s+|in\s+a\s+statement\s+)?(?:that|they|it|he|she|"
+    r"we|its|their|security|troops|forces)\b|\s+the\s+(?:capture|killing|arrest|death|deaths|"
+    r"recovery|seizure)\s+of\b"
+)
 
 
 def _policy_lead(lead: Sentence) -> bool:
     """Whether a report's first event sentence, without a toll, tells a decision or talks
-    (`_POLICY`), with no deed in a clause after it ("vowed to retaliate after Afghan forces
-    fired mortars")."""
+    (`_POLICY`) in its main clause: no deed before the verb ("A suicide bomber struck elders
+    who had agreed ..."), none reported by it ("ISPR announced that forces had ...") and none
+    in a clause after it ("vowed to retaliate after Afghan forces fired mortars")."""
     if lead.counts or (m := _POLICY.match(lead.text)) is None:
         return False
     if _SUBORDINATE.search(m.group("subject")) or _REPORTED.match(lead.text, m.end()):
         return False
-    return not any(
-        _SUBORDINATE.search(lead.text, m.end(), t.start - lead.start)
-        for t in lead.triggers
-        if t.start - lead.start >= m.end()
-    )
+    deeds = [t for t in lead.triggers if t.event_type != "ceasefire_negotiation"]
+    if any(t.start - lead.start < m.end() for t in deeds):
+        return False
+    return not any(_SUBORDINATE.search(lead.text, m.end(), t.start - lead.start) for t in deeds)
 
 
 def _recall_lead(lead: Sentence) -> bool:
@@ -215,7 +230,8 @@ def _recall_lead(lead: Sentence) -> bool:
         return True
     comma = lead.text.find(",", m.end())
     if comma < 0:
-        return True
+        # (no clause to tell apart: only the recalled attack may be told)
+        return len(lead.triggers) <= 1 and not lead.counts
     main = lead.start + comma
     deeds = [
         t
@@ -233,14 +249,23 @@ def _word_end(text: str, start: int) -> int:
 
 
 _WORD = re.compile(r"[A-Za-z-]+")
-_ONGOING = re.compile(r"\b(?:are|is|were|was|been)\s+(?:still\s+|now\s+)?[a-z]+ing$")
+_ONGOING = re.compile(
+    r"\b(?:are|is|were|was|been)\s+(?:still\s+|now\s+)?(?:searching|investigating|looking|hunting|"
+    r"probing|questioning|interrogating)$"
+)
 _QUIET_DAYS = 7
+_RETOLD = re.compile(
+    r"\W*the\s+(?:[a-z-]+\s+){0,2}?(?:attack|bombing|blast|explosion|massacre|assault|siege|"
+    r"ambush)\b",
+    re.IGNORECASE,
+)
+_LATER = re.compile(r"\W*later\b", re.IGNORECASE)
 # After mourners or protesters open a report, news is what happened within a day, or to the
 # gathering itself ("a bomb exploded near the funeral procession").
 _MOURNED_DAYS = 1
 _GATHERING = re.compile(
-    r"\b(?:funerals?|mourners|procession|protest(?:ers)?|sit-in|rally|vigil|camp|"
-    r"demonstrat\w+|gathering)\b",
+    r"\b(?:funerals?|mourn\w*|procession|protest(?:ers)?|sit-in|rally|vigil|camp|crowds?|"
+    r"graveyard|cemetery|burial|demonstrat\w+|gathering)\b",
     re.IGNORECASE,
 )
 # An attack named by its day ("the January 30 attack", "the February 28 suicide bombing"),
@@ -328,13 +353,34 @@ def drop_history(
         if framing == "strict":
             # A report of statistics or of a protest retells the attacks it counts or mourns:
             # news is opened as such ("Meanwhile, ..."), dated recently, or hits the gathering.
+            # (or it goes on telling the news kept before it: "Three other soldiers were
+            # wounded"; a bound "since Sunday" dates it too)
             window = _MOURNED_DAYS if reacting else _QUIET_DAYS
-            fresh = bool(_own_dates(s, dates)) and not _older(s, dates, published, window)
-            if not (opened or fresh or (reacting and _GATHERING.search(s.text))):
+            fresh = any((published - d.date).days <= window for d in dates)
+            if not (
+                opened
+                or fresh
+                or _LATER.match(s.text)
+                or (reacting and _GATHERING.search(s.text))
+                or (kept and not dates and not _placed(s))
+            ):
                 s.is_event = kept = False
                 continue
         sequel = (
-            (framing == "recall" and (not dates or _older(s, dates, published, _QUIET_DAYS)))
+            (
+                framing == "recall"
+                and not opened
+                and (
+                    _older(s, dates, published, _QUIET_DAYS)
+                    # (undated: news goes on from news kept before it, or a new attack is told
+                    # with its place and toll, not "The attack killed 149 at a rally")
+                    or (
+                        not dates
+                        and not (kept and not _placed(s))
+                        and not (s.counts and _placed(s) and not _RETOLD.match(s.text))
+                    )
+                )
+            )
             # (in a report opening on no event, the context told goes on: "Pakistan said it
             # had repulsed an attack near Chaman" after the clashes of October 15)
             or (framing in ("quiet", "policy") and telling and not dates and not opened)
@@ -354,7 +400,9 @@ def drop_history(
             and not opened
             and (
                 _older(s, dates, published, _QUIET_DAYS)
-                or (not dates and not (s.counts and _placed(s)) and not (kept and not _placed(s)))
+                # (a toll, even where the place refers back: "Jets pounded hideouts in the
+                # agency, killing 12")
+                or (not dates and not s.counts and not (kept and not _placed(s)))
             )
         )
         past = is_history(s, dates, published) or _dated_attack(s, dates, published)
@@ -364,7 +412,9 @@ def drop_history(
         # (a narrative goes on in the next sentence: "In September 2015, the Taliban captured
         # Kunduz. During the fighting that followed, ..."; not a leader's record: "responsible
         # for a kidnapping last month. The force also detained one other suspect")
-        telling = (past or aside) and _RECORD.search(s.text) is None
+        # (in a report opening on no event, context goes on until news is told)
+        context = aside or (sequel and framing in ("quiet", "policy"))
+        telling = (past or context) and _RECORD.search(s.text) is None
 
 
 def _framing(
@@ -401,16 +451,24 @@ def _named_lead(lead: Sentence, dates: list[DateMention], published: dt.date) ->
     """Whether a report's first event sentence, without a toll, is dated only by the earlier
     attacks it names ("ISKP has drawn attention since the March 22 attack near Moscow"): no
     deed of its own; not "A bomb killed 30 on Tuesday, the deadliest since the May 10 attack"."""
-    if lead.counts or not dates:
+    if lead.counts or not dates or _CLAIM.search(lead.text):
+        return False  # ("The Taliban claimed responsibility for the May 20 attack": its news)
+    found = list(_DATE_NAMED.finditer(lead.text))
+    if _deed_beside(lead, found):
         return False
-    named = [
-        (lead.start + m.start(1), lead.start + m.end(1)) for m in _DATE_NAMED.finditer(lead.text)
-    ]
+    named = [(lead.start + m.start(1), lead.start + m.end(1)) for m in found]
     return all(
         any(d.start < e and b < d.end for b, e in named)
         and (published - d.date).days >= _NAMED_DAYS
         for d in dates
     )
+
+
+def _deed_beside(s: Sentence, named: list[re.Match[str]]) -> bool:
+    """Whether the sentence tells a deed of its own beside the attacks it names (a trigger
+    outside every name: "again attacked the checkpost hit in the May 15 attack")."""
+    spans = [(s.start + m.start(), s.start + m.end()) for m in named]
+    return any(all(t.end <= a or t.start >= b for a, b in spans) for t in s.triggers)
 
 
 def _own_dates(s: Sentence, dates: list[DateMention]) -> list[DateMention]:
@@ -444,7 +502,10 @@ def _dated_attack(s: Sentence, dates: list[DateMention], published: dt.date) -> 
     84", "referred to the February 28 suicide bombing"): a report's own event is not named so."""
     if not dates or "the " not in s.text.lower():
         return False
-    for m in _DATE_NAMED.finditer(s.text):
+    found = list(_DATE_NAMED.finditer(s.text))
+    if not found or _deed_beside(s, found):
+        return False  # ("Militants who claimed the May 15 attack also attacked a police van")
+    for m in found:
         if not _RECALLED.search(s.text, max(0, m.start() - 30), m.start()):
             continue  # ("a strike on a commander connected to the July 2 attack": today's)
         start, end = s.start + m.start(1), s.start + m.end(1)
