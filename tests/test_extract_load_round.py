@@ -108,3 +108,17 @@ def test_benchmark_hash_seed(monkeypatch) -> None:
     monkeypatch.setenv("PYTHONHASHSEED", "7")
     bench.count(False)
     assert seen == ["0", "7"]
+
+
+def test_a_date_with_no_space_after_its_comma_needs_no_dateparser() -> None:
+    # (a release's dateline "May 31,2011" had the distinct pass import dateparser: 1.2 G)
+    code = (
+        "import sys\n"
+        "from signalfire.extract.dates import parse_absolute\n"
+        "print(parse_absolute('May 31,2011', None), parse_absolute('31 May,2011', None),"
+        " 'dateparser' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert out.stdout.split() == ["2011-05-31", "2011-05-31", "False"]
