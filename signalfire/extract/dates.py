@@ -170,9 +170,11 @@ _MONTH_NUMBER = {
     )
     for name in names
 }  # fmt: skip
+# (also with no space after the comma: "May 31,2011" in a release's dateline had the pass
+# import dateparser, 1.2 G instructions, for that one date)
 _SIMPLE = re.compile(
-    r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(?P<y1>\d{4}))?|"
-    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+)\.?(?:,?\s+(?P<y2>\d{4}))?|"
+    r"^(?:(?P<m1>[a-z]+)\.?\s+(?P<d1>\d{1,2})(?:st|nd|rd|th)?(?:(?:,\s*|\s+)(?P<y1>\d{4}))?|"
+    r"(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>[a-z]+)\.?(?:(?:,\s*|\s+)(?P<y2>\d{4}))?|"
     r"(?P<iso>\d{4}-\d{2}-\d{2})|"
     r"(?P<n1>\d{1,2})[/.-](?P<n2>\d{1,2})[/.-](?P<ny>\d{4}))$",
     re.IGNORECASE,

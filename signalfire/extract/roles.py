@@ -73,7 +73,7 @@ from .forces import (
     cued,
 )
 from .model import ActorRole
-from .textcase import Scanner, cased_twin, fold, letter_first, twin_applies
+from .textcase import Scanner, cased_twin, fold, letter_first, on_demand, twin_applies
 
 _DENIAL = re.compile(
     letter_first(
@@ -119,7 +119,7 @@ _VIOLENT_VERB_WORDS = (
     r"set(?:s|ting)?(?=\s+(?:(?:[a-z'-]+\s+){0,4}?(?:on\s+fire|ablaze|alight)|fire\b)))\b"
 )
 # (run on case-folded text; regrouped by first letter: see alternation.py)
-_VIOLENT_VERB = re.compile(letter_first(by_first_letter(_VIOLENT_VERB_WORDS)))
+_VIOLENT_VERB_SOURCE = letter_first(by_first_letter(_VIOLENT_VERB_WORDS))
 _TARGET_PREP = re.compile(
     r"\b(?:against|on|targeting|targeted|at|hideouts?\s+of|positions\s+of)\s+(?:the\s+|an?\s+)?$",
     re.IGNORECASE,
@@ -446,7 +446,7 @@ def role_of(
 # security forces" says nothing of the security forces.
 _ADJECTIVE_AT = re.compile(r"\b(?:suspected|suspect|alleged)\s+((?:[\w'-]+\s+){0,8})$")
 _NOT_IN_A_NAME = re.compile(
-    rf"\b(?:{_VIOLENT_VERB.pattern}|by|in|at|on|of|from|with|and|were|was)\b"
+    rf"\b(?:{_VIOLENT_VERB_SOURCE}|by|in|at|on|of|from|with|and|were|was)\b"
 )
 
 
@@ -489,4 +489,9 @@ def merge_roles(roles: list[ActorRole]) -> list[ActorRole]:
     return sorted(values, key=lambda r: ("perpetrator", "target", "other").index(r.role))
 
 
-_VIOLENT_VERB_SCAN = Scanner(char_before(_VIOLENT_VERB))
+_VIOLENT_VERB_SCAN = Scanner(char_before(_VIOLENT_VERB_SOURCE))
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    # (`_VIOLENT_VERB` itself only the tests search with)
+    return on_demand({"_VIOLENT_VERB": _VIOLENT_VERB_SOURCE}, globals(), name)
