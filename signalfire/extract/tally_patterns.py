@@ -40,9 +40,12 @@ _PERIOD = re.compile(
     # (executions since a time, whatever it is: "have been executed since then")
     r"\b(?:executed|hanged)\s+since\b|"
     rf"\b{_SPAN}|"
-    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
-    # ("has detained 30 insurgents in the past month")
-    r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
+    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|"
+    # ("has detained 30 insurgents in the past month"; months or years over which: "have
+    # killed hundreds of soldiers over the past two years", not "arrested 14 members of a gang
+    # over the past week", one operation's)
+    r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|weeks?)\b|"
+    r"\b(?:over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?)\b"
 )
 _PERIOD_CUES = (
     "since",
@@ -253,6 +256,13 @@ _DATED_LEAD = re.compile(rf"\s*{_DATED_ATTACK}")
 # (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
 _TOLL_BEFORE = re.compile(
     r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3}|"
+    # (a named event's toll, however long its name, as the toll pattern reads it: "the death
+    # toll from Sunday's suicide bombing at a political rally in Bajaur rose to 63")
+    r"(?:toll|fatalities)\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){1,16}?"
+    r"(?:(?:later|since|now|then|further|has|had|have)\s+){0,2}(?:rose|risen|climbed|jumped|"
+    r"increased|mounted|soared|reached|(?:went|gone)\s+up)\s+(?:to\s+)?|"
+    # (the update of an old toll: "raising the toll from 26 to 32")
+    r"(?:toll|fatalities)\s+(?:[\w'’-]+,?\s+){0,10}?from\s+[\w,-]+\s+to\s+|"
     # ("two more were arrested, bringing the total to five": `capture_patterns.RUNNING_TOTAL`)
     r"(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)\s+(?:[a-z'’-]+\s+){0,6})$",
     re.IGNORECASE,
