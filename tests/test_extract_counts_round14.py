@@ -5,7 +5,8 @@ injured died", "raising the toll from 17 to 21", "had risen to five after two of
 ... died"), the rest of a toll of people whose aside named some of them ("At least seven
 people, including three policemen, were killed ... Four passers-by were also killed"), and
 figures that are no victims: a sum of money ("Rs2.5 billion for the families of the policemen
-killed", "$3 million", "PKR 5 million") and a period's dead ("over the past three years")."""
+killed", "$3 million", "PKR 5 million") and a period's dead ("over the past three years", "over
+the last decade")."""
 
 from __future__ import annotations
 
@@ -49,6 +50,17 @@ TOLL_UPDATES = [
         "Badakhshan on Wednesday. Residents said later that the death toll from the clash had "
         "risen to five after two of the wounded villagers died of their injuries.",
         (0, 5, 0),
+    ),
+    # (the toll as "the number of people killed"; the toll "from" its old figure)
+    (
+        W + "A suicide bomber killed 11 people at a cattle market in Kohat on Monday. The number "
+        "of people killed rose to 19 on Wednesday after two more of the injured died.",
+        (0, 19, 0),
+    ),
+    (
+        W + "A bomb killed nine people at a bus terminal in Kohat on Monday. The toll rose from "
+        "nine to 14 on Wednesday after three of the wounded died.",
+        (0, 14, 0),
     ),
 ]
 
@@ -108,6 +120,11 @@ NOT_VICTIMS = [
         "children. Kabul says Pakistani shelling has killed hundreds of Afghan civilians over "
         "the past three years.",
         (0, 2, 0),
+    ),
+    (
+        W + "A roadside bomb killed four soldiers in North Waziristan on Wednesday. The TTP has "
+        "killed scores of soldiers in the tribal districts over the last decade.",
+        (0, 4, 0),
     ),
 ]
 

@@ -346,7 +346,9 @@ _PATTERNS.append(
             rf"(?:(?:now|since|further)\s+)?"
             rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
             rf"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
-            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:to\s+)?{QUANTITY}\b",
+            # ("the toll rose from 10 to 13": the new toll)
+            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:from\s+[\w,-]+\s+)?"
+            rf"(?:to\s+)?{QUANTITY}\b",
         ),
     )
 )

@@ -45,7 +45,8 @@ _PERIOD = re.compile(
     # killed hundreds of soldiers over the past two years", not "arrested 14 members of a gang
     # over the past week", one operation's)
     r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|weeks?)\b|"
-    r"\b(?:over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?)\b"
+    r"\b(?:over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|"
+    r"decades?)\b"
 )
 _PERIOD_CUES = (
     "since",
@@ -55,6 +56,7 @@ _PERIOD_CUES = (
     "month",
     "week",
     "between",
+    "decade",
 )  # one is in every match of it
 
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
@@ -256,19 +258,30 @@ _DATED_LEAD = re.compile(rf"\s*{_DATED_ATTACK}")
 # (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
 _TOLL_BEFORE = re.compile(
     r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3}|"
+    # (the toll pattern's number: "the number of people killed rose to 20")
+    r"number\s+of\s+(?:dead|deaths|(?:people|those|persons)\s+killed)\s+(?:[a-z'’-]+\s+){0,8}|"
     # (a named event's toll, however long its name, as the toll pattern reads it: "the death
     # toll from Sunday's suicide bombing at a political rally in Bajaur rose to 63")
     r"(?:toll|fatalities)\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){1,16}?"
     r"(?:(?:later|since|now|then|further|has|had|have)\s+){0,2}(?:rose|risen|climbed|jumped|"
     r"increased|mounted|soared|reached|(?:went|gone)\s+up)\s+(?:to\s+)?|"
     # (the update of an old toll: "raising the toll from 26 to 32")
-    r"(?:toll|fatalities)\s+(?:[\w'’-]+,?\s+){0,10}?from\s+[\w,-]+\s+to\s+|"
+    r"(?:toll|fatalities|number\s+of\s+[a-z]+)\s+(?:[\w'’-]+,?\s+){0,10}?from\s+[\w,-]+\s+to\s+|"
     # ("two more were arrested, bringing the total to five": `capture_patterns.RUNNING_TOTAL`)
     r"(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)\s+(?:[a-z'’-]+\s+){0,6})$",
     re.IGNORECASE,
 )
 # (one is in every match of it, in some case)
-_TOLL_WORDS = ("toll", "fatalities", "casualties", "bringing", "taking", "raising", "pushing")
+_TOLL_WORDS = (
+    "toll",
+    "fatalities",
+    "casualties",
+    "number",
+    "bringing",
+    "taking",
+    "raising",
+    "pushing",
+)
 # "A third man was detained at a checkpoint", "the second suspect was arrested": one more where
 # fewer than the ordinal's number are held, none more where as many are (a retelling).
 _NTH = re.compile(r"\b(?:a|the)\s+(second|third|fourth|fifth)\b", re.IGNORECASE)
