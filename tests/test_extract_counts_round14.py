@@ -62,6 +62,12 @@ TOLL_UPDATES = [
         "nine to 14 on Wednesday after three of the wounded died.",
         (0, 14, 0),
     ),
+    (
+        W + "A suicide bomber killed 44 people at a rally in Khar in Bajaur on Sunday. The death "
+        "toll from Sunday's suicide bombing at the party's workers' convention in Khar stood at "
+        "47 on Wednesday after three more of the injured died.",
+        (0, 47, 0),
+    ),
 ]
 
 # 2: "also killed" after a toll of people whose aside named some of them is the rest of them;
@@ -77,6 +83,17 @@ ALSO = [
         W + "A roadside bomb killed six people, including two Levies personnel, in Bajaur on "
         "Wednesday. Four members of a peace committee were also killed, police said.",
         (0, 6, 0),
+    ),
+    (
+        Q + "Nine people, four of them Levies personnel, were killed when gunmen attacked a "
+        "checkpost in Zhob on Wednesday. Five passengers of a passing bus were also killed.",
+        (0, 9, 0),
+    ),
+    # (the attackers are no rest of their victims)
+    (
+        Q + "Nine people, including four policemen, were killed when gunmen attacked a "
+        "checkpost in Zhob on Wednesday. Five attackers were also killed.",
+        (0, 14, 0),
     ),
     # (the rest does not make up the toll: more victims)
     (

@@ -253,6 +253,18 @@ _DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)
 # people and wounded nearly 200".
 _DATED_LEAD = re.compile(rf"\s*{_DATED_ATTACK}")
 
+# The words between a toll and its figure after the event it names: "... has risen to ",
+# "... stood at ", "... rose from 10 to " (the new toll). Shared by the toll pattern
+# (`casualty_patterns`) and `_TOLL_BEFORE`.
+TOLL_RISE = (
+    r"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
+    r"(?:(?:now|since|further)\s+)?"
+    r"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
+    r"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
+    r"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:from\s+[\w,-]+\s+)?"
+    r"(?:to\s+)?"
+)
+
 # Across the sentences of one event (`tolls.event_figures`):
 # "bringing the death toll to three": the figure just after a toll word.
 # (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
@@ -262,9 +274,7 @@ _TOLL_BEFORE = re.compile(
     r"number\s+of\s+(?:dead|deaths|(?:people|those|persons)\s+killed)\s+(?:[a-z'’-]+\s+){0,8}|"
     # (a named event's toll, however long its name, as the toll pattern reads it: "the death
     # toll from Sunday's suicide bombing at a political rally in Bajaur rose to 63")
-    r"(?:toll|fatalities)\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){1,16}?"
-    r"(?:(?:later|since|now|then|further|has|had|have)\s+){0,2}(?:rose|risen|climbed|jumped|"
-    r"increased|mounted|soared|reached|(?:went|gone)\s+up)\s+(?:to\s+)?|"
+    rf"(?:toll|fatalities)\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){{1,16}}?{TOLL_RISE}|"
     # (the update of an old toll: "raising the toll from 26 to 32")
     r"(?:toll|fatalities|number\s+of\s+[a-z]+)\s+(?:[\w'’-]+,?\s+){0,10}?from\s+[\w,-]+\s+to\s+|"
     # ("two more were arrested, bringing the total to five": `capture_patterns.RUNNING_TOTAL`)

@@ -214,21 +214,22 @@ def _figures(
                     # same side, "also" beside someone else ("Eight civilians were killed ...
                     # 'eight civilians who were inside the house were also killed'")
                     additive = False
-                if (
+                # The rest of a toll of people whose aside named some of them: "At least five
+                # people, including two policemen, were killed ... Three passers-by were also
+                # killed" is five, whoever they are (not the attackers: "... Five attackers were
+                # also killed" adds). Otherwise "also" adds, after a toll of others ("Two
+                # soldiers were killed ... Three civilians were also killed") and of people
+                # ("killing at least 39 people, including 23 passengers ... Fourteen soldiers
+                # and police were also killed" is 53).
+                rest = (
                     word is not None
                     and word.group(0).lower() == "also"
                     and word.start() > counts[0].start
                     and cat in _SIDE_CATEGORIES
                     and len(best_counts[cat]) == 1
                     and _people_aside(best_counts[cat][0], text) == totals[cat] - value
-                ):
-                    # the rest of a toll of people whose aside named some of them: "At least
-                    # five people, including two policemen, were killed ... Three passers-by
-                    # were also killed" is five. Otherwise "also" adds, after a toll of others
-                    # ("Two soldiers were killed ... Three civilians were also killed") and of
-                    # people ("killing at least 39 people, including 23 passengers ... Fourteen
-                    # soldiers and police were also killed" is 53).
-                    additive = False
+                    and _sides(counts, text) != {"militant"}
+                )
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
                 # so far names its side, and none this one's; the fight is named in this
@@ -267,6 +268,7 @@ def _figures(
                     and _vague(best_counts[cat])
                 ):
                     additive = False
+                additive = additive and not rest
             if cat in totals and additive:
                 totals[cat] += value
                 highs[cat] += high
@@ -441,11 +443,11 @@ def _named(c: Count, text: str) -> set[str]:
 
 
 # A figure of people, whoever they are ("five people", "at least 12 persons"), and the figure
-# of its aside ("..., including two policemen").
+# of its aside ("..., including two policemen", "..., two of them policemen").
 _PEOPLE = re.compile(r"(?:\s*[a-z'’-]+){0,2}?\s+(?:people|persons|individuals)\b", re.IGNORECASE)
 _ASIDE_FIGURE = re.compile(
-    rf"[^.;]{{0,40}}?\b(?:including|among\s+(?:them|whom|the\s+dead))\s+(?:at\s+least\s+)?"
-    rf"(?P<n>{NUMBER})\b",
+    rf"[^.;]{{0,40}}?\b(?:(?:including|among\s+(?:them|whom|the\s+dead))\s+(?:at\s+least\s+)?|"
+    rf"(?=(?:{NUMBER})\s+of\s+(?:them|whom)\b))(?P<n>{NUMBER})\b",
     re.IGNORECASE,
 )
 
