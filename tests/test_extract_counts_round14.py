@@ -126,6 +126,11 @@ NOT_VICTIMS = [
         "pledged $3 million to the families of those killed.",
         (0, 2, 0),
     ),
+    (
+        K + "A bomb killed two shopkeepers at a market in Herat on Wednesday. The government "
+        "said it would pay 1,000 US dollars to the family of each person killed.",
+        (0, 2, 0),
+    ),
     # (a sum before the figure of victims it is given for: the victims count)
     (
         W + "A suicide bomber struck a checkpost in Bannu on Wednesday. The government "

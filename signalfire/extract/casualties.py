@@ -79,7 +79,6 @@ from .figure_guards import (
     _ORDINAL,
     _PASSIVE_BEFORE,
     _TRANSITIVE,
-    money,
     released_before,
 )
 from .figure_values import (
@@ -256,8 +255,6 @@ def find_counts(
                     continue
                 low, high = value
                 start = m.start("n1")
-                if kind == "num" and money(text, start, m.end("n1")):
-                    continue  # "Rs1.5 billion for the families of the policemen killed"
                 if kind == "num" and category != "killed" and released_before(text, start):
                     continue  # "released 20 soldiers captured last week": no capture
                 if (

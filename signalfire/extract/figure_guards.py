@@ -83,21 +83,3 @@ _CAPTURE_OBJECT_BEFORE = re.compile(
     # (not a new subject after "and": "detained a facilitator and an insurgent was killed")
     r"on|at|for|over|during|and\s+(?:an?|the))\b)[a-z'’-]+\s+){0,3}?(?<!\band\s)$"
 )
-
-
-# A sum of money is no victims: "a package of Rs1.5 billion for the families of the policemen
-# killed", "$5 million for those killed", "Afs 50,000 to the relatives of the three killed"
-# (the currency before the figure, a decimal's second part, or the amount's word after it).
-_MONEY_BEFORE = re.compile(r"(?:[$£€]|\b(?:rs|pkr|afs?|afn|usd|inr)\.?|\d\.)\s*$")
-_MONEY_AFTER = re.compile(
-    r"\s*(?:[$£€]|(?:million|billion|trillion|crores?|lakhs?|lacs?|rupees|rs|pkr|dollars|"
-    r"afghanis|afs)\b)"
-)
-
-
-def money(text: str, start: int, end: int) -> bool:
-    """Whether the number at `text[start:end]` (folded text) is a sum of money."""
-    return (
-        _MONEY_BEFORE.search(text, max(0, start - 5), start) is not None
-        or _MONEY_AFTER.match(text, end) is not None
-    )
