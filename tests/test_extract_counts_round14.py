@@ -5,8 +5,9 @@ injured died", "raising the toll from 17 to 21", "had risen to five after two of
 ... died"), the rest of a toll of people whose aside named some of them ("At least seven
 people, including three policemen, were killed ... Four passers-by were also killed"), and
 figures that are no victims: a sum of money ("Rs2.5 billion for the families of the policemen
-killed", "$3 million", "PKR 5 million") and a period's dead ("over the past three years", "over
-the last decade")."""
+killed", "$3 million", "PKR 5 million"), a period's dead ("over the past three years", "over
+the last decade") and an earlier, dated event's ("the March 2 attack on a market in Kunduz city
+that killed", "In October 2021, ...")."""
 
 from __future__ import annotations
 
@@ -150,13 +151,45 @@ NOT_VICTIMS = [
     ),
 ]
 
+# 4: an earlier, dated event's toll, past its place ("the March 2 attack on a market in Kunduz
+# city that killed", "the March 4 attack on the Bannu cantonment, in which 18 people were
+# killed") or after a month and year ("In October 2021, ..."), stands only where the event has
+# no toll of its own (and an arrest's never).
+EARLIER = [
+    (
+        K + "Taliban intelligence said on Wednesday it had arrested four members of Islamic "
+        "State in Kandahar city. The suspects belonged to the group that claimed the March 2 "
+        "attack on a concert hall near Moscow that killed more than 140 people.",
+        (4, 0, 0),
+    ),
+    (
+        K + "A suicide bomber killed three Taliban guards outside a mosque in Kunduz on "
+        "Wednesday, officials said. Islamic State also claimed the March 2 attack on a market "
+        "in Kunduz city that killed more than 40 people.",
+        (0, 3, 0),
+    ),
+    (
+        W + "A suicide bomber killed four policemen at a checkpost in Bannu on Wednesday, police "
+        "said. Police believe the same group carried out the March 4 attack on the Bannu "
+        "cantonment, in which 18 people were killed.",
+        (0, 4, 0),
+    ),
+    (
+        K + "A suicide bomber killed three Taliban guards outside a mosque in Kunduz on Friday, "
+        "officials said. In October 2021, suicide bombers attacked a Shia mosque in the city "
+        "during Friday prayers, killing more than 60 worshippers.",
+        (0, 3, 0),
+    ),
+]
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    TOLL_UPDATES + ALSO + NOT_VICTIMS,
+    TOLL_UPDATES + ALSO + NOT_VICTIMS + EARLIER,
     ids=[f"toll{i}" for i in range(len(TOLL_UPDATES))]
     + [f"also{i}" for i in range(len(ALSO))]
-    + [f"money_period{i}" for i in range(len(NOT_VICTIMS))],
+    + [f"money_period{i}" for i in range(len(NOT_VICTIMS))]
+    + [f"earlier{i}" for i in range(len(EARLIER))],
 )
 def test_round14_counts(extractor: Extractor, text: str, expected: tuple[int, ...]) -> None:
     assert counts(extractor, text) == expected

@@ -201,9 +201,10 @@ _CLAIMED_BEFORE = re.compile(
 # month, militants killed 12 soldiers in the same area".
 _EARLIER_LEAD = re.compile(
     r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
-    # ("In April, security forces detained 20 ...": an earlier month, told as background)
+    # ("In April, security forces detained 20 ...": an earlier month, told as background; "In
+    # October 2021, suicide bombers attacked ..., killing more than 60": with its year)
     r"in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)(?=,)|"
+    r"september|october|november|december)(?=,|\s+(?:19|20)\d\d\b)|"
     r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
@@ -248,7 +249,14 @@ _DATED_AFTER = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+(?:{_DATED_ATTACK}|that\s+(?:fighting|"
     rf"offensive|siege|battle|violence|{_ATTACK_NOUN}))"
 )
-_DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)\s+){{0,2}}$")
+# (past its place, before the clause that tells its toll: "the March 22 attack on a concert
+# hall near Moscow that killed more than 140", "the March 4 attack on the Bannu cantonment, in
+# which 18 people were killed")
+_DATED_BEFORE = re.compile(
+    rf"\b{_DATED_ATTACK}(?:\s+(?:(?:that|which|has|had|also)\s+){{0,2}}|"
+    r"\s+(?:on|at|in|near|outside|inside)\s+(?:[\w'’-]+,?\s+){1,8}?(?:that|which|in\s+which)\s+"
+    r"(?:(?:has|had|also)\s+)?)$"
+)
 # ... and as the sentence's subject, for each of its figures: "The August 17 bombing killed 63
 # people and wounded nearly 200".
 _DATED_LEAD = re.compile(rf"\s*{_DATED_ATTACK}")
