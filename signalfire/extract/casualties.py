@@ -347,7 +347,7 @@ def find_counts(
                 if dated_cue and (
                     dated_lead
                     or _DATED_AFTER.match(text, m.end())
-                    or _DATED_BEFORE.search(text, max(0, m.start() - 60), m.start())
+                    or _DATED_BEFORE.search(text, max(0, m.start() - 110), m.start())
                 ):
                     note = "background"  # "84 people were killed in the January 30 attack"
             end = m.end()

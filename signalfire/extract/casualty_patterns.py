@@ -30,7 +30,7 @@ from .tally_patterns import _EARLIER_EVENT as _EARLIER_EVENT
 from .tally_patterns import _EARLIER_EVENT_CUES as _EARLIER_EVENT_CUES
 from .tally_patterns import _EARLIER_TIME_AFTER as _EARLIER_TIME_AFTER
 from .tally_patterns import _EARLIER_TIME_CUES as _EARLIER_TIME_CUES
-from .tally_patterns import _PERFECT, _PERIOD, _SUMMARY
+from .tally_patterns import _PERFECT, _PERIOD, _SUMMARY, TOLL_RISE
 from .tally_patterns import _PERIOD_CUES as _PERIOD_CUES
 from .tally_patterns import _SUMMARY_CUES as _SUMMARY_CUES
 from .tally_patterns import _TOLL_BEFORE as _TOLL_BEFORE
@@ -342,11 +342,7 @@ _PATTERNS.append(
             rf"\b(?P<verb>{_TOLL}|fatalities)\s+(?:(?:from|in|of)\s+"
             # ("the death toll from Saturday's bombing ... in Dasht-e Barchi, Kabul, had risen")
             rf"(?:(?!(?:this|since|so)\b)[\w'’-]+,?\s+){{1,16}}?)?"
-            rf"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
-            rf"(?:(?:now|since|further)\s+)?"
-            rf"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
-            rf"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
-            rf"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:to\s+)?{QUANTITY}\b",
+            rf"{TOLL_RISE}{QUANTITY}\b",
         ),
     )
 )

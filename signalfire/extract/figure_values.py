@@ -36,15 +36,21 @@ _NOT_A_COUNT = re.compile(
     r"^(?:\s*(?:-|–)?\s*(?:year|years|yr|km|kilomet|mile|hour|hours|minute|day|days|week|"
     r"month|per\s*cent|percent|%|am\b|pm\b|a\.m|p\.m|pounds|kg|kilo|tons?\b|"
     # a unit's or a place's number: "313 Brigade", "11 Corps"
-    r"brigade|regiment|battalion|corps\b|division))",
+    r"brigade|regiment|battalion|corps\b|division|"
+    # a sum of money, no victims: "a package of Rs1.5 billion for the families of the
+    # policemen killed", "10 lakh rupees for the families of those killed", "1,000 US dollars"
+    r"[$£€]|(?:million|billion|trillion|crores?|lakhs?|lacs?|rupees|rs|pkr|(?:us\s+)?dollars|"
+    r"afghanis|afs)\b))",
     re.IGNORECASE,
 )
 # A rank or a news-wire version, not a figure: "Al Qaeda No. 3", "UPDATE 1-Four die".
 # A road's, gate's or sector's number, a model's or a date's: "Route 1", "Gate 3", "Sector G-9",
 # "AK-47", "9/11".
+# A sum's currency or the rest of a number: "Rs 10 million", "$3 million", "Afs 50,000",
+# "Rs1.5 billion" (the 5), "Rs5,000,000" (the 000,000).
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:\bno\.|\bnumber|\bupdate|\bpart|\broute|\bhighway|\bgate|\bsector(?:\s+[a-z])?|"
-    r"\bblock|\bphase)\s*$|[a-z]-$|\d/$"
+    r"\bblock|\bphase|[$£€]|\b(?:rs|pkr|afs?|afn|usd|inr)\.?)\s*$|[a-z]-$|\d[/.,]$"
 )
 # A dateline's day after its month: "HERAT, May 8 - ", "May 8, 2012".
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTH_NAME})\.?\s+$")

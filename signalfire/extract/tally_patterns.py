@@ -40,9 +40,13 @@ _PERIOD = re.compile(
     # (executions since a time, whatever it is: "have been executed since then")
     r"\b(?:executed|hanged)\s+since\b|"
     rf"\b{_SPAN}|"
-    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|\bin\s+(?:the\s+)?(?:past|last)\s+"
-    # ("has detained 30 insurgents in the past month")
-    r"(?:\w+\s+)?(?:months?|years?|weeks?)\b"
+    r"\bso\s+far\s+this\b|\bto\s+date\b|\bthis\s+(?:year|month|week)\b|"
+    # ("has detained 30 insurgents in the past month"; months or years over which: "have
+    # killed hundreds of soldiers over the past two years", not "arrested 14 members of a gang
+    # over the past week", one operation's)
+    r"\bin\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|weeks?)\b|"
+    r"\b(?:over|during|within)\s+(?:the\s+)?(?:past|last)\s+(?:\w+\s+)?(?:months?|years?|"
+    r"decades?)\b"
 )
 _PERIOD_CUES = (
     "since",
@@ -52,6 +56,7 @@ _PERIOD_CUES = (
     "month",
     "week",
     "between",
+    "decade",
 )  # one is in every match of it
 
 # A detainee's past: "He is accused of ... the killing of several ISAF soldiers in 2010".
@@ -196,9 +201,10 @@ _CLAIMED_BEFORE = re.compile(
 # month, militants killed 12 soldiers in the same area".
 _EARLIER_LEAD = re.compile(
     r"(?:in\s+(?:19|20)\d\d|last\s+(?:year|month|week|summer|winter|spring|autumn)|"
-    # ("In April, security forces detained 20 ...": an earlier month, told as background)
+    # ("In April, security forces detained 20 ...": an earlier month, told as background; "In
+    # October 2021, suicide bombers attacked ..., killing more than 60": with its year)
     r"in\s+(?:early\s+|late\s+|mid-)?(?:january|february|march|april|may|june|july|august|"
-    r"september|october|november|december)(?=,)|"
+    r"september|october|november|december)(?=,|\s+(?:19|20)\d\d\b)|"
     r"earlier\s+this\s+(?:year|month)|(?:\w+\s+)(?:years?|months?)\s+ago)\b"
 )
 # "... where an attack killed 12 last year": a figure dated before the reported event, in a
@@ -243,22 +249,57 @@ _DATED_AFTER = re.compile(
     rf"(?:\s+[a-z'’-]+){{0,3}}?\s+(?:in|during|of)\s+(?:{_DATED_ATTACK}|that\s+(?:fighting|"
     rf"offensive|siege|battle|violence|{_ATTACK_NOUN}))"
 )
-_DATED_BEFORE = re.compile(rf"\b{_DATED_ATTACK}\s+(?:(?:that|which|has|had|also)\s+){{0,2}}$")
+# (past its place, before the clause that tells its toll: "the March 22 attack on a concert
+# hall near Moscow that killed more than 140", "the March 4 attack on the Bannu cantonment, in
+# which 18 people were killed")
+_DATED_BEFORE = re.compile(
+    rf"\b{_DATED_ATTACK}(?:\s+(?:(?:that|which|has|had|also)\s+){{0,2}}|"
+    r"\s+(?:on|at|in|near|outside|inside)\s+(?:[\w'’-]+,?\s+){1,8}?(?:that|which|in\s+which)\s+"
+    r"(?:(?:has|had|also)\s+)?)$"
+)
 # ... and as the sentence's subject, for each of its figures: "The August 17 bombing killed 63
 # people and wounded nearly 200".
 _DATED_LEAD = re.compile(rf"\s*{_DATED_ATTACK}")
+
+# The words between a toll and its figure after the event it names: "... has risen to ",
+# "... stood at ", "... rose from 10 to " (the new toll). Shared by the toll pattern
+# (`casualty_patterns`) and `_TOLL_BEFORE`.
+TOLL_RISE = (
+    r"(?:(?:later|since|now|then|subsequently)\s+)?(?:has\s+|had\s+|have\s+)?"
+    r"(?:(?:now|since|further)\s+)?"
+    r"(?:rose|risen|rises|climbed|climbs|jumped|jumps|increased|increases|mounted|"
+    r"mounts|soared|soars|(?:went|goes|gone)\s+up|reached|reaches|"
+    r"stood\s+at|stands\s+at|was|is|of|at|to)\s+(?:now\s+)?(?:from\s+[\w,-]+\s+)?"
+    r"(?:to\s+)?"
+)
 
 # Across the sentences of one event (`tolls.event_figures`):
 # "bringing the death toll to three": the figure just after a toll word.
 # (the toll of a named event too: "raising the toll from Monday's blast in Kohat to 31")
 _TOLL_BEFORE = re.compile(
     r"\b(?:(?:toll|fatalities)\s+(?:[a-z'’-]+\s+){0,8}|casualties\s+(?:[a-z]+\s+){0,3}|"
+    # (the toll pattern's number: "the number of people killed rose to 20")
+    r"number\s+of\s+(?:dead|deaths|(?:people|those|persons)\s+killed)\s+(?:[a-z'’-]+\s+){0,8}|"
+    # (a named event's toll, however long its name, as the toll pattern reads it: "the death
+    # toll from Sunday's suicide bombing at a political rally in Bajaur rose to 63")
+    rf"(?:toll|fatalities)\s+(?:from|in|of)\s+(?:[\w'’-]+,?\s+){{1,16}}?{TOLL_RISE}|"
+    # (the update of an old toll: "raising the toll from 26 to 32")
+    r"(?:toll|fatalities|number\s+of\s+[a-z]+)\s+(?:[\w'’-]+,?\s+){0,10}?from\s+[\w,-]+\s+to\s+|"
     # ("two more were arrested, bringing the total to five": `capture_patterns.RUNNING_TOTAL`)
     r"(?:bringing|taking|raising|pushing)\s+(?:the\s+)?(?:total|number)\s+(?:[a-z'’-]+\s+){0,6})$",
     re.IGNORECASE,
 )
 # (one is in every match of it, in some case)
-_TOLL_WORDS = ("toll", "fatalities", "casualties", "bringing", "taking", "raising", "pushing")
+_TOLL_WORDS = (
+    "toll",
+    "fatalities",
+    "casualties",
+    "number",
+    "bringing",
+    "taking",
+    "raising",
+    "pushing",
+)
 # "A third man was detained at a checkpoint", "the second suspect was arrested": one more where
 # fewer than the ordinal's number are held, none more where as many are (a retelling).
 _NTH = re.compile(r"\b(?:a|the)\s+(second|third|fourth|fifth)\b", re.IGNORECASE)

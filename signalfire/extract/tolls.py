@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Protocol
 
 from .casualties import Count
-from .numbers import _EXACT, parse_number
+from .numbers import _EXACT, NUMBER, parse_number
 from .scanning import holds
 from .tally_patterns import (
     _ADDITIONAL,
@@ -122,8 +122,12 @@ def _figures(
             if cat in _SIDE_CATEGORIES:
                 hurt[cat] = held_hurt + counts
             # "One more soldier died ..., bringing the death toll to three": the toll is the
-            # sentence's figure, and a total, not more victims.
-            tolls = [c for c in counts if _toll_before(text, s_start, c.start)]
+            # sentence's figure, and a total, not more victims; so are the deaths among the
+            # wounded that raised it, not a toll however near ("the toll rose to 63 after two
+            # more of the injured died" is 63).
+            tolls = [
+                c for c in counts if c.note != "wounded" and _toll_before(text, s_start, c.start)
+            ]
             if (
                 cat == "arrested"
                 and tolls
@@ -210,6 +214,22 @@ def _figures(
                     # same side, "also" beside someone else ("Eight civilians were killed ...
                     # 'eight civilians who were inside the house were also killed'")
                     additive = False
+                # The rest of a toll of people whose aside named some of them: "At least five
+                # people, including two policemen, were killed ... Three passers-by were also
+                # killed" is five, whoever they are (not the attackers: "... Five attackers were
+                # also killed" adds). Otherwise "also" adds, after a toll of others ("Two
+                # soldiers were killed ... Three civilians were also killed") and of people
+                # ("killing at least 39 people, including 23 passengers ... Fourteen soldiers
+                # and police were also killed" is 53).
+                rest = (
+                    word is not None
+                    and word.group(0).lower() == "also"
+                    and word.start() > counts[0].start
+                    and cat in _SIDE_CATEGORIES
+                    and len(best_counts[cat]) == 1
+                    and _people_aside(best_counts[cat][0], text) == totals[cat] - value
+                    and _sides(counts, text) != {"militant"}
+                )
                 # The other side's dead in the same fight, told apart: "Two soldiers were
                 # martyred. Three terrorists were killed in the exchange of fire" (every figure
                 # so far names its side, and none this one's; the fight is named in this
@@ -248,6 +268,7 @@ def _figures(
                     and _vague(best_counts[cat])
                 ):
                     additive = False
+                additive = additive and not rest
             if cat in totals and additive:
                 totals[cat] += value
                 highs[cat] += high
@@ -419,6 +440,30 @@ def _named(c: Count, text: str) -> set[str]:
     if not named and _ends_at_number(c) and (aside := _INCLUDING.match(text, c.end)):
         named = {aside.lastgroup or ""}
     return named
+
+
+# A figure of people, whoever they are ("five people", "at least 12 persons"), and the figure
+# of its aside ("..., including two policemen", "..., two of them policemen").
+_PEOPLE = re.compile(r"(?:\s*[a-z'’-]+){0,2}?\s+(?:people|persons|individuals)\b", re.IGNORECASE)
+_ASIDE_FIGURE = re.compile(
+    rf"[^.;]{{0,40}}?\b(?:(?:including|among\s+(?:them|whom|the\s+dead))\s+(?:at\s+least\s+)?|"
+    rf"(?=(?:{NUMBER})\s+of\s+(?:them|whom)\b))(?P<n>{NUMBER})\b",
+    re.IGNORECASE,
+)
+
+
+def _people_aside(c: Count, text: str) -> int | None:
+    """The figure of the aside of a figure of people (`_PEOPLE`, in its own words or just after
+    its number: "killing five people, including two policemen"): 2; None where it has none."""
+    head = c.text.split(",", 1)[0].split(None, 1)
+    if not (
+        (len(head) == 2 and _PEOPLE.match(" " + head[1]) is not None)
+        or (_ends_at_number(c) and _PEOPLE.match(text, c.end) is not None)
+    ):
+        return None
+    at = c.start + len(c.text.split(",", 1)[0])
+    aside = _ASIDE_FIGURE.match(text, at)
+    return parse_number(aside.group("n")) if aside is not None else None
 
 
 def _tells_militants(c: Count, text: str) -> bool:
