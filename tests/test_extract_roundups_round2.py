@@ -164,3 +164,21 @@ def test_people_taken_away_are_an_abduction(extractor: Extractor, text: str) -> 
     # (bodies taken away are none)
     bodies = "QUETTA: Police took away the bodies of two men found in a ravine in Kalat on Sunday."
     assert _events(extractor, bodies) == []
+
+
+def test_strikes_told_in_outline_by_province_take_the_kindless_incident_told_later(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "KABUL: Pakistani air strikes inside Afghanistan early on Tuesday killed six people, the "
+        "Taliban government said.\n\nTaliban spokesman Zabihullah Mujahid said Pakistani jets "
+        "bombed civilian homes in Khost and Paktika provinces overnight.\n\nPakistan's foreign "
+        "ministry said it had carried out operations against militants of the Hafiz Gul Bahadur "
+        "group, which it blamed for an attack on Sunday on an army post in Mir Ali, North "
+        "Waziristan, that killed five soldiers.\n\nAccording to local officials, in the Spira "
+        "district of Khost, a house was hit, killing four women. In the Barmal district of "
+        "Paktika, two more people were killed when another house was struck."
+    )
+    events = _by_place(extractor, text)
+    assert "Khost" not in events
+    assert (events["Spira"].event_type, events["Spira"].deaths) == ("airstrike", 4)

@@ -269,8 +269,42 @@ def group_sentences(
         alone = _group(sentences, resolved, ids, origins, text)
         rest = [g for g in alone if not all(id(s) in ids for s in g)]
         if sum(any(s.counts for s in g) for g in rest) >= 2:
-            return rest
-    return groups
+            groups = rest
+    return _fold_provinces(groups, resolved, origins) if len(groups) > 2 else groups
+
+
+def _fold_provinces(
+    groups: list[list[Sentence]],
+    resolved: dict[PlaceMention, Resolved],
+    origins: set[PlaceMention],
+) -> list[list[Sentence]]:
+    """Groups without figures that name provinces only and tell a kind ("Pakistani aircraft
+    bombed homes in Khost and Paktika provinces") joined to the first later incident in one of
+    them told with figures but no kind of its own ("in the Spira district of Khost, a house was
+    hit, killing five"): the same strike, told first in outline."""
+    out: list[list[Sentence]] = []
+    pending: list[tuple[set[str], list[Sentence]]] = []
+    for g in groups:
+        places = [
+            resolved[m].place for s in g for m in s.places if m in resolved and m not in origins
+        ]
+        kinds = {_KIN.get(t.event_type, t.event_type) for s in g for t in s.triggers}
+        if (
+            places
+            and kinds
+            and not any(s.counts for s in g)
+            and all(p.level == "adm1" for p in places)
+        ):
+            pending.append(({p.adm1 for p in places}, g))
+            continue
+        adm1s = {p.adm1 for p in places}
+        for k, (provinces, outline) in enumerate(pending):
+            if not kinds and any(s.counts for s in g) and adm1s and adm1s <= provinces:
+                g = sorted(outline + g, key=lambda s: s.start)
+                del pending[k]
+                break
+        out.append(g)
+    return sorted(out + [g for _, g in pending], key=lambda g: g[0].start)
 
 
 # A force or group opening the sentence and acting in the past tense: "Security forces repulsed
