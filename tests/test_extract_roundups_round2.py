@@ -182,3 +182,19 @@ def test_strikes_told_in_outline_by_province_take_the_kindless_incident_told_lat
     events = _by_place(extractor, text)
     assert "Khost" not in events
     assert (events["Spira"].event_type, events["Spira"].deaths) == ("airstrike", 4)
+
+
+def test_a_lead_clause_of_another_kind_in_the_same_district_is_its_own_event(
+    extractor: Extractor,
+) -> None:
+    text = (
+        "KARACHI: Two traffic wardens were shot dead in Baldia Town on Sunday, while six people "
+        "were injured in a hand grenade attack in Lyari, police said.\n\nPolice said the wardens "
+        "were attacked while on duty near a busy intersection.\n\nIn Lyari, unidentified men on "
+        "a motorcycle hurled a grenade at a crowded tea stall on Sunday night, injuring six "
+        "people."
+    )
+    events = _by_place(extractor, text)
+    assert set(events) == {"Baldia Town", "Lyari"}
+    assert (events["Baldia Town"].deaths, events["Baldia Town"].injured) == (2, None)
+    assert (events["Lyari"].deaths, events["Lyari"].injured) == (None, 6)

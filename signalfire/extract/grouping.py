@@ -107,6 +107,34 @@ def _same_incident(
     return not kinds or bool(kinds & told)
 
 
+def _other_kind(s: Sentence, group: list[Sentence]) -> bool:
+    """Whether `s` tells another kind of violence than the group (an operation's fighting is
+    one kind: "killed 25 militants in Peochar, while two soldiers died in an exchange of fire
+    in Matta")."""
+    kin = {**_KIN, "security_operation": "armed_clash"}
+    kinds = {kin.get(t.event_type, t.event_type) for t in s.triggers}
+    told = {kin.get(t.event_type, t.event_type) for x in group for t in x.triggers}
+    return bool(kinds and told) and not kinds & told
+
+
+def _same_place(
+    s: Sentence, groups: list[list[Sentence]], cur: int, split_root: dict[int, int]
+) -> int | None:
+    """The lead's incident (`split_root`) other than the current one whose place a paragraph
+    opens on ("In Lyari, unidentified men hurled a grenade ..."), in a district the current
+    incident shares."""
+    if not s.places or _OPENS_ON_PLACE.match(s.text) is None:
+        return None
+    key = min(s.places, key=lambda m: m.start).key
+    lead = set(split_root) | set(split_root.values())
+    if any(m.key == key for x in groups[cur] for m in x.places):
+        return None
+    return next(
+        (i for i in sorted(lead) if i != cur and any(m.key == key for m in groups[i][0].places)),
+        None,
+    )
+
+
 # Kinds one incident is told as: a suicide bombing is also "the convoy bombing", "the blast".
 _KIN = {"suicide_bombing": "ied_bombing"}
 
@@ -398,6 +426,8 @@ def _group(
         back = (
             _earlier_incident(s, named, adm1s, days, fresh, groups, seen, cur, split_root)
             if elsewhere
+            else _same_place(s, groups, cur, split_root)
+            if paragraph and split_root
             else None
         )
         if back is not None:
@@ -435,6 +465,9 @@ def _group(
             )
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
             or another
+            # a lead's later clause of another kind in the same district ("shot dead in Orangi
+            # Town, while five were injured in a grenade attack in Lyari")
+            or (s.joined and bool(adm2s & current_adm2) and _other_kind(s, current))
             # a paragraph opening on another district's incident of a given day, its toll told
             # next ("In Panjgur, militants attacked an FC camp late on Friday. In the exchange
             # of fire, three ..."; not "In Darzab, IS fighters have clashed with the Taliban")
