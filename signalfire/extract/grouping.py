@@ -111,9 +111,8 @@ def _other_kind(s: Sentence, group: list[Sentence]) -> bool:
     """Whether `s` tells another kind of violence than the group (an operation's fighting is
     one kind: "killed 25 militants in Peochar, while two soldiers died in an exchange of fire
     in Matta")."""
-    kin = {**_KIN, "security_operation": "armed_clash"}
-    kinds = {kin.get(t.event_type, t.event_type) for t in s.triggers}
-    told = {kin.get(t.event_type, t.event_type) for x in group for t in x.triggers}
+    kinds = {_FIGHT_KIN.get(t.event_type, t.event_type) for t in s.triggers}
+    told = {_FIGHT_KIN.get(t.event_type, t.event_type) for x in group for t in x.triggers}
     return bool(kinds and told) and not kinds & told
 
 
@@ -137,6 +136,7 @@ def _same_place(
 
 # Kinds one incident is told as: a suicide bombing is also "the convoy bombing", "the blast".
 _KIN = {"suicide_bombing": "ied_bombing"}
+_FIGHT_KIN = {**_KIN, "security_operation": "armed_clash"}
 
 
 # A sentence opening on a place ("In Bannu, ...", "In Khyber's Bara tehsil, ...", "Meanwhile,
@@ -298,7 +298,7 @@ def group_sentences(
         rest = [g for g in alone if not all(id(s) in ids for s in g)]
         if sum(any(s.counts for s in g) for g in rest) >= 2:
             groups = rest
-    return _fold_provinces(groups, resolved, origins) if len(groups) > 2 else groups
+    return _fold_provinces(groups, resolved, origins) if len(groups) > 1 else groups
 
 
 def _fold_provinces(
