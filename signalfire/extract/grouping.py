@@ -310,24 +310,25 @@ def _fold_provinces(
     bombed homes in Khost and Paktika provinces") joined to the first later incident in one of
     them told with figures but no kind of its own ("in the Spira district of Khost, a house was
     hit, killing five"): the same strike, told first in outline."""
+    counted = [any(s.counts for s in g) for g in groups]
+    if all(counted[:-1]):
+        return groups  # (no outline to fold: most reports)
     out: list[list[Sentence]] = []
     pending: list[tuple[set[str], list[Sentence]]] = []
-    for g in groups:
+    for g, has_counts in zip(groups, counted, strict=True):
+        if has_counts and not pending:
+            out.append(g)
+            continue
         places = [
             resolved[m].place for s in g for m in s.places if m in resolved and m not in origins
         ]
-        kinds = {_KIN.get(t.event_type, t.event_type) for s in g for t in s.triggers}
-        if (
-            places
-            and kinds
-            and not any(s.counts for s in g)
-            and all(p.level == "adm1" for p in places)
-        ):
+        kinds = any(s.triggers for s in g)
+        if places and kinds and not has_counts and all(p.level == "adm1" for p in places):
             pending.append(({p.adm1 for p in places}, g))
             continue
         adm1s = {p.adm1 for p in places}
         for k, (provinces, outline) in enumerate(pending):
-            if not kinds and any(s.counts for s in g) and adm1s and adm1s <= provinces:
+            if not kinds and has_counts and adm1s and adm1s <= provinces:
                 g = sorted(outline + g, key=lambda s: s.start)
                 del pending[k]
                 break
