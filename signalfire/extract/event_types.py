@@ -138,6 +138,9 @@ _VIOLENCE_WORDS = (
     r"(?:exchanged?|traded?)\s+fire|exchanges?\s+of\s+fire|gun\s*-?battles?|shoot\s*-?outs?|"
     r"fire\s*-?fights?|targeted\s+(?:with|by)\b|open(?:ed|s|ing)?\s+fire|dropped\s+(?:[a-z]+\s+)?(?:bombs|payloads?)|"
     r"air\s*-?strikes?|air\s+raids?|"
+    # people led off ("took away four employees"; `trigger_words`: an abduction)
+    r"(?:took|taken|whisked|spirited|carried|dragged|bundled)\s+away\s+(?:two|three|four|five|"
+    r"six|seven|eight|nine|ten|\d+|several)\s+|"
     r"negotiat\w+|amnesty|intra-afghan|reduction\s+in\s+violence|"
     r"(?:signed|sealed|reached|struck)\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){0,2}?(?:agreement|accord|"
     r"deal)|"

@@ -52,7 +52,14 @@ def _earlier_incident(
         cur,
         lead_incidents if s.counts or fresh else None,
     )
-    if back is None or not _same_incident(s, days, groups[back], seen[back][2]):
+    if back is None:
+        return None
+    if back in lead_incidents and _OPENS_ON_PLACE.match(s.text):
+        # "In Bannu, militants attacked the police station late on Wednesday night": the
+        # detail paragraph of a lead's incident, whose day the lead may not have given (its
+        # "officials said on Thursday" is the report's)
+        return back
+    if not _same_incident(s, days, groups[back], seen[back][2]):
         return None
     return back
 
@@ -93,8 +100,51 @@ def _same_incident(
         return True
     if days and group_days and not days & group_days:
         return False
-    kinds = {t.event_type for t in s.triggers}
-    return not kinds or bool(kinds & {t.event_type for x in group for t in x.triggers})
+    if _RETOLD.match(s.text):
+        return True  # "The attack on the polio team took place in Orangi Town"
+    kinds = {_KIN.get(t.event_type, t.event_type) for t in s.triggers}
+    told = {_KIN.get(t.event_type, t.event_type) for x in group for t in x.triggers}
+    return not kinds or bool(kinds & told)
+
+
+def _other_kind(s: Sentence, group: list[Sentence]) -> bool:
+    """Whether `s` tells another kind of violence than the group (an operation's fighting is
+    one kind: "killed 25 militants in Peochar, while two soldiers died in an exchange of fire
+    in Matta")."""
+    kinds = {_FIGHT_KIN.get(t.event_type, t.event_type) for t in s.triggers}
+    told = {_FIGHT_KIN.get(t.event_type, t.event_type) for x in group for t in x.triggers}
+    return bool(kinds and told) and not kinds & told
+
+
+def _same_place(
+    s: Sentence, groups: list[list[Sentence]], cur: int, split_root: dict[int, int]
+) -> int | None:
+    """The lead's incident (`split_root`) other than the current one whose place a paragraph
+    opens on ("In Lyari, unidentified men hurled a grenade ..."), in a district the current
+    incident shares."""
+    if not s.places or _OPENS_ON_PLACE.match(s.text) is None:
+        return None
+    key = min(s.places, key=lambda m: m.start).key
+    lead = set(split_root) | set(split_root.values())
+    if any(m.key == key for x in groups[cur] for m in x.places):
+        return None
+    return next(
+        (i for i in sorted(lead) if i != cur and any(m.key == key for m in groups[i][0].places)),
+        None,
+    )
+
+
+# Kinds one incident is told as: a suicide bombing is also "the convoy bombing", "the blast".
+_KIN = {"suicide_bombing": "ied_bombing"}
+_FIGHT_KIN = {**_KIN, "security_operation": "armed_clash"}
+
+
+# A sentence opening on a place ("In Bannu, ...", "In Khyber's Bara tehsil, ...", "Meanwhile,
+# in Uruzgan, ...").
+_OPENS_ON_PLACE = re.compile(
+    r"^\W*(?:(?:[Mm]eanwhile|[Ss]eparately|[Ee]lsewhere),?\s+)?(?:[Ii]n|IN)\s+[A-Z][\w.'’-]*"
+    r"(?:\s+[A-Z][\w.'’-]*){0,2}(?:\s+(?:district|province|agency))?\s*(?:,|['’]s\s)"
+)
 
 
 # A reference back to an incident told before ("In the second incident, ...").
@@ -229,8 +279,43 @@ def group_sentences(
         alone = _group(sentences, resolved, ids, origins, text)
         rest = [g for g in alone if not all(id(s) in ids for s in g)]
         if sum(any(s.counts for s in g) for g in rest) >= 2:
-            return rest
-    return groups
+            groups = rest
+    return _fold_provinces(groups, resolved, origins) if len(groups) > 1 else groups
+
+
+def _fold_provinces(
+    groups: list[list[Sentence]],
+    resolved: dict[PlaceMention, Resolved],
+    origins: set[PlaceMention],
+) -> list[list[Sentence]]:
+    """Groups without figures that name provinces only and tell a kind ("Pakistani aircraft
+    bombed homes in Khost and Paktika provinces") joined to the first later incident in one of
+    them told with figures but no kind of its own ("in the Spira district of Khost, a house was
+    hit, killing five"): the same strike, told first in outline."""
+    counted = [any(s.counts for s in g) for g in groups]
+    if all(counted[:-1]):
+        return groups  # (no outline to fold: most reports)
+    out: list[list[Sentence]] = []
+    pending: list[tuple[set[str], list[Sentence]]] = []
+    for g, has_counts in zip(groups, counted, strict=True):
+        if has_counts and not pending:
+            out.append(g)
+            continue
+        places = [
+            resolved[m].place for s in g for m in s.places if m in resolved and m not in origins
+        ]
+        kinds = any(s.triggers for s in g)
+        if places and kinds and not has_counts and all(p.level == "adm1" for p in places):
+            pending.append(({p.adm1 for p in places}, g))
+            continue
+        adm1s = {p.adm1 for p in places}
+        for k, (provinces, outline) in enumerate(pending):
+            if not kinds and has_counts and adm1s and adm1s <= provinces:
+                g = sorted(outline + g, key=lambda s: s.start)
+                del pending[k]
+                break
+        out.append(g)
+    return sorted(out + [g for _, g in pending], key=lambda g: g[0].start)
 
 
 # A force or group opening the sentence and acting in the past tense: "Security forces repulsed
@@ -253,6 +338,24 @@ def _acts_anew(s: Sentence) -> bool:
     )
 
 
+# What comes before the place of a sentence opening on it ("In Panjgur, ...").
+_IN_BEFORE_PLACE = re.compile(r"\W*in\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _opens_on_place(
+    s: Sentence, resolved: dict[PlaceMention, Resolved], origins: set[PlaceMention]
+) -> bool:
+    """Whether the sentence's first place opens it ("In Panjgur, militants attacked ...")."""
+    first = min(
+        (m for m in s.places if m in resolved and m not in origins),
+        key=lambda m: m.start,
+        default=None,
+    )
+    if first is None or first.start - s.start > 12:
+        return False
+    return _IN_BEFORE_PLACE.fullmatch(s.text[: first.start - s.start]) is not None
+
+
 def _group(
     sentences: list[Sentence],
     resolved: dict[PlaceMention, Resolved],
@@ -269,10 +372,14 @@ def _group(
     # ("Kabul police said the sticky bomb went off ..."), as reports are written.
     split_root: dict[int, int] = {}
     last_end = -1
+    paragraphs = 0  # (paragraph breaks passed)
+    told = False
     for s in sentences:
         if not s.is_event:
             continue
         paragraph = last_end >= 0 and "\n" in text[last_end : s.start]
+        paragraphs += paragraph
+        told = bool(s.counts) or (told and not paragraph)  # (a figure in this paragraph)
         last_end = s.end
         if paragraph and cur in split_root and not _has_place(s, resolved, origins):
             cur = split_root[cur]
@@ -297,6 +404,8 @@ def _group(
         back = (
             _earlier_incident(s, named, adm1s, days, fresh, groups, seen, cur, split_root)
             if elsewhere
+            else _same_place(s, groups, cur, split_root)
+            if paragraph and split_root
             else None
         )
         if back is not None:
@@ -311,7 +420,17 @@ def _group(
         # A figure in another district than the figures before it, or than the figure-less
         # sentence that opened the event ("repulsed an attack in North Waziristan. Two suspects
         # were held in Bannu"): another operation. Later figure-less sentences are background.
-        located = bool(s.counts) or not current
+        opens_there = (
+            paragraph
+            and bool(named)
+            and bool(current_adm2)
+            and not named & current_adm2
+            and _opens_on_place(s, resolved, origins)
+            and any(x.counts for x in current)
+            and bool(s.triggers and days)
+        )
+        # (a later incident's clause of a sentence names its own place: `incidents`)
+        located = bool(s.counts) or not current or opens_there or s.joined
         adm2s = named if located else set()
         starts_new = bool(current) and (
             (new_event and bool(s.counts or s.triggers))
@@ -324,6 +443,13 @@ def _group(
             )
             or (bool(adm2s) and bool(current_adm2) and not adm2s & current_adm2)
             or another
+            # a lead's later clause of another kind in the same district ("shot dead in Orangi
+            # Town, while five were injured in a grenade attack in Lyari")
+            or (s.joined and bool(adm2s & current_adm2) and _other_kind(s, current))
+            # a paragraph opening on another district's incident of a given day, its toll told
+            # next ("In Panjgur, militants attacked an FC camp late on Friday. In the exchange
+            # of fire, three ..."; not "In Darzab, IS fighters have clashed with the Taliban")
+            or opens_there
             or (
                 opening is not None
                 and bool(current_days)
@@ -333,8 +459,26 @@ def _group(
             or id(s) in alone
             or id(current[-1]) in alone
         )
+        if (
+            paragraphs
+            and not (starts_new or s.counts or told)
+            and adm1s
+            and current_adm1
+            and not adm1s & current_adm1
+        ):
+            # A paragraph without figures naming only another incident's province ("Independent
+            # confirmation of the figures from Panjshir was not possible"; "On Monday, the
+            # insurgents pushed into Lashkar Gah, the capital of Helmand") goes on with that
+            # incident: the province named would rule out this one's places (`most_specific`).
+            other = next((i for i in range(len(seen)) if i != cur and adm1s & seen[i][0]), None)
+            if other is not None and adm1s <= seen[other][0]:
+                cur = other
+                groups[cur].append(s)
+                continue
         if starts_new or not groups:
-            if starts_new and s.joined:
+            # (an incident the lead's paragraph opens anew, "Separately, gunmen killed a
+            # policeman in Lakki Marwat", is one of the lead's incidents as a clause is)
+            if starts_new and (s.joined or (fresh and not paragraphs)):
                 split_root[len(groups)] = split_root.get(cur, cur)
             groups.append([])
             seen.append((set(), set(), set()))

@@ -191,6 +191,15 @@ TRIGGERS = {
     "abduction": r"abduct\w*|kidnap(?!\w*\s+(?:gangs?|rings?|rackets?|networks?|cells?)\b)"
     r"(?!pers?\b)\w*|"
     r"taken\s+hostage|held\s+hostage|hostages?|"
+    # people led off ("armed men stopped a van and took away four employees", "took two
+    # engineers hostage"), not bodies or weapons taken away
+    r"(?:took|taken|whisked|carried|spirited|dragged|bundled)\s+away\s+(?:two|three|four|five|six|"
+    r"seven|eight|nine|ten|\d+|an?|the|their|his|several)\s+(?:[a-z-]+\s+){0,2}?(?:engineers|"
+    r"workers|men|people|passengers|employees|officials|teachers|doctors|tourists|labou?rers|"
+    r"contractors|policem[ae]n|soldiers|personnel|students|villagers|(?:[a-z]+\s+)?members|"
+    r"engineer|worker|employee|official|teacher|doctor|policeman|soldier|student|journalists?|"
+    r"sons?|daughters?|brothers?|relatives|children|child|girls?|boys?)\b|"
+    r"took\s+(?:[a-z0-9-]+\s+){1,5}?hostage|"
     # people seized ("Gunmen seized two foreign lecturers"), not weapons
     r"(?:gunmen|militants|insurgents|taliban|kidnappers|armed\s+men)\s+(?:[a-z]+\s+)?seized\s+(?:two|"
     r"three|four|five|six|\d+|an?|the)\s+(?:[a-z-]+\s+){0,2}?(?:engineers|workers|men|people|"
