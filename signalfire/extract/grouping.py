@@ -173,6 +173,13 @@ _FOLLOW_UP = re.compile(
     r"bodies|of\s+the)|the\s+(?:attack|blast|bombing|killing|explosion|incident|strike|raid|"
     r"assault|ambush|victims|wounded|injured|dead))\b"
 )
+# A sentence opening on the event itself ("The attack on the polio team took place in Orangi
+# Town"): more of an incident told before (`_same_incident`).
+_RETOLD = re.compile(
+    r"^\W*the\s+(?:[a-z-]+\s+){0,2}?(?:attack|blast|bombing|explosion|ambush|assault|"
+    r"incident|raid|shooting)\b",
+    re.IGNORECASE,
+)
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "It was the third attack in Balochistan this week after assaults in Kalat killed 10": a
 # comparison with earlier events, which are no event of this report.
