@@ -352,3 +352,30 @@ def test_a_statistics_lead_keeps_today_s_attack_and_its_wounded(extractor: Extra
     )
     events = _events(extractor, text, dt.date(2011, 5, 24))
     assert [(e.deaths, e.injured) for e in events] == [(4, 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A day after a bombing killed 10 people in Quetta, gunmen shot dead six passengers "
+            "near Mastung on Tuesday, police said.",
+            (6, "Mastung"),
+        ),
+        (
+            "A week after militants stormed a naval base in Karachi, a roadside bomb killed four "
+            "soldiers in Khyber Agency.",
+            (4, "Khyber Agency"),
+        ),
+        (
+            "A week after militants attacked a naval base in Karachi, killing 10 sailors, police "
+            "arrested four suspects in Hyderabad.",
+            (None, "Hyderabad"),
+        ),
+    ],
+)
+def test_a_lead_s_framing_clause_lends_nothing_to_its_news(
+    extractor: Extractor, text: str, expected: tuple[int | None, str]
+) -> None:
+    events = _events(extractor, text, dt.date(2011, 5, 24))
+    assert [(e.deaths, e.place) for e in events] == [expected]

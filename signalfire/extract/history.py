@@ -34,6 +34,7 @@ sentence (press releases pasted one after another).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -219,6 +220,41 @@ def _policy_lead(lead: Sentence) -> bool:
     return not any(_SUBORDINATE.search(lead.text, m.end(), t.start - lead.start) for t in deeds)
 
 
+def _clause_end(text: str, start: int) -> int:
+    """Where a framing clause that begins before `start` ends: its first comma, past a
+    participle that goes on telling it ("A week after militants attacked the base, killing 10
+    sailors, police arrested four"); -1 without a comma."""
+    comma = text.find(",", start)
+    while comma >= 0 and _GOES_ON.match(text, comma + 1):
+        comma = text.find(",", comma + 1)
+    return comma
+
+
+_GOES_ON = re.compile(r"\s*(?:killing|wounding|injuring|leaving|including)\b")
+
+
+def _recalled_tolls(lead: Sentence) -> None:
+    """Leave out of the report's event the framing clause of a lead whose main clause tells
+    the news ("A day after a bombing killed 10 in Quetta, gunmen shot dead six in Mastung"):
+    its tolls become background, its places and its attack's words are not the event's."""
+    m = _FRAMING.match(lead.text)
+    if m is None or m.group("court") or (comma := _clause_end(lead.text, m.end())) < 0:
+        return
+    main = lead.start + comma
+    if not any(t.start > main for t in lead.triggers) and not any(
+        c.end > main for c in lead.counts
+    ):
+        return  # (no news after it: `_recall_lead`)
+    lead.counts[:] = [
+        dataclasses.replace(c, note="background") if c.end <= main and not c.note else c
+        for c in lead.counts
+    ]
+    if any(p.start > main for p in lead.places):
+        lead.places[:] = [p for p in lead.places if p.start > main]
+    if any(t.start > main for t in lead.triggers):
+        lead.triggers[:] = [t for t in lead.triggers if t.start > main]
+
+
 def _recall_lead(lead: Sentence) -> bool:
     """Whether a report's first event sentence recalls an earlier attack (`_FRAMING`) and tells
     no new deed in its main clause (after the framing clause's comma): "Two days after a
@@ -228,7 +264,7 @@ def _recall_lead(lead: Sentence) -> bool:
         return False
     if m.group("court"):
         return True
-    comma = lead.text.find(",", m.end())
+    comma = _clause_end(lead.text, m.end())
     if comma < 0:
         # (no clause to tell apart: only the recalled attack may be told)
         return len(lead.triggers) <= 1 and not lead.counts
@@ -328,6 +364,8 @@ def drop_history(
         if lead:
             lead = False
             framing = _framing(s, told, reacting, dates, text, published)
+            if framing == "":
+                _recalled_tolls(s)
             # (after mourners or protesters, the first event sentence is judged as the rest)
             if not reacting:
                 if (
