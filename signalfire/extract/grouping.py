@@ -100,7 +100,7 @@ def _same_incident(
         return True
     if days and group_days and not days & group_days:
         return False
-    if _RETOLD.match(s.text):
+    if RETOLD.match(s.text):
         return True  # "The attack on the polio team took place in Orangi Town"
     kinds = {_KIN.get(t.event_type, t.event_type) for t in s.triggers}
     told = {_KIN.get(t.event_type, t.event_type) for x in group for t in x.triggers}
@@ -173,11 +173,11 @@ _FOLLOW_UP = re.compile(
     r"bodies|of\s+the)|the\s+(?:attack|blast|bombing|killing|explosion|incident|strike|raid|"
     r"assault|ambush|victims|wounded|injured|dead))\b"
 )
-# A sentence opening on the event itself ("The attack on the polio team took place in Orangi
-# Town"): more of an incident told before (`_same_incident`).
-_RETOLD = re.compile(
+# A sentence opening on an attack told before ("The attack on the polio team took place in
+# Orangi Town"): more of that incident (`_same_incident`), or a retelling (`history`).
+RETOLD = re.compile(
     r"^\W*the\s+(?:[a-z-]+\s+){0,2}?(?:attack|blast|bombing|explosion|ambush|assault|"
-    r"incident|raid|shooting)\b",
+    r"incident|raid|shooting|massacre|siege)\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")

@@ -41,7 +41,7 @@ from collections.abc import Callable
 
 from .datelines import reporting_date
 from .dates import DateMention, parse_absolute
-from .grouping import NEW_EVENT
+from .grouping import NEW_EVENT, RETOLD
 from .sentences import DATELINE_OPENING, Sentence, is_reaction
 from .trigger_words import RECORD_CUES
 
@@ -158,8 +158,6 @@ _COMPARED = re.compile(
     r"most|such)\s+(?:(?:[a-z-]+\s+){0,3}?(?:attack|bombing|blast|incident|strike|assault|"
     r"ambush|raid|killing|explosion)\b[^.;]{0,40}|(?:such\s+)?)$"
 )
-# A clause about a place or a thing, not the sentence's own: ", which has seen ... in recent
-# years", "a region that has seen", "where fighting has intensified in recent months".
 # A toll told of the report's event ("Five soldiers were killed in the attack", "The blast in
 # Parachinar ... also wounded 20"): its aside's tally ("the scene of clashes in recent years")
 # is not the sentence's.
@@ -168,6 +166,9 @@ _OF_THE_EVENT = re.compile(
     r"ambush|assault|raid|strike|shooting)\b",
     re.IGNORECASE,
 )
+# A clause about a place or a thing, not the sentence's own: ", which has seen ... in recent
+# years", "a region that has seen", "where fighting has intensified"; a running total's
+# "bringing to 40 the number killed this year".
 _RELATIVE_CLAUSE = re.compile(
     r"(?:,|\b(?:region|area|city|town|province|district|country|belt))\s+(?:which|where|that)\b"
     r"[^,;]*$|\bbringing\b[^;]*$"
@@ -233,18 +234,25 @@ def _clause_end(text: str, start: int) -> int:
 _GOES_ON = re.compile(r"\s*(?:killing|wounding|injuring|leaving|including)\b")
 
 
-def _recalled_tolls(lead: Sentence) -> None:
-    """Leave out of the report's event the framing clause of a lead whose main clause tells
-    the news ("A day after a bombing killed 10 in Quetta, gunmen shot dead six in Mastung"):
-    its tolls become background, its places and its attack's words are not the event's."""
+def _framed_until(lead: Sentence) -> int | None:
+    """The end (document offset) of a lead's framing clause ("A day after a bombing killed 10
+    in Quetta,"); -1 when it has no comma to end it; None when the lead has none (`_FRAMING`,
+    a verdict aside)."""
     m = _FRAMING.match(lead.text)
-    if m is None or m.group("court") or (comma := _clause_end(lead.text, m.end())) < 0:
+    if m is None or m.group("court"):
+        return None
+    comma = _clause_end(lead.text, m.end())
+    return lead.start + comma if comma >= 0 else -1
+
+
+def _recalled_tolls(lead: Sentence) -> None:
+    """Leave out of the report's event the framing clause of a lead that is not a recall, its
+    main clause telling the news ("A day after a bombing killed 10 in Quetta, gunmen shot dead
+    six in Mastung"): its tolls become background, its places and attack words are not the
+    event's."""
+    main = _framed_until(lead)
+    if main is None or main < 0:
         return
-    main = lead.start + comma
-    if not any(t.start > main for t in lead.triggers) and not any(
-        c.end > main for c in lead.counts
-    ):
-        return  # (no news after it: `_recall_lead`)
     lead.counts[:] = [
         dataclasses.replace(c, note="background") if c.end <= main and not c.note else c
         for c in lead.counts
@@ -259,16 +267,13 @@ def _recall_lead(lead: Sentence) -> bool:
     """Whether a report's first event sentence recalls an earlier attack (`_FRAMING`) and tells
     no new deed in its main clause (after the framing clause's comma): "Two days after a
     suicide bomber killed 30 in Peshawar, another struck a mosque in Kohat" is news."""
-    m = _FRAMING.match(lead.text)
-    if m is None:
+    if _FRAMING.match(lead.text) is None:
         return False
-    if m.group("court"):
-        return True
-    comma = _clause_end(lead.text, m.end())
-    if comma < 0:
+    if (main := _framed_until(lead)) is None:
+        return True  # (a verdict)
+    if main < 0:
         # (no clause to tell apart: only the recalled attack may be told)
         return len(lead.triggers) <= 1 and not lead.counts
-    main = lead.start + comma
     deeds = [
         t
         for t in lead.triggers
@@ -290,11 +295,6 @@ _ONGOING = re.compile(
     r"probing|questioning|interrogating)$"
 )
 _QUIET_DAYS = 7
-_RETOLD = re.compile(
-    r"\W*the\s+(?:[a-z-]+\s+){0,2}?(?:attack|bombing|blast|explosion|massacre|assault|siege|"
-    r"ambush)\b",
-    re.IGNORECASE,
-)
 _LATER = re.compile(r"\W*later\b", re.IGNORECASE)
 # After mourners or protesters open a report, news is what happened within a day, or to the
 # gathering itself ("a bomb exploded near the funeral procession").
@@ -415,7 +415,7 @@ def drop_history(
                     or (
                         not dates
                         and not (kept and not _placed(s))
-                        and not (s.counts and _placed(s) and not _RETOLD.match(s.text))
+                        and not (s.counts and _placed(s) and not RETOLD.match(s.text))
                     )
                 )
             )
